@@ -1,0 +1,27 @@
+# `make run`: set up .venv and start the app. `make test`: set up .venv and run every test.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test audit-demo clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt requirements-nodeps.txt requirements-dev.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-nodeps.txt
+	touch $(STAMP)
+
+run: setup
+	$(VENV)/bin/streamlit run app.py
+
+test: setup
+	$(PY) -m pytest -q
+
+audit-demo: setup
+	$(PY) -m kidsafe audit kidsafe/demo/feed
+
+clean:
+	rm -rf $(VENV)
