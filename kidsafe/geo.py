@@ -279,11 +279,11 @@ class OnlineGeocoder:
             from geopy.geocoders import Nominatim
 
             geolocator = Nominatim(user_agent=user_agent, timeout=timeout)
-        limit: Callable[[Callable[..., Any]], Callable[..., Any]] = lambda fn: RateLimiter(  # noqa: E731
-            fn, min_delay_seconds=min_delay_seconds, max_retries=0, swallow_exceptions=False
-        )
-        self._reverse = limit(geolocator.reverse)
-        self._geocode = limit(geolocator.geocode)
+        def limited(fn: Callable[..., Any]) -> Callable[..., Any]:
+            return RateLimiter(fn, min_delay_seconds=min_delay_seconds, max_retries=0, swallow_exceptions=False)
+
+        self._reverse = limited(geolocator.reverse)
+        self._geocode = limited(geolocator.geocode)
         self._cache: dict[tuple[str, Any], Any] = {}
         self._cache_lock = threading.Lock()
 

@@ -15,9 +15,9 @@ import math
 import re
 import struct
 import warnings
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import pillow_heif
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
@@ -27,6 +27,7 @@ from kidsafe.errors import IngestError, UnsafeInputError
 from kidsafe.models import GeoPoint, PhotoInfo
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 MAX_IMAGE_PIXELS: int = 64_000_000
 """Largest picture accepted (width x height); Pillow's own bomb check uses it too."""
@@ -166,7 +167,7 @@ def _arc_parts(value: Any) -> tuple[float, float, float] | None:
     if isinstance(value, (str, bytes)):
         text = value.decode("latin-1") if isinstance(value, bytes) else value
         items: list[Any] = [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", text)]
-    elif _is_pair(value) and not isinstance(value[0], (tuple, list)) and len(value) == 2 and _looks_like_fraction(value):
+    elif _is_int_pair(value):
         items = [value]  # a lone (num, den) rational
     elif isinstance(value, (tuple, list)):
         items = list(value)
@@ -181,13 +182,13 @@ def _arc_parts(value: Any) -> tuple[float, float, float] | None:
     return padded[0], padded[1], padded[2]
 
 
-def _is_pair(value: Any) -> bool:
-    return isinstance(value, (tuple, list)) and len(value) == 2
-
-
-def _looks_like_fraction(value: Any) -> bool:
-    """A 2-sequence of ints is a (num, den) rational, not degrees+minutes."""
-    return all(isinstance(x, int) and not isinstance(x, bool) for x in value)
+def _is_int_pair(value: Any) -> bool:
+    """A 2-sequence of ints is one (num, den) rational, as older EXIF libraries give it."""
+    return (
+        isinstance(value, (tuple, list))
+        and len(value) == 2
+        and all(isinstance(x, int) and not isinstance(x, bool) for x in value)
+    )
 
 
 def _number(item: Any) -> float | None:
@@ -288,7 +289,7 @@ def _unreadable(path: str, exc: BaseException) -> IngestError:
     return IngestError(f"{path}: not an image or damaged ({detail[:120]})")
 
 
-def _guarded(read: Any) -> Any:
+def _guarded(read: Callable[[], T]) -> T | None:
     """The result of one EXIF read, or None when that part of the EXIF is damaged."""
     try:
         return read()
