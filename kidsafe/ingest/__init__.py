@@ -1,0 +1,113 @@
+"""Read a feed (folder, ZIP, platform export) into posts: ``open_feed(src) -> Feed``."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO
+
+from kidsafe.errors import IngestError, UnsupportedExportError
+from kidsafe.ingest import plain
+from kidsafe.ingest.common import Reading
+from kidsafe.ingest.detect import ACCEPTED, detect, hints, nothing_readable
+from kidsafe.ingest.files import is_image, skipped_summary
+from kidsafe.ingest.safety import DEFAULT_LIMITS, Limits
+from kidsafe.ingest.source import FeedSource, FolderSource, MemorySource, ZipSource
+from kidsafe.models import FeedWarning, Post
+
+__all__ = ["Feed", "FeedSource", "FolderSource", "Limits", "MemorySource", "ZipSource", "open_feed", "as_source"]
+
+logger = logging.getLogger(__name__)
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+PHOTOS_ONLY = "no post could be read from the export's files; each photo was read as a post of its own"
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A feed that was read: its files, its format, its posts and what was odd about it."""
+
+    source: FeedSource
+    format: str
+    posts: tuple[Post, ...]
+    warnings: tuple[FeedWarning, ...]
+
+    def close(self) -> None:
+        """Release the feed's files."""
+        self.source.close()
+
+    def __enter__(self) -> Feed:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def as_source(
+    src: str | os.PathLike[str] | bytes | BinaryIO | Mapping[str, bytes] | FeedSource,
+    limits: Limits = DEFAULT_LIMITS,
+) -> FeedSource:
+    """A FeedSource for a folder, ZIP or photo path, ZIP bytes or file object, or a dict of files."""
+    if isinstance(src, (str, os.PathLike)):
+        path = Path(src)
+        if path.is_dir():
+            return FolderSource(path, limits=limits)
+        if not path.is_file():
+            raise IngestError(f"{path}: no such file or folder")
+        with open(path, "rb") as fh:
+            magic = fh.read(4)
+        if magic in ZIP_MAGIC:
+            return ZipSource(path, limits=limits)
+        if is_image(path.name) and path.stat().st_size <= limits.max_entry_bytes:
+            return MemorySource({path.name: path.read_bytes()}, label=path.name, limits=limits)
+        raise UnsupportedExportError(f"{path.name}: not a folder, a ZIP or a photo. {ACCEPTED}")
+    if isinstance(src, (bytes, bytearray, memoryview)):
+        if bytes(src[:4]) not in ZIP_MAGIC:
+            raise UnsupportedExportError(f"upload: not a ZIP file. {ACCEPTED}")
+        return ZipSource(src, limits=limits)
+    if isinstance(src, Mapping):
+        return MemorySource(src, limits=limits)
+    if isinstance(src, FeedSource):
+        return src
+    if hasattr(src, "read"):
+        return ZipSource(src, limits=limits)
+    raise UnsupportedExportError(f"cannot read a {type(src).__name__}. {ACCEPTED}")
+
+
+def _photos_only(source: FeedSource, failed: Reading) -> Reading:
+    """When an export's post files give nothing, audit its photos one by one (as the plain format does)."""
+    fallback = plain.read(source, "")
+    if fallback.posts:
+        fallback.warnings[:0] = [*failed.warnings, FeedWarning(source.label, PHOTOS_ONLY)]
+    return fallback
+
+
+def open_feed(
+    src: str | os.PathLike[str] | bytes | BinaryIO | Mapping[str, bytes] | FeedSource,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Feed:
+    """Recognise the feed's format from its contents and read every post it can.
+
+    Unreadable files become warnings; UnsupportedExportError only when no post at all can be read.
+    """
+    source = as_source(src, limits)
+    try:
+        reader, root = detect(source)
+        reading = reader.read(source, root)
+        if not reading.posts and reader is not plain:
+            reading = _photos_only(source, reading)
+        if not reading.posts:
+            raise nothing_readable(source, reading.warnings)
+    except BaseException:
+        source.close()
+        raise
+    summary = skipped_summary(source, reading.used)
+    warnings = [*source.warnings, *hints(source, reader), *reading.warnings, *([summary] if summary else [])]
+    logger.info("read %d posts (%s) with %d warnings", len(reading.posts), reader.FORMAT, len(warnings))
+    return Feed(source, reader.FORMAT, tuple(reading.posts), tuple(warnings))

@@ -1,0 +1,160 @@
+"""Facebook "Download your information" (JSON): posts, check-ins, albums and comments, mojibake repaired."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from kidsafe.ingest.common import (
+    IdAllocator,
+    Reading,
+    as_dict,
+    as_list,
+    as_text,
+    entries,
+    load_json,
+    point,
+    ts_id,
+    utc,
+)
+from kidsafe.ingest.files import PathIndex, is_image
+from kidsafe.ingest.source import FeedSource
+from kidsafe.models import Photo, Post
+
+FORMAT = "facebook"
+PLATFORM = "facebook"
+_ROOT = r"^(?P<root>(?:(?!your_facebook_activity/)[^/]+/)?)(?:your_facebook_activity/)?"
+POSTS_RE = re.compile(_ROOT + r"posts/your_posts(?:__check_ins__photos_and_videos)?_\d+\.json$", re.IGNORECASE)
+ALBUM_RE = re.compile(_ROOT + r"(?:posts|photos_and_videos)/album/[^/]+\.json$", re.IGNORECASE)
+COMMENTS_RE = re.compile(_ROOT + r"(?:comments_and_reactions|comments)/comments(?:_\d+)?\.json$", re.IGNORECASE)
+PATTERNS = (POSTS_RE, ALBUM_RE, COMMENTS_RE)
+LIST_KEYS = ("comments_v2", "comments", "status_updates_v2")
+
+
+def detect(names: list[str]) -> str | None:
+    """The export root if these files hold Facebook posts, albums or comments, else None."""
+    for name in names:
+        for pattern in PATTERNS:
+            match = pattern.match(name)
+            if match:
+                return match.group("root")
+    return None
+
+
+class _Reader:
+    """Reads the export's files in order (posts, albums, comments) into one Reading."""
+
+    def __init__(self, source: FeedSource, root: str) -> None:
+        self.source, self.root = source, root
+        self.reading = Reading()
+        self.index = PathIndex(source.names())
+        self.ids = IdAllocator()
+        self.by_photo: dict[str, int] = {}
+        self.missing = 0
+
+    def files(self, pattern: re.Pattern[str]) -> list[str]:
+        return [n for n in self.source.names() if n.startswith(self.root) and pattern.match(n)]
+
+    def run(self) -> Reading:
+        for pattern, handler in ((POSTS_RE, self.post), (ALBUM_RE, None), (COMMENTS_RE, self.comment)):
+            for name in self.files(pattern):
+                self.reading.used.add(name)
+                self.missing = 0
+                with self.reading.guard(name):
+                    data = load_json(self.source, name, self.reading.warnings, mojibake=True)
+                    if handler is None:
+                        self.album(as_dict(data), name, data is not None)
+                    else:
+                        for item in entries(data, name, self.reading, LIST_KEYS):
+                            handler(item)
+                if self.missing:
+                    self.reading.warn(name, f"{self.missing} photos named here are missing from the export")
+        return self.reading
+
+    def add(self, post: Post, wanted: str | None) -> None:
+        post = replace(post, id=self.ids.take(wanted or post.id or "post"))
+        for photo in post.photos:
+            self.by_photo.setdefault(photo.path, len(self.reading.posts))
+        self.reading.posts.append(post)
+
+    def photo(self, medium: Any, people: tuple[str, ...] = ()) -> Photo | None:
+        medium = as_dict(medium)
+        uri = as_text(medium.get("uri"))
+        path = self.index.find(uri, self.root)
+        if not path or not is_image(path):
+            self.missing += 1 if not path and is_image(uri) else 0
+            return None
+        self.reading.used.add(path)
+        exif: dict[str, Any] = {}
+        raw = as_dict(as_dict(medium.get("media_metadata")).get("photo_metadata")).get("exif_data")
+        for part in as_list(raw) or [raw]:
+            exif.update(as_dict(part))
+        return Photo(
+            path=path,
+            taken_at=utc(exif.get("taken_timestamp")),
+            gps=point(exif.get("latitude"), exif.get("longitude")),
+            people=people,
+            description=as_text(medium.get("description")),
+        )
+
+    def post(self, item: dict[str, Any]) -> None:
+        texts = [as_text(as_dict(d).get("post")) for d in as_list(item.get("data"))]
+        caption = "\n".join(t for t in texts if t)
+        people = tuple(n for n in (as_text(as_dict(t).get("name")) for t in as_list(item.get("tags"))) if n)
+        photos: list[Photo] = []
+        extra: list[str] = []
+        place_name, place_gps = None, None
+        for attachment in as_list(item.get("attachments")):
+            for data in as_list(as_dict(attachment).get("data")):
+                data = as_dict(data)
+                note = as_dict(data.get("note"))
+                extra.append(as_text(note.get("text")))
+                for medium in [data.get("media"), *as_list(note.get("media"))]:
+                    photo = self.photo(medium, people) if medium else None
+                    photos += [photo] if photo else []
+                place = as_dict(data.get("place"))
+                if place:
+                    place_name = as_text(place.get("name")) or place_name
+                    coordinate = as_dict(place.get("coordinate"))
+                    place_gps = point(coordinate.get("latitude"), coordinate.get("longitude")) or place_gps
+        descriptions = [p.description for p in photos if p.description]
+        caption = caption or next(iter(descriptions), "")
+        extra += [d for d in descriptions if d != caption]
+        if not (caption or photos or place_name or place_gps):
+            return
+        post = Post("", caption, utc(item.get("timestamp")), tuple(photos), PLATFORM,
+                    tuple(dict.fromkeys(e for e in extra if e)), place_name, place_gps)
+        self.add(post, photos[0].name if photos else ts_id(item.get("timestamp")))
+
+    def album(self, album: dict[str, Any], name: str, parsed: bool) -> None:
+        if parsed and not isinstance(album.get("photos"), list):
+            self.reading.warn(name, "not the expected album (no list of photos); file skipped")
+            return
+        description = as_text(album.get("description"))
+        for medium in as_list(album.get("photos")):
+            photo = self.photo(medium)
+            if photo is None:
+                continue
+            if photo.path in self.by_photo:
+                if description:
+                    at = self.by_photo[photo.path]
+                    old = self.reading.posts[at]
+                    self.reading.posts[at] = replace(old, extra_text=(*old.extra_text, description))
+                continue
+            when = utc(as_dict(medium).get("creation_timestamp"))
+            extra = (description,) if description else ()
+            self.add(Post("", photo.description, when, (photo,), PLATFORM, extra), photo.name)
+
+    def comment(self, item: dict[str, Any]) -> None:
+        for data in as_list(item.get("data")):
+            comment = as_dict(as_dict(data).get("comment"))
+            text = as_text(comment.get("comment"))
+            when = comment.get("timestamp") or item.get("timestamp")
+            if text:
+                self.add(Post("", text, utc(when), (), PLATFORM), ts_id(when) or "comment")
+
+
+def read(source: FeedSource, root: str) -> Reading:
+    """Every post, album photo and comment of the export under ``root``."""
+    return _Reader(source, root).run()

@@ -1,0 +1,197 @@
+"""Google Photos Takeout: each photo with its JSON sidecar, album descriptions, duplicates merged."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from kidsafe.ingest.common import IdAllocator, Reading, as_dict, as_list, as_text, load_json, point, utc
+from kidsafe.ingest.files import IMAGE_EXTS, VIDEO_EXTS, base_name, is_image, suffix
+from kidsafe.ingest.source import FeedSource
+from kidsafe.models import Photo, Post
+
+FORMAT = "google_photos"
+PLATFORM = "google_photos"
+MEDIA_EXTS = IMAGE_EXTS | VIDEO_EXTS
+SUPPLEMENTAL = "supplemental-metadata"
+DUPLICATE_RE = re.compile(r"\(\d+\)$")
+# "-edited" in the languages Takeout writes it in; an edited copy shares its original's sidecar.
+EDITED_SUFFIXES = (
+    "-edited", "-bearbeitet", "-modifié", "-modifie", "-editado", "-modificato", "-bewerkt",
+    "-redigerad", "-redigert", "-muokattu", "-edytowane", "-upraveno", "-szerkesztett", "-編集済み",
+)
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """``(stem, extension)`` of a base name; the extension keeps its dot."""
+    stem, dot, ext = name.rpartition(".")
+    return (stem, dot + ext) if stem else (name, "")
+
+
+def with_duplicate(name: str, duplicate: str) -> str:
+    """``IMG_1.jpg`` with ``(1)`` gives ``IMG_1(1).jpg``, the way Takeout numbers clashing names."""
+    stem, ext = split_name(name)
+    return f"{stem}{duplicate}{ext}"
+
+
+def sidecar_target(json_name: str) -> tuple[str, str] | None:
+    """The media name a sidecar names (maybe truncated) and its duplicate mark, or None if not a sidecar.
+
+    ``IMG_1.jpg.json``, ``IMG_1.jpg.supplemental-metadata.json``, ``IMG_1.jpg.suppl.json`` and
+    ``IMG_1.jpg.supplemental-metadata(1).json`` (-> ``IMG_1(1).jpg``) are all recognised.
+    """
+    base = base_name(json_name)
+    if not base.lower().endswith(".json"):
+        return None
+    stem = base[:-5]
+    mark = DUPLICATE_RE.search(stem)
+    duplicate = mark.group() if mark else ""
+    stem = stem[: len(stem) - len(duplicate)]
+    head, _, tail = stem.rpartition(".")
+    if head and tail and SUPPLEMENTAL.startswith(tail.lower()):
+        stem = head
+    return (stem, duplicate) if stem else None
+
+
+def detect(names: list[str]) -> str | None:
+    """'' if some JSON file is a photo's sidecar (a Takeout), else None.
+
+    A sidecar names its media file, or (when Takeout truncated it) starts like a media file beside it.
+    """
+    media = sorted(n.lower() for n in names if suffix(n) in MEDIA_EXTS)
+    for name in names:
+        target = sidecar_target(name)
+        if not target:
+            continue
+        if suffix(target[0]) in MEDIA_EXTS:
+            return ""
+        stem = f"{name.rpartition('/')[0]}/{target[0]}".lstrip("/").lower()
+        at = bisect.bisect_left(media, stem)
+        if len(stem) >= 8 and at < len(media) and media[at].startswith(stem):
+            return ""
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """One photo file with its sidecar (if any)."""
+
+    path: str
+    album: str
+    size: int
+    sidecar: dict[str, Any] | None
+
+    @property
+    def taken(self) -> Any:
+        return as_dict(as_dict(self.sidecar).get("photoTakenTime")).get("timestamp")
+
+
+def _unedited(stem: str) -> str | None:
+    lower = stem.lower()
+    return next((stem[: -len(s)] for s in EDITED_SUFFIXES if lower.endswith(s) and len(stem) > len(s)), None)
+
+
+class _Folder:
+    """One folder of the Takeout: its media, the sidecars matched to them and the album text."""
+
+    def __init__(self, source: FeedSource, files: list[str], reading: Reading) -> None:
+        self.media = {base_name(n).lower(): n for n in files if suffix(n) in MEDIA_EXTS}
+        self.sidecars: dict[str, dict[str, Any]] = {}
+        self.album = ""
+        for name in (n for n in files if suffix(n) == ".json"):
+            with reading.guard(name):
+                self._json(source, name, reading)
+
+    def _json(self, source: FeedSource, name: str, reading: Reading) -> None:
+        target = sidecar_target(name)
+        media_named = bool(target and suffix(target[0]) in MEDIA_EXTS)
+        data = load_json(source, name, reading.warnings)
+        if not isinstance(data, dict):
+            if data is None or media_named:  # broken, or a sidecar of the wrong shape: say so once
+                reading.used.add(name)
+            if data is not None and media_named:
+                reading.warn(name, "not a photo's metadata (expected a JSON object); skipped")
+            return
+        keys = self._keys(target, data) if target else []
+        if keys or "photoTakenTime" in data:
+            reading.used.add(name)
+            for key in keys:
+                self.sidecars.setdefault(key, data)
+        elif "title" in data:  # an album's metadata.json (its name is localised)
+            reading.used.add(name)
+            self.album = as_text(data.get("description")) or self.album
+
+    def _keys(self, target: tuple[str, str], data: dict[str, Any]) -> list[str]:
+        """Lower-case media names this sidecar describes: the file it matches, else the names it gives."""
+        stem, duplicate = target
+        names = [with_duplicate(stem, duplicate)]
+        title = as_text(data.get("title"))
+        if title:
+            names.append(with_duplicate(title, duplicate))
+        for name in names:
+            if name.lower() in self.media:
+                return [name.lower()]
+        if suffix(stem) not in MEDIA_EXTS:  # name truncated by Takeout: a unique prefix match
+            hits = [k for k in self.media if k.startswith(stem.lower())]
+            if len(hits) == 1:
+                return hits
+        return [n.lower() for n in names if suffix(n) in MEDIA_EXTS]
+
+    def photos(self, source: FeedSource, reading: Reading) -> list[_Found]:
+        found = []
+        stems = {split_name(k)[0] for k in self.media if is_image(k)}
+        for key, path in self.media.items():
+            if not is_image(path):
+                continue
+            stem, ext = split_name(key)
+            original = _unedited(stem)
+            if original is not None and original in stems:
+                reading.used.add(path)  # an edited copy: the original is the post
+                continue
+            sidecar = self.sidecars.get(key) or (self.sidecars.get(original + ext) if original else None)
+            found.append(_Found(path, self.album, source.size(path), sidecar))
+        return found
+
+
+def _same(a: _Found, b: _Found) -> bool:
+    if a.taken is not None and b.taken is not None:
+        return str(a.taken) == str(b.taken)
+    return a.size == b.size
+
+
+def _post(copies: list[_Found], ids: IdAllocator) -> Post:
+    """One post from every copy of a photo (album folder and year folder)."""
+    main = next((c for c in copies if c.sidecar is not None), copies[0])
+    side = as_dict(main.sidecar)
+    description = next((d for d in (as_text(as_dict(c.sidecar).get("description")) for c in copies) if d), "")
+    taken = utc(main.taken)
+    geo, geo_exif = as_dict(side.get("geoData")), as_dict(side.get("geoDataExif"))
+    gps = point(geo.get("latitude"), geo.get("longitude")) or point(geo_exif.get("latitude"), geo_exif.get("longitude"))
+    people = tuple(n for n in (as_text(as_dict(p).get("name")) for p in as_list(side.get("people"))) if n)
+    photo = Photo(main.path, taken, gps, tuple(dict.fromkeys(people)), description)
+    posted = taken or utc(as_dict(side.get("creationTime")).get("timestamp"))
+    albums = tuple(dict.fromkeys(c.album for c in copies if c.album))
+    return Post(ids.take(photo.name), description, posted, (photo,), PLATFORM, albums)
+
+
+def read(source: FeedSource, root: str) -> Reading:
+    """Every photo of the Takeout as one post, with its sidecar's caption, time, place and people."""
+    reading = Reading()
+    by_folder: dict[str, list[str]] = {}
+    for name in source.names():
+        by_folder.setdefault(name.rpartition("/")[0], []).append(name)
+    groups: dict[str, list[list[_Found]]] = {}
+    for files in by_folder.values():
+        for found in _Folder(source, files, reading).photos(source, reading):
+            reading.used.add(found.path)
+            clusters = groups.setdefault(base_name(found.path).lower(), [])
+            match = next((c for c in clusters if _same(c[0], found)), None)
+            if match is None:
+                clusters.append([found])
+            else:
+                match.append(found)
+    ids = IdAllocator()
+    reading.posts = [_post(c, ids) for clusters in groups.values() for c in clusters]
+    return reading

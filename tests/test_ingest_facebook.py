@@ -1,0 +1,115 @@
+"""Facebook exports: posts (both paths), places, EXIF times, albums and comments, with mojibake."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from kidsafe.ingest import open_feed
+from kidsafe.models import GeoPoint
+
+NEW_POSTS = "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json"
+OLD_POSTS = "posts/your_posts_1.json"
+
+
+def meta(text: str) -> str:
+    """Text the way Meta stores it: UTF-8 bytes as latin-1 code points."""
+    return text.encode("utf-8").decode("latin-1")
+
+
+def media(uri: str, description: str = "", taken: int | None = None) -> dict:
+    exif = [{"upload_ip": "192.0.2.1"}] + ([{"taken_timestamp": taken}] if taken else [])
+    return {"media": {"uri": uri, "creation_timestamp": 1_700_000_100, "title": "Mobile uploads",
+                      "description": description, "media_metadata": {"photo_metadata": {"exif_data": exif}}}}
+
+
+def post(ts: int, text: str | None, *attachments: dict, tags: tuple[str, ...] = ()) -> dict:
+    out: dict = {"timestamp": ts, "data": [{"post": text}] if text is not None else [{"update_timestamp": ts}],
+                 "attachments": [{"data": list(attachments)}], "title": "Someone added a new photo."}
+    if tags:
+        out["tags"] = [{"name": t} for t in tags]
+    return out
+
+
+@pytest.mark.parametrize("posts_path", [NEW_POSTS, OLD_POSTS, "facebook-someone/" + NEW_POSTS])
+def test_facebook_reads_posts_places_and_exif(posts_path, feed_zip, feed_jpeg):
+    top = "facebook-someone/" if posts_path.startswith("facebook-") else ""
+    uri = posts_path[len(top) : posts_path.index("posts/")] + "posts/media/Mobile_1/555_n.jpg"
+    place = {"place": {"name": meta("Café Ñandú"), "coordinate": {"latitude": 40.4, "longitude": -3.7}}}
+    posts = [
+        post(1_700_000_000, meta("First day at school 🎒 Zoë!"), media(uri, meta("First day at school 🎒 Zoë!"),
+                                                                       taken=1_699_990_000), place,
+             tags=(meta("Nana Bé"),)),
+        post(1_700_000_900, meta("checked in 📍"), {"place": {"name": "Home", "coordinate": {"latitude": 0,
+                                                                                            "longitude": 0}}}),
+        post(1_700_001_000, None),
+    ]
+    data = feed_zip({posts_path: posts, top + uri: feed_jpeg()})
+    feed = open_feed(data)
+    assert feed.format == "facebook"
+    photo_post, check_in = feed.posts
+    assert photo_post.id == "555_n.jpg" and photo_post.caption == "First day at school 🎒 Zoë!"
+    assert photo_post.posted_at == datetime.fromtimestamp(1_700_000_000, UTC)
+    assert photo_post.place_name == "Café Ñandú" and photo_post.place_gps == GeoPoint(40.4, -3.7)
+    assert photo_post.extra_text == ()
+    photo = photo_post.photos[0]
+    assert photo.path == top + uri and photo.people == ("Nana Bé",)
+    assert photo.taken_at == datetime.fromtimestamp(1_699_990_000, UTC)
+    assert check_in.id == "1700000900" and check_in.photos == ()
+    assert check_in.place_name == "Home" and check_in.place_gps is None
+
+
+def test_facebook_photo_description_becomes_caption_or_extra_text(feed_zip, feed_jpeg):
+    posts = [post(1, None, media("posts/media/a/1.jpg", "only the photo says this")),
+             post(2, "the post", media("posts/media/a/2.jpg", "the photo says more"))]
+    files = {OLD_POSTS: posts, "posts/media/a/1.jpg": feed_jpeg(), "posts/media/a/2.jpg": feed_jpeg()}
+    feed = open_feed(feed_zip(files))
+    assert [(p.caption, p.extra_text) for p in feed.posts] == [
+        ("only the photo says this", ()), ("the post", ("the photo says more",))]
+
+
+def test_facebook_albums_add_photos_and_descriptions(feed_folder, feed_jpeg):
+    album = {"name": "Summer", "description": meta("Our summer ☀️"),
+             "photos": [{"uri": "posts/media/Summer/1.jpg", "creation_timestamp": 1_690_000_000, "title": "Summer"},
+                        {"uri": "posts/media/Summer/2.jpg", "creation_timestamp": 1_690_000_500,
+                         "description": meta("Léa at the lake 🏊")}]}
+    root = feed_folder({OLD_POSTS: [post(1_690_001_000, "posted", media("posts/media/Summer/1.jpg"))],
+                        "posts/album/0.json": album, "posts/media/Summer/1.jpg": feed_jpeg(),
+                        "posts/media/Summer/2.jpg": feed_jpeg()})
+    feed = open_feed(root)
+    assert [(p.id, p.caption, p.extra_text) for p in feed.posts] == [
+        ("1.jpg", "posted", ("Our summer ☀️",)),
+        ("2.jpg", "Léa at the lake 🏊", ("Our summer ☀️",)),
+    ]
+    assert feed.posts[1].posted_at == datetime.fromtimestamp(1_690_000_500, UTC)
+
+
+@pytest.mark.parametrize("key", ["comments_v2", "comments"])
+def test_facebook_comments_become_text_posts(key, feed_zip):
+    comments = {key: [
+        {"timestamp": 1_600_000_000, "title": "Someone commented on a post.",
+         "data": [{"comment": {"timestamp": 1_600_000_001, "comment": meta("Happy birthday Mía 🎉"), "author": "A"}}]},
+        {"timestamp": 1_600_000_100, "data": [{"comment": {"comment": "", "author": "A"}}]},
+        {"timestamp": 1_600_000_200, "data": [{"comment": {"comment": "no own time", "author": "A"}}]},
+    ]}
+    feed = open_feed(feed_zip({"your_facebook_activity/comments_and_reactions/comments.json": comments}))
+    assert feed.format == "facebook"
+    assert [(p.id, p.caption, p.photos) for p in feed.posts] == [
+        ("1600000001", "Happy birthday Mía 🎉", ()), ("1600000200", "no own time", ())]
+
+
+def test_facebook_bad_files_are_warnings(feed_zip, feed_jpeg):
+    data = feed_zip({
+        OLD_POSTS: [post(5, "fine", media("posts/media/a/1.jpg")), {"attachments": {"data": "x"}, "data": 7}],
+        "posts/your_posts_2.json": b'[{"timestamp": 6, "data": [{"post": "caf\xe9"}]}]',
+        "posts/album/1.json": ["not", "an", "album"],
+        "posts/album/2.json": "{broken",
+        "posts/media/a/1.jpg": feed_jpeg(),
+    })
+    feed = open_feed(data)
+    assert [p.caption for p in feed.posts] == ["fine", "caf\ufffd"]
+    files = {w.file: w.message for w in feed.warnings}
+    assert "not valid UTF-8" in files["posts/your_posts_2.json"]
+    assert "not the expected album" in files["posts/album/1.json"]
+    assert "not valid JSON" in files["posts/album/2.json"]
