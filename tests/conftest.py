@@ -1,0 +1,82 @@
+"""Shared test fixtures: every test image is generated here or in tmp_path, never read from a feed."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFilter
+
+
+@pytest.fixture
+def make_scene():
+    """Factory of photo-like RGB images (sky, grass, a house, sensor noise) with no face and no text."""
+
+    def make(size: tuple[int, int] = (960, 720), seed: int = 0) -> Image.Image:
+        width, height = size
+        rng = np.random.default_rng(seed)
+        image = Image.new("RGB", size, (110 + seed % 40, 160, 225))
+        draw = ImageDraw.Draw(image)
+        draw.rectangle((0, int(height * 0.62), width, height), fill=(70, 135 + seed % 30, 60))
+        x, y = int(width * (0.15 + 0.1 * (seed % 3))), int(height * 0.35)
+        draw.rectangle((x, y, x + width // 3, y + height // 3), fill=(185, 85, 60))
+        draw.polygon([(x - 20, y), (x + width // 6, y - height // 6), (x + width // 3 + 20, y)], fill=(90, 50, 40))
+        draw.ellipse((int(width * 0.8), 30, int(width * 0.8) + height // 8, 30 + height // 8), fill=(250, 220, 90))
+        noise = rng.normal(0, 10, (height, width, 3))
+        pixels = np.clip(np.asarray(image, dtype=np.float32) + noise, 0, 255).astype(np.uint8)
+        return Image.fromarray(pixels).filter(ImageFilter.GaussianBlur(0.7))
+
+    return make
+
+
+@pytest.fixture
+def feed_jpeg():
+    """Factory of tiny JPEG bytes (a flat colour), optionally with EXIF DateTimeOriginal."""
+    import io
+
+    def make(color: tuple[int, int, int] = (200, 120, 80), taken: str | None = None) -> bytes:
+        out = io.BytesIO()
+        exif = Image.Exif()
+        if taken:
+            exif.get_ifd(0x8769)[0x9003] = taken  # DateTimeOriginal, "YYYY:MM:DD HH:MM:SS"
+        Image.new("RGB", (16, 12), color).save(out, "JPEG", exif=exif.tobytes())
+        return out.getvalue()
+
+    return make
+
+
+@pytest.fixture
+def feed_zip():
+    """Factory of ZIP bytes from ``{path: bytes | str | dict | list}`` (dicts and lists written as JSON)."""
+    import io
+    import json
+    import zipfile
+
+    def make(files: dict, compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", compression) as zf:
+            for name, data in files.items():
+                if isinstance(data, (dict, list)):
+                    data = json.dumps(data)
+                zf.writestr(name, data)
+        return out.getvalue()
+
+    return make
+
+
+@pytest.fixture
+def feed_folder(tmp_path):
+    """Factory of a feed folder in tmp_path from ``{path: bytes | str | dict | list}``."""
+    import json
+
+    def make(files: dict, name: str = "feed"):
+        root = tmp_path / name
+        root.mkdir(parents=True, exist_ok=True)
+        for rel, data in files.items():
+            path = root / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, (dict, list)):
+                data = json.dumps(data)
+            path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        return root
+
+    return make
