@@ -149,3 +149,11 @@ def test_open_feed_never_crashes_on_odd_json(value, path, feed_jpeg):
     files = {path: json.dumps(value).encode(), "G/a.jpg": feed_jpeg(), "media/posts/1/a.jpg": feed_jpeg()}
     feed = open_feed(files)
     assert len(feed.posts) >= 1
+
+
+def test_open_feed_export_with_unreadable_posts_falls_back_to_photos(feed_zip, feed_jpeg):
+    feed = open_feed(feed_zip({IG_POSTS: "{broken", "media/posts/1/a.jpg": feed_jpeg()}))
+    assert (feed.format, [p.id for p in feed.posts]) == ("plain", ["a.jpg"])
+    messages = [(w.file, w.message) for w in feed.warnings]
+    assert (IG_POSTS, "not valid JSON; file skipped") in messages
+    assert any("each photo was read as a post" in m for _, m in messages)

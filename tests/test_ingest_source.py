@@ -14,6 +14,7 @@ import pytest
 from kidsafe.errors import IngestError, UnsafeInputError, UnsupportedExportError
 from kidsafe.ingest.safety import Limits, UnsafeNameError, clean_name, read_capped
 from kidsafe.ingest.source import FeedSource, FolderSource, MemorySource, ZipSource
+from kidsafe.ingest.zipsource import _directory_size
 
 SMALL = Limits(max_entry_bytes=4096, max_total_bytes=10_000, ratio_min_bytes=1024, max_ratio=20, max_entries=8)
 
@@ -228,3 +229,11 @@ def test_source_memory_checks_names_and_sizes():
     assert set(_messages(source)) == {"../x.jpg", "big.jpg", "n.zip"}
     assert source.mtime("a.jpg") is None
     assert isinstance(source, FeedSource)
+
+
+def test_source_zip_end_record_skips_signature_inside_comment():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr("a.jpg", b"a")
+        zf.comment = b"PK\x05\x06" + b"\xff" * 18
+    assert _directory_size(io.BytesIO(out.getvalue())) == (1, 51)

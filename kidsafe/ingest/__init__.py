@@ -59,8 +59,11 @@ def as_source(
             return FolderSource(path, limits=limits)
         if not path.is_file():
             raise IngestError(f"{path}: no such file or folder")
-        with open(path, "rb") as fh:
-            magic = fh.read(4)
+        try:
+            with open(path, "rb") as fh:
+                magic = fh.read(4)
+        except OSError as exc:
+            raise IngestError(f"{path}: cannot be opened ({exc.strerror})") from None
         if magic in ZIP_MAGIC:
             return ZipSource(path, limits=limits)
         if is_image(path.name) and path.stat().st_size <= limits.max_entry_bytes:
@@ -79,11 +82,12 @@ def as_source(
     raise UnsupportedExportError(f"cannot read a {type(src).__name__}. {ACCEPTED}")
 
 
-def _photos_only(source: FeedSource, failed: Reading) -> Reading:
-    """When an export's post files give nothing, audit its photos one by one (as the plain format does)."""
+def _photos_only(source: FeedSource, failed: Reading) -> Reading | None:
+    """When an export's post files give nothing, its photos read one by one (as the plain format does)."""
     fallback = plain.read(source, "")
-    if fallback.posts:
-        fallback.warnings[:0] = [*failed.warnings, FeedWarning(source.label, PHOTOS_ONLY)]
+    if not fallback.posts:
+        return None
+    fallback.warnings[:0] = [*failed.warnings, FeedWarning(source.label, PHOTOS_ONLY)]
     return fallback
 
 
@@ -101,7 +105,8 @@ def open_feed(
         reader, root = detect(source)
         reading = reader.read(source, root)
         if not reading.posts and reader is not plain:
-            reading = _photos_only(source, reading)
+            fallback = _photos_only(source, reading)
+            reader, reading = (plain, fallback) if fallback else (reader, reading)
         if not reading.posts:
             raise nothing_readable(source, reading.warnings)
     except BaseException:

@@ -78,8 +78,8 @@ class PathIndex:
             hit = self._lower.get(candidate.lower())
             if hit:
                 return hit
-        tails = [n for n in self.names if n.lower().endswith("/" + ref.lower())]
+        same_base = self._base.get(base_name(ref).lower(), [])
+        tails = [n for n in same_base if n.lower().endswith("/" + ref.lower())]
         if len(tails) == 1:
             return tails[0]
-        same_base = self._base.get(base_name(ref).lower(), [])
         return same_base[0] if len(same_base) == 1 else None

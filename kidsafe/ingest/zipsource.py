@@ -42,7 +42,9 @@ def _directory_size(fh: BinaryIO) -> tuple[int, int] | None:
     tail = fh.read(tail_len)
     fh.seek(0)
     at = tail.rfind(EOCD)
-    if at < 0 or len(tail) - at < 22:
+    while at >= 0 and (len(tail) - at < 22 or struct.unpack("<H", tail[at + 20 : at + 22])[0] != len(tail) - at - 22):
+        at = tail.rfind(EOCD, 0, at)  # that signature was inside the archive comment
+    if at < 0:
         return None
     count, cd_bytes = struct.unpack("<HI", tail[at + 10 : at + 16])
     if (count == 0xFFFF or cd_bytes == 0xFFFFFFFF) and tail[at - 20 : at - 16] == EOCD64_LOCATOR:
