@@ -18,6 +18,7 @@ from kidsafe.models import FeedWarning, GeoPoint, Post
 logger = logging.getLogger(__name__)
 
 MAX_JSON_DEPTH = 64
+MAX_INT_DIGITS = 40
 LATEST_TS = 32_503_680_000  # year 3000: anything later is not a real timestamp
 MS_TS = 100_000_000_000  # above this, a timestamp is in milliseconds
 
@@ -56,13 +57,18 @@ def decode_text(data: bytes) -> tuple[str, bool]:
         return data.decode("utf-8", errors="replace"), False
 
 
+def _small_int(digits: str) -> int | None:
+    """An integer of sane length; None for a huge one (which would be refused or slow to convert)."""
+    return int(digits) if len(digits) <= MAX_INT_DIGITS else None
+
+
 def load_json(source: FeedSource, name: str, warnings: list[FeedWarning], *, mojibake: bool = False) -> Any:
     """The parsed (and, for Meta exports, repaired) JSON of one file, or None with a warning."""
     try:
         text, clean = decode_text(source.read(name))
         if not clean:
             warnings.append(FeedWarning(name, "not valid UTF-8; unreadable characters replaced"))
-        value = json.loads(text)
+        value = json.loads(text, parse_int=_small_int, parse_constant=lambda _: None)
         if value is None:  # a literal null: keep None for "could not be read", report the shape instead
             value = {}
         return repair(value) if mojibake else value
