@@ -1,0 +1,86 @@
+"""``python -m kidsafe``: audit a feed from the command line (and, later, share it safely)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from kidsafe.dossier_json import to_json
+from kidsafe.errors import KidsafeError
+from kidsafe.pipeline import AuditOptions, audit
+from kidsafe.summary import to_text
+
+EXIT_NOTHING_READ = 2
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from exc
+
+
+def _progress_bar(enabled: bool):  # type: ignore[no-untyped-def]
+    """A one-line progress bar on stderr (only on a terminal, or when asked)."""
+    def report(stage: str, done: int, total: int) -> None:
+        if not enabled or total <= 0:
+            return
+        width = 30
+        filled = int(width * done / total)
+        sys.stderr.write(f"\r{stage:<9} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+    return report
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every command and its help."""
+    parser = argparse.ArgumentParser(
+        prog="python -m kidsafe",
+        description="See what a stranger can learn about your children from your own posts. Runs offline.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    aud = commands.add_parser(
+        "audit", help="build the stranger's dossier of a feed",
+        description="Read a folder or ZIP of posts (photos + posts.csv, or an Instagram, Facebook or "
+                    "Google Photos export) and print what a stranger learns from it.")
+    aud.add_argument("path", help="a folder, a ZIP, or a platform data export")
+    aud.add_argument("--json", dest="json_out", metavar="OUT", help="also write the dossier as JSON to OUT")
+    aud.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="the date ages are computed on (default today)")
+    aud.add_argument("--no-ocr", action="store_true", help="do not read text inside photos")
+    aud.add_argument("--no-faces", action="store_true", help="do not look for faces")
+    aud.add_argument("--no-nudity", action="store_true", help="do not run the nudity detector")
+    aud.add_argument("--markdown", action="store_true", help="print the summary as Markdown")
+    aud.add_argument("--progress", action="store_true", help="show a progress bar even when not on a terminal")
+    aud.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    return parser
+
+
+def _audit(args: argparse.Namespace) -> int:
+    options = AuditOptions(ocr=not args.no_ocr, faces=not args.no_faces, nudity=not args.no_nudity)
+    show = args.progress or (sys.stderr.isatty() and not args.quiet)
+    try:
+        result = audit(Path(args.path), as_of=args.as_of, options=options, progress=_progress_bar(show))
+    except KidsafeError as exc:
+        print(f"kidsafe: {exc}", file=sys.stderr)
+        return EXIT_NOTHING_READ
+    try:
+        dossier = result.dossier
+        if args.json_out:
+            Path(args.json_out).write_text(to_json(dossier), encoding="utf-8")
+        if not args.quiet:
+            print(to_text(dossier, markdown=args.markdown))
+    finally:
+        result.close()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    if args.command == "audit":
+        return _audit(args)
+    return 2  # pragma: no cover - argparse rejects unknown commands

@@ -1,0 +1,66 @@
+"""The stranger engine: from posts (PostView) to the dossier a careful stranger would write."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+
+from kidsafe.engine.ages import add_age_facts
+from kidsafe.engine.facts import FactBook, Family
+from kidsafe.engine.people import build_cast
+from kidsafe.engine.people_facts import add_people_facts
+from kidsafe.engine.places import add_home_fact, add_location_leaks, add_place_facts, find_home, find_recurrences
+from kidsafe.engine.routines import add_routine_facts
+from kidsafe.engine.schools import add_school_facts, school_posts
+from kidsafe.engine.sensitive import add_sensitive_facts
+from kidsafe.engine.text import fold
+from kidsafe.engine.towns import add_town_facts, is_holiday
+from kidsafe.engine.views import PostView
+from kidsafe.models import Dossier, FactKind, FeedWarning
+
+log = logging.getLogger(__name__)
+#: Facts below this confidence are dropped; between it and 0.5 the app shows them as "possible".
+MIN_CONFIDENCE = 0.3
+
+
+def _entity_labels(views: Sequence[PostView]) -> dict[str, set[str]]:
+    """Folded word -> spaCy entity labels it was given anywhere in the feed."""
+    labels: dict[str, set[str]] = defaultdict(set)
+    for view in views:
+        for doc in view.docs:
+            for ent in doc.ents:
+                for token in ent:
+                    if token.text[:1].isupper():
+                        labels[fold(token.text)].add(ent.label_)
+    return labels
+
+
+def build_dossier(views: Sequence[PostView], *, as_of: date, warnings: tuple[FeedWarning, ...] = (),
+                  skipped_checks: tuple[str, ...] = ()) -> Dossier:
+    """Everything a stranger learns from these posts, as facts with evidence."""
+    cast = build_cast(views, _entity_labels(views))
+    family = Family.from_cast(cast)
+    book = FactBook()
+    add_people_facts(book, family, views)
+    add_age_facts(book, family, views, as_of)
+    birth_years = {f.subject: int(f.value) for f in book.facts() if f.kind is FactKind.BIRTH_YEAR}
+    provisional = find_home(views, holiday=set())
+    holiday = {v.id for v in views if is_holiday(v, provisional.point if provisional else None)}
+    home = find_home(views, holiday)
+    add_location_leaks(book, views)
+    add_home_fact(book, views, home)
+    school_words = {fold(p.name) for p in cast.people if p.role in ("place", "unknown")}
+    towns = add_town_facts(book, family, views, home.point if home else None,
+                           home.posts if home else (), school_words=set())
+    schools = add_school_facts(book, family, views, towns, birth_years)
+    recurrences = find_recurrences(views, home, holiday)
+    add_place_facts(book, family, views, home, school_posts(schools), recurrences, holiday)
+    add_routine_facts(book, family, views, recurrences)
+    add_sensitive_facts(book, family, views)
+    del school_words
+    facts = book.facts(keep=lambda kind, conf: conf >= MIN_CONFIDENCE)
+    log.info("engine: %d children, %d facts", len(cast.children), len(facts))
+    return Dossier(audit_date=as_of, posts_read=len(views), subjects=family.subjects(), facts=tuple(facts),
+                   warnings=warnings, skipped_checks=skipped_checks)

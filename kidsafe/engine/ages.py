@@ -1,0 +1,162 @@
+"""Birthdays, birth years and ages: "turns 4 today", "Happy 6th birthday", "TWO yesterday", "FIVE!!! 🎂"."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from kidsafe.engine.facts import FactBook, Family
+from kidsafe.engine.text import NUMBER_WORDS, number_value
+from kidsafe.engine.views import PostView
+from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind
+
+_N = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
+_NTH = r"(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+#: (pattern, which group holds the number, day shift when the phrase itself says so)
+AGE_PATTERNS = (
+    (re.compile(r"\b(?:is|turned|turns|turning|is now|now)\s+" + _N + r"(?:\s+years?\s+old)?\b"), 1),
+    (re.compile(r"\bhappy\s+" + _NTH + r"\s+(?:birthday|bday|b-day)"), 1),
+    (re.compile(r"\b" + _NTH + r"\s+(?:birthday|bday|b-day)"), 1),
+    (re.compile(r"\b" + _N + r"\s+years?\s+ago\s+today\b"), 1),
+    (re.compile(r"\b" + _N + r"\s+(?:today|years?\s+old\s+today)\b"), 1),
+    (re.compile(r"\b" + _N + r"\s+years?\s+old\b"), 1),
+)
+#: A number word shouted on its own ("FIVE!!!", "EIGHT 😭") is an age only in a birthday post.
+_SHOUTED = re.compile(r"(?<![\w-])(" + "|".join(w.upper() for w in NUMBER_WORDS) + r")(?![\w-])")
+BIRTHDAY_CONTEXT = re.compile(
+    r"birthday|bday|b-day|🎂|🎈|🥳|🎉|where did the time go|years ago today|years of|candles|birthdaygirl|birthdayboy")
+_YESTERDAY = re.compile(r"\byesterday\b|\ba day late\b|\bbelated\b|\blast night\b")
+_TOMORROW = re.compile(r"\btomorrow\b")
+_NOT_NOW = re.compile(r"\blast (?:week|month|year)\b|\bnext (?:week|month|year)\b|\bon \w+day\b|\bago\b(?! today)")
+ADVICE = "Birthdays and ages help a stranger prove they 'know' your child: post the party, not the date."
+
+
+@dataclass(frozen=True, slots=True)
+class AgeClaim:
+    """An age stated in a post, the day it was reached (when the post says), and for which child."""
+
+    subject: str
+    age: int
+    day: date | None
+    post: str
+    excerpt: str
+    confidence: float
+
+
+def _claims(view: PostView, family: Family) -> Iterator[AgeClaim]:
+    if view.posted_local is None:
+        return
+    for index, part in enumerate(view.parts):
+        if part.source is EvidenceSource.OCR:
+            continue
+        low = view.folded[index]
+        context = bool(BIRTHDAY_CONTEXT.search(low) or BIRTHDAY_CONTEXT.search(part.text))
+        hits: list[tuple[int, int, float]] = []
+        for rx, group in AGE_PATTERNS:
+            for m in rx.finditer(low):
+                n = number_value(m[group])
+                if n is not None:
+                    hits.append((n, m.start(group), 0.8 if context else 0.55))
+        if context:
+            for m in _SHOUTED.finditer(part.text):
+                n = number_value(m[1])
+                if n is not None:
+                    hits.append((n, m.start(), 0.6))
+        for n, pos, conf in hits:
+            if not 0 < n <= 18:
+                continue
+            subject = _subject(view, family, index, pos)
+            if subject is None:
+                continue
+            shift = -1 if _YESTERDAY.search(low) else 1 if _TOMORROW.search(low) else 0
+            sure_day = context or "today" in low or shift
+            day = None if _NOT_NOW.search(low) or not sure_day else view.posted_local.date() + timedelta(days=shift)
+            text = part.text
+            yield AgeClaim(subject=subject, age=n, day=day, post=view.id,
+                           excerpt=text[max(0, pos - 40): pos + 50].strip(), confidence=conf)
+
+
+def _subject(view: PostView, family: Family, part: int, pos: int) -> str | None:
+    """The child nearest the number; None when a friend, relative or adult is nearer."""
+    people = family.cast.by_post.get(view.id, [])
+    if any(p.role == "other_child" and any(m.part == part for m in p.mentions if m.post == view.id)
+           for p in people):
+        return None  # "Happy 5th birthday to Olivia's bestie Ava": not our child's age
+    best, dist = None, 10**6
+    for person in people:
+        for m in person.mentions:
+            if m.post == view.id and m.part == part and abs(m.start - pos) < dist:
+                best, dist = person, abs(m.start - pos)
+    if best is not None and best.role in ("other_child", "relative", "adult", "parent", "pet"):
+        return None
+    if best is not None and best.role == "child":
+        return family.ids[best.key]
+    subject = family.about(view)
+    return None if subject == FAMILY else subject
+
+
+def add_age_facts(book: FactBook, family: Family, views: Sequence[PostView], as_of: date) -> None:
+    """Birthday (MM-DD), birth year and age on ``as_of`` for each child, from every age claim."""
+    by_child: dict[str, list[AgeClaim]] = defaultdict(list)
+    for view in views:
+        by_child_claims = {}
+        for claim in _claims(view, family):
+            key = (claim.subject, claim.age)
+            if key not in by_child_claims or claim.confidence > by_child_claims[key].confidence:
+                by_child_claims[key] = claim
+        for claim in by_child_claims.values():
+            by_child[claim.subject].append(claim)
+    for subject, claims in by_child.items():
+        dated = [c for c in claims if c.day]
+        birth: date | None = None
+        if dated:
+            votes: dict[str, float] = defaultdict(float)
+            for c in dated:
+                votes[c.day.strftime("%m-%d")] += c.confidence
+            mmdd = max(votes, key=lambda k: votes[k])
+            month, day = int(mmdd[:2]), int(mmdd[3:])
+            for c in dated:
+                if _days_apart(c.day, month, day) <= 2:
+                    ev = Evidence(post=c.post, source=EvidenceSource.CAPTION, excerpt=c.excerpt,
+                                  explanation=f"birthday on {c.day:%d %B} ({c.age} that day)")
+                    book.add(FactKind.BIRTHDAY, subject, mmdd, ev, c.confidence, key="birthday", advice=ADVICE)
+            years = defaultdict(float)
+            for c in dated:
+                if _days_apart(c.day, month, day) <= 2:
+                    years[c.day.year - c.age] += c.confidence
+            year = max(years, key=lambda y: years[y])
+            for c in dated:
+                if c.day.year - c.age == year and _days_apart(c.day, month, day) <= 2:
+                    ev = Evidence(post=c.post, source=EvidenceSource.INFERENCE, excerpt=c.excerpt,
+                                  explanation=f"{c.age} on {c.day:%d %B %Y}, so born in {year}")
+                    book.add(FactKind.BIRTH_YEAR, subject, year, ev, c.confidence, key="birth_year", advice=ADVICE)
+                    book.add(FactKind.AGE, subject, _age_on(year, month, day, as_of), ev, c.confidence,
+                             key="age", advice=ADVICE)
+            birth = _safe_date(year, month, day)
+        if birth is None:
+            best = max(claims, key=lambda c: c.confidence)
+            view_date = next((v.posted_local for v in views if v.id == best.post), None)
+            if view_date:
+                age_now = best.age + max(0, int((as_of - view_date.date()).days // 365.25))
+                ev = Evidence(post=best.post, source=EvidenceSource.INFERENCE, excerpt=best.excerpt,
+                              explanation=f"{best.age} when posted on {view_date:%d %B %Y}")
+                book.add(FactKind.AGE, subject, age_now, ev, best.confidence * 0.7, key="age", advice=ADVICE)
+
+
+def _days_apart(day: date, month: int, dom: int) -> int:
+    target = _safe_date(day.year, month, dom) or day
+    return min(abs((day - target).days), 366 - abs((day - target).days))
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return date(year, month, 28) if month == 2 else None
+
+
+def _age_on(year: int, month: int, day: int, as_of: date) -> int:
+    return as_of.year - year - ((as_of.month, as_of.day) < (month, day))

@@ -1,0 +1,110 @@
+"""Collecting evidence into facts, and deciding which child a post is about."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from kidsafe.engine.people import Cast, Person
+from kidsafe.engine.views import PostView
+from kidsafe.models import FAMILY, Evidence, Fact, FactKind, Subject
+
+_BOY = re.compile(r"\b(?:he|him|his|boy|son|brother|bro|lad)\b")
+_GIRL = re.compile(r"\b(?:she|her|girl|daughter|sister|sis|lass)\b")
+
+
+def combine(confidences: Iterable[float]) -> float:
+    """Confidence of a claim backed by independent pieces of evidence: 1 - prod(1 - c)."""
+    miss = 1.0
+    for c in confidences:
+        miss *= 1.0 - max(0.0, min(1.0, c))
+    return 1.0 - miss
+
+
+@dataclass
+class _Draft:
+    kind: FactKind
+    subject: str
+    value: Any
+    evidence: list[Evidence] = field(default_factory=list)
+    weights: dict[str, float] = field(default_factory=dict)  # post -> best confidence from it
+    advice: str = ""
+
+
+class FactBook:
+    """Facts being built: the same claim from several posts becomes one fact with more evidence."""
+
+    def __init__(self) -> None:
+        self._drafts: dict[tuple[str, str, str], _Draft] = {}
+
+    def add(self, kind: FactKind, subject: str, value: Any, evidence: Evidence, confidence: float,
+            *, key: str | None = None, advice: str = "") -> None:
+        """Add one piece of evidence for a claim; ``key`` says which claims are the same one."""
+        k = (str(kind), subject, key if key is not None else str(value).casefold())
+        draft = self._drafts.setdefault(k, _Draft(kind=kind, subject=subject, value=value, advice=advice))
+        if evidence not in draft.evidence:
+            draft.evidence.append(evidence)
+        draft.weights[evidence.post] = max(draft.weights.get(evidence.post, 0.0), confidence)
+
+    def facts(self, keep: Callable[[FactKind, float], bool] | None = None) -> list[Fact]:
+        """The finished facts, each with a confidence that rises with independent posts."""
+        out = []
+        for d in self._drafts.values():
+            conf = combine(d.weights.values())
+            if keep is None or keep(d.kind, conf):
+                out.append(Fact(kind=d.kind, subject=d.subject, value=d.value, confidence=round(conf, 3),
+                                evidence=tuple(d.evidence), advice=d.advice))
+        return out
+
+
+@dataclass
+class Family:
+    """The family's children as dossier subjects, and how to tell which one a post is about."""
+
+    cast: Cast
+    ids: dict[str, str]  # person key -> subject id
+
+    @classmethod
+    def from_cast(cls, cast: Cast) -> Family:
+        """Number the children child-1, child-2… in order of first mention."""
+        return cls(cast=cast, ids={p.key: f"child-{i}" for i, p in enumerate(cast.children, 1)})
+
+    def subjects(self) -> tuple[Subject, ...]:
+        """Subjects for the dossier: each child, then the family."""
+        kids = [Subject(id=self.ids[p.key], kind="child", name=p.name, aliases=tuple(sorted(p.aliases)),
+                        gender=p.gender) for p in self.cast.children]
+        return (*kids, Subject(id=FAMILY, kind="family"))
+
+    def person(self, subject_id: str) -> Person | None:
+        """The child behind a subject id."""
+        return next((p for p in self.cast.children if self.ids[p.key] == subject_id), None)
+
+    def children_in(self, view: PostView) -> list[Person]:
+        """Children named or tagged in the post."""
+        return [p for p in self.cast.by_post.get(view.id, []) if p.role == "child"]
+
+    def about(self, view: PostView, near: int | None = None, part: int = 0) -> str:
+        """Which child a post (or the words at ``near``) is about; FAMILY when it cannot tell."""
+        kids = self.children_in(view)
+        if len(kids) == 1:
+            return self.ids[kids[0].key]
+        if len(kids) > 1 and near is not None:
+            best = min(kids, key=lambda p: min(
+                (abs(m.start - near) for m in p.mentions if m.post == view.id and m.part == part),
+                default=10**6))
+            return self.ids[best.key]
+        if kids:
+            return FAMILY
+        children = self.cast.children
+        text = view.all_folded
+        boy, girl = len(_BOY.findall(text)), len(_GIRL.findall(text))
+        gender = "boy" if boy > girl else "girl" if girl > boy else None
+        if gender:
+            same = [p for p in children if p.gender == gender]
+            if len(same) == 1:
+                return self.ids[same[0].key]
+        if len(children) == 1:
+            return self.ids[children[0].key]
+        return FAMILY

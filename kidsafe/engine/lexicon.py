@@ -1,0 +1,351 @@
+"""Word lists the stranger engine reads captions with. Constants only: no logic here.
+
+All entries are lower case and accent-folded where that matters (see ``text.fold``).
+"""
+
+from __future__ import annotations
+
+# --- Family words -----------------------------------------------------------------------
+
+#: Titles that make the next name a relative ("Nana Sue"), in several languages.
+KIN_TITLES = frozenset({
+    "nana", "nanna", "nan", "nanny", "nona", "nonna", "nonno", "granny", "gran", "grandma", "grandmama",
+    "grandmother", "grandad", "granddad", "grandpa", "grandpapa", "grandfather", "gramps", "grampa",
+    "grandy", "gramma", "grammy", "mamaw", "papaw", "meemaw", "pop", "pops", "poppa", "poppy", "pa",
+    "grandpop", "great-grandma", "great-grandad", "uncle", "unc", "auntie", "aunty", "aunt", "tia",
+    "tio", "tita", "tito", "oma", "opa", "omi", "opi", "abuela", "abuelo", "abuelita", "abuelito",
+    "yaya", "yiayia", "papou", "pappou", "babcia", "dziadek", "baba", "dedushka", "babushka", "mamie",
+    "papi", "papy", "mémé", "pépé", "tata", "tante", "onkel", "zia", "zio", "lola", "lolo", "bibi",
+    "babu", "nani", "nana-ji", "dadi", "dada", "chacha", "chachi", "mausi", "mama-ji", "bua", "ba",
+    "bà", "ông", "cô", "chú", "dì", "bác", "cậu", "thím", "halmeoni", "harabeoji", "obaachan",
+    "ojiichan", "oba", "lao", "lao-lao", "ye-ye", "nai-nai", "popo", "gung-gung", "cousin",
+    "godmother", "godfather", "godmum", "goddad", "godparent", "stepdad", "stepmum", "stepmom",
+})
+
+#: Second words of two-word kin titles ("Bà Ngoại", "Ông Nội"), folded.
+KIN_TITLE_SECOND = frozenset({"ngoai", "noi"})
+
+#: Words for the poster or the other parent, which are not relatives to report.
+PARENT_WORDS = frozenset({
+    "mum", "mummy", "mom", "mommy", "mama", "mam", "mammy", "ma", "dad", "daddy", "papa", "da",
+    "mother", "father", "hubby", "husband", "wife", "wifey", "partner", "other half", "babydaddy",
+})
+
+#: Words that say "this is our child" when they stand next to a name.
+CHILD_WORDS = frozenset({
+    "boy", "girl", "son", "daughter", "baby", "babies", "kid", "kids", "child", "children", "little one",
+    "littleone", "lo", "eldest", "youngest", "middle", "firstborn", "twins", "twin", "toddler",
+    "bubba", "babe", "bairn", "wee one", "monkey", "monkeys", "munchkin", "munchkins", "girls",
+    "boys", "sons", "daughters", "darling", "sis", "bro", "sister", "brother", "big sis", "little sis",
+    "big bro", "little bro", "babygirl", "babyboy", "princess", "little man", "little lady",
+})
+
+#: Words that say the name next to them is a friend's child ("Olivia's bestie Ava").
+FRIEND_WORDS = frozenset({
+    "bestie", "besties", "best friend", "bff", "friend", "friends", "buddy", "pal", "mate", "classmate",
+    "playmate", "bestfriend", "girlfriend", "boyfriend",
+})
+
+#: Adult honorifics: the next name is an adult (teacher, coach), not a child.
+ADULT_HONORIFICS = frozenset({
+    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "madam", "coach", "teacher", "nurse", "father",
+    "sister", "rev", "reverend", "pastor", "professor", "prof", "officer", "captain", "señor", "señora",
+})
+
+#: Phrases that name the other parent ("Dan took both kids", "made by Chidi and the kids").
+PARENT_CUE_PATTERNS = (
+    r"\b{name}\s+(?:took|takes|taking|had|has|is\s+taking)\s+(?:the|both|all|our)\s+(?:kids|children|boys|girls|little\s+ones|twins)",
+    r"\b{name}\s+(?:and|&)\s+(?:the|our)\s+(?:kids|children|boys|girls|little\s+ones|twins)\b",
+    r"\b(?:hubby|husband|wife|wifey|partner|daddy|mummy|mommy|other\s+half)\s+{name}\b",
+    r"\b{name}\s*\((?:dad|daddy|mum|mom|hubby|husband|wife)\)",
+    r"\bdate\s+night\s+with\s+{name}\b",
+    r"\b(?:me|i)\s+(?:and|&)\s+{name}\b",
+    r"\b{name}\s+(?:and|&)\s+(?:i|me)\b",
+)
+
+# --- Pets ---------------------------------------------------------------------------------
+
+PET_WORDS = frozenset({
+    "dog", "dogs", "doggo", "doggy", "doggie", "pup", "puppy", "pupper", "pooch", "cat", "cats", "kitten",
+    "kitty", "bunny", "rabbit", "hamster", "guinea pig", "tortoise", "pony", "horse", "budgie", "parrot",
+    "goldfish", "ferret", "gerbil", "spaniel", "cockapoo", "cavapoo", "labradoodle", "labrador", "lab",
+    "retriever", "terrier", "collie", "dachshund", "sausage dog", "pug", "frenchie", "bulldog", "beagle",
+    "poodle", "husky", "whippet", "greyhound", "lurcher", "schnauzer", "shih tzu", "chihuahua",
+    "staffy", "staffie", "corgi", "maltipoo", "moggy", "tabby", "lead", "leash", "walkies", "vet",
+    "fur baby", "furbaby", "woof", "meow", "purr", "paws", "kibble", "haircut", "groomer", "fetch",
+    "bark", "barking", "lizard", "snake", "chicken", "chickens", "hen", "hens", "duckling", "pet",
+})
+
+PET_EMOJI = frozenset("🐶🐕🐩🦮🐱🐈🐰🐇🐹🐭🐴🐎🐢🦎🦜🐾")
+
+PET_HASHTAG_PARTS = frozenset({
+    "dogsofinstagram", "catsofinstagram", "dog", "dogs", "cat", "cats", "puppy", "puppylove",
+    "doglife", "catlife", "dogmom", "dogmum", "catmom", "catmum", "bunny", "bunnies", "rabbit",
+    "furbaby", "petsofinstagram", "cockapoo", "labrador", "spaniel", "dogstagram", "catstagram",
+})
+
+#: Phrases that introduce a pet ("Meet Pepper 🐰", "Biscuit the spaniel").
+PET_INTRO_PATTERNS = (
+    r"\bmeet\s+{name}\b",
+    r"\b{name}\s+the\s+(?:dog|cat|puppy|kitten|bunny|rabbit|hamster|spaniel|cockapoo|labrador|lab|pug|"
+    r"terrier|collie|whippet|beagle|tortoise|pony|horse|guinea\s+pig|poodle|frenchie|dachshund)\b",
+    r"\bwalk(?:ing|s|ed)?\s+(?:with\s+)?{name}\b",
+    r"\b{name}(?:'s|’s)?\s+(?:first\s+)?(?:walk|walkies|haircut|groom|vet)\b",
+    r"\bour\s+(?:dog|cat|puppy|kitten|bunny|rabbit|hamster|pup|pet|tortoise)\s+{name}\b",
+)
+
+# --- Characters, celebrities, brands: never children -----------------------------------------
+
+#: Franchise or character names (folded) that are never a child of the family. Multi-word
+#: entries are matched as phrases. Characters that are also common first names are listed
+#: in CHARACTER_FIRST_NAMES and count only with their franchise or a fan phrase.
+CHARACTERS = frozenset({
+    "bluey", "bingo", "peppa", "peppa pig", "george pig", "paw patrol", "hey duggee", "duggee",
+    "cocomelon", "frozen", "elsa", "olaf", "moana", "maui", "encanto", "mirabel", "spider-man",
+    "spiderman", "spidey", "batman", "superman", "wonder woman", "hulk", "iron man", "ironman",
+    "captain america", "avengers", "minecraft", "fortnite", "roblox", "pokemon", "pikachu", "mario",
+    "super mario", "luigi", "sonic", "thomas the tank engine", "fireman sam", "postman pat",
+    "gruffalo", "the gruffalo", "hungry caterpillar", "barbie", "ken", "lego", "harry potter", "hermione",
+    "cinderella", "rapunzel", "ariel", "tinkerbell", "tinker bell", "mulan", "tiana", "pocahontas",
+    "buzz lightyear", "lightning mcqueen", "mcqueen", "toy story", "cars", "mickey", "mickey mouse",
+    "minnie", "minnie mouse", "donald duck", "goofy", "winnie the pooh", "pooh", "tigger", "paddington",
+    "stitch", "lilo", "simba", "nemo", "dory", "shrek", "minions", "minion", "gru", "pj masks",
+    "catboy", "owlette", "gekko", "blippi", "ms rachel", "miss rachel", "numberblocks", "octonauts",
+    "twirlywoos", "in the night garden", "iggle piggle", "upsy daisy", "teletubbies", "tinky winky",
+    "dipsy", "laa-laa", "po", "ben and holly", "gabby's dollhouse", "gabby", "bing", "peter rabbit",
+    "mr tumble", "mr. tumble", "justin fletcher", "spongebob", "patrick star", "dora", "boots",
+    "baby shark", "pinkfong", "blaze", "bob the builder", "scooby doo", "scooby-doo", "snoopy",
+    "hello kitty", "my little pony", "unicorn", "unicorns", "dinosaur", "dinosaurs", "trex", "t-rex",
+    "buzz", "woody", "jessie", "taylor swift", "swiftie", "ed sheeran", "harry styles", "beyonce",
+    "billie eilish", "olivia rodrigo", "sabrina carpenter", "dua lipa", "adele", "ariana grande",
+    "justin bieber", "messi", "ronaldo", "lebron", "santa", "father christmas", "santa claus",
+    "tooth fairy", "easter bunny", "elf on the shelf", "grinch", "rudolph", "chase", "marshall", "skye",
+    "rubble", "rocky", "zuma", "everest", "ryder", "wednesday addams", "stranger things", "bey",
+    "k-pop demon hunters", "kpop demon hunters", "labubu", "squishmallow", "squishmallows",
+    "disney", "pixar", "marvel", "nintendo", "playstation", "xbox", "youtube", "tiktok", "netflix",
+})
+
+#: Character names that are also real first names: a character only near its franchise or a fan phrase.
+CHARACTER_FIRST_NAMES = frozenset({
+    "chase", "marshall", "skye", "rubble", "rocky", "zuma", "everest", "ryder", "ken", "buzz", "woody",
+    "jessie", "ariel", "belle", "jasmine", "aurora", "anna", "george", "bingo", "maui", "boots", "ben",
+    "holly", "gabby", "dora", "stitch", "bing", "lilo", "gru", "po", "kristoff", "hermione", "luigi",
+    "mario", "sonic", "taylor", "peter", "harry", "ed", "billie", "olivia", "sabrina", "dua", "ariana",
+    "justin", "kristoff",
+})
+
+#: The franchise that makes a first-name character a character ("Chase" with "Paw Patrol").
+CHARACTER_FRANCHISE = {
+    "chase": "paw patrol", "marshall": "paw patrol", "skye": "paw patrol", "rubble": "paw patrol",
+    "rocky": "paw patrol", "zuma": "paw patrol", "everest": "paw patrol", "ryder": "paw patrol",
+    "anna": "frozen", "kristoff": "frozen", "ken": "barbie", "buzz": "toy story", "woody": "toy story",
+    "jessie": "toy story", "george": "peppa", "bingo": "bluey", "ariel": "mermaid", "belle": "beauty",
+    "jasmine": "aladdin", "aurora": "sleeping beauty", "luigi": "mario", "ben": "holly", "holly": "ben",
+    "gabby": "dollhouse", "dora": "explorer", "boots": "dora", "stitch": "lilo", "lilo": "stitch",
+    "hermione": "harry potter", "harry": "potter", "taylor": "swift", "ed": "sheeran", "billie": "eilish",
+    "olivia": "rodrigo", "sabrina": "carpenter", "ariana": "grande", "justin": "bieber", "dua": "lipa",
+    "peter": "rabbit", "po": "teletubbies", "maui": "moana", "sonic": "hedgehog", "mario": "nintendo",
+    "bing": "bunny",
+}
+
+#: Phrases in which a name is a hero or costume, not a person met ("dressed as Elsa").
+FAN_PATTERNS = (
+    r"\b(?:dressed\s+as|dressed\s+up\s+as|costume|going\s+as|went\s+as)\s+(?:an?\s+|the\s+)?{name}\b",
+    r"\b{name}\s+(?:cake|party|costume|outfit|pyjamas|pjs|toy|toys|obsession|fan|episode|theme)\b",
+    r"\b{name}\s+(?:is|was)\s+(?:still\s+)?(?:his|her|their)\s+(?:hero|fave|favourite|favorite|idol)\b",
+    r"\b(?:marry|obsessed\s+with|loves|love|watching|watch|fan\s+of|meet|met|met\s+up\s+with|bumped\s+into|"
+    r"selfie\s+with|singing|sing)\s+{name}\b",
+    r"\b{name}\s+on\s+repeat\b",
+)
+
+#: Phrases that make a character or thing a child's favourite ("obsessed with dinosaurs").
+FAVOURITE_PATTERNS = (
+    r"\b(?:was|as|dressed\s+as|dressed\s+up\s+as|going\s+as|went\s+as)\s+(?:an?\s+|the\s+)?{name}\b",
+    r"\b{name}\s+(?:cake|party|costume|outfit|pyjamas|pjs|toy|toys|obsession|fan|theme|everything)\b",
+    r"\b{name}\s+(?:is|was)\s+(?:still\s+)?(?:his|her|their)\s+(?:hero|fave|favourite|favorite|idol|everything)\b",
+    r"\b(?:marry|obsessed\s+with|loves|love|fan\s+of|mad\s+about|favourite|favorite|fave)\s+(?:is\s+)?{name}\b",
+    r"\b{name}\s+on\s+repeat\b",
+)
+
+#: Characters that are seasonal visitors or platforms, not a child's favourite worth reporting.
+NOT_FAVOURITES = frozenset({
+    "santa", "father christmas", "santa claus", "tooth fairy", "easter bunny", "elf on the shelf", "disney",
+    "pixar", "marvel", "youtube", "tiktok", "netflix", "rudolph", "grinch", "cars",
+})
+
+#: Words that mark a post as about a favourite thing ("favourite", "obsessed").
+FAVOURITE_CUES = ("favourite", "favorite", "fave", "obsessed", "hero", "loves", "mad about", "on repeat")
+
+# --- Schools --------------------------------------------------------------------------------
+
+#: Words that end a school or nursery name ("Oakfield Primary", "Sunshine Montessori").
+SCHOOL_TYPE_WORDS = {
+    "primary": "Primary School", "infant": "Infant School", "infants": "Infant School",
+    "junior": "Junior School", "juniors": "Junior School", "elementary": "Elementary School",
+    "middle": "Middle School", "high": "High School", "secondary": "Secondary School",
+    "nursery": "Nursery", "preschool": "Preschool", "pre-school": "Pre-School", "montessori": "Montessori",
+    "academy": "Academy", "kindergarten": "Kindergarten", "kindy": "Kindy", "kinder": "Kinder",
+    "playgroup": "Playgroup", "daycare": "Daycare", "childcare": "Childcare", "creche": "Creche",
+    "school": "School", "college": "College", "grammar": "Grammar School", "prep": "Prep School",
+    "ce": "CE Primary", "rc": "RC Primary", "catholic": "Catholic School", "cofe": "C of E School",
+    "gymnasium": "Gymnasium", "grundschule": "Grundschule", "kita": "Kita", "ecole": "École",
+    "escuela": "Escuela", "scuola": "Scuola", "basisschool": "Basisschool",
+}
+
+#: Type words that alone ("at Talbot Primary") make a school name without more context.
+STRONG_SCHOOL_TYPES = frozenset({
+    "primary", "infant", "infants", "junior", "juniors", "elementary", "nursery", "preschool",
+    "pre-school", "montessori", "academy", "kindergarten", "playgroup", "daycare", "grundschule", "kita",
+    "basisschool", "escuela", "ecole", "scuola",
+})
+
+#: Words and phrases that put a post in a school context.
+SCHOOL_CONTEXT = (
+    "school", "first day", "last day", "year 1", "year 2", "year 3", "year 4", "year 5", "year 6",
+    "reception", "nursery", "preschool", "pre-school", "kindergarten", "kindy", "class", "teacher",
+    "term", "nativity", "sports day", "graduation", "uniform", "jumper day", "book day", "world book day",
+    "school run", "homework", "playground", "assembly", "grade", "1st grade", "first grade", "pre-k",
+    "prek", "back to school", "backtoschool", "firstdayofschool", "firstdayatschool", "lastdayofschool",
+    "report card", "parents evening", "parent-teacher", "non-uniform", "school trip", "show and tell",
+    "🎒", "🏫", "🍎", "montessori", "academy", "infants", "juniors", "elementary", "primary",
+)
+
+# --- Places ---------------------------------------------------------------------------------
+
+#: Words of a holiday post: the places in it are visited, not home.
+HOLIDAY_CUES = (
+    "holiday", "holidays", "hols", "vacation", "vacay", "staycation", "getaway", "trip", "road trip",
+    "roadtrip", "half term away", "mini break", "minibreak", "weekend away", "week away", "abroad",
+    "resort", "all inclusive", "all-inclusive", "airport", "flight", "plane", "✈", "🏖", "🏝", "🌴",
+    "home tomorrow", "back to reality", "going home", "last night in", "until next time", "would go again",
+    "you were a dream", "you've been amazing", "youve been amazing", "been amazing", "see you next year",
+    "aloha", "familyvacation", "familyholiday", "travel", "travelling", "traveling", "visiting",
+    "day trip", "daytrip", "camping", "caravan", "glamping", "cruise", "hotel", "airbnb", "lodge",
+    "center parcs", "centre parcs", "butlins", "haven", "disneyland", "disney world", "disneyworld",
+)
+
+#: Hashtag endings that make the front part a local place ("#harrogatemums", "#leedssnow").
+LOCAL_HASHTAG_SUFFIXES = (
+    "mums", "mum", "moms", "mom", "mummies", "mommies", "mamas", "mama", "parents", "dads", "dad",
+    "family", "families", "kids", "life", "living", "local", "snow", "weather", "news", "events",
+    "things", "thingstodo", "baby", "babies", "toddlers", "nursery", "schools", "park", "parks",
+)
+
+#: Well-known holiday destinations and resorts, folded: never the family's home town.
+RESORTS = frozenset({
+    "center parcs", "centre parcs", "butlins", "haven", "disneyland", "disney world", "orlando",
+    "majorca", "mallorca", "magaluf", "ibiza", "tenerife", "lanzarote", "gran canaria", "fuerteventura",
+    "benidorm", "algarve", "crete", "corfu", "rhodes", "zante", "kos", "cancun", "maui", "hawaii",
+    "honolulu", "waikiki", "bali", "phuket", "dubai", "las vegas", "cornwall", "lake district",
+    "costa del sol", "costa blanca", "marbella", "malaga", "paphos", "cyprus", "turkey", "antalya",
+    "dalaman", "bodrum", "sharm el sheikh", "hurghada", "maldives", "mauritius", "barbados", "jamaica",
+    "punta cana", "cabo", "myrtle beach", "outer banks", "cape cod", "lake tahoe", "yosemite",
+    "legoland", "alton towers", "euro disney", "disneyland paris", "portaventura", "gardaland",
+})
+
+#: Words that make a capitalised word a place of the family's daily life ("Valley Gardens").
+PLACE_WORDS = frozenset({
+    "park", "gardens", "garden", "woods", "wood", "beach", "field", "fields", "common", "green", "lake",
+    "zoo", "farm", "museum", "library", "centre", "center", "leisure", "pool", "baths", "church",
+    "hall", "stadium", "arena", "castle", "abbey", "showground", "playground", "soft play", "square",
+})
+
+# --- Time and activities ---------------------------------------------------------------------
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+#: Folded forms of weekday names and abbreviations -> index (Monday = 0).
+WEEKDAY_FORMS = {
+    "monday": 0, "mon": 0, "mondays": 0, "tuesday": 1, "tues": 1, "tue": 1, "tuesdays": 1,
+    "wednesday": 2, "wed": 2, "weds": 2, "wednesdays": 2, "thursday": 3, "thurs": 3, "thur": 3, "thu": 3,
+    "thursdays": 3, "friday": 4, "fri": 4, "fridays": 4, "saturday": 5, "sat": 5, "saturdays": 5,
+    "sunday": 6, "sun": 6, "sundays": 6,
+}
+
+#: Activities a child goes to every week: the lexicon word -> the activity's name.
+ACTIVITIES = {
+    "swimming": "swimming", "swim": "swimming", "swims": "swimming", "swimmer": "swimming",
+    "swimming lesson": "swimming", "lengths": "swimming", "25 metres": "swimming", "25m": "swimming",
+    "football": "football", "soccer": "soccer", "rugby": "rugby", "tag rugby": "rugby",
+    "ballet": "ballet", "dance": "dance", "dancing": "dance", "tap": "dance", "gymnastics": "gymnastics",
+    "gym": "gymnastics", "karate": "karate", "judo": "judo", "taekwondo": "taekwondo",
+    "martial arts": "martial arts", "jiu jitsu": "jiu jitsu", "boxing": "boxing", "tennis": "tennis",
+    "cricket": "cricket", "hockey": "hockey", "netball": "netball", "basketball": "basketball",
+    "baseball": "baseball", "t-ball": "t-ball", "tball": "t-ball", "softball": "softball",
+    "piano": "piano", "violin": "violin", "guitar": "guitar", "drums": "drums", "music": "music",
+    "singing": "singing", "choir": "choir", "drama": "drama", "theatre": "drama", "art class": "art",
+    "beavers": "Beavers", "cubs": "Cubs", "scouts": "Scouts", "rainbows": "Rainbows",
+    "brownies": "Brownies", "guides": "Guides", "girl scouts": "Girl Scouts", "cheer": "cheerleading",
+    "cheerleading": "cheerleading", "climbing": "climbing", "riding": "horse riding",
+    "horse riding": "horse riding", "skating": "skating", "ice skating": "skating", "skiing": "skiing",
+    "sailing": "sailing", "rowing": "rowing", "athletics": "athletics", "running": "running",
+    "parkrun": "parkrun", "junior parkrun": "parkrun", "forest school": "forest school",
+    "playgroup": "playgroup", "toddler group": "toddler group", "baby group": "baby group",
+    "rhyme time": "rhyme time", "rhymetime": "rhyme time", "story time": "story time",
+    "storytime": "story time", "sunday school": "Sunday school", "church": "church", "mosque": "mosque",
+    "madrasa": "madrasa", "temple": "temple", "synagogue": "synagogue", "chess": "chess", "coding": "coding",
+    "tutoring": "tutoring", "tutor": "tutoring", "kumon": "Kumon", "soft play": "soft play",
+    "baby sensory": "baby sensory", "water babies": "swimming", "waterbabies": "swimming",
+    "ducklings": "swimming", "stage 1": "swimming", "badminton": "badminton", "golf": "golf",
+    "lacrosse": "lacrosse", "volleyball": "volleyball", "fencing": "fencing", "archery": "archery",
+}
+
+#: Emoji that name an activity.
+ACTIVITY_EMOJI = {
+    "⚽": "football", "🏊": "swimming", "🩰": "ballet", "🥋": "martial arts", "🎾": "tennis",
+    "🏉": "rugby", "🏏": "cricket", "🏀": "basketball", "⚾": "baseball", "🤸": "gymnastics",
+    "🎹": "piano", "🎻": "violin", "🎸": "guitar", "🥁": "drums", "🏑": "hockey", "⛸": "skating",
+    "🏇": "horse riding", "🧗": "climbing", "🏐": "volleyball", "🤺": "fencing", "🏸": "badminton",
+}
+
+# --- Sensitive pictures -------------------------------------------------------------------------
+
+#: Words, hashtag parts and emoji of pictures that should never be public, by reason.
+SENSITIVE_CUES = {
+    "bath": ("bath", "bathtime", "bath time", "bubble bath", "in the tub", "bathing", "bubble beard",
+             "bubble beards", "🛁", "splash time", "shower time", "showertime", "hot tub"),
+    "toilet": ("potty", "toilet", "potty training", "pottytraining", "poo", "poop", "pooped",
+               "🚽", "loo", "on the throne", "toilettraining", "toilet training"),
+    "nappy": ("nappy", "nappies", "diaper", "diapers", "nappy change", "blowout", "nappyfree"),
+    "nudity": ("naked", "nakey", "nudie", "nudey", "nude", "no clothes", "birthday suit", "bare bum",
+               "bare bottom", "skinny dip", "skinny dipping", "streaking", "topless", "nappy free",
+               "nappy-free"),
+    "distress": ("tantrum", "meltdown", "crying", "sobbing", "in tears", "screaming", "toddlertantrum",
+                 "threenager tantrum", "sick", "poorly", "hospital", "a&e", "vomit", "throwing up",
+                 "injured", "stitches"),
+    "swimwear": ("swimsuit", "swimming costume", "cossie", "bikini", "trunks", "paddling pool"),
+}
+
+# --- Calendar and other capitalised non-names ------------------------------------------------------
+
+#: Capitalised words that are never a first name in a caption, folded.
+NOT_NAMES = frozenset({
+    "happy", "merry", "christmas", "xmas", "easter", "halloween", "diwali", "eid", "hanukkah", "new",
+    "year", "years", "day", "days", "week", "weekend", "month", "today", "tonight", "tomorrow",
+    "yesterday", "morning", "mornings", "afternoon", "evening", "night", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "spring",
+    "summer", "autumn", "fall", "winter", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "mum", "mummy", "mom", "mommy", "mama", "dad", "daddy", "papa", "grandma",
+    "grandad", "nana", "granny", "uncle", "auntie", "aunt", "santa", "god", "lord", "jesus", "love",
+    "first", "last", "best", "birthday", "mother", "father", "mothers", "fathers", "valentine",
+    "valentines", "star", "angel", "baby", "babe", "bubba", "little", "big", "sweet", "honey", "sunny",
+    "snow", "rain", "sun", "beach", "park", "home", "school", "nursery", "bank", "holiday", "lol", "omg",
+    "wow", "yay", "hooray", "thank", "thanks", "ok", "okay", "yes", "no", "oh", "ah", "bless", "cheers",
+    "the", "a", "an", "and", "but", "so", "our", "my", "his", "her", "their", "we", "i", "you", "she",
+    "he", "it", "they", "this", "that", "these", "those", "what", "who", "when", "where", "why", "how",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "spooky", "snowy", "sunday", "bank holiday", "boxing", "pancake", "shrove", "lent", "ramadan",
+    "lunar", "chinese", "thanksgiving", "memorial", "labor", "labour", "independence", "mothering",
+    "pride", "world", "book", "sports", "red", "blue", "green", "pink", "yellow", "purple", "gold",
+    "reception", "nativity", "grade", "class", "team", "crew", "gang", "squad", "family", "fam",
+    "kids", "kid", "boys", "girls", "twins", "bestie", "besties", "friends", "friend", "forever",
+    "always", "never", "every", "still", "again", "finally", "just", "only", "even", "really", "very",
+    "super", "mega", "proud", "proper", "such", "much", "many", "more", "most", "all", "both", "each",
+    "another", "other", "some", "any", "no", "not", "none", "nothing", "everything", "everyone",
+    "somebody", "someone", "anyone", "nobody", "here", "there", "now", "then", "soon", "ever",
+    "muddy", "cold", "hot", "warm", "wet", "dry", "chilly", "frosty", "freezing", "sunshine",
+    "bath", "bathtime", "bubble", "bubbles", "potty", "sandcastles", "chips", "pizza", "cake", "tea",
+    "dinner", "lunch", "breakfast", "brunch", "picnic", "party", "parties", "presents", "gifts",
+    "wedding", "christening", "baptism", "communion", "graduation", "anniversary", "memories",
+    "throwback", "tbt", "flashback", "ootd", "selfie", "photo", "pic", "pics", "video",
+})

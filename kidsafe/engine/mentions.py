@@ -1,0 +1,187 @@
+"""Find the capitalised names in a post's text, each with the words around it that say who it is."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from kidsafe.engine import lexicon as lx
+from kidsafe.engine.gazetteer import is_known_first_name, name_count
+from kidsafe.engine.text import contains_phrase, fold
+from kidsafe.engine.views import PostView, TextPart
+from kidsafe.models import EvidenceSource
+
+#: A capitalised word: an upper-case letter, then lower-case letters (accents included).
+_WORD = re.compile(r"(?<![\w#@&])([^\W\d_][^\W\d_'’\-]*)", re.UNICODE)
+_POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One capitalised word of a post that may be a person, pet or place, with its cues."""
+
+    name: str  # as written, possessive removed, title case for OCR capitals
+    key: str  # folded
+    post: str
+    source: EvidenceSource
+    start: int
+    end: int
+    part: int
+    cues: frozenset[str]
+    title: str | None = None  # kin title before it ("Nana"), as written
+    surname: str | None = None  # capitalised word after it that looks like a family name
+    excerpt: str = ""
+
+
+def _title_case(word: str) -> str:
+    return word[:1].upper() + word[1:].lower() if word.isupper() else word
+
+
+def _prev_words(text: str, start: int, n: int = 3) -> list[str]:
+    return [fold(w) for w in re.findall(r"[\w'’.&]+", text[max(0, start - 40):start])][-n:]
+
+
+def _next_words(text: str, end: int, n: int = 3) -> list[str]:
+    return [fold(w) for w in re.findall(r"[\w'’.&]+", text[end:end + 40])][:n]
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘([")
+    return not before or before[-1] in ".!?\n:;" or not re.search(r"[A-Za-z]", before[-3:] or "")
+
+
+def _cues(view: PostView, part: TextPart, text: str, start: int, end: int, word: str) -> set[str]:
+    """Cue words around one capitalised word (see module lexicon for the lists)."""
+    cues: set[str] = set()
+    prev, nxt = _prev_words(text, start), _next_words(text, end)
+    after = text[end:end + 3]
+    if _POSSESSIVE.match(after):
+        cues.add("possessive")
+    if prev and prev[-1].rstrip(".") in lx.ADULT_HONORIFICS:
+        cues.add("adult")
+    if prev and prev[-1] in ("at", "in", "from", "to", "near", "around", "visit", "visiting", "of"):
+        cues.add("after_place_preposition")
+    if prev and prev[-1] == "the":
+        cues.add("after_the")
+    if prev and prev[-1] in ("our", "my") or (len(prev) >= 2 and prev[-2] in ("our", "my")
+                                            and prev[-1] in lx.CHILD_WORDS):
+        cues.add("ours")
+    if prev and prev[-1] in lx.CHILD_WORDS or re.match(r"\s*,?\s*(?:my|our)\s+(?:\w+\s+)?(?:boy|girl|son|daughter|baby)\b",
+                                                       fold(text[end:end + 30])):
+        cues.add("child_word")
+    if nxt and nxt[0] in ("&", "and") and len(nxt) > 1:
+        cues.add("pair")
+    low = fold(text)
+    if re.match(r"\s*(?:is|was|turned|turns|turning)\s+(?:\w+\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|"
+                r"eight|nine|ten|eleven|twelve)\b", low[end:end + 30]):
+        cues.add("age")
+    if re.search(r"happy\s+(?:\w+\s+)?birthday\s+(?:to\s+)?(?:my\s+|our\s+)?(?:\w+\s+)?$", low[max(0, start - 40):start]):
+        cues.add("birthday")
+    if re.search(r"\b(?:" + "|".join(sorted(lx.FRIEND_WORDS, key=len, reverse=True)) + r")\s*$",
+                 low[max(0, start - 25):start]):
+        cues.add("friend")
+    if nxt and nxt[0] in lx.PLACE_WORDS:
+        cues.add("place_word_after")
+    if nxt and nxt[0] in lx.SCHOOL_TYPE_WORDS and nxt[0] not in ("school", "high", "middle", "prep"):
+        cues.add("school_word_after")
+    name_re = re.escape(fold(word))
+    for pattern in lx.PARENT_CUE_PATTERNS:
+        if re.search(pattern.format(name=name_re), low):
+            cues.add("parent")
+            break
+    for pattern in lx.PET_INTRO_PATTERNS:
+        if re.search(pattern.format(name=name_re), low):
+            cues.add("pet_intro")
+            break
+    for pattern in lx.FAN_PATTERNS:
+        if re.search(pattern.format(name=name_re), low):
+            cues.add("fan")
+            break
+    if _sentence_start(text, start):
+        cues.add("sentence_start")
+    if part.source is EvidenceSource.OCR:
+        cues.add("ocr")
+    return cues
+
+
+def _character_spans(folded: str) -> list[tuple[int, int]]:
+    """Spans of multi-word character and celebrity names in folded text ("peppa pig")."""
+    spans = []
+    for phrase in lx.CHARACTERS:
+        if " " in phrase or "-" in phrase:
+            for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", folded):
+                spans.append((m.start(), m.end()))
+    return spans
+
+
+def find_mentions(view: PostView) -> Iterator[Mention]:
+    """Every capitalised word of the post that could name a person, pet or place."""
+    for index, part in enumerate(view.parts):
+        text = part.text
+        folded = fold(text)
+        in_character = _character_spans(folded)
+        ocr = part.source is EvidenceSource.OCR
+        words = list(_WORD.finditer(text))
+        for i, m in enumerate(words):
+            raw = m.group(1).rstrip("'’-")
+            poss = re.match(r"^(.*?)(?:'s|’s)$", raw)
+            word = poss.group(1) if poss else raw
+            if len(word) < 2 or not word[0].isupper():
+                continue
+            if word.isupper() and not ocr:
+                continue  # capitals in a caption are shouting ("FIVE!!!"), not names
+            if not word.isupper() and not word[1:].islower() and not ocr:
+                continue  # "McQueen"-like mixed case is kept only from OCR
+            key = fold(word)
+            if key in lx.NOT_NAMES or key in lx.PARENT_WORDS or key in STOP_WORDS:
+                continue
+            if ocr and name_count(word) < 300:
+                continue  # signs and certificates: only clear first names count as people
+            if any(a <= m.start() < b for a, b in in_character):
+                continue
+            start, end = m.start(), m.start() + len(word)
+            title = None
+            prev = words[i - 1] if i else None
+            if prev and text[prev.end():m.start()].strip() == "":
+                pkey = fold(prev.group(1))
+                if pkey in lx.KIN_TITLES:
+                    title = _title_case(prev.group(1))
+            if key in lx.KIN_TITLES:
+                continue  # the title itself; its name is the next word
+            if key in lx.KIN_TITLE_SECOND and prev is not None and fold(prev.group(1)) in lx.KIN_TITLES:
+                title = _title_case(prev.group(1))
+            surname = None
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            if nxt and text[end:nxt.start()].strip() == "" and nxt.group(1)[:1].isupper():
+                cand = nxt.group(1).rstrip("'’")
+                cand = re.sub(r"(?:'s|’s)$", "", cand)
+                if fold(cand) not in lx.NOT_NAMES and not is_known_first_name(cand) or (ocr and cand.isupper()):
+                    surname = _title_case(cand)
+            cues = _cues(view, part, text, start, end, word)
+            if contains_phrase(fold(word), lx.CHARACTERS) == fold(word) and key not in lx.CHARACTER_FIRST_NAMES:
+                cues.add("character")
+            yield Mention(
+                name=_title_case(word), key=key, post=view.id, source=part.source, start=start, end=end,
+                part=index, cues=frozenset(cues), title=title, surname=surname,
+                excerpt=_window(text, start, end),
+            )
+
+
+def _window(text: str, start: int, end: int, width: int = 45) -> str:
+    a, b = max(0, start - width), min(len(text), end + width)
+    return ("…" if a else "") + text[a:b].strip() + ("…" if b < len(text) else "")
+
+
+def name_likeness(word: str) -> float:
+    """0..1: how much a word looks like a first name on its own (from the first-name list)."""
+    n = name_count(word)
+    if n >= 5000:
+        return 1.0
+    if n >= 300:
+        return 0.8
+    if n >= 30:
+        return 0.6
+    return 0.3 if n else 0.15

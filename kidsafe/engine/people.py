@@ -1,0 +1,299 @@
+"""Who is who across the feed: the family's children, relatives, pets, the other parent,
+friends' children, heroes and the family name, decided from every mention together.
+
+A capitalised word is not a child. A name becomes a child when the feed speaks of the child as
+the family's (an age, a birthday, "our boy", a sibling pair) or keeps coming back to it with
+nothing that makes it a pet, a place, an adult or a cartoon.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kidsafe import geo
+from kidsafe.engine import lexicon as lx
+from kidsafe.engine.mentions import Mention, find_mentions, name_likeness
+from kidsafe.engine.surnames import find_surnames
+from kidsafe.engine.text import contains_phrase, english_rank, fold
+from kidsafe.engine.views import PostView
+from kidsafe.models import EvidenceSource
+
+STRONG_CHILD_CUES = frozenset({"age", "birthday", "ours", "child_word"})
+PLACE_CUES = frozenset({"after_place_preposition", "place_word_after", "school_word_after", "after_the"})
+_BOY = re.compile(r"\b(?:he|him|his|himself|boy|son|brother|bro|lad|little man)\b")
+_GIRL = re.compile(r"\b(?:she|her|hers|herself|girl|daughter|sister|sis|lass|princess|little lady)\b")
+
+
+@dataclass
+class Person:
+    """A name (with its aliases) and every mention of it in the feed."""
+
+    key: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    role: str = "unknown"  # child | relative | pet | parent | other_child | character | adult | place | unknown
+    title: str | None = None
+    gender: str | None = None
+    surname: str | None = None
+
+    @property
+    def posts(self) -> list[str]:
+        """Post ids that mention this person, first-seen order."""
+        return list(dict.fromkeys(m.post for m in self.mentions))
+
+    def cue_posts(self, cues: frozenset[str] | set[str]) -> set[str]:
+        """Posts in which a mention carries one of the cues."""
+        return {m.post for m in self.mentions if m.cues & cues}
+
+    @property
+    def label(self) -> str:
+        """The name with its kin title ("Nana Sue")."""
+        return f"{self.title} {self.name}" if self.title else self.name
+
+
+@dataclass
+class Cast:
+    """Everyone the feed names, by role, and the index from posts to the people in them."""
+
+    people: list[Person]
+    surnames: dict[str, list[tuple[str, EvidenceSource, str]]]  # surname -> (post, source, excerpt)
+    by_post: dict[str, list[Person]]
+
+    def of_role(self, role: str) -> list[Person]:
+        """People with the given role, in order of first mention."""
+        return [p for p in self.people if p.role == role]
+
+    @property
+    def children(self) -> list[Person]:
+        """The family's children."""
+        return self.of_role("child")
+
+
+def _diminutive_root(name: str) -> str:
+    root = re.sub(r"(?:ie|y|ey|ee|i|s)$", "", name) if len(name) > 3 else name
+    return re.sub(r"(.)\1$", r"\1", root)
+
+
+def is_alias(short: str, long: str) -> bool:
+    """True when ``short`` reads as a nickname of ``long`` (Liv/Livvy/Olivia, Ada/Adaeze, Bao/Bảo)."""
+    a, b = fold(short), fold(long)
+    if a == b:
+        return True
+    if len(a) > len(b):
+        return False
+    if len(a) >= 3 and b.startswith(a):
+        return True
+    if len(a) >= 4 and b.endswith(a):
+        return True
+    root = _diminutive_root(a)
+    return len(root) >= 3 and (b.startswith(root) or b[1:].startswith(root) or b[2:].startswith(root))
+
+
+def _post_has_pet_context(view: PostView) -> bool:
+    text = view.all_folded
+    if any(ch in view.caption for ch in lx.PET_EMOJI):
+        return True
+    if any(fold(t) in lx.PET_HASHTAG_PARTS for t in view.post.hashtags):
+        return True
+    return contains_phrase(text, lx.PET_WORDS) is not None
+
+
+def _is_character(person: Person, views: dict[str, PostView]) -> bool:
+    key = person.key
+    if any("character" in m.cues for m in person.mentions):
+        return True
+    if key in lx.CHARACTER_FIRST_NAMES:
+        franchise = lx.CHARACTER_FRANCHISE.get(key)
+        for m in person.mentions:
+            text = views[m.post].all_folded
+            if "fan" in m.cues or (franchise and franchise in text):
+                return True
+    return False
+
+
+def _classify(person: Person, views: dict[str, PostView], pet_posts: set[str], tagged: set[str],
+              ents: dict[str, set[str]], first_named: dict[str, str]) -> str:
+    posts = person.posts
+    strong = person.cue_posts(STRONG_CHILD_CUES)
+    if any(m.title for m in person.mentions) and not strong:
+        return "relative"
+    if any("adult" in m.cues for m in person.mentions) and not strong:
+        return "adult"
+    if _is_character(person, views) and len(strong) < 2:
+        return "character"
+    if person.cue_posts({"parent"}) and len(strong) < 2:
+        return "parent"
+    if person.cue_posts({"friend"}) and len(strong) < 2:
+        return "other_child"
+    if person.cue_posts({"pet_intro"}) and not strong:
+        return "pet"
+    if not strong and all("after_the" in m.cues for m in person.mentions if m.source is not EvidenceSource.SIDECAR):
+        return "place" if geo.places_named(person.name) else "unknown"  # "the Stray", "Year of the Snake"
+    likeness = name_likeness(person.name)
+    if not strong and person.key not in tagged and likeness < 0.8 and geo.places_named(person.name):
+        return "place"
+    opens_only = all("sentence_start" in m.cues for m in person.mentions) and likeness < 0.8 and not strong
+    if opens_only and person.key not in tagged and (english_rank(person.name) or 10**6) < 10000:
+        return "unknown"  # "Meet", "Muddy": an English word opening a sentence
+    # A pet post is about the pet when the pet is the first name in it ("Biscuit has had a haircut 🐶").
+    pet_led = {p for p in posts if p in pet_posts and first_named.get(p) == person.key}
+    if not strong and pet_led and 2 * len(pet_led) >= len(posts) and person.key not in tagged:
+        return "pet"
+    placey = person.cue_posts(PLACE_CUES)
+    label_set = ents.get(person.key, set())
+    if not strong and person.key not in tagged and (
+            len(placey) * 2 >= len(posts) or ("GPE" in label_set or "LOC" in label_set or "FAC" in label_set)
+            and "PERSON" not in label_set and likeness < 0.8):
+        return "place"
+    score = 2.0 * len(strong) + min(len(posts), 4) + (1.5 if person.key in tagged else 0.0)
+    score += 0.5 * len(person.cue_posts({"pair", "possessive"}))
+    score -= 1.0 * len(placey)
+    if opens_only:
+        score -= 1.5
+    if "PERSON" in label_set:
+        score += 0.5
+    if score * likeness >= 2.0 or (strong and likeness >= 0.3):
+        return "child"
+    return "unknown"
+
+
+def _gender(person: Person, views: dict[str, PostView], child_keys: set[str], cast_by_post) -> str | None:
+    boy = girl = 0
+    for post in person.posts:
+        others = [p for p in cast_by_post.get(post, []) if p.key in child_keys and p.key != person.key]
+        if others:
+            continue
+        text = views[post].all_folded
+        boy += len(_BOY.findall(text))
+        girl += len(_GIRL.findall(text))
+    if boy > girl:
+        return "boy"
+    if girl > boy:
+        return "girl"
+    return None
+
+
+def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = None) -> Cast:
+    """Decide who every name of the feed is. ``ents`` maps folded words to spaCy entity labels."""
+    ents = ents or {}
+    by_view = {v.id: v for v in views}
+    surnames = find_surnames(views)
+    surname_keys = {fold(s) for s in surnames}
+    mentions: list[Mention] = []
+    tagged: set[str] = set()
+    tag_titles: dict[str, str] = {}
+    for view in views:
+        mentions.extend(m for m in find_mentions(view) if m.key not in surname_keys)
+        for tag in view.people:
+            words = tag.split()
+            if not words:
+                continue
+            if fold(words[0]) in lx.KIN_TITLES and len(words) > 1:
+                tag_titles[fold(words[1])] = words[0]
+                continue
+            tagged.add(fold(words[0]))
+    people: dict[str, Person] = {}
+    for m in mentions:
+        person = people.setdefault(m.key, Person(key=m.key, name=m.name))
+        person.mentions.append(m)
+        if m.title and not person.title:
+            person.title = m.title
+    for key, title in tag_titles.items():
+        if key in people and not people[key].title:
+            people[key].title = title
+    _add_tag_mentions(views, people, surname_keys)
+    _merge_aliases(people)
+    pet_posts = {v.id for v in views if _post_has_pet_context(v)}
+    first_named: dict[str, str] = {}
+    first_starts: dict[str, int] = {}
+    for person in people.values():
+        for m in person.mentions:
+            if m.part == 0 and "character" not in m.cues:
+                current = first_named.get(m.post)
+                if current is None or m.start < first_starts[m.post]:
+                    first_named[m.post], first_starts[m.post] = person.key, m.start
+    for person in people.values():
+        person.role = _classify(person, by_view, pet_posts, tagged, ents, first_named)
+    by_post: dict[str, list[Person]] = defaultdict(list)
+    for person in people.values():
+        for post in person.posts:
+            by_post[post].append(person)
+    child_keys = {p.key for p in people.values() if p.role == "child"}
+    for person in people.values():
+        if person.role == "child":
+            person.gender = _gender(person, by_view, child_keys, by_post) or _name_gender(person.name)
+    ordered = sorted(people.values(), key=lambda p: _first_index(p, views))
+    return Cast(people=ordered, surnames=surnames, by_post=dict(by_post))
+
+
+def _name_gender(name: str) -> str | None:
+    from kidsafe.engine.gazetteer import girl_share
+
+    share = girl_share(name)
+    if share is None:
+        return None
+    return "girl" if share > 0.8 else "boy" if share < 0.2 else None
+
+
+def _first_index(person: Person, views: Sequence[PostView]) -> int:
+    order = {v.id: i for i, v in enumerate(views)}
+    return min((order.get(p, 0) for p in person.posts), default=0)
+
+
+def _add_tag_mentions(views: Sequence[PostView], people: dict[str, Person], surname_keys: set[str]) -> None:
+    """Names the owner tagged on photos (Takeout `people`) count as mentions from the sidecar."""
+    for view in views:
+        for tag in view.people:
+            words = tag.split()
+            if not words or fold(words[0]) in lx.KIN_TITLES:
+                continue
+            first = words[0]
+            key = fold(first)
+            if key in surname_keys:
+                continue
+            person = people.setdefault(key, Person(key=key, name=first))
+            if len(words) > 1:
+                person.aliases.add(tag)
+                person.surname = person.surname or words[-1]
+            person.mentions.append(Mention(
+                name=first, key=key, post=view.id, source=EvidenceSource.SIDECAR, start=0, end=0, part=-1,
+                cues=frozenset({"tagged"}), excerpt=f"tagged on the photo as {tag}"))
+
+
+def _merge_aliases(people: dict[str, Person]) -> None:
+    """Join nicknames into the fuller name (Liv and Livvy into Olivia) when neither has a role cue."""
+    role_cues = {"friend", "parent", "adult", "character", "pet_intro"}
+    keys = sorted(people, key=lambda k: -len(k))
+    for short in sorted(people, key=len):
+        if short not in people:
+            continue
+        p_short = people[short]
+        if p_short.title or any(m.cues & role_cues for m in p_short.mentions):
+            continue
+        for long in keys:
+            if long == short or long not in people or len(long) < len(short):
+                continue
+            p_long = people[long]
+            if p_long.title or any(m.cues & role_cues for m in p_long.mentions):
+                continue
+            if is_alias(short, long) and not _said_together(p_short, p_long):
+                p_long.aliases.add(p_short.name)
+                p_long.aliases |= p_short.aliases
+                p_long.mentions.extend(p_short.mentions)
+                del people[short]
+                break
+
+
+def _said_together(a: Person, b: Person) -> bool:
+    """Two names in one phrase ("Ella and Isabella") are two people, not a nickname."""
+    return bool(set(a.posts) & set(b.posts)) and any(
+        "pair" in m.cues for m in a.mentions + b.mentions if m.post in set(a.posts) & set(b.posts))
+
+
+def name_counter(people: Sequence[Person]) -> Counter[str]:
+    """How often each written form of a person's name appears (for choosing the display name)."""
+    return Counter(m.name for p in people for m in p.mentions)

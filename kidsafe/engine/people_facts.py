@@ -1,0 +1,121 @@
+"""Facts about people: children's names, relatives, pets, the other parent, friends, the family name,
+and the heroes and characters a child loves."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kidsafe.engine import lexicon as lx
+from kidsafe.engine.facts import FactBook, Family
+from kidsafe.engine.people import Person
+from kidsafe.engine.text import fold
+from kidsafe.engine.views import PostView
+from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind
+
+ADVICE = {
+    FactKind.CHILD_NAME: "Use a nickname or initial, or no name at all, in public captions.",
+    FactKind.RELATIVE: "Relatives' names let a stranger say 'Nana sent me': leave them out.",
+    FactKind.PET: "A pet's name is a common password hint and a friendly opener: leave it out.",
+    FactKind.PARENT_NAME: "A parent's name lets a stranger sound familiar ('your dad sent me').",
+    FactKind.OTHER_CHILD: "Other families' children: ask their parents before naming or showing them.",
+    FactKind.SURNAME: "A surname turns a first name into a searchable person: drop it from hashtags.",
+    FactKind.FAVOURITE: "Favourite characters and hobbies are what a groomer uses to build rapport.",
+}
+
+
+def _evidence(person: Person, post: str) -> list[Evidence]:
+    out = []
+    for m in person.mentions:
+        if m.post == post:
+            out.append(Evidence(post=post, source=m.source, excerpt=m.excerpt,
+                                explanation=f"names {m.name}"))
+            break
+    return out
+
+
+def _confidence(person: Person, post: str) -> float:
+    cues = set().union(*(m.cues for m in person.mentions if m.post == post))
+    if cues & {"age", "birthday", "ours", "child_word", "tagged"}:
+        return 0.8
+    return 0.5
+
+
+def add_people_facts(book: FactBook, family: Family, views: Sequence[PostView]) -> None:
+    """Child names, relatives, pets, parents, other children and the family name."""
+    cast = family.cast
+    for person in cast.people:
+        for post in person.posts:
+            for ev in _evidence(person, post):
+                if person.role == "child":
+                    book.add(FactKind.CHILD_NAME, family.ids[person.key], person.name, ev,
+                             _confidence(person, post), advice=ADVICE[FactKind.CHILD_NAME])
+                elif person.role == "relative":
+                    book.add(FactKind.RELATIVE, FAMILY, person.label, ev, 0.8, advice=ADVICE[FactKind.RELATIVE])
+                elif person.role == "pet":
+                    book.add(FactKind.PET, FAMILY, person.name, ev, 0.7, advice=ADVICE[FactKind.PET])
+                elif person.role == "parent":
+                    book.add(FactKind.PARENT_NAME, FAMILY, person.name, ev, 0.7,
+                             advice=ADVICE[FactKind.PARENT_NAME])
+                elif person.role == "other_child":
+                    book.add(FactKind.OTHER_CHILD, FAMILY, person.name, ev, 0.6,
+                             advice=ADVICE[FactKind.OTHER_CHILD])
+    for surname, items in cast.surnames.items():
+        for post, source, text in items:
+            book.add(FactKind.SURNAME, FAMILY, surname,
+                     Evidence(post=post, source=source, excerpt=text, explanation=f"gives the family name {surname}"),
+                     0.8 if source is not EvidenceSource.OCR else 0.6, advice=ADVICE[FactKind.SURNAME])
+    _add_favourites(book, family, views)
+
+
+def _add_favourites(book: FactBook, family: Family, views: Sequence[PostView]) -> None:
+    """Characters, celebrities and favourite things named in a post about one child."""
+    for view in views:
+        text = view.all_folded
+        found: list[tuple[str, int]] = []
+        names = {p for p in lx.CHARACTERS if p not in lx.CHARACTER_FIRST_NAMES and p not in lx.NOT_FAVOURITES}
+        names |= {p.key for p in family.cast.by_post.get(view.id, []) if p.role == "character"}
+        for phrase in names:
+            if phrase not in text:
+                continue
+            for pattern in lx.FAVOURITE_PATTERNS:
+                m = re.search(pattern.format(name=re.escape(phrase)), text)
+                if m:
+                    found.append((phrase, m.start()))
+                    break
+        for m in re.finditer(r"\b(?:favourite|favorite|fave|obsessed with|loves|mad about)\s+([a-z][a-z \-]{2,30}?)"
+                             r"(?=[.!,?\n]|$| and | but | so )", text):
+            thing = m[1].strip()
+            if thing.split()[0] not in ("the", "a", "an", "my", "our", "his", "her", "thing", "part", "hour", "day",
+                                        "time", "person", "people", "place", "week", "it", "this", "that", "you"):
+                found.append((thing, m.start()))
+        seen: set[str] = set()
+        for phrase, pos in found:
+            value = _display(phrase, view)
+            if value.casefold() in seen or any(value.casefold() in s for s in seen):
+                continue
+            seen.add(value.casefold())
+            subject = family.about(view, near=pos)
+            if subject == FAMILY:
+                continue
+            book.add(FactKind.FAVOURITE, subject, value,
+                     Evidence(post=view.id, source=EvidenceSource.CAPTION, excerpt=_around(view, phrase),
+                              explanation=f"a favourite: {value}"), 0.6, advice=ADVICE[FactKind.FAVOURITE])
+
+
+def _display(phrase: str, view: PostView) -> str:
+    """The phrase as the caption writes it ("Paw Patrol"), else title case."""
+    m = re.search(re.escape(phrase), fold(view.caption))
+    if m:
+        written = view.caption[m.start():m.end()]
+        if len(written) == len(phrase):
+            return written if any(c.isupper() for c in written) else written
+    return phrase.title() if phrase in lx.CHARACTERS else phrase
+
+
+def _around(view: PostView, phrase: str) -> str:
+    text = view.caption
+    i = fold(text).find(phrase)
+    if i < 0:
+        return text[:90]
+    return ("…" if i > 40 else "") + text[max(0, i - 40): i + len(phrase) + 40].strip()

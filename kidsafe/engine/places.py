@@ -1,0 +1,152 @@
+"""What GPS gives away: a leak per geotagged post, the home from evening and weekend fixes, the
+school's gate, and places visited at the same weekday and hour week after week."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from statistics import median
+
+from kidsafe import geo
+from kidsafe.engine.facts import FactBook, Family
+from kidsafe.engine.text import contains_phrase
+from kidsafe.engine.views import PostView
+from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind, GeoPoint
+
+CLUSTER_RADIUS_M = 150.0
+HOME_WORDS = ("home", "bath", "bathtime", "bed", "bedtime", "garden", "kitchen", "sofa", "living room",
+              "breakfast", "pyjamas", "pjs", "christmas morning", "our house", "the house", "nap", "naptime",
+              "bedroom", "paddling pool", "back garden", "lounge", "cot", "crib", "tree", "presents")
+LEAK_ADVICE = "Remove the location from this photo before sharing (kidsafe's safe share strips it)."
+HOME_ADVICE = "Photos taken at home carry its GPS position: strip locations, or turn off camera location."
+
+
+@dataclass(frozen=True, slots=True)
+class Home:
+    """The home position and the posts taken there."""
+
+    point: GeoPoint
+    posts: tuple[str, ...]
+
+
+def _gps_evidence(view: PostView, why: str) -> Evidence:
+    p = view.gps
+    assert p is not None
+    return Evidence(post=view.id, source=view.gps_source or EvidenceSource.EXIF,
+                    excerpt=f"GPS {p.lat:.5f}, {p.lon:.5f}", explanation=why, photo=view.gps_photo)
+
+
+def add_location_leaks(book: FactBook, views: Sequence[PostView]) -> None:
+    """One location_leak fact for every post whose photo (or platform metadata) carries a position."""
+    for view in views:
+        if view.gps is not None:
+            book.add(FactKind.LOCATION_LEAK, FAMILY, view.gps.as_dict(),
+                     _gps_evidence(view, "the photo carries its GPS position"), 0.99,
+                     key=f"leak:{view.id}", advice=LEAK_ADVICE)
+
+
+def _home_score(view: PostView) -> float:
+    score = 0.0
+    t = view.local_time
+    if t is not None:
+        if t.hour >= 17 or t.hour < 8:
+            score += 1.0
+        elif t.weekday() >= 5:
+            score += 0.3
+    if contains_phrase(view.all_folded, HOME_WORDS):
+        score += 1.0
+    return score
+
+
+def find_home(views: Sequence[PostView], holiday: set[str]) -> Home | None:
+    """The cluster of fixes most like home: evenings, nights, weekends, home words; at least two posts."""
+    located = [(v.id, v.gps) for v in views if v.gps is not None and v.id not in holiday]
+    if not located:
+        return None
+    by_id = {v.id: v for v in views}
+    best, best_score = None, 0.0
+    for cluster in geo.cluster_points(located, radius_m=CLUSTER_RADIUS_M):
+        if len(cluster.members) < 2:
+            continue
+        score = sum(_home_score(by_id[m]) for m in cluster.members) + 0.25 * len(cluster.members)
+        if score > best_score:
+            best, best_score = cluster, score
+    if best is None or best_score < 1.5:
+        return None
+    return Home(point=best.centre, posts=tuple(best.members))
+
+
+def add_home_fact(book: FactBook, views: Sequence[PostView], home: Home | None) -> None:
+    """The home fact, with every post whose fix lies there as evidence."""
+    if home is None:
+        return
+    by_id = {v.id: v for v in views}
+    value = {**home.point.as_dict(), "radius_m": int(CLUSTER_RADIUS_M)}
+    for post in home.posts:
+        book.add(FactKind.HOME, FAMILY, value,
+                 _gps_evidence(by_id[post], "taken at the place the family's evening and weekend photos cluster"),
+                 0.45, key="home", advice=HOME_ADVICE)
+
+
+@dataclass(frozen=True, slots=True)
+class Recurrence:
+    """Posts at one place on the same weekday and hour, week after week."""
+
+    weekday: str
+    time: str
+    point: GeoPoint
+    posts: tuple[str, ...]
+
+
+def find_recurrences(views: Sequence[PostView], home: Home | None, holiday: set[str],
+                     min_weeks: int = 3) -> list[Recurrence]:
+    """Same place, same weekday, within an hour, in at least ``min_weeks`` different weeks."""
+    skip = set(home.posts) if home else set()
+    located = [(v.id, v.gps) for v in views
+               if v.gps is not None and v.local_time is not None and v.id not in skip and v.id not in holiday]
+    by_id = {v.id: v for v in views}
+    out = []
+    for cluster in geo.cluster_points(located, radius_m=CLUSTER_RADIUS_M):
+        by_day: dict[int, list[PostView]] = defaultdict(list)
+        for m in cluster.members:
+            by_day[by_id[m].local_time.weekday()].append(by_id[m])
+        for day, members in by_day.items():
+            minutes = sorted(v.local_time.hour * 60 + v.local_time.minute for v in members)
+            mid = median(minutes)
+            near = [v for v in members if abs(v.local_time.hour * 60 + v.local_time.minute - mid) <= 60]
+            weeks = {v.local_time.isocalendar()[:2] for v in near}
+            if len(weeks) >= min_weeks:
+                t = int(median(v.local_time.hour * 60 + v.local_time.minute for v in near))
+                out.append(Recurrence(weekday=near[0].weekday or "", time=f"{t // 60:02d}:{t % 60:02d}",
+                                      point=cluster.centre, posts=tuple(v.id for v in near)))
+    return out
+
+
+def add_place_facts(book: FactBook, family: Family, views: Sequence[PostView], home: Home | None,
+                    school_posts: dict[str, str], recurrences: Sequence[Recurrence], holiday: set[str]) -> None:
+    """Places that matter to a stranger: the school gate and the weekly activity."""
+    by_id = {v.id: v for v in views}
+    for post, school in school_posts.items():
+        view = by_id.get(post)
+        if not school or view is None or view.gps is None or post in holiday:
+            continue
+        if home and geo.distance_m(home.point, view.gps) < 2 * CLUSTER_RADIUS_M:
+            continue
+        value = {"name": school, **view.gps.as_dict(), "role": "school"}
+        book.add(FactKind.PLACE, _subject(family, [view]), value,
+                 _gps_evidence(view, f"a photo at {school}, with its position"), 0.7,
+                 key=f"place:school:{school}", advice=LEAK_ADVICE)
+    for rec in recurrences:
+        members = [by_id[p] for p in rec.posts]
+        value = {"name": None, **rec.point.as_dict(), "role": "activity"}
+        for view in members:
+            book.add(FactKind.PLACE, _subject(family, members), value,
+                     _gps_evidence(view, f"one of several {rec.weekday} photos at this place"), 0.5,
+                     key=f"place:activity:{rec.point.lat:.4f},{rec.point.lon:.4f}", advice=LEAK_ADVICE)
+
+
+def _subject(family: Family, members: Sequence[PostView]) -> str:
+    votes = Counter(family.about(v) for v in members)
+    votes.pop(FAMILY, None)
+    return votes.most_common(1)[0][0] if votes else FAMILY

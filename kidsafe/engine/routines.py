@@ -1,0 +1,167 @@
+"""Weekly routines: "swimming every Wed at half 4", "Sat mornings = football", "#saturdayfootball",
+and the same place at the same weekday and hour week after week (see places.find_recurrences)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from statistics import median
+
+from kidsafe.engine import lexicon as lx
+from kidsafe.engine.facts import FactBook, Family
+from kidsafe.engine.places import Recurrence
+from kidsafe.engine.text import fold, split_hashtag
+from kidsafe.engine.views import PostView
+from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind
+
+ADVICE = "A weekly time and place tells a stranger where to find your child: post it afterwards, vaguely."
+_WEEKDAY = re.compile(r"\b(" + "|".join(sorted(lx.WEEKDAY_FORMS, key=len, reverse=True)) + r")\b")
+_TIME = re.compile(
+    r"\b(?:(half|quarter)\s+(past\s+|to\s+)?(\d{1,2})|(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|"
+    r"(\d{1,2})[:.](\d{2}))\b")
+
+
+@dataclass(frozen=True, slots=True)
+class RoutineClue:
+    """A weekday and an activity said in one post (time when said)."""
+
+    post: str
+    weekday: str
+    activity: str | None
+    time: str | None
+    excerpt: str
+    source: EvidenceSource
+
+
+def parse_time(text: str) -> str | None:
+    """'9am' -> '09:00', 'half 4' -> '16:30' (afternoon for small hours), '10.30' -> '10:30'."""
+    m = _TIME.search(text)
+    if not m:
+        return None
+    if m[1]:
+        hour = int(m[3])
+        minute = 30 if m[1] == "half" else 15
+        if m[2] and m[2].strip() == "to":
+            hour, minute = hour - 1, 45
+        if hour < 8:
+            hour += 12
+    elif m[4]:
+        hour, minute = int(m[4]), int(m[5] or 0)
+        if m[6].startswith("p") and hour < 12:
+            hour += 12
+        if m[6].startswith("a") and hour == 12:
+            hour = 0
+    else:
+        hour, minute = int(m[7]), int(m[8])
+        if hour < 8:
+            hour += 12
+    if not (0 <= hour < 24 and 0 <= minute < 60):
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def activity_in(text_folded: str, raw: str = "") -> str | None:
+    """The activity a text names (lexicon word or emoji), else None."""
+    for word in sorted(lx.ACTIVITIES, key=len, reverse=True):
+        if re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text_folded):
+            return lx.ACTIVITIES[word]
+    for emoji, activity in lx.ACTIVITY_EMOJI.items():
+        if emoji in raw:
+            return activity
+    return None
+
+
+def clues(view: PostView) -> list[RoutineClue]:
+    """Weekday + activity pairs said in the post's caption or hashtags."""
+    out = []
+    for index, part in enumerate(view.parts):
+        if part.source is EvidenceSource.OCR:
+            continue
+        low = view.folded[index]
+        text_no_tags = re.sub(r"#\w+", " ", low)
+        days = {lx.WEEKDAYS[lx.WEEKDAY_FORMS[m[1]]] for m in _WEEKDAY.finditer(text_no_tags)
+                if len(m[1]) > 3 or m[1] in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+        days -= {d for d in days if re.search(r"\bon\s+" + d.lower() + r"\s+(?:we|i)\b", text_no_tags)}
+        activity = activity_in(text_no_tags, part.text)
+        if len(days) == 1 and activity:
+            out.append(RoutineClue(view.id, days.pop(), activity, parse_time(text_no_tags), part.text[:120],
+                                   part.source))
+    for tag in view.post.hashtags:
+        words = split_hashtag(tag)
+        days = [lx.WEEKDAYS[lx.WEEKDAY_FORMS[w]] for w in words if w in lx.WEEKDAY_FORMS and len(w) > 3]
+        activity = activity_in(" ".join(words))
+        if days and activity:
+            out.append(RoutineClue(view.id, days[0], activity, None, "#" + tag, EvidenceSource.HASHTAG))
+    return out
+
+
+def _photo_time(views: Sequence[PostView], weekday: str) -> str | None:
+    minutes = [v.local_time.hour * 60 + v.local_time.minute for v in views
+               if v.local_time is not None and v.weekday == weekday and v.has_photo]
+    if len(minutes) < 2:
+        return None
+    t = int(median(minutes))
+    return f"{t // 60:02d}:{t % 60:02d}"
+
+
+def add_routine_facts(book: FactBook, family: Family, views: Sequence[PostView],
+                      recurrences: Sequence[Recurrence]) -> None:
+    """Routines said in words, joined with the ones the photos' times and places repeat."""
+    by_id = {v.id: v for v in views}
+    grouped: dict[tuple[str, str], list[RoutineClue]] = defaultdict(list)
+    for view in views:
+        for clue in clues(view):
+            grouped[(clue.weekday, clue.activity or "")].append(clue)
+    # Posts that name the activity without the day, on that weekday, join the routine.
+    for (weekday, activity), items in list(grouped.items()):
+        have = {c.post for c in items}
+        for view in views:
+            if view.id in have or view.weekday != weekday:
+                continue
+            if activity_in(re.sub(r"#\w+", " ", view.all_folded), view.caption) == activity:
+                items.append(RoutineClue(view.id, weekday, activity, None, view.caption[:120], EvidenceSource.TIMESTAMP))
+    used_recurrences: set[int] = set()
+    for (weekday, activity), items in grouped.items():
+        members = [by_id[c.post] for c in items]
+        said_time = next((c.time for c in items if c.time), None)
+        time = said_time or _photo_time(members, weekday)
+        for i, rec in enumerate(recurrences):
+            if rec.weekday == weekday and set(rec.posts) & {c.post for c in items}:
+                used_recurrences.add(i)
+                time = said_time or rec.time
+                items = items + [RoutineClue(p, weekday, activity, rec.time, "", EvidenceSource.TIMESTAMP)
+                                 for p in rec.posts if p not in {c.post for c in items}]
+        subject = _subject(family, [by_id[c.post] for c in items])
+        value = {"weekday": weekday, "time": time, "activity": activity, "place": None}
+        for c in items:
+            conf = 0.75 if c.source is not EvidenceSource.TIMESTAMP else 0.4
+            why = f"{activity} on {weekday}s" + (f" at {time}" if time else "")
+            book.add(FactKind.ROUTINE, subject, value,
+                     Evidence(post=c.post, source=c.source, excerpt=c.excerpt or by_id[c.post].caption[:120],
+                              explanation=why), conf, key=f"routine:{weekday}:{activity}", advice=ADVICE)
+    for i, rec in enumerate(recurrences):
+        if i in used_recurrences:
+            continue
+        members = [by_id[p] for p in rec.posts]
+        activity = Counter(a for v in members
+                           if (a := activity_in(re.sub(r"#\w+", " ", v.all_folded), v.caption))).most_common(1)
+        value = {"weekday": rec.weekday, "time": rec.time, "activity": activity[0][0] if activity else None,
+                 "place": None}
+        subject = _subject(family, members)
+        for v in members:
+            book.add(FactKind.ROUTINE, subject, value,
+                     Evidence(post=v.id, source=EvidenceSource.TIMESTAMP,
+                              excerpt=f"{v.local_time:%a %d %b %Y %H:%M} at the same place",
+                              explanation=f"at the same place on {rec.weekday}s around {rec.time}", photo=v.gps_photo),
+                     0.45, key=f"routine:{rec.weekday}:place:{i}", advice=ADVICE)
+
+
+def _subject(family: Family, members: Sequence[PostView]) -> str:
+    votes = Counter(family.about(v) for v in members)
+    votes.pop(FAMILY, None)
+    if votes:
+        return votes.most_common(1)[0][0]
+    children = family.cast.children
+    return family.ids[children[0].key] if len(children) == 1 else FAMILY

@@ -1,0 +1,184 @@
+"""Schools and nurseries: "Oakfield Primary", "#oakfieldprimary", a sign read in a photo, and the
+proper name that keeps coming back in first-day and nativity posts."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from kidsafe.engine import lexicon as lx
+from kidsafe.engine.facts import FactBook, Family
+from kidsafe.engine.text import contains_phrase, fold, split_words
+from kidsafe.engine.views import PostView
+from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind
+
+ADVICE = "Crop out logos, uniforms and signs, and never name the school or tag it."
+_TYPE_ALT = "|".join(sorted((re.escape(w) for w in lx.SCHOOL_TYPE_WORDS if w not in ("school", "high", "middle",
+                                                                                  "prep", "college", "grammar")),
+                            key=len, reverse=True))
+_NAME_WORD = r"(?:St\.?|Saint|[A-Z][\w'’\-]+)"
+_EXPLICIT = re.compile(
+    r"\b(" + _NAME_WORD + r"(?:\s+(?:" + _NAME_WORD + r"|of|de|la))*?)\s+(" + _TYPE_ALT + r")(?:\s+(?:School|Academy))?\b",
+    re.IGNORECASE)
+#: Words that may open a matched phrase but are no part of a school's name ("at", "Happy").
+LEADING_NON_NAMES = frozenset({"at", "to", "from", "in", "the", "our", "my", "first", "last", "day", "happy", "love",
+                               "new", "big", "little", "back", "off", "and", "with", "for", "of"})
+#: Hashtag words that make "#firstdayatschool" a phrase, not "<Name> School".
+HASHTAG_NON_NAMES = frozenset(STOP_WORDS) | {"day", "first", "last", "back", "big", "new", "pre", "year", "proud",
+                                             "mum", "mom", "mama", "life", "love", "happy"}
+_SCHOOL_SUFFIX = re.compile(r"^([a-z]{3,}?)(" + _TYPE_ALT + r"|school)$")
+
+
+@dataclass
+class SchoolCandidate:
+    """A school name with the posts that give it away."""
+
+    tokens: frozenset[str]
+    names: Counter[str] = field(default_factory=Counter)
+    evidence: list[tuple[PostView, Evidence, float]] = field(default_factory=list)
+
+    @property
+    def display(self) -> str:
+        """The fullest written form of the name."""
+        return max(self.names, key=lambda n: (len(n.split()), self.names[n], len(n)))
+
+    @property
+    def strength(self) -> float:
+        """Summed confidence over distinct posts."""
+        best: dict[str, float] = {}
+        for view, _, conf in self.evidence:
+            best[view.id] = max(best.get(view.id, 0.0), conf)
+        return sum(best.values())
+
+
+def _tokens(name: str) -> frozenset[str]:
+    words = re.findall(r"\w+", fold(name).replace("'", ""))
+    generic = set(lx.SCHOOL_TYPE_WORDS) | {"school", "the", "of", "st", "saint", "c", "e"}
+    return frozenset(("saint" if w == "st" else w) for w in words if w not in generic)
+
+
+def _display(name: str, kind: str) -> str:
+    name = " ".join(w if not w.isupper() or len(w) <= 2 else w.capitalize() for w in name.split())
+    return f"{name} {lx.SCHOOL_TYPE_WORDS.get(kind.lower(), kind.title())}"
+
+
+def _school_context(view: PostView) -> bool:
+    text = view.all_folded + " " + " ".join(fold(t) for t in view.post.hashtags)
+    return contains_phrase(text, lx.SCHOOL_CONTEXT) is not None or any(
+        ch in view.caption for ch in "🎒🏫")
+
+
+def _explicit(view: PostView) -> list[tuple[str, str, EvidenceSource, str]]:
+    """(name, type word, source, excerpt) for every "<Name> Primary"-like phrase in the post."""
+    out = []
+    texts = [(p.text, p.source) for p in view.parts if p.source is not EvidenceSource.OCR]
+    ocr = " ".join(p.text for p in view.parts if p.source is EvidenceSource.OCR)
+    if ocr:
+        texts.append((ocr.title(), EvidenceSource.OCR))
+    for text, source in texts:
+        for m in _EXPLICIT.finditer(text):
+            name, kind = m[1].strip(), m[2]
+            words = name.split()
+            while words and fold(words[0]) in LEADING_NON_NAMES:
+                words = words[1:]
+            if not words or source is not EvidenceSource.OCR and not all(w[:1].isupper() for w in words
+                                                                          if w not in ("of", "de", "la")):
+                continue
+            if source is not EvidenceSource.OCR and not kind[:1].isupper():
+                continue  # "Lily's preschool": a common noun, not a name
+            out.append((" ".join(words), kind, source, m[0]))
+    for tag in view.post.hashtags:
+        m = _SCHOOL_SUFFIX.match(fold(tag))
+        if m and fold(m[1]) not in lx.NOT_NAMES and not set(split_words(m[1])) & HASHTAG_NON_NAMES:
+            out.append((m[1].capitalize(), m[2], EvidenceSource.HASHTAG, "#" + tag))
+    return out
+
+
+def _contextual(view: PostView, family: Family, excluded: set[str]) -> list[tuple[str, str]]:
+    """Proper names in a school post that are nobody and no town: the school's short name."""
+    out = []
+    for person in family.cast.by_post.get(view.id, []):
+        if person.role not in ("place", "unknown") or person.key in excluded:
+            continue
+        for m in person.mentions:
+            if m.post == view.id and m.source is not EvidenceSource.SIDECAR:
+                out.append((person.name, m.excerpt))
+                break
+    return out
+
+
+def find_schools(views: Sequence[PostView], family: Family, towns: set[str]) -> list[SchoolCandidate]:
+    """School candidates with evidence, strongest first."""
+    cands: list[SchoolCandidate] = []
+
+    def add(name: str, view: PostView, ev: Evidence, conf: float, full: str | None = None) -> None:
+        tokens = _tokens(name)
+        if not tokens:
+            return
+        for c in cands:
+            if tokens <= c.tokens or c.tokens <= tokens:
+                c.tokens = c.tokens | tokens if full else c.tokens
+                break
+        else:
+            c = SchoolCandidate(tokens=tokens)
+            cands.append(c)
+        c.names[full or name] += 1
+        c.evidence.append((view, ev, conf))
+
+    for view in views:
+        for name, kind, source, text in _explicit(view):
+            full = _display(name, kind)
+            add(name, view, Evidence(post=view.id, source=source, excerpt=text,
+                                     explanation=f"names the school: {full}"), 0.85, full)
+    excluded = towns | {fold(s) for s in family.cast.surnames}
+    for view in views:
+        if not _school_context(view):
+            continue
+        for name, text in _contextual(view, family, excluded):
+            add(name, view, Evidence(post=view.id, source=EvidenceSource.CAPTION, excerpt=text,
+                                     explanation=f"{name} in a school post"), 0.45)
+    keep = [c for c in cands if c.strength >= 0.8]
+    return sorted(keep, key=lambda c: -c.strength)
+
+
+def add_school_facts(book: FactBook, family: Family, views: Sequence[PostView], towns: set[str],
+                     birth_years: dict[str, int]) -> list[SchoolCandidate]:
+    """One school fact per school, about the child the school posts are about."""
+    schools = find_schools(views, family, towns)
+    for school in schools:
+        votes: Counter[str] = Counter()
+        for view, ev, _ in school.evidence:
+            votes[family.about(view, near=None)] += 1
+        votes.pop(FAMILY, None)
+        subject = votes.most_common(1)[0][0] if votes else _school_age_child(school, family, birth_years)
+        for view, ev, conf in school.evidence:
+            book.add(FactKind.SCHOOL, subject, school.display, ev, conf, key=f"school:{sorted(school.tokens)}",
+                     advice=ADVICE)
+    return schools
+
+
+def _school_age_child(school: SchoolCandidate, family: Family, birth_years: dict[str, int]) -> str:
+    """When no post says whose school it is: the only child old enough for school then."""
+    years = [v.posted_local.year for v, _, _ in school.evidence if v.posted_local]
+    if not years:
+        return FAMILY
+    year = min(years)
+    old_enough = [s for s, born in birth_years.items() if year - born >= 3]
+    if len(old_enough) == 1:
+        return old_enough[0]
+    if len(family.cast.children) == 1:
+        return family.ids[family.cast.children[0].key]
+    return FAMILY
+
+
+def school_posts(schools: Sequence[SchoolCandidate]) -> dict[str, str]:
+    """Post id -> school name, for posts that give a school away."""
+    out: dict[str, str] = {}
+    for s in schools:
+        for view, _, _ in s.evidence:
+            out.setdefault(view.id, s.display)
+    return defaultdict(str, out)

@@ -1,0 +1,94 @@
+"""The family name: "from the Parkers", "#TeamJones", "#smithfamily", tagged full names, OCR."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from kidsafe.engine import lexicon as lx
+from kidsafe.engine.gazetteer import is_known_first_name
+from kidsafe.engine.text import fold, split_hashtag
+from kidsafe.engine.views import PostView
+from kidsafe.models import EvidenceSource
+
+GROUP_WORDS = ("family", "fam", "crew", "clan", "gang", "household", "squad", "tribe", "bunch", "massive",
+               "famiglia", "familia", "familie", "famille")
+_THE_PLURAL = re.compile(r"\b(?:the|The)\s+([A-Z][a-z\u00C0-\u024F]{2,})s\b")
+_THE_GROUP = re.compile(r"\b(?:the|The)\s+([A-Z][a-z\u00C0-\u024F]{2,})\s+(?:" + "|".join(GROUP_WORDS) + r")\b")
+_OCR_FULL_NAME = re.compile(r"^\s*([A-Z][A-Za-z\u00C0-\u024F]+)\s+([A-Z][A-Za-z\u00C0-\u024F'\-]{2,})\s*$")
+
+Found = dict[str, list[tuple[str, EvidenceSource, str]]]
+
+
+def _plausible(word: str) -> bool:
+    key = fold(word)
+    return (len(key) >= 3 and key not in lx.NOT_NAMES and key not in lx.PLACE_WORDS
+            and key not in lx.CHARACTERS and key not in lx.KIN_TITLES and key not in lx.PARENT_WORDS
+            and key not in lx.WEEKDAY_FORMS)
+
+
+def _from_hashtag(tag: str) -> str | None:
+    words = [w for w in split_hashtag(tag) if w]
+    low = fold(tag)
+    if low.startswith("team") and len(low) > 6:
+        return low[4:]
+    for group in GROUP_WORDS:
+        if low.endswith(group) and len(low) > len(group) + 2:
+            front = low[: -len(group)]
+            front = front[3:] if front.startswith("the") and len(front) > 5 else front
+            return front[:-1] if front.endswith("s") and len(front) > 4 and not front.endswith("ss") else front
+    if len(words) >= 3 and words[0] == "the" and words[-1] in GROUP_WORDS:
+        return "".join(words[1:-1])
+    return None
+
+
+def find_surnames(views: Sequence[PostView]) -> Found:
+    """Family names the feed gives away, with the posts and the words that give them."""
+    found: Found = defaultdict(list)
+    for view in views:
+        for part in view.parts:
+            if part.source is EvidenceSource.OCR:
+                continue
+            for rx in (_THE_PLURAL, _THE_GROUP):
+                for m in rx.finditer(part.text):
+                    if _plausible(m[1]):
+                        found[m[1]].append((view.id, part.source, m[0]))
+        for tag in view.post.hashtags:
+            name = _from_hashtag(tag)
+            if name and _plausible(name) and name not in ("our", "my", "the"):
+                found[name.capitalize()].append((view.id, EvidenceSource.HASHTAG, "#" + tag))
+    tag_surnames = Counter(
+        tag.split()[-1] for v in views for tag in v.people
+        if len(tag.split()) > 1 and fold(tag.split()[0]) not in lx.KIN_TITLES)
+    for surname, count in tag_surnames.items():
+        if count >= 2 or fold(surname) in {fold(k) for k in found}:
+            for view in views:
+                for tag in view.people:
+                    if tag.split()[-1] == surname and len(tag.split()) > 1:
+                        found[surname].append((view.id, EvidenceSource.SIDECAR, f"tagged as {tag}"))
+    _add_ocr(views, found)
+    return _merge_case(found)
+
+
+def _add_ocr(views: Sequence[PostView], found: Found) -> None:
+    """A full name read in a photo ("JACK PARKER" on a certificate) confirms a family name."""
+    known = {fold(k) for k in found}
+    for view in views:
+        for part in view.parts:
+            if part.source is not EvidenceSource.OCR:
+                continue
+            m = _OCR_FULL_NAME.match(part.text)
+            if m and is_known_first_name(m[1]) and (fold(m[2]) in known):
+                found[m[2].capitalize()].append((view.id, EvidenceSource.OCR, part.text.strip()))
+
+
+def _merge_case(found: Found) -> Found:
+    merged: Found = {}
+    names: dict[str, str] = {}
+    for name, items in found.items():
+        key = fold(name)
+        display = names.setdefault(key, name[:1].upper() + name[1:])
+        merged.setdefault(display, [])
+        merged[display].extend(i for i in items if i not in merged[display])
+    return merged

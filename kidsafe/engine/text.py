@@ -1,0 +1,109 @@
+"""Text helpers: folding, emoji masking, hashtag splitting, number words."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18,
+}
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+}
+_HASHTAG = re.compile(r"#(\w+)", re.UNICODE)
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents, normalise apostrophes: for comparing names and words."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("đ", "d")
+
+
+def is_symbol(char: str) -> bool:
+    """True for emoji, pictographs and other symbol characters (not letters, digits or punctuation)."""
+    cat = unicodedata.category(char)
+    return cat in ("So", "Sk", "Cs", "Co") or char in "\u200d\ufe0f\ufe0e" or 0x1F000 <= ord(char) <= 0x1FAFF
+
+
+def mask_for_nlp(caption: str) -> str:
+    """The caption with emoji and hashtags blanked out, same length so offsets still line up.
+
+    spaCy's English model reads emoji and hashtags as parts of names ("Olivia & Jack ❤️" as an
+    ORG); blanking them keeps its entities clean.
+    """
+    chars = [" " if is_symbol(c) else c for c in caption.translate(_APOSTROPHES)]
+    for m in _HASHTAG.finditer(caption):
+        chars[m.start():m.end()] = " " * (m.end() - m.start())
+    return "".join(chars)
+
+
+def number_value(word: str) -> int | None:
+    """Integer value of '5', 'five', 'FIVE', '5th', 'fifth'; None otherwise."""
+    w = fold(word).strip(".!?,")
+    if w.isdigit():
+        return int(w)
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", w)
+    if m:
+        return int(m[1])
+    return NUMBER_WORDS.get(w) or ORDINAL_WORDS.get(w)
+
+
+@lru_cache(maxsize=4096)
+def split_words(squashed: str) -> tuple[str, ...]:
+    """Split a run-together lower-case string into English words ("firstdayatschool")."""
+    import wordninja  # local import: 1 MB word list loaded on first use only
+
+    return tuple(wordninja.split(squashed))
+
+
+@lru_cache(maxsize=1)
+def _word_ranks() -> dict[str, int]:
+    import math
+
+    import wordninja
+
+    costs = wordninja.DEFAULT_LANGUAGE_MODEL._wordcost  # cost = log((rank + 1) * log(n))
+    log_n = math.log(len(costs))
+    return {w: int(round(math.exp(c) / log_n)) - 1 for w, c in costs.items()}
+
+
+def english_rank(word: str) -> int | None:
+    """Frequency rank of a word in English text (0 = most common), None when unknown."""
+    return _word_ranks().get(fold(word))
+
+
+def split_hashtag(tag: str) -> tuple[str, ...]:
+    """Words of a hashtag: CamelCase boundaries first, else the English word splitter."""
+    tag = tag.lstrip("#")
+    camel = re.findall(r"[A-Z][a-z\u00C0-\u024F]+|[A-Z]+(?![a-z])|[a-z\u00C0-\u024F]+|\d+", tag)
+    if len(camel) > 1 and not tag.islower() and not tag.isupper():
+        return tuple(w.lower() for w in camel)
+    return split_words(fold(tag))
+
+
+def contains_phrase(text_folded: str, phrases: Iterable[str]) -> str | None:
+    """The first phrase (folded) found in the folded text on word boundaries, else None."""
+    for phrase in phrases:
+        if not phrase:
+            continue
+        if not phrase[0].isalnum():
+            if phrase in text_folded:
+                return phrase
+            continue
+        if re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text_folded):
+            return phrase
+    return None
+
+
+def excerpt(text: str, start: int, end: int, width: int = 40) -> str:
+    """A short window of text around [start, end), with ellipses where cut."""
+    a, b = max(0, start - width), min(len(text), end + width)
+    return ("…" if a > 0 else "") + text[a:b].strip() + ("…" if b < len(text) else "")

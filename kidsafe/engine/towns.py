@@ -1,0 +1,165 @@
+"""The family's town: place names in captions and hashtags ("#harrogatemums", "Leeds in the snow"),
+holiday places set aside, and the home GPS fix's town as support."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kidsafe import geo
+from kidsafe.engine import lexicon as lx
+from kidsafe.engine.facts import FactBook, Family
+from kidsafe.engine.gazetteer import name_count
+from kidsafe.engine.text import contains_phrase, fold, split_words
+from kidsafe.engine.views import PostView
+from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind, GeoPoint
+
+ADVICE = "Leave the town out of captions and hashtags (#townmums is searchable by anyone)."
+NOT_A_TOWN_ROLES = frozenset({"child", "relative", "pet", "parent", "other_child", "character", "adult"})
+_PHRASE = re.compile(r"(?<![\w#@])([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})")
+HOLIDAY_KM = 40.0
+
+
+@dataclass
+class TownCandidate:
+    """A town name and the posts that name it, with how strongly each does."""
+
+    name: str
+    evidence: list[tuple[Evidence, float]] = field(default_factory=list)
+    holiday_posts: set[str] = field(default_factory=set)
+
+    @property
+    def strength(self) -> float:
+        """Summed best confidence per post."""
+        best: dict[str, float] = {}
+        for ev, conf in self.evidence:
+            best[ev.post] = max(best.get(ev.post, 0.0), conf)
+        return sum(best.values())
+
+
+def is_holiday(view: PostView, home: GeoPoint | None) -> bool:
+    """A post from a holiday: holiday words, or a photo taken far from home."""
+    text = view.all_folded + " " + " ".join(fold(t) for t in view.post.hashtags)
+    if contains_phrase(text, lx.HOLIDAY_CUES):
+        return True
+    if home is not None and view.gps is not None:
+        return geo.distance_m(home, view.gps) > HOLIDAY_KM * 1000
+    return False
+
+
+def _is_place(name: str) -> bool:
+    key = fold(name)
+    if key in lx.NOT_NAMES or key in lx.KIN_TITLES or key in lx.WEEKDAY_FORMS or len(key) < 3:
+        return False
+    return bool(geo.places_named(name))
+
+
+def _caption_towns(view: PostView, family: Family) -> list[tuple[str, str, float]]:
+    roles = {p.key: p.role for p in family.cast.by_post.get(view.id, [])}
+    out = []
+    for part in view.parts:
+        if part.source not in (EvidenceSource.CAPTION, EvidenceSource.SIDECAR):
+            continue
+        text = part.text
+        for m in _PHRASE.finditer(text):
+            words = m[1].split()
+            # try the longest run first ("San Jose" before "San")
+            for n in range(len(words), 0, -1):
+                for i in range(0, len(words) - n + 1):
+                    phrase = " ".join(words[i:i + n]).rstrip("'’s") if n == 1 else " ".join(words[i:i + n])
+                    phrase = re.sub(r"(?:'s|’s)$", "", phrase)
+                    key = fold(phrase)
+                    if roles.get(key) in NOT_A_TOWN_ROLES or key in lx.RESORTS:
+                        continue
+                    after = text[m.start() + len(" ".join(words[:i + n])):][:20]
+                    nxt = fold(after).split()[:1]
+                    if nxt and (nxt[0] in lx.PLACE_WORDS or nxt[0] in lx.SCHOOL_TYPE_WORDS):
+                        continue
+                    if n == 1 and name_count(phrase) >= 2000 and roles.get(key) not in ("place",):
+                        continue  # a common first name, not a town, unless the feed uses it as a place
+                    if _is_place(phrase):
+                        out.append((phrase, m[0], 0.6))
+                        break
+                else:
+                    continue
+                break
+    return out
+
+
+def _hashtag_towns(view: PostView) -> list[tuple[str, str, float]]:
+    out = []
+    for tag in view.post.hashtags:
+        low = fold(tag)
+        fronts = [(low, 0.5)]
+        for suffix in lx.LOCAL_HASHTAG_SUFFIXES:
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                fronts.append((low[: -len(suffix)], 0.7))
+        for front, conf in fronts:
+            if front in lx.RESORTS or front in lx.NOT_NAMES or fold(front) in lx.CHARACTERS:
+                continue
+            candidates = [front, " ".join(split_words(front))]
+            hit = next((c for c in candidates if len(c) >= 4 and geo.places_named(c)), None)
+            if hit and name_count(hit.replace(" ", "")) < 2000:
+                out.append((hit.title(), "#" + tag, conf))
+                break
+    return out
+
+
+def find_towns(views: Sequence[PostView], family: Family, home: GeoPoint | None,
+               school_words: set[str]) -> list[TownCandidate]:
+    """Town candidates named outside holidays, strongest first."""
+    cands: dict[str, TownCandidate] = {}
+    for view in views:
+        holiday = is_holiday(view, home)
+        found = [(n, t, c, EvidenceSource.CAPTION) for n, t, c in _caption_towns(view, family)]
+        found += [(n, t, c, EvidenceSource.HASHTAG) for n, t, c in _hashtag_towns(view)]
+        for name, text, conf, source in found:
+            key = fold(name)
+            if key in school_words:
+                continue
+            cand = cands.setdefault(key, TownCandidate(name=name))
+            if holiday:
+                cand.holiday_posts.add(view.id)
+                continue
+            cand.evidence.append((Evidence(post=view.id, source=source, excerpt=text,
+                                           explanation=f"names the town {name}"), conf))
+    out = [c for c in cands.values() if c.evidence and c.strength >= 0.5]
+    return sorted(out, key=lambda c: -c.strength)
+
+
+def add_town_facts(book: FactBook, family: Family, views: Sequence[PostView], home: GeoPoint | None,
+                   home_posts: Sequence[str], school_words: set[str]) -> set[str]:
+    """Town facts; returns the folded town names (so schools do not take them)."""
+    towns = find_towns(views, family, home, school_words)
+    home_place = geo.nearest_place(home, max_distance_m=30_000) if home else None
+    home_names = {fold(home_place.name), fold(home_place.admin2)} if home_place else set()
+    kept = []
+    for town in towns:
+        support = 0.3 if fold(town.name) in home_names else 0.0
+        if towns and town is not towns[0] and town.strength + support < 1.0:
+            continue
+        kept.append(town)
+        for ev, conf in town.evidence:
+            book.add(FactKind.TOWN, FAMILY, town.name, ev, conf + support, key=fold(town.name), advice=ADVICE)
+    if not kept and home_place and home_posts:
+        name = home_place.admin2 if home_place.admin2 and name_count(home_place.admin2) < 2000 and \
+            len(home_place.admin2.split()) == 1 else home_place.name
+        for post in home_posts[:5]:
+            book.add(FactKind.TOWN, FAMILY, name,
+                     Evidence(post=post, source=EvidenceSource.INFERENCE, excerpt="",
+                              explanation=f"photos taken at home are in {name}"), 0.3, key=fold(name),
+                     advice=ADVICE)
+        kept.append(TownCandidate(name=name))
+    return {fold(t.name) for t in kept} | {fold(c) for t in towns for c in [t.name]}
+
+
+def holiday_places(views: Sequence[PostView], family: Family, home: GeoPoint | None) -> dict[str, set[str]]:
+    """Places named only in holiday posts (shown as visited, never as home): name -> posts."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for view in views:
+        if is_holiday(view, home):
+            for name, _, _ in _caption_towns(view, family) + _hashtag_towns(view):
+                out[name].add(view.id)
+    return out

@@ -1,0 +1,67 @@
+"""PostView: one post with everything read from it, the engine's only input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from kidsafe.engine.text import fold
+from kidsafe.models import EvidenceSource, GeoPoint, Post
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True, slots=True)
+class TextPart:
+    """One piece of text of a post and where it came from (caption, OCR, a comment)."""
+
+    text: str
+    source: EvidenceSource
+    photo: str | None = None
+
+
+@dataclass(frozen=True)
+class PostView:
+    """A post as the engine sees it: its texts, its local time, its place, its photo findings.
+
+    ``local_time`` is the best local wall-clock time of the moment shown (EXIF date taken,
+    else the posting time); ``posted_local`` is when it was posted, for "today"/"yesterday".
+    """
+
+    post: Post
+    parts: tuple[TextPart, ...] = ()
+    local_time: datetime | None = None
+    posted_local: datetime | None = None
+    gps: GeoPoint | None = None
+    gps_source: EvidenceSource | None = None
+    gps_photo: str | None = None
+    people: tuple[str, ...] = ()
+    has_photo: bool = False
+    nudity: float | None = None
+    face_count: int | None = None
+    docs: tuple[Any, ...] = ()  # spaCy Doc per part (masked text), or empty
+    folded: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "folded", tuple(fold(p.text) for p in self.parts))
+
+    @property
+    def id(self) -> str:
+        """The post's id."""
+        return self.post.id
+
+    @property
+    def caption(self) -> str:
+        """The caption as posted."""
+        return self.post.caption
+
+    @property
+    def all_folded(self) -> str:
+        """All the post's text, folded, parts separated by newlines."""
+        return "\n".join(self.folded)
+
+    @property
+    def weekday(self) -> str | None:
+        """Weekday name of the local time, if known."""
+        return WEEKDAY_NAMES[self.local_time.weekday()] if self.local_time else None

@@ -1,0 +1,75 @@
+"""A readable text (or Markdown) summary of a dossier: what a stranger now knows, child by child."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kidsafe.models import FAMILY, Dossier, Fact, FactKind
+
+LABELS = {
+    FactKind.CHILD_NAME: "name", FactKind.BIRTHDAY: "birthday", FactKind.BIRTH_YEAR: "born in",
+    FactKind.AGE: "age", FactKind.SCHOOL: "school", FactKind.TOWN: "town", FactKind.HOME: "home",
+    FactKind.PLACE: "place", FactKind.ROUTINE: "routine", FactKind.PET: "pet", FactKind.RELATIVE: "relative",
+    FactKind.SURNAME: "surname", FactKind.SENSITIVE_IMAGE: "sensitive picture",
+    FactKind.LOCATION_LEAK: "photo with GPS", FactKind.OTHER_CHILD: "another family's child",
+    FactKind.PARENT_NAME: "parent", FactKind.FAVOURITE: "favourite", FactKind.APPEARANCE: "appearance",
+}
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def describe_value(fact: Fact) -> str:
+    """A fact's value in words ("14 September", "Tuesdays at 09:40: swimming")."""
+    v: Any = fact.value
+    if fact.kind is FactKind.BIRTHDAY and isinstance(v, str) and len(v) == 5:
+        return f"{int(v[3:])} {MONTHS[int(v[:2]) - 1]}"
+    if fact.kind is FactKind.ROUTINE and isinstance(v, dict):
+        text = f"{v.get('weekday')}s"
+        if v.get("time"):
+            text += f" at {v['time']}"
+        if v.get("activity"):
+            text += f": {v['activity']}"
+        return text
+    if fact.kind in (FactKind.HOME, FactKind.LOCATION_LEAK) and isinstance(v, dict):
+        return f"{v.get('lat'):.4f}, {v.get('lon'):.4f}"
+    if fact.kind is FactKind.PLACE and isinstance(v, dict):
+        name = v.get("name") or "a place"
+        return f"{name} ({v.get('role')}) at {v.get('lat'):.4f}, {v.get('lon'):.4f}"
+    return str(v)
+
+
+def _line(fact: Fact, markdown: bool) -> str:
+    posts = ", ".join(fact.posts[:6]) + ("…" if len(fact.posts) > 6 else "")
+    sure = "" if fact.confidence >= 0.5 else " (possible)"
+    label = LABELS.get(fact.kind, str(fact.kind))
+    bullet = "- " if markdown else "  "
+    return f"{bullet}{label}: {describe_value(fact)}{sure}  [posts {posts}]"
+
+
+def to_text(dossier: Dossier, markdown: bool = False) -> str:
+    """The dossier as lines a person reads: each child, then the family, then warnings."""
+    h1, h2 = ("# ", "## ") if markdown else ("", "")
+    out = [f"{h1}The stranger's dossier ({dossier.posts_read} posts, as of {dossier.audit_date})", ""]
+    for child in dossier.children:
+        aliases = f" (also {', '.join(child.aliases)})" if child.aliases else ""
+        out.append(f"{h2}{child.name}{aliases}")
+        for fact in dossier.facts_about(child.id):
+            if fact.kind is not FactKind.CHILD_NAME:
+                out.append(_line(fact, markdown))
+        out.append("")
+    family = [f for f in dossier.facts_about(FAMILY) if f.kind is not FactKind.LOCATION_LEAK]
+    leaks = dossier.facts_of_kind(FactKind.LOCATION_LEAK)
+    out.append(f"{h2}The family")
+    out += [_line(f, markdown) for f in family]
+    if leaks:
+        out.append(f"{'- ' if markdown else '  '}{len(leaks)} posts carry GPS positions")
+    if not dossier.children and not family:
+        out.append("  Nothing found. kidsafe can miss things: an empty dossier is not proof of safety.")
+    if dossier.warnings:
+        out += ["", f"{h2}Warnings ({len(dossier.warnings)})"]
+        out += [f"{'- ' if markdown else '  '}{w.file}: {w.message}" for w in dossier.warnings[:50]]
+        if len(dossier.warnings) > 50:
+            out.append(f"  … and {len(dossier.warnings) - 50} more")
+    if dossier.skipped_checks:
+        out += ["", "Checks that did not run: " + "; ".join(dossier.skipped_checks)]
+    return "\n".join(out)
