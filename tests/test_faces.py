@@ -143,7 +143,7 @@ def test_faces_accepts_other_image_modes(mode):
     assert _iou(_box(face), FACE_REGION) > 0.5
 
 
-@pytest.mark.parametrize("size", [(1, 1), (3, 900), (900, 3)])
+@pytest.mark.parametrize("size", [(0, 0), (0, 40), (1, 1), (3, 900), (900, 3)])
 def test_faces_tiny_images_give_no_faces(size):
     assert faces.detect_faces(Image.new("RGB", size, (120, 90, 80))) == ()
 

@@ -74,7 +74,7 @@ def test_nudity_accepts_other_image_modes(make_scene, mode):
     assert 0.0 <= nudity.nudity_score(make_scene().convert(mode)) < LOW
 
 
-@pytest.mark.parametrize("size", [(1, 1), (2, 900), (900, 2), (4000, 3000)])
+@pytest.mark.parametrize("size", [(0, 0), (30, 0), (1, 1), (2, 900), (900, 2), (4000, 3000)])
 def test_nudity_any_size_gives_a_probability(size):
     assert 0.0 <= nudity.nudity_score(Image.new("RGB", size, (90, 140, 200))) <= 1.0
 

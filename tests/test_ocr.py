@@ -97,9 +97,11 @@ def test_ocr_min_confidence_filters_lines(make_scene):
     assert ocr.read_text(image, min_confidence=min(1.0, line.confidence + 1e-3)) == ()
 
 
-@pytest.mark.parametrize("size", [(1, 1), (7, 400), (400, 7), (9, 2000), (2000, 9), (3000, 20), (20, 3000), (31, 33)])
+@pytest.mark.parametrize(
+    "size", [(0, 0), (1, 1), (7, 400), (400, 7), (9, 2000), (2000, 9), (3000, 20), (20, 3000), (31, 33)]
+)
 def test_ocr_odd_shapes_return_lines_without_error(size):
-    image = Image.linear_gradient("L").resize(size).convert("RGB")
+    image = Image.linear_gradient("L").resize(size).convert("RGB") if min(size) else Image.new("RGB", size)
     lines = ocr.read_text(image)
     assert isinstance(lines, tuple)
     assert all(0 <= line.box[0] <= line.box[2] <= size[0] for line in lines)
