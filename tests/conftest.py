@@ -80,3 +80,91 @@ def feed_folder(tmp_path):
         return root
 
     return make
+
+
+# --- Network guard: the whole suite runs offline -------------------------------------------------
+
+LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"})
+NETWORK_BLOCKED = "tests run offline: a test tried to reach {what}; only loopback and unix sockets are allowed"
+
+
+def is_loopback_host(host: object) -> bool:
+    """True for a loopback host: 127.0.0.0/8, ::1 (or ::ffff:127.x.x.x), or a localhost name."""
+    import ipaddress
+
+    if isinstance(host, (bytes, bytearray)):
+        host = bytes(host).decode("ascii", "replace")
+    if not isinstance(host, str):
+        return False
+    name = host.split("%", 1)[0].strip("[]").lower()
+    if name in LOOPBACK_NAMES or name.endswith(".localhost"):
+        return True
+    try:
+        ip = ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    mapped = getattr(ip, "ipv4_mapped", None)
+    return ip.is_loopback or bool(mapped and mapped.is_loopback)
+
+
+def is_ip_literal(host: object) -> bool:
+    """True when ``host`` is an IP address written out (looking it up needs no DNS)."""
+    import ipaddress
+
+    text = bytes(host).decode("ascii", "replace") if isinstance(host, (bytes, bytearray)) else str(host)
+    try:
+        ipaddress.ip_address(text.split("%", 1)[0].strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def _network_blocked(what: str) -> None:
+    pytest.fail(NETWORK_BLOCKED.format(what=what))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_network():
+    """Block every socket connection except loopback and unix sockets, for the whole session.
+
+    A test (or the code under test) that reaches out fails with a message naming the address.
+    """
+    import socket
+
+    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
+    real_create_connection, real_getaddrinfo = socket.create_connection, socket.getaddrinfo
+    this_host = socket.gethostname()
+
+    def allowed(sock: socket.socket, address: object) -> bool:
+        if sock.family == getattr(socket, "AF_UNIX", None):
+            return True
+        return isinstance(address, tuple) and bool(address) and is_loopback_host(address[0])
+
+    def connect(self, address):
+        if not allowed(self, address):
+            _network_blocked(f"{address!r} (socket.connect)")
+        return real_connect(self, address)
+
+    def connect_ex(self, address):
+        if not allowed(self, address):
+            _network_blocked(f"{address!r} (socket.connect_ex)")
+        return real_connect_ex(self, address)
+
+    def create_connection(address, *args, **kwargs):
+        host = address[0] if isinstance(address, tuple) and address else address
+        if not is_loopback_host(host):
+            _network_blocked(f"{address!r} (socket.create_connection)")
+        return real_create_connection(address, *args, **kwargs)
+
+    def getaddrinfo(host, *args, **kwargs):
+        # A DNS lookup of an outside name already leaks it; IP literals and this machine are fine.
+        if host not in (None, "", b"", this_host) and not is_loopback_host(host) and not is_ip_literal(host):
+            _network_blocked(f"{host!r} (DNS lookup)")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(socket.socket, "connect", connect)
+        mp.setattr(socket.socket, "connect_ex", connect_ex)
+        mp.setattr(socket, "create_connection", create_connection)
+        mp.setattr(socket, "getaddrinfo", getaddrinfo)
+        yield
