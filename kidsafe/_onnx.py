@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-INTRA_OP_THREADS = 2  # the machine has 2 cores shared with the rest of the pipeline
+# One thread per session: on 2 shared cores, a second intra-op thread was slower under load
+# (OCR median 1200 ms with 1 thread against 2100 ms with 2); the pipeline may run two detector
+# threads side by side instead.
+INTRA_OP_THREADS = 1
 LOG_SEVERITY_ERROR = 3  # onnxruntime: 0 verbose, 1 info, 2 warning, 3 error, 4 fatal
 
 # Field numbers of onnx.proto (ModelProto > GraphProto > ValueInfoProto > TypeProto > ...).

@@ -13,6 +13,7 @@ from typing import Any
 
 from PIL import Image
 
+from kidsafe._onnx import INTRA_OP_THREADS
 from kidsafe.errors import ExtractorUnavailable
 from kidsafe.ocr_spacing import respace
 
@@ -30,7 +31,7 @@ MAX_ASPECT = 20.0  # longer strips are padded to this ratio before detection
 PAD_COLOUR = (255, 255, 255)
 ENGINE_OPTIONS: dict[str, Any] = {
     "text_score": 0.0,  # filtered per call with min_confidence instead
-    "intra_op_num_threads": 2,
+    "intra_op_num_threads": INTRA_OP_THREADS,
     "inter_op_num_threads": 1,
     "det_limit_type": "max",  # never upscale to a minimum side (rapidocr's default)
 }
