@@ -22,6 +22,12 @@ KIN_TITLES = frozenset({
     "godmother", "godfather", "godmum", "goddad", "godparent", "stepdad", "stepmum", "stepmom",
 })
 
+#: Kin titles that are never a first name on their own ("Nana" is a title; "Poppy" may be a girl).
+PLAIN_KIN_TITLES = frozenset({
+    "nana", "nanna", "nan", "nanny", "granny", "gran", "grandma", "grandad", "granddad", "grandpa", "uncle",
+    "auntie", "aunty", "aunt", "cousin", "grandmother", "grandfather", "gramps", "grandmama", "grandpapa",
+})
+
 #: Second words of two-word kin titles ("Bà Ngoại", "Ông Nội"), folded.
 KIN_TITLE_SECOND = frozenset({"ngoai", "noi"})
 

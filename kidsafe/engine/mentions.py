@@ -149,12 +149,13 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
                 pkey = fold(prev.group(1))
                 if pkey in lx.KIN_TITLES:
                     title = _title_case(prev.group(1))
-            if key in lx.KIN_TITLES:
-                continue  # the title itself; its name is the next word
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            titles_next = nxt is not None and text[end:nxt.start()].strip() == "" and nxt.group(1)[:1].isupper()
+            if key in lx.KIN_TITLES and (titles_next or key in lx.PLAIN_KIN_TITLES or name_count(word) < 1000):
+                continue  # the title itself ("Nana"); its name, if any, is the next word
             if key in lx.KIN_TITLE_SECOND and prev is not None and fold(prev.group(1)) in lx.KIN_TITLES:
                 title = _title_case(prev.group(1))
             surname = None
-            nxt = words[i + 1] if i + 1 < len(words) else None
             if nxt and text[end:nxt.start()].strip() == "" and nxt.group(1)[:1].isupper():
                 cand = nxt.group(1).rstrip("'’")
                 cand = re.sub(r"(?:'s|’s)$", "", cand)

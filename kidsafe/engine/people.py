@@ -62,6 +62,11 @@ class Cast:
     people: list[Person]
     surnames: dict[str, list[tuple[str, EvidenceSource, str]]]  # surname -> (post, source, excerpt)
     by_post: dict[str, list[Person]]
+    ents: dict[str, set[str]] = field(default_factory=dict)  # folded word -> spaCy entity labels
+
+    def role_of(self, key: str) -> str | None:
+        """The role of the person with this folded name, None when nobody has it."""
+        return next((p.role for p in self.people if p.key == key or key in {fold(a) for a in p.aliases}), None)
 
     def of_role(self, role: str) -> list[Person]:
         """People with the given role, in order of first mention."""
@@ -90,7 +95,10 @@ def is_alias(short: str, long: str) -> bool:
     if len(a) >= 4 and b.endswith(a):
         return True
     root = _diminutive_root(a)
-    return len(root) >= 3 and (b.startswith(root) or b[1:].startswith(root) or b[2:].startswith(root))
+    if len(root) >= 3 and (b.startswith(root) or b[1:].startswith(root)):
+        return True
+    stem = re.sub(r"(?:ie|y|ey|ee|i|s)$", "", a)  # "Lottie" -> "lott", found in "Charlotte"
+    return len(stem) >= 4 and stem in b
 
 
 def _post_has_pet_context(view: PostView) -> bool:
@@ -227,7 +235,7 @@ def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = Non
         if person.role == "child":
             person.gender = _gender(person, by_view, child_keys, by_post) or _name_gender(person.name)
     ordered = sorted(people.values(), key=lambda p: _first_index(p, views))
-    return Cast(people=ordered, surnames=surnames, by_post=dict(by_post))
+    return Cast(people=ordered, surnames=surnames, by_post=dict(by_post), ents=ents)
 
 
 def _name_gender(name: str) -> str | None:

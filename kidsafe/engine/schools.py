@@ -20,10 +20,28 @@ ADVICE = "Crop out logos, uniforms and signs, and never name the school or tag i
 _TYPE_ALT = "|".join(sorted((re.escape(w) for w in lx.SCHOOL_TYPE_WORDS if w not in ("school", "high", "middle",
                                                                                   "prep", "college", "grammar")),
                             key=len, reverse=True))
-_NAME_WORD = r"(?:St\.?|Saint|[A-Z][\w'’\-]+)"
-_EXPLICIT = re.compile(
-    r"\b(" + _NAME_WORD + r"(?:\s+(?:" + _NAME_WORD + r"|of|de|la))*?)\s+(" + _TYPE_ALT + r")(?:\s+(?:School|Academy))?\b",
-    re.IGNORECASE)
+_TYPE_RUN = re.compile(r"\b(" + _TYPE_ALT + r")(?:\s+(?:" + _TYPE_ALT + r"|school|academy))*\b", re.IGNORECASE)
+_CONNECTORS = frozenset({"of", "de", "la", "le", "du", "del", "and", "&"})
+
+
+def _name_before(text: str, end: int, shouting_ok: bool) -> str:
+    """The run of capitalised words just before ``end`` ("St Mary's RC" before "Primary").
+
+    In a caption, words in capitals are shouting ("FIRST DAY OF KINDERGARTEN"), not a name.
+    """
+    words = re.findall(r"[\w'’.&\-]+", text[max(0, end - 80):end])
+    run: list[str] = []
+    for word in reversed(words):
+        capitalised = word[:1].isupper() and (shouting_ok or not word.isupper() or len(word) <= 2)
+        if capitalised or (word in _CONNECTORS and run):
+            run.append(word)
+        else:
+            break
+    while run and run[-1] in _CONNECTORS:
+        run.pop()
+    return " ".join(reversed(run))
+
+
 #: Words that may open a matched phrase but are no part of a school's name ("at", "Happy").
 LEADING_NON_NAMES = frozenset({"at", "to", "from", "in", "the", "our", "my", "first", "last", "day", "happy", "love",
                                "new", "big", "little", "back", "off", "and", "with", "for", "of"})
@@ -63,7 +81,9 @@ def _tokens(name: str) -> frozenset[str]:
 
 def _display(name: str, kind: str) -> str:
     name = " ".join(w if not w.isupper() or len(w) <= 2 else w.capitalize() for w in name.split())
-    return f"{name} {lx.SCHOOL_TYPE_WORDS.get(kind.lower(), kind.title())}"
+    words = kind.split()
+    suffix = lx.SCHOOL_TYPE_WORDS.get(words[-1].lower(), words[-1].title())
+    return " ".join([name, *words[:-1], suffix])
 
 
 def _school_context(view: PostView) -> bool:
@@ -80,17 +100,19 @@ def _explicit(view: PostView) -> list[tuple[str, str, EvidenceSource, str]]:
     if ocr:
         texts.append((ocr.title(), EvidenceSource.OCR))
     for text, source in texts:
-        for m in _EXPLICIT.finditer(text):
-            name, kind = m[1].strip(), m[2]
+        for m in _TYPE_RUN.finditer(text):
+            name, kind = _name_before(text, m.start(), source is EvidenceSource.OCR).strip(), m[1]
             words = name.split()
             while words and fold(words[0]) in LEADING_NON_NAMES:
                 words = words[1:]
-            if not words or source is not EvidenceSource.OCR and not all(w[:1].isupper() for w in words
-                                                                          if w not in ("of", "de", "la")):
+            if not words:
                 continue
-            if source is not EvidenceSource.OCR and not kind[:1].isupper():
-                continue  # "Lily's preschool": a common noun, not a name
-            out.append((" ".join(words), kind, source, m[0]))
+            saint = fold(words[0]).rstrip(".") in ("st", "saint", "ste", "san", "santa")
+            if source is not EvidenceSource.OCR and not saint and re.search(r"(?:'s|’s|s')$", words[-1]):
+                continue  # "Lily's preschool": whose preschool, not which
+            if fold(words[-1]) in lx.SCHOOL_TYPE_WORDS and len(words) > 1 and fold(words[-1]) in ("rc", "ce", "cofe"):
+                kind = words.pop() + " " + kind
+            out.append((" ".join(words), kind, source, f"{' '.join(words)} {m[0]}"))
     for tag in view.post.hashtags:
         m = _SCHOOL_SUFFIX.match(fold(tag))
         if m and fold(m[1]) not in lx.NOT_NAMES and not set(split_words(m[1])) & HASHTAG_NON_NAMES:

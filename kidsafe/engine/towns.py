@@ -57,7 +57,7 @@ def _is_place(name: str) -> bool:
 
 
 def _caption_towns(view: PostView, family: Family) -> list[tuple[str, str, float]]:
-    roles = {p.key: p.role for p in family.cast.by_post.get(view.id, [])}
+    roles = {m.key: p.role for p in family.cast.by_post.get(view.id, []) for m in p.mentions}
     out = []
     for part in view.parts:
         if part.source not in (EvidenceSource.CAPTION, EvidenceSource.SIDECAR):
@@ -77,7 +77,10 @@ def _caption_towns(view: PostView, family: Family) -> list[tuple[str, str, float
                     nxt = fold(after).split()[:1]
                     if nxt and (nxt[0] in lx.PLACE_WORDS or nxt[0] in lx.SCHOOL_TYPE_WORDS):
                         continue
-                    if n == 1 and name_count(phrase) >= 2000 and roles.get(key) not in ("place",):
+                    before = fold(text[:m.start() + len(" ".join(words[:i]))]).split()[-1:]
+                    placed = (roles.get(key) == "place" or {"GPE", "LOC"} & family.cast.ents.get(key, set())
+                              or (before and before[0] in ("in", "at", "from", "to", "of", "near", "around")))
+                    if n == 1 and name_count(phrase) >= 2000 and not placed:
                         continue  # a common first name, not a town, unless the feed uses it as a place
                     if _is_place(phrase):
                         out.append((phrase, m[0], 0.6))
@@ -88,7 +91,7 @@ def _caption_towns(view: PostView, family: Family) -> list[tuple[str, str, float
     return out
 
 
-def _hashtag_towns(view: PostView) -> list[tuple[str, str, float]]:
+def _hashtag_towns(view: PostView, family: Family) -> list[tuple[str, str, float]]:
     out = []
     for tag in view.post.hashtags:
         low = fold(tag)
@@ -101,7 +104,8 @@ def _hashtag_towns(view: PostView) -> list[tuple[str, str, float]]:
                 continue
             candidates = [front, " ".join(split_words(front))]
             hit = next((c for c in candidates if len(c) >= 4 and geo.places_named(c)), None)
-            if hit and name_count(hit.replace(" ", "")) < 2000:
+            person = family.cast.role_of(fold(hit)) if hit else None
+            if hit and person in (None, "place", "unknown") and (conf > 0.5 or name_count(hit.replace(" ", "")) < 2000):
                 out.append((hit.title(), "#" + tag, conf))
                 break
     return out
@@ -114,7 +118,7 @@ def find_towns(views: Sequence[PostView], family: Family, home: GeoPoint | None,
     for view in views:
         holiday = is_holiday(view, home)
         found = [(n, t, c, EvidenceSource.CAPTION) for n, t, c in _caption_towns(view, family)]
-        found += [(n, t, c, EvidenceSource.HASHTAG) for n, t, c in _hashtag_towns(view)]
+        found += [(n, t, c, EvidenceSource.HASHTAG) for n, t, c in _hashtag_towns(view, family)]
         for name, text, conf, source in found:
             key = fold(name)
             if key in school_words:
@@ -160,6 +164,6 @@ def holiday_places(views: Sequence[PostView], family: Family, home: GeoPoint | N
     out: dict[str, set[str]] = defaultdict(set)
     for view in views:
         if is_holiday(view, home):
-            for name, _, _ in _caption_towns(view, family) + _hashtag_towns(view):
+            for name, _, _ in _caption_towns(view, family) + _hashtag_towns(view, family):
                 out[name].add(view.id)
     return out

@@ -1,0 +1,182 @@
+"""The stranger engine on small feeds written for these tests (no spaCy model needed: docs are empty).
+
+Every case is a trap a careless reader falls into, or a fact a careful stranger must not miss.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from kidsafe.engine import build_dossier
+from kidsafe.engine.views import PostView, TextPart
+from kidsafe.models import EvidenceSource, FactKind, GeoPoint, Post
+
+AS_OF = date(2025, 6, 1)
+
+
+def view(pid: str, caption: str, when: str = "2024-05-04 10:00", gps: tuple[float, float] | None = None,
+         people: tuple[str, ...] = (), ocr: tuple[str, ...] = ()) -> PostView:
+    moment = datetime.fromisoformat(when)
+    parts = [TextPart(caption, EvidenceSource.CAPTION)] + [TextPart(t, EvidenceSource.OCR) for t in ocr]
+    return PostView(post=Post(id=pid, caption=caption, posted_at=moment), parts=tuple(parts), local_time=moment,
+                    posted_local=moment, gps=GeoPoint(*gps) if gps else None,
+                    gps_source=EvidenceSource.EXIF if gps else None, people=people, has_photo=True)
+
+
+def dossier(*views: PostView):
+    return build_dossier(list(views), as_of=AS_OF)
+
+
+def values(d, kind: FactKind, child: str | None = None) -> set:
+    subject = None
+    if child:
+        subject = next(s.id for s in d.children if s.name == child or child in s.aliases)
+    return {str(f.value) for f in d.facts_of_kind(kind) if subject is None or f.subject == subject}
+
+
+def child_names(d) -> set[str]:
+    return {c.name for c in d.children}
+
+
+def test_engine_child_with_age_today_gives_birthday_year_and_age():
+    d = dossier(view("1", "Our boy Leo turned 4 today 🎂 where did that go", "2024-03-09 18:00"))
+    assert child_names(d) == {"Leo"}
+    assert values(d, FactKind.BIRTHDAY, "Leo") == {"03-09"}
+    assert values(d, FactKind.BIRTH_YEAR, "Leo") == {"2020"}
+    assert values(d, FactKind.AGE, "Leo") == {"5"}
+
+
+@pytest.mark.parametrize(("caption", "posted", "birthday"), [
+    ("A day late but happy birthday to our girl Maisie, 6 years old and fierce", "2024-07-21 09:00", "07-20"),
+    ("Happy 3rd birthday Arlo!! 🎈", "2024-11-02 19:00", "11-02"),
+    ("Freya is SEVEN 🎉 seven years of chaos", "2024-01-15 12:00", "01-15"),
+    ("Rosie turned TWO yesterday 🥳", "2024-08-10 08:00", "08-09"),
+])
+def test_engine_birthday_phrasings(caption, posted, birthday):
+    d = dossier(view("1", caption, posted))
+    assert len(d.children) == 1
+    assert values(d, FactKind.BIRTHDAY) == {birthday}
+
+
+def test_engine_friends_child_is_not_a_sibling_and_not_their_birthday():
+    d = dossier(
+        view("1", "Isla and Finn at the farm 🐑", "2024-04-06 11:00"),
+        view("2", "Happy 5th birthday to Isla's best friend Poppy!! 🎉 party chaos", "2024-06-15 15:00"),
+        view("3", "Isla made a card for Finn", "2024-06-20 15:00"),
+    )
+    assert child_names(d) == {"Isla", "Finn"}
+    assert values(d, FactKind.OTHER_CHILD) == {"Poppy"}
+    assert values(d, FactKind.BIRTHDAY) == set()
+
+
+@pytest.mark.parametrize(("caption", "kind", "value"), [
+    ("Sunday roast at Granny Jean's, the kids ate everything", FactKind.RELATIVE, "Granny Jean"),
+    ("Auntie Priya spoiling them again", FactKind.RELATIVE, "Auntie Priya"),
+    ("Meet Pickle 🐶 our new family member", FactKind.PET, "Pickle"),
+    ("Tom took the kids to the park so I could nap", FactKind.PARENT_NAME, "Tom"),
+])
+def test_engine_people_who_are_not_children(caption, kind, value):
+    d = dossier(view("1", caption))
+    assert values(d, kind) == {value}
+    assert value.split()[-1] not in child_names(d)
+
+
+@pytest.mark.parametrize("caption", [
+    "Obsessed with Spider-Man at the moment, Theo wants the costume every day",
+    "Theo was Elsa for Halloween and nobody could stop him",
+    "Ed Sheeran on repeat in the car, Theo knows every word",
+    "Theo got a Paw Patrol cake, Chase is still his hero",
+])
+def test_engine_characters_and_celebrities_are_never_children(caption):
+    d = dossier(view("1", caption), view("2", "Theo is 4 today!", "2024-09-01 10:00"))
+    assert child_names(d) == {"Theo"}
+    assert values(d, FactKind.FAVOURITE, "Theo")
+
+
+def test_engine_nickname_joins_full_name():
+    d = dossier(
+        view("1", "Charlotte's first swimming badge!", "2024-01-10 10:00"),
+        view("2", "Lottie insisted on wearing her wellies to bed", "2024-02-10 20:00"),
+        view("3", "Our girl Charlotte is 6 today", "2024-03-10 10:00"),
+    )
+    assert len(d.children) == 1
+    child = d.children[0]
+    assert child.name == "Charlotte" and "Lottie" in child.aliases
+
+
+@pytest.mark.parametrize(("caption", "school"), [
+    ("First day at St Mary's RC Primary for our Noah 🎒", "St Mary's"),
+    ("Noah's nativity was a triumph #oakfieldprimary", "Oakfield"),
+    ("Settling in well at Busy Bees nursery, Noah loves it", "Busy Bees"),
+])
+def test_engine_school_phrasings(caption, school):
+    d = dossier(view("1", caption), view("2", "Noah is 4 today", "2024-02-01 09:00"))
+    found = values(d, FactKind.SCHOOL, "Noah")
+    assert any(school.lower().replace("'", "") in s.lower().replace("'", "") for s in found), found
+
+
+@pytest.mark.parametrize(("caption", "weekday", "time", "activity"), [
+    ("swimming every Wed at half 4, Noah is a fish now", "Wednesday", "16:30", "swimming"),
+    ("Sat mornings = football, rain or shine", "Saturday", None, "football"),
+    ("muddy knees again #saturdayfootball", "Saturday", None, "football"),
+    ("Karate on Thursdays at 5pm is his favourite", "Thursday", "17:00", "karate"),
+])
+def test_engine_routines_from_words(caption, weekday, time, activity):
+    d = dossier(view("1", caption, "2024-05-04 10:00"), view("2", "Noah is 5 today", "2024-02-01 09:00"))
+    routines = [f.value for f in d.facts_of_kind(FactKind.ROUTINE)]
+    assert any(r["weekday"] == weekday and r["activity"] == activity and (time is None or r["time"] == time)
+               for r in routines), routines
+
+
+def test_engine_routine_from_recurrence_alone():
+    place, home = (51.4545, -2.5879), (51.4600, -2.6000)
+    posts = [view(f"r{i}", "same time same place", f"2025-01-{d:02d} 10:0{i}", gps=place)
+             for i, d in enumerate((7, 14, 21, 28))]
+    posts += [view(f"h{i}", "bedtime stories", f"2025-02-{d:02d} 19:30", gps=home) for i, d in enumerate((1, 2, 3))]
+    posts.append(view("n", "Jude is 2 today!", "2025-03-03 09:00"))
+    d = dossier(*posts)
+    routines = [f for f in d.facts_of_kind(FactKind.ROUTINE)]
+    assert any(f.value["weekday"] == "Tuesday" and f.value["time"].startswith("10:") for f in routines)
+    homes = d.facts_of_kind(FactKind.HOME)
+    assert len(homes) == 1 and abs(homes[0].value["lat"] - home[0]) < 0.001
+
+
+def test_engine_holiday_resort_is_not_the_home_town():
+    d = dossier(
+        view("1", "Majorca you were a dream 🌴 back to reality tomorrow #familyholiday"),
+        view("2", "Bristol in the rain again, Ruby does not care #bristolmums", "2024-09-01 10:00"),
+        view("3", "Ruby is 3 today", "2024-10-01 10:00"),
+    )
+    assert values(d, FactKind.TOWN) == {"Bristol"}
+
+
+@pytest.mark.parametrize(("caption", "reason"), [
+    ("bath time chaos 🛁 Zac 1 - Mummy 0", "bath"),
+    ("we did it!! #pottytraining", "toilet"),
+    ("full on tantrum in the supermarket, Zac was NOT happy", "distress"),
+])
+def test_engine_sensitive_pictures(caption, reason):
+    d = dossier(view("1", caption), view("2", "Zac is 2 today", "2024-02-01 09:00"))
+    assert reason in values(d, FactKind.SENSITIVE_IMAGE)
+
+
+def test_engine_surname_from_hashtag_and_plural():
+    d = dossier(view("1", "Merry Christmas from the Hendersons 🎄 #teamhenderson"))
+    assert values(d, FactKind.SURNAME) == {"Henderson"}
+
+
+def test_engine_location_leak_per_geotagged_post():
+    d = dossier(view("1", "park", gps=(48.8566, 2.3522)), view("2", "park again"))
+    leaks = d.facts_of_kind(FactKind.LOCATION_LEAK)
+    assert [f.posts for f in leaks] == [("1",)]
+
+
+def test_engine_capitalised_words_are_not_children():
+    d = dossier(
+        view("1", "Muddy walk today. Spring is here"),
+        view("2", "Meet the new sofa. Valley Gardens was heaving"),
+        view("3", "If it rains again I give up"),
+    )
+    assert child_names(d) == set()
