@@ -168,3 +168,27 @@ def no_network():
         mp.setattr(socket, "create_connection", create_connection)
         mp.setattr(socket, "getaddrinfo", getaddrinfo)
         yield
+
+
+@pytest.fixture
+def jpeg_with_gps():
+    """Factory of small JPEG bytes whose EXIF carries a GPS position (refs N/S/E/W, D/M/S rationals)."""
+    import io
+
+    def dms(value: float) -> tuple[int, int, float]:
+        value = abs(value)
+        degrees = int(value)
+        minutes = int((value - degrees) * 60)
+        return degrees, minutes, round(((value - degrees) * 60 - minutes) * 60, 4)
+
+    def make(lat: float, lon: float, taken: str = "2024:05:04 09:30:00", size: tuple[int, int] = (64, 48),
+             color: tuple[int, int, int] = (90, 140, 200)) -> bytes:
+        exif = Image.Exif()
+        exif.get_ifd(0x8769)[0x9003] = taken  # DateTimeOriginal
+        gps = exif.get_ifd(0x8825)
+        gps.update({1: "N" if lat >= 0 else "S", 2: dms(lat), 3: "E" if lon >= 0 else "W", 4: dms(lon)})
+        out = io.BytesIO()
+        Image.new("RGB", size, color).save(out, "JPEG", quality=90, exif=exif.tobytes())
+        return out.getvalue()
+
+    return make
