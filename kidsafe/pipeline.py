@@ -179,6 +179,8 @@ def build_views(posts: Sequence[Post], info: dict[str, PhotoInfo], findings: dic
     for post in posts:
         parts = [TextPart(post.caption, EvidenceSource.CAPTION)] if post.caption else []
         parts += [TextPart(t, EvidenceSource.SIDECAR) for t in post.extra_text if t]
+        if post.place_name:
+            parts.append(TextPart(post.place_name, EvidenceSource.SIDECAR))
         gps = gps_source = gps_photo = None
         taken: datetime | None = None
         people: list[str] = []

@@ -180,3 +180,34 @@ def test_engine_capitalised_words_are_not_children():
         view("3", "If it rains again I give up"),
     )
     assert child_names(d) == set()
+
+
+def test_engine_lowercase_names_in_unmistakable_phrases():
+    d = dossier(view("1", "happy birthday olivia!! 🎂 our little monkey", "2024-09-14 10:00"),
+                view("2", "my boy harry is 3 today", "2024-02-03 09:00"))
+    assert child_names(d) == {"Olivia", "Harry"}
+
+
+@pytest.mark.parametrize(("caption", "age"), [
+    ("Beach day for Max (4) and Ivy (2)", None),
+    ("Max is 6 months old today and already crawling", None),
+    ("Max is 5 minutes late for everything", None),
+])
+def test_engine_ages_not_misread(caption, age):
+    d = dossier(view("1", caption), view("2", "Our boy Max is 3 today", "2024-01-10 09:00"))
+    assert values(d, FactKind.BIRTHDAY, "Max") == {"01-10"}
+    assert values(d, FactKind.AGE, "Max") == {"4"}
+
+
+def test_engine_posters_own_friend_is_an_adult_not_a_child():
+    d = dossier(view("1", "Happy birthday to my best friend Sarah, love you"),
+                view("2", "Wine with Sarah tonight"),
+                view("3", "Our girl Esme is 2 today", "2024-01-10 09:00"))
+    assert child_names(d) == {"Esme"}
+    assert values(d, FactKind.OTHER_CHILD) == set()
+
+
+def test_engine_saturday_only_as_a_day_not_a_verb():
+    d = dossier(view("1", "he sat still for football photos for once", "2024-05-06 10:00"),
+                view("2", "Ben is 6 today", "2024-01-10 09:00"))
+    assert not [f for f in d.facts_of_kind(FactKind.ROUTINE) if f.value["weekday"] == "Saturday"]

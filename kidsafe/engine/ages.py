@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from kidsafe.engine.facts import FactBook, Family
+from kidsafe.engine.mentions import NOT_YEARS
 from kidsafe.engine.text import NUMBER_WORDS, number_value
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind
@@ -17,11 +18,12 @@ _N = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 _NTH = r"(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
 #: (pattern, which group holds the number, day shift when the phrase itself says so)
 AGE_PATTERNS = (
-    (re.compile(r"\b(?:is|turned|turns|turning|is now|now)\s+" + _N + r"(?:\s+years?\s+old)?\b"), 1),
+    (re.compile(r"\b(?:is|turned|turns|turning|is now|now)\s+" + _N + r"(?:\s+years?\s+old)?\b" + NOT_YEARS), 1),
+    (re.compile(r"[a-z]\s*\((\d{1,2})\)"), 1),
     (re.compile(r"\bhappy\s+" + _NTH + r"\s+(?:birthday|bday|b-day)"), 1),
     (re.compile(r"\b" + _NTH + r"\s+(?:birthday|bday|b-day)"), 1),
     (re.compile(r"\b" + _N + r"\s+years?\s+ago\s+today\b"), 1),
-    (re.compile(r"\b" + _N + r"\s+(?:today|years?\s+old\s+today)\b"), 1),
+    (re.compile(r"\b" + _N + r"\s+(?:today|years?\s+old\s+today)\b(?!\s*(?:months?|weeks?))"), 1),
     (re.compile(r"\b" + _N + r"\s+years?\s+old\b"), 1),
 )
 #: A number word shouted on its own ("FIVE!!!", "EIGHT 😭") is an age only in a birthday post.

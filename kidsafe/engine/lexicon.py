@@ -44,6 +44,8 @@ CHILD_WORDS = frozenset({
     "bubba", "babe", "bairn", "wee one", "monkey", "monkeys", "munchkin", "munchkins", "girls",
     "boys", "sons", "daughters", "darling", "sis", "bro", "sister", "brother", "big sis", "little sis",
     "big bro", "little bro", "babygirl", "babyboy", "princess", "little man", "little lady",
+    "granddaughter", "grandson", "grandbaby", "grandkids", "grandchildren", "niece", "nephew", "godson",
+    "goddaughter", "baby girl", "baby boy", "little girl", "little boy", "big girl", "big boy",
 })
 
 #: Words that say the name next to them is a friend's child ("Olivia's bestie Ava").

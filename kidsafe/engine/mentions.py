@@ -10,13 +10,26 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import is_known_first_name, name_count
-from kidsafe.engine.text import contains_phrase, fold
+from kidsafe.engine.text import contains_phrase, english_rank, fold
 from kidsafe.engine.views import PostView, TextPart
 from kidsafe.models import EvidenceSource
 
 #: A capitalised word: an upper-case letter, then lower-case letters (accents included).
 _WORD = re.compile(r"(?<![\w#@&])([^\W\d_][^\W\d_'’\-]*)", re.UNICODE)
 _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)")
+#: An age right after a name: "Leo is 4", "Leo turned three", "Leo (4)", "Leo, 6,". Not "6 months".
+_NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+NOT_YEARS = r"(?!\s*(?:months?|mths?|mos?|weeks?|wks?|days?|hours?|hrs?|minutes?|mins?|am|pm|o'?clock|[:.]\d|%|x\b))"
+AGE_AFTER_NAME = re.compile(r"\s*(?:(?:is|was|turned|turns|turning|is now)\s+(?:now\s+)?" + _NUMBER + r"\b" + NOT_YEARS
+                            + r"|\(\s*\d{1,2}\s*\)|,\s*\d{1,2}\s*,)")
+#: Lower-case names in the few phrases that can only hold a name ("happy birthday olivia"), each with
+#: the English frequency rank under which a word is taken for a word, not a name ("it is 3").
+_LOWERCASE_NAME = (
+    (re.compile(r"\b(?:my|our)\s+(?:little\s+|baby\s+|big\s+|gorgeous\s+|beautiful\s+)?(?:boy|girl|son|daughter|baby)"
+               r"\s+([a-z][a-z'’\-]+)"), 0),
+    (re.compile(r"\bhappy\s+(?:\d{1,2}(?:st|nd|rd|th)\s+)?birthday\s+(?:to\s+)?([a-z][a-z'’\-]+)"), 1000),
+    (re.compile(r"(?<![\w#@])([a-z][a-z'’\-]+)\s+(?:is|turned|turns)\s+" + _NUMBER + r"\b" + NOT_YEARS), 5000),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,20 +82,20 @@ def _cues(view: PostView, part: TextPart, text: str, start: int, end: int, word:
     if prev and prev[-1] in ("our", "my") or (len(prev) >= 2 and prev[-2] in ("our", "my")
                                             and prev[-1] in lx.CHILD_WORDS):
         cues.add("ours")
-    if prev and prev[-1] in lx.CHILD_WORDS or re.match(r"\s*,?\s*(?:my|our)\s+(?:\w+\s+)?(?:boy|girl|son|daughter|baby)\b",
+    if prev and (prev[-1] in lx.CHILD_WORDS or " ".join(prev[-2:]) in lx.CHILD_WORDS) or re.match(r"\s*,?\s*(?:my|our)\s+(?:\w+\s+)?(?:boy|girl|son|daughter|baby)\b",
                                                        fold(text[end:end + 30])):
         cues.add("child_word")
     if nxt and nxt[0] in ("&", "and") and len(nxt) > 1:
         cues.add("pair")
     low = fold(text)
-    if re.match(r"\s*(?:is|was|turned|turns|turning)\s+(?:\w+\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|"
-                r"eight|nine|ten|eleven|twelve)\b", low[end:end + 30]):
+    if AGE_AFTER_NAME.match(low[end:end + 40]):
         cues.add("age")
     if re.search(r"happy\s+(?:\w+\s+)?birthday\s+(?:to\s+)?(?:my\s+|our\s+)?(?:\w+\s+)?$", low[max(0, start - 40):start]):
         cues.add("birthday")
-    if re.search(r"\b(?:" + "|".join(sorted(lx.FRIEND_WORDS, key=len, reverse=True)) + r")\s*$",
-                 low[max(0, start - 25):start]):
-        cues.add("friend")
+    friend = re.search(r"(?:(\w+)'s|\b(his|her|their|my|our))\s+(?:little\s+|new\s+|school\s+|nursery\s+)?(?:"
+                       + "|".join(sorted(lx.FRIEND_WORDS, key=len, reverse=True)) + r")\s*$", low[max(0, start - 40):start])
+    if friend:
+        cues.add("adult" if friend[2] in ("my", "our") else "friend")  # "my best friend Sarah" is the poster's
     if nxt and nxt[0] in lx.PLACE_WORDS:
         cues.add("place_word_after")
     if nxt and nxt[0] in lx.SCHOOL_TYPE_WORDS and nxt[0] not in ("school", "high", "middle", "prep"):
@@ -169,6 +182,25 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
                 part=index, cues=frozenset(cues), title=title, surname=surname,
                 excerpt=_window(text, start, end),
             )
+        if not ocr:
+            yield from _lowercase_mentions(view, part, index)
+
+
+def _lowercase_mentions(view: PostView, part: TextPart, index: int) -> Iterator[Mention]:
+    """Names written in lower case, only where the phrase leaves no doubt it is a name."""
+    text = part.text
+    for rx, common_rank in _LOWERCASE_NAME:
+        for m in rx.finditer(text):
+            word = re.sub(r"(?:'s|’s)$", "", m[1])
+            key = fold(word)
+            if (not word.islower() or key in STOP_WORDS or key in lx.NOT_NAMES or key in lx.PARENT_WORDS
+                    or key in lx.CHILD_WORDS or name_count(word) < 1000
+                    or (english_rank(word) or 10**6) < common_rank):
+                continue
+            start, end = m.start(1), m.start(1) + len(word)
+            cues = _cues(view, part, text, start, end, word) | {"lowercase"}
+            yield Mention(name=word.capitalize(), key=key, post=view.id, source=part.source, start=start, end=end,
+                          part=index, cues=frozenset(cues), excerpt=_window(text, start, end))
 
 
 def _window(text: str, start: int, end: int, width: int = 45) -> str:

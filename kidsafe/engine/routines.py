@@ -81,8 +81,10 @@ def clues(view: PostView) -> list[RoutineClue]:
             continue
         low = view.folded[index]
         text_no_tags = re.sub(r"#\w+", " ", low)
+        raw_no_tags = re.sub(r"#\w+", " ", part.text)
         days = {lx.WEEKDAYS[lx.WEEKDAY_FORMS[m[1]]] for m in _WEEKDAY.finditer(text_no_tags)
-                if len(m[1]) > 3 or m[1] in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+                if len(m[1]) > 3 or m[1] in ("mon", "tue", "wed", "thu", "fri")
+                or re.search(r"\b" + m[1].capitalize() + r"\b", raw_no_tags)}  # "sat", "sun": only as "Sat", "Sun"
         days -= {d for d in days if re.search(r"\bon\s+" + d.lower() + r"\s+(?:we|i)\b", text_no_tags)}
         activity = activity_in(text_no_tags, part.text)
         if len(days) == 1 and activity:
