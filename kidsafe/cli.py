@@ -14,6 +14,7 @@ from kidsafe.pipeline import AuditOptions, audit
 from kidsafe.summary import to_text
 
 EXIT_NOTHING_READ = 2
+EXIT_CANNOT_WRITE = 1
 
 
 def _date(text: str) -> date:
@@ -70,7 +71,11 @@ def _audit(args: argparse.Namespace) -> int:
     try:
         dossier = result.dossier
         if args.json_out:
-            Path(args.json_out).write_text(to_json(dossier), encoding="utf-8")
+            try:
+                Path(args.json_out).write_text(to_json(dossier), encoding="utf-8")
+            except OSError as exc:
+                print(f"kidsafe: cannot write {args.json_out}: {exc.strerror or exc}", file=sys.stderr)
+                return EXIT_CANNOT_WRITE
         if not args.quiet:
             print(to_text(dossier, markdown=args.markdown))
     finally:

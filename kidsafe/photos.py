@@ -34,6 +34,8 @@ MAX_IMAGE_PIXELS: int = 64_000_000
 
 Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
 warnings.filterwarnings("error", category=Image.DecompressionBombWarning)
+# Damaged EXIF makes Pillow warn on stderr ("Corrupt EXIF data"); the audit reports the file itself.
+warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL(\..*)?$")
 pillow_heif.register_heif_opener()
 
 IMAGE_SUFFIXES: frozenset[str] = frozenset({".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"})

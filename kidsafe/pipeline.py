@@ -89,13 +89,15 @@ def audit(src: Any, *, as_of: date | None = None, options: AuditOptions | None =
     findings: dict[str, PhotoFindings] = {}
 
     def read_one(photo: Photo) -> tuple[str, PhotoInfo | None, PhotoFindings | None, str | None]:
+        meta = None
         try:
             data = feed.source.read(photo.path)
             meta = photos.read_photo_info(data, photo.path)
+            # EXIF is kept even when the pixels cannot be decoded: the GPS still leaks.
             found = _run_detectors(data, photo.path, detectors, options) if detectors else None
             return photo.path, meta, found, None
         except KidsafeError as exc:
-            return photo.path, None, None, str(exc)
+            return photo.path, meta, None, str(exc)
 
     with ThreadPoolExecutor(max_workers=max(1, options.workers)) as pool:
         for done, (path, meta, found, error) in enumerate(pool.map(read_one, all_photos), 1):
