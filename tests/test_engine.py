@@ -211,3 +211,16 @@ def test_engine_saturday_only_as_a_day_not_a_verb():
     d = dossier(view("1", "he sat still for football photos for once", "2024-05-06 10:00"),
                 view("2", "Ben is 6 today", "2024-01-10 09:00"))
     assert not [f for f in d.facts_of_kind(FactKind.ROUTINE) if f.value["weekday"] == "Saturday"]
+
+
+def test_engine_town_hashtag_is_not_a_sensitive_picture():
+    d = dossier(view("1", "First day at Widcombe Infant School for Reuben! #bathmums"),
+                view("2", "Reuben is 4 today", "2024-06-10 09:00"))
+    assert values(d, FactKind.TOWN) == {"Bath"}
+    assert values(d, FactKind.SENSITIVE_IMAGE) == set()
+    assert any("Widcombe" in s for s in values(d, FactKind.SCHOOL, "Reuben"))
+
+
+def test_engine_name_missing_from_the_name_list_still_found_with_a_strong_cue():
+    d = dossier(view("1", "Our boy Chukwuemeka turned 5 today 🎂", "2024-03-03 12:00"))
+    assert child_names(d) == {"Chukwuemeka"}

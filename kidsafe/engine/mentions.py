@@ -22,6 +22,9 @@ _NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
 NOT_YEARS = r"(?!\s*(?:months?|mths?|mos?|weeks?|wks?|days?|hours?|hrs?|minutes?|mins?|am|pm|o'?clock|[:.]\d|%|x\b))"
 AGE_AFTER_NAME = re.compile(r"\s*(?:(?:is|was|turned|turns|turning|is now)\s+(?:now\s+)?" + _NUMBER + r"\b" + NOT_YEARS
                             + r"|\(\s*\d{1,2}\s*\)|,\s*\d{1,2}\s*,)")
+#: Words of the engine's own lists are what they are in those lists, never a name ("Walkies", "Ballet").
+LEXICON_WORDS = frozenset(lx.PET_WORDS) | frozenset(lx.ACTIVITIES) | frozenset(lx.SCHOOL_TYPE_WORDS) | frozenset(
+    lx.WEEKDAY_FORMS) | frozenset(lx.PLACE_WORDS) | frozenset(lx.CHILD_WORDS)
 #: Lower-case names in the few phrases that can only hold a name ("happy birthday olivia"), each with
 #: the English frequency rank under which a word is taken for a word, not a name ("it is 3").
 _LOWERCASE_NAME = (
@@ -149,7 +152,7 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
             if not word.isupper() and not word[1:].islower() and not ocr:
                 continue  # "McQueen"-like mixed case is kept only from OCR
             key = fold(word)
-            if key in lx.NOT_NAMES or key in lx.PARENT_WORDS or key in STOP_WORDS:
+            if key in lx.NOT_NAMES or key in lx.PARENT_WORDS or key in STOP_WORDS or key in LEXICON_WORDS:
                 continue
             if ocr and name_count(word) < 300:
                 continue  # signs and certificates: only clear first names count as people

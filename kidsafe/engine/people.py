@@ -164,7 +164,8 @@ def _classify(person: Person, views: dict[str, PostView], pet_posts: set[str], t
         score -= 1.5
     if "PERSON" in label_set:
         score += 0.5
-    if score * likeness >= 2.0 or (strong and likeness >= 0.3):
+    unlisted_name = (english_rank(person.name) or 10**6) > 20000  # not an English word: a name the list lacks
+    if score * likeness >= 2.0 or (strong and (likeness >= 0.3 or unlisted_name)):
         return "child"
     return "unknown"
 

@@ -13,6 +13,10 @@ from kidsafe.engine.views import PostView
 from kidsafe.models import Evidence, EvidenceSource, FactKind
 
 NUDITY_THRESHOLD = 0.8
+#: Words that may stand beside a cue in a hashtag ("#bathtime", "#toddlertantrum"); "#bathmums" is a town.
+HASHTAG_FILLERS = frozenset({"time", "fun", "night", "training", "trained", "baby", "babies", "toddler", "toddlers",
+                             "kids", "kid", "life", "day", "days", "mode", "chronicles", "struggles", "boy", "girl",
+                             "the", "no", "more", "free", "journey", "diaries", "problems", "is", "real", "in"})
 ADVICE = {
     "bath": "Bath pictures are collected by the wrong people: delete it or keep it private.",
     "toilet": "Potty and toilet pictures should never be public: delete it or keep it private.",
@@ -47,8 +51,9 @@ def add_sensitive_facts(book: FactBook, family: Family, views: Sequence[PostView
             tag = None
             if cue is None:
                 for t in view.post.hashtags:
-                    words = " ".join(split_hashtag(t))
-                    if _cue(fold(t), "", reason) or _cue(words, "", reason):
+                    words = split_hashtag(t)
+                    if _cue(fold(t), "", reason) or (_cue(" ".join(words), "", reason)
+                                                     and all(_cue(w, "", reason) or w in HASHTAG_FILLERS for w in words)):
                         cue, source, tag = "#" + t, EvidenceSource.HASHTAG, "#" + t
                         break
             if cue is None:

@@ -12,7 +12,7 @@ from kidsafe import geo
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.gazetteer import name_count
-from kidsafe.engine.text import contains_phrase, fold, split_words
+from kidsafe.engine.text import contains_phrase, english_rank, fold, split_words
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind, GeoPoint
 
@@ -82,6 +82,8 @@ def _caption_towns(view: PostView, family: Family) -> list[tuple[str, str, float
                               or (before and before[0] in ("in", "at", "from", "to", "of", "near", "around")))
                     if n == 1 and name_count(phrase) >= 2000 and not placed:
                         continue  # a common first name, not a town, unless the feed uses it as a place
+                    if n == 1 and (english_rank(phrase) or 10**6) < 3000 and not placed:
+                        continue  # a common English word ("Centre", "Bath") needs "in"/"at" to be a town
                     if _is_place(phrase):
                         out.append((phrase, m[0], 0.6))
                         break
@@ -100,7 +102,8 @@ def _hashtag_towns(view: PostView, family: Family) -> list[tuple[str, str, float
             if low.endswith(suffix) and len(low) > len(suffix) + 2:
                 fronts.append((low[: -len(suffix)], 0.7))
         for front, conf in fronts:
-            if front in lx.RESORTS or front in lx.NOT_NAMES or fold(front) in lx.CHARACTERS:
+            strong = conf > 0.5  # "#bathmums": the suffix says the front is a place
+            if front in lx.RESORTS or fold(front) in lx.CHARACTERS or (front in lx.NOT_NAMES and not strong):
                 continue
             candidates = [front, " ".join(split_words(front))]
             hit = next((c for c in candidates if len(c) >= 4 and geo.places_named(c)), None)
