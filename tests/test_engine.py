@@ -224,3 +224,17 @@ def test_engine_town_hashtag_is_not_a_sensitive_picture():
 def test_engine_name_missing_from_the_name_list_still_found_with_a_strong_cue():
     d = dossier(view("1", "Our boy Chukwuemeka turned 5 today 🎂", "2024-03-03 12:00"))
     assert child_names(d) == {"Chukwuemeka"}
+
+
+def test_engine_pet_with_a_birthday_stays_a_pet():
+    d = dossier(view("1", "Our golden retriever Cooper turns 5 today 🐶🎂", "2024-12-01 10:00"),
+                view("2", "Cooper stole Mason's sandwich again", "2025-02-01 10:00"),
+                view("3", "Mason turned 3 yesterday 🎈", "2024-06-09 20:00"))
+    assert child_names(d) == {"Mason"}
+    assert values(d, FactKind.PET) == {"Cooper"}
+    assert values(d, FactKind.BIRTHDAY, "Mason") == {"06-08"}
+
+
+def test_engine_favourite_is_said_once_without_trailing_slang():
+    d = dossier(view("1", "Mason is obsessed with Bluey rn"), view("2", "Mason turned 3 yesterday 🎈"))
+    assert values(d, FactKind.FAVOURITE, "Mason") == {"Bluey"}

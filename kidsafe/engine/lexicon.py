@@ -99,7 +99,9 @@ PET_INTRO_PATTERNS = (
     r"terrier|collie|whippet|beagle|tortoise|pony|horse|guinea\s+pig|poodle|frenchie|dachshund)\b",
     r"\bwalk(?:ing|s|ed)?\s+(?:with\s+)?{name}\b",
     r"\b{name}(?:'s|’s)?\s+(?:first\s+)?(?:walk|walkies|haircut|groom|vet)\b",
-    r"\bour\s+(?:dog|cat|puppy|kitten|bunny|rabbit|hamster|pup|pet|tortoise)\s+{name}\b",
+    r"\b(?:our|my|the|new)\s+(?:\w+\s+)?(?:dog|cat|puppy|pup|kitten|kitty|bunny|rabbit|hamster|pet|tortoise|"
+    r"retriever|labrador|lab|spaniel|cockapoo|cavapoo|labradoodle|terrier|collie|poodle|pug|beagle|dachshund|"
+    r"husky|whippet|greyhound|lurcher|frenchie|bulldog|schnauzer|corgi|staffy|guinea\s+pig|pony|horse)\s+{name}\b",
 )
 
 # --- Characters, celebrities, brands: never children -----------------------------------------

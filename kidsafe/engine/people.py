@@ -126,6 +126,7 @@ def _is_character(person: Person, views: dict[str, PostView]) -> bool:
 def _classify(person: Person, views: dict[str, PostView], pet_posts: set[str], tagged: set[str],
               ents: dict[str, set[str]], first_named: dict[str, str]) -> str:
     posts = person.posts
+    pet_posts = pet_posts | person.cue_posts({"pet_intro"})
     strong = person.cue_posts(STRONG_CHILD_CUES)
     if any(m.title for m in person.mentions) and not strong:
         return "relative"
@@ -137,8 +138,9 @@ def _classify(person: Person, views: dict[str, PostView], pet_posts: set[str], t
         return "parent"
     if person.cue_posts({"friend"}) and len(strong) < 2:
         return "other_child"
-    if person.cue_posts({"pet_intro"}) and not strong:
-        return "pet"
+    pet_intro = person.cue_posts({"pet_intro"})
+    if pet_intro and strong <= pet_posts:
+        return "pet"  # pets have birthdays too ("our retriever Cooper turns 5 today 🐶")
     if not strong and all("after_the" in m.cues for m in person.mentions if m.source is not EvidenceSource.SIDECAR):
         return "place" if geo.places_named(person.name) else "unknown"  # "the Stray", "Year of the Snake"
     likeness = name_likeness(person.name)

@@ -92,9 +92,10 @@ def _add_favourites(book: FactBook, family: Family, views: Sequence[PostView]) -
         seen: set[str] = set()
         for phrase, pos in found:
             value = _display(phrase, view)
-            if value.casefold() in seen or any(value.casefold() in s for s in seen):
+            folded = value.casefold()
+            if folded in seen or any(folded in s or s in folded for s in seen):
                 continue
-            seen.add(value.casefold())
+            seen.add(folded)
             subject = family.about(view, near=pos)
             if subject == FAMILY:
                 continue
