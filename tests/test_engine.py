@@ -238,3 +238,16 @@ def test_engine_pet_with_a_birthday_stays_a_pet():
 def test_engine_favourite_is_said_once_without_trailing_slang():
     d = dossier(view("1", "Mason is obsessed with Bluey rn"), view("2", "Mason turned 3 yesterday 🎈"))
     assert values(d, FactKind.FAVOURITE, "Mason") == {"Bluey"}
+
+
+def test_engine_grown_up_friends_and_celebrities_are_not_children():
+    d = dossier(view("1", "Wine with Emma tonight 🍷"), view("2", "Emma's hen do was wild"),
+                view("3", "Coffee with Emma before work"), view("4", "Met Harry Styles in the queue!!"),
+                view("5", "Harry Styles on the radio again"), view("6", "Our boy Arthur is 4 today"))
+    assert child_names(d) == {"Arthur"}
+
+
+def test_engine_child_named_often_without_cues_is_still_a_child():
+    d = dossier(view("1", "Emma loved the ducks at the park"), view("2", "Emma and the muddy puddles"),
+                view("3", "Emma fell asleep in the car"))
+    assert child_names(d) == {"Emma"}

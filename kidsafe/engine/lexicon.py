@@ -71,6 +71,16 @@ PARENT_CUE_PATTERNS = (
     r"\b{name}\s+(?:and|&)\s+(?:i|me)\b",
 )
 
+#: Words of a grown-up's day: a name seen only among them is the poster's friend, not a child.
+ADULT_CONTEXT = (
+    "wine", "gin", "prosecco", "cocktail", "cocktails", "beer", "pint", "pints", "drinks", "pub", "hen do",
+    "hen party", "stag", "bachelorette", "work", "office", "colleague", "colleagues", "boss", "meeting",
+    "gym", "spin class", "yoga", "book club", "girls night", "girls' night", "mums night", "moms night",
+    "night out", "date night", "brunch with", "coffee with", "catch up with", "catch-up with", "wedding",
+    "engaged", "engagement", "husband", "wife", "boyfriend", "girlfriend", "her kids", "his kids",
+    "their kids", "pregnant", "baby shower", "mum friends", "mom friends", "mum friend", "mom friend",
+)
+
 # --- Pets ---------------------------------------------------------------------------------
 
 PET_WORDS = frozenset({

@@ -124,7 +124,7 @@ def _is_character(person: Person, views: dict[str, PostView]) -> bool:
 
 
 def _classify(person: Person, views: dict[str, PostView], pet_posts: set[str], tagged: set[str],
-              ents: dict[str, set[str]], first_named: dict[str, str]) -> str:
+              ents: dict[str, set[str]], first_named: dict[str, str], family_names: set[str]) -> str:
     posts = person.posts
     pet_posts = pet_posts | person.cue_posts({"pet_intro"})
     strong = person.cue_posts(STRONG_CHILD_CUES)
@@ -136,6 +136,12 @@ def _classify(person: Person, views: dict[str, PostView], pet_posts: set[str], t
         return "character"
     if person.cue_posts({"parent"}) and len(strong) < 2:
         return "parent"
+    if not strong and posts and 2 * sum(contains_phrase(views[p].all_folded, lx.ADULT_CONTEXT) is not None
+                                        for p in posts) >= len(posts):
+        return "adult"  # "wine with Emma", "Emma's hen do"
+    others = [m for m in person.mentions if m.surname and fold(m.surname) not in family_names]
+    if not strong and others and len(others) == len([m for m in person.mentions if m.source is not EvidenceSource.SIDECAR]):
+        return "adult"  # always with another family's surname: "Harry Styles", "Emma Watson"
     if person.cue_posts({"friend"}) and len(strong) < 2:
         return "other_child"
     pet_intro = person.cue_posts({"pet_intro"})
@@ -228,7 +234,7 @@ def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = Non
                 if current is None or m.start < first_starts[m.post]:
                     first_named[m.post], first_starts[m.post] = person.key, m.start
     for person in people.values():
-        person.role = _classify(person, by_view, pet_posts, tagged, ents, first_named)
+        person.role = _classify(person, by_view, pet_posts, tagged, ents, first_named, surname_keys)
     by_post: dict[str, list[Person]] = defaultdict(list)
     for person in people.values():
         for post in person.posts:
