@@ -1,0 +1,104 @@
+"""Which hashtags give something away, and why.
+
+A hashtag leaks when it holds a name, the town, the school, the family name, a routine or a
+sensitive picture. A leaking hashtag is dropped whole: hashtags exist to be searched.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kidsafe import geo
+from kidsafe.engine import lexicon as lx
+from kidsafe.engine.gazetteer import name_count
+from kidsafe.engine.routines import activity_in
+from kidsafe.engine.schools import HASHTAG_NON_NAMES
+from kidsafe.engine.surnames import GROUP_WORDS
+from kidsafe.engine.text import fold, split_hashtag, split_words
+from kidsafe.share.terms import Vocabulary
+
+MIN_TERM_IN_TAG = 3
+"""Terms shorter than this are not looked for inside hashtags ("Al" is in too many words)."""
+
+MIN_PLACE = 4
+COMMON_NAME_COUNT = 2000  # a place name that is also this common a first name is read as a name
+SCHOOL_SUFFIX = re.compile(
+    r"^([a-z]{3,}?)(" + "|".join(sorted((re.escape(w) for w in lx.SCHOOL_TYPE_WORDS if len(w) > 3),
+                                        key=len, reverse=True)) + r")$")
+NOT_A_SURNAME = frozenset({"our", "my", "the", "your"})
+
+REASONS = {
+    "child": "names a child", "relative": "names a relative", "pet": "names a pet", "parent": "names a parent",
+    "other_child": "names another child", "surname": "gives the family name", "town": "gives the town",
+    "school": "names the school", "place": "names a place", "routine": "gives a weekly routine",
+    "sensitive": "marks a sensitive picture",
+}
+"""Why a hashtag was dropped, by reason code."""
+
+
+def hashtag_leak(tag: str, vocab: Vocabulary) -> str | None:
+    """Why the hashtag (without '#') gives something away, as a ``REASONS`` key; None when it does not."""
+    low = fold(tag)
+    squashed = re.sub(r"[^\w]", "", low)
+    for term in vocab.terms:
+        key = re.sub(r"[^\w]", "", term.key)
+        if len(key) >= MIN_TERM_IN_TAG and key in squashed:
+            return term.kind
+    words = split_hashtag(tag)
+    if _surname_like(low):
+        return "surname"
+    if _school_like(low):
+        return "school"
+    if _place_like(low):
+        return "place"
+    if _sensitive(low, " ".join(words)):
+        return "sensitive"
+    if any(w in lx.WEEKDAY_FORMS and len(w) > 3 for w in words) and activity_in(" ".join(words)):
+        return "routine"
+    return None
+
+
+def _surname_like(low: str) -> bool:
+    """#teamparker, #smithfamily, #thejonesgang: the family-name hashtags the engine reads."""
+    front = None
+    if low.startswith("team") and len(low) > 6:
+        front = low[4:]
+    for group in GROUP_WORDS:
+        if front is None and low.endswith(group) and len(low) > len(group) + 2:
+            front = low[: -len(group)]
+            front = front[3:] if front.startswith("the") and len(front) > 5 else front
+    if not front or front in NOT_A_SURNAME:
+        return False
+    return (len(front) >= 3 and front not in lx.NOT_NAMES and front not in lx.PLACE_WORDS
+            and front not in lx.CHARACTERS and front not in lx.KIN_TITLES and front not in lx.PARENT_WORDS
+            and front not in lx.WEEKDAY_FORMS)
+
+
+def _school_like(low: str) -> bool:
+    """#oakfieldprimary: a proper name run into a school word."""
+    m = SCHOOL_SUFFIX.match(low)
+    return bool(m) and m is not None and m[1] not in lx.NOT_NAMES and not set(split_words(m[1])) & HASHTAG_NON_NAMES
+
+
+def _place_like(low: str) -> bool:
+    """#harrogatemums, #leedssnow, #filey: a gazetteer place, alone or before a local suffix."""
+    fronts = [low] + [low[: -len(s)] for s in lx.LOCAL_HASHTAG_SUFFIXES if low.endswith(s) and len(low) > len(s) + 2]
+    for front in fronts:
+        if front in lx.NOT_NAMES or front in lx.CHARACTERS or front in lx.WEEKDAY_FORMS:
+            continue
+        for candidate in (front, " ".join(split_words(front))):
+            if len(candidate) >= MIN_PLACE and geo.places_named(candidate) and \
+                    name_count(candidate.replace(" ", "")) < COMMON_NAME_COUNT:
+                return True
+    return False
+
+
+def _sensitive(low: str, words: str) -> bool:
+    for cues in lx.SENSITIVE_CUES.values():
+        for cue in cues:
+            if not cue[0].isalnum():
+                continue
+            pattern = r"(?<!\w)" + re.escape(cue) + r"(?!\w)"
+            if re.search(pattern, low) or re.search(pattern, words):
+                return True
+    return False

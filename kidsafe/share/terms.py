@@ -1,0 +1,178 @@
+"""The words a feed gives away, taken from its dossier: names, the family name, school, town.
+
+``vocabulary(dossier, views)`` turns the dossier's facts into ``Term``s, each saying what the
+word is (a child, a pet, the town…) and what a caption may say instead ("my daughter", "our
+dog", "our town"). The caption redactor matches these terms; the photo cleaner uses them to
+decide which text read in a photo must be covered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from kidsafe.engine import lexicon as lx
+from kidsafe.engine.text import fold
+from kidsafe.engine.views import PostView
+from kidsafe.models import Dossier, FactKind, Subject
+
+CHILD_NOUNS = {"girl": "daughter", "boy": "son"}
+DEFAULT_CHILD_NOUN = "child"
+PERSON_KINDS = frozenset({"child", "relative", "pet", "parent", "other_child", "surname"})
+
+SPECIES: dict[str, tuple[str, ...]] = {
+    "dog": ("dog", "dogs", "doggo", "doggy", "pup", "puppy", "pooch", "spaniel", "cockapoo", "cavapoo",
+            "labradoodle", "labrador", "retriever", "terrier", "collie", "dachshund", "pug", "frenchie", "bulldog",
+            "beagle", "poodle", "husky", "whippet", "greyhound", "lurcher", "schnauzer", "corgi", "walkies",
+            "woof", "🐶", "🐕", "🐩", "🦮", "dogsofinstagram", "dogstagram"),
+    "cat": ("cat", "cats", "kitten", "kitty", "moggy", "tabby", "meow", "purr", "🐱", "🐈", "catsofinstagram",
+            "catstagram"),
+    "bunny": ("bunny", "bunnies", "rabbit", "🐰", "🐇"),
+    "hamster": ("hamster", "gerbil", "🐹", "🐭"),
+    "tortoise": ("tortoise", "🐢"),
+    "pony": ("pony", "horse", "🐴", "🐎"),
+}
+"""Words (and emoji) of a post that say what kind of animal a pet is."""
+
+SCHOOL_NAME_NOISE = frozenset({*lx.SCHOOL_TYPE_WORDS, "school", "the", "of", "st", "saint", "c", "e"})
+"""Words of a school's name that are not its proper name ("Infant", "School")."""
+
+RARE_WORD_RANK = 10_000
+"""A word rarer than this in English is a name even in lower case ("kamsi", "oatlands")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A word or phrase that gives something away, what it is and the vague word to use instead.
+
+    ``kind`` is child, relative, pet, parent, other_child, surname, town, school, place, or defuse
+    (a word only to be written in lower case).
+    ``noun`` is the replacement's noun: daughter/son/child for a child, the kin title for a
+    relative ("Nana"), the species for a pet ("dog").
+    """
+
+    text: str
+    kind: str
+    noun: str = ""
+
+    @property
+    def key(self) -> str:
+        """The folded text matched against captions."""
+        return fold(self.text)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Every term to redact, and the posts whose weekday words give a routine away."""
+
+    terms: tuple[Term, ...] = ()
+    routine_posts: frozenset[str] = field(default_factory=frozenset)
+
+    def merged(self, other: Vocabulary) -> Vocabulary:
+        """This vocabulary with the other's new terms and routine posts added."""
+        seen = {(t.key, t.kind) for t in self.terms}
+        keys = {t.key for t in self.terms}
+        extra = tuple(t for t in other.terms if (t.key, t.kind) not in seen and t.key not in keys)
+        return Vocabulary(self.terms + extra, self.routine_posts | other.routine_posts)
+
+    def keys(self, kinds: Iterable[str] | None = None) -> set[str]:
+        """Folded texts of the terms (of the given kinds)."""
+        wanted = set(kinds) if kinds is not None else None
+        return {t.key for t in self.terms if wanted is None or t.kind in wanted}
+
+
+def vocabulary(dossier: Dossier, views: Sequence[PostView] = (), *, town_kind: str = "town") -> Vocabulary:
+    """The terms of a dossier's facts; ``views`` tell what kind of animal a pet is.
+
+    ``town_kind`` is the kind given to the dossier's towns. A re-audit of captions already
+    redacted passes "defuse": every capitalised place the redactor replaces is gone by then, so
+    a town the engine still reads is a word the redactor judged no place (a greeting, a
+    franchise); written in lower case, the engine stops reading it as a town.
+    """
+    terms: list[Term] = []
+    for subject in dossier.children:
+        terms += _child_terms(subject)
+    children = {s.id: s for s in dossier.children}
+    by_post = {v.id: v for v in views}
+    for fact in dossier.facts:
+        value = fact.value if isinstance(fact.value, str) else ""
+        if fact.kind is FactKind.CHILD_NAME and value:
+            terms.append(Term(value, "child", _child_noun(children.get(fact.subject))))
+        elif fact.kind is FactKind.RELATIVE and value:
+            terms += _relative_terms(value)
+        elif fact.kind is FactKind.PET and value:
+            terms.append(Term(value, "pet", _species([by_post[p] for p in fact.posts if p in by_post])))
+        elif fact.kind is FactKind.PARENT_NAME and value:
+            terms.append(Term(value, "parent"))
+        elif fact.kind is FactKind.OTHER_CHILD and value:
+            terms.append(Term(value, "other_child"))
+        elif fact.kind is FactKind.SURNAME and value:
+            terms.append(Term(value, "surname"))
+        elif fact.kind is FactKind.TOWN and value:
+            terms.append(Term(value, town_kind))
+        elif fact.kind is FactKind.SCHOOL and value:
+            terms += school_terms(value)
+    routine = frozenset(p for f in dossier.facts_of_kind(FactKind.ROUTINE) for p in f.posts)
+    return Vocabulary(_unique(terms), routine)
+
+
+def _child_noun(subject: Subject | None) -> str:
+    return CHILD_NOUNS.get(subject.gender or "", DEFAULT_CHILD_NOUN) if subject else DEFAULT_CHILD_NOUN
+
+
+def _child_terms(subject: Subject) -> list[Term]:
+    noun = _child_noun(subject)
+    names = [subject.name or "", *subject.aliases]
+    return [Term(n, "child", noun) for n in names if n and len(fold(n)) >= 2]
+
+
+def _relative_terms(label: str) -> list[Term]:
+    """"Nana Sue" -> the name "Sue", to be replaced by the title "Nana"; nothing for a bare title."""
+    words = label.split()
+    titles: list[str] = []
+    while words and (fold(words[0]) in lx.KIN_TITLES or fold(words[0]) in lx.KIN_TITLE_SECOND):
+        titles.append(words.pop(0))
+    name = " ".join(words)
+    if not name:
+        return []
+    return [Term(name, "relative", " ".join(titles))]
+
+
+def school_terms(display: str) -> list[Term]:
+    """A school's full name, and its proper name alone ("Oatlands") when that is no common word."""
+    from kidsafe.engine.text import english_rank
+
+    out = [Term(display, "school")]
+    words = [w for w in re.findall(r"[\w'’\-]+", display) if fold(w) not in SCHOOL_NAME_NOISE]
+    proper = " ".join(words)
+    if proper and proper != display:
+        rank = english_rank(proper.replace(" ", "")) if len(words) == 1 else None
+        if len(words) > 1 or rank is None or rank > RARE_WORD_RANK:
+            out.append(Term(proper, "school"))
+    return out
+
+
+def _species(views: Sequence[PostView]) -> str:
+    """The kind of animal the pet's posts talk about ("dog"), else "pet"."""
+    votes: Counter[str] = Counter()
+    for view in views:
+        text = view.all_folded + " " + " ".join(fold(t) for t in view.post.hashtags)
+        raw = view.caption
+        for species, words in SPECIES.items():
+            for word in words:
+                if not word[0].isalnum():
+                    votes[species] += word in raw
+                elif re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text):
+                    votes[species] += 1
+    return votes.most_common(1)[0][0] if votes and votes.most_common(1)[0][1] else "pet"
+
+
+def _unique(terms: Iterable[Term]) -> tuple[Term, ...]:
+    """Terms without repeats of the same folded text (the first kind wins), longest first."""
+    seen: dict[str, Term] = {}
+    for term in terms:
+        if term.key and term.key not in seen:
+            seen[term.key] = term
+    return tuple(sorted(seen.values(), key=lambda t: -len(t.key)))

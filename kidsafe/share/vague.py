@@ -1,0 +1,69 @@
+"""Times and weekdays made vague: "at 9am" -> "in the morning", "Saturday football" -> "weekend football"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kidsafe.engine import lexicon as lx
+from kidsafe.engine.routines import parse_time
+
+TIME_RE = re.compile(
+    r"(?<![\w£$€.:])(?:(?:at|by|from|around|about|until|till)\s+)?"
+    r"(?:(?:half|quarter)\s+(?:past\s+|to\s+)?\d{1,2}(?!\w)|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
+    r"|\d{1,2}[:.]\d{2}(?![\d.:]))", re.IGNORECASE)
+"""A clock time ("9am", "half 4", "10.30", "at 5:15pm"), with the preposition before it."""
+
+PARTS_OF_DAY = ((5, "in the morning"), (12, "in the afternoon"), (17, "in the evening"), (21, "at night"))
+"""(first hour, words): a time is said as the part of the day it falls in."""
+
+SHORT_FORMS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAY_RE = re.compile(
+    r"(?<!\w)(?:(on|every|each|most|last|next|this)\s+)?("
+    + "|".join(sorted((w for w in lx.WEEKDAY_FORMS if len(w) > 3 or w in SHORT_FORMS), key=len, reverse=True))
+    + r")(?!\w)", re.IGNORECASE)
+"""A weekday name or abbreviation, with a word before it that changes how it is said."""
+
+WEEKEND = frozenset({5, 6})
+
+
+def part_of_day(clock: str) -> str:
+    """'09:00' -> 'in the morning'."""
+    hour = int(clock[:2])
+    words = PARTS_OF_DAY[-1][1]
+    for first, said in PARTS_OF_DAY:
+        if hour >= first:
+            words = said
+    return words if hour >= PARTS_OF_DAY[0][0] else PARTS_OF_DAY[-1][1]
+
+
+def times(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, vague words) for every clock time in the text."""
+    for m in TIME_RE.finditer(text):
+        clock = parse_time(m[0].lower())
+        if clock is None:
+            continue
+        yield m.start(), m.end(), part_of_day(clock)
+
+
+def weekdays(text: str, *, abbreviations: bool = False) -> Iterator[tuple[int, int, str]]:
+    """(start, end, vague words) for every weekday name ("Saturday" -> "weekend", "Weds" -> "weekday").
+
+    Short forms ("Sat", "sun") count only when ``abbreviations`` is on or they are capitalised.
+    """
+    for m in WEEKDAY_RE.finditer(text):
+        word = m[2]
+        low = word.lower()
+        if len(low) <= 4 and low not in ("tues", "weds") and not abbreviations and not word[0].isupper():
+            continue
+        day = lx.WEEKDAY_FORMS[low]
+        plural = low.endswith("days")
+        noun = ("weekend" if day in WEEKEND else "weekday") + ("s" if plural else "")
+        before = (m[1] or "").lower()
+        if before == "on":
+            said = ("at the " + noun) if day in WEEKEND and not plural else ("on " + noun if plural else "on a " + noun)
+        elif before:
+            said = f"{m[1]} {noun}"
+        else:
+            said = noun
+        yield m.start(), m.end(), said

@@ -1,0 +1,167 @@
+"""Tests of the safe share's caption redactor, hashtag rules, vague times and vocabulary."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kidsafe.models import Dossier, Evidence, EvidenceSource, Fact, FactKind, Subject
+from kidsafe.share.hashtags import hashtag_leak
+from kidsafe.share.redact import leaks, redact
+from kidsafe.share.terms import Term, Vocabulary, school_terms, vocabulary
+from kidsafe.share.vague import part_of_day, times, weekdays
+
+VOCAB = Vocabulary((
+    Term("Maisie", "child", "daughter"), Term("Theo", "child", "son"), Term("Whitfield", "surname"),
+    *school_terms("Brookside Primary School"), Term("Penrith", "town"), Term("Pickle", "pet", "dog"),
+    Term("Rose", "relative", "Auntie"), Term("Priya", "other_child"), Term("Marcus", "parent"),
+))
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("Maisie & Theo at the beach", "My daughter & my son at the beach"),
+    ("Our Theo is 4 today", "Our son is 4 today"),
+    ("Happy birthday my gorgeous Maisie 💖", "Happy birthday my gorgeous 💖"),
+    ("Happy birthday Maisie girl!!", "Happy birthday my girl!!"),
+    ("Maisie's first day at Brookside Primary!", "My daughter's first day at school!"),
+    ("Brookside you were great", "The school you were great"),
+    ("Swimming every Thursday at 4:30pm 🏊", "Swimming every weekday in the afternoon 🏊"),
+    ("Football on Saturdays at half 9", "Football on weekends in the morning"),
+    ("Lunch at Auntie Rose's", "Lunch at Auntie's"),
+    ("Rose came round", "Auntie came round"),
+    ("Pickle stole a sock", "Our dog stole a sock"),
+    ("Christmas from the Whitfields #teamwhitfield", "Christmas from all of us"),
+    ("Theo Whitfield, aged 4", "My son, aged 4"),
+    ("Snow in Penrith #penrithmums", "Snow in our town"),
+    ("Picnic at Hillside Park", "Picnic at the park"),
+    ("Marcus took the kids to 12 Elm Street", "My partner took the kids to the street"),
+    ("Day out in Dundee", "Day out in this place"),
+    ("thanks Mrs Patel", "thanks Mrs P."),
+    ("love from @grandma_jo x", "love from x"),
+    ("Theo and his bestie Priya", "My son and his bestie"),
+    ("MAISIE!!!", "My daughter!!!"),
+    ("maisie turned 6", "my daughter turned 6"),
+    ("splash #bathtime", "splash"),
+    ("#sundayswimming again", "again"),
+])
+def test_redact_rewrites_leaks(caption, expected):
+    assert redact(caption, VOCAB).text == expected
+
+
+@pytest.mark.parametrize("caption", [
+    "Muddy puddles and chips",
+    "the roses are out",  # "Rose" the relative, but a common word in lower case
+    "Paw Patrol party 🎉",  # a franchise, not a place
+    "Chúc Mừng Năm Mới!",  # a greeting in capitals is no list of places
+    "Tuesday mornings 💙",  # a weekday with no activity is no routine
+    "10/10 would go again",
+    "",
+])
+def test_redact_leaves_harmless_captions_alone(caption):
+    result = redact(caption, VOCAB)
+    assert result.text == caption.strip()
+    assert result.edits == ()
+
+
+def test_redact_routine_post_loses_its_weekday_even_without_an_activity():
+    assert redact("Tuesday mornings 💙", VOCAB, routine=True).text == "Weekday mornings 💙"
+
+
+def test_redact_lists_each_edit_by_kind_without_the_original_words():
+    result = redact("Maisie at Brookside Primary at 9am #penrithmums", VOCAB)
+    kinds = [e.kind for e in result.edits]
+    assert kinds == ["child_name", "school", "time", "hashtag:town"]
+    assert all("Maisie" not in e.replacement and "Brookside" not in e.replacement for e in result.edits)
+
+
+@pytest.mark.parametrize(("tag", "reason"), [
+    ("penrithmums", "town"),
+    ("teamwhitfield", "surname"),
+    ("smithfamily", "surname"),
+    ("oakfieldprimary", "school"),
+    ("dundee", "place"),
+    ("bathtime", "sensitive"),
+    ("pottytraining", "sensitive"),
+    ("saturdayfootball", "routine"),
+    ("maisieturns5", "child"),
+    ("halloween", None),
+    ("firstdayatschool", None),
+    ("proudmum", None),
+    ("familytime", None),
+])
+def test_hashtags_leak_reason(tag, reason):
+    assert hashtag_leak(tag, VOCAB) == reason
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("at 9am", "in the morning"),
+    ("half 4", "in the afternoon"),
+    ("from 6.30pm", "in the evening"),
+    ("10:45", "in the morning"),
+    ("until 11pm", "at night"),
+])
+def test_vague_times_become_parts_of_the_day(text, said):
+    assert [s for _, _, s in times(text)] == [said]
+
+
+@pytest.mark.parametrize("text", ["£2.50", "10/10", "25 metres", "3.5 km", "year 2"])
+def test_vague_times_ignore_numbers_that_are_not_times(text):
+    assert list(times(text)) == []
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Saturday", "weekend"),
+    ("Wednesdays", "weekdays"),
+    ("on Sunday", "at the weekend"),
+    ("on Monday", "on a weekday"),
+    ("every Thursday", "every weekday"),
+])
+def test_vague_weekdays(text, said):
+    assert [s for _, _, s in weekdays(text)] == [said]
+
+
+def test_vague_short_weekday_forms_need_a_capital_unless_asked():
+    assert list(weekdays("we sat in the sun")) == []
+    assert [s for _, _, s in weekdays("we sat in the sun", abbreviations=True)] == ["weekend", "weekend"]
+
+
+def test_vague_part_of_day_small_hours_are_night():
+    assert part_of_day("03:00") == "at night"
+
+
+def test_leaks_in_text_read_from_photos():
+    assert leaks("MAISIE WHITFIELD", VOCAB)
+    assert leaks("HILLCREST INFANT SCHOOL", VOCAB)
+    assert leaks("EMILY", VOCAB)  # any clear first name
+    assert not leaks("HAPPY BIRTHDAY", VOCAB)
+    assert not leaks("25 METRES", VOCAB)
+
+
+def _ev(post: str) -> Evidence:
+    return Evidence(post=post, source=EvidenceSource.CAPTION, excerpt="")
+
+
+def test_vocabulary_from_a_dossier():
+    dossier = Dossier(
+        audit_date=date(2025, 6, 1), posts_read=3,
+        subjects=(Subject("child-1", "child", "Maisie", ("Mais",), "girl"), Subject("family", "family")),
+        facts=(
+            Fact(FactKind.CHILD_NAME, "child-1", "Maisie", 0.8, (_ev("1"),)),
+            Fact(FactKind.RELATIVE, "family", "Grandad Bill", 0.8, (_ev("1"),)),
+            Fact(FactKind.RELATIVE, "family", "Bà Ngoại", 0.8, (_ev("1"),)),  # a title, no name
+            Fact(FactKind.SCHOOL, "child-1", "Brookside Primary School", 0.8, (_ev("2"),)),
+            Fact(FactKind.TOWN, "family", "Penrith", 0.8, (_ev("2"),)),
+            Fact(FactKind.ROUTINE, "child-1", {"weekday": "Monday"}, 0.8, (_ev("3"),)),
+        ))
+    vocab = vocabulary(dossier)
+    terms = {(t.text, t.kind, t.noun) for t in vocab.terms}
+    assert {("Maisie", "child", "daughter"), ("Mais", "child", "daughter"), ("Bill", "relative", "Grandad"),
+            ("Brookside Primary School", "school", ""), ("Brookside", "school", ""), ("Penrith", "town", "")} <= terms
+    assert not any(t.kind == "relative" and "Ngo" in t.text for t in vocab.terms)
+    assert vocab.routine_posts == {"3"}
+
+
+def test_vocabulary_school_proper_name_alone_only_when_rare():
+    assert [t.text for t in school_terms("Sunshine Nursery")] == ["Sunshine Nursery"]
+    assert [t.text for t in school_terms("Brookside Primary School")] == ["Brookside Primary School", "Brookside"]
