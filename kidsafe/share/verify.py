@@ -1,0 +1,137 @@
+"""The safe share's checks of its own output.
+
+Every file is read back, every face looked for again, and the whole ZIP audited by the stranger
+engine as any other feed would be.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from PIL import Image
+
+from kidsafe import faces as face_detector
+from kidsafe.models import EvidenceSource, Fact, FactKind
+from kidsafe.share import covers, images
+from kidsafe.share.covers import Box
+
+MUST_BE_GONE = (FactKind.CHILD_NAME, FactKind.SCHOOL, FactKind.TOWN, FactKind.HOME, FactKind.ROUTINE,
+                FactKind.LOCATION_LEAK)
+"""Kinds of fact the shared copy must not give away any more."""
+
+PHOTO_SOURCES = frozenset({EvidenceSource.EXIF, EvidenceSource.OCR, EvidenceSource.IMAGE, EvidenceSource.FACE,
+                           EvidenceSource.SIDECAR})
+"""Evidence that comes from the photo files rather than the captions."""
+
+ALLOWED_JPEG_MARKERS = frozenset({0xE0, 0xDB, 0xC0, 0xC1, 0xC2, 0xC4, 0xDD, 0xDA, 0xCC})
+"""JPEG header segments a rebuilt photo may have: JFIF, tables, frame, restart interval, scan."""
+
+DAY_RE = re.compile(r"^(?:\d{4}-\d{2}-\d{2})?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Expected:
+    """What the writer left in a photo on purpose: faces kept, and regions painted opaque."""
+
+    kept: tuple[Box, ...] = ()
+    opaque: tuple[Box, ...] = ()
+
+
+@dataclass(frozen=True)
+class Recheck:
+    """What the re-audit of the shared ZIP found: facts per kind and the failures among them."""
+
+    facts_left: dict[str, int] = field(default_factory=dict)
+    failures: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+def photo_problems(data: bytes, name: str, expected: Expected, *, look_for_faces: bool = True) -> list[str]:
+    """What is wrong with one output photo: metadata read back by Pillow or found in its bytes, or a face."""
+    problems: list[str] = []
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            im.load()
+            if im.format != "JPEG":
+                problems.append(f"{name}: not a JPEG ({im.format})")
+            carried = [images.METADATA_KEYS[k] for k in im.info if isinstance(k, str)
+                       and k in images.METADATA_KEYS and im.info[k]]
+            exif = im.getexif()
+            if len(exif):
+                carried.append("EXIF")
+            if exif.get_ifd(images.GPS_IFD):
+                carried.append("GPS")
+            pixels = im.convert("RGB")
+    except Exception as exc:  # noqa: BLE001 - an unreadable output is itself the failure
+        return [f"{name}: cannot be read back ({type(exc).__name__})"]
+    segments = {marker for marker, _ in images.jpeg_segments(data)}
+    carried += [f"segment 0x{m:02X}" for m in sorted(segments - ALLOWED_JPEG_MARKERS)]
+    carried += [label for marker, label in images.MARKERS.items() if marker in data]
+    if carried:
+        problems.append(f"{name}: metadata left: {', '.join(dict.fromkeys(carried))}")
+    if look_for_faces and face_detector.available():
+        for face in covers.find_faces(pixels, threshold=covers.VERIFY_THRESHOLD):
+            box = covers.box_of(face)
+            if any(box.iou(k) >= covers.MERGE_IOU for k in expected.kept):
+                continue
+            if covers.inside_opaque(face, expected.opaque):
+                continue  # our own solid paint: no pixel of the face is left there
+            problems.append(f"{name}: a face is still found (score {face.score:.2f})")
+    return problems
+
+
+def csv_problems(data: bytes) -> list[str]:
+    """What is wrong with posts.csv: unreadable, wrong columns, or a date finer than the day."""
+    try:
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+    except (UnicodeDecodeError, csv.Error) as exc:
+        return [f"posts.csv cannot be read back ({type(exc).__name__})"]
+    if not rows or rows[0] != ["id", "date", "caption", "images"]:
+        return ["posts.csv: header is not id,date,caption,images"]
+    return [f"posts.csv row {i}: date is more precise than the day" for i, row in enumerate(rows[1:], 2)
+            if len(row) > 1 and not DAY_RE.match(row[1])]
+
+
+def recheck(path: Path, *, as_of: date, captions_kept: bool, ids: Callable[[str], str] = str,
+            progress: Callable[[str, int, int], None] | None = None) -> Recheck:
+    """Audit the shared ZIP as a stranger would and report what is left of the kinds that must be gone.
+
+    With captions kept, only facts that come from the photos (or GPS) count as failures; the
+    ones the captions still give are notes.
+    """
+    from kidsafe.pipeline import AuditOptions, audit
+
+    result = audit(path, as_of=as_of, options=AuditOptions(faces=False, nudity=False), progress=progress)
+    try:
+        dossier = result.dossier
+    finally:
+        result.close()
+    left = Counter(str(f.kind) for f in dossier.facts)
+    failures, notes = [], []
+    for kind in MUST_BE_GONE:
+        facts = dossier.facts_of_kind(kind)
+        failing = [f for f in facts if not captions_kept or _from_photos(f) or kind in (FactKind.HOME,
+                                                                                       FactKind.LOCATION_LEAK)]
+        if failing:
+            failures.append(f"the re-audit still finds {len(failing)} {kind} fact(s) (posts {_posts(failing, ids)})")
+        elif facts:
+            notes.append(f"captions kept: the re-audit still reads {len(facts)} {kind} fact(s) in them")
+    skipped = [s for s in dossier.skipped_checks if s.startswith("ocr")]
+    if skipped:
+        notes.append("text in photos could not be checked: " + "; ".join(skipped))
+    return Recheck(facts_left=dict(left), failures=tuple(failures), notes=tuple(notes))
+
+
+def _from_photos(fact: Fact) -> bool:
+    return any(e.source in PHOTO_SOURCES for e in fact.evidence)
+
+
+def _posts(facts: Sequence[Fact], ids: Callable[[str], str]) -> str:
+    return ", ".join(dict.fromkeys(ids(p) for f in facts for p in f.posts))
