@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -103,24 +104,37 @@ def _cues(view: PostView, part: TextPart, text: str, start: int, end: int, word:
         cues.add("place_word_after")
     if nxt and nxt[0] in lx.SCHOOL_TYPE_WORDS and nxt[0] not in ("school", "high", "middle", "prep"):
         cues.add("school_word_after")
-    name_re = re.escape(fold(word))
-    for pattern in lx.PARENT_CUE_PATTERNS:
-        if re.search(pattern.format(name=name_re), low):
-            cues.add("parent")
-            break
-    for pattern in lx.PET_INTRO_PATTERNS:
-        if re.search(pattern.format(name=name_re), low):
-            cues.add("pet_intro")
-            break
-    for pattern in lx.FAN_PATTERNS:
-        if re.search(pattern.format(name=name_re), low):
-            cues.add("fan")
-            break
+    key = fold(word)
+    for cue, names in _phrase_cues(low).items():
+        if key in names:
+            cues.add(cue)
     if _sentence_start(text, start):
         cues.add("sentence_start")
     if part.source is EvidenceSource.OCR:
         cues.add("ocr")
     return cues
+
+
+_ANY_NAME = r"(?P<n>[^\W\d_][\w'’\-]*)"
+#: Each cue's phrase patterns with the name as a group, compiled once ("Dan took the kids" -> parent).
+_PHRASE_CUE_PATTERNS = {
+    cue: tuple(re.compile(p.format(name=_ANY_NAME)) for p in patterns)
+    for cue, patterns in (("parent", lx.PARENT_CUE_PATTERNS), ("pet_intro", lx.PET_INTRO_PATTERNS),
+                          ("fan", lx.FAN_PATTERNS))
+}
+
+
+@lru_cache(maxsize=256)
+def _phrase_cues(folded: str) -> dict[str, frozenset[str]]:
+    """For one folded text: each phrase cue -> the words that stand in its name slot."""
+    out = {}
+    for cue, patterns in _PHRASE_CUE_PATTERNS.items():
+        names = set()
+        for rx in patterns:
+            for m in rx.finditer(folded):
+                names.add(re.sub(r"(?:'s|’s)$", "", m["n"]))
+        out[cue] = frozenset(names)
+    return out
 
 
 def _character_spans(folded: str) -> list[tuple[int, int]]:
