@@ -1,0 +1,125 @@
+"""Which words of a post give a fact away, and where they are: for highlighting and for vaguer captions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from kidsafe.engine.ages import AGE_PATTERNS, BIRTHDAY_CONTEXT
+from kidsafe.engine.text import NUMBER_WORDS
+from kidsafe.models import Evidence, EvidenceSource, Fact, FactKind
+
+#: Evidence read from the photo file, not from words: nothing to highlight.
+NOT_TEXT = frozenset({EvidenceSource.EXIF, EvidenceSource.FACE, EvidenceSource.IMAGE})
+#: Parts of a place or routine value that may be written in a caption.
+VALUE_KEYS = ("name", "activity", "weekday")
+#: Fact kinds whose words are an age or a birthday ("turns 5", "FIVE!!!", "birthday").
+AGE_KINDS = frozenset({FactKind.AGE, FactKind.BIRTHDAY, FactKind.BIRTH_YEAR})
+#: Explanations that name the leaking words: "names Liv", "a bath picture (bath)", "a favourite: Bluey".
+EXPLANATION_TERMS = (
+    re.compile(r"^names (?:the town |the school: )?(.+)$"),
+    re.compile(r"^gives the family name (.+)$"),
+    re.compile(r"^a favourite: (.+)$"),
+    re.compile(r"\(([^()]+)\)$"),
+)
+#: Words of a place's name too common to highlight on their own ("school" in "big school").
+GENERIC_WORDS = frozenset({
+    "school", "schools", "primary", "infant", "infants", "junior", "nursery", "academy", "college", "high",
+    "preschool", "kindergarten", "club", "centre", "center", "park", "the", "and", "of", "saint", "st",
+})
+#: An excerpt this short, without ellipses, is the leaking words themselves ("#teamsmith", "the Smiths").
+SHORT_EXCERPT = 40
+_CASELESS_AGES = tuple(re.compile(rx.pattern, re.IGNORECASE) for rx, _ in AGE_PATTERNS)
+_SHOUTED = re.compile(r"(?<![\w-])(?:" + "|".join(w.upper() for w in NUMBER_WORDS) + r")(?![\w-])")
+_BIRTHDAY_WORDS = re.compile(r"\b(?:birthday|bday|b-day)\b", re.IGNORECASE)
+
+
+def _age_terms(text: str) -> list[str]:
+    """Age phrases of a text ("turns 5", "5th birthday", "FIVE" in a birthday post, "birthday")."""
+    terms = [m[0] for rx in _CASELESS_AGES for m in rx.finditer(text)]
+    if BIRTHDAY_CONTEXT.search(text.lower()):
+        terms += _SHOUTED.findall(text)
+    terms += _BIRTHDAY_WORDS.findall(text)
+    return terms
+
+
+def _value_terms(value: object, text: str) -> list[str]:
+    """The fact's value, or its distinctive words, where they appear in the text."""
+    if isinstance(value, dict):
+        parts = [str(value[k]) for k in VALUE_KEYS if value.get(k)]
+        if value.get("weekday"):
+            parts.append(f"{value['weekday']}s")
+        return [t for part in parts for t in _value_terms(part, text)]
+    if not isinstance(value, str) or not value.strip():
+        return []
+    if find_spans(text, [value]):
+        return [value]
+    return [w for w in re.findall(r"[\w'-]{3,}", value) if w.casefold() not in GENERIC_WORDS and find_spans(text, [w])]
+
+
+def leak_terms(fact: Fact, evidence: Evidence, text: str, aliases: Sequence[str] = ()) -> tuple[str, ...]:
+    """The words of ``text`` (the post's caption or other text) that leak ``fact`` through ``evidence``.
+
+    Empty when the evidence is not words (GPS, a detector's finding). ``aliases`` are other names
+    of the fact's subject (a child's nicknames), highlighted with the name. For a time-based clue
+    (a routine seen in the photos' times) only the words of the fact's value count ("Tuesday").
+    """
+    if evidence.source in NOT_TEXT or not text:
+        return ()
+    terms: list[str] = []
+    excerpt = evidence.excerpt.strip()
+    if evidence.source is not EvidenceSource.TIMESTAMP:
+        if excerpt and "…" not in excerpt and len(excerpt) <= SHORT_EXCERPT and excerpt != text.strip():
+            terms.append(excerpt)
+        for rx in EXPLANATION_TERMS:
+            m = rx.search(evidence.explanation)
+            if m:
+                terms.append(m[1].strip())
+    terms += _value_terms(fact.value, text)
+    if fact.kind is FactKind.CHILD_NAME:
+        terms += list(aliases)
+    if fact.kind in AGE_KINDS:
+        terms += _age_terms(text)
+    found = [t for t in dict.fromkeys(terms) if t and find_spans(text, [t])]
+    return tuple(found)
+
+
+def _pattern(term: str) -> re.Pattern[str]:
+    escaped = re.escape(term)
+    start = r"(?<!\w)" if term[:1].isalnum() else ""
+    end = r"(?!\w)" if term[-1:].isalnum() else ""
+    return re.compile(start + escaped + end, re.IGNORECASE)
+
+
+def find_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """Where the terms occur in ``text`` (any case, whole words), as sorted, merged (start, end) spans."""
+    spans = sorted((m.start(), m.end()) for t in terms if t.strip() for m in _pattern(t.strip()).finditer(text))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def segments(text: str, terms: Iterable[str]) -> tuple[tuple[str, bool], ...]:
+    """``text`` cut into (piece, is_leak) segments, in order; joined they give ``text`` back."""
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for start, end in find_spans(text, terms):
+        if start > pos:
+            out.append((text[pos:start], False))
+        out.append((text[start:end], True))
+        pos = end
+    if pos < len(text):
+        out.append((text[pos:], False))
+    return tuple(out)
+
+
+def without_terms(text: str, terms: Iterable[str]) -> str:
+    """``text`` with the terms taken out and the spaces tidied: a vaguer caption."""
+    kept = "".join(piece for piece, leak in segments(text, terms) if not leak)
+    kept = re.sub(r"[ \t]{2,}", " ", kept)
+    kept = re.sub(r"\s+([,.!?;:])", r"\1", kept)
+    return kept.strip()

@@ -1,0 +1,48 @@
+"""Tests of kidsafe.wherewhen: map points from the dossier, and the weekday-by-hour grid."""
+
+from datetime import date, datetime
+
+from kidsafe.engine.views import PostView
+from kidsafe.models import FAMILY, Dossier, Evidence, EvidenceSource, Fact, FactKind, Post, Subject
+from kidsafe.wherewhen import map_points, split_local, week_grid
+
+EV = (Evidence(post="1", source=EvidenceSource.EXIF, excerpt="GPS"),)
+KID = Subject(id="child-1", kind="child", name="Zara")
+
+
+def make(*facts):
+    return Dossier(date(2025, 1, 1), 3, subjects=(KID, Subject(FAMILY, "family")),
+                   facts=tuple(Fact(k, s, v, 0.9, EV) for k, s, v in facts))
+
+
+HOME = (FactKind.HOME, FAMILY, {"lat": 51.45, "lon": -2.58, "radius_m": 150})
+SCHOOL = (FactKind.PLACE, "child-1", {"name": "Millbrook Academy", "lat": 51.46, "lon": -2.57, "role": "school"})
+CLUB = (FactKind.PLACE, "child-1", {"name": None, "lat": 51.44, "lon": -2.60, "role": "activity"})
+TRIP = (FactKind.LOCATION_LEAK, FAMILY, {"lat": 50.1, "lon": -5.5})
+
+
+def test_wherewhen_map_points_roles_and_labels():
+    points = map_points(make(HOME, SCHOOL, CLUB, TRIP))
+    assert [(p.role, p.label) for p in points] == [
+        ("home", "Home (within 150 m)"), ("school", "Millbrook Academy"), ("activity", "Zara's activity place"),
+        ("photo", "Photo of post 1")]
+    assert map_points(make(HOME, TRIP), photos=False)[-1].role == "home"
+
+
+def test_wherewhen_far_places_are_drawn_apart():
+    near, far = split_local(map_points(make(HOME, SCHOOL, TRIP)))
+    assert [p.role for p in near] == ["home", "school"]
+    assert [p.role for p in far] == ["photo"]
+
+
+def view(pid, when):
+    return PostView(post=Post(id=pid), local_time=when)
+
+
+def test_wherewhen_week_grid_counts_and_marks_routines():
+    views = [view("1", datetime(2025, 1, 2, 16, 5)), view("2", datetime(2025, 1, 9, 16, 40)),
+             view("3", datetime(2025, 1, 4, 10, 0)), view("4", None)]
+    routine = (FactKind.ROUTINE, "child-1", {"weekday": "Thursday", "time": "16:20", "activity": "swimming"})
+    cells = week_grid(views, make(routine))
+    assert [(c.weekday, c.hour, c.posts, c.routine) for c in cells] == [
+        ("Thursday", 16, 2, "Zara: swimming"), ("Saturday", 10, 1, "")]
