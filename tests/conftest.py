@@ -192,3 +192,46 @@ def jpeg_with_gps():
         return out.getvalue()
 
     return make
+
+
+# --- A small family feed for the app's tests ------------------------------------------------------
+
+#: (id, posted, caption, EXIF date taken, GPS or None): two children, a school, a birthday each, a relative.
+APP_FEED_HOME = (51.4545, -2.5879)
+APP_FEED_POSTS = (
+    ("1", "2024-05-18 18:05", "Happy 7th birthday to our Maya! 🎂 #birthdaygirl", "2024:05:18 17:40:00",
+     APP_FEED_HOME),
+    ("2", "2024-09-04 08:50", "First day back at Brookfield Primary School for Maya and Theo 🎒",
+     "2024:09:04 08:30:00", None),
+    ("3", "2024-10-12 19:10", "Theo turns 4 today!! 🦕", "2024:10:12 18:00:00", APP_FEED_HOME),
+    ("4", "2024-11-03 13:30", "Sunday roast at Grandma Rose's", "2024:11:03 13:00:00", APP_FEED_HOME),
+)
+
+
+@pytest.fixture
+def app_feed(jpeg_with_gps, feed_jpeg, feed_zip):
+    """Factory of a plain-format feed ZIP (photos with EXIF dates and GPS, posts.csv) of a made-up family.
+
+    ``extra`` adds posts as (id, posted, caption); their photo carries the first post's position.
+    """
+    import csv
+    import io
+
+    def make(posts=APP_FEED_POSTS, extra=()) -> bytes:
+        rows = io.StringIO()
+        writer = csv.writer(rows)
+        writer.writerow(["id", "date", "caption", "images"])
+        files = {}
+        for i, (pid, posted, caption, taken, gps) in enumerate(posts):
+            name = f"photo{pid}.jpg"
+            color = (40 * i % 255, 120, 180)
+            files[name] = jpeg_with_gps(*gps, taken=taken, color=color) if gps else feed_jpeg(color, taken)
+            writer.writerow([pid, posted, caption, name])
+        for pid, posted, caption in extra:
+            name = f"photo{pid}.jpg"
+            files[name] = jpeg_with_gps(*APP_FEED_HOME, taken=posted.replace("-", ":") + ":00")
+            writer.writerow([pid, posted, caption, name])
+        files["posts.csv"] = rows.getvalue()
+        return feed_zip(files)
+
+    return make

@@ -1,0 +1,279 @@
+"""Fix it: for each leaking post, the changes that stop its leaks, ranked by how much each removes.
+
+``plan_fixes`` reads the evidence: a fact goes when every piece of its evidence is covered by the
+change (it is "weakened" when some is). ``apply_fixes`` then re-runs the stranger engine over the
+posts as they would be after the changes, without decoding a photo again, so the dossier's real
+shrinking can be shown.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from kidsafe import nlp
+from kidsafe.engine import build_dossier
+from kidsafe.engine.text import mask_for_nlp
+from kidsafe.engine.views import PostView
+from kidsafe.errors import ExtractorUnavailable
+from kidsafe.leaks import find_spans, leak_terms, without_terms
+from kidsafe.models import Dossier, Evidence, EvidenceSource, Fact, FactKind, PhotoInfo, Post
+from kidsafe.pipeline import AuditResult, PhotoFindings, build_views
+from kidsafe.summary import LABELS, describe_value
+
+
+class Change(StrEnum):
+    """A change to one post that stops (some of) its leaks."""
+
+    DELETE_POST = "delete_post"
+    REMOVE_LOCATION = "remove_location"
+    DROP_HASHTAGS = "drop_hashtags"
+    VAGUER_CAPTION = "vaguer_caption"
+    COVER_TEXT = "cover_text"
+    COVER_FACES = "cover_faces"
+
+
+#: What each change asks the parent to do; {terms} lists the words concerned.
+CHANGE_TEXT = {
+    Change.DELETE_POST: "Delete this picture, or keep it off the internet",
+    Change.REMOVE_LOCATION: "Remove the location from the photo (and switch location off in the camera app)",
+    Change.DROP_HASHTAGS: "Drop the hashtag{s} {terms}",
+    Change.VAGUER_CAPTION: "Make the caption vaguer: leave out {terms}",
+    Change.COVER_TEXT: "Crop or cover the writing in the photo: {terms}",
+    Change.COVER_FACES: "Crop the face out, or cover it with an emoji or a blur",
+}
+#: Fact kinds that are places: their caption-free evidence is a GPS position.
+LOCATION_KINDS = frozenset({FactKind.HOME, FactKind.PLACE, FactKind.LOCATION_LEAK})
+#: Changes that rewrite the caption's words.
+WORD_CHANGES = frozenset({Change.VAGUER_CAPTION, Change.DROP_HASHTAGS})
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """One change to one post, and what it takes out of the dossier."""
+
+    post: str
+    change: Change
+    terms: tuple[str, ...] = ()
+    removes: tuple[Fact, ...] = ()
+    weakens: tuple[Fact, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """What to do, in words ("Drop the hashtag #…")."""
+        terms = ", ".join(f"“{t}”" if not t.startswith("#") else t for t in self.terms) or "the details"
+        return CHANGE_TEXT[self.change].format(terms=terms, s="s" if len(self.terms) > 1 else "")
+
+    @property
+    def key(self) -> str:
+        """A stable id for this fix (post and change)."""
+        return f"{self.post}:{self.change}"
+
+
+@dataclass(frozen=True, slots=True)
+class PostPlan:
+    """Every change a leaking post needs, and what the dossier loses when all of them are made."""
+
+    post: str
+    fixes: tuple[Fix, ...]
+    removes: tuple[Fact, ...]
+    weakens: tuple[Fact, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Shrink:
+    """The dossier before and after fixes: what went, what is left."""
+
+    before: Dossier
+    after: Dossier
+    gone: tuple[Fact, ...]
+    left: tuple[Fact, ...]
+
+
+def _texts(post: Post) -> list[str]:
+    return [post.caption, *post.extra_text, *(ph.description for ph in post.photos if ph.description)]
+
+
+def _aliases(dossier: Dossier, fact: Fact) -> tuple[str, ...]:
+    subject = dossier.subject(fact.subject)
+    return subject.aliases if subject else ()
+
+
+def _terms(dossier: Dossier, post: Post, fact: Fact, ev: Evidence) -> tuple[str, ...]:
+    aliases = _aliases(dossier, fact)
+    return tuple(dict.fromkeys(t for text in _texts(post) for t in leak_terms(fact, ev, text, aliases)))
+
+
+def _covers(dossier: Dossier, view: PostView, fact: Fact, ev: Evidence) -> dict[Change, tuple[str, ...]]:
+    """The changes that take this piece of evidence away, each with the words it concerns."""
+    src = ev.source
+    if fact.kind is FactKind.SENSITIVE_IMAGE or src is EvidenceSource.IMAGE:
+        return {Change.DELETE_POST: ()}
+    if src is EvidenceSource.EXIF or (src is EvidenceSource.SIDECAR and (
+            fact.kind in LOCATION_KINDS or ev.excerpt.startswith("GPS"))):
+        return {Change.REMOVE_LOCATION: ()}
+    if src is EvidenceSource.FACE:
+        return {Change.COVER_FACES: ()}
+    if src is EvidenceSource.OCR:
+        return {Change.COVER_TEXT: (ev.excerpt.strip("…").strip(),) if ev.excerpt else ()}
+    out: dict[Change, tuple[str, ...]] = {}
+    terms = _terms(dossier, view.post, fact, ev)
+    if src is EvidenceSource.TIMESTAMP and view.gps is not None:
+        out[Change.REMOVE_LOCATION] = ()
+    tags = tuple(t for t in terms if t.startswith("#"))
+    words = tuple(t for t in terms if not t.startswith("#"))
+    if src is EvidenceSource.HASHTAG:
+        out[Change.DROP_HASHTAGS] = tags or ((ev.excerpt,) if ev.excerpt.startswith("#") else ())
+    elif words or src is not EvidenceSource.TIMESTAMP:
+        out[Change.VAGUER_CAPTION] = words
+    return out
+
+
+def _effect(fact: Fact, covered: set[int]) -> str | None:
+    if not covered:
+        return None
+    return "removes" if len(covered) == len(fact.evidence) else "weakens"
+
+
+def plan_fixes(result: AuditResult) -> tuple[PostPlan, ...]:
+    """Every leaking post with its changes, the post that removes most first; changes ranked too."""
+    dossier = result.dossier
+    views = {v.id: v for v in result.views}
+    order = {v.id: i for i, v in enumerate(result.views)}
+    # post -> change -> (terms, {fact index: {evidence indexes covered}})
+    found: dict[str, dict[Change, tuple[list[str], dict[int, set[int]]]]] = defaultdict(dict)
+    for fi, fact in enumerate(dossier.facts):
+        for ei, ev in enumerate(fact.evidence):
+            view = views.get(ev.post)
+            if view is None:
+                continue
+            for change, terms in _covers(dossier, view, fact, ev).items():
+                words, hits = found[ev.post].setdefault(change, ([], {}))
+                words += [t for t in terms if t not in words]
+                hits.setdefault(fi, set()).add(ei)
+    plans = []
+    for post, changes in found.items():
+        fixes = []
+        every: dict[int, set[int]] = defaultdict(set)
+        for change, (words, hits) in changes.items():
+            fixes.append(_fix(result, post, change, words, hits))
+            for fi, eis in hits.items():
+                every[fi] |= eis
+        fixes.sort(key=lambda f: (-len(f.removes), -len(f.weakens), list(Change).index(f.change)))
+        removes, weakens = _split(dossier, every)
+        plans.append(PostPlan(post, tuple(fixes), removes, weakens))
+    plans.sort(key=lambda p: (-len(p.removes), -len(p.weakens), order.get(p.post, 0)))
+    return tuple(plans)
+
+
+def _split(dossier: Dossier, hits: dict[int, set[int]]) -> tuple[tuple[Fact, ...], tuple[Fact, ...]]:
+    removes: list[Fact] = []
+    weakens: list[Fact] = []
+    for fi, eis in sorted(hits.items()):
+        fact = dossier.facts[fi]
+        (removes if _effect(fact, eis) == "removes" else weakens).append(fact)
+    return tuple(removes), tuple(weakens)
+
+
+def _merged(texts: Sequence[str], terms: Sequence[str]) -> tuple[str, ...]:
+    """The terms as they stand in the texts, overlapping ones joined ("is THREE", "THREE today" -> "is THREE today")."""
+    out = {text[a:b].casefold(): text[a:b] for text in reversed(texts) for a, b in reversed(find_spans(text, terms))}
+    return tuple(reversed(out.values())) or tuple(terms)
+
+
+def _fix(result: AuditResult, post: str, change: Change, words: list[str], hits: dict[int, set[int]]) -> Fix:
+    removes, weakens = _split(result.dossier, hits)
+    found = next((p for p in result.posts if p.id == post), None)
+    terms = _merged(_texts(found), words) if found and change in WORD_CHANGES and words else tuple(words)
+    return Fix(post, change, terms, removes, weakens)
+
+
+def ranked_fixes(plans: Sequence[PostPlan]) -> tuple[Fix, ...]:
+    """Every fix of every post, the one that removes most from the dossier first."""
+    return tuple(sorted((f for p in plans for f in p.fixes), key=lambda f: (-len(f.removes), -len(f.weakens))))
+
+
+def suggested_caption(post: Post, fixes: Iterable[Fix]) -> str:
+    """The post's caption after the chosen word changes (names, ages, places and hashtags left out)."""
+    terms = [t for f in fixes if f.post == post.id and f.change in WORD_CHANGES for t in f.terms]
+    return without_terms(post.caption, terms)
+
+
+def _fixed_post(post: Post, changes: dict[Change, list[str]], info: dict[str, PhotoInfo],
+                findings: dict[str, PhotoFindings]) -> Post:
+    terms = [t for c in WORD_CHANGES for t in changes.get(c, [])]
+    photos = []
+    for ph in post.photos:
+        ph = dataclasses.replace(ph, description=without_terms(ph.description, terms) if ph.description else "")
+        if Change.REMOVE_LOCATION in changes:
+            ph = dataclasses.replace(ph, gps=None)
+            if ph.path in info:
+                info[ph.path] = dataclasses.replace(info[ph.path], gps=None)
+        if ph.path in findings:
+            found = findings[ph.path]
+            if Change.COVER_TEXT in changes:
+                found = dataclasses.replace(found, ocr_lines=())
+            if Change.COVER_FACES in changes:
+                found = dataclasses.replace(found, faces=())
+            findings[ph.path] = found
+        photos.append(ph)
+    located = Change.REMOVE_LOCATION not in changes
+    return dataclasses.replace(
+        post, caption=without_terms(post.caption, terms), photos=tuple(photos),
+        extra_text=tuple(without_terms(t, terms) for t in post.extra_text),
+        place_gps=post.place_gps if located else None, place_name=post.place_name if located else None)
+
+
+def _with_docs(views: list[PostView], known: dict[str, object]) -> list[PostView]:
+    """Attach spaCy Docs as the pipeline does, reusing the audit's Docs for unchanged texts."""
+    missing = list(dict.fromkeys(p.text for v in views for p in v.parts if p.text not in known))
+    if missing:
+        try:
+            known = {**known, **dict(zip(missing, nlp.pipe(mask_for_nlp(t) for t in missing), strict=True))}
+        except ExtractorUnavailable:
+            return views
+    return [dataclasses.replace(v, docs=tuple(known[p.text] for p in v.parts)) for v in views]
+
+
+def apply_fixes(result: AuditResult, fixes: Iterable[Fix]) -> Dossier:
+    """The dossier a stranger would build if the posts were changed as the fixes say."""
+    chosen: dict[str, dict[Change, list[str]]] = defaultdict(dict)
+    for fix in fixes:
+        chosen[fix.post].setdefault(fix.change, []).extend(fix.terms)
+    info, findings = dict(result.photo_info), dict(result.findings)
+    posts = []
+    for post in result.posts:
+        changes = chosen.get(post.id)
+        if not changes:
+            posts.append(post)
+        elif Change.DELETE_POST not in changes:
+            posts.append(_fixed_post(post, changes, info, findings))
+    views = build_views(posts, info, findings, result.feed)
+    known = {p.text: doc for v in result.views for p, doc in zip(v.parts, v.docs, strict=False)}
+    if any(v.docs for v in result.views):
+        views = _with_docs(views, known)
+    d = result.dossier
+    return build_dossier(views, as_of=d.audit_date, warnings=d.warnings, skipped_checks=d.skipped_checks)
+
+
+def fact_key(dossier: Dossier, fact: Fact) -> tuple[str, str, str]:
+    """What a fact says, independent of subject ids (which may be renumbered after fixes)."""
+    subject = dossier.subject(fact.subject)
+    who = subject.name if subject and subject.kind == "child" and subject.name else fact.subject
+    return str(fact.kind), str(who).casefold(), json.dumps(fact.value, sort_keys=True, default=str).casefold()
+
+
+def compare(before: Dossier, after: Dossier) -> Shrink:
+    """What the fixes took out of the dossier, and what a stranger still knows."""
+    left_keys = {fact_key(after, f) for f in after.facts}
+    gone = tuple(f for f in before.facts if fact_key(before, f) not in left_keys)
+    return Shrink(before, after, gone, after.facts)
+
+
+def fact_label(fact: Fact) -> str:
+    """A fact in a few words ("school: Oakfield Primary")."""
+    return f"{LABELS.get(fact.kind, str(fact.kind))}: {describe_value(fact)}"

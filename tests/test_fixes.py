@@ -1,0 +1,84 @@
+"""Tests of kidsafe.fixes: changes per leaking post ranked by what they remove, and the real re-audit."""
+
+from datetime import date
+
+import pytest
+
+from kidsafe import fixes
+from kidsafe.fixes import Change
+from kidsafe.models import FactKind
+from kidsafe.pipeline import AuditOptions, audit
+
+pytestmark = pytest.mark.load  # the re-audit runs the real spaCy model
+
+BATH = ("5", "2024-12-01 19:00", "Bath time bubbles with Theo 🛁")
+
+
+@pytest.fixture
+def result(app_feed):
+    res = audit(app_feed(extra=(BATH,)), as_of=date(2025, 1, 1), options=AuditOptions(False, False, False))
+    yield res
+    res.close()
+
+
+def kinds(dossier):
+    return {(f.kind, str(f.value)) for f in dossier.facts}
+
+
+def fix_of(plans, post, change):
+    return next(f for p in plans if p.post == post for f in p.fixes if f.change is change)
+
+
+def test_fixes_plan_names_each_change_and_what_it_removes(result):
+    plans = fixes.plan_fixes(result)
+    school = fix_of(plans, "2", Change.VAGUER_CAPTION)
+    assert {"Brookfield Primary School", "Maya", "Theo"} <= set(school.terms)
+    assert (FactKind.SCHOOL, "Brookfield Primary School") in {(f.kind, f.value) for f in school.removes}
+    gps = fix_of(plans, "3", Change.REMOVE_LOCATION)
+    assert FactKind.LOCATION_LEAK in {f.kind for f in gps.removes}
+    assert FactKind.HOME in {f.kind for f in gps.weakens}  # home rests on other posts too
+    assert fix_of(plans, "5", Change.DELETE_POST).removes[0].kind is FactKind.SENSITIVE_IMAGE
+
+
+def test_fixes_are_ranked_by_what_they_remove(result):
+    plans = fixes.plan_fixes(result)
+    removed = [len(p.removes) for p in plans]
+    assert removed == sorted(removed, reverse=True)
+    ranked = fixes.ranked_fixes(plans)
+    assert [len(f.removes) for f in ranked] == sorted((len(f.removes) for f in ranked), reverse=True)
+
+
+def test_fixes_without_changes_reaudit_to_the_same_dossier(result):
+    assert kinds(fixes.apply_fixes(result, ())) == kinds(result.dossier)
+
+
+def test_fixes_reaudit_really_removes_the_school(result):
+    plans = fixes.plan_fixes(result)
+    after = fixes.apply_fixes(result, [fix_of(plans, "2", Change.VAGUER_CAPTION)])
+    shrink = fixes.compare(result.dossier, after)
+    assert FactKind.SCHOOL in {f.kind for f in shrink.gone}
+    assert FactKind.SCHOOL not in {f.kind for f in after.facts}
+
+
+def test_fixes_delete_post_drops_it(result):
+    plans = fixes.plan_fixes(result)
+    after = fixes.apply_fixes(result, [fix_of(plans, "5", Change.DELETE_POST)])
+    assert after.posts_read == result.dossier.posts_read - 1
+    assert not after.facts_of_kind(FactKind.SENSITIVE_IMAGE)
+
+
+def test_fixes_all_of_them_empty_the_dossier(result):
+    plans = fixes.plan_fixes(result)
+    after = fixes.apply_fixes(result, fixes.ranked_fixes(plans))
+    assert len(after.facts) < len(result.dossier.facts) / 3
+    assert not after.children
+    assert not after.facts_of_kind(FactKind.HOME)
+
+
+def test_fixes_suggested_caption_leaves_the_words_out(result):
+    plans = fixes.plan_fixes(result)
+    post = next(p for p in result.posts if p.id == "1")
+    plan = next(p for p in plans if p.post == "1")
+    caption = fixes.suggested_caption(post, plan.fixes)
+    assert "Maya" not in caption and "7th birthday" not in caption
+    assert caption == "to our! 🎂 #birthdaygirl"
