@@ -14,14 +14,15 @@ $(STAMP): requirements.txt requirements-nodeps.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-nodeps.txt
 	touch $(STAMP)
 
+# localhost only: the app is not offered to the network, and Streamlit skips its external-IP lookup.
 run: setup
-	$(VENV)/bin/streamlit run app.py
+	$(VENV)/bin/streamlit run app.py --server.address localhost
 
 test: setup
 	$(PY) -m pytest -q
 
 audit-demo: setup
-	$(PY) -m kidsafe audit kidsafe/demo/feed
+	$(PY) -m kidsafe audit kidsafe/demo/parker-plain --as-of 2025-06-01
 
 clean:
 	rm -rf $(VENV)
