@@ -14,6 +14,7 @@ from kidsafe.pipeline import AuditOptions, audit
 from kidsafe.summary import to_text
 
 EXIT_NOTHING_READ = 2
+EXIT_CHECK_FAILED = 1
 EXIT_CANNOT_WRITE = 1
 
 
@@ -57,7 +58,60 @@ def build_parser() -> argparse.ArgumentParser:
     aud.add_argument("--markdown", action="store_true", help="print the summary as Markdown")
     aud.add_argument("--progress", action="store_true", help="show a progress bar even when not on a terminal")
     aud.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    _add_share_parser(commands)
     return parser
+
+
+def _add_share_parser(commands: argparse._SubParsersAction) -> None:
+    """The ``share`` command: a copy of the feed that is safer to post."""
+    from kidsafe.safe_share import CAPTION_MODES, FACE_STYLES
+
+    sh = commands.add_parser(
+        "share", help="write a copy of a feed that is safer to share",
+        description="Write OUT.zip with every photo rebuilt from its pixels (no EXIF, GPS or other metadata, "
+                    "turned upright, HEIC made JPEG), every face and every name, school or place written in a "
+                    "photo covered, and captions with names, school, town, places and times made vague. "
+                    "The copy is then checked: metadata, faces and an audit of the ZIP itself. "
+                    "Exit status 1 when a check still finds something.")
+    sh.add_argument("path", help="a folder, a ZIP, or a platform data export")
+    sh.add_argument("--out", required=True, metavar="OUT.zip", help="the ZIP to write (replaced if it exists)")
+    sh.add_argument("--faces", choices=FACE_STYLES, default="blur",
+                    help="how faces are covered: strong blur (default), solid fill or an emoji disc")
+    sh.add_argument("--captions", choices=CAPTION_MODES, default="redact",
+                    help="redact names, school, town, places and times (default) or keep captions as written")
+    sh.add_argument("--keep-face-of", metavar="NAME",
+                    help="leave this child's face uncovered where kidsafe can tell it is theirs: a photo with one "
+                         "face that is tagged with NAME alone, or the only photo of a post naming only NAME")
+    sh.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="the date ages are computed on (default today)")
+    sh.add_argument("--progress", action="store_true", help="show a progress bar even when not on a terminal")
+    sh.add_argument("--quiet", action="store_true", help="print nothing but errors and failed checks")
+
+
+def _share(args: argparse.Namespace) -> int:
+    from kidsafe.safe_share import share
+
+    show = args.progress or (sys.stderr.isatty() and not args.quiet)
+    try:
+        report = share(Path(args.path), Path(args.out), faces=args.faces, captions=args.captions,
+                       keep_face_of=args.keep_face_of, as_of=args.as_of, progress=_progress_bar(show))
+    except KidsafeError as exc:
+        print(f"kidsafe: {exc}", file=sys.stderr)
+        return EXIT_NOTHING_READ
+    except OSError as exc:
+        print(f"kidsafe: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_CANNOT_WRITE
+    if not args.quiet:
+        edits = sum(len(p.edits) for p in report.posts)
+        print(f"Wrote {report.out}: {len(report.posts)} posts, {report.photos} photos, "
+              f"{report.faces_covered} faces covered, {edits} caption changes.")
+        for note in report.notes:
+            print(f"note: {note}")
+    for failure in report.failures:
+        print(f"kidsafe: check failed: {failure}", file=sys.stderr)
+    if not args.quiet:
+        print("All checks passed." if report.ok
+              else f"{len(report.failures)} check(s) failed: see report.md in the ZIP.")
+    return EXIT_CHECK_FAILED if report.failures else 0
 
 
 def _audit(args: argparse.Namespace) -> int:
@@ -88,4 +142,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "audit":
         return _audit(args)
+    if args.command == "share":
+        return _share(args)
     return 2  # pragma: no cover - argparse rejects unknown commands

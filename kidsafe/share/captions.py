@@ -1,0 +1,80 @@
+"""Every caption of a feed redacted, then checked by the stranger engine itself.
+
+After a first pass with the dossier's vocabulary, the redacted captions are audited again as a
+text-only feed. Whatever the engine still finds (a second town, a name it had not linked to a
+child, a routine) is added to the vocabulary and the captions are redacted again, a few rounds
+at most.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from kidsafe.engine.views import PostView
+from kidsafe.models import FactKind
+from kidsafe.share.redact import Redacted, redact
+from kidsafe.share.terms import Vocabulary, vocabulary
+from kidsafe.share.writer import CSV_NAME, Row, posts_csv
+
+log = logging.getLogger(__name__)
+
+MAX_ROUNDS = 3
+CHECKED_KINDS = frozenset({FactKind.CHILD_NAME, FactKind.SCHOOL, FactKind.TOWN, FactKind.ROUTINE})
+"""Kinds of fact the text-only check turns into more words to redact: those the shared copy must not
+give away. (Other kinds found only after redaction are the engine misreading the new text.)"""
+
+
+@dataclass(frozen=True)
+class CaptionPlan:
+    """The redacted caption of every post (by input id), the vocabulary used and the rounds run."""
+
+    captions: Mapping[str, Redacted]
+    vocab: Vocabulary
+    rounds: int
+
+
+def redact_all(views: Sequence[PostView], vocab: Vocabulary) -> dict[str, Redacted]:
+    """Each post's caption redacted with the vocabulary (routine posts lose their weekdays too)."""
+    return {v.id: redact(v.caption, vocab, routine=v.id in vocab.routine_posts) for v in views}
+
+
+def plan_captions(views: Sequence[PostView], vocab: Vocabulary, rows: Callable[[Mapping[str, Redacted]], list[Row]],
+                  *, as_of: date, rounds: int = MAX_ROUNDS) -> CaptionPlan:
+    """Redact, audit the redacted text alone, add what it still finds, and redact again.
+
+    ``rows`` builds the output's posts.csv rows from the redacted captions (so the check reads
+    exactly what will be written); their ids map back to the input posts in order.
+    """
+    done = 0
+    captions = redact_all(views, vocab)
+    for done in range(1, rounds + 1):
+        found = _still_found(rows(captions), [v.id for v in views], as_of)
+        merged = vocab.merged(found)
+        if len(merged.terms) == len(vocab.terms) and merged.routine_posts == vocab.routine_posts:
+            break
+        log.info("captions: round %d adds %d terms", done, len(merged.terms) - len(vocab.terms))
+        vocab = merged
+        captions = redact_all(views, vocab)
+    return CaptionPlan(captions=captions, vocab=vocab, rounds=done)
+
+
+def _still_found(rows: list[Row], source_ids: list[str], as_of: date) -> Vocabulary:
+    """The vocabulary of what a text-only audit of the rows still finds (ids mapped back to the input's)."""
+    from kidsafe.pipeline import AuditOptions, audit
+
+    text_only = [Row(r.id, r.date, r.caption) for r in rows]
+    result = audit({CSV_NAME: posts_csv(text_only)}, as_of=as_of,
+                   options=AuditOptions(ocr=False, faces=False, nudity=False))
+    try:
+        dossier = result.dossier
+        back = {r.id: src for r, src in zip(rows, source_ids, strict=True)}
+        facts = tuple(f for f in dossier.facts if f.kind in CHECKED_KINDS)
+        trimmed = type(dossier)(audit_date=dossier.audit_date, posts_read=dossier.posts_read,
+                                subjects=dossier.subjects, facts=facts)
+        found = vocabulary(trimmed, result.views, town_kind="defuse")
+        return Vocabulary(found.terms, frozenset(back.get(p, p) for p in found.routine_posts))
+    finally:
+        result.close()

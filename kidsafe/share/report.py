@@ -1,0 +1,164 @@
+"""What the safe share changed, per post and per photo, and what its own checks found.
+
+The report written into the ZIP never quotes what was taken out (no names, places or original
+file names): it says what kind of thing went and what was written instead.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from kidsafe.share.redact import Edit
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoChange:
+    """One output photo: what was found in it and what was done."""
+
+    name: str
+    source: str  # the photo's path in the input feed (kept out of the ZIP's report)
+    faces_found: int
+    faces_covered: int
+    faces_kept: int = 0
+    text_covered: int = 0
+    metadata_removed: tuple[str, ...] = ()
+    rotated: bool = False
+    converted_from: str | None = None
+    size: tuple[int, int] = (0, 0)
+
+    def as_dict(self, *, private: bool = False) -> dict[str, Any]:
+        """The photo's entry in report.json (``private`` adds the input path)."""
+        out: dict[str, Any] = {
+            "name": self.name, "faces_found": self.faces_found, "faces_covered": self.faces_covered,
+            "faces_kept": self.faces_kept, "text_lines_covered": self.text_covered,
+            "metadata_removed": list(self.metadata_removed), "orientation_applied": self.rotated,
+            "converted_from": self.converted_from, "width": self.size[0], "height": self.size[1],
+        }
+        if private:
+            out["source"] = self.source
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class PostChange:
+    """One output post: its new caption, the edits made to it, and its photos."""
+
+    post: str
+    source_post: str  # the post's id in the input feed (kept out of the ZIP's report)
+    date: str
+    caption: str
+    edits: tuple[Edit, ...] = ()
+    photos: tuple[PhotoChange, ...] = ()
+    left_out: int = 0  # photos that could not be read
+    several_children: bool = False
+
+    def as_dict(self, *, private: bool = False) -> dict[str, Any]:
+        """The post's entry in report.json."""
+        out: dict[str, Any] = {
+            "post": self.post, "date": self.date, "caption": self.caption,
+            "caption_changes": [{"kind": e.kind, "now": e.replacement} for e in self.edits],
+            "photos": [p.as_dict(private=private) for p in self.photos],
+            "photos_left_out": self.left_out, "several_children": self.several_children,
+        }
+        if private:
+            out["source_post"] = self.source_post
+        return out
+
+
+@dataclass(frozen=True)
+class ShareReport:
+    """Everything the safe share did, and whether its checks of the output passed.
+
+    ``failures`` lists what the checks of the written ZIP still found (metadata, a face, a
+    leak the re-audit reads); empty means every check passed. ``facts_before`` and
+    ``facts_left`` count the facts of the input's dossier and of the re-audit's, by kind.
+    """
+
+    out: str
+    faces: str
+    captions: str
+    posts: tuple[PostChange, ...] = ()
+    failures: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    facts_left: Mapping[str, int] = field(default_factory=dict)
+    facts_before: Mapping[str, int] = field(default_factory=dict)
+    seconds: Mapping[str, float] = field(default_factory=dict)
+    keep_face_of: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when every check of the output passed."""
+        return not self.failures
+
+    @property
+    def photos(self) -> int:
+        """Number of photos written."""
+        return sum(len(p.photos) for p in self.posts)
+
+    @property
+    def faces_covered(self) -> int:
+        """Number of faces covered in all photos."""
+        return sum(ph.faces_covered for p in self.posts for ph in p.photos)
+
+    def as_dict(self, *, private: bool = False) -> dict[str, Any]:
+        """The report as JSON-ready data; ``private`` adds input paths and ids (never written to the ZIP)."""
+        return {
+            "format": "kidsafe.share/1",
+            "faces": self.faces,
+            "captions": self.captions,
+            "keep_face_of": bool(self.keep_face_of),
+            "ok": self.ok,
+            "failures": list(self.failures),
+            "notes": list(self.notes),
+            "photos": self.photos,
+            "faces_covered": self.faces_covered,
+            "facts_before_share": dict(sorted(self.facts_before.items())),
+            "facts_left_after_share": dict(sorted(self.facts_left.items())),
+            "seconds": {k: round(v, 2) for k, v in self.seconds.items()},
+            "posts": [p.as_dict(private=private) for p in self.posts],
+        }
+
+
+def to_json(report: ShareReport) -> str:
+    """report.json: the report without anything taken out of the feed."""
+    return json.dumps(report.as_dict(), ensure_ascii=False, indent=1) + "\n"
+
+
+def to_markdown(report: ShareReport) -> str:
+    """report.md: the same report for people."""
+    lines = ["# What kidsafe changed before sharing", ""]
+    verdict = "All checks passed." if report.ok else f"**{len(report.failures)} check(s) failed:**"
+    lines += [f"Faces: {report.faces}. Captions: {report.captions}. {report.photos} photos, "
+              f"{report.faces_covered} faces covered. {verdict}", ""]
+    lines += [f"- {f}" for f in report.failures]
+    if report.notes:
+        lines += ["", "## Notes", ""] + [f"- {n}" for n in report.notes]
+    if report.facts_left:
+        left = ", ".join(f"{k} {v}" for k, v in sorted(report.facts_left.items()))
+        lines += ["", f"What kidsafe still reads in the shared copy: {left}.", ""]
+    for post in report.posts:
+        lines += ["", f"## Post {post.post} ({post.date or 'no date'})", "", f"> {post.caption or '(no caption)'}", ""]
+        for edit in post.edits:
+            said = f'"{edit.replacement}"' if edit.replacement else "removed"
+            lines.append(f"- {edit.kind.replace('_', ' ')}: {said}")
+        for photo in post.photos:
+            parts = [f"{photo.faces_covered} face(s) covered"]
+            if photo.faces_kept:
+                parts.append(f"{photo.faces_kept} kept as asked")
+            if photo.text_covered:
+                parts.append(f"{photo.text_covered} line(s) of text covered")
+            if photo.metadata_removed:
+                parts.append("removed: " + ", ".join(photo.metadata_removed))
+            if photo.rotated:
+                parts.append("turned upright")
+            if photo.converted_from and photo.converted_from != "JPEG":
+                parts.append(f"{photo.converted_from} converted to JPEG")
+            lines.append(f"- {photo.name}: " + "; ".join(parts))
+        if post.left_out:
+            lines.append(f"- {post.left_out} photo(s) could not be read and were left out")
+        if post.several_children:
+            lines.append("- several children show: ask their parents before sharing")
+    return "\n".join(lines).rstrip() + "\n"
