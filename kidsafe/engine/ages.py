@@ -84,13 +84,13 @@ def _claims(view: PostView, family: Family) -> Iterator[AgeClaim]:
 def _subject(view: PostView, family: Family, part: int, pos: int) -> str | None:
     """The child nearest the number; None when a friend, relative or adult is nearer."""
     people = family.cast.by_post.get(view.id, [])
-    if any(p.role == "other_child" and any(m.part == part for m in p.mentions if m.post == view.id)
+    if any(p.role == "other_child" and any(m.part == part for m in p.in_post(view.id))
            for p in people):
         return None  # "Happy 5th birthday to Olivia's bestie Ava": not our child's age
     best, dist = None, 10**6
     for person in people:
-        for m in person.mentions:
-            if m.post == view.id and m.part == part and abs(m.start - pos) < dist:
+        for m in person.in_post(view.id):
+            if m.part == part and abs(m.start - pos) < dist:
                 best, dist = person, abs(m.start - pos)
     if best is not None and best.role in ("other_child", "relative", "adult", "parent", "pet"):
         return None

@@ -29,6 +29,7 @@ class _Draft:
     subject: str
     value: Any
     evidence: list[Evidence] = field(default_factory=list)
+    seen: set[Evidence] = field(default_factory=set)
     weights: dict[str, float] = field(default_factory=dict)  # post -> best confidence from it
     advice: str = ""
 
@@ -44,7 +45,8 @@ class FactBook:
         """Add one piece of evidence for a claim; ``key`` says which claims are the same one."""
         k = (str(kind), subject, key if key is not None else str(value).casefold())
         draft = self._drafts.setdefault(k, _Draft(kind=kind, subject=subject, value=value, advice=advice))
-        if evidence not in draft.evidence:
+        if evidence not in draft.seen:
+            draft.seen.add(evidence)
             draft.evidence.append(evidence)
         draft.weights[evidence.post] = max(draft.weights.get(evidence.post, 0.0), confidence)
 
@@ -92,7 +94,7 @@ class Family:
             return self.ids[kids[0].key]
         if len(kids) > 1 and near is not None:
             best = min(kids, key=lambda p: min(
-                (abs(m.start - near) for m in p.mentions if m.post == view.id and m.part == part),
+                (abs(m.start - near) for m in p.in_post(view.id) if m.part == part),
                 default=10**6))
             return self.ids[best.key]
         if kids:

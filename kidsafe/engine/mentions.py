@@ -70,7 +70,7 @@ def _sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:;" or not re.search(r"[A-Za-z]", before[-3:] or "")
 
 
-def _cues(view: PostView, part: TextPart, text: str, start: int, end: int, word: str) -> set[str]:
+def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) -> set[str]:
     """Cue words around one capitalised word (see module lexicon for the lists)."""
     cues: set[str] = set()
     prev, nxt = _prev_words(text, start), _next_words(text, end)
@@ -91,7 +91,6 @@ def _cues(view: PostView, part: TextPart, text: str, start: int, end: int, word:
         cues.add("child_word")
     if nxt and nxt[0] in ("&", "and") and len(nxt) > 1:
         cues.add("pair")
-    low = fold(text)
     if AGE_AFTER_NAME.match(low[end:end + 40]):
         cues.add("age")
     if re.search(r"happy\s+(?:\w+\s+)?birthday\s+(?:to\s+)?(?:my\s+|our\s+)?(?:\w+\s+)?$", low[max(0, start - 40):start]):
@@ -191,8 +190,8 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
                 cand = re.sub(r"(?:'s|’s)$", "", cand)
                 if fold(cand) not in lx.NOT_NAMES and not is_known_first_name(cand) or (ocr and cand.isupper()):
                     surname = _title_case(cand)
-            cues = _cues(view, part, text, start, end, word)
-            if contains_phrase(fold(word), lx.CHARACTERS) == fold(word) and key not in lx.CHARACTER_FIRST_NAMES:
+            cues = _cues(part, text, folded, start, end, word)
+            if key in lx.CHARACTERS and key not in lx.CHARACTER_FIRST_NAMES:
                 cues.add("character")
             yield Mention(
                 name=_title_case(word), key=key, post=view.id, source=part.source, start=start, end=end,
@@ -206,6 +205,7 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
 def _lowercase_mentions(view: PostView, part: TextPart, index: int) -> Iterator[Mention]:
     """Names written in lower case, only where the phrase leaves no doubt it is a name."""
     text = part.text
+    folded = fold(text)
     for rx, common_rank in _LOWERCASE_NAME:
         for m in rx.finditer(text):
             word = re.sub(r"(?:'s|’s)$", "", m[1])
@@ -215,7 +215,7 @@ def _lowercase_mentions(view: PostView, part: TextPart, index: int) -> Iterator[
                     or (english_rank(word) or 10**6) < common_rank):
                 continue
             start, end = m.start(1), m.start(1) + len(word)
-            cues = _cues(view, part, text, start, end, word) | {"lowercase"}
+            cues = _cues(part, text, folded, start, end, word) | {"lowercase"}
             yield Mention(name=word.capitalize(), key=key, post=view.id, source=part.source, start=start, end=end,
                           part=index, cues=frozenset(cues), excerpt=_window(text, start, end))
 

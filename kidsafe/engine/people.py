@@ -43,7 +43,22 @@ class Person:
     @property
     def posts(self) -> list[str]:
         """Post ids that mention this person, first-seen order."""
-        return list(dict.fromkeys(m.post for m in self.mentions))
+        return list(self._by_post())
+
+    def in_post(self, post: str) -> list[Mention]:
+        """This person's mentions in one post."""
+        return self._by_post().get(post, [])
+
+    def _by_post(self) -> dict[str, list[Mention]]:
+        # Rebuilt when mentions were added (aliases merge them): a cheap length check keeps it right.
+        cache = self.__dict__.get("_index")
+        if cache is None or cache[0] != len(self.mentions):
+            index: dict[str, list[Mention]] = {}
+            for m in self.mentions:
+                index.setdefault(m.post, []).append(m)
+            cache = (len(self.mentions), index)
+            self.__dict__["_index"] = cache
+        return cache[1]
 
     def cue_posts(self, cues: frozenset[str] | set[str]) -> set[str]:
         """Posts in which a mention carries one of the cues."""

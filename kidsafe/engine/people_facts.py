@@ -25,17 +25,12 @@ ADVICE = {
 
 
 def _evidence(person: Person, post: str) -> list[Evidence]:
-    out = []
-    for m in person.mentions:
-        if m.post == post:
-            out.append(Evidence(post=post, source=m.source, excerpt=m.excerpt,
-                                explanation=f"names {m.name}"))
-            break
-    return out
+    return [Evidence(post=post, source=m.source, excerpt=m.excerpt, explanation=f"names {m.name}")
+            for m in person.in_post(post)[:1]]
 
 
 def _confidence(person: Person, post: str) -> float:
-    cues = set().union(*(m.cues for m in person.mentions if m.post == post))
+    cues = set().union(*(m.cues for m in person.in_post(post)))
     if cues & {"age", "birthday", "ours", "child_word", "tagged"}:
         return 0.8
     return 0.5

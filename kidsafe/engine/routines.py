@@ -12,10 +12,11 @@ from statistics import median
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.places import Recurrence
-from kidsafe.engine.text import fold, split_hashtag
+from kidsafe.engine.text import contains_phrase, fold, split_hashtag
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind
 
+ACTIVITY_WORDS = tuple(lx.ACTIVITIES)
 ADVICE = "A weekly time and place tells a stranger where to find your child: post it afterwards, vaguely."
 _WEEKDAY = re.compile(r"\b(" + "|".join(sorted(lx.WEEKDAY_FORMS, key=len, reverse=True)) + r")\b")
 _TIME = re.compile(
@@ -64,9 +65,9 @@ def parse_time(text: str) -> str | None:
 
 def activity_in(text_folded: str, raw: str = "") -> str | None:
     """The activity a text names (lexicon word or emoji), else None."""
-    for word in sorted(lx.ACTIVITIES, key=len, reverse=True):
-        if re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text_folded):
-            return lx.ACTIVITIES[word]
+    word = contains_phrase(text_folded, ACTIVITY_WORDS)
+    if word:
+        return lx.ACTIVITIES[word]
     for emoji, activity in lx.ACTIVITY_EMOJI.items():
         if emoji in raw:
             return activity

@@ -126,8 +126,8 @@ def _contextual(view: PostView, family: Family, excluded: set[str]) -> list[tupl
     for person in family.cast.by_post.get(view.id, []):
         if person.role not in ("place", "unknown") or person.key in excluded:
             continue
-        for m in person.mentions:
-            if m.post == view.id and m.source is not EvidenceSource.SIDECAR:
+        for m in person.in_post(view.id):
+            if m.source is not EvidenceSource.SIDECAR:
                 out.append((person.name, m.excerpt))
                 break
     return out

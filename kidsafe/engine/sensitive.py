@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
-from kidsafe.engine.text import fold, split_hashtag
+from kidsafe.engine.text import contains_phrase, fold, split_hashtag
 from kidsafe.engine.views import PostView
 from kidsafe.models import Evidence, EvidenceSource, FactKind
 
@@ -29,13 +29,9 @@ HASHTAG_ADVICE = " The hashtag {tag} makes it findable by strangers: remove it."
 
 
 def _cue(text_folded: str, raw: str, reason: str) -> str | None:
-    for cue in lx.SENSITIVE_CUES[reason]:
-        if not cue[0].isalnum():
-            if cue in raw:
-                return cue
-        elif re.search(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", text_folded):
-            return cue
-    return None
+    words = tuple(c for c in lx.SENSITIVE_CUES[reason] if c[0].isalnum())
+    found = contains_phrase(text_folded, words)
+    return found or next((c for c in lx.SENSITIVE_CUES[reason] if not c[0].isalnum() and c in raw), None)
 
 
 def add_sensitive_facts(book: FactBook, family: Family, views: Sequence[PostView]) -> None:

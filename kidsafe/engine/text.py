@@ -89,18 +89,24 @@ def split_hashtag(tag: str) -> tuple[str, ...]:
     return split_words(fold(tag))
 
 
+@lru_cache(maxsize=64)
+def _phrase_matcher(phrases: tuple[str, ...]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """One compiled alternation for the word phrases, and the symbol phrases (emoji) apart."""
+    words = sorted((p for p in phrases if p and p[0].isalnum()), key=len, reverse=True)
+    symbols = tuple(p for p in phrases if p and not p[0].isalnum())
+    rx = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in words) + r")(?!\w)") if words else None
+    return rx, symbols
+
+
 def contains_phrase(text_folded: str, phrases: Iterable[str]) -> str | None:
-    """The first phrase (folded) found in the folded text on word boundaries, else None."""
-    for phrase in phrases:
-        if not phrase:
-            continue
-        if not phrase[0].isalnum():
-            if phrase in text_folded:
-                return phrase
-            continue
-        if re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text_folded):
-            return phrase
-    return None
+    """A phrase (folded) found in the folded text on word boundaries, else None."""
+    key = phrases if isinstance(phrases, tuple) else tuple(sorted(phrases))
+    rx, symbols = _phrase_matcher(key)
+    if rx is not None:
+        m = rx.search(text_folded)
+        if m:
+            return m.group(0)
+    return next((s for s in symbols if s in text_folded), None)
 
 
 def excerpt(text: str, start: int, end: int, width: int = 40) -> str:

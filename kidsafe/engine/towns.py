@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kidsafe import geo
 from kidsafe.engine import lexicon as lx
@@ -49,6 +50,7 @@ def is_holiday(view: PostView, home: GeoPoint | None) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def _is_place(name: str) -> bool:
     key = fold(name)
     if key in lx.NOT_NAMES or key in lx.KIN_TITLES or key in lx.WEEKDAY_FORMS or len(key) < 3:
@@ -57,7 +59,7 @@ def _is_place(name: str) -> bool:
 
 
 def _caption_towns(view: PostView, family: Family) -> list[tuple[str, str, float]]:
-    roles = {m.key: p.role for p in family.cast.by_post.get(view.id, []) for m in p.mentions}
+    roles = {m.key: p.role for p in family.cast.by_post.get(view.id, []) for m in p.in_post(view.id)}
     out = []
     for part in view.parts:
         if part.source not in (EvidenceSource.CAPTION, EvidenceSource.SIDECAR):
@@ -77,7 +79,8 @@ def _caption_towns(view: PostView, family: Family) -> list[tuple[str, str, float
                     nxt = fold(after).split()[:1]
                     if nxt and (nxt[0] in lx.PLACE_WORDS or nxt[0] in lx.SCHOOL_TYPE_WORDS):
                         continue
-                    before = fold(text[:m.start() + len(" ".join(words[:i]))]).split()[-1:]
+                    at = m.start() + len(" ".join(words[:i]))
+                    before = fold(text[max(0, at - 20):at]).split()[-1:]
                     placed = (roles.get(key) == "place" or {"GPE", "LOC"} & family.cast.ents.get(key, set())
                               or (before and before[0] in ("in", "at", "from", "to", "of", "near", "around")))
                     if n == 1 and name_count(phrase) >= 2000 and not placed:
