@@ -123,6 +123,10 @@ def _audit(args: argparse.Namespace) -> int:
         print(f"kidsafe: {exc}", file=sys.stderr)
         return EXIT_NOTHING_READ
     try:
+        if not result.photo_info and not any(v.parts for v in result.views):
+            print(f"kidsafe: nothing in {args.path} could be read: "
+                  f"{'; '.join(w.message for w in result.dossier.warnings[:3]) or 'no posts'}", file=sys.stderr)
+            return EXIT_NOTHING_READ
         dossier = result.dossier
         if args.json_out:
             try:

@@ -62,8 +62,9 @@ def to_text(dossier: Dossier, markdown: bool = False) -> str:
     out.append(f"{h2}The family")
     out += [_line(f, markdown) for f in family]
     if leaks:
-        out.append(f"{'- ' if markdown else '  '}{len(leaks)} posts carry GPS positions")
-    if not dossier.children and not family:
+        noun = "post carries its GPS position" if len(leaks) == 1 else "posts carry GPS positions"
+        out.append(f"{'- ' if markdown else '  '}{len(leaks)} {noun}")
+    if not dossier.children and not family and not leaks:
         out.append("  Nothing found. kidsafe can miss things: an empty dossier is not proof of safety.")
     if dossier.warnings:
         out += ["", f"{h2}Warnings ({len(dossier.warnings)})"]

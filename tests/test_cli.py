@@ -546,3 +546,12 @@ def test_cli_quiet_audit_of_damaged_photos_prints_nothing(tmp_path, feed_folder)
                           stdin=subprocess.DEVNULL)
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
+
+
+def test_cli_audit_of_only_unreadable_photos_exits_non_zero(tmp_path):
+    (tmp_path / "a.jpg").write_bytes(b"")
+    done = subprocess.run([sys.executable, "-m", "kidsafe", "audit", str(tmp_path), "--no-ocr", "--no-faces",
+                           "--no-nudity"], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          stdin=subprocess.DEVNULL)
+    assert done.returncode == 2
+    assert "nothing" in done.stderr and "a.jpg" in done.stderr and "Traceback" not in done.stderr

@@ -98,6 +98,10 @@ def parse_date(text: str) -> datetime | None:
     return None
 
 
+#: The longest caption cell read (Facebook allows 63,206 characters; a larger cell is hostile or broken).
+MAX_FIELD_CHARS = 131_072
+
+
 def read_rows(source: FeedSource, name: str, reading: Reading) -> tuple[list[dict[str, str]], str]:
     """The CSV's rows keyed by column ('id', 'date', 'caption', 'images') and its delimiter.
 
@@ -123,6 +127,9 @@ def read_rows(source: FeedSource, name: str, reading: Reading) -> tuple[list[dic
         reading.warn(name, f"columns not used: {', '.join(repr(u[:40]) for u in unknown)}")
     try:
         for row in rows:
+            if any(len(cell) > MAX_FIELD_CHARS for cell in row):
+                # csv's own field limit is process-wide and other libraries raise it; ours is fixed.
+                raise csv.Error(f"field larger than {MAX_FIELD_CHARS} characters")
             record: dict[str, str] = {}
             for key, cell in zip(keys, row, strict=False):
                 if key and key not in record:
