@@ -21,6 +21,9 @@ from kidsafe.models import Dossier, EvidenceSource, FeedWarning, GeoPoint, Photo
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
+#: Text beyond this many characters per caption or comment is not analysed (real captions are far
+#: shorter; a hostile 100 MB caption must not stall the audit).
+MAX_TEXT_CHARS = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,8 +182,8 @@ def build_views(posts: Sequence[Post], info: dict[str, PhotoInfo], findings: dic
     offset = _utc_offset(points)
     views = []
     for post in posts:
-        parts = [TextPart(post.caption, EvidenceSource.CAPTION)] if post.caption else []
-        parts += [TextPart(t, EvidenceSource.SIDECAR) for t in post.extra_text if t]
+        parts = [TextPart(post.caption[:MAX_TEXT_CHARS], EvidenceSource.CAPTION)] if post.caption else []
+        parts += [TextPart(t[:MAX_TEXT_CHARS], EvidenceSource.SIDECAR) for t in post.extra_text if t]
         if post.place_name:
             parts.append(TextPart(post.place_name, EvidenceSource.SIDECAR))
         gps = gps_source = gps_photo = None
