@@ -1,0 +1,31 @@
+"""kidsafe's app: what a stranger can learn about your children from your own posts. Runs offline.
+
+Start it with `streamlit run app.py` (or `make run`). This file only sets up the page and routes:
+st.navigation below lists every page explicitly, which switches off Streamlit's automatic
+discovery of the pages/ folder, so pages/ is just where the page scripts live.
+"""
+
+import streamlit as st
+
+from ui import render, state
+
+st.set_page_config(page_title="kidsafe: the stranger's dossier", page_icon=":material/shield_person:",
+                   layout="wide", initial_sidebar_state="expanded")
+state.init_defaults()
+PAGES = {
+    "Your posts": [
+        st.Page("pages/load.py", title="Load posts", icon=":material/upload:", default=True),
+        st.Page("pages/dossier.py", title="The stranger's dossier", icon=":material/person_search:"),
+        st.Page("pages/where_when.py", title="Where and when", icon=":material/map:"),
+        st.Page("pages/fix.py", title="Fix it", icon=":material/build:"),
+    ],
+    "Workshop": [
+        st.Page("pages/workshop.py", title="Workshop mode", icon=":material/co_present:"),
+    ],
+    "About": [
+        st.Page("pages/privacy.py", title="Privacy", icon=":material/lock:"),
+    ],
+}
+page = st.navigation(PAGES)
+render.sidebar()
+page.run()

@@ -1,0 +1,41 @@
+"""The stranger's dossier: a card per child told as a stranger would, the facts, and the posts behind each."""
+
+import streamlit as st
+
+from kidsafe import dossier_json, narrative, risk, thumbnails
+from kidsafe.handout import handout_html
+from kidsafe.models import FAMILY
+from ui import render, state
+
+state.init_defaults()
+st.title("The stranger's dossier")
+run = render.need_run()
+if run is not None:
+    d = run.dossier
+    st.markdown(f"What anyone who sees these **{d.posts_read} posts** can piece together "
+                f"(ages as of {d.audit_date:%d %B %Y}). Open **Why?** under a fact to see the posts that gave it away.")
+    sensitive = thumbnails.sensitive_photos(run.result)
+    if not d.children:
+        st.info("No child is named in these posts. kidsafe can miss things: an empty dossier is not proof "
+                "of safety.", icon=":material/info:")
+    for child in d.children:
+        with st.container(border=True):
+            st.header(render.esc(child.name or child.id))
+            render.risk_badge(risk.assess(d, child.id))
+            render.story(narrative.child_story(d, child.id))
+            facts = d.facts_about(child.id)
+            render.fact_table(facts)
+            render.fact_expanders(run, facts, sensitive)
+    family = d.facts_about(FAMILY)
+    with st.container(border=True):
+        st.header("The family")
+        render.story(narrative.family_story(d) or ("Nothing found about the family as a whole.",))
+        render.fact_table(family)
+        render.fact_expanders(run, family, sensitive)
+    render.warnings(run)
+    left, right = st.columns(2)
+    left.download_button("Download the dossier (JSON)", dossier_json.to_json(d), file_name="dossier.json",
+                         mime="application/json", icon=":material/download:")
+    right.download_button("Printable handout (HTML)", handout_html(d), file_name="kidsafe-handout.html",
+                          mime="text/html", icon=":material/print:")
+    st.caption("kidsafe can miss things: what is not listed here may still be out there.")

@@ -1,0 +1,48 @@
+"""Load posts: the demo family in one click, or your own photos and captions, or a platform export."""
+
+import dataclasses
+
+import streamlit as st
+
+from ui import loading, render, state
+
+state.init_defaults()
+st.title("What can a stranger learn about your children?")
+st.markdown(
+    "Load the posts you share (or are about to share). kidsafe reads them **on this computer** and "
+    "tells you what a stranger could piece together: names, birthdays, school, home, routines. "
+    "Nothing is uploaded anywhere, and nothing is saved."
+)
+
+demo_col, _ = st.columns([1, 2])
+if demo_col.button("Try the demo family", type="primary", icon=":material/family_restroom:", width="stretch"):
+    loading.run_demo()
+    st.switch_page("pages/dossier.py")
+
+st.subheader("Or load your own posts")
+st.markdown(
+    "- a **ZIP**: a folder of photos with a `posts.csv` (columns `id,date,caption,images`), or the "
+    "data export of **Instagram**, **Facebook** (JSON format) or **Google Photos** (Takeout);\n"
+    "- or **photos** (JPEG, PNG, WebP, HEIC) picked together, with a `posts.csv` of their captions."
+)
+files = st.file_uploader("Your posts: one ZIP, or photos and a posts.csv", type=loading.UPLOAD_TYPES,
+                         accept_multiple_files=True, key=state.uploader_key(),
+                         help="Files stay in this browser session's memory and are dropped when you "
+                              "press Forget everything or close the tab.")
+with st.expander("Checks to run (all offline)"):
+    chosen = state.options()
+    ocr = st.checkbox("Read text inside photos (signs, name labels, uniforms)", value=chosen.ocr)
+    faces = st.checkbox("Find faces", value=chosen.faces)
+    nudity = st.checkbox("Flag photos that may show nudity", value=chosen.nudity)
+    state.set_options(dataclasses.replace(chosen, ocr=ocr, faces=faces, nudity=nudity))
+if st.button("Audit these posts", icon=":material/search:", disabled=not files):
+    if files and loading.run_upload(files) is not None:
+        st.switch_page("pages/dossier.py")
+loading.show_load_error()
+
+run = state.current_run()
+if run is not None:
+    st.divider()
+    st.success(f"Loaded {render.esc(run.label)}: {run.dossier.posts_read} posts, "
+               f"{len(run.dossier.children)} children named.", icon=":material/check_circle:")
+    render.warnings(run)

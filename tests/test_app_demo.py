@@ -1,0 +1,141 @@
+"""The app with the demo family: one click to the dossier, evidence, where and when, fixes, workshop, forget.
+
+The demo is audited once per test process (the app caches it like a model); expected names and facts
+are read from that audit, so these tests check the app shows the dossier faithfully, whatever it holds.
+"""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from kidsafe import thumbnails
+from kidsafe.advice import ADVICE
+from kidsafe.narrative import reveal_steps
+from kidsafe.summary import describe_value
+from ui import render, resources, state
+
+pytestmark = [pytest.mark.slow, pytest.mark.load]
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+FIRST_RUN_TIMEOUT = 900  # the first demo audit reads every photo (OCR, faces, nudity) on shared cores
+
+
+def click(at, label, timeout=None):
+    """Click the button with this label and rerun."""
+    button = next(b for b in at.button if b.label == label)
+    return button.click().run(timeout=timeout)
+
+
+def demo_app():
+    """An app session with the demo family loaded, on the dossier page."""
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    click(at, "Try the demo family", timeout=FIRST_RUN_TIMEOUT)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def markdown_text(at):
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_app_demo_one_click_shows_every_child():
+    at = demo_app()
+    dossier = resources.demo_result().dossier
+    names = [c.name for c in dossier.children]
+    assert len(names) >= 2
+    assert [h.value for h in at.header] == [render.esc(n) for n in names] + ["The family"]
+    assert at.title[0].value == "The stranger's dossier"
+    assert any("Risk:" in m.value for m in at.markdown)
+    tables = [df.value for df in at.dataframe]
+    values = {v for t in tables for v in t.get("Value", [])}
+    assert {describe_value(f) for f in dossier.facts_about(dossier.children[0].id)} <= values
+
+
+def test_app_demo_facts_open_onto_their_evidence():
+    at = demo_app()
+    dossier = resources.demo_result().dossier
+    child = dossier.children[0]
+    labels = [e.label for e in at.expander]
+    assert any(label.startswith(f"Why? name: {render.esc(child.name)}") for label in labels)
+    why = next(e for e in at.expander if e.label.startswith(f"Why? name: {render.esc(child.name)}"))
+    shown = "\n".join(m.value for m in why.markdown)
+    assert f"{render.LEAK_OPEN}{render.esc(child.name)}{render.LEAK_CLOSE}" in shown  # the name highlighted
+    assert "**Post " in shown
+
+
+def test_app_demo_sensitive_pictures_are_only_ever_blurred(monkeypatch):
+    calls = []
+    real = thumbnails.thumbnail
+
+    def spy(data, path, *, blur=False, max_side=thumbnails.THUMB_SIDE):
+        calls.append((path, blur))
+        return real(data, path, blur=blur, max_side=max_side)
+
+    monkeypatch.setattr(thumbnails, "thumbnail", spy)
+    at = demo_app()
+    at.switch_page("pages/fix.py").run()
+    sensitive = thumbnails.sensitive_photos(resources.demo_result())
+    assert sensitive, "the demo family has a sensitive picture"
+    assert any(path in sensitive for path, _ in calls)
+    assert all(blur for path, blur in calls if path in sensitive)
+    assert any(c == "blurred: sensitive picture" for img in at.image for c in img.captions)
+
+
+def test_app_demo_where_and_when_is_offline_by_default():
+    at = demo_app()
+    at.switch_page("pages/where_when.py").run()
+    assert not at.exception
+    assert not at.get("deck_gl_json_chart") and not at.warning
+    assert any("A stranger knows where" in m.value for m in at.markdown) or any(
+        "No weekly routine" in c.value for c in at.caption)
+    at.toggle(key=state.ONLINE_MAPS).set_value(True).run()
+    assert at.get("deck_gl_json_chart"), "the street map appears only once switched on"
+    assert at.warning
+
+
+def test_app_demo_fix_it_then_reaudit_shrinks_the_dossier():
+    at = demo_app()
+    at.switch_page("pages/fix.py").run()
+    assert sum(1 for c in at.checkbox if c.value) >= 5
+    click(at, "Re-audit with the ticked fixes")
+    metrics = {m.label: m for m in at.metric}
+    before = len(resources.demo_result().dossier.facts)
+    assert int(metrics["Facts a stranger knows"].value) < before / 3
+    assert int(metrics["Facts gone"].value) > before / 2
+
+
+def test_app_demo_workshop_reveals_one_fact_at_a_time():
+    at = demo_app()
+    at.switch_page("pages/workshop.py").run()
+    steps = reveal_steps(resources.demo_result().dossier)
+    big = [m.value for m in at.markdown if m.value.startswith("## ")]
+    assert len(big) == 1 and "posts" in big[0]  # the opening line only
+    for i, step in enumerate(steps[:3], 1):
+        click(at, "Next")
+        big = [m.value for m in at.markdown if m.value.startswith("## ")]
+        assert big == [f"## {render.esc(step.text)}"], f"step {i} shows only its own fact in large type"
+        assert sum(1 for m in at.markdown if m.value.startswith("- ")) >= i - 1
+    click(at, "Back")
+    assert [m.value for m in at.markdown if m.value.startswith("## ")] == [f"## {render.esc(steps[1].text)}"]
+    for _ in range(len(steps) - 1):  # from step 2 to the advice, the last step
+        click(at, "Next")
+    assert next(b for b in at.button if b.label == "Next").disabled
+    titles = [m.value for m in at.markdown if m.value.startswith("### ")]
+    assert titles == [f"### {n}. {render.esc(a.title)}" for n, a in enumerate(ADVICE, 1)]
+    assert any(b.label.startswith("Printable handout") for b in at.get("download_button"))
+
+
+def test_app_demo_forget_everything_clears_the_session():
+    at = demo_app()
+    assert at.session_state[state.RUN] is not None
+    at.switch_page("pages/privacy.py").run()
+    click(at, "Forget everything now")  # the same state.forget() as the sidebar's button
+    assert state.RUN not in at.session_state
+    assert at.session_state[state.GENERATION] == 1
+    at.switch_page("pages/dossier.py").run()
+    assert at.info and not at.header
+    at.switch_page("pages/load.py").run()
+    assert at.file_uploader[0].key == f"{state.UPLOAD}1", "a fresh uploader: the old one lets its files go"
+    demo = resources.demo_result()
+    first = demo.posts[0].photos[0].path
+    assert demo.photo_bytes(first), "the shared demo is not closed by one session forgetting"

@@ -1,0 +1,98 @@
+"""The app with uploaded posts: a ZIP or photos with a posts.csv, bad files, hostile captions, two sessions."""
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from kidsafe.pipeline import AuditOptions
+from ui import render, state
+
+pytestmark = pytest.mark.load
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+HOSTILE = (
+    ("6", "2024-12-07 10:00", "Theo at the park <script>alert(1)</script> so proud"),
+    ("7", "2024-12-14 10:00", "Maya drew this <img src=x onerror=alert(1)> [click](javascript:alert(1)) **wow**"),
+)
+
+
+QUICK = AuditOptions(ocr=False, faces=False, nudity=False)  # tiny flat test photos need no detectors
+
+
+def open_app(options=QUICK):
+    """A fresh session on the load page."""
+    at = AppTest.from_file(APP, default_timeout=300)
+    at.session_state[state.OPTIONS] = options
+    return at.run()
+
+
+def upload(at, files):
+    """Drop the files into the uploader and press Audit."""
+    at.file_uploader[0].set_value(files).run()
+    next(b for b in at.button if b.label == "Audit these posts").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_app_upload_zip_shows_the_dossier(app_feed):
+    at = upload(open_app(), ("family.zip", app_feed(), "application/zip"))
+    assert at.title[0].value == "The stranger's dossier"
+    assert [h.value for h in at.header] == ["Maya", "Theo", "The family"]
+    values = {v for df in at.dataframe for v in df.value.get("Value", [])}
+    assert {"Brookfield Primary School", "Grandma Rose", "18 May"} <= values
+    why = next(e for e in at.expander if e.label.startswith("Why? school"))
+    shown = "\n".join(m.value for m in why.markdown)
+    assert f"{render.LEAK_OPEN}Brookfield Primary School{render.LEAK_CLOSE}" in shown
+    assert "**Post 2**" in shown
+
+
+def test_app_upload_photos_and_captions_table(app_feed):
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(app_feed())) as zf:
+        files = [(name, zf.read(name), "application/octet-stream") for name in zf.namelist()]
+    at = upload(open_app(), files)
+    assert [h.value for h in at.header] == ["Maya", "Theo", "The family"]
+
+
+def test_app_upload_hostile_captions_show_as_text(app_feed):
+    at = upload(open_app(), ("family.zip", app_feed(extra=HOSTILE), "application/zip"))
+    everything = "\n".join(m.value for m in [*at.markdown, *at.caption])
+    # Shown: every character escaped, so Markdown renders them as the characters themselves.
+    assert render.esc("<script>alert(1)</script>") in everything
+    assert render.esc("<img src=x onerror=alert(1)> [click](javascript:alert(1)) **wow**") in everything
+    for element in [*at.markdown, *at.caption]:
+        unescaped = re.compile(r"(?<!\\)(?:<|\]\(|\*\*wow)")  # a "<", "](" or "**wow" with no backslash before
+        assert not unescaped.search(element.value), element.value
+        assert not element.proto.allow_html or "script" not in element.value
+    assert not at.get("html"), "no raw HTML element on the dossier page"
+
+
+def test_app_upload_bad_file_is_a_clear_error(feed_zip):
+    at = upload(open_app(), ("holiday.zip", b"this is not a zip at all", "application/zip"))
+    assert at.error and "not a ZIP" in at.error[0].value
+    assert state.RUN not in at.session_state
+    at = upload(open_app(), ("empty.zip", feed_zip({"notes.txt": "hello"}), "application/zip"))
+    assert at.error and state.RUN not in at.session_state
+
+
+def test_app_upload_one_zip_at_a_time(app_feed, feed_jpeg):
+    at = upload(open_app(), [("a.zip", app_feed(), "application/zip"), ("b.jpg", feed_jpeg(), "image/jpeg")])
+    assert at.error and "one ZIP at a time" in at.error[0].value
+
+
+def test_app_upload_two_sessions_are_isolated(app_feed):
+    mine = upload(open_app(), ("family.zip", app_feed(), "application/zip"))
+    theirs = open_app()
+    assert state.RUN not in theirs.session_state
+    theirs.switch_page("pages/dossier.py").run()
+    assert theirs.info and not theirs.header, "another visitor sees nothing of my posts"
+    other = (("1", "2024-03-02 10:00", "Sports day for Priya at Elmwood Infants", "2024:03:02 10:00:00", None),
+             ("2", "2024-04-06 10:00", "Priya turns 6 today! 🎂", "2024:04:06 10:00:00", None))
+    theirs = upload(open_app(), ("theirs.zip", app_feed(posts=other), "application/zip"))
+    mine.run()
+    assert [h.value for h in mine.header] == ["Maya", "Theo", "The family"]
+    assert "Maya" not in [h.value for h in theirs.header]
+    assert mine.session_state[state.RUN].result is not theirs.session_state[state.RUN].result

@@ -1,0 +1,1 @@
+"""The Streamlit front end's helpers: session state, cached models, rendering, loading, charts."""

@@ -1,0 +1,90 @@
+"""Loading posts: uploaded files or the demo family into one audit, with progress, errors said plainly."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+import streamlit as st
+
+from kidsafe.demo import DEMO_LABEL
+from kidsafe.errors import KidsafeError
+from kidsafe.pipeline import AuditResult, audit
+from ui import resources, state
+from ui.render import esc
+
+log = logging.getLogger(__name__)
+#: File types the uploader takes: a ZIP (folder or platform export), or photos with posts.csv.
+UPLOAD_TYPES = ["zip", "csv", "json", "jpg", "jpeg", "png", "webp", "heic", "heif"]
+STAGE_WORDS = {
+    "photos": "Reading the photos (dates, places, text, faces)",
+    "captions": "Reading the captions",
+    "dossier": "Putting the dossier together",
+}
+UNEXPECTED = "Try a smaller set of posts, or a ZIP of the folder; kidsafe kept nothing of them."
+ONE_ZIP = "Upload one ZIP at a time, or photos with a posts.csv (not a ZIP mixed with other files)."
+
+
+class Uploaded(Protocol):
+    """What the app needs of an uploaded file (Streamlit's UploadedFile has it)."""
+
+    name: str
+
+    def getvalue(self) -> bytes:
+        """The file's bytes."""
+        ...
+
+
+def upload_source(files: Sequence[Uploaded]) -> tuple[Any, str]:
+    """What to audit from the uploaded files (ZIP bytes, or a dict of photos and posts.csv) and its label."""
+    zips = [f for f in files if f.name.lower().endswith(".zip")]
+    if zips and len(files) > 1:
+        raise KidsafeError(ONE_ZIP)
+    if zips:
+        return zips[0].getvalue(), zips[0].name
+    names: dict[str, bytes] = {}
+    for f in files:
+        names[f.name] = f.getvalue()
+    return names, f"{len(files)} uploaded file{'s' if len(files) != 1 else ''}"
+
+
+def _progress_display() -> Any:
+    bar = st.progress(0.0, text="Starting…")
+
+    def report(stage: str, done: int, total: int) -> None:
+        words = STAGE_WORDS.get(stage, stage)
+        bar.progress(min(1.0, done / total) if total else 0.0, text=f"{words}: {done} of {total}")
+
+    return report
+
+
+def run_upload(files: Sequence[Uploaded]) -> state.LoadedRun | None:
+    """Audit the uploaded files in memory and put the dossier on screen; a clear error instead of a crash."""
+    resources.models()
+    try:
+        src, label = upload_source(files)
+        with st.status("Auditing your posts, on this computer…", expanded=True) as status:
+            result: AuditResult = audit(src, options=state.options(), progress=_progress_display())
+            status.update(label=f"Read {result.dossier.posts_read} posts", state="complete", expanded=False)
+    except KidsafeError as exc:
+        log.info("upload refused: %s", type(exc).__name__)
+        state.set_load_error(str(exc))
+        return None
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: say so, never show a traceback
+        log.warning("audit failed unexpectedly: %s", type(exc).__name__)
+        state.set_load_error(f"These files could not be audited ({type(exc).__name__}). {UNEXPECTED}")
+        return None
+    return state.set_run(result, label)
+
+
+def run_demo() -> state.LoadedRun:
+    """Put the demo family's dossier on screen (audited once per server, shared read-only)."""
+    return state.set_run(resources.demo_result(), DEMO_LABEL, shared=True)
+
+
+def show_load_error() -> None:
+    """The last load's error, escaped (it may quote a file name)."""
+    message = state.load_error()
+    if message:
+        st.error(esc(message), icon=":material/error:")

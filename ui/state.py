@@ -1,0 +1,160 @@
+"""The app's per-user state: every st.session_state key is named here, and read or written only through here.
+
+A parent's posts and their dossier live only in this browser session (never in st.cache_data, never
+on disk). "Forget everything" clears it all, and so does closing the tab (the session ends).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from kidsafe.models import Dossier
+from kidsafe.pipeline import AuditOptions, AuditResult
+
+PREFIX = "kidsafe_"
+RUN = PREFIX + "run"
+OPTIONS = PREFIX + "options"
+REVEAL = PREFIX + "reveal"
+FIXED = PREFIX + "fixed"
+THUMBS = PREFIX + "thumbs"
+GENERATION = PREFIX + "generation"  # bumped by forget(): widgets get fresh keys, so the uploader lets go too
+ONLINE_MAPS = PREFIX + "online_maps"
+WORKSHOP_LARGE = PREFIX + "workshop_large"
+STAGE = PREFIX + "stage"  # the workshop's stage container (its key also names its CSS class)
+FIX_CHOICE = PREFIX + "fix_"
+UPLOAD = PREFIX + "upload_"
+LOAD_ERROR = PREFIX + "load_error"
+
+
+@dataclass(frozen=True)
+class LoadedRun:
+    """An audit on screen: its result, how to name it, and whether this session owns it.
+
+    ``shared`` is true for the demo family: one read-only result built once for every visitor
+    (it holds no user data). A session never closes a shared result; it closes its own.
+    """
+
+    result: AuditResult
+    label: str
+    shared: bool
+    id: str
+
+    @property
+    def dossier(self) -> Dossier:
+        """The dossier of this run."""
+        return self.result.dossier
+
+
+def init_defaults() -> None:
+    """Give every key its starting value (called by app.py and safe to call from any page)."""
+    defaults: dict[str, Any] = {OPTIONS: AuditOptions(), REVEAL: 0, GENERATION: 0, ONLINE_MAPS: False,
+                                WORKSHOP_LARGE: True}
+    for key, value in defaults.items():
+        st.session_state.setdefault(key, value)
+
+
+def current_run() -> LoadedRun | None:
+    """The audit this session has on screen, if any."""
+    run = st.session_state.get(RUN)
+    return run if isinstance(run, LoadedRun) else None
+
+
+def set_run(result: AuditResult, label: str, *, shared: bool = False) -> LoadedRun:
+    """Put a new audit on screen, releasing the previous one and everything derived from it."""
+    _release()
+    for key in [k for k in st.session_state if str(k).startswith(FIX_CHOICE)]:
+        del st.session_state[key]
+    st.session_state[REVEAL] = 0
+    st.session_state.pop(FIXED, None)
+    st.session_state.pop(THUMBS, None)
+    st.session_state.pop(LOAD_ERROR, None)
+    run = LoadedRun(result=result, label=label, shared=shared, id=uuid.uuid4().hex[:12])
+    st.session_state[RUN] = run
+    return run
+
+
+def _release() -> None:
+    run = current_run()
+    if run is not None and not run.shared:
+        run.result.close()
+
+
+def forget() -> None:
+    """Forget everything this session holds: the posts, the dossier, the fixes, the uploads."""
+    _release()
+    generation = int(st.session_state.get(GENERATION, 0)) + 1
+    st.session_state.clear()
+    st.session_state[GENERATION] = generation
+    init_defaults()
+
+
+def options() -> AuditOptions:
+    """The checks the user chose for their next audit."""
+    value = st.session_state.get(OPTIONS)
+    return value if isinstance(value, AuditOptions) else AuditOptions()
+
+
+def set_options(value: AuditOptions) -> None:
+    """Remember the checks chosen for the next audit."""
+    st.session_state[OPTIONS] = value
+
+
+def uploader_key() -> str:
+    """The file uploader's key; a new one after every forget(), which drops the uploaded files."""
+    return f"{UPLOAD}{st.session_state.get(GENERATION, 0)}"
+
+
+def reveal() -> int:
+    """How many steps of the workshop reveal are showing."""
+    return int(st.session_state.get(REVEAL, 0))
+
+
+def set_reveal(n: int) -> None:
+    """Show this many steps of the workshop reveal."""
+    st.session_state[REVEAL] = max(0, n)
+
+
+def fixed() -> tuple[str, Dossier] | None:
+    """The re-audited dossier after fixes, with the id of the run it belongs to."""
+    value = st.session_state.get(FIXED)
+    return value if isinstance(value, tuple) else None
+
+
+def set_fixed(run_id: str, dossier: Dossier | None) -> None:
+    """Keep (or drop, with None) the dossier re-audited after the chosen fixes."""
+    if dossier is None:
+        st.session_state.pop(FIXED, None)
+    else:
+        st.session_state[FIXED] = (run_id, dossier)
+
+
+def thumbs() -> dict[tuple[str, str, bool], bytes | None]:
+    """This session's thumbnail cache ((run id, photo path, blurred) -> JPEG bytes)."""
+    cache = st.session_state.get(THUMBS)
+    if not isinstance(cache, dict):
+        cache = {}
+        st.session_state[THUMBS] = cache
+    return cache
+
+
+def fix_choice_key(run_id: str, fix_key: str) -> str:
+    """The checkbox key of one fix of one run."""
+    return f"{FIX_CHOICE}{run_id}_{fix_key}"
+
+
+def load_error() -> str | None:
+    """The message of the last failed load, shown until the next load."""
+    value = st.session_state.get(LOAD_ERROR)
+    return value if isinstance(value, str) else None
+
+
+def set_load_error(message: str | None) -> None:
+    """Remember (or clear) why the last load failed."""
+    if message is None:
+        st.session_state.pop(LOAD_ERROR, None)
+    else:
+        st.session_state[LOAD_ERROR] = message
