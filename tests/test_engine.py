@@ -251,3 +251,16 @@ def test_engine_child_named_often_without_cues_is_still_a_child():
     d = dossier(view("1", "Emma loved the ducks at the park"), view("2", "Emma and the muddy puddles"),
                 view("3", "Emma fell asleep in the car"))
     assert child_names(d) == {"Emma"}
+
+
+def test_engine_twins_share_a_birthday():
+    d = dossier(view("1", "Happy 2nd birthday to our twins Alfie & Teddy 🎂🎂", "2024-04-04 10:00"))
+    assert child_names(d) == {"Alfie", "Teddy"}
+    assert values(d, FactKind.BIRTHDAY, "Alfie") == values(d, FactKind.BIRTHDAY, "Teddy") == {"04-04"}
+
+
+def test_engine_saints_school_in_a_school_post():
+    d = dossier(view("1", "First day of Junior Infants at St. Brigid's for our Aoife 🎒"),
+                view("2", "Aoife is 4 today", "2024-02-01 09:00"))
+    assert any("Brigid" in s for s in values(d, FactKind.SCHOOL, "Aoife"))
+    assert child_names(d) == {"Aoife"}

@@ -70,34 +70,43 @@ def _claims(view: PostView, family: Family) -> Iterator[AgeClaim]:
         for n, pos, conf in hits:
             if not 0 < n <= 18:
                 continue
-            subject = _subject(view, family, index, pos)
-            if subject is None:
+            subjects = _subjects(view, family, index, pos)
+            if not subjects:
                 continue
             shift = -1 if _YESTERDAY.search(low) else 1 if _TOMORROW.search(low) else 0
             sure_day = context or "today" in low or shift
             day = None if _NOT_NOW.search(low) or not sure_day else view.posted_local.date() + timedelta(days=shift)
             text = part.text
-            yield AgeClaim(subject=subject, age=n, day=day, post=view.id,
-                           excerpt=text[max(0, pos - 40): pos + 50].strip(), confidence=conf)
+            for subject in subjects:
+                yield AgeClaim(subject=subject, age=n, day=day, post=view.id,
+                               excerpt=text[max(0, pos - 40): pos + 50].strip(), confidence=conf)
 
 
-def _subject(view: PostView, family: Family, part: int, pos: int) -> str | None:
-    """The child nearest the number; None when a friend, relative or adult is nearer."""
+def _subjects(view: PostView, family: Family, part: int, pos: int) -> list[str]:
+    """The child nearest the number (both twins of "Alfie & Teddy"); none when a friend, relative
+    or adult is nearer."""
     people = family.cast.by_post.get(view.id, [])
     if any(p.role == "other_child" and any(m.part == part for m in p.in_post(view.id))
            for p in people):
-        return None  # "Happy 5th birthday to Olivia's bestie Ava": not our child's age
-    best, dist = None, 10**6
+        return []  # "Happy 5th birthday to Olivia's bestie Ava": not our child's age
+    best, best_mention, dist = None, None, 10**6
     for person in people:
         for m in person.in_post(view.id):
             if m.part == part and abs(m.start - pos) < dist:
-                best, dist = person, abs(m.start - pos)
+                best, best_mention, dist = person, m, abs(m.start - pos)
     if best is not None and best.role in ("other_child", "relative", "adult", "parent", "pet"):
-        return None
-    if best is not None and best.role == "child":
-        return family.ids[best.key]
+        return []
+    if best is not None and best.role == "child" and best_mention is not None:
+        out = [family.ids[best.key]]
+        text = view.parts[part].text
+        for other in family.children_in(view):
+            for m in other.in_post(view.id):
+                gap = text[min(m.end, best_mention.end):max(m.start, best_mention.start)]
+                if other is not best and m.part == part and re.fullmatch(r"\s*(?:&|and|\+)\s*", gap):
+                    out.append(family.ids[other.key])  # "our twins Alfie & Teddy are 2 today"
+        return out
     subject = family.about(view)
-    return None if subject == FAMILY else subject
+    return [] if subject == FAMILY else [subject]
 
 
 def add_age_facts(book: FactBook, family: Family, views: Sequence[PostView], as_of: date) -> None:

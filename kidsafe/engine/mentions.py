@@ -83,6 +83,8 @@ def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) 
         cues.add("after_place_preposition")
     if prev and prev[-1] == "the":
         cues.add("after_the")
+    if prev and prev[-1].rstrip(".") in ("st", "saint", "ste"):
+        cues.add("after_the")  # "St Brigid's" is a school or church, not a person
     if prev and prev[-1] in ("our", "my") or (len(prev) >= 2 and prev[-2] in ("our", "my")
                                             and prev[-1] in lx.CHILD_WORDS):
         cues.add("ours")

@@ -250,6 +250,7 @@ def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = Non
                     first_named[m.post], first_starts[m.post] = person.key, m.start
     for person in people.values():
         person.role = _classify(person, by_view, pet_posts, tagged, ents, first_named, surname_keys)
+    _pair_with_children(people)
     by_post: dict[str, list[Person]] = defaultdict(list)
     for person in people.values():
         for post in person.posts:
@@ -260,6 +261,20 @@ def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = Non
             person.gender = _gender(person, by_view, child_keys, by_post) or _name_gender(person.name)
     ordered = sorted(people.values(), key=lambda p: _first_index(p, views))
     return Cast(people=ordered, surnames=surnames, by_post=dict(by_post), ents=ents)
+
+
+def _pair_with_children(people: dict[str, Person]) -> None:
+    """A name joined to a child's ("Alfie & Teddy", "Isla and Finn") is a sibling, when it is a name."""
+    children = [p for p in people.values() if p.role == "child"]
+    for person in people.values():
+        if person.role != "unknown" or name_likeness(person.name) < 0.6:
+            continue
+        for m in person.mentions:
+            for child in children:
+                if any(c.part == m.part and ("pair" in c.cues and 0 < m.start - c.end <= 7
+                                             or "pair" in m.cues and 0 < c.start - m.end <= 7)
+                       for c in child.in_post(m.post)):
+                    person.role = "child"
 
 
 def _name_gender(name: str) -> str | None:

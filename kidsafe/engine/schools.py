@@ -120,6 +120,15 @@ def _explicit(view: PostView) -> list[tuple[str, str, EvidenceSource, str]]:
     return out
 
 
+_SAINT = re.compile(r"\b(?:St\.?|Saint|Ste\.?)\s+([A-Z][a-z\u00C0-\u024F]+(?:'s|’s|s')?)")
+
+
+def _saints(view: PostView) -> list[tuple[str, str]]:
+    """ "St Brigid's" in a school post: the school's usual short name."""
+    return [(f"St {m[1]}", m[0]) for part in view.parts if part.source is not EvidenceSource.OCR
+            for m in _SAINT.finditer(part.text)]
+
+
 def _contextual(view: PostView, family: Family, excluded: set[str]) -> list[tuple[str, str]]:
     """Proper names in a school post that are nobody and no town: the school's short name."""
     out = []
@@ -163,6 +172,9 @@ def find_schools(views: Sequence[PostView], family: Family, towns: set[str]) -> 
         for name, text in _contextual(view, family, excluded):
             add(name, view, Evidence(post=view.id, source=EvidenceSource.CAPTION, excerpt=text,
                                      explanation=f"{name} in a school post"), 0.45)
+        for name, text in _saints(view):
+            add(name, view, Evidence(post=view.id, source=EvidenceSource.CAPTION, excerpt=text,
+                                     explanation=f"{name} in a school post"), 0.8, name)
     keep = [c for c in cands if c.strength >= 0.8]
     return sorted(keep, key=lambda c: -c.strength)
 
