@@ -14,29 +14,28 @@ from __future__ import annotations
 
 import logging
 import time
+import zipfile
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from kidsafe import faces as face_detector
-from kidsafe import ocr
 from kidsafe.engine.views import PostView
-from kidsafe.errors import ExtractorUnavailable, KidsafeError
-from kidsafe.models import FactKind, Photo
+from kidsafe.models import FactKind
 from kidsafe.pictures import post_faces
 from kidsafe.pipeline import AuditOptions, AuditResult, audit
-from kidsafe.share import covers, images
+from kidsafe.share import covers
 from kidsafe.share.captions import plan_captions
-from kidsafe.share.covers import Box
 from kidsafe.share.keep import KeepRule, keep_rule
-from kidsafe.share.redact import Redacted, leaks
-from kidsafe.share.report import PhotoChange, PostChange, ShareReport, to_json, to_markdown
+from kidsafe.share.photos import Cleaned, Job, clean
+from kidsafe.share.redact import Redacted
+from kidsafe.share.report import PostChange, ShareReport, to_json, to_markdown
 from kidsafe.share.terms import Vocabulary, vocabulary
-from kidsafe.share.verify import Expected, csv_problems, photo_problems, recheck
+from kidsafe.share.verify import csv_problems, photo_problems, recheck
 from kidsafe.share.writer import CSV_NAME, Row, ShareZip, posts_csv
 
 __all__ = ["CAPTION_MODES", "FACE_STYLES", "ShareReport", "share"]
@@ -46,28 +45,6 @@ Progress = Callable[[str, int, int], None]
 
 FACE_STYLES = covers.FACE_STYLES
 CAPTION_MODES = ("redact", "keep")
-PHOTO_NAME = "photo-{post:03d}-{index}.jpg"
-
-
-@dataclass(frozen=True, slots=True)
-class _Job:
-    """One photo to clean: the post it belongs to (output number) and its place in the post."""
-
-    number: int
-    view: PostView
-    photo: Photo
-    index: int
-
-
-@dataclass(frozen=True, slots=True)
-class _Cleaned:
-    """A cleaned photo, or the reason it could not be."""
-
-    job: _Job
-    data: bytes | None
-    change: PhotoChange | None
-    expected: Expected
-    error: str | None = None
 
 
 def _noop(stage: str, done: int, total: int) -> None:
@@ -81,53 +58,54 @@ def share(src: Any, out_zip: str | Path, *, faces: str = "blur", captions: str =
 
     ``faces`` is blur, fill or emoji; ``captions`` is redact or keep; ``keep_face_of`` names the
     one person whose face may stay uncovered (rule in ``kidsafe.share.keep``); ``options`` are
-    the audit's (OCR, nudity, workers); face detection always runs at full resolution here.
-    Raises KidsafeError when the feed cannot be read, ValueError for a bad choice.
+    the audit's (OCR, nudity, workers); faces are always looked for, at full resolution.
+    Raises KidsafeError when the feed cannot be read, OSError when OUT cannot be written and
+    ValueError for a bad choice.
     """
     if faces not in FACE_STYLES:
         raise ValueError(f"faces must be one of {', '.join(FACE_STYLES)}, not {faces!r}")
     if captions not in CAPTION_MODES:
         raise ValueError(f"captions must be one of {', '.join(CAPTION_MODES)}, not {captions!r}")
-    as_of = as_of or date.today()
-    progress = progress or _noop
-    options = replace(options or AuditOptions(), faces=False)
     started = time.perf_counter()
-    result = audit(src, as_of=as_of, options=options, progress=progress)
+    as_of = as_of or date.today()
+    options = replace(options or AuditOptions(), faces=False)
+    result = audit(src, as_of=as_of, options=options, progress=progress or _noop)
     try:
-        return _Sharer(result, Path(out_zip), faces, captions, keep_face_of, as_of, options, progress,
-                       started).run()
+        run = _Share(result, faces, captions, as_of, options, progress or _noop, started)
+        return run.write(Path(out_zip), keep_face_of)
     finally:
         result.close()
 
 
-class _Sharer:
+class _Share:
     """One safe-share run over an audited feed."""
 
-    def __init__(self, result: AuditResult, out: Path, faces: str, captions: str, keep_face_of: str | None,
-                 as_of: date, options: AuditOptions, progress: Progress, started: float) -> None:
-        self.result, self.out, self.style, self.mode = result, out, faces, captions
-        self.keep_face_of, self.as_of, self.options, self.progress = keep_face_of, as_of, options, progress
+    def __init__(self, result: AuditResult, style: str, mode: str, as_of: date, options: AuditOptions,
+                 progress: Progress, started: float) -> None:
+        self.result, self.style, self.mode, self.as_of = result, style, mode, as_of
+        self.options, self.progress, self.started = options, progress, started
         self.seconds = {"audit": time.perf_counter() - started}
-        self.started = started
         self.views = list(result.views)
         self.numbers = {v.id: i for i, v in enumerate(self.views, 1)}
         self.failures: list[str] = []
         self.notes: list[str] = []
         self.facts_left: dict[str, int] = {}
 
-    def run(self) -> ShareReport:
-        """Plan captions, clean photos, write, check, report."""
+    def write(self, out: Path, keep_face_of: str | None) -> ShareReport:
+        """Plan the captions, clean and write the photos, check the ZIP, add the report."""
         vocab, texts = self._captions()
-        keep = keep_rule(self.keep_face_of, self.result.dossier, self.result.posts)
-        if self.keep_face_of and not keep.found:
+        keep = keep_rule(keep_face_of, self.result.dossier, self.result.posts)
+        if keep_face_of and not keep.found:
             self.notes.append("nobody of that name was found among the children or photo tags: every face is covered")
-        cleaned = self._photos(vocab, keep)
-        posts = self._posts(texts, cleaned)
-        writer = ShareZip(self.out)
+        writer = ShareZip(out)
         try:
-            self._write(writer, posts, cleaned)
-            self._check(writer.path, posts, cleaned)
-            report = self._report(posts)
+            cleaned = self._photos(writer, vocab, keep)
+            posts = self._posts(texts, cleaned)
+            writer.write(CSV_NAME, posts_csv([Row(p.post, p.date, p.caption, tuple(ph.name for ph in p.photos))
+                                              for p in posts]))
+            writer.close()
+            self._check(writer.path, cleaned)
+            report = self._report(out, posts, keep_face_of)
             writer.append("report.json", to_json(report).encode("utf-8"))
             writer.append("report.md", to_markdown(report).encode("utf-8"))
             writer.commit()
@@ -137,8 +115,6 @@ class _Sharer:
         log.info("share: %d posts, %d photos, %d faces covered, %d failures", len(posts), report.photos,
                  report.faces_covered, len(report.failures))
         return report
-
-    # -- captions -----------------------------------------------------------------------------
 
     def _day(self, view: PostView) -> str:
         moment = view.posted_local or view.local_time
@@ -158,63 +134,34 @@ class _Sharer:
         self.seconds["captions"] = time.perf_counter() - t
         return vocab, texts
 
-    # -- photos --------------------------------------------------------------------------------
-
-    def _photos(self, vocab: Vocabulary, keep: KeepRule) -> list[_Cleaned]:
+    def _photos(self, writer: ShareZip, vocab: Vocabulary, keep: KeepRule) -> list[Cleaned]:
+        """Every photo cleaned (two at a time) and written as soon as it is ready, in feed order."""
         t = time.perf_counter()
-        jobs = [_Job(self.numbers[v.id], v, ph, k) for v in self.views for k, ph in enumerate(v.post.photos, 1)]
+        findings = self.result.findings
+        jobs = [Job(self.numbers[v.id], v.post, ph, k, findings[ph.path].ocr_lines if ph.path in findings else ())
+                for v in self.views for k, ph in enumerate(v.post.photos, 1)]
         if jobs and not face_detector.available():
             self.failures.append("face detection is not installed, so faces were not covered: "
                                  + face_detector.PIP_COMMAND)
+
+        def work(job: Job) -> Cleaned:
+            return clean(job, self.result.photo_bytes(job.photo.path), style=self.style, vocab=vocab, keep=keep)
+
+        out: list[Cleaned] = []
         self.progress("share", 0, len(jobs))
-        out: list[_Cleaned] = []
         with ThreadPoolExecutor(max_workers=max(1, self.options.workers)) as pool:
-            for done, item in enumerate(pool.map(lambda j: self._clean(j, vocab, keep), jobs), 1):
-                out.append(item)
+            for done, item in enumerate(pool.map(work, jobs), 1):
+                if item.data is not None and item.change is not None:
+                    writer.write(item.change.name, item.data, compress=False)
+                if item.failure and item.failure not in self.failures:
+                    self.failures.append(item.failure)
+                out.append(replace(item, data=None))
                 self.progress("share", done, len(jobs))
         self.seconds["photos"] = time.perf_counter() - t
         return out
 
-    def _clean(self, job: _Job, vocab: Vocabulary, keep: KeepRule) -> _Cleaned:
-        name = PHOTO_NAME.format(post=job.number, index=job.index)
-        data = self.result.photo_bytes(job.photo.path)
-        if data is None:
-            return _Cleaned(job, None, None, Expected(), "could not be read")
-        try:
-            photo = images.decode(data, job.photo.path)
-        except KidsafeError:
-            return _Cleaned(job, None, None, Expected(), "could not be read as an image")
-        image = photo.image
-        found = covers.find_faces(image) if face_detector.available() else ()
-        kept = found if keep.keeps(job.view.post, job.photo, len(found)) else ()
-        to_cover = [f for f in found if f not in kept]
-        text_regions = covers.cover_text(image, self._leaking_text(job.photo.path, image, vocab), self.style)
-        face_regions = covers.cover_faces(image, to_cover, self.style)
-        opaque = tuple(face_regions) if self.style in covers.OPAQUE_STYLES else ()
-        if self.style != "blur":
-            opaque += tuple(text_regions)
-        change = PhotoChange(
-            name=name, source=job.photo.path, faces_found=len(found), faces_covered=len(to_cover),
-            faces_kept=len(kept), text_covered=len(text_regions), metadata_removed=photo.metadata,
-            rotated=photo.rotated, converted_from=photo.source_format, size=image.size)
-        return _Cleaned(job, images.encode_jpeg(image), change,
-                        Expected(kept=tuple(covers.box_of(f) for f in kept), opaque=opaque))
-
-    def _leaking_text(self, path: str, image: Any, vocab: Vocabulary) -> list[Box]:
-        """Boxes of the text lines in the photo that give something away (read again at full size)."""
-        found = self.result.findings.get(path)
-        if found is None or not any(leaks(line, vocab) for line in found.ocr_lines) or not ocr.available():
-            return []
-        try:
-            lines = ocr.read_text(image)
-        except ExtractorUnavailable:
-            return []
-        return [Box(*line.box) for line in lines if leaks(line.text, vocab)]
-
-    # -- output --------------------------------------------------------------------------------
-
-    def _posts(self, texts: dict[str, Redacted], cleaned: list[_Cleaned]) -> list[PostChange]:
-        by_post: dict[int, list[_Cleaned]] = {}
+    def _posts(self, texts: dict[str, Redacted], cleaned: list[Cleaned]) -> list[PostChange]:
+        by_post: dict[int, list[Cleaned]] = {}
         for item in cleaned:
             by_post.setdefault(item.job.number, []).append(item)
         sensitive = {p: str(f.value) for f in self.result.dossier.facts_of_kind(FactKind.SENSITIVE_IMAGE)
@@ -224,47 +171,40 @@ class _Sharer:
             number = self.numbers[view.id]
             items = by_post.get(number, [])
             changes = tuple(i.change for i in items if i.change is not None)
-            left_out = sum(1 for i in items if i.change is None)
+            left_out = [i.error for i in items if i.change is None]
             faces = sum(c.faces_found for c in changes) if changes and face_detector.available() else None
-            several = post_faces(view.post, faces, self.result.dossier).several_children if view.post.photos else False
+            several = bool(view.post.photos) and post_faces(view.post, faces, self.result.dossier).several_children
             if left_out:
-                self.notes.append(f"post {number}: {left_out} photo(s) could not be read and were left out")
+                why = "; ".join(dict.fromkeys(str(e) for e in left_out))
+                self.notes.append(f"post {number}: {len(left_out)} photo(s) left out ({why})")
             if several:
                 self.notes.append(f"post {number}: several children show; ask their parents before sharing")
             if view.id in sensitive and view.post.photos:
                 self.notes.append(f"post {number}: flagged as a {sensitive[view.id]} picture; better not shared")
             posts.append(PostChange(post=str(number), source_post=view.id, date=self._day(view),
                                     caption=texts[view.id].text, edits=texts[view.id].edits, photos=changes,
-                                    left_out=left_out, several_children=several))
+                                    left_out=len(left_out), several_children=several))
         return posts
 
-    def _write(self, writer: ShareZip, posts: list[PostChange], cleaned: list[_Cleaned]) -> None:
-        for item in cleaned:
-            if item.data is not None and item.change is not None:
-                writer.write(item.change.name, item.data, compress=False)
-        rows = [Row(p.post, p.date, p.caption, tuple(ph.name for ph in p.photos)) for p in posts]
-        writer.write(CSV_NAME, posts_csv(rows))
-        writer.close()
-
-    # -- checks --------------------------------------------------------------------------------
-
-    def _check(self, path: Path, posts: list[PostChange], cleaned: list[_Cleaned]) -> None:
-        import zipfile
-
+    def _check(self, path: Path, cleaned: list[Cleaned]) -> None:
+        """Read every written file back, look for faces again, and audit the ZIP."""
         t = time.perf_counter()
         expected = {i.change.name: i.expected for i in cleaned if i.change is not None}
         with zipfile.ZipFile(path) as zf:
-            names = [n for n in zf.namelist() if n in expected]
-            blobs = {n: zf.read(n) for n in names}
+            names = set(zf.namelist())
             problems = csv_problems(zf.read(CSV_NAME))
-        self.progress("verify", 0, len(names))
+        problems += [f"{n}: missing from the ZIP" for n in sorted(set(expected) - names)]
+        present = [n for n in expected if n in names]
+
+        def check(name: str) -> list[str]:
+            with zipfile.ZipFile(path) as zf:
+                return photo_problems(zf.read(name), name, expected[name])
+
+        self.progress("verify", 0, len(present))
         with ThreadPoolExecutor(max_workers=max(1, self.options.workers)) as pool:
-            results = pool.map(lambda n: photo_problems(blobs[n], n, expected[n]), names)
-            for done, found in enumerate(results, 1):
+            for done, found in enumerate(pool.map(check, present), 1):
                 problems += found
-                self.progress("verify", done, len(names))
-        missing = set(expected) - set(names)
-        problems += [f"{n}: missing from the ZIP" for n in sorted(missing)]
+                self.progress("verify", done, len(present))
         self.failures += problems
         self.seconds["verify"] = time.perf_counter() - t
         t = time.perf_counter()
@@ -278,13 +218,13 @@ class _Sharer:
         self.facts_left = again.facts_left
         self.seconds["recheck"] = time.perf_counter() - t
 
-    def _report(self, posts: list[PostChange]) -> ShareReport:
+    def _report(self, out: Path, posts: list[PostChange], keep_face_of: str | None) -> ShareReport:
         self.seconds["total"] = time.perf_counter() - self.started
         photos = sum(len(p.photos) for p in posts)
         if photos:
             self.seconds["per_photo"] = self.seconds["total"] / photos
-        return ShareReport(out=str(self.out), faces=self.style, captions=self.mode, posts=tuple(posts),
+        return ShareReport(out=str(out), faces=self.style, captions=self.mode, posts=tuple(posts),
                            failures=tuple(self.failures), notes=tuple(dict.fromkeys(self.notes)),
                            facts_left=dict(self.facts_left), seconds=dict(self.seconds),
                            facts_before=dict(Counter(str(f.kind) for f in self.result.dossier.facts)),
-                           keep_face_of=self.keep_face_of)
+                           keep_face_of=keep_face_of)

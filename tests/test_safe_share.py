@@ -322,3 +322,43 @@ def test_safe_share_cli_help(capsys):
     help_text = capsys.readouterr().out
     for option in ("--out", "--faces", "--captions", "--keep-face-of", "--as-of"):
         assert option in help_text
+
+
+def test_safe_share_caption_check_redacts_what_the_engine_still_finds():
+    from kidsafe.engine.views import PostView, TextPart
+    from kidsafe.models import EvidenceSource, Post
+    from kidsafe.share.captions import plan_captions
+    from kidsafe.share.terms import Vocabulary
+    from kidsafe.share.writer import Row
+
+    captions = ["Maisie is 5 today 🎂", "Maisie's first swim", "muddy walk"]
+    views = [PostView(post=Post(str(i), c), parts=(TextPart(c, EvidenceSource.CAPTION),))
+             for i, c in enumerate(captions, 1)]
+
+    def rows(done):
+        return [Row(v.id, "2024-05-0" + v.id, done[v.id].text) for v in views]
+
+    plan = plan_captions(views, Vocabulary(), rows, as_of=AS_OF)  # an empty vocabulary to start with
+    assert [plan.captions[v.id].text for v in views] == ["My daughter is 5 today 🎂", "My daughter's first swim",
+                                                         "muddy walk"]
+    assert plan.rounds >= 1 and any(t.kind == "child" for t in plan.vocab.terms)
+
+
+def test_safe_share_unreadable_photo_is_left_out_with_a_note(tmp_path):
+    root = tmp_path / "feed"
+    build_feed(root)
+    (root / "pool.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    report = safe_share.share(root, tmp_path / "out.zip", as_of=AS_OF, options=FAST)
+    (post,) = [p for p in report.posts if p.source_post == "2"]
+    assert post.photos == () and post.left_out == 1
+    assert any("post 2" in n and "left out" in n for n in report.notes)
+    assert report.photos == 4
+
+
+def test_safe_share_cli_cannot_write_leaves_nothing_behind(tmp_path, capsys):
+    root = tmp_path / "feed"
+    build_feed(root)
+    (tmp_path / "afile").write_text("x")
+    assert main(["share", str(root), "--out", str(tmp_path / "afile" / "o.zip"), "--quiet"]) == 1
+    assert "cannot write" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile", "feed"]

@@ -1,0 +1,228 @@
+"""Where a caption gives something away: the spans of text the redactor will rewrite.
+
+Each finder yields ``Span``s: a vocabulary term (a child's name, the school, the town…), a
+school or place name recognised by its shape ("Brookside Primary", "Hillside Park", "12 Elm
+Street"), a gazetteer place read as the stranger engine reads town names, an adult's name after
+an honorific, a clock time, a weekday in a post about an activity, an @mention or a leaking hashtag.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from kidsafe import geo
+from kidsafe.engine import lexicon as lx
+from kidsafe.engine.gazetteer import name_count
+from kidsafe.engine.routines import activity_in
+from kidsafe.engine.text import english_rank, fold
+from kidsafe.share import vague
+from kidsafe.share.hashtags import hashtag_leak
+from kidsafe.share.terms import PERSON_KINDS, RARE_WORD_RANK, Term, Vocabulary
+
+HASHTAG_RE = re.compile(r"(?<![\w&])#\w+", re.UNICODE)
+MENTION_RE = re.compile(r"(?<![\w@])@[\w.]+\w", re.UNICODE)
+STREET_WORDS = {
+    "street": "street", "st": "street", "road": "road", "rd": "road", "avenue": "avenue", "ave": "avenue",
+    "lane": "lane", "ln": "lane", "close": "close", "drive": "drive", "way": "way", "crescent": "crescent",
+    "court": "court", "terrace": "terrace", "grove": "grove", "mews": "mews", "boulevard": "boulevard",
+    "blvd": "boulevard", "place": "place",
+}
+"""Words that end a street's name, and the word said instead of the whole name."""
+
+HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Coach)(\.?\s+)([A-Z])[\w'’\-]+", re.UNICODE)
+_NAME_WORD = r"[A-Z][\w'’\-]*"
+_PLACE_ALT = "|".join(sorted((re.escape(w) for w in lx.PLACE_WORDS | set(STREET_WORDS) if " " not in w),
+                             key=len, reverse=True))
+PLACE_RE = re.compile(r"(?<![\w#@])(?:(\d{1,4}[a-zA-Z]?)\s+)?((?:" + _NAME_WORD + r"\s+){1,3})((?i:" + _PLACE_ALT
+                      + r"))(?!\w)")
+_SCHOOL_ALT = "|".join(sorted((re.escape(w) for w in lx.SCHOOL_TYPE_WORDS if w not in ("school", "high", "middle")),
+                              key=len, reverse=True))
+SCHOOL_RE = re.compile(r"(?<![\w#@])((?:(?:St\.?|Saint|" + _NAME_WORD + r")\s+){1,3})((?i:" + _SCHOOL_ALT
+                       + r"))(?:\s+(?:School|Academy))?(?!\w)")
+CAPITAL_RUN_RE = re.compile(r"(?<![\w#@])([A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)*)")
+MAX_PLACE_WORDS = 3
+TITLE_RUN = 4
+"""A run of this many capitalised words is a title or greeting ("Chúc Mừng Năm Mới"), not places."""
+LEADING_NON_NAMES = frozenset({"at", "to", "from", "in", "the", "our", "my", "first", "last", "day", "happy", "love",
+                               "new", "big", "little", "back", "off", "and", "with", "for", "of"})
+COMMON_NAME_COUNT = 2000
+PLACE_WORDS_SAID = "this place"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Characters [start, end) of a caption, what they are, and (when fixed) the words said instead."""
+
+    start: int
+    end: int
+    kind: str
+    said: str = ""
+    term: Term | None = None
+
+
+class Folded:
+    """Folded text with a map back to the original's character positions."""
+
+    def __init__(self, text: str) -> None:
+        chars, where = [], []
+        for i, ch in enumerate(text):
+            for f in fold(ch):
+                chars.append(f)
+                where.append(i)
+        self.text = "".join(chars)
+        self._where = where
+        self._n = len(text)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original positions of the folded text's [start, end)."""
+        a = self._where[start] if start < len(self._where) else self._n
+        b = self._where[end - 1] + 1 if end > 0 else 0
+        return a, b
+
+
+
+def find_spans(caption: str, vocab: Vocabulary, *, routine: bool = False) -> list[Span]:
+    """Every span of the caption that gives something away (they may overlap)."""
+    protected = [(m.start(), m.end()) for m in (*HASHTAG_RE.finditer(caption), *MENTION_RE.finditer(caption))]
+    spans = list(_hashtag_spans(caption, vocab)) + list(_mention_spans(caption))
+    spans += [s for s in _text_spans(caption, vocab, routine) if not _inside(s, protected)]
+    return spans
+
+
+def _inside(span: Span, ranges: Iterable[tuple[int, int]]) -> bool:
+    return any(a < span.end and span.start < b for a, b in ranges)
+
+
+def _hashtag_spans(caption: str, vocab: Vocabulary) -> Iterator[Span]:
+    for m in HASHTAG_RE.finditer(caption):
+        reason = hashtag_leak(m[0][1:], vocab)
+        if reason:
+            yield Span(m.start(), m.end(), "hashtag", "", Term(reason, "hashtag"))
+
+
+def _mention_spans(caption: str) -> Iterator[Span]:
+    for m in MENTION_RE.finditer(caption):
+        yield Span(m.start(), m.end(), "mention")
+
+
+def _text_spans(caption: str, vocab: Vocabulary, routine: bool) -> Iterator[Span]:
+    folded = Folded(caption)
+    yield from _term_spans(caption, folded, vocab)
+    for m in SCHOOL_RE.finditer(caption):
+        words = _words(caption, m.start(1), m.end(1))
+        while words and fold(words[0][2]) in LEADING_NON_NAMES:
+            words = words[1:]
+        if words and m[2][0].isupper():
+            yield Span(words[0][0], m.end(), "school")
+    for m in PLACE_RE.finditer(caption):
+        words = _words(caption, m.start(2), m.end(2))
+        while words and (fold(words[0][2]) in LEADING_NON_NAMES or fold(words[0][2]) in lx.NOT_NAMES):
+            words = words[1:]
+        if not words:
+            continue
+        start = m.start(1) if m[1] else words[0][0]
+        kind = "street" if fold(m[3]) in STREET_WORDS else "place"
+        yield Span(start, m.end(), kind, STREET_WORDS.get(fold(m[3]), m[3].lower()))
+    yield from _gazetteer_spans(caption, vocab)
+    for m in HONORIFIC_RE.finditer(caption):
+        yield Span(m.start(), m.end(), "adult", f"{m[1]}{m[2]}{m[3]}.")
+    for start, end, said in vague.times(caption):
+        yield Span(start, end, "time", said)
+    no_tags = HASHTAG_RE.sub(" ", caption)
+    if routine or activity_in(re.sub(r"#\w+", " ", fold(no_tags)), no_tags):
+        for start, end, said in vague.weekdays(caption, abbreviations=routine):
+            yield Span(start, end, "weekday", said)
+
+
+def _term_spans(caption: str, folded: Folded, vocab: Vocabulary) -> Iterator[Span]:
+    characters = _character_spans(folded.text)
+    for term in vocab.terms:
+        key = term.key
+        if len(key) < 2:
+            continue
+        plural = r"(?:e?s)?" if term.kind == "surname" else ""
+        for m in re.finditer(r"(?<!\w)" + re.escape(key) + plural + r"(?!\w)", folded.text):
+            start, end = folded.span(m.start(), m.end())
+            if not caption[start].isupper() and not _rare(key):
+                continue
+            if term.kind == "defuse" or term.kind in ("town", "place") and any(a <= m.start() < b
+                                                                               for a, b in characters):
+                # A franchise ("Paw Patrol") is no place; written in lower case the engine stops reading it as one.
+                yield Span(start, end, "case", caption[start:end].lower(), term)
+                continue
+            if term.kind == "place":
+                yield Span(start, end, "place", PLACE_WORDS_SAID, term)
+                continue
+            if term.kind == "surname" and m.end() - m.start() > len(key):
+                the = re.search(r"(?i)\bthe\s+$", caption[max(0, start - 8):start])
+                if the:  # "the Parkers" as a whole
+                    yield Span(start - (len(caption[max(0, start - 8):start]) - the.start()), end, "surname",
+                                "all of us", term)
+                    continue
+            yield Span(start, end, term.kind, term=term)
+
+
+def _rare(key: str) -> bool:
+    """A word rare enough in English to be a name even when written in lower case."""
+    rank = english_rank(key.replace(" ", ""))
+    return rank is None or rank > RARE_WORD_RANK
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the words of text[start:end], in the text's positions."""
+    return [(start + w.start(), start + w.end(), w[0]) for w in re.finditer(r"\S+", text[start:end])]
+
+
+def _gazetteer_spans(caption: str, vocab: Vocabulary) -> Iterator[Span]:
+    """Capitalised words that name a gazetteer place, read as the engine reads town names."""
+    people = vocab.keys(PERSON_KINDS)
+    folded = Folded(caption)
+    characters = [folded.span(a, b) for a, b in _character_spans(folded.text)]
+    for m in CAPITAL_RUN_RE.finditer(caption):
+        words = [w for w in _words(caption, m.start(1), m.end(1))
+                 if not any(a <= w[0] < b for a, b in characters)]
+        if len(words) >= TITLE_RUN:
+            continue
+        for i in range(0, len(words), MAX_PLACE_WORDS):
+            hit = _first_place(caption, words[i:i + MAX_PLACE_WORDS], people)
+            if hit:
+                yield Span(hit[0], hit[1], "place", PLACE_WORDS_SAID)
+
+
+def _character_spans(folded: str) -> list[tuple[int, int]]:
+    """Where character and franchise names ("paw patrol") lie (folding keeps most positions)."""
+    out = []
+    for phrase in lx.CHARACTERS:
+        for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", folded):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _first_place(caption: str, words: list[tuple[int, int, str]], people: set[str]) -> tuple[int, int] | None:
+    """The longest run of the words that is a gazetteer place (and no name), as (start, end)."""
+    for n in range(len(words), 0, -1):
+        for i in range(0, len(words) - n + 1):
+            start, end = words[i][0], words[i + n - 1][1]
+            phrase = caption[start:end]
+            bare = re.sub(r"(?:'s|’s|'|’)$", "", phrase)
+            end -= len(phrase) - len(bare)
+            key = fold(bare)
+            after = fold(caption[end:end + 20]).split()[:1]
+            if key in people or _not_a_place(key, bare, n, after):
+                continue
+            if geo.places_named(bare):
+                return start, end
+    return None
+
+
+def _not_a_place(key: str, phrase: str, n: int, after: list[str]) -> bool:
+    if len(key) < 3 or key in lx.NOT_NAMES or key in lx.KIN_TITLES or key in lx.KIN_TITLE_SECOND:
+        return True
+    if key in lx.WEEKDAY_FORMS or key in lx.CHARACTERS or key in lx.PARENT_WORDS:
+        return True
+    if after and (after[0] in lx.PLACE_WORDS or after[0] in lx.SCHOOL_TYPE_WORDS):
+        return True
+    return n == 1 and name_count(phrase) >= COMMON_NAME_COUNT
+

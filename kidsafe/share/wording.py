@@ -1,0 +1,115 @@
+"""What a caption says instead: the replacement for each span, chosen from the words around it.
+
+"Olivia & Jack" after "my two monkeys" goes ("my two monkeys"); "our Ada" becomes "our
+daughter"; a relative's name after the kin title goes ("Nana's"); a pet is "our dog"; the town
+"our town"; a school "school" after "at", else "the school".
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from kidsafe.engine import lexicon as lx
+from kidsafe.engine.text import fold
+from kidsafe.share.spans import PLACE_WORDS_SAID, Span
+
+POSSESSIVES = frozenset({"my", "our", "his", "her", "their", "your"})
+OWNERS = frozenset({"my", "our"})
+CONNECTOR_RE = re.compile(r"^\s*(?:&|and|\+|,)\s*$")
+CHILD_AFTER = frozenset({"girl", "boy", "baby"})
+SCHOOL_PREPOSITIONS = frozenset({"at", "to", "from", "in", "into", "for", "leave", "leaving", "left", "start",
+                                 "starting", "started", "join", "joining", "joined", "started at"})
+TOWN_WORDS = "our town"
+
+
+def child_runs(caption: str, spans: list[Span]) -> list[list[Span]]:
+    """Spans grouped so that "Olivia & Jack" is one run; every other span stands alone."""
+    groups: list[list[Span]] = []
+    for span in spans:
+        last = groups[-1][-1] if groups else None
+        if (last is not None and span.kind == "child" and last.kind == "child"
+                and CONNECTOR_RE.match(caption[last.end:span.start])):
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    return groups
+
+
+def _words_before(text: str, start: int, n: int = 3) -> list[str]:
+    """The last words before ``start`` in the same phrase (no punctuation or emoji between)."""
+    clause = re.split(r"[^\w\s'’]", text[max(0, start - 60):start])[-1]
+    return [fold(w) for w in re.findall(r"[\w'’]+", clause)][-n:]
+
+
+def _word_after(text: str, end: int) -> str:
+    m = re.match(r"\s*([\w'’]+)", text[end:end + 30])
+    return fold(m[1]) if m else ""
+
+
+def sentence_start(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence (after . ! ? a line break or an emoji)."""
+    before = text[:start].rstrip(" \t\"'“‘([")
+    return not before or before[-1] in ".!?\n:;" or not re.search(r"[\w,]", before[-2:])
+
+
+def said(caption: str, group: list[Span]) -> tuple[str, str]:
+    """The replacement for a run of spans, and the kind it replaced."""
+    first = group[0]
+    prev = _words_before(caption, first.start)
+    last_prev = prev[-1] if prev else ""
+    adjacent = bool(re.search(r"[\w'’]\s+$", caption[:first.start])) or not caption[:first.start].strip()
+    kind = first.kind
+    if kind == "child":
+        return _child_said(caption, group, prev), kind
+    term = first.term
+    noun = term.noun if term else ""
+    if kind in ("hashtag", "mention"):
+        return "", kind
+    if kind == "relative":
+        if adjacent and last_prev in lx.KIN_TITLES | lx.KIN_TITLE_SECOND | {fold(w) for w in noun.split()}:
+            return "", kind
+        return (noun or "a relative"), kind
+    if kind == "pet":
+        return (noun if last_prev in OWNERS else f"our {noun or 'pet'}"), kind
+    if kind == "parent":
+        return ("partner" if last_prev in OWNERS else "my partner"), kind
+    if kind == "other_child":
+        friend_words = {w.split()[-1] for w in lx.FRIEND_WORDS}
+        return ("" if adjacent and last_prev in friend_words else "a friend"), kind
+    if kind == "surname":
+        return _surname_said(first), kind
+    if kind == "town":
+        return ("town" if last_prev in OWNERS else TOWN_WORDS), kind
+    if kind == "school":
+        return ("school" if last_prev in SCHOOL_PREPOSITIONS or last_prev == "the" else "the school"), kind
+    if kind in ("place", "street") and first.said != PLACE_WORDS_SAID:
+        return (first.said if last_prev == "the" else f"the {first.said}"), kind
+    return first.said, kind
+
+
+def _child_said(caption: str, group: list[Span], prev: list[str]) -> str:
+    nouns = [(s.term.noun if s.term else "") or "child" for s in group]
+    joins = [caption[a.end:b.start] for a, b in zip(group, group[1:], strict=False)]
+    last_prev = prev[-1] if prev else ""
+    if last_prev in POSSESSIVES:
+        return _join(nouns, joins)
+    if any(w in OWNERS for w in prev) and last_prev not in STOP_WORDS and last_prev not in lx.PARENT_WORDS:
+        return ""  # "my darling Adaeze" -> "my darling"
+    if len(group) == 1 and _word_after(caption, group[0].end) in CHILD_AFTER:
+        return "my"  # "Lily girl" -> "my girl"
+    return _join([f"my {n}" for n in nouns], joins)
+
+
+def _join(parts: list[str], joins: list[str]) -> str:
+    out = parts[0]
+    for join, part in zip(joins, parts[1:], strict=False):
+        out += join + part
+    return out
+
+
+def _surname_said(span: Span) -> str:
+    """"the Parkers" -> "all of us"; "the Parker family" -> "the family"; "Jack Parker" -> "Jack"."""
+    return span.said
+
