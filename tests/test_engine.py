@@ -264,3 +264,9 @@ def test_engine_saints_school_in_a_school_post():
                 view("2", "Aoife is 4 today", "2024-02-01 09:00"))
     assert any("Brigid" in s for s in values(d, FactKind.SCHOOL, "Aoife"))
     assert child_names(d) == {"Aoife"}
+
+
+def test_engine_one_match_on_a_saturday_is_not_a_routine():
+    d = dossier(view("1", "Took Noah to his first football match on Saturday!", "2024-05-06 10:00"),
+                view("2", "Noah is 6 today", "2024-01-10 09:00"))
+    assert d.facts_of_kind(FactKind.ROUTINE) == ()

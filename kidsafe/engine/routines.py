@@ -34,6 +34,14 @@ class RoutineClue:
     time: str | None
     excerpt: str
     source: EvidenceSource
+    recurring: bool = False  # the words say it repeats ("every", "Saturdays", "lessons")
+
+
+#: Words that make "Saturday football" a weekly thing rather than one match.
+RECURRING = re.compile(
+    r"\b(?:every|each|weekly|week in|week after week|always|usual|again|regular|mondays|tuesdays|wednesdays|"
+    r"thursdays|fridays|saturdays|sundays|mornings|afternoons|evenings|lessons?|class|classes|club|practice|"
+    r"training|session|sessions|term|season|rain or shine)\b")
 
 
 def parse_time(text: str) -> str | None:
@@ -90,13 +98,13 @@ def clues(view: PostView) -> list[RoutineClue]:
         activity = activity_in(text_no_tags, part.text)
         if len(days) == 1 and activity:
             out.append(RoutineClue(view.id, days.pop(), activity, parse_time(text_no_tags), part.text[:120],
-                                   part.source))
+                                   part.source, bool(RECURRING.search(text_no_tags))))
     for tag in view.post.hashtags:
         words = split_hashtag(tag)
         days = [lx.WEEKDAYS[lx.WEEKDAY_FORMS[w]] for w in words if w in lx.WEEKDAY_FORMS and len(w) > 3]
         activity = activity_in(" ".join(words))
         if days and activity:
-            out.append(RoutineClue(view.id, days[0], activity, None, "#" + tag, EvidenceSource.HASHTAG))
+            out.append(RoutineClue(view.id, days[0], activity, None, "#" + tag, EvidenceSource.HASHTAG, True))
     return out
 
 
@@ -127,6 +135,8 @@ def add_routine_facts(book: FactBook, family: Family, views: Sequence[PostView],
                 items.append(RoutineClue(view.id, weekday, activity, None, view.caption[:120], EvidenceSource.TIMESTAMP))
     used_recurrences: set[int] = set()
     for (weekday, activity), items in grouped.items():
+        if len({c.post for c in items}) < 2 and not any(c.recurring for c in items):
+            continue  # one "football on Saturday" is a match, not a routine
         members = [by_id[c.post] for c in items]
         said_time = next((c.time for c in items if c.time), None)
         time = said_time or _photo_time(members, weekday)
