@@ -270,3 +270,11 @@ def test_engine_one_match_on_a_saturday_is_not_a_routine():
     d = dossier(view("1", "Took Noah to his first football match on Saturday!", "2024-05-06 10:00"),
                 view("2", "Noah is 6 today", "2024-01-10 09:00"))
     assert d.facts_of_kind(FactKind.ROUTINE) == ()
+
+
+@pytest.mark.parametrize(("caption", "surname"), [
+    ("Happy holidays from the Okonkwos 🎄", {"Okonkwo"}),
+    ("Saw the Killers live last night!!", set()),
+])
+def test_engine_surname_from_a_family_sign_off_only(caption, surname):
+    assert values(dossier(view("1", caption)), FactKind.SURNAME) == surname

@@ -15,6 +15,8 @@ from kidsafe.models import EvidenceSource
 GROUP_WORDS = ("family", "fam", "crew", "clan", "gang", "household", "squad", "tribe", "bunch", "massive",
                "famiglia", "familia", "familie", "famille")
 _THE_PLURAL = re.compile(r"\b(?:the|The)\s+([A-Z][a-z\u00C0-\u024F]{2,})s\b")
+#: "from the Parkers", "love, the Joneses": a family signing off. Elsewhere "the Killers" may be a band.
+_SIGN_OFF = re.compile(r"(?:from|love|with|regards|wishes|xx|x)\W*\s*$", re.IGNORECASE)
 _THE_GROUP = re.compile(r"\b(?:the|The)\s+([A-Z][a-z\u00C0-\u024F]{2,})\s+(?:" + "|".join(GROUP_WORDS) + r")\b")
 _OCR_FULL_NAME = re.compile(r"^\s*([A-Z][A-Za-z\u00C0-\u024F]+)\s+([A-Z][A-Za-z\u00C0-\u024F'\-]{2,})\s*$")
 
@@ -46,14 +48,18 @@ def _from_hashtag(tag: str) -> str | None:
 def find_surnames(views: Sequence[PostView]) -> Found:
     """Family names the feed gives away, with the posts and the words that give them."""
     found: Found = defaultdict(list)
+    weak: Found = defaultdict(list)
     for view in views:
         for part in view.parts:
             if part.source is EvidenceSource.OCR:
                 continue
-            for rx in (_THE_PLURAL, _THE_GROUP):
-                for m in rx.finditer(part.text):
-                    if _plausible(m[1]):
-                        found[m[1]].append((view.id, part.source, m[0]))
+            for m in _THE_GROUP.finditer(part.text):
+                if _plausible(m[1]):
+                    found[m[1]].append((view.id, part.source, m[0]))
+            for m in _THE_PLURAL.finditer(part.text):
+                if _plausible(m[1]):
+                    signed = bool(_SIGN_OFF.search(part.text[max(0, m.start() - 20):m.start()]))
+                    (found if signed else weak)[m[1]].append((view.id, part.source, m[0]))
         for tag in view.post.hashtags:
             name = _from_hashtag(tag)
             if name and _plausible(name) and name not in ("our", "my", "the"):
@@ -67,6 +73,9 @@ def find_surnames(views: Sequence[PostView]) -> Found:
                 for tag in view.people:
                     if tag.split()[-1] == surname and len(tag.split()) > 1:
                         found[surname].append((view.id, EvidenceSource.SIDECAR, f"tagged as {tag}"))
+    for name, items in weak.items():
+        if fold(name) in {fold(k) for k in found}:
+            found[name].extend(items)  # "the Parkers" counts once the name is known from elsewhere
     _add_ocr(views, found)
     return _merge_case(found)
 
