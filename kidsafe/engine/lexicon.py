@@ -242,6 +242,8 @@ HOLIDAY_CUES = (
     "aloha", "familyvacation", "familyholiday", "travel", "travelling", "traveling", "visiting",
     "day trip", "daytrip", "camping", "caravan", "glamping", "cruise", "hotel", "airbnb", "lodge",
     "center parcs", "centre parcs", "butlins", "haven", "disneyland", "disney world", "disneyworld",
+    "day out", "days out", "trip to", "visit to", "weekend in", "break in", "exploring", "sightseeing",
+    "tourist", "touristy", "wanderlust", "passport", "suitcase", "packed", "packing",
 )
 
 #: Hashtag endings that make the front part a local place ("#harrogatemums", "#leedssnow").
