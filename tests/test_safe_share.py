@@ -203,6 +203,7 @@ def test_safe_share_report_lists_changes_without_the_words_taken_out(shared):
     kinds = {c["kind"] for c in first["caption_changes"]}
     assert {"school", "child_name", "hashtag:school"} <= kinds
     assert {"EXIF", "GPS", "XMP", "comment"} <= set(first["photos"][0]["metadata_removed"])
+    assert "hashtag dropped (names the school)" in files["report.md"].decode("utf-8")
     raw = files["report.json"] + files["report.md"]
     for leak in (b"Maisie", b"Brookside", b"Penrith", b"face.jpg", b"snow.heic"):
         assert leak not in raw

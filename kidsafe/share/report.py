@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from kidsafe.share.hashtags import REASONS
 from kidsafe.share.redact import Edit
 
 
@@ -127,6 +128,17 @@ def to_json(report: ShareReport) -> str:
     return json.dumps(report.as_dict(), ensure_ascii=False, indent=1) + "\n"
 
 
+def _edit_line(edit: Edit) -> str:
+    """One caption edit for people ('child name: "my daughter"', 'hashtag dropped (gives the town)')."""
+    if edit.kind.startswith("hashtag:"):
+        reason = edit.kind.split(":", 1)[1]
+        return f"hashtag dropped ({REASONS.get(reason, reason)})"
+    if edit.kind == "lower_case":
+        return f'written in lower case so it no longer reads as a place: "{edit.replacement}"'
+    said = f'"{edit.replacement}"' if edit.replacement else "removed"
+    return f"{edit.kind.replace('_', ' ')}: {said}"
+
+
 def to_markdown(report: ShareReport) -> str:
     """report.md: the same report for people."""
     lines = ["# What kidsafe changed before sharing", ""]
@@ -142,8 +154,7 @@ def to_markdown(report: ShareReport) -> str:
     for post in report.posts:
         lines += ["", f"## Post {post.post} ({post.date or 'no date'})", "", f"> {post.caption or '(no caption)'}", ""]
         for edit in post.edits:
-            said = f'"{edit.replacement}"' if edit.replacement else "removed"
-            lines.append(f"- {edit.kind.replace('_', ' ')}: {said}")
+            lines.append("- " + _edit_line(edit))
         for photo in post.photos:
             parts = [f"{photo.faces_covered} face(s) covered"]
             if photo.faces_kept:

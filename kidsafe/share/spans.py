@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from kidsafe import geo
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import name_count
@@ -31,7 +33,7 @@ STREET_WORDS = {
 }
 """Words that end a street's name, and the word said instead of the whole name."""
 
-HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Coach)(\.?\s+)([A-Z])[\w'’\-]+", re.UNICODE)
+HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Coach)(\.?\s+)(([A-Z])[\w'’\-]+)", re.UNICODE)
 _NAME_WORD = r"[A-Z][\w'’\-]*"
 _PLACE_ALT = "|".join(sorted((re.escape(w) for w in lx.PLACE_WORDS | set(STREET_WORDS) if " " not in w),
                              key=len, reverse=True))
@@ -82,7 +84,6 @@ class Folded:
         return a, b
 
 
-
 def find_spans(caption: str, vocab: Vocabulary, *, routine: bool = False) -> list[Span]:
     """Every span of the caption that gives something away (they may overlap)."""
     protected = [(m.start(), m.end()) for m in (*HASHTAG_RE.finditer(caption), *MENTION_RE.finditer(caption))]
@@ -127,7 +128,8 @@ def _text_spans(caption: str, vocab: Vocabulary, routine: bool) -> Iterator[Span
         yield Span(start, m.end(), kind, STREET_WORDS.get(fold(m[3]), m[3].lower()))
     yield from _gazetteer_spans(caption, vocab)
     for m in HONORIFIC_RE.finditer(caption):
-        yield Span(m.start(), m.end(), "adult", f"{m[1]}{m[2]}{m[3]}.")
+        if fold(m[3]) not in STOP_WORDS and fold(m[3]) not in lx.NOT_NAMES:  # not "Miss You"
+            yield Span(m.start(), m.end(), "adult", f"{m[1]}{m[2]}{m[4]}.")
     for start, end, said in vague.times(caption):
         yield Span(start, end, "time", said)
     no_tags = HASHTAG_RE.sub(" ", caption)
