@@ -18,6 +18,7 @@ PAGES = {
         st.Page("pages/dossier.py", title="The stranger's dossier", icon=":material/person_search:"),
         st.Page("pages/where_when.py", title="Where and when", icon=":material/map:"),
         st.Page("pages/fix.py", title="Fix it", icon=":material/build:"),
+        st.Page("pages/safe_share.py", title="Share safely", icon=":material/shield:"),
     ],
     "Workshop": [
         st.Page("pages/workshop.py", title="Workshop mode", icon=":material/co_present:"),

@@ -180,6 +180,7 @@ FAMILY_TELLERS: dict[FactKind, Callable[[Fact], str]] = {
     FactKind.SURNAME: lambda f: f"The family name is {f.value}.",
     FactKind.TOWN: lambda f: f"They live in {f.value}.",
     FactKind.HOME: _home,
+    FactKind.SCHOOL: lambda f: f"The children go to {f.value}.",
     FactKind.PARENT_NAME: lambda f: f"A parent is called {f.value}.",
     FactKind.RELATIVE: lambda f: f"A relative is named: {f.value}.",
     FactKind.PET: lambda f: f"The family pet is called {f.value}.",

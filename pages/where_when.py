@@ -18,7 +18,7 @@ if run is not None:
         st.markdown("Every place a stranger can put on a map from these posts. This map is drawn on this "
                     "computer from the positions alone: no map is fetched from the internet.")
         near, far = wherewhen.split_local(points)
-        st.altair_chart(charts.place_map(near), width="stretch")
+        st.altair_chart(charts.place_map(near, charts.theme()), width="stretch")
         if far:
             posts = ", ".join(dict.fromkeys(p for point in far for p in point.posts))
             st.caption(f"Not drawn: {len(far)} place{'s' if len(far) != 1 else ''} more than "
@@ -38,7 +38,7 @@ if run is not None:
     if grid:
         st.markdown("When the photos were taken, by day of the week and hour. A square outline marks a "
                     "routine a stranger can count on.")
-        st.altair_chart(charts.week_chart(grid), width="stretch")
+        st.altair_chart(charts.week_chart(grid, charts.theme()), width="stretch")
     else:
         st.info("These posts carry no times.", icon=":material/schedule:")
     if not sentences:

@@ -96,3 +96,20 @@ def test_app_upload_two_sessions_are_isolated(app_feed):
     assert [h.value for h in mine.header] == ["Maya", "Theo", "The family"]
     assert "Maya" not in [h.value for h in theirs.header]
     assert mine.session_state[state.RUN].result is not theirs.session_state[state.RUN].result
+
+
+def test_app_upload_safe_share_makes_a_download_and_leaves_no_file(app_feed):
+    import tempfile
+
+    before = set(Path(tempfile.gettempdir()).glob("kidsafe-share-*"))
+    at = upload(open_app(), ("family.zip", app_feed(), "application/zip"))
+    at.switch_page("pages/safe_share.py").run()
+    next(b for b in at.button if b.label == "Make the safe copy").click().run()
+    assert not at.exception and not at.error
+    assert at.success or at.warning
+    download = next(b for b in at.get("download_button") if b.label == "Download the safe copy (ZIP)")
+    assert download
+    run_id, data, report = at.session_state[state.SHARE]
+    assert run_id == at.session_state[state.RUN].id
+    assert data.startswith(b"PK") and report.photos == 4
+    assert set(Path(tempfile.gettempdir()).glob("kidsafe-share-*")) == before, "the temporary folder is gone"

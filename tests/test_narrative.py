@@ -74,3 +74,8 @@ def test_narrative_reveal_of_an_empty_dossier_is_empty():
                                              ("12:30", "12:30pm"), ("soon", "soon"), (None, "")])
 def test_narrative_clock(time, said):
     assert clock(time) == said
+
+
+def test_narrative_family_story_tells_a_school_not_tied_to_one_child():
+    facts = [(FactKind.SCHOOL, FAMILY, "Millbrook Academy", 0.9, "3")]
+    assert "The children go to Millbrook Academy." in family_story(make(facts))

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
 #: Pages that show a dossier: with nothing loaded they say so.
-NEEDS_DATA = ("pages/dossier.py", "pages/where_when.py", "pages/fix.py", "pages/workshop.py")
+NEEDS_DATA = ("pages/dossier.py", "pages/where_when.py", "pages/fix.py", "pages/workshop.py", "pages/safe_share.py")
 
 
 def test_pages_smoke_every_page_is_listed():

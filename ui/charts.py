@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import altair as alt
 import pandas as pd
+import streamlit as st
 
 from kidsafe.engine.views import WEEKDAY_NAMES
 from kidsafe.wherewhen import ROLES, MapPoint, WeekCell
@@ -15,6 +16,15 @@ ROLE_SHAPES = {"home": "square", "school": "triangle-up", "activity": "diamond",
                "photo": "circle"}
 ROLE_COLOURS = {"home": "#d62728", "school": "#1f77b4", "activity": "#9467bd", "place": "#8c564b",
                 "photo": "#7f7f7f"}
+#: Label and outline colours per theme; None (theme not known yet) gets a grey readable on both.
+INK = {"light": "#111111", "dark": "#f2f2f2", None: "#8a8a8a"}
+OUTLINE = {"light": "#1f4e99", "dark": "#7fb0ff", None: "#4f86d9"}
+
+
+def theme() -> str | None:
+    """The browser's theme type ("light" or "dark"), or None before the browser has said."""
+    kind = st.context.theme.type
+    return kind if kind in ("light", "dark") else None
 
 
 def points_frame(points: Sequence[MapPoint]) -> pd.DataFrame:
@@ -31,21 +41,31 @@ def places_frame(points: Sequence[MapPoint]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["Place", "What", "Whose", "Position", "Posts"])
 
 
-def place_map(points: Sequence[MapPoint]) -> alt.LayerChart:
+def place_map(points: Sequence[MapPoint], theme: str | None = None) -> alt.LayerChart:
     """The places on a Mercator projection with no base map: shapes, colours and labels."""
     frame = points_frame(points)
-    frame = frame.assign(order=frame["role"].map({r: -i for i, r in enumerate(ROLES)})).sort_values("order")
     roles = [r for r in ROLES if r in set(frame["role"])]
     scale_shape = alt.Scale(domain=roles, range=[ROLE_SHAPES[r] for r in roles])
     scale_colour = alt.Scale(domain=roles, range=[ROLE_COLOURS[r] for r in roles])
-    base = alt.Chart(frame).encode(longitude="lon:Q", latitude="lat:Q")
-    marks = base.mark_point(size=220, filled=True, opacity=0.85).encode(
-        shape=alt.Shape("role:N", scale=scale_shape, title="What"),
-        color=alt.Color("role:N", scale=scale_colour, title="What"),
-        tooltip=["label:N", "role:N", "who:N", "posts:N"])
-    named = alt.Chart(frame[frame["role"] != "photo"]).encode(longitude="lon:Q", latitude="lat:Q")
-    labels = named.mark_text(align="left", dx=12, dy=-8, fontSize=13, fontWeight="bold").encode(text="label:N")
-    return (marks + labels).project(type="mercator").properties(height=420)
+    tooltip = ["label:N", "role:N", "who:N", "posts:N"]
+
+    def layer(rows: pd.DataFrame, size: int) -> alt.Chart:
+        return alt.Chart(rows).encode(longitude="lon:Q", latitude="lat:Q").mark_point(
+            size=size, filled=True, opacity=0.9, stroke=INK[theme], strokeWidth=1).encode(
+            shape=alt.Shape("role:N", scale=scale_shape, title="What"),
+            color=alt.Color("role:N", scale=scale_colour, title="What"), tooltip=tooltip)
+
+    # Photos first, small, underneath; the named places on top, large.
+    marks = layer(frame[frame["role"] == "photo"], 90) + layer(frame[frame["role"] != "photo"], 360)
+    named = frame[frame["role"] != "photo"].reset_index(drop=True)
+    # Neighbouring places (home and school are often close) get their labels on alternate sides.
+    layers = [marks]
+    for side, rows in (("left", named.iloc[::2]), ("right", named.iloc[1::2])):
+        if len(rows):
+            layers.append(alt.Chart(rows).encode(longitude="lon:Q", latitude="lat:Q", text="label:N").mark_text(
+                align=side, dx=14 if side == "left" else -14, dy=-9 if side == "left" else 12, fontSize=14,
+                fontWeight="bold", color=INK[theme]))
+    return alt.layer(*layers).project(type="mercator").properties(height=420)
 
 
 def week_frame(cells: Sequence[WeekCell]) -> pd.DataFrame:
@@ -54,8 +74,8 @@ def week_frame(cells: Sequence[WeekCell]) -> pd.DataFrame:
                          for c in cells], columns=["weekday", "hour", "posts", "routine"])
 
 
-def week_chart(cells: Sequence[WeekCell]) -> alt.LayerChart:
-    """Weekday by hour: darker squares hold more photos; routines outlined and labelled."""
+def week_chart(cells: Sequence[WeekCell], theme: str | None = None) -> alt.LayerChart:
+    """Weekday by hour: darker squares hold more photos, each with its count; routines outlined."""
     frame = week_frame(cells)
     x = alt.X("hour:O", title="Hour of the day", scale=alt.Scale(domain=list(range(24))))
     y = alt.Y("weekday:N", title=None, sort=list(WEEKDAY_NAMES), scale=alt.Scale(domain=list(WEEKDAY_NAMES)))
@@ -63,6 +83,8 @@ def week_chart(cells: Sequence[WeekCell]) -> alt.LayerChart:
         x=x, y=y, color=alt.Color("posts:Q", title="Photos", scale=alt.Scale(scheme="oranges")),
         tooltip=["weekday:N", "hour:O", "posts:Q", "routine:N"])
     routine = frame[frame["routine"] != ""]
-    outline = alt.Chart(routine).mark_rect(fillOpacity=0, stroke="#1f4e99", strokeWidth=3).encode(x=x, y=y)
-    count = alt.Chart(frame).mark_text(fontSize=11).encode(x=x, y=y, text="posts:Q")
+    outline = alt.Chart(routine).mark_rect(fillOpacity=0, stroke=OUTLINE[theme], strokeWidth=3).encode(x=x, y=y)
+    dark_cell = alt.datum.posts > max(1, int(frame["posts"].max())) / 2  # white figures on the darker squares
+    count = alt.Chart(frame).mark_text(fontSize=11).encode(
+        x=x, y=y, text="posts:Q", color=alt.condition(dark_cell, alt.value("#ffffff"), alt.value("#111111")))
     return (heat + outline + count).properties(height=280)

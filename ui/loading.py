@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, Protocol
 
 import streamlit as st
 
-from kidsafe.demo import DEMO_LABEL
+from kidsafe.demo import DEMO_FEED, DEMO_LABEL
 from kidsafe.errors import KidsafeError
 from kidsafe.pipeline import AuditResult, audit
+from kidsafe.safe_share import share
 from ui import resources, state
 from ui.render import esc
 
@@ -21,8 +24,11 @@ STAGE_WORDS = {
     "photos": "Reading the photos (dates, places, text, faces)",
     "captions": "Reading the captions",
     "dossier": "Putting the dossier together",
+    "share": "Cleaning the photos (faces, text, hidden data)",
+    "verify": "Checking the safe copy",
 }
 UNEXPECTED = "Try a smaller set of posts, or a ZIP of the folder; kidsafe kept nothing of them."
+SHARE_NAME = "kidsafe-safe-copy.zip"
 ONE_ZIP = "Upload one ZIP at a time, or photos with a posts.csv (not a ZIP mixed with other files)."
 
 
@@ -53,7 +59,7 @@ def _progress_display() -> Any:
     bar = st.progress(0.0, text="Starting…")
 
     def report(stage: str, done: int, total: int) -> None:
-        words = STAGE_WORDS.get(stage, stage)
+        words = STAGE_WORDS.get(stage) or ("Re-auditing the safe copy" if stage.startswith("recheck") else stage)
         bar.progress(min(1.0, done / total) if total else 0.0, text=f"{words}: {done} of {total}")
 
     return report
@@ -75,12 +81,38 @@ def run_upload(files: Sequence[Uploaded]) -> state.LoadedRun | None:
         log.warning("audit failed unexpectedly: %s", type(exc).__name__)
         state.set_load_error(f"These files could not be audited ({type(exc).__name__}). {UNEXPECTED}")
         return None
-    return state.set_run(result, label)
+    return state.set_run(result, label, source=src)
 
 
 def run_demo() -> state.LoadedRun:
     """Put the demo family's dossier on screen (audited once per server, shared read-only)."""
-    return state.set_run(resources.demo_result(), DEMO_LABEL, shared=True)
+    return state.set_run(resources.demo_result(), DEMO_LABEL, shared=True, source=DEMO_FEED)
+
+
+def run_share(run: state.LoadedRun, *, faces: str, captions: str, keep_face_of: str | None) -> bool:
+    """Make the safe copy of the loaded posts; False (with the error shown) when it failed.
+
+    The ZIP is written to a temporary folder, read into this session's memory, and the folder is
+    removed at once.
+    """
+    if run.source is None:
+        st.error("This audit cannot be shared: load the posts again.", icon=":material/error:")
+        return False
+    try:
+        with st.status("Making the safe copy, on this computer…", expanded=True) as status, \
+                tempfile.TemporaryDirectory(prefix="kidsafe-share-") as folder:
+            out = Path(folder) / SHARE_NAME
+            report = share(run.source, out, faces=faces, captions=captions, keep_face_of=keep_face_of,
+                           as_of=run.dossier.audit_date, progress=_progress_display(),
+                           options=state.options())
+            data = out.read_bytes()
+            status.update(label="The safe copy is ready", state="complete", expanded=False)
+    except (KidsafeError, OSError, ValueError) as exc:
+        log.info("safe share failed: %s", type(exc).__name__)
+        st.error(esc(f"The safe copy could not be made: {exc}"), icon=":material/error:")
+        return False
+    state.set_shared_copy(run.id, data, report)
+    return True
 
 
 def show_load_error() -> None:

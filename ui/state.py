@@ -28,6 +28,7 @@ STAGE = PREFIX + "stage"  # the workshop's stage container (its key also names i
 FIX_CHOICE = PREFIX + "fix_"
 UPLOAD = PREFIX + "upload_"
 LOAD_ERROR = PREFIX + "load_error"
+SHARE = PREFIX + "share"  # the last safe copy made: (run id, ZIP bytes, report)
 
 
 @dataclass(frozen=True)
@@ -36,12 +37,15 @@ class LoadedRun:
 
     ``shared`` is true for the demo family: one read-only result built once for every visitor
     (it holds no user data). A session never closes a shared result; it closes its own.
+    ``source`` is what was audited (the uploaded ZIP bytes or files, or the demo's folder), kept
+    in memory for the safe share; it is the same bytes the result reads, not a copy.
     """
 
     result: AuditResult
     label: str
     shared: bool
     id: str
+    source: Any = None
 
     @property
     def dossier(self) -> Dossier:
@@ -63,7 +67,7 @@ def current_run() -> LoadedRun | None:
     return run if isinstance(run, LoadedRun) else None
 
 
-def set_run(result: AuditResult, label: str, *, shared: bool = False) -> LoadedRun:
+def set_run(result: AuditResult, label: str, *, shared: bool = False, source: Any = None) -> LoadedRun:
     """Put a new audit on screen, releasing the previous one and everything derived from it."""
     _release()
     for key in [k for k in st.session_state if str(k).startswith(FIX_CHOICE)]:
@@ -72,7 +76,8 @@ def set_run(result: AuditResult, label: str, *, shared: bool = False) -> LoadedR
     st.session_state.pop(FIXED, None)
     st.session_state.pop(THUMBS, None)
     st.session_state.pop(LOAD_ERROR, None)
-    run = LoadedRun(result=result, label=label, shared=shared, id=uuid.uuid4().hex[:12])
+    st.session_state.pop(SHARE, None)
+    run = LoadedRun(result=result, label=label, shared=shared, id=uuid.uuid4().hex[:12], source=source)
     st.session_state[RUN] = run
     return run
 
@@ -158,3 +163,16 @@ def set_load_error(message: str | None) -> None:
         st.session_state.pop(LOAD_ERROR, None)
     else:
         st.session_state[LOAD_ERROR] = message
+
+
+def shared_copy(run_id: str) -> tuple[bytes, Any] | None:
+    """The safe copy made from this run (ZIP bytes and its report), if one was made."""
+    value = st.session_state.get(SHARE)
+    if isinstance(value, tuple) and len(value) == 3 and value[0] == run_id:
+        return value[1], value[2]
+    return None
+
+
+def set_shared_copy(run_id: str, data: bytes, report: Any) -> None:
+    """Keep the safe copy in this session (memory only) for its download button."""
+    st.session_state[SHARE] = (run_id, data, report)

@@ -1,0 +1,131 @@
+"""End to end in a real headless Chromium: start the app, upload a feed through the page, read the dossier.
+
+Needs Debian's chromium at /usr/bin/chromium (driven by pip's playwright; never `playwright install`).
+Without it the test is skipped, unless the environment variable CI is set: then it fails.
+Screenshots (light and dark themes) are saved in test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+START_TIMEOUT_S = 120
+AUDIT_TIMEOUT_MS = 300_000
+HOSTILE = (
+    ("6", "2024-12-07 10:00", "Theo at the park <script>alert(1)</script> so proud"),
+    ("7", "2024-12-14 10:00", "Maya drew this <img src=x onerror=alert(1)> [click](javascript:alert(1))"),
+)
+
+
+def _require_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    reason = f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run this test"
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    """The app served by `streamlit run app.py` on a free loopback port, stopped after the module."""
+    _require_chromium()
+    port = _free_port()
+    log = ARTIFACTS / "streamlit.log"
+    ARTIFACTS.mkdir(exist_ok=True)
+    with open(log, "w", encoding="utf-8") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + START_TIMEOUT_S
+            while True:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                        if r.status == 200:
+                            break
+                except OSError:
+                    pass
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"the app did not start; see {log}")
+                time.sleep(0.5)
+            yield f"http://127.0.0.1:{port}/"
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Debian Chromium under playwright."""
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _upload_and_wait(page, url: str, zip_path: Path) -> None:
+    page.goto(url)
+    page.get_by_role("button", name="Try the demo family").wait_for(timeout=60_000)
+    page.locator("input[type=file]").set_input_files(str(zip_path))
+    page.get_by_text(zip_path.name).first.wait_for(timeout=60_000)  # the upload has reached the server
+    page.get_by_role("button", name="Audit these posts").click()
+    page.get_by_role("heading", name="The stranger's dossier").wait_for(timeout=AUDIT_TIMEOUT_MS)
+    page.get_by_role("heading", name="The family").wait_for(timeout=AUDIT_TIMEOUT_MS)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_e2e_browser_upload_shows_the_dossier(app_url, browser, app_feed, tmp_path, scheme):
+    zip_path = tmp_path / "family-posts.zip"
+    zip_path.write_bytes(app_feed(extra=HOSTILE))
+    context = browser.new_context(viewport={"width": 1400, "height": 2600}, color_scheme=scheme)
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        _upload_and_wait(page, app_url, zip_path)
+        for name in ("Maya", "Theo"):
+            page.get_by_role("heading", name=name, exact=True).wait_for(timeout=30_000)
+        page.get_by_text("Why? school: Brookfield Primary School").first.wait_for(timeout=30_000)
+        page.get_by_text("go to Brookfield Primary School.").first.wait_for(timeout=30_000)
+        page.get_by_text("Why? name: Theo").first.click()
+        page.get_by_text("<script>alert(1)</script>").first.wait_for(timeout=30_000)  # shown as text
+        page.get_by_text("Why? name: Maya").first.click()
+        page.get_by_text("[click](javascript:alert(1))", exact=False).first.wait_for(timeout=30_000)
+        assert page.locator("img[src='x']").count() == 0
+        assert page.locator("a[href^='javascript']").count() == 0
+        assert not dialogs, f"a caption ran as code: {dialogs}"
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"e2e-dossier-{scheme}.png"))
+        page.get_by_role("button", name="Forget everything").click()
+        page.get_by_text("Nothing loaded yet").wait_for(timeout=30_000)
+        assert page.get_by_role("heading", name="Maya", exact=True).count() == 0
+    finally:
+        context.close()
