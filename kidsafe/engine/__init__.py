@@ -11,6 +11,7 @@ from kidsafe.engine.ages import add_age_facts
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.people import build_cast
 from kidsafe.engine.people_facts import add_people_facts
+from kidsafe.engine.pictures import add_picture_facts
 from kidsafe.engine.places import add_home_fact, add_location_leaks, add_place_facts, find_home, find_recurrences
 from kidsafe.engine.routines import add_routine_facts
 from kidsafe.engine.schools import add_school_facts, school_posts
@@ -44,6 +45,7 @@ def build_dossier(views: Sequence[PostView], *, as_of: date, warnings: tuple[Fee
     family = Family.from_cast(cast)
     book = FactBook()
     add_people_facts(book, family, views)
+    add_picture_facts(book, family, views)
     add_age_facts(book, family, views, as_of)
     birth_years = {f.subject: int(f.value) for f in book.facts() if f.kind is FactKind.BIRTH_YEAR}
     provisional = find_home(views, holiday=set())
@@ -51,7 +53,6 @@ def build_dossier(views: Sequence[PostView], *, as_of: date, warnings: tuple[Fee
     home = find_home(views, holiday)
     add_location_leaks(book, views)
     add_home_fact(book, views, home)
-    school_words = {fold(p.name) for p in cast.people if p.role in ("place", "unknown")}
     towns = add_town_facts(book, family, views, home.point if home else None,
                            home.posts if home else (), school_words=set())
     schools = add_school_facts(book, family, views, towns, birth_years)
@@ -59,7 +60,6 @@ def build_dossier(views: Sequence[PostView], *, as_of: date, warnings: tuple[Fee
     add_place_facts(book, family, views, home, school_posts(schools), recurrences, holiday)
     add_routine_facts(book, family, views, recurrences)
     add_sensitive_facts(book, family, views)
-    del school_words
     facts = book.facts(keep=lambda kind, conf: conf >= MIN_CONFIDENCE)
     log.info("engine: %d children, %d facts", len(cast.children), len(facts))
     return Dossier(audit_date=as_of, posts_read=len(views), subjects=family.subjects(), facts=tuple(facts),

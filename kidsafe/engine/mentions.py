@@ -138,7 +138,7 @@ def _phrase_cues(folded: str) -> dict[str, frozenset[str]]:
     return out
 
 
-def _character_spans(folded: str) -> list[tuple[int, int]]:
+def character_spans(folded: str) -> list[tuple[int, int]]:
     """Spans of multi-word character and celebrity names in folded text ("peppa pig")."""
     spans = []
     for phrase in lx.CHARACTERS:
@@ -153,7 +153,7 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
     for index, part in enumerate(view.parts):
         text = part.text
         folded = fold(text)
-        in_character = _character_spans(folded)
+        in_character = character_spans(folded)
         ocr = part.source is EvidenceSource.OCR
         words = list(_WORD.finditer(text))
         for i, m in enumerate(words):

@@ -13,6 +13,7 @@ from kidsafe import geo
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.gazetteer import name_count
+from kidsafe.engine.mentions import character_spans
 from kidsafe.engine.text import contains_phrase, english_rank, fold, split_words
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind, GeoPoint
@@ -53,8 +54,8 @@ def is_holiday(view: PostView, home: GeoPoint | None) -> bool:
 @lru_cache(maxsize=4096)
 def _is_place(name: str) -> bool:
     key = fold(name)
-    if key in lx.NOT_NAMES or key in lx.KIN_TITLES or key in lx.WEEKDAY_FORMS or len(key) < 3:
-        return False
+    if key in lx.NOT_NAMES or key in lx.KIN_TITLES or key in lx.WEEKDAY_FORMS or len(key) < 4:
+        return False  # three letters or fewer ("Nam", "Ely") match too many words to trust
     return bool(geo.places_named(name))
 
 
@@ -65,7 +66,10 @@ def _caption_towns(view: PostView, family: Family) -> list[tuple[str, str, float
         if part.source not in (EvidenceSource.CAPTION, EvidenceSource.SIDECAR):
             continue
         text = part.text
+        characters = character_spans(fold(text))
         for m in _PHRASE.finditer(text):
+            if any(a <= m.start() < b for a, b in characters):
+                continue  # "Paw Patrol" is no town
             words = m[1].split()
             # try the longest run first ("San Jose" before "San")
             for n in range(len(words), 0, -1):
