@@ -11,8 +11,9 @@ st.markdown("""
   all of it is done by models installed with kidsafe. Nothing is sent to any service, and the app works
   with the network unplugged.
 - **Your posts live only in this browser session.** Uploaded files are held in memory, never written to
-  disk, never shared with other visitors of this app and never logged. Press **Forget everything** (in the
-  sidebar, or below) or close the tab, and they are gone.
+  disk (the safe copy passes through a temporary file that is deleted at once), never shared with other
+  visitors of this app and never logged. Press **Forget everything** (in the sidebar, or below) and they
+  are gone; close the tab and they are dropped within a minute.
 - **Nothing leaves unless you switch it on.** The only online feature is the street map under
   *Where and when*, off by default; turning it on lets the map server see which area you look at.
 - **Usage statistics are off.** Streamlit's telemetry is switched off in this app's settings.

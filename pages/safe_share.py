@@ -19,9 +19,9 @@ if run is not None:
                 "vague. Then it checks the copy as a stranger would. Your own files are not changed.")
     faces = st.radio("Faces", FACE_STYLES, format_func=lambda s: FACE_WORDS.get(s, s), horizontal=True)
     captions = st.radio("Captions", CAPTION_MODES, format_func=lambda s: CAPTION_WORDS.get(s, s), horizontal=True)
-    names = [c.name for c in run.dossier.children if c.name]
+    names = [c.name for c in run.dossier.children if c.name]  # selectbox options are plain text: no escaping
     keep = st.selectbox("Leave one face uncovered (for example, your own child in a post only of them)",
-                        [NOBODY, *names], format_func=lambda s: "Nobody" if s == NOBODY else render.esc(s))
+                        [NOBODY, *names], format_func=lambda s: "Nobody" if s == NOBODY else s)
     if st.button("Make the safe copy", type="primary", icon=":material/shield:"):
         loading.run_share(run, faces=faces, captions=captions, keep_face_of=None if keep == NOBODY else keep)
     made = state.shared_copy(run.id)
