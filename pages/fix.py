@@ -5,6 +5,9 @@ import streamlit as st
 from kidsafe import fixes, narrative, thumbnails
 from ui import render, state
 
+#: The posts listed at first (the ones whose fixes remove most); the rest behind a toggle, still ticked.
+FIRST_SHOWN = 25
+
 state.init_defaults()
 st.title("Fix it")
 run = render.need_run()
@@ -20,7 +23,11 @@ if run is not None:
         views = render.views_by_id(run)
         sensitive = thumbnails.sensitive_photos(run.result)
         chosen: list[fixes.Fix] = []
-        for plan in plans:
+        show_all = len(plans) <= FIRST_SHOWN or st.toggle(f"Show all {len(plans)} leaking posts",
+                                                         key=state.FIX_SHOW_ALL)
+        shown, hidden = (plans, ()) if show_all else (plans[:FIRST_SHOWN], plans[FIRST_SHOWN:])
+        chosen += [f for plan in hidden for f in plan.fixes if state.fix_chosen(run.id, f.key)]
+        for plan in shown:
             view = views.get(plan.post)
             with st.container(border=True):
                 pic, body = st.columns([1, 4])

@@ -113,3 +113,17 @@ def test_app_upload_safe_share_makes_a_download_and_leaves_no_file(app_feed):
     assert run_id == at.session_state[state.RUN].id
     assert data.startswith(b"PK") and report.photos == 4
     assert set(Path(tempfile.gettempdir()).glob("kidsafe-share-*")) == before, "the temporary folder is gone"
+
+
+def test_app_upload_fix_it_lists_the_first_posts_and_still_fixes_the_rest(app_feed):
+    more = tuple((str(n), f"2024-06-{n - 9:02d} 10:00", "Park day with Maya") for n in range(10, 40))
+    at = upload(open_app(), ("family.zip", app_feed(extra=more), "application/zip"))
+    at.switch_page("pages/fix.py").run()
+    first = len(at.checkbox)
+    toggle = at.toggle(key=state.FIX_SHOW_ALL)
+    assert toggle.label.startswith("Show all ")
+    next(b for b in at.button if b.label == "Re-audit with the ticked fixes").click().run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert int(metrics["Facts gone"]) >= 34, "the fixes of posts not listed count too (each GPS photo at least)"
+    toggle.set_value(True).run()
+    assert len(at.checkbox) > first

@@ -24,6 +24,7 @@ THUMBS = PREFIX + "thumbs"
 GENERATION = PREFIX + "generation"  # bumped by forget(): widgets get fresh keys, so the uploader lets go too
 ONLINE_MAPS = PREFIX + "online_maps"
 WORKSHOP_LARGE = PREFIX + "workshop_large"
+FIX_SHOW_ALL = PREFIX + "fix_show_all"  # the Fix it page lists every leaking post, not just the first ones
 STAGE = PREFIX + "stage"  # the workshop's stage container (its key also names its CSS class)
 FIX_CHOICE = PREFIX + "fix_"
 UPLOAD = PREFIX + "upload_"
@@ -149,6 +150,11 @@ def thumbs() -> dict[tuple[str, str, bool], bytes | None]:
 def fix_choice_key(run_id: str, fix_key: str) -> str:
     """The checkbox key of one fix of one run."""
     return f"{FIX_CHOICE}{run_id}_{fix_key}"
+
+
+def fix_chosen(run_id: str, fix_key: str) -> bool:
+    """Whether a fix is ticked (fixes start ticked, shown or not)."""
+    return bool(st.session_state.get(fix_choice_key(run_id, fix_key), True))
 
 
 def load_error() -> str | None:
