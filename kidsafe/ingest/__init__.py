@@ -15,7 +15,7 @@ from kidsafe.ingest import plain
 from kidsafe.ingest.common import Reading
 from kidsafe.ingest.detect import ACCEPTED, detect, hints, nothing_readable
 from kidsafe.ingest.files import is_image, skipped_summary
-from kidsafe.ingest.safety import DEFAULT_LIMITS, Limits
+from kidsafe.ingest.safety import DEFAULT_LIMITS, Limits, too_many_posts
 from kidsafe.ingest.source import FeedSource, FolderSource, MemorySource, ZipSource
 from kidsafe.models import FeedWarning, Post
 
@@ -112,6 +112,10 @@ def open_feed(
     except BaseException:
         source.close()
         raise
+    feed_limits = getattr(source, "limits", limits)
+    if len(reading.posts) > feed_limits.max_posts:
+        reading.warn(source.label, too_many_posts(feed_limits))
+        del reading.posts[feed_limits.max_posts :]
     summary = skipped_summary(source, reading.used)
     warnings = [*source.warnings, *hints(source, reader), *reading.warnings, *([summary] if summary else [])]
     logger.info("read %d posts (%s) with %d warnings", len(reading.posts), reader.FORMAT, len(warnings))

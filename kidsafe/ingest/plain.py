@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import csv
-import io
 import re
+from collections.abc import Iterator
 from datetime import datetime
 
 from kidsafe.ingest.common import IdAllocator, Reading
 from kidsafe.ingest.files import PathIndex, base_name, is_image
+from kidsafe.ingest.safety import DEFAULT_LIMITS, too_many_posts
 from kidsafe.ingest.source import FeedSource
 from kidsafe.models import Photo, Post
 
@@ -32,6 +33,7 @@ DATE_FORMATS = (
     "%m/%d/%Y %H:%M", "%m/%d/%Y", "%d.%m.%Y %H:%M", "%d.%m.%Y", "%Y%m%d",
 )
 IMAGE_SPLIT_RE = re.compile(r"\s*[;|\n]\s*")
+LINE_END_RE = re.compile(r"\r\n|\r|\n")
 
 
 def _csv_name(names: list[str]) -> str | None:
@@ -98,6 +100,19 @@ def parse_date(text: str) -> datetime | None:
     return None
 
 
+def lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their ends, one at a time (as ``StringIO(text, newline="")`` gives them).
+
+    Lazy, so a large CSV is never held a second time (StringIO keeps four bytes per character).
+    """
+    pos = 0
+    while pos < len(text):
+        end = LINE_END_RE.search(text, pos)
+        stop = end.end() if end else len(text)
+        yield text[pos:stop]
+        pos = stop
+
+
 #: The longest caption cell read (Facebook allows 63,206 characters; a larger cell is hostile or broken).
 MAX_FIELD_CHARS = 131_072
 
@@ -110,8 +125,9 @@ def read_rows(source: FeedSource, name: str, reading: Reading) -> tuple[list[dic
     text, note = decode(source.read(name))
     if note:
         reading.warn(name, note)
-    delimiter = _delimiter(text.split("\n", 1)[0])
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    delimiter = _delimiter(next(lines(text), ""))
+    limits = getattr(source, "limits", DEFAULT_LIMITS)
+    rows = csv.reader(lines(text), delimiter=delimiter)
     header = next(rows, [])
     keys: list[str | None] = [_key(h) for h in header]
     out: list[dict[str, str]] = []
@@ -127,6 +143,9 @@ def read_rows(source: FeedSource, name: str, reading: Reading) -> tuple[list[dic
         reading.warn(name, f"columns not used: {', '.join(repr(u[:40]) for u in unknown)}")
     try:
         for row in rows:
+            if len(out) >= limits.max_posts:
+                reading.warn(name, too_many_posts(limits))
+                break
             if any(len(cell) > MAX_FIELD_CHARS for cell in row):
                 # csv's own field limit is process-wide and other libraries raise it; ours is fixed.
                 raise csv.Error(f"field larger than {MAX_FIELD_CHARS} characters")
@@ -135,8 +154,8 @@ def read_rows(source: FeedSource, name: str, reading: Reading) -> tuple[list[dic
                 if key and key not in record:
                     record[key] = cell
             out.append(record)
-    except csv.Error:
-        reading.warn(name, f"line {rows.line_num} cannot be read as CSV; the rest of the file skipped")
+    except csv.Error as exc:
+        reading.warn(name, f"line {rows.line_num} cannot be read as CSV ({exc}); the rest of the file skipped")
     return out, delimiter
 
 

@@ -22,6 +22,8 @@ class Limits:
     ratio_min_bytes: int = 1 * MiB
     max_entries: int = 20_000
     max_directory_bytes: int = 64 * MiB
+    #: Posts audited at most (a family's feed is far smaller; a 100 MB posts.csv holds about a million).
+    max_posts: int = 10_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -84,6 +86,11 @@ def read_capped(stream: IO[bytes], name: str, cap: int) -> bytes:
         if total > cap:
             raise UnsafeInputError(f"{name}: larger than its declared or allowed size ({cap} bytes); refused")
     return b"".join(chunks)
+
+
+def too_many_posts(limits: Limits) -> str:
+    """The warning for a feed holding more than ``limits.max_posts`` posts."""
+    return f"more than {limits.max_posts:,} posts; only the first {limits.max_posts:,} are audited"
 
 
 def too_many_files(label: str, limits: Limits) -> UnsafeInputError:
