@@ -34,7 +34,10 @@ def describe_value(fact: Fact) -> str:
         return f"{v.get('lat'):.4f}, {v.get('lon'):.4f}"
     if fact.kind is FactKind.PLACE and isinstance(v, dict):
         name = v.get("name") or "a place"
-        return f"{name} ({v.get('role')}) at {v.get('lat'):.4f}, {v.get('lon'):.4f}"
+        kind = v.get("what") or v.get("role")
+        if isinstance(v.get("lat"), (int, float)) and isinstance(v.get("lon"), (int, float)):
+            return f"{name} ({kind}) at {v['lat']:.4f}, {v['lon']:.4f}"
+        return f"{name} ({kind})"
     return str(v)
 
 

@@ -16,6 +16,7 @@ from kidsafe.engine.places import add_home_fact, add_location_leaks, add_place_f
 from kidsafe.engine.routines import add_routine_facts
 from kidsafe.engine.schools import add_school_facts, school_posts
 from kidsafe.engine.sensitive import add_sensitive_facts
+from kidsafe.engine.signs import add_sign_facts
 from kidsafe.engine.text import fold
 from kidsafe.engine.towns import add_town_facts, is_holiday
 from kidsafe.engine.views import PostView
@@ -60,6 +61,7 @@ def build_dossier(views: Sequence[PostView], *, as_of: date, warnings: tuple[Fee
     add_place_facts(book, family, views, home, school_posts(schools), recurrences, holiday)
     add_routine_facts(book, family, views, recurrences)
     add_sensitive_facts(book, family, views)
+    add_sign_facts(book, views)
     facts = book.facts(keep=lambda kind, conf: conf >= MIN_CONFIDENCE)
     log.info("engine: %d children, %d facts", len(cast.children), len(facts))
     return Dossier(audit_date=as_of, posts_read=len(views), subjects=family.subjects(), facts=tuple(facts),
