@@ -301,3 +301,18 @@ def test_engine_ordinary_text_in_photos_is_no_sign(ocr):
 def test_engine_door_number_only_in_a_home_post():
     d = dossier(view("1", "Keys to our new house!! 🔑", ocr=("42",)))
     assert [f.value["name"] for f in d.facts_of_kind(FactKind.PLACE) if f.value.get("what") == "door number"] == ["42"]
+
+
+@pytest.mark.parametrize(("caption", "trait"), [
+    ("Esme in her new red school jumper, so grown up", "red school jumper"),
+    ("Esme picked her first glasses today", "glasses"),
+    ("Esme and her wild curly hair", "curly hair"),
+])
+def test_engine_appearance_of_a_child(caption, trait):
+    d = dossier(view("1", caption), view("2", "Our girl Esme is 4 today", "2024-02-01 09:00"))
+    assert values(d, FactKind.APPEARANCE, "Esme") == {trait}
+
+
+def test_engine_plain_clothes_are_no_appearance():
+    d = dossier(view("1", "Esme in her new coat"), view("2", "Our girl Esme is 4 today", "2024-02-01 09:00"))
+    assert values(d, FactKind.APPEARANCE) == set()

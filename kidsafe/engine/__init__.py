@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from kidsafe.engine.ages import add_age_facts
+from kidsafe.engine.appearance import add_appearance_facts
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.people import build_cast
 from kidsafe.engine.people_facts import add_people_facts
@@ -62,6 +63,7 @@ def build_dossier(views: Sequence[PostView], *, as_of: date, warnings: tuple[Fee
     add_routine_facts(book, family, views, recurrences)
     add_sensitive_facts(book, family, views)
     add_sign_facts(book, views)
+    add_appearance_facts(book, family, views)
     facts = book.facts(keep=lambda kind, conf: conf >= MIN_CONFIDENCE)
     log.info("engine: %d children, %d facts", len(cast.children), len(facts))
     return Dossier(audit_date=as_of, posts_read=len(views), subjects=family.subjects(), facts=tuple(facts),
