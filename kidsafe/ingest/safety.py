@@ -58,6 +58,12 @@ def clean_name(raw: str) -> str:
     return "/".join(parts)
 
 
+def shown_name(raw: str, fallback: str) -> str:
+    """A refused entry's name fit to show: control characters written as escapes, ``fallback`` when empty."""
+    shown = "".join(c if 32 <= ord(c) < 127 or ord(c) > 159 else f"\\x{ord(c):02x}" for c in raw)
+    return shown or fallback
+
+
 def is_junk(name: str) -> bool:
     """True for operating-system litter (``__MACOSX``, ``._x.jpg``, ``.DS_Store``, hidden files)."""
     parts = name.split("/")

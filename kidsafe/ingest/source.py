@@ -19,6 +19,7 @@ from kidsafe.ingest.safety import (
     is_junk,
     is_nested_zip,
     read_capped,
+    shown_name,
     too_many_files,
 )
 from kidsafe.ingest.zipsource import ZipSource
@@ -95,7 +96,7 @@ class FolderSource:
         try:
             name = clean_name(rel)
         except UnsafeNameError as exc:
-            self._warn(rel, f"unsafe file name ({exc}); skipped")
+            self._warn(shown_name(rel, "(a file with no name)"), f"unsafe file name ({exc}); skipped")
             return
         if is_junk(name):
             return
@@ -189,7 +190,8 @@ class MemorySource:
             try:
                 name = clean_name(str(raw))
             except UnsafeNameError as exc:
-                self.warnings.append(FeedWarning(str(raw), f"unsafe file name ({exc}); skipped"))
+                shown = shown_name(str(raw), f"(a file of {label} with no name)")
+                self.warnings.append(FeedWarning(shown, f"unsafe file name ({exc}); skipped"))
                 continue
             if is_junk(name) or name in self._files:
                 continue

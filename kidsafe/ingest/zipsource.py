@@ -7,7 +7,6 @@ import os
 import stat
 import struct
 import zipfile
-import zlib
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -22,6 +21,7 @@ from kidsafe.ingest.safety import (
     is_junk,
     is_nested_zip,
     read_capped,
+    shown_name,
     too_many_files,
 )
 from kidsafe.models import FeedWarning
@@ -30,7 +30,6 @@ EOCD = b"PK\x05\x06"
 EOCD64_LOCATOR = b"PK\x06\x07"
 EOCD64 = b"PK\x06\x06"
 ENCRYPTED_FLAG = 0x1
-READ_ERRORS = (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError, OSError, RuntimeError, ValueError)
 
 
 def _directory_size(fh: BinaryIO) -> tuple[int, int] | None:
@@ -98,7 +97,7 @@ class ZipSource:
         except IngestError:
             self._close_stream()
             raise
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, struct.error):
+        except Exception:  # noqa: BLE001 - zipfile raises many kinds (NotImplementedError, IndexError, …) on damage
             self._close_stream()
             raise UnsupportedExportError(f"{self.label}: not a ZIP file, or a damaged one") from None
 
@@ -113,13 +112,14 @@ class ZipSource:
             if a.compress_size and a.header_offset + a.compress_size > b.header_offset:
                 raise UnsafeInputError(f"{self.label}: ZIP entries overlap (a ZIP bomb); refused")
         total = 0
-        for info in infos:
-            if info.is_dir():
+        for number, info in enumerate(infos, 1):
+            if info.filename.endswith("/"):  # a folder (ZipInfo.is_dir() fails on an empty name)
                 continue
             try:
                 name = clean_name(info.filename)
             except UnsafeNameError as exc:
-                self._warn(info.filename, f"unsafe path in the ZIP ({exc}); refused")
+                shown = shown_name(info.filename, f"(entry {number} of {self.label}, unnamed)")
+                self._warn(shown, f"unsafe path in the ZIP ({exc}); refused")
                 continue
             if is_junk(name):
                 continue
@@ -176,7 +176,7 @@ class ZipSource:
                 return read_capped(fh, name, cap)
         except UnsafeInputError:
             raise
-        except READ_ERRORS as exc:
+        except Exception as exc:  # noqa: BLE001 - whatever a damaged entry makes zipfile raise
             raise IngestError(f"{name}: damaged in the ZIP ({type(exc).__name__})") from None
 
     def mtime(self, name: str) -> datetime | None:
