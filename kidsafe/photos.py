@@ -28,6 +28,9 @@ from kidsafe.models import GeoPoint, PhotoInfo
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+#: Pillow's TIFF/EXIF parser logs every tag's raw value at DEBUG (GPS position, owner's name, captions);
+#: kidsafe never lets a photo's metadata reach a log, whatever level the host application logs at.
+logging.getLogger("PIL.TiffImagePlugin").setLevel(logging.INFO)
 
 MAX_IMAGE_PIXELS: int = 64_000_000
 """Largest picture accepted (width x height); Pillow's own bomb check uses it too."""
