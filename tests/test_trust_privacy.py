@@ -264,8 +264,6 @@ def test_privacy_no_cache_data_and_cache_resource_only_for_models_and_the_demo()
 # --- Memory shared by every session of the app: known gaps ---------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="engine lru_caches (mentions._phrase_cues, text.split_words) keep whole "
-                   "folded captions and hashtags of past audits for the life of the process, across app sessions")
 def test_privacy_no_caption_left_in_process_memory_after_an_audit(app_feed):
     name = "Wrennimoth"  # made up here and nowhere else, so only the audit can hold it
     posts = ((("1", "2024-05-18 18:05", f"Happy 7th birthday to our {name}! #{name.lower()}day",

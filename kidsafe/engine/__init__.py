@@ -7,6 +7,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
+from kidsafe.engine import mentions as mentions_module
+from kidsafe.engine import text as text_module
+from kidsafe.engine import towns as towns_module
 from kidsafe.engine.ages import add_age_facts
 from kidsafe.engine.appearance import add_appearance_facts
 from kidsafe.engine.facts import FactBook, Family
@@ -43,6 +46,24 @@ def _entity_labels(views: Sequence[PostView]) -> dict[str, set[str]]:
 def build_dossier(views: Sequence[PostView], *, as_of: date, warnings: tuple[FeedWarning, ...] = (),
                   skipped_checks: tuple[str, ...] = ()) -> Dossier:
     """Everything a stranger learns from these posts, as facts with evidence."""
+    try:
+        return _build(views, as_of, warnings, skipped_checks)
+    finally:
+        forget_user_text()
+
+
+def forget_user_text() -> None:
+    """Empty the engine's caches keyed by caption words, so no audit's words outlive it in memory.
+
+    They are process-wide (the app serves many sessions from one process); emptying them at the
+    end of every audit costs a little speed and keeps one family's words from the next.
+    """
+    for cache in (mentions_module._phrase_cues, text_module.split_words, towns_module._is_place):
+        cache.cache_clear()
+
+
+def _build(views: Sequence[PostView], as_of: date, warnings: tuple[FeedWarning, ...],
+           skipped_checks: tuple[str, ...]) -> Dossier:
     cast = build_cast(views, _entity_labels(views))
     family = Family.from_cast(cast)
     book = FactBook()
