@@ -5,11 +5,15 @@ st.navigation below lists every page explicitly, which switches off Streamlit's 
 discovery of the pages/ folder, so pages/ is just where the page scripts live.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui import render, state
 
-st.set_page_config(page_title="kidsafe: the stranger's dossier", page_icon=":material/shield_person:",
+# A local file: a material-icon favicon would be fetched from Google's font servers by the browser.
+ICON = Path(__file__).parent / "ui" / "icon.png"
+st.set_page_config(page_title="kidsafe: the stranger's dossier", page_icon=str(ICON),
                    layout="wide", initial_sidebar_state="expanded")
 state.init_defaults()
 PAGES = {

@@ -190,8 +190,6 @@ def test_network_app_server_connects_to_nothing_outside(traced_visit):
 
 @pytest.mark.browser
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="app.py's page_icon ':material/shield_person:' makes Streamlit's page fetch "
-                   "its favicon from fonts.gstatic.com (Google sees the visit); an emoji page_icon is drawn locally")
 def test_network_app_page_requests_only_its_own_server(traced_visit):
     url, requests, _, _ = traced_visit
     assert requests
