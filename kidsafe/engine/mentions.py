@@ -142,7 +142,7 @@ def character_spans(folded: str) -> list[tuple[int, int]]:
     """Spans of multi-word character and celebrity names in folded text ("peppa pig")."""
     spans = []
     for phrase in lx.CHARACTERS:
-        if " " in phrase or "-" in phrase:
+        if (" " in phrase or "-" in phrase) and phrase in folded:  # the cheap test first: most texts hold none
             for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", folded):
                 spans.append((m.start(), m.end()))
     return spans
