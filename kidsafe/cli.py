@@ -59,6 +59,17 @@ def build_parser() -> argparse.ArgumentParser:
     aud.add_argument("--progress", action="store_true", help="show a progress bar even when not on a terminal")
     aud.add_argument("--quiet", action="store_true", help="print nothing but errors")
     _add_share_parser(commands)
+    ben = commands.add_parser(
+        "bench", help="time kidsafe on a synthetic feed, beside exiftool, Presidio and the decode-once floor",
+        description="Write a synthetic feed of N posts (1600x1200 JPEG photos with EXIF and GPS, some showing "
+                    "text) to a temporary folder, audit it, and report each stage's time and peak memory, posts "
+                    "per second, and kidsafe side by side with exiftool, Presidio and the decode-once floor.")
+    ben.add_argument("--posts", type=int, default=1000, metavar="N", help="posts in the feed (default 1000)")
+    ben.add_argument("--no-ocr", action="store_true", help="do not read text inside photos")
+    ben.add_argument("--no-faces", action="store_true", help="do not look for faces")
+    ben.add_argument("--no-nudity", action="store_true", help="do not run the nudity detector")
+    ben.add_argument("--runs", type=int, default=3, metavar="R", help="runs of each comparison (default 3)")
+    ben.add_argument("--out", metavar="DIR", help="also write bench.json and bench.md to DIR")
     return parser
 
 
@@ -141,6 +152,12 @@ def _audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bench(args: argparse.Namespace) -> int:
+    from kidsafe.bench.runner import run_from_cli
+
+    return run_from_cli(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = build_parser().parse_args(argv)
@@ -148,4 +165,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _audit(args)
     if args.command == "share":
         return _share(args)
+    if args.command == "bench":
+        return _bench(args)
     return 2  # pragma: no cover - argparse rejects unknown commands

@@ -1,0 +1,1 @@
+"""``python -m kidsafe bench``: a synthetic feed, kidsafe's audit of it per stage, and side-by-side baselines."""
