@@ -39,7 +39,7 @@ PAYLOADS = (
 PHOTO_NAMES = ("<img src=x onerror=alert(7)>.jpg", "[pic](javascript:alert(8)).jpg", "photo3.jpg",
                "ocr sign.jpg", "<script>alert(12)</script>.jpg")
 HOSTILE_ID = "<img src=x onerror=alert(9)>"
-OCR_LINES = ("Maya", "<img src=x onerror=alert(10)>", "[x](javascript:alert(11))")
+OCR_LINES = ("Maya <img src=x onerror=alert(10)>", "Theo [x](javascript:alert(11))")
 HOME = (51.4545, -2.5879)
 #: Anything holding one of these is user text carrying a payload.
 MARKERS = re.compile(r"alert|javascript|tracker\.example|onerror|<b>")
@@ -229,7 +229,7 @@ def test_html_every_page_shows_hostile_text_only_as_text(hostile_session):
     assert all(checked[p] for p in ("pages/dossier.py", "pages/fix.py")), checked
     everything = "\n".join(shown)
     # Shown, character for character (a payload that vanished would hide what the parent posted).
-    for payload in (PAYLOADS[0], PAYLOADS[1], PAYLOADS[2], HOSTILE_ID, PHOTO_NAMES[4], "family <img src=x"):
+    for payload in (*PAYLOADS[:3], HOSTILE_ID, PHOTO_NAMES[4], OCR_LINES[0], "family <img src=x"):
         assert payload in everything, payload
 
 
