@@ -228,15 +228,15 @@ def _fixed_post(post: Post, changes: dict[Change, list[str]], info: dict[str, Ph
         place_gps=post.place_gps if located else None, place_name=post.place_name if located else None)
 
 
-def _with_docs(views: list[PostView], known: dict[str, object]) -> list[PostView]:
-    """Attach spaCy Docs as the pipeline does, reusing the audit's Docs for unchanged texts."""
+def _with_entities(views: list[PostView], known: dict[str, tuple[tuple[str, str], ...]]) -> list[PostView]:
+    """Attach spaCy's entities as the pipeline does, reusing the audit's for unchanged texts."""
     missing = list(dict.fromkeys(p.text for v in views for p in v.parts if p.text not in known))
     if missing:
         try:
-            known = {**known, **dict(zip(missing, nlp.pipe(mask_for_nlp(t) for t in missing), strict=True))}
+            known = {**known, **dict(zip(missing, nlp.entities([mask_for_nlp(t) for t in missing]), strict=True))}
         except ExtractorUnavailable:
             return views
-    return [dataclasses.replace(v, docs=tuple(known[p.text] for p in v.parts)) for v in views]
+    return [dataclasses.replace(v, entities=tuple(known[p.text] for p in v.parts)) for v in views]
 
 
 def apply_fixes(result: AuditResult, fixes: Iterable[Fix]) -> Dossier:
@@ -253,9 +253,9 @@ def apply_fixes(result: AuditResult, fixes: Iterable[Fix]) -> Dossier:
         elif Change.DELETE_POST not in changes:
             posts.append(_fixed_post(post, changes, info, findings))
     views = build_views(posts, info, findings, result.feed)
-    known = {p.text: doc for v in result.views for p, doc in zip(v.parts, v.docs, strict=False)}
-    if any(v.docs for v in result.views):
-        views = _with_docs(views, known)
+    known = {p.text: ents for v in result.views for p, ents in zip(v.parts, v.entities, strict=False)}
+    if any(v.entities for v in result.views):
+        views = _with_entities(views, known)
     d = result.dossier
     return build_dossier(views, as_of=d.audit_date, warnings=d.warnings, skipped_checks=d.skipped_checks)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -38,6 +38,23 @@ def available() -> bool:
     except ExtractorUnavailable:
         return False
     return True
+
+
+Entities = tuple[tuple[str, str], ...]
+"""The entities of one text as plain (word, label) pairs, e.g. (("Leeds", "GPE"),)."""
+
+
+def entities(texts: Sequence[str], batch_size: int = 256, disable: Sequence[str] = ()) -> list[Entities]:
+    """The entity words and labels of each text, read in batches and kept as plain strings.
+
+    spaCy runs inside a memory zone: the words it meets are dropped from the shared model's
+    vocabulary when the zone closes, so one family's captions do not stay in the process (the app
+    serves every session from one loaded model). Docs never leave this function for that reason.
+    """
+    model = load()
+    with model.memory_zone():
+        return [tuple((token.text, ent.label_) for ent in doc.ents for token in ent)
+                for doc in model.pipe(texts, batch_size=batch_size, disable=list(disable))]
 
 
 def pipe(texts: Iterable[str], batch_size: int = 64) -> Iterator[Any]:

@@ -223,6 +223,9 @@ def read_photo(feed: Feed, path: str, detectors: dict[str, Any], options: AuditO
         return path, meta, found, None
     except KidsafeError as exc:
         return path, meta, None, str(exc)
+    except Exception as exc:  # noqa: BLE001 - a model's own failure (onnxruntime's bad_alloc) on one photo
+        log.warning("photo checks failed on one photo (%s)", type(exc).__name__)
+        return path, meta, None, f"the photo checks (text, faces, nudity) failed on this photo ({type(exc).__name__})"
 
 
 def _detectors(options: AuditOptions, skipped: list[str]) -> dict[str, Any]:
@@ -396,24 +399,24 @@ def build_views(posts: Sequence[Post], info: dict[str, PhotoInfo], findings: dic
 
 
 def with_docs(views: list[PostView], skipped: list[str]) -> list[PostView]:
-    """Attach a spaCy Doc to every text part, all captions in one batched pass (entities only).
+    """Attach spaCy's entities to every text part, all captions in one batched pass (entities only).
 
-    The engine reads only the entities (``doc.ents``), so the tagger and attribute ruler are
-    skipped: the entities are the same without them, a quarter sooner. A text seen twice (a
-    recurring caption, a place name, the same sign in two photos) is read once; its Doc is shared.
+    The engine reads only the entities, so the tagger and attribute ruler are skipped: the entities
+    are the same without them, a quarter sooner. A text seen twice (a recurring caption, a place
+    name, the same sign in two photos) is read once. See nlp.entities for why no Doc is kept.
     """
     texts = [mask_for_nlp(part.text) for v in views for part in v.parts]
     unique = list(dict.fromkeys(texts))
     try:
-        parsed = dict(zip(unique, nlp.load().pipe(unique, batch_size=NLP_BATCH, disable=NLP_UNUSED), strict=True))
+        parsed = dict(zip(unique, nlp.entities(unique, batch_size=NLP_BATCH, disable=NLP_UNUSED), strict=True))
     except ExtractorUnavailable as exc:
         skipped.append(f"language model: {exc}")
         return views
-    docs = [parsed[text] for text in texts]
+    found = [parsed[text] for text in texts]
     out, i = [], 0
     for v in views:
         n = len(v.parts)
-        out.append(PostView(**{**_fields(v), "docs": tuple(docs[i:i + n])}))
+        out.append(PostView(**{**_fields(v), "entities": tuple(found[i:i + n])}))
         i += n
     return out
 

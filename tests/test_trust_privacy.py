@@ -277,9 +277,6 @@ def test_privacy_no_caption_left_in_process_memory_after_an_audit(app_feed):
     assert not scan_for(ours, (name, name.lower()))
 
 
-@pytest.mark.xfail(strict=True, reason="the shared spaCy model's vocabulary (StringStore) keeps every word of every "
-                   "caption it has read, names included, for the life of the process; spaCy 3.8's "
-                   "nlp.memory_zone() would free them")
 def test_privacy_shared_language_model_forgets_caption_words(app_feed):
     from kidsafe import nlp
 

@@ -35,11 +35,10 @@ def _entity_labels(views: Sequence[PostView]) -> dict[str, set[str]]:
     """Folded word -> spaCy entity labels it was given anywhere in the feed."""
     labels: dict[str, set[str]] = defaultdict(set)
     for view in views:
-        for doc in view.docs:
-            for ent in doc.ents:
-                for token in ent:
-                    if token.text[:1].isupper():
-                        labels[fold(token.text)].add(ent.label_)
+        for part in view.entities:
+            for word, label in part:
+                if word[:1].isupper():
+                    labels[fold(word)].add(label)
     return labels
 
 

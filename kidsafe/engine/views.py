@@ -40,7 +40,7 @@ class PostView:
     has_photo: bool = False
     nudity: float | None = None
     face_count: int | None = None
-    docs: tuple[Any, ...] = ()  # spaCy Doc per part (masked text), or empty
+    entities: tuple[tuple[tuple[str, str], ...], ...] = ()  # per part: spaCy's (word, label) pairs, or empty
     folded: tuple[str, ...] = field(default=())
 
     def __post_init__(self) -> None:
