@@ -141,12 +141,14 @@ def test_browser_hostile_text_is_shown_as_text_and_never_runs(app_url, browser, 
         for title, heading in (("Fix it", "Fix it"), ("Where and when", "Where and when"),
                                ("Workshop mode", "Workshop mode")):
             go(page, title, heading)
-            page.wait_for_timeout(1500)  # charts and thumbnails finish drawing
+            page.wait_for_load_state("networkidle")  # thumbnails and charts drawn
             problems[title] = injected(page)
         nxt = page.get_by_role("button", name="Next")
+        step = 0
         while nxt.is_enabled():
             nxt.click()
-            page.wait_for_timeout(300)
+            step += 1
+            page.get_by_text(re.compile(f"^Step {step} of")).first.wait_for(timeout=30_000)
         problems["workshop, every step"] = injected(page)
         assert not any(problems.values()), problems
         assert not dialogs, f"a payload ran as code: {dialogs}"

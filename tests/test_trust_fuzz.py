@@ -422,7 +422,8 @@ def test_fuzz_zip_mutated_archives():
 
 
 ZIP_NAMES = st.sampled_from([b"a.jpg", b"posts.csv", b"../a.jpg", b"/abs.jpg", b"C:\\x.jpg", b"a/\x00.jpg", b"",
-                             b"d/", b"\xff\xfe.jpg", b"x.zip", b"__MACOSX/._a.jpg", b"a" * 300]) | st.binary(max_size=20)
+                             b"d/", b"\xff\xfe.jpg", b"x.zip", b"__MACOSX/._a.jpg", b"a" * 300]) \
+    | st.binary(max_size=20)
 ENTRY = st.fixed_dictionaries({
     "name": ZIP_NAMES,
     "method": st.sampled_from([0, 8, 12, 14, 99, 1, 65535]),

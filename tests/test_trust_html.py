@@ -293,7 +293,8 @@ CONTROLS = [
 ]
 
 
-@pytest.mark.parametrize(("call", "unsafe"), CONTROLS, ids=[c[0].split("(")[0] + str(i) for i, c in enumerate(CONTROLS)])
+@pytest.mark.parametrize(("call", "unsafe"), CONTROLS,
+                         ids=[c[0].split("(")[0] + str(i) for i, c in enumerate(CONTROLS)])
 @pytest.mark.parametrize("payload", [PAYLOADS[1], PAYLOADS[2]])
 def test_html_page_reader_catches_unescaped_user_text(call, unsafe, payload):
     from streamlit.testing.v1 import AppTest
