@@ -60,17 +60,34 @@ class Run:
         return any(all(word in m for word in words) for m in messages)
 
 
+#: Runs `python -m kidsafe ARGS…` and, on any exit, writes the process's peak RSS (kB) to a file.
+_REPORT_HWM = (
+    "import atexit, runpy, sys\n"
+    "def _hwm():\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith('VmHWM:'):\n"
+    "            open({out!r}, 'w').write(line.split()[1])\n"
+    "atexit.register(_hwm)\n"
+    "sys.argv = ['kidsafe'] + sys.argv[1:]\n"
+    "runpy.run_module('kidsafe', run_name='__main__', alter_sys=True)\n"
+)
+
+
 def audit(target: Path, work: Path, *extra: str, address_space: int = FULL_AS) -> Run:
     """`python -m kidsafe audit TARGET --json` with rlimits set before exec; the child's rusage kept."""
     work.mkdir(parents=True, exist_ok=True)
     out_json = work / "dossier.json"
     argv = [sys.executable, "-m", "kidsafe", "audit", str(target), "--as-of", "2025-06-01", "--quiet",
             "--json", str(out_json), *extra]
+    # Peak RSS is read from the audit's own /proc/self/status (VmHWM) as it exits: rusage's maxrss
+    # would also count the pytest process this child was forked from (Linux keeps it across exec).
+    hwm = work / "vmhwm"
+    wrapped = [sys.executable, "-c", _REPORT_HWM.format(out=str(hwm)), *argv[3:]]
     launcher = (
         "import os, resource, sys\n"
         f"resource.setrlimit(resource.RLIMIT_AS, ({address_space}, {address_space}))\n"
         f"resource.setrlimit(resource.RLIMIT_CPU, ({CPU_LIMIT_S}, {CPU_LIMIT_S}))\n"
-        f"os.execv(sys.executable, {argv!r})\n"
+        f"os.execv(sys.executable, {wrapped!r})\n"
     )
     env = {**os.environ, **QUIET_THREADS, "PYTHONPATH": str(ROOT), "TMPDIR": str(work)}
     with open(work / "stdout", "wb") as out, open(work / "stderr", "wb") as err:
@@ -78,13 +95,15 @@ def audit(target: Path, work: Path, *extra: str, address_space: int = FULL_AS) -
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
     dossier = json.loads(out_json.read_text(encoding="utf-8")) if out_json.exists() else None
+    peak_kb = int(hwm.read_text()) if hwm.exists() else usage.ru_maxrss
     return Run(proc.returncode, (work / "stdout").read_text("utf-8", "replace"),
-               (work / "stderr").read_text("utf-8", "replace"), dossier, usage.ru_maxrss // 1024,
+               (work / "stderr").read_text("utf-8", "replace"), dossier, peak_kb // 1024,
                usage.ru_utime + usage.ru_stime)
 
 
 def assert_bounded(run: Run, rss_mb: int, cpu_s: float, codes: tuple[int, ...] = (0,)) -> None:
     """The audit ended on its own terms (no traceback, no kill) within the memory and CPU it may use."""
+    print(f"\naudit exit {run.code}: peak RSS {run.rss_mb} MB, {run.cpu_s:.1f} s CPU")
     assert "Traceback" not in run.err, run.err[-3000:]
     assert run.code in codes, (run.code, run.err[-3000:])
     assert run.rss_mb < rss_mb, f"peak RSS {run.rss_mb} MB"
