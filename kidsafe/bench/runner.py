@@ -223,6 +223,7 @@ def _captions(feed: BenchFeed, options: BenchOptions) -> Comparison:
     batch = timed.get("presidio_batch")
     if theirs is not None and batch is not None:
         found |= {"presidio_entities": dict(theirs.result), "presidio_batch_s": round(batch.median_wall, 3),
+                  "presidio_batch_cpu_s": round(batch.median_cpu, 3),
                   "presidio_batch_speedup": round(batch.median_wall / ours.median_wall, 2)}
         note = (f"Presidio finds {sum(theirs.result.values())} entity spans ({_top(theirs.result)}), none tied to "
                 f"a child; kidsafe states {sum(ours.result.values())} facts ({_top(ours.result)}). "
