@@ -12,6 +12,7 @@ import io
 import json
 import os
 import random
+import shutil
 import stat
 import struct
 import subprocess
@@ -250,7 +251,8 @@ def hostile_zip(tmp_path_factory, jpeg_with_gps_bytes):
     archive = append_entries(zip_bytes(entries), [lying_entry("liar.jpg", 512 * MiB, 2000)])
     path = tmp_path_factory.mktemp("hostile") / "hostile-export.zip"
     path.write_bytes(archive)
-    return path
+    yield path
+    path.unlink()
 
 
 @pytest.fixture(scope="module")
@@ -346,7 +348,8 @@ def photo_folder(tmp_path, jpeg_with_gps_bytes):
     root = tmp_path / "feed"
     root.mkdir()
     (root / "ok.jpg").write_bytes(jpeg_with_gps_bytes)
-    return root
+    yield root
+    shutil.rmtree(root)  # 100 MB files are not left for pytest's kept temp folders
 
 
 def test_trust_hostile_100mb_caption_is_refused_and_the_rest_read(photo_folder, tmp_path):
@@ -387,6 +390,7 @@ def test_trust_hostile_deeply_nested_json_is_skipped_with_a_warning(case, tmp_pa
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_bytes(data)
     run = audit(root, tmp_path / "work", *NO_DETECTORS, address_space=TEXT_AS)
+    shutil.rmtree(root)
     assert_bounded(run, TEXT_RSS_MB, TEXT_CPU_S)
     assert run.warned(json_name, "nested too deeply"), run.dossier["warnings"]
     assert run.dossier["posts_read"] == 1
