@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import multiprocessing
 import random
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -77,8 +78,8 @@ def write_feed(folder: Path, n: int, *, seed: int = 0, workers: int = 2) -> Benc
         for post in posts:
             writer.writerow([post.id, f"{post.posted:%Y-%m-%d %H:%M}", post.caption, photo_name(post)])
     jobs = [(folder / photo_name(p), p, seed * 1_000_003 + i) for i, p in enumerate(posts)]
-    if workers > 1 and n > 8:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+    if workers > 1 and n > 8:  # spawned, not forked: the parent may hold model threads and locks
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             list(pool.map(_write_photo, jobs, chunksize=8))
     else:
         for job in jobs:
