@@ -10,6 +10,8 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+import re
+
 import streamlit as st
 
 from kidsafe.models import Dossier
@@ -92,6 +94,9 @@ def _release() -> None:
 def forget() -> None:
     """Forget everything this session holds: the posts, the dossier, the fixes, the uploads."""
     _release()
+    # Highlighting builds regexes from the children's names, and Python's re module keeps the
+    # last 512 patterns process-wide: drop them so no name outlives this session.
+    re.purge()
     generation = int(st.session_state.get(GENERATION, 0)) + 1
     st.session_state.clear()
     st.session_state[GENERATION] = generation

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
@@ -59,6 +60,7 @@ def forget_user_text() -> None:
     """
     for cache in (mentions_module._phrase_cues, text_module.split_words, towns_module._is_place):
         cache.cache_clear()
+    re.purge()  # re's own cache of compiled patterns holds names a few regexes were built from
 
 
 def _build(views: Sequence[PostView], as_of: date, warnings: tuple[FeedWarning, ...],
