@@ -304,8 +304,11 @@ def test_privacy_app_forget_leaves_no_name_anywhere_in_process_memory(family_zip
     at.run().file_uploader[0].set_value(("family.zip", family_zip, "application/zip")).run()
     next(b for b in at.button if b.label == "Audit these posts").click().run()
     assert not at.exception and CHILD in {c.name for c in at.session_state[state.RUN].dossier.children}
-    at.switch_page("pages/dossier.py").run()  # the leaking words highlighted in every caption
-    at.switch_page("pages/privacy.py").run()
+    for page in ("pages/dossier.py", "pages/fix.py", "pages/where_when.py", "pages/workshop.py", "pages/privacy.py"):
+        at.switch_page(page).run()  # highlights, fixes, places, the reveal: everything built from the posts
+        if page == "pages/fix.py":
+            next(b for b in at.button if b.label == "Re-audit with the ticked fixes").click().run()
+        assert not at.exception, page
     next(b for b in at.button if b.label == "Forget everything now").click().run()
     assert state.RUN not in at.session_state
     gc.collect()
