@@ -316,3 +316,26 @@ def test_engine_appearance_of_a_child(caption, trait):
 def test_engine_plain_clothes_are_no_appearance():
     d = dossier(view("1", "Esme in her new coat"), view("2", "Our girl Esme is 4 today", "2024-02-01 09:00"))
     assert values(d, FactKind.APPEARANCE) == set()
+
+
+def test_engine_pet_forms_join_when_the_name_list_agrees():
+    d = dossier(view("1", "Immy's first ballet show", "2024-03-01 10:00"),
+                view("2", "Our girl Imogen turned 5 today", "2024-03-02 10:00"),
+                view("3", "Annie and Anthony at the farm"), view("4", "Anthony is 3 today", "2024-06-01 10:00"),
+                view("5", "Annie is 6 today", "2024-07-01 10:00"))
+    names = {c.name: set(c.aliases) for c in d.children}
+    assert names["Imogen"] == {"Immy"} and "Annie" in names and "Anthony" in names
+
+
+@pytest.mark.parametrize("caption", ["Sunset walk on the beach. Lovely", "Lazy Sunday. Rainy too",
+                                     "Rainy day crafts. Rainy again"])
+def test_engine_words_opening_a_sentence_are_no_town_and_no_child(caption):
+    d = dossier(view("1", caption), view("2", caption + "!"))
+    assert values(d, FactKind.TOWN) == set() and child_names(d) == set()
+
+
+def test_engine_ordinary_words_in_school_posts_are_no_school():
+    d = dossier(view("1", "Snacks packed, first day of school tomorrow"),
+                view("2", "Snacks for the school trip, Zero complaints"),
+                view("3", "Our boy Ezra is 5 today", "2024-01-10 09:00"))
+    assert values(d, FactKind.SCHOOL) == set()

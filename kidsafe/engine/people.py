@@ -93,6 +93,14 @@ class Cast:
         return self.of_role("child")
 
 
+def _same_gender(a: str, b: str) -> bool:
+    """False only when the name list says one is a girl's name and the other a boy's."""
+    from kidsafe.engine.gazetteer import girl_share
+
+    sa, sb = girl_share(a), girl_share(b)
+    return sa is None or sb is None or (sa > 0.5) == (sb > 0.5)
+
+
 def _diminutive_root(name: str) -> str:
     root = re.sub(r"(?:ie|y|ey|ee|i|s)$", "", name) if len(name) > 3 else name
     return re.sub(r"(.)\1$", r"\1", root)
@@ -111,6 +119,9 @@ def is_alias(short: str, long: str) -> bool:
         return True
     root = _diminutive_root(a)
     if len(root) >= 3 and (b.startswith(root) or b[1:].startswith(root)):
+        return True
+    pet_form = re.fullmatch(r"([a-z]+?)([bcdfgklmnprstvz])\2(?:y|ie|ee|ey)", a)  # Immy, Olly, Ellie, Abby
+    if pet_form and b.startswith(pet_form[1] + pet_form[2]) and _same_gender(short, long):
         return True
     stem = re.sub(r"(?:ie|y|ey|ee|i|s)$", "", a)  # "Lottie" -> "lott", found in "Charlotte"
     return len(stem) >= 4 and stem in b
@@ -168,7 +179,7 @@ def _classify(person: Person, views: dict[str, PostView], pet_posts: set[str], t
     if not strong and person.key not in tagged and likeness < 0.8 and geo.places_named(person.name):
         return "place"
     opens_only = all("sentence_start" in m.cues for m in person.mentions) and likeness < 0.8 and not strong
-    if opens_only and person.key not in tagged and (english_rank(person.name) or 10**6) < 10000:
+    if opens_only and person.key not in tagged and (english_rank(person.name) or 10**6) < 20000:
         return "unknown"  # "Meet", "Muddy": an English word opening a sentence
     # A pet post is about the pet when the pet is the first name in it ("Biscuit has had a haircut 🐶").
     pet_led = {p for p in posts if p in pet_posts and first_named.get(p) == person.key}

@@ -12,7 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
-from kidsafe.engine.text import contains_phrase, fold, split_words
+from kidsafe.engine.text import contains_phrase, english_rank, fold, split_words
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind
 
@@ -120,6 +120,8 @@ def _explicit(view: PostView) -> list[tuple[str, str, EvidenceSource, str]]:
     return out
 
 
+#: Words more common than this in English are not taken for a school's short name.
+COMMON_WORD_RANK = 15000
 _SAINT = re.compile(r"\b(?:St\.?|Saint|Ste\.?)\s+([A-Z][a-z\u00C0-\u024F]+(?:'s|’s|s')?)")
 
 
@@ -135,6 +137,10 @@ def _contextual(view: PostView, family: Family, excluded: set[str]) -> list[tupl
     for person in family.cast.by_post.get(view.id, []):
         if person.role not in ("place", "unknown") or person.key in excluded:
             continue
+        if (english_rank(person.name) or 10**6) < COMMON_WORD_RANK:
+            continue  # "Zero": an ordinary word, not a school's name
+        if all("sentence_start" in m.cues for m in person.mentions):
+            continue  # "Snacks packed": capitalised only because it opens a sentence
         for m in person.in_post(view.id):
             if m.source is not EvidenceSource.SIDECAR:
                 out.append((person.name, m.excerpt))

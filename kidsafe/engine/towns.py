@@ -85,12 +85,15 @@ def _caption_towns(view: PostView, family: Family) -> list[tuple[str, str, float
                         continue
                     at = m.start() + len(" ".join(words[:i]))
                     before = fold(text[max(0, at - 20):at]).split()[-1:]
-                    placed = (roles.get(key) == "place" or {"GPE", "LOC"} & family.cast.ents.get(key, set())
+                    placed = ({"GPE", "LOC"} & family.cast.ents.get(key, set())
                               or (before and before[0] in ("in", "at", "from", "to", "of", "near", "around")))
                     if n == 1 and name_count(phrase) >= 2000 and not placed:
                         continue  # a common first name, not a town, unless the feed uses it as a place
                     if n == 1 and (english_rank(phrase) or 10**6) < 3000 and not placed:
                         continue  # a common English word ("Centre", "Bath") needs "in"/"at" to be a town
+                    opens = not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in ".!?\n"
+                    if n == 1 and i == 0 and opens and (english_rank(phrase) or 10**6) < 20000 and not placed:
+                        continue  # "Sunset walk", "Lazy Sunday": an English word opening a sentence
                     if _is_place(phrase):
                         out.append((phrase, m[0], 0.6))
                         break
