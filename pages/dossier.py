@@ -4,6 +4,7 @@ import streamlit as st
 
 from kidsafe import dossier_json, narrative, risk, thumbnails
 from kidsafe.handout import handout_html
+from kidsafe.pictures import face_report
 from kidsafe.models import FAMILY
 from ui import render, state
 
@@ -32,6 +33,18 @@ if run is not None:
         render.story(narrative.family_story(d) or ("Nothing found about the family as a whole.",))
         render.fact_table(family)
         render.fact_expanders(run, family, sensitive)
+    faces = [p for p in face_report(run.result) if p.faces or p.several_children]
+    if faces:
+        with st.container(border=True):
+            st.header("Faces in the photos")
+            st.markdown(f"**{sum(1 for p in faces if p.faces)} photos** show a face a stranger could recognise; "
+                        f"**{sum(1 for p in faces if p.several_children)}** show several children (other "
+                        "families' children need their parents' consent). Cover faces with a strong blur or an "
+                        "emoji: **Share safely** does it for the whole batch.")
+            st.dataframe(
+                [{"post": p.post, "faces": p.faces, "children named or tagged": ", ".join(p.children),
+                  "several children": "yes" if p.several_children else ""} for p in faces],
+                hide_index=True, width="stretch")
     render.warnings(run)
     left, right = st.columns(2)
     left.download_button("Download the dossier (JSON)", dossier_json.to_json(d), file_name="dossier.json",
