@@ -38,7 +38,7 @@ def upload(at, files):
 def test_app_upload_zip_shows_the_dossier(app_feed):
     at = upload(open_app(), ("family.zip", app_feed(), "application/zip"))
     assert at.title[0].value == "The stranger's dossier"
-    assert [h.value for h in at.header] == ["Maya", "Theo", "The family"]
+    assert [h.value for h in at.header][:3] == ["Maya", "Theo", "The family"]  # then, maybe, the faces
     values = {v for df in at.dataframe for v in df.value.get("Value", [])}
     assert {"Brookfield Primary School", "Grandma Rose", "18 May"} <= values
     why = next(e for e in at.expander if e.label.startswith("Why? school"))
@@ -54,7 +54,7 @@ def test_app_upload_photos_and_captions_table(app_feed):
     with zipfile.ZipFile(io.BytesIO(app_feed())) as zf:
         files = [(name, zf.read(name), "application/octet-stream") for name in zf.namelist()]
     at = upload(open_app(), files)
-    assert [h.value for h in at.header] == ["Maya", "Theo", "The family"]
+    assert [h.value for h in at.header][:3] == ["Maya", "Theo", "The family"]  # then, maybe, the faces
 
 
 def test_app_upload_hostile_captions_show_as_text(app_feed):
@@ -93,7 +93,7 @@ def test_app_upload_two_sessions_are_isolated(app_feed):
              ("2", "2024-04-06 10:00", "Priya turns 6 today! 🎂", "2024:04:06 10:00:00", None))
     theirs = upload(open_app(), ("theirs.zip", app_feed(posts=other), "application/zip"))
     mine.run()
-    assert [h.value for h in mine.header] == ["Maya", "Theo", "The family"]
+    assert [h.value for h in mine.header][:3] == ["Maya", "Theo", "The family"]
     assert "Maya" not in [h.value for h in theirs.header]
     assert mine.session_state[state.RUN].result is not theirs.session_state[state.RUN].result
 
