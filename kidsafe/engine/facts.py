@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -86,6 +87,12 @@ class Family:
     def children_in(self, view: PostView) -> list[Person]:
         """Children named or tagged in the post."""
         return [p for p in self.cast.by_post.get(view.id, []) if p.role == "child"]
+
+    def about_most(self, views: Iterable[PostView]) -> str:
+        """The child most of these posts are about; FAMILY when none of them tells."""
+        votes = Counter(self.about(v) for v in views)
+        votes.pop(FAMILY, None)
+        return votes.most_common(1)[0][0] if votes else FAMILY
 
     def about(self, view: PostView, near: int | None = None, part: int = 0) -> str:
         """Which child a post (or the words at ``near``) is about; FAMILY when it cannot tell."""

@@ -3,7 +3,7 @@ school's gate, and places visited at the same weekday and hour week after week."
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
@@ -134,19 +134,13 @@ def add_place_facts(book: FactBook, family: Family, views: Sequence[PostView], h
         if home and geo.distance_m(home.point, view.gps) < 2 * CLUSTER_RADIUS_M:
             continue
         value = {"name": school, **view.gps.as_dict(), "role": "school"}
-        book.add(FactKind.PLACE, _subject(family, [view]), value,
+        book.add(FactKind.PLACE, family.about_most([view]), value,
                  _gps_evidence(view, f"a photo at {school}, with its position"), 0.7,
                  key=f"place:school:{school}", advice=LEAK_ADVICE)
     for rec in recurrences:
         members = [by_id[p] for p in rec.posts]
         value = {"name": None, **rec.point.as_dict(), "role": "activity"}
         for view in members:
-            book.add(FactKind.PLACE, _subject(family, members), value,
+            book.add(FactKind.PLACE, family.about_most(members), value,
                      _gps_evidence(view, f"one of several {rec.weekday} photos at this place"), 0.5,
                      key=f"place:activity:{rec.point.lat:.4f},{rec.point.lon:.4f}", advice=LEAK_ADVICE)
-
-
-def _subject(family: Family, members: Sequence[PostView]) -> str:
-    votes = Counter(family.about(v) for v in members)
-    votes.pop(FAMILY, None)
-    return votes.most_common(1)[0][0] if votes else FAMILY

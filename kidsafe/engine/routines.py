@@ -14,7 +14,7 @@ from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.places import Recurrence
 from kidsafe.engine.text import contains_phrase, fold, split_hashtag
 from kidsafe.engine.views import PostView
-from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind
+from kidsafe.models import Evidence, EvidenceSource, FactKind
 
 ACTIVITY_WORDS = tuple(lx.ACTIVITIES)
 ADVICE = "A weekly time and place tells a stranger where to find your child: post it afterwards, vaguely."
@@ -146,7 +146,7 @@ def add_routine_facts(book: FactBook, family: Family, views: Sequence[PostView],
                 time = said_time or rec.time
                 items = items + [RoutineClue(p, weekday, activity, rec.time, "", EvidenceSource.TIMESTAMP)
                                  for p in rec.posts if p not in {c.post for c in items}]
-        subject = _subject(family, [by_id[c.post] for c in items])
+        subject = family.about_most(by_id[c.post] for c in items)
         value = {"weekday": weekday, "time": time, "activity": activity, "place": None}
         for c in items:
             conf = 0.75 if c.source is not EvidenceSource.TIMESTAMP else 0.4
@@ -162,19 +162,10 @@ def add_routine_facts(book: FactBook, family: Family, views: Sequence[PostView],
                            if (a := activity_in(re.sub(r"#\w+", " ", v.all_folded), v.caption))).most_common(1)
         value = {"weekday": rec.weekday, "time": rec.time, "activity": activity[0][0] if activity else None,
                  "place": None}
-        subject = _subject(family, members)
+        subject = family.about_most(members)
         for v in members:
             book.add(FactKind.ROUTINE, subject, value,
                      Evidence(post=v.id, source=EvidenceSource.TIMESTAMP,
                               excerpt=f"{v.local_time:%a %d %b %Y %H:%M} at the same place",
                               explanation=f"at the same place on {rec.weekday}s around {rec.time}", photo=v.gps_photo),
                      0.45, key=f"routine:{rec.weekday}:place:{i}", advice=ADVICE)
-
-
-def _subject(family: Family, members: Sequence[PostView]) -> str:
-    votes = Counter(family.about(v) for v in members)
-    votes.pop(FAMILY, None)
-    if votes:
-        return votes.most_common(1)[0][0]
-    children = family.cast.children
-    return family.ids[children[0].key] if len(children) == 1 else FAMILY

@@ -190,11 +190,9 @@ def add_school_facts(book: FactBook, family: Family, views: Sequence[PostView], 
     """One school fact per school, about the child the school posts are about."""
     schools = find_schools(views, family, towns)
     for school in schools:
-        votes: Counter[str] = Counter()
-        for view, ev, _ in school.evidence:
-            votes[family.about(view, near=None)] += 1
-        votes.pop(FAMILY, None)
-        subject = votes.most_common(1)[0][0] if votes else _school_age_child(school, family, birth_years)
+        subject = family.about_most(view for view, _, _ in school.evidence)
+        if subject == FAMILY:
+            subject = _school_age_child(school, family, birth_years)
         for view, ev, conf in school.evidence:
             book.add(FactKind.SCHOOL, subject, school.display, ev, conf, key=f"school:{sorted(school.tokens)}",
                      advice=ADVICE)
