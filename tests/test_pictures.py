@@ -97,3 +97,21 @@ def test_engine_pictures_face_evidence_adds_to_the_existing_fact():
     add_picture_facts(book, family, views)
     (fact,) = book.facts()
     assert [e.source for e in fact.evidence] == [EvidenceSource.CAPTION, EvidenceSource.FACE]
+
+
+@pytest.mark.parametrize(("face_width", "found"), [(48, 1), (96, 1)])
+def test_pictures_audit_sees_faces_down_to_its_documented_size(tmp_path, make_scene, face_width, found):
+    """The audit's cheaper face input still finds a face 3% of a 1600x1200 photo's width (48 px)."""
+    root = tmp_path / "feed"
+    root.mkdir()
+    head = Image.fromarray(skimage_data.astronaut())  # its face is 88 px wide at 512 px
+    head = head.resize((round(512 * face_width / 88),) * 2, Image.Resampling.LANCZOS)
+    photo = make_scene((1600, 1200), seed=3)
+    photo.paste(head, (900, 500))
+    photo.save(root / "a.jpg", quality=90)
+    (root / "posts.csv").write_text("id,date,caption,images\n1,2024-05-01,park,a.jpg\n", encoding="utf-8")
+    result = audit(root, as_of=date(2025, 6, 1), options=AuditOptions(ocr=False, nudity=False))
+    try:
+        assert [(p.post, p.faces) for p in face_report(result)] == [("1", found)]
+    finally:
+        result.close()
