@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import functools
 import logging
+import math
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,26 +68,67 @@ def read_text(image: Image.Image, *, min_confidence: float = 0.6) -> tuple[OcrLi
     if scale < 1.0:
         size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
         rgb = rgb.resize(size, Image.Resampling.BILINEAR)
-    padded = _pad_strip(rgb)
-    bgr = np.ascontiguousarray(np.asarray(padded)[:, :, ::-1])
-    result, _timings = engine(bgr)
-    gray = np.asarray(padded.convert("L"))
-    recognise = functools.partial(_recognise, engine)
+    bgr = np.ascontiguousarray(np.asarray(_pad_strip(rgb))[:, :, ::-1])
+    boxes, _elapsed = engine(bgr, use_cls=False, use_rec=False)  # detection only: the boxes of the lines
+    if not boxes:
+        return ()
+    quads = [np.asarray(box, dtype=np.float32) for box in boxes]
+    crops, _angles, _elapsed = engine.text_cls(engine.get_crop_img_list(bgr, quads))  # upside-down lines turned
     lines = []
-    for points, text, confidence in result or ():
-        text = str(text).strip()
-        if float(confidence) < min_confidence or sum(c.isalnum() for c in text) < MIN_CHARS:
+    for quad, crop, read in zip(quads, crops, recognise(engine.text_rec, crops), strict=True):
+        if read.confidence < min_confidence or sum(c.isalnum() for c in read.text) < MIN_CHARS:
             continue
-        text = respace(gray, bgr, points, text, recognise)
-        lines.append(OcrLine(text, round(float(confidence), 4), _bbox(points, scale, image.size)))
+        text = respace(np.asarray(Image.fromarray(crop[:, :, ::-1]).convert("L")), read.text, read.centres)
+        lines.append(OcrLine(text.strip(), round(read.confidence, 4), _bbox(quad, scale, image.size)))
     log.debug("ocr: %d lines read", len(lines))
     return tuple(lines)
 
 
-def _recognise(engine: Any, crops: list[Any]) -> list[str]:
-    """Texts of BGR crops of single words, read by the engine's recogniser alone."""
-    results, _elapsed = engine.text_rec(crops)  # rapidocr 1.4: [(text, score), ...]
-    return [str(text) for text, _score in results]
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the recogniser read in one line crop: the text, its mean confidence, and the x of each
+    character's centre in the crop (from the time step where the recogniser emitted it)."""
+
+    text: str
+    confidence: float
+    centres: tuple[float, ...]
+
+
+def recognise(recogniser: Any, crops: Sequence[Any]) -> list[Reading]:
+    """Read BGR line crops with rapidocr's recogniser, keeping where each character was read.
+
+    This is rapidocr's own recognition (same resizing, batches of similar widths, greedy CTC
+    decoding), done here because rapidocr returns no character positions for Latin words, and
+    those positions put back the spaces the model drops (see ``ocr_spacing``).
+    """
+    import numpy as np
+
+    _channels, height, min_width = recogniser.rec_image_shape
+    alphabet = recogniser.postprocess_op.character  # index 0 is the CTC blank
+    ratios = [crop.shape[1] / max(1, crop.shape[0]) for crop in crops]
+    order = np.argsort(ratios, kind="stable")
+    readings: list[Reading] = [Reading("", 0.0, ())] * len(crops)
+    for start in range(0, len(crops), recogniser.rec_batch_num):
+        batch = order[start : start + recogniser.rec_batch_num]
+        widest = max(min_width / height, *(ratios[i] for i in batch))
+        inputs = np.stack([recogniser.resize_norm_img(crops[i], widest) for i in batch]).astype(np.float32)
+        probabilities = recogniser.session(inputs)[0]  # (batch, time steps, alphabet)
+        step_px = inputs.shape[3] / probabilities.shape[1]
+        for row, i in enumerate(batch):
+            best = probabilities[row].argmax(axis=1)
+            emitted = np.ones(best.shape, dtype=bool)
+            emitted[1:] = best[1:] != best[:-1]
+            steps = np.flatnonzero(emitted & (best != 0))
+            resized_w = min(inputs.shape[3], math.ceil(height * ratios[i]))
+            to_crop = crops[i].shape[1] / max(1, resized_w)
+            text, centres = "", []
+            for t in steps:
+                token = alphabet[best[t]]
+                text += token
+                centres += [float((t + 0.5) * step_px * to_crop)] * len(token)
+            confidence = float(probabilities[row, steps, best[steps]].mean()) if steps.size else 0.0
+            readings[i] = Reading(text, confidence, tuple(centres))
+    return readings
 
 
 def _pad_strip(image: Image.Image) -> Image.Image:

@@ -1,14 +1,14 @@
 """Restore the word spaces that the OCR recogniser drops, mostly in all-caps lines.
 
-The PP-OCR recogniser often reads "HAPPY 5TH BIRTHDAY" as "HAPPY5THBIRTHDAY". When a
-line's crop shows more wide gaps between ink than the text has spaces, each gap-separated
-segment is read again on its own; the segments are joined with spaces only if, spaces
-aside, they spell exactly the text first read. So this never changes a character.
+The PP-OCR recogniser often reads "HAPPY 5TH BIRTHDAY" as "HAPPY5THBIRTHDAY". The line's crop
+shows where the words are: blank runs of columns wider than a letter gap. The recogniser also says
+where it read each character (the time step of its output). A space goes between two characters
+whenever the middle of a word gap lies between them; no character is ever changed or dropped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -18,31 +18,30 @@ import numpy as np
 WORD_GAP = 0.35  # a blank run at least this share of the ink height separates words
 MIN_INK_HEIGHT_PX = 14
 MIN_INK_SHARE = 0.03  # a column holds ink when at least this share of its pixels are ink
-MAX_SLOPE = 0.08  # only near-horizontal lines (rise over run of the box's top edge)
 MIN_HEIGHT_PX = 8
-SEGMENT_MARGIN = 0.15  # each segment crop keeps this share of the ink height on each side
+SEGMENT_MARGIN = 0.15  # each word's column range keeps this share of the ink height on each side
+TALL_CROP = 1.5  # crops this many times taller than wide were turned for vertical text: left alone
 
-Recognise = Callable[[list[Any]], Sequence[str]]
 
+def respace(gray: Any, text: str, centres: Sequence[float]) -> str:
+    """``text`` with a space put back wherever the crop shows a word gap between two characters.
 
-def respace(gray: Any, bgr: Any, points: Any, text: str, recognise: Recognise) -> str:
-    """``text`` with spaces put back where the line's crop shows word gaps, else unchanged.
-
-    ``gray``/``bgr`` are the image the OCR ran on, ``points`` the line's quadrilateral in
-    it, and ``recognise`` reads a list of BGR crops, one text per crop.
+    ``gray`` is the grey line crop the recogniser read, ``centres`` the x of each character of
+    ``text`` in it. Text whose positions are missing, or whose crop is not a horizontal line, is
+    returned unchanged.
     """
-    box = _upright_box(points, gray.shape)
-    if box is None:
+    if len(centres) != len(text) or len(text) < 2 or gray.shape[0] > TALL_CROP * gray.shape[1]:
         return text
-    x0, y0, x1, y1 = box
-    segments = word_segments(gray[y0:y1, x0:x1])
+    segments = word_segments(gray)
     if len(segments) <= text.count(" ") + 1:
         return text
-    crops = [np.ascontiguousarray(bgr[y0:y1, x0 + a : x0 + b]) for a, b in segments]
-    words = [w.strip() for w in recognise(crops)]
-    if all(words) and "".join("".join(words).split()) == "".join(text.split()):
-        return " ".join(words)
-    return text
+    gaps = [(end + start) / 2 for (_, end), (start, _) in zip(segments, segments[1:])]
+    out = [text[0]]
+    for i in range(1, len(text)):
+        if text[i] != " " and text[i - 1] != " " and any(centres[i - 1] < gap < centres[i] for gap in gaps):
+            out.append(" ")
+        out.append(text[i])
+    return "".join(out)
 
 
 def word_segments(gray: Any) -> list[tuple[int, int]]:
@@ -96,17 +95,3 @@ def _otsu(gray: Any) -> int:
         background[valid] * foreground[valid]
     )
     return int(np.argmax(between))
-
-
-def _upright_box(points: Any, shape: tuple[int, ...]) -> tuple[int, int, int, int] | None:
-    """The integer box of a near-horizontal quadrilateral, clipped to the image, or None."""
-    quad = np.asarray(points, dtype=np.float64)
-    (tx0, ty0), (tx1, ty1) = quad[0], quad[1]
-    if tx1 - tx0 <= 0 or abs(ty1 - ty0) > MAX_SLOPE * (tx1 - tx0):
-        return None
-    height, width = shape[:2]
-    x0, y0 = max(0, int(quad[:, 0].min())), max(0, int(quad[:, 1].min()))
-    x1, y1 = min(width, int(np.ceil(quad[:, 0].max()))), min(height, int(np.ceil(quad[:, 1].max())))
-    if x1 - x0 < MIN_HEIGHT_PX or y1 - y0 < MIN_HEIGHT_PX:
-        return None
-    return x0, y0, x1, y1

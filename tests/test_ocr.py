@@ -172,3 +172,23 @@ def test_ocr_engine_loads_once_when_two_threads_start_together(make_scene, monke
         thread.join()
     assert len(built) == 1
     assert len(results) == 2 and results[0] == results[1] and len(results[0]) == 1
+
+
+def test_ocr_recogniser_says_where_each_character_was_read():
+    """Character centres from the recogniser's time steps fall on the rendered characters."""
+    import numpy as np
+
+    text, size, margin = "PLAYGROUP ROOM", 48, 6
+    font = ImageFont.load_default(size=size)
+    image = Image.new("RGB", (40 + size * len(text), size * 2), (235, 230, 215))
+    draw = ImageDraw.Draw(image)
+    draw.text((20, size // 2), text, font=font, fill=(20, 20, 20))
+    x0, y0, x1, y1 = draw.textbbox((20, size // 2), text, font=font)
+    crop = np.ascontiguousarray(np.asarray(image.crop((x0 - margin, y0 - margin, x1 + margin, y1 + margin)))[:, :, ::-1])
+    (reading,) = ocr.recognise(ocr._load().text_rec, [crop])
+    assert reading.text.replace(" ", "") == text.replace(" ", "")
+    assert len(reading.centres) == len(reading.text) and list(reading.centres) == sorted(reading.centres)
+    truth = [20 + (draw.textlength(text[:i], font=font) + draw.textlength(text[: i + 1], font=font)) / 2
+             - (x0 - margin) for i, c in enumerate(text) if c != " "]
+    read = [x for c, x in zip(reading.text, reading.centres, strict=True) if c != " "]
+    assert max(abs(a - b) for a, b in zip(read, truth, strict=True)) < 0.5 * size  # on its own letter

@@ -22,17 +22,6 @@ def _line(text: str, size: int, *, ink: int = 20, paper: int = 215) -> tuple[np.
     return gray, bgr, quad
 
 
-def _reader(words: list[str]):
-    """A recogniser that returns the given words, and records how many crops it was given."""
-    calls: list[int] = []
-
-    def recognise(crops):
-        calls.append(len(crops))
-        return words[: len(crops)]
-
-    return recognise, calls
-
-
 def _crop(gray: np.ndarray, quad: list) -> np.ndarray:
     (x0, y0), (x1, y1) = quad[0], quad[2]
     return gray[y0:y1, x0:x1]
@@ -72,36 +61,67 @@ def test_ocr_spacing_small_text_is_left_alone():
     assert word_segments(_crop(gray, quad)) == []
 
 
-def test_ocr_spacing_restores_dropped_spaces():
-    gray, bgr, quad = _line("HAPPY 7TH BIRTHDAY", 48)
-    recognise, calls = _reader(["HAPPY", "7TH", "BIRTHDAY"])
-    assert respace(gray, bgr, quad, "HAPPY7THBIRTHDAY", recognise) == "HAPPY 7TH BIRTHDAY"
-    assert calls == [3]
+def _centres(text: str, size: int, crop_x0: int) -> list[float]:
+    """The x of each character's centre of ``text`` (as rendered by ``_line``) in a crop from ``crop_x0``."""
+    font = ImageFont.load_default(size=size)
+    draw = ImageDraw.Draw(Image.new("L", (1, 1)))
+    out = []
+    for i in range(len(text)):
+        left = draw.textlength(text[:i], font=font)
+        right = draw.textlength(text[: i + 1], font=font)
+        out.append(20 + (left + right) / 2 - crop_x0)
+    return out
+
+
+def _squeezed(text: str, size: int, crop_x0: int) -> tuple[str, list[float]]:
+    """``text`` without its spaces, as the recogniser reads caps, with each character's centre."""
+    centres = _centres(text, size, crop_x0)
+    kept = [i for i, c in enumerate(text) if c != " "]
+    return "".join(text[i] for i in kept), [centres[i] for i in kept]
 
 
 @pytest.mark.parametrize(
-    ("first_read", "words"),
-    [
-        ("HAPPY7THBIRTHDAY", ["HAPPY", "7TH", "BIRTHDAV"]),  # a segment read differently
-        ("HAPPY7THBIRTHDAY", ["HAPPY", "", "BIRTHDAY"]),  # a segment not read at all
-    ],
+    ("text", "size"),
+    [("HAPPY 7TH BIRTHDAY", 48), ("OPEN DAY SATURDAY", 24), ("GO TEAM GO", 40), ("ST. MARY'S JUNIOR SCHOOL", 34)],
 )
-def test_ocr_spacing_never_changes_characters(first_read, words):
-    gray, bgr, quad = _line("HAPPY 7TH BIRTHDAY", 48)
-    recognise, _ = _reader(words)
-    assert respace(gray, bgr, quad, first_read, recognise) == first_read
+def test_ocr_spacing_restores_dropped_spaces(text, size):
+    gray, _, quad = _line(text, size)
+    squeezed, centres = _squeezed(text, size, quad[0][0])
+    assert respace(_crop(gray, quad), squeezed, centres) == text
 
 
-def test_ocr_spacing_text_with_all_its_spaces_is_not_read_again():
-    gray, bgr, quad = _line("OPEN DAY SATURDAY", 48)
-    recognise, calls = _reader(["never", "used", "here"])
-    assert respace(gray, bgr, quad, "OPEN DAY SATURDAY", recognise) == "OPEN DAY SATURDAY"
-    assert calls == []
+def test_ocr_spacing_keeps_the_spaces_already_read():
+    gray, _, quad = _line("HAPPY 7TH BIRTHDAY", 48)
+    text = "HAPPY 7THBIRTHDAY"  # one space read, one dropped
+    centres = _centres("HAPPY 7TH BIRTHDAY", 48, quad[0][0])
+    centres = centres[:9] + centres[10:]
+    assert respace(_crop(gray, quad), text, centres) == "HAPPY 7TH BIRTHDAY"
 
 
-def test_ocr_spacing_slanted_lines_are_left_alone():
-    gray, bgr, quad = _line("HAPPY 7TH BIRTHDAY", 48)
-    slanted = [quad[0], [quad[1][0], quad[1][1] + 60], [quad[2][0], quad[2][1] + 60], quad[3]]
-    recognise, calls = _reader(["HAPPY", "7TH", "BIRTHDAY"])
-    assert respace(gray, bgr, slanted, "HAPPY7THBIRTHDAY", recognise) == "HAPPY7THBIRTHDAY"
-    assert calls == []
+@pytest.mark.parametrize("seed", range(20))
+def test_ocr_spacing_never_changes_characters(seed):
+    """Whatever positions the recogniser reports, only spaces are ever added."""
+    gray, _, quad = _line("HAPPY 7TH BIRTHDAY", 48)
+    rng = np.random.default_rng(seed)
+    text = "HAPPY7THBIRTHDAY"
+    centres = sorted(rng.uniform(-50, 900, len(text)))
+    out = respace(_crop(gray, quad), text, centres)
+    assert out.replace(" ", "") == text and "  " not in out
+
+
+def test_ocr_spacing_text_with_all_its_spaces_is_unchanged():
+    gray, _, quad = _line("OPEN DAY SATURDAY", 48)
+    text = "OPEN DAY SATURDAY"
+    assert respace(_crop(gray, quad), text, _centres(text, 48, quad[0][0])) == text
+
+
+def test_ocr_spacing_without_positions_the_text_is_unchanged():
+    gray, _, quad = _line("HAPPY 7TH BIRTHDAY", 48)
+    assert respace(_crop(gray, quad), "HAPPY7THBIRTHDAY", []) == "HAPPY7THBIRTHDAY"
+
+
+def test_ocr_spacing_vertical_crops_are_left_alone():
+    gray, _, quad = _line("HAPPY 7TH BIRTHDAY", 48)
+    squeezed, centres = _squeezed("HAPPY 7TH BIRTHDAY", 48, quad[0][0])
+    turned = np.ascontiguousarray(np.rot90(_crop(gray, quad)))
+    assert respace(turned, squeezed, centres) == squeezed
