@@ -27,6 +27,7 @@ RAPIDOCR_LOGGERS = ("RapidOCR", "OrtInferSession")  # they log to stderr at DEBU
 # rapidocr never resizes for detection (limit type "max"), which also keeps its per-call
 # choice of resizer (shared engine state) from mattering when two threads read at once.
 MAX_SIDE = 960
+DETECT_LETTER_PX = 12  # lines are found on a copy where the smallest letters are about this tall (or larger)
 MIN_CHARS = 2  # lines with fewer letters or digits are mostly shapes read as "O" or "1"
 MIN_SIDE_PX = 8  # thinner images hold no legible text (and break rapidocr's resizing)
 MAX_ASPECT = 20.0  # longer strips are padded to this ratio before detection
@@ -56,8 +57,13 @@ def available() -> bool:
     return _import_error() is None
 
 
-def read_text(image: Image.Image, *, min_confidence: float = 0.6) -> tuple[OcrLine, ...]:
-    """Lines of text in ``image`` read with at least ``min_confidence``, top to bottom."""
+def read_text(image: Image.Image, *, min_confidence: float = 0.6, letter_px: float = 0.0) -> tuple[OcrLine, ...]:
+    """Lines of text in ``image`` read with at least ``min_confidence``, top to bottom.
+
+    ``letter_px``, when known (the text check measures it), is the height of the smallest letters
+    in ``image``: lines are then found on a copy reduced until those letters are about
+    ``DETECT_LETTER_PX`` tall (finding costs in proportion to pixels), and read at full size.
+    """
     engine = _load()
     if min(image.size) < MIN_SIDE_PX:
         return ()
@@ -69,10 +75,9 @@ def read_text(image: Image.Image, *, min_confidence: float = 0.6) -> tuple[OcrLi
         size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
         rgb = rgb.resize(size, Image.Resampling.BILINEAR)
     bgr = np.ascontiguousarray(np.asarray(_pad_strip(rgb))[:, :, ::-1])
-    boxes, _elapsed = engine(bgr, use_cls=False, use_rec=False)  # detection only: the boxes of the lines
-    if not boxes:
+    quads = _detect(engine, rgb, letter_px * scale)
+    if not quads:
         return ()
-    quads = [np.asarray(box, dtype=np.float32) for box in boxes]
     crops, _angles, _elapsed = engine.text_cls(engine.get_crop_img_list(bgr, quads))  # upside-down lines turned
     lines = []
     for quad, crop, read in zip(quads, crops, recognise(engine.text_rec, crops), strict=True):
@@ -82,6 +87,25 @@ def read_text(image: Image.Image, *, min_confidence: float = 0.6) -> tuple[OcrLi
         lines.append(OcrLine(text.strip(), round(read.confidence, 4), _bbox(quad, scale, image.size)))
     log.debug("ocr: %d lines read", len(lines))
     return tuple(lines)
+
+
+def _detect(engine: Any, rgb: Image.Image, letter_px: float) -> list[Any]:
+    """The quadrilaterals of the lines of text in ``rgb``, found on a reduced copy when letters are large."""
+    import numpy as np
+
+    reduce = min(1.0, DETECT_LETTER_PX / letter_px) if letter_px > 0 else 1.0
+    if reduce * min(rgb.size) < MIN_SIDE_PX:
+        reduce = 1.0
+    small = rgb
+    if reduce < 1.0:
+        small = rgb.resize((max(1, round(rgb.width * reduce)), max(1, round(rgb.height * reduce))),
+                           Image.Resampling.BOX)
+    bgr = np.ascontiguousarray(np.asarray(_pad_strip(small))[:, :, ::-1])
+    boxes, _elapsed = engine(bgr, use_cls=False, use_rec=False)  # detection only: the boxes of the lines
+    if not boxes:
+        return []
+    to_full = (rgb.width / small.width, rgb.height / small.height)
+    return [np.asarray(box, dtype=np.float32) * np.float32(to_full) for box in boxes]
 
 
 @dataclass(frozen=True, slots=True)

@@ -331,7 +331,7 @@ def _read_text(data: bytes, path: str, image: Any, ocr: Any, options: AuditOptio
             else:
                 crop = large.crop((int(x0 * scale), int(y0 * scale), min(large.width, round(x1 * scale)),
                                    min(large.height, round(y1 * scale))))
-            lines += [line.text for line in ocr.read_text(crop)]
+            lines += [line.text for line in ocr.read_text(crop, letter_px=region.letter_px * scale)]
         if timings is not None:
             now = timings.clock()
             timings.add("ocr", now[0] - start[0], now[1] - start[1], count=len(regions))

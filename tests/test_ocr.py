@@ -192,3 +192,25 @@ def test_ocr_recogniser_says_where_each_character_was_read():
              - (x0 - margin) for i, c in enumerate(text) if c != " "]
     read = [x for c, x in zip(reading.text, reading.centres, strict=True) if c != " "]
     assert max(abs(a - b) for a, b in zip(read, truth, strict=True)) < 0.5 * size  # on its own letter
+
+
+def test_ocr_large_letters_are_found_on_a_reduced_copy_and_read_at_full_size(monkeypatch):
+    image = Image.new("RGB", (960, 720), (200, 210, 230))
+    ImageDraw.Draw(image).text((40, 300), "Harbour Road Nursery", font=ImageFont.load_default(size=72), fill=(20, 20, 20))
+    engine = ocr._load()
+    seen: list[tuple[int, ...]] = []
+
+    class Spy:
+        def __getattr__(self, name):
+            return getattr(engine, name)
+
+        def __call__(self, bgr, **kwargs):
+            seen.append(bgr.shape)
+            return engine(bgr, **kwargs)
+
+    full = ocr.read_text(image)
+    monkeypatch.setattr(ocr, "_load", Spy)
+    reduced = ocr.read_text(image, letter_px=52)  # capitals 52 px tall: detection needs only 12
+    assert [line.text for line in reduced] == [line.text for line in full] == ["Harbour Road Nursery"]
+    assert _iou(reduced[0].box, full[0].box) > 0.6  # found at a twelfth of the pixels, a looser box
+    assert seen and max(seen[0][:2]) <= 960 * ocr.DETECT_LETTER_PX / 52 + 1
