@@ -185,20 +185,24 @@ def audit(src: Any, *, as_of: date | None = None, options: AuditOptions | None =
     def read_one(photo: Photo) -> tuple[str, PhotoInfo | None, PhotoFindings | None, str | None]:
         return read_photo(feed, photo.path, detectors, options, timings)
 
-    with _phase(timings, "photos"), ThreadPoolExecutor(max_workers=max(1, options.workers)) as pool:
-        for done, (path, meta, found, error) in enumerate(pool.map(read_one, all_photos), 1):
-            if error:
-                warnings.append(FeedWarning(path, error))
-            if meta:
-                info[path] = meta
-            if found:
-                findings[path] = found
-            progress("photos", done, len(all_photos))
-    with _phase(timings, "views", "aggregation"):
-        views = build_views(feed.posts, info, findings, feed)
-    progress("captions", 0, len(views))
-    with _phase(timings, "captions", "captions"):
-        views = with_docs(views, skipped)
+    # The captions need no photo: spaCy reads them on a thread of its own while the photos are read,
+    # so its work fills the gaps the photo threads leave; the text found in photos is read after.
+    with ThreadPoolExecutor(max_workers=1) as language:
+        early = language.submit(_caption_entities, feed.posts, timings)
+        with _phase(timings, "photos"), ThreadPoolExecutor(max_workers=max(1, options.workers)) as pool:
+            for done, (path, meta, found, error) in enumerate(pool.map(read_one, all_photos), 1):
+                if error:
+                    warnings.append(FeedWarning(path, error))
+                if meta:
+                    info[path] = meta
+                if found:
+                    findings[path] = found
+                progress("photos", done, len(all_photos))
+        with _phase(timings, "views", "aggregation"):
+            views = build_views(feed.posts, info, findings, feed)
+        progress("captions", 0, len(views))
+        with _phase(timings, "captions"):
+            views = with_docs(views, skipped, known=early.result(), timings=timings)
     progress("captions", len(views), len(views))
     progress("dossier", 0, 1)
     with _phase(timings, "dossier", "aggregation"):
@@ -404,20 +408,29 @@ def build_views(posts: Sequence[Post], info: dict[str, PhotoInfo], findings: dic
     return views
 
 
-def with_docs(views: list[PostView], skipped: list[str]) -> list[PostView]:
-    """Attach spaCy's entities to every text part, all captions in one batched pass (entities only).
+def with_docs(views: list[PostView], skipped: list[str], known: KnownEntities | None = None,
+              timings: Timings | None = None) -> list[PostView]:
+    """Attach spaCy's entities to every text part, all texts in one batched pass (entities only).
 
     The engine reads only the entities, so the tagger and attribute ruler are skipped: the entities
     are the same without them, a quarter sooner. A text seen twice (a recurring caption, a place
-    name, the same sign in two photos) is read once. See nlp.entities for why no Doc is kept.
+    name, the same sign in two photos) is read once; texts in ``known`` (read earlier by
+    ``_caption_entities``) are not read again. See nlp.entities for why no Doc is kept.
     """
+    if isinstance(known, ExtractorUnavailable):
+        skipped.append(f"language model: {known}")
+        return views
+    parsed = dict(known or {})
     texts = [mask_for_nlp(part.text) for v in views for part in v.parts]
-    unique = list(dict.fromkeys(texts))
+    unique = [text for text in dict.fromkeys(texts) if text not in parsed]
+    start = Timings.clock() if timings is not None else (0.0, 0.0)
     try:
-        parsed = dict(zip(unique, nlp.entities(unique, batch_size=NLP_BATCH, disable=NLP_UNUSED), strict=True))
+        parsed.update(zip(unique, nlp.entities(unique, batch_size=NLP_BATCH, disable=NLP_UNUSED), strict=True))
     except ExtractorUnavailable as exc:
         skipped.append(f"language model: {exc}")
         return views
+    if timings is not None:
+        timings.lap("captions", start)
     found = [parsed[text] for text in texts]
     out, i = [], 0
     for v in views:
@@ -425,6 +438,27 @@ def with_docs(views: list[PostView], skipped: list[str]) -> list[PostView]:
         out.append(PostView(**{**_fields(v), "entities": tuple(found[i:i + n])}))
         i += n
     return out
+
+
+KnownEntities = dict[str, nlp.Entities] | ExtractorUnavailable
+
+
+def _caption_entities(posts: Sequence[Post], timings: Timings | None) -> KnownEntities:
+    """spaCy's entities of every text of the posts that needs no photo (captions, comments, place names).
+
+    Returns the error instead of raising it when the language model is missing, so that the caller
+    reports it once, in order, as ``with_docs`` would.
+    """
+    start = Timings.clock() if timings is not None else (0.0, 0.0)
+    texts = [part.text for view in build_views(posts, {}, {}) for part in view.parts]
+    unique = list(dict.fromkeys(mask_for_nlp(text) for text in texts))
+    try:
+        parsed = dict(zip(unique, nlp.entities(unique, batch_size=NLP_BATCH, disable=NLP_UNUSED), strict=True))
+    except ExtractorUnavailable as exc:
+        return exc
+    if timings is not None:
+        timings.lap("captions", start)
+    return parsed
 
 
 def _fields(view: PostView) -> dict[str, Any]:

@@ -20,7 +20,7 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("ocr", "OCR of the regions the check found"),
     ("faces", "face detection"),
     ("nudity", "nudity score"),
-    ("captions", "spaCy over every caption, one batched pass"),
+    ("captions", "spaCy in batches: captions while the photos are read, then text found in photos"),
     ("aggregation", "views and the engine's dossier"),
 )
 """Every stage the report lists, in pipeline order, with what it covers."""

@@ -1,0 +1,46 @@
+"""Tests of the audit's language pass: captions read while the photos are, photo text after."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from kidsafe import nlp, pipeline
+from kidsafe.errors import ExtractorUnavailable
+from kidsafe.models import Photo, Post
+from kidsafe.pipeline import PhotoFindings, build_views, with_docs
+
+POSTS = (
+    Post("1", "Lily and Oscar at Hillcrest Primary in Leeds today", datetime(2024, 5, 1, 9), photos=(Photo("a.jpg"),)),
+    Post("2", "Swimming with Grandma Rose on Saturday", datetime(2024, 5, 4, 10), place_name="Leeds Aquatics Centre"),
+    Post("3", "Lily and Oscar at Hillcrest Primary in Leeds today", datetime(2024, 5, 8, 9)),  # a repeated caption
+)
+FINDINGS = {"a.jpg": PhotoFindings(ocr_lines=("WELCOME TO OAKWOOD NURSERY", "Mrs Patel's class"))}
+
+
+def test_captions_read_early_give_the_same_entities_as_one_pass():
+    views = build_views(POSTS, {}, FINDINGS)
+    early = pipeline._caption_entities(POSTS, None)
+    assert isinstance(early, dict) and len(early) == 3  # two distinct captions and the place name
+    assert [v.entities for v in with_docs(views, [], known=early)] == [v.entities for v in with_docs(views, [])]
+
+
+def test_only_the_text_found_in_photos_is_read_after_the_photos(monkeypatch):
+    views = build_views(POSTS, {}, FINDINGS)
+    early = pipeline._caption_entities(POSTS, None)
+    read: list[list[str]] = []
+    real = nlp.entities
+    monkeypatch.setattr(nlp, "entities", lambda texts, **kw: read.append(list(texts)) or real(texts, **kw))
+    with_docs(views, [], known=early)
+    assert read == [["WELCOME TO OAKWOOD NURSERY", "Mrs Patel's class"]]
+
+
+def test_a_missing_language_model_is_reported_once(monkeypatch):
+    def missing(texts, **kwargs):
+        raise ExtractorUnavailable("the spaCy model is missing")
+
+    monkeypatch.setattr(nlp, "entities", missing)
+    early = pipeline._caption_entities(POSTS, None)
+    skipped: list[str] = []
+    views = with_docs(build_views(POSTS, {}, FINDINGS), skipped, known=early)
+    assert skipped == ["language model: the spaCy model is missing"]
+    assert all(v.entities == () for v in views)
