@@ -94,6 +94,11 @@ _gazetteer: _Gazetteer | None = None
 _name_index: dict[str, tuple[int, ...]] | None = None
 
 
+def load() -> None:
+    """Read the place table and its name index now (otherwise they are read on first use)."""
+    _load_name_index()
+
+
 def distance_m(a: GeoPoint, b: GeoPoint) -> float:
     """Geodesic distance in metres on the WGS84 ellipsoid."""
     return float(geodesic((a.lat, a.lon), (b.lat, b.lon)).meters)

@@ -15,7 +15,7 @@ from statistics import median
 from typing import Any
 
 from kidsafe import nlp, photos, textcheck
-from kidsafe.engine import build_dossier
+from kidsafe.engine import build_dossier, load_reference_data
 from kidsafe.engine.text import mask_for_nlp
 from kidsafe.engine.views import PostView, TextPart
 from kidsafe.errors import ExtractorUnavailable, KidsafeError
@@ -446,6 +446,8 @@ KnownEntities = dict[str, nlp.Entities] | ExtractorUnavailable
 def _caption_entities(posts: Sequence[Post], timings: Timings | None) -> KnownEntities:
     """spaCy's entities of every text of the posts that needs no photo (captions, comments, place names).
 
+    Then the engine's reference data is read (``load_reference_data``), while the photos still are.
+
     Returns the error instead of raising it when the language model is missing, so that the caller
     reports it once, in order, as ``with_docs`` would.
     """
@@ -456,8 +458,12 @@ def _caption_entities(posts: Sequence[Post], timings: Timings | None) -> KnownEn
         parsed = dict(zip(unique, nlp.entities(unique, batch_size=NLP_BATCH, disable=NLP_UNUSED), strict=True))
     except ExtractorUnavailable as exc:
         return exc
-    if timings is not None:
-        timings.lap("captions", start)
+    finally:
+        if timings is not None:
+            start = timings.lap("captions", start)
+        load_reference_data()  # the engine's name and place lists, read now rather than after the photos
+        if timings is not None:
+            timings.lap("aggregation", start)
     return parsed
 
 

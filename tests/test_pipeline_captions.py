@@ -44,3 +44,12 @@ def test_a_missing_language_model_is_reported_once(monkeypatch):
     views = with_docs(build_views(POSTS, {}, FINDINGS), skipped, known=early)
     assert skipped == ["language model: the spaCy model is missing"]
     assert all(v.entities == () for v in views)
+
+
+def test_the_language_thread_also_reads_the_engines_reference_data(monkeypatch):
+    import kidsafe.pipeline
+
+    loaded: list[bool] = []
+    monkeypatch.setattr(kidsafe.pipeline, "load_reference_data", lambda: loaded.append(True))
+    pipeline._caption_entities(POSTS, None)
+    assert loaded == [True]

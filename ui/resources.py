@@ -16,6 +16,7 @@ from PIL import Image
 
 from kidsafe import faces, nlp, nudity, ocr
 from kidsafe.demo import DEMO_AS_OF, DEMO_FEED
+from kidsafe.engine import load_reference_data
 from kidsafe.errors import KidsafeError
 from kidsafe.pipeline import AuditOptions, AuditResult, audit
 
@@ -54,7 +55,7 @@ def models() -> ModelStatus:
     """Load every offline model once per process (each library module keeps its own), and say which work."""
     blank = Image.new("RGB", (_WARM_IMAGE_SIDE, _WARM_IMAGE_SIDE), (255, 255, 255))
     runs = {
-        "language": nlp.load,
+        "language": lambda: (nlp.load(), load_reference_data()),  # the engine's name and place lists too
         "ocr": lambda: ocr.read_text(blank) if ocr.available() else None,
         "faces": lambda: faces.detect_faces(blank) if faces.available() else None,
         "nudity": lambda: nudity.nudity_score(blank) if nudity.available() else None,

@@ -8,6 +8,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
+from kidsafe import geo
+from kidsafe.engine import gazetteer as gazetteer_module
 from kidsafe.engine import mentions as mentions_module
 from kidsafe.engine import text as text_module
 from kidsafe.engine import towns as towns_module
@@ -50,6 +52,18 @@ def build_dossier(views: Sequence[PostView], *, as_of: date, warnings: tuple[Fee
         return _build(views, as_of, warnings, skipped_checks)
     finally:
         forget_user_text()
+
+
+def load_reference_data() -> None:
+    """Read the engine's offline reference data now: the first-name list, the word list that splits
+    run-together hashtags, and the place gazetteer.
+
+    Each is read once per process on first use (about two seconds in all). An audit calls this on
+    its language thread, so the reading overlaps the photos instead of delaying the dossier.
+    """
+    gazetteer_module._name_counts()
+    text_module._word_ranks()
+    geo.load()
 
 
 def forget_user_text() -> None:
