@@ -27,7 +27,8 @@ RAPIDOCR_LOGGERS = ("RapidOCR", "OrtInferSession")  # they log to stderr at DEBU
 # rapidocr never resizes for detection (limit type "max"), which also keeps its per-call
 # choice of resizer (shared engine state) from mattering when two threads read at once.
 MAX_SIDE = 960
-DETECT_LETTER_PX = 12  # lines are found on a copy where the smallest letters are about this tall (or larger)
+DETECT_LETTER_PX = 12  # lines are found on a copy where the smallest letters are about this tall
+MAX_DETECT_ENLARGE = 2.0  # ...enlarged by at most this much when they are smaller
 MIN_CHARS = 2  # lines with fewer letters or digits are mostly shapes read as "O" or "1"
 MIN_SIDE_PX = 8  # thinner images hold no legible text (and break rapidocr's resizing)
 MAX_ASPECT = 20.0  # longer strips are padded to this ratio before detection
@@ -61,12 +62,51 @@ def read_text(image: Image.Image, *, min_confidence: float = 0.6, letter_px: flo
     """Lines of text in ``image`` read with at least ``min_confidence``, top to bottom.
 
     ``letter_px``, when known (the text check measures it), is the height of the smallest letters
-    in ``image``: lines are then found on a copy reduced until those letters are about
-    ``DETECT_LETTER_PX`` tall (finding costs in proportion to pixels), and read at full size.
+    in ``image``: see ``find_lines``.
+    """
+    return read_lines(image, find_lines(image, letter_px=letter_px), min_confidence=min_confidence)
+
+
+Quad = Any
+"""A line's quadrilateral: a 4x2 float array of corners (clockwise from top left) in image pixels."""
+
+
+def find_lines(image: Image.Image, *, letter_px: float = 0.0) -> list[Quad]:
+    """Where the lines of text in ``image`` are, top to bottom (finding only; see ``read_lines``).
+
+    ``letter_px``, when known, is the height of the smallest letters: lines are then found on a
+    copy scaled until those letters are about ``DETECT_LETTER_PX`` tall (reduced when they are
+    larger, since finding costs in proportion to pixels; enlarged up to ``MAX_DETECT_ENLARGE``
+    when smaller).
     """
     engine = _load()
     if min(image.size) < MIN_SIDE_PX:
+        return []
+    import numpy as np
+
+    rgb = image.convert("RGB")
+    factor = min(MAX_SIDE / max(image.size), 1.0)
+    if letter_px > 0:
+        factor = min(MAX_SIDE / max(image.size), DETECT_LETTER_PX / letter_px, MAX_DETECT_ENLARGE)
+    if factor * min(image.size) < MIN_SIDE_PX:
+        factor = 1.0
+    if factor != 1.0:
+        size = (max(1, round(image.width * factor)), max(1, round(image.height * factor)))
+        rgb = rgb.resize(size, Image.Resampling.BOX if factor < 1 else Image.Resampling.BILINEAR)
+    bgr = np.ascontiguousarray(np.asarray(_pad_strip(rgb))[:, :, ::-1])
+    boxes, _elapsed = engine(bgr, use_cls=False, use_rec=False)  # detection only: the boxes of the lines
+    if not boxes:
+        return []
+    to_image = np.float32((image.width / rgb.width, image.height / rgb.height))
+    return [np.asarray(box, dtype=np.float32) * to_image for box in boxes]
+
+
+def read_lines(image: Image.Image, quads: Sequence[Quad], *, min_confidence: float = 0.6) -> tuple[OcrLine, ...]:
+    """The text of the lines ``find_lines`` found (in this image, or in a copy of another size: scale
+    the quadrilaterals to this one), read with at least ``min_confidence``."""
+    if not quads or min(image.size) < MIN_SIDE_PX:
         return ()
+    engine = _load()
     import numpy as np
 
     scale = min(1.0, MAX_SIDE / max(image.size))
@@ -74,38 +114,17 @@ def read_text(image: Image.Image, *, min_confidence: float = 0.6, letter_px: flo
     if scale < 1.0:
         size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
         rgb = rgb.resize(size, Image.Resampling.BILINEAR)
-    bgr = np.ascontiguousarray(np.asarray(_pad_strip(rgb))[:, :, ::-1])
-    quads = _detect(engine, rgb, letter_px * scale)
-    if not quads:
-        return ()
-    crops, _angles, _elapsed = engine.text_cls(engine.get_crop_img_list(bgr, quads))  # upside-down lines turned
+    bgr = np.ascontiguousarray(np.asarray(rgb)[:, :, ::-1])
+    scaled = [np.asarray(quad, dtype=np.float32) * np.float32(scale) for quad in quads]
+    crops, _angles, _elapsed = engine.text_cls(engine.get_crop_img_list(bgr, scaled))  # upside-down lines turned
     lines = []
-    for quad, crop, read in zip(quads, crops, recognise(engine.text_rec, crops), strict=True):
+    for quad, crop, read in zip(scaled, crops, recognise(engine.text_rec, crops), strict=True):
         if read.confidence < min_confidence or sum(c.isalnum() for c in read.text) < MIN_CHARS:
             continue
         text = respace(np.asarray(Image.fromarray(crop[:, :, ::-1]).convert("L")), read.text, read.centres)
         lines.append(OcrLine(text.strip(), round(read.confidence, 4), _bbox(quad, scale, image.size)))
     log.debug("ocr: %d lines read", len(lines))
     return tuple(lines)
-
-
-def _detect(engine: Any, rgb: Image.Image, letter_px: float) -> list[Any]:
-    """The quadrilaterals of the lines of text in ``rgb``, found on a reduced copy when letters are large."""
-    import numpy as np
-
-    reduce = min(1.0, DETECT_LETTER_PX / letter_px) if letter_px > 0 else 1.0
-    if reduce * min(rgb.size) < MIN_SIDE_PX:
-        reduce = 1.0
-    small = rgb
-    if reduce < 1.0:
-        small = rgb.resize((max(1, round(rgb.width * reduce)), max(1, round(rgb.height * reduce))),
-                           Image.Resampling.BOX)
-    bgr = np.ascontiguousarray(np.asarray(_pad_strip(small))[:, :, ::-1])
-    boxes, _elapsed = engine(bgr, use_cls=False, use_rec=False)  # detection only: the boxes of the lines
-    if not boxes:
-        return []
-    to_full = (rgb.width / small.width, rgb.height / small.height)
-    return [np.asarray(box, dtype=np.float32) * np.float32(to_full) for box in boxes]
 
 
 @dataclass(frozen=True, slots=True)

@@ -310,9 +310,10 @@ def _read_text(data: bytes, path: str, image: Any, ocr: Any, options: AuditOptio
                timings: Timings | None) -> tuple[str, ...]:
     """Lines of text in the photo, read only where a cheap check finds rows of letters (see ``textcheck``).
 
-    The check runs on the detectors' small image. Regions with letters of at least
-    ``READ_SMALL_LETTER_PX`` are read there; smaller letters are read on the photo decoded again
-    at ``options.max_side``.
+    The check runs on the detectors' small image, and so does finding the lines in its regions.
+    Lines whose letters are at least ``READ_SMALL_LETTER_PX`` tall there are read there too;
+    smaller ones are read on the photo decoded again at ``options.max_side``, which is decoded
+    only when some line was found (most regions of small "letters" turn out to be leaves or bricks).
     """
     start = timings.clock() if timings is not None else (0.0, 0.0)
     regions = textcheck.text_regions(image)
@@ -320,22 +321,30 @@ def _read_text(data: bytes, path: str, image: Any, ocr: Any, options: AuditOptio
         start = timings.lap("text_check", start)
     if not regions:
         return ()
+    found = []
+    for region in regions:
+        crop = image if region.box == (0, 0, image.width, image.height) else image.crop(region.box)
+        quads = ocr.find_lines(crop, letter_px=region.letter_px)
+        if quads:
+            found.append((region, quads))
     large = image
-    if any(r.letter_px < READ_SMALL_LETTER_PX for r in regions) and options.max_side > max(image.size):
-        large = photos.open_image(data, path, max_side=options.max_side)
-        if timings is not None:
-            start = timings.lap("text_decode", start)
     try:
+        if any(r.letter_px < READ_SMALL_LETTER_PX for r, _ in found) and options.max_side > max(image.size):
+            if timings is not None:
+                now = timings.clock()
+                timings.add("ocr", now[0] - start[0], now[1] - start[1], count=0)  # regions are counted below
+                start = now
+            large = photos.open_image(data, path, max_side=options.max_side)
+            if timings is not None:
+                start = timings.lap("text_decode", start)
         scale = large.width / image.width
         lines: list[str] = []
-        for region in regions:
+        for region, quads in found:
             x0, y0, x1, y1 = region.box
-            if region.box == (0, 0, image.width, image.height):
-                crop = large
-            else:
-                crop = large.crop((int(x0 * scale), int(y0 * scale), min(large.width, round(x1 * scale)),
-                                   min(large.height, round(y1 * scale))))
-            lines += [line.text for line in ocr.read_text(crop, letter_px=region.letter_px * scale)]
+            crop = large.crop((int(x0 * scale), int(y0 * scale), min(large.width, round(x1 * scale)),
+                               min(large.height, round(y1 * scale))))
+            to_crop = (crop.width / (x1 - x0), crop.height / (y1 - y0))
+            lines += [line.text for line in ocr.read_lines(crop, [quad * to_crop for quad in quads])]
         if timings is not None:
             now = timings.clock()
             timings.add("ocr", now[0] - start[0], now[1] - start[1], count=len(regions))
