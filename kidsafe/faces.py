@@ -19,6 +19,7 @@ import numpy as np
 from PIL import Image
 
 from kidsafe.errors import ExtractorUnavailable
+from kidsafe.photos import opencv
 
 log = logging.getLogger(__name__)
 
@@ -91,10 +92,12 @@ def _letterbox(image: Image.Image, input_size: tuple[int, int]) -> tuple[Any, fl
     input_w, input_h = input_size
     scale = min(input_w / image.width, input_h / image.height)
     size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
-    canvas = Image.new("RGB", input_size)
-    canvas.paste(image.convert("RGB").resize(size, Image.Resampling.BILINEAR), (0, 0))
-    pixels = np.asarray(canvas, dtype=np.float32).transpose(2, 0, 1)  # RGB, 0..255
-    return np.ascontiguousarray(pixels[np.newaxis]), scale
+    rgb = np.asarray(image if image.mode == "RGB" else image.convert("RGB"))
+    cv2 = opencv()  # bilinear like Pillow's, several times cheaper (the detectors' image is already reduced)
+    pixels = cv2.resize(rgb, size, interpolation=cv2.INTER_LINEAR if scale >= 0.5 else cv2.INTER_AREA)
+    batch = np.zeros((1, 3, input_h, input_w), dtype=np.float32)
+    batch[0, :, : size[1], : size[0]] = pixels.transpose(2, 0, 1)
+    return batch, scale
 
 
 def _decode(heatmap: Any, sizes: Any, offsets: Any, threshold: float, input_size: tuple[int, int]) -> Any:
