@@ -10,11 +10,13 @@ import zlib
 from datetime import datetime
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image, ImageFile, WebPImagePlugin
 from PIL.TiffImagePlugin import IFDRational
 from pillow_heif.as_plugin import HeifImageFile
 
+from kidsafe import photos
 from kidsafe.errors import IngestError, UnsafeInputError
 from kidsafe.geo import distance_m
 from kidsafe.models import GeoPoint
@@ -421,3 +423,28 @@ def test_photos_open_image_always_rgb(mode):
 def test_photos_open_image_rejects_bad_max_side(tmp_path):
     with pytest.raises(ValueError, match="max_side"):
         open_image(_jpeg(tmp_path), "p.jpg", max_side=0)
+
+
+@pytest.mark.parametrize(("size", "max_side"), [((1600, 1200), 600), ((800, 600), 640), ((1200, 1600), 600),
+                                                 ((4032, 3024), 1280), ((5000, 37), 640), ((333, 999), 100)])
+def test_shrink_gives_thumbnails_size(size, max_side):
+    image = Image.new("RGB", size, (90, 120, 150))
+    expected = image.copy()
+    expected.thumbnail((max_side, max_side))
+    small = photos.shrink(image, max_side)
+    assert small.mode == "RGB" and abs(small.width - expected.width) <= 1 and abs(small.height - expected.height) <= 1
+    assert max(small.size) <= max_side
+
+
+def test_shrink_leaves_an_image_that_fits():
+    image = Image.new("RGB", (640, 480))
+    assert photos.shrink(image, 640) is image
+
+
+@pytest.mark.parametrize("factor", [4, 8])
+def test_shrink_averages_fine_detail_when_reducing_a_lot(factor):
+    """A one-pixel checkerboard reduced several times over is even grey, not a pattern of aliasing."""
+    cells = (np.indices((800, 800)).sum(axis=0) % 2 * 255).astype(np.uint8)
+    board = Image.fromarray(np.stack([cells] * 3, axis=2))
+    small = np.asarray(photos.shrink(board, 800 // factor)).astype(int)
+    assert abs(small.mean() - 127.5) < 2 and small.std() < 3
