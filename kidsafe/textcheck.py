@@ -149,10 +149,14 @@ def _lines(ids: np.ndarray, stats: np.ndarray, labels: np.ndarray,
     x, y, w, h = (stats[ids, i].astype(np.int64) for i in range(4))
     right, bottom = x + w, y + h
     link = np.full(n, -1)
+    reach = right + MAX_GAP * h  # the furthest x a right-hand neighbour may start at
     for k in range(1, min(MAX_NEIGHBOURS, n - 1) + 1):  # the k-th letter to the right, for every letter at once
         i, j = np.arange(n - k), np.arange(k, n)
+        near = x[j] <= reach[i]
+        if not near.any():  # sorted by x: the (k+1)-th letters to the right are further still
+            break
         lo, hi = np.minimum(h[i], h[j]), np.maximum(h[i], h[j])
-        fits = ((link[i] < 0) & (x[j] >= right[i] - w[i] // 3) & (x[j] <= right[i] + MAX_GAP * h[i])
+        fits = ((link[i] < 0) & (x[j] >= right[i] - w[i] // 3) & near
                 & (hi <= MAX_HEIGHT_RATIO * lo)
                 & (np.minimum(bottom[i], bottom[j]) - np.maximum(y[i], y[j]) >= MIN_OVERLAP * lo))
         link[i[fits]] = j[fits]
