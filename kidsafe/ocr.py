@@ -28,6 +28,7 @@ RAPIDOCR_LOGGERS = ("RapidOCR", "OrtInferSession")  # they log to stderr at DEBU
 # choice of resizer (shared engine state) from mattering when two threads read at once.
 MAX_SIDE = 960
 DETECT_LETTER_PX = 12  # lines are found on a copy where the smallest letters are about this tall
+REC_BATCH = 1  # lines read one at a time: a batch pads every line to its widest, and on CPU batching saves nothing
 MAX_DETECT_ENLARGE = 2.0  # ...enlarged by at most this much when they are smaller
 MIN_CHARS = 2  # lines with fewer letters or digits are mostly shapes read as "O" or "1"
 MIN_SIDE_PX = 8  # thinner images hold no legible text (and break rapidocr's resizing)
@@ -140,9 +141,9 @@ class Reading:
 def recognise(recogniser: Any, crops: Sequence[Any]) -> list[Reading]:
     """Read BGR line crops with rapidocr's recogniser, keeping where each character was read.
 
-    This is rapidocr's own recognition (same resizing, batches of similar widths, greedy CTC
-    decoding), done here because rapidocr returns no character positions for Latin words, and
-    those positions put back the spaces the model drops (see ``ocr_spacing``).
+    This is rapidocr's own recognition (same resizing and greedy CTC decoding, but one line per
+    run: see ``REC_BATCH``), done here because rapidocr returns no character positions for Latin
+    words, and those positions put back the spaces the model drops (see ``ocr_spacing``).
     """
     import numpy as np
 
@@ -151,8 +152,8 @@ def recognise(recogniser: Any, crops: Sequence[Any]) -> list[Reading]:
     ratios = [crop.shape[1] / max(1, crop.shape[0]) for crop in crops]
     order = np.argsort(ratios, kind="stable")
     readings: list[Reading] = [Reading("", 0.0, ())] * len(crops)
-    for start in range(0, len(crops), recogniser.rec_batch_num):
-        batch = order[start : start + recogniser.rec_batch_num]
+    for start in range(0, len(crops), REC_BATCH):
+        batch = order[start : start + REC_BATCH]
         widest = max(min_width / height, *(ratios[i] for i in batch))
         inputs = np.stack([recogniser.resize_norm_img(crops[i], widest) for i in batch]).astype(np.float32)
         probabilities = recogniser.session(inputs)[0]  # (batch, time steps, alphabet)
