@@ -339,3 +339,16 @@ def test_engine_ordinary_words_in_school_posts_are_no_school():
                 view("2", "Snacks for the school trip, Zero complaints"),
                 view("3", "Our boy Ezra is 5 today", "2024-01-10 09:00"))
     assert values(d, FactKind.SCHOOL) == set()
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("Lily-Mae O'Neill", "lily-mae o'neill"),
+    ("It`s", "it's"),  # the ASCII fast path normalises the backtick like the full path
+    ("It’s Zoë", "it's zoe"),
+    ("Đặng Minh", "dang minh"),
+    ("ﬁnn", "finn"),  # a compatibility ligature
+])
+def test_engine_fold_compares_names_without_case_or_accents(text, folded):
+    from kidsafe.engine.text import fold
+
+    assert fold(text) == folded

@@ -23,6 +23,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
 
 def fold(text: str) -> str:
     """Lower-case, strip accents, normalise apostrophes: for comparing names and words."""
+    if text.isascii():  # most text: nothing to decompose (ASCII has no compatibility forms or accents)
+        return text.lower().replace("`", "'")
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("đ", "d")
 
