@@ -53,3 +53,15 @@ def test_the_language_thread_also_reads_the_engines_reference_data(monkeypatch):
     monkeypatch.setattr(kidsafe.pipeline, "load_reference_data", lambda: loaded.append(True))
     pipeline._caption_entities(POSTS, None)
     assert loaded == [True]
+
+
+def test_the_skipped_components_do_not_change_the_entities():
+    captions = [
+        "Lily and Oscar at Hillcrest Primary in Leeds today",
+        "Happy 6th birthday to our Maisie! Party at Jumpin Jacks in Harrogate on Saturday",
+        "Grandma Rose and Grandpa Tom took Noah to see Paw Patrol at the Grand Theatre",
+        "First day at St Mary's nursery for Aisha Khan 🎒 #proudmum #Bradford",
+        "swimming lessons every tuesday at 5 with coach sarah at oakwood leisure centre",
+    ]
+    assert nlp.entities(captions, disable=pipeline.NLP_UNUSED) == nlp.entities(captions)
+    assert any(label == "PERSON" for ents in nlp.entities(captions, disable=pipeline.NLP_UNUSED) for _, label in ents)
