@@ -29,11 +29,6 @@ Progress = Callable[[str, int, int], None]
 MAX_TEXT_CHARS = 20_000
 
 
-NLP_UNUSED = ("tok2vec", "tagger", "attribute_ruler")
-"""spaCy components the engine never reads (it reads entities); skipped on every caption. The entity
-recogniser of the small English model embeds its own token vectors: the shared ``tok2vec`` feeds
-only the tagger (a test checks the entities are the same with and without them)."""
-
 NLP_BATCH = 256
 """Captions per spaCy batch."""
 
@@ -423,10 +418,10 @@ def with_docs(views: list[PostView], skipped: list[str], known: KnownEntities | 
               timings: Timings | None = None) -> list[PostView]:
     """Attach spaCy's entities to every text part, all texts in one batched pass (entities only).
 
-    The engine reads only the entities, so the shared tok2vec, the tagger and the attribute ruler are
-    skipped (``NLP_UNUSED``): the entities are the same without them, in half the time. A text seen twice (a recurring caption, a place
-    name, the same sign in two photos) is read once; texts in ``known`` (read earlier by
-    ``_caption_entities``) are not read again. See nlp.entities for why no Doc is kept.
+    The engine reads only the entities, and ``nlp.entities`` runs only the components they need.
+    A text seen twice (a recurring caption, a place name, the same sign in two photos) is read
+    once; texts in ``known`` (read earlier by ``_caption_entities``) are not read again. See
+    nlp.entities for why no Doc is kept.
     """
     if isinstance(known, ExtractorUnavailable):
         skipped.append(f"language model: {known}")
@@ -436,7 +431,7 @@ def with_docs(views: list[PostView], skipped: list[str], known: KnownEntities | 
     unique = [text for text in dict.fromkeys(texts) if text not in parsed]
     start = Timings.clock() if timings is not None else (0.0, 0.0)
     try:
-        parsed.update(zip(unique, nlp.entities(unique, batch_size=NLP_BATCH, disable=NLP_UNUSED), strict=True))
+        parsed.update(zip(unique, nlp.entities(unique, batch_size=NLP_BATCH), strict=True))
     except ExtractorUnavailable as exc:
         skipped.append(f"language model: {exc}")
         return views
@@ -466,7 +461,7 @@ def _caption_entities(posts: Sequence[Post], timings: Timings | None) -> KnownEn
     texts = [part.text for view in build_views(posts, {}, {}) for part in view.parts]
     unique = list(dict.fromkeys(mask_for_nlp(text) for text in texts))
     try:
-        parsed = dict(zip(unique, nlp.entities(unique, batch_size=NLP_BATCH, disable=NLP_UNUSED), strict=True))
+        parsed = dict(zip(unique, nlp.entities(unique, batch_size=NLP_BATCH), strict=True))
     except ExtractorUnavailable as exc:
         return exc
     finally:
