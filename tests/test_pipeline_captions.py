@@ -66,3 +66,29 @@ def test_the_skipped_components_do_not_change_the_entities():
     everything = [tuple((t.text, e.label_) for e in doc.ents for t in e) for doc in nlp.load().pipe(captions)]
     assert nlp.entities(captions) == everything
     assert any(label == "PERSON" for ents in everything for _, label in ents)
+
+
+def test_entities_from_several_threads_at_once_are_right():
+    """Each call's memory zone forgets its words on exit: calls overlapping in time must not break each other
+    (the app serves every session from one model; an audit reads captions on a thread of its own)."""
+    import threading
+
+    batches = [[f"Zyxlor{k}{i} and Quentavia{k}{i} went to Brambleford{k} Primary with Grandma Ottoline{k}"
+                for i in range(60)] for k in range(4)]
+    expected = [nlp.entities(batch) for batch in batches]
+    results: dict[tuple[int, int], object] = {}
+    errors: list[BaseException] = []
+
+    def work(k: int, round_: int) -> None:
+        try:
+            results[(k, round_)] = nlp.entities(batches[k], batch_size=8)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(k, r)) for r in range(3) for k in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors, errors
+    assert all(results[(k, r)] == expected[k] for k in range(4) for r in range(3))
