@@ -72,7 +72,7 @@ def test_app_upload_hostile_captions_show_as_text(app_feed):
 
 def test_app_upload_bad_file_is_a_clear_error(feed_zip):
     at = upload(open_app(), ("holiday.zip", b"this is not a zip at all", "application/zip"))
-    assert at.error and "not a ZIP" in at.error[0].value
+    assert at.error and render.esc("holiday.zip: not a ZIP") in at.error[0].value  # the file the user chose
     assert state.RUN not in at.session_state
     at = upload(open_app(), ("empty.zip", feed_zip({"notes.txt": "hello"}), "application/zip"))
     assert at.error and state.RUN not in at.session_state

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import tempfile
 from collections.abc import Sequence
@@ -48,7 +49,9 @@ def upload_source(files: Sequence[Uploaded]) -> tuple[Any, str]:
     if zips and len(files) > 1:
         raise KidsafeError(ONE_ZIP)
     if zips:
-        return zips[0].getvalue(), zips[0].name
+        named = io.BytesIO(zips[0].getvalue())
+        named.name = zips[0].name  # so that a problem with the ZIP itself names the file the user chose
+        return named, zips[0].name
     names: dict[str, bytes] = {}
     for f in files:
         names[f.name] = f.getvalue()
