@@ -6,25 +6,16 @@ One `streamlit run app.py` on a free loopback port serves the module. Needs Debi
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests.served_app import chromium, require_chromium, served_app
 from tests.test_trust_html import HOSTILE_ID, OCR_LINES, PAYLOADS, PHOTO_NAMES, hostile_feed
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
-START_TIMEOUT_S = 120
 AUDIT_TIMEOUT_MS = 300_000
 #: Another family's posts: (id, posted, caption, EXIF date taken, GPS or None).
 OTHER_FAMILY = (
@@ -33,59 +24,18 @@ OTHER_FAMILY = (
 )
 
 
-def _require_chromium() -> None:
-    if CHROMIUM.exists():
-        return
-    reason = f"{CHROMIUM} is missing: install Debian's chromium to run this test"
-    if os.environ.get("CI"):
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
-    _require_chromium()
+    require_chromium()
     work = tmp_path_factory.mktemp("browser-app")
-    port = _free_port()
-    with open(work / "streamlit.log", "w", encoding="utf-8") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address",
-             "127.0.0.1"], cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "HOME": str(work)})
-        try:
-            deadline = time.monotonic() + START_TIMEOUT_S
-            while True:
-                try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-                        if r.status == 200:
-                            break
-                except OSError:
-                    pass
-                assert proc.poll() is None and time.monotonic() < deadline, (work / "streamlit.log").read_text()
-                time.sleep(0.5)
-            yield f"http://127.0.0.1:{port}"
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    with served_app(work / "streamlit.log", home=work) as (url, _proc):
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    _require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as browser:
+        yield browser
 
 
 def upload(page, url: str, path: Path) -> None:

@@ -10,21 +10,13 @@ from __future__ import annotations
 import asyncio
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+from tests.served_app import CHROMIUM, CHROMIUM_ARGS, served_app
+
 SESSIONS = 8
-START_TIMEOUT_S = 120
 LOAD_TIMEOUT_MS = 900_000  # the first demo audit reads every photo with every check, on shared cores
 PEAK_RSS_LIMIT_MB = 3000
 """The server's peak resident memory with 9 sessions (models, the shared demo, one upload) stays below this."""
@@ -38,12 +30,6 @@ pytestmark = [
     pytest.mark.skipif(not (os.environ.get("CI") or os.environ.get("KIDSAFE_LOAD") == "1"),
                        reason="the load test runs in CI, or with KIDSAFE_LOAD=1"),
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def status_kb(pid: int, field: str) -> int:
@@ -114,35 +100,12 @@ def test_load_eight_sessions_load_the_demo_at_once(tmp_path, app_feed):
         pytest.fail(f"{CHROMIUM} is missing")
     upload = tmp_path / "uploader.zip"
     upload.write_bytes(app_feed(posts=UPLOADER_FAMILY))
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = tmp_path / "streamlit.log"
-    with open(log, "w", encoding="utf-8") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address",
-             "127.0.0.1"], cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "HOME": str(tmp_path)})
-        try:
-            deadline = time.monotonic() + START_TIMEOUT_S
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                        if r.status == 200:
-                            break
-                except OSError:
-                    pass
-                assert proc.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
-                time.sleep(0.5)
-            idle_kb = status_kb(proc.pid, "VmRSS")
-            requests: list[str] = []
-            sessions, uploader = asyncio.run(crowd(url, upload, requests))
-            peak_kb = status_kb(proc.pid, "VmHWM")
-            assert proc.poll() is None, "the server survived"
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    with served_app(tmp_path / "streamlit.log", home=tmp_path) as (url, proc):
+        idle_kb = status_kb(proc.pid, "VmRSS")
+        requests: list[str] = []
+        sessions, uploader = asyncio.run(crowd(url, upload, requests))
+        peak_kb = status_kb(proc.pid, "VmHWM")
+        assert proc.poll() is None, "the server survived"
     print(f"\nload: {SESSIONS} demo sessions + 1 upload; server RSS idle {idle_kb // 1024} MB, "
           f"peak (VmHWM) {peak_kb // 1024} MB")
     assert len(sessions) == SESSIONS

@@ -12,26 +12,20 @@ import ipaddress
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+from tests.served_app import ROOT, chromium, served_app
+
 TRACED = "connect,sendto,sendmsg"
 FAMILY_RE = re.compile(r"sa_family=(AF_\w+)")
 IPV4_RE = re.compile(r'inet_addr\("([^"]+)"\)')
 IPV6_RE = re.compile(r'inet_pton\(AF_INET6, "([^"]+)"')
 #: Address families that never leave the machine.
 LOCAL_FAMILIES = frozenset({"AF_UNIX", "AF_LOCAL", "AF_NETLINK", "AF_UNSPEC"})
-START_TIMEOUT_S = 120
 
 
 def outside_addresses(trace: str) -> list[str]:
@@ -61,12 +55,6 @@ def _require_strace() -> str:
     if probe.returncode != 0:
         pytest.skip(f"strace cannot trace here: {probe.stderr.strip()[:200]}")
     return path
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 TRACE_CASES = [
@@ -127,57 +115,21 @@ def traced_visit(tmp_path_factory):
     The visit opens the load page, then the privacy page, which loads every offline model on the server.
     """
     strace = _require_strace()
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing")
-        pytest.skip(f"{CHROMIUM} is missing")
-    from playwright.sync_api import sync_playwright
-
     work = tmp_path_factory.mktemp("traced-app")
-    port = _free_port()
     log = work / "trace"
     requests: list[str] = []
-    with open(work / "streamlit.log", "w", encoding="utf-8") as out:
-        proc = subprocess.Popen(
-            [strace, "-f", "-qq", "-e", f"trace={TRACED},bind", "-o", str(log), sys.executable, "-m", "streamlit",
-             "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1"],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "HOME": str(work)})
-        try:
-            url = f"http://127.0.0.1:{port}"
-            _wait_healthy(url, proc, work / "streamlit.log")
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-                try:
-                    page = browser.new_context().new_page()
-                    page.on("request", lambda r: requests.append(r.url))
-                    page.on("websocket", lambda ws: requests.append(ws.url))
-                    page.goto(url)
-                    page.get_by_role("button", name="Try the demo family").wait_for(timeout=60_000)
-                    page.goto(f"{url}/privacy")
-                    page.get_by_text("Checks installed on this computer").wait_for(timeout=300_000)
-                    page.get_by_text("faces", exact=True).first.wait_for(timeout=300_000)
-                finally:
-                    browser.close()
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    wrapper = [strace, "-f", "-qq", "-e", f"trace={TRACED},bind", "-o", str(log)]
+    with served_app(work / "streamlit.log", home=work, wrapper=wrapper) as (url, _proc), chromium() as browser:
+        page = browser.new_context().new_page()
+        page.on("request", lambda r: requests.append(r.url))
+        page.on("websocket", lambda ws: requests.append(ws.url))
+        page.goto(url)
+        page.get_by_role("button", name="Try the demo family").wait_for(timeout=60_000)
+        page.goto(f"{url}/privacy")
+        page.get_by_text("Checks installed on this computer").wait_for(timeout=300_000)
+        page.get_by_text("faces", exact=True).first.wait_for(timeout=300_000)
+    port = int(url.rsplit(":", 1)[1])
     return url, requests, log.read_text(), port
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            pass
-        assert proc.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
-        time.sleep(0.5)
 
 
 @pytest.mark.browser
