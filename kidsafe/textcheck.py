@@ -17,6 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
+from kidsafe.photos import opencv
+
 log = logging.getLogger(__name__)
 
 Box = tuple[int, int, int, int]
@@ -95,8 +97,7 @@ MAX_NEIGHBOURS = 24
 
 def text_regions(image: Image.Image) -> tuple[TextRegion, ...]:
     """Regions of ``image`` that likely hold text, top to bottom: none, a few, or the whole image when many."""
-    import cv2
-
+    cv2 = opencv()  # one thread: the audit runs its own worker threads
     width, height = image.size
     if min(width, height) < MIN_LETTER_PX:
         return ()

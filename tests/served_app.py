@@ -7,6 +7,7 @@ pip's playwright; `playwright install` (a download) is never used.
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -57,16 +58,31 @@ def served_app(log: Path, *, home: Path | None = None, wrapper: Sequence[str] = 
     command = [*wrapper, sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true"]
     with open(log, "w", encoding="utf-8") as out:
-        proc = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
+        # A process group of its own: stopping a wrapper (strace) alone would leave the server running.
+        proc = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env,
+                                start_new_session=True)
         try:
             _wait_healthy(url, proc, log)
             yield url, proc
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=STOP_TIMEOUT_S)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            _stop_group(proc)
+
+
+def _stop_group(proc: subprocess.Popen) -> None:
+    """Stop every process of the server's group: politely, then by force."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            proc.wait(timeout=STOP_TIMEOUT_S)
+            os.killpg(proc.pid, 0)  # the leader is gone: is any other member left?
+        except subprocess.TimeoutExpired:
+            continue
+        except ProcessLookupError:
+            return
+        time.sleep(0.5)
 
 
 def _wait_healthy(url: str, proc: subprocess.Popen, log: Path) -> None:
