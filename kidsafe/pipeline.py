@@ -9,9 +9,8 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from pathlib import Path
-from statistics import median
 from typing import Any
 
 from kidsafe import nlp, photos, textcheck
@@ -20,7 +19,8 @@ from kidsafe.engine.text import mask_for_nlp
 from kidsafe.engine.views import PostView, TextPart
 from kidsafe.errors import ExtractorUnavailable, KidsafeError
 from kidsafe.ingest import Feed, open_feed
-from kidsafe.models import Dossier, EvidenceSource, FeedWarning, GeoPoint, Photo, PhotoInfo, Post
+from kidsafe.models import Dossier, EvidenceSource, FeedWarning, Photo, PhotoInfo, Post
+from kidsafe.timezones import feed_zone, to_local
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
@@ -351,25 +351,11 @@ def _read_text(data: bytes, path: str, image: Any, ocr: Any, options: AuditOptio
             large.close()
 
 
-def _utc_offset(points: Sequence[GeoPoint]) -> timedelta | None:
-    """A rough local offset from the feed's GPS longitudes (15 degrees an hour), for UTC timestamps."""
-    if not points:
-        return None
-    return timedelta(hours=round(median(p.lon for p in points) / 15))
-
-
-def _to_local(moment: datetime | None, offset: timedelta | None) -> datetime | None:
-    if moment is None or moment.tzinfo is None:
-        return moment
-    utc = moment.astimezone(timezone.utc).replace(tzinfo=None)
-    return utc + offset if offset is not None else utc
-
-
 def build_views(posts: Sequence[Post], info: dict[str, PhotoInfo], findings: dict[str, PhotoFindings],
                 feed: Feed | None = None) -> list[PostView]:
     """One PostView per post: texts, best local time, first GPS fix, tagged people, findings."""
     points = [m.gps for m in info.values() if m.gps] + [ph.gps for p in posts for ph in p.photos if ph.gps]
-    offset = _utc_offset(points)
+    zone = feed_zone(points)  # UTC export timestamps become local times there, summer time included
     views = []
     for post in posts:
         parts = [TextPart(post.caption[:MAX_TEXT_CHARS], EvidenceSource.CAPTION)] if post.caption else []
@@ -397,11 +383,11 @@ def build_views(posts: Sequence[Post], info: dict[str, PhotoInfo], findings: dic
                 gps, gps_source, gps_photo = meta.gps, EvidenceSource.EXIF, photo.path
             if gps is None and photo.gps:
                 gps, gps_source, gps_photo = photo.gps, EvidenceSource.SIDECAR, photo.path
-            taken = taken or (meta.taken_at if meta else None) or _to_local(photo.taken_at, offset)
+            taken = taken or (meta.taken_at if meta else None) or to_local(photo.taken_at, zone)
             people += [p for p in photo.people if p not in people]
         if gps is None and post.place_gps:
             gps, gps_source = post.place_gps, EvidenceSource.SIDECAR
-        posted = _to_local(post.posted_at, offset)
+        posted = to_local(post.posted_at, zone)
         if posted is None and not post.photos:
             posted = None
         if posted is None and taken is None and feed is not None and post.photos:
