@@ -28,7 +28,6 @@ RAPIDOCR_LOGGERS = ("RapidOCR", "OrtInferSession")  # they log to stderr at DEBU
 # choice of resizer (shared engine state) from mattering when two threads read at once.
 MAX_SIDE = 960
 DETECT_LETTER_PX = 12  # lines are found on a copy where the smallest letters are about this tall
-REC_BATCH = 1  # lines read one at a time: a batch pads every line to its widest, and on CPU batching saves nothing
 MAX_DETECT_ENLARGE = 2.0  # ...enlarged by at most this much when they are smaller
 MIN_CHARS = 2  # lines with fewer letters or digits are mostly shapes read as "O" or "1"
 MIN_SIDE_PX = 8  # thinner images hold no legible text (and break rapidocr's resizing)
@@ -63,9 +62,11 @@ def read_text(image: Image.Image, *, min_confidence: float = 0.6, letter_px: flo
     """Lines of text in ``image`` read with at least ``min_confidence``, top to bottom.
 
     ``letter_px``, when known (the text check measures it), is the height of the smallest letters
-    in ``image``: see ``find_lines``.
+    in ``image``: see ``find_lines``. A large image is reduced to ``MAX_SIDE`` once, for both steps.
     """
-    return read_lines(image, find_lines(image, letter_px=letter_px), min_confidence=min_confidence)
+    working, scale = _working_copy(image)
+    quads = find_lines(working, letter_px=letter_px * scale)
+    return _read(working, scale, image.size, quads, min_confidence)
 
 
 Quad = Any
@@ -107,23 +108,39 @@ def read_lines(image: Image.Image, quads: Sequence[Quad], *, min_confidence: flo
     the quadrilaterals to this one), read with at least ``min_confidence``."""
     if not quads or min(image.size) < MIN_SIDE_PX:
         return ()
-    engine = _load()
     import numpy as np
 
-    scale = min(1.0, MAX_SIDE / max(image.size))
+    working, scale = _working_copy(image)
+    return _read(working, scale, image.size, [np.asarray(q, dtype=np.float32) * np.float32(scale) for q in quads],
+                 min_confidence)
+
+
+def _working_copy(image: Image.Image) -> tuple[Image.Image, float]:
+    """``image`` in RGB, reduced to at most ``MAX_SIDE`` on its longest side, and the scale it was reduced by."""
+    scale = min(1.0, MAX_SIDE / max(1, max(image.size)))
     rgb = image.convert("RGB")
     if scale < 1.0:
         size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
         rgb = rgb.resize(size, Image.Resampling.BILINEAR)
-    bgr = np.ascontiguousarray(np.asarray(rgb)[:, :, ::-1])
-    scaled = [np.asarray(quad, dtype=np.float32) * np.float32(scale) for quad in quads]
-    crops, _angles, _elapsed = engine.text_cls(engine.get_crop_img_list(bgr, scaled))  # upside-down lines turned
+    return rgb, scale
+
+
+def _read(working: Image.Image, scale: float, size: tuple[int, int], quads: Sequence[Quad],
+          min_confidence: float) -> tuple[OcrLine, ...]:
+    """The lines at ``quads`` of the working copy, with boxes in the pixels of the image of ``size``."""
+    if not quads:
+        return ()
+    engine = _load()
+    import numpy as np
+
+    bgr = np.ascontiguousarray(np.asarray(working)[:, :, ::-1])
+    crops, _angles, _elapsed = engine.text_cls(engine.get_crop_img_list(bgr, list(quads)))  # upside-down lines turned
     lines = []
-    for quad, crop, read in zip(scaled, crops, recognise(engine.text_rec, crops), strict=True):
+    for quad, crop, read in zip(quads, crops, recognise(engine.text_rec, crops), strict=True):
         if read.confidence < min_confidence or sum(c.isalnum() for c in read.text) < MIN_CHARS:
             continue
         text = respace(np.asarray(Image.fromarray(crop[:, :, ::-1]).convert("L")), read.text, read.centres)
-        lines.append(OcrLine(text.strip(), round(read.confidence, 4), _bbox(quad, scale, image.size)))
+        lines.append(OcrLine(text.strip(), round(read.confidence, 4), _bbox(quad, scale, size)))
     log.debug("ocr: %d lines read", len(lines))
     return tuple(lines)
 
@@ -142,36 +159,32 @@ def recognise(recogniser: Any, crops: Sequence[Any]) -> list[Reading]:
     """Read BGR line crops with rapidocr's recogniser, keeping where each character was read.
 
     This is rapidocr's own recognition (same resizing and greedy CTC decoding, but one line per
-    run: see ``REC_BATCH``), done here because rapidocr returns no character positions for Latin
-    words, and those positions put back the spaces the model drops (see ``ocr_spacing``).
+    run: rapidocr's batches pad every line to the widest, and on CPU batching saves nothing), done
+    here because rapidocr returns no character positions for Latin words, and those positions put
+    back the spaces the model drops (see ``ocr_spacing``).
     """
     import numpy as np
 
     _channels, height, min_width = recogniser.rec_image_shape
     alphabet = recogniser.postprocess_op.character  # index 0 is the CTC blank
-    ratios = [crop.shape[1] / max(1, crop.shape[0]) for crop in crops]
-    order = np.argsort(ratios, kind="stable")
-    readings: list[Reading] = [Reading("", 0.0, ())] * len(crops)
-    for start in range(0, len(crops), REC_BATCH):
-        batch = order[start : start + REC_BATCH]
-        widest = max(min_width / height, *(ratios[i] for i in batch))
-        inputs = np.stack([recogniser.resize_norm_img(crops[i], widest) for i in batch]).astype(np.float32)
-        probabilities = recogniser.session(inputs)[0]  # (batch, time steps, alphabet)
-        step_px = inputs.shape[3] / probabilities.shape[1]
-        for row, i in enumerate(batch):
-            best = probabilities[row].argmax(axis=1)
-            emitted = np.ones(best.shape, dtype=bool)
-            emitted[1:] = best[1:] != best[:-1]
-            steps = np.flatnonzero(emitted & (best != 0))
-            resized_w = min(inputs.shape[3], math.ceil(height * ratios[i]))
-            to_crop = crops[i].shape[1] / max(1, resized_w)
-            text, centres = "", []
-            for t in steps:
-                token = alphabet[best[t]]
-                text += token
-                centres += [float((t + 0.5) * step_px * to_crop)] * len(token)
-            confidence = float(probabilities[row, steps, best[steps]].mean()) if steps.size else 0.0
-            readings[i] = Reading(text, confidence, tuple(centres))
+    readings = []
+    for crop in crops:
+        ratio = crop.shape[1] / max(1, crop.shape[0])
+        line = recogniser.resize_norm_img(crop, max(min_width / height, ratio))[np.newaxis].astype(np.float32)
+        probabilities = recogniser.session(line)[0][0]  # (time steps, alphabet)
+        best = probabilities.argmax(axis=1)
+        emitted = np.ones(best.shape, dtype=bool)
+        emitted[1:] = best[1:] != best[:-1]
+        steps = np.flatnonzero(emitted & (best != 0))
+        step_px = line.shape[3] / probabilities.shape[0]
+        to_crop = crop.shape[1] / max(1, min(line.shape[3], math.ceil(height * ratio)))
+        text, centres = "", []
+        for t in steps:
+            token = alphabet[best[t]]
+            text += token
+            centres += [float((t + 0.5) * step_px * to_crop)] * len(token)
+        confidence = float(probabilities[steps, best[steps]].mean()) if steps.size else 0.0
+        readings.append(Reading(text, confidence, tuple(centres)))
     return readings
 
 
