@@ -414,15 +414,11 @@ def with_docs(views: list[PostView], skipped: list[str], known: KnownEntities | 
         return views
     parsed = dict(known or {})
     texts = [mask_for_nlp(part.text) for v in views for part in v.parts]
-    unique = [text for text in dict.fromkeys(texts) if text not in parsed]
-    start = Timings.clock() if timings is not None else (0.0, 0.0)
     try:
-        parsed.update(zip(unique, nlp.entities(unique, batch_size=NLP_BATCH), strict=True))
+        parsed |= _entities_of([text for text in texts if text not in parsed], timings)
     except ExtractorUnavailable as exc:
         skipped.append(f"language model: {exc}")
         return views
-    if timings is not None:
-        timings.lap("captions", start)
     found = [parsed[text] for text in texts]
     out, i = [], 0
     for v in views:
@@ -443,19 +439,25 @@ def _caption_entities(posts: Sequence[Post], timings: Timings | None) -> KnownEn
     Returns the error instead of raising it when the language model is missing, so that the caller
     reports it once, in order, as ``with_docs`` would.
     """
-    start = Timings.clock() if timings is not None else (0.0, 0.0)
-    texts = [part.text for view in build_views(posts, {}, {}) for part in view.parts]
-    unique = list(dict.fromkeys(mask_for_nlp(text) for text in texts))
+    texts = [mask_for_nlp(part.text) for view in build_views(posts, {}, {}) for part in view.parts]
     try:
-        parsed = dict(zip(unique, nlp.entities(unique, batch_size=NLP_BATCH), strict=True))
+        return _entities_of(texts, timings)
     except ExtractorUnavailable as exc:
         return exc
     finally:
-        if timings is not None:
-            start = timings.lap("captions", start)
+        start = Timings.clock() if timings is not None else (0.0, 0.0)
         load_reference_data()  # the engine's name and place lists, read now rather than after the photos
         if timings is not None:
             timings.lap("aggregation", start)
+
+
+def _entities_of(texts: Sequence[str], timings: Timings | None) -> dict[str, nlp.Entities]:
+    """spaCy's entities of each distinct (masked) text, in batches; raises ExtractorUnavailable."""
+    start = Timings.clock() if timings is not None else (0.0, 0.0)
+    unique = list(dict.fromkeys(texts))
+    parsed = dict(zip(unique, nlp.entities(unique, batch_size=NLP_BATCH), strict=True))
+    if timings is not None:
+        timings.lap("captions", start)
     return parsed
 
 
