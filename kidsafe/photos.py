@@ -407,9 +407,15 @@ def shrink(image: Image.Image, max_side: int) -> Image.Image:
         return image
     scale = max_side / max(width, height)
     size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    return Image.fromarray(resample(np.asarray(image), size, scale))
+
+
+def resample(pixels: Any, size: tuple[int, int], scale: float) -> Any:
+    """An image array resized to ``size`` (width, height) by ``scale`` with OpenCV: bilinear when
+    enlarging or reducing to at least ``LINEAR_DOWN_TO``, area averaging below it."""
     cv2 = opencv()
     method = cv2.INTER_LINEAR if scale >= LINEAR_DOWN_TO else cv2.INTER_AREA
-    return Image.fromarray(cv2.resize(np.asarray(image), size, interpolation=method))
+    return cv2.resize(pixels, size, interpolation=method)
 
 
 @functools.cache
