@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -40,13 +41,22 @@ def status_kb(pid: int, field: str) -> int:
     raise AssertionError(f"no {field} for {pid}")
 
 
+@asynccontextmanager
+async def visit(browser, url: str, requests: list[str]):
+    """A page of a new browser context at ``url``, recording every request it makes; closed afterwards."""
+    context = await browser.new_context(viewport={"width": 1300, "height": 1800})
+    try:
+        page = await context.new_page()
+        page.on("request", lambda r: requests.append(r.url))
+        await page.goto(url)
+        yield page
+    finally:
+        await context.close()
+
+
 async def demo_session(browser, url: str, steps: int, requests: list[str]) -> dict:
     """Load the demo family, then step the workshop reveal ``steps`` times; what this session shows."""
-    context = await browser.new_context(viewport={"width": 1300, "height": 1800})
-    page = await context.new_page()
-    page.on("request", lambda r: requests.append(r.url))
-    try:
-        await page.goto(url)
+    async with visit(browser, url, requests) as page:
         await page.get_by_role("button", name="Try the demo family").click(timeout=120_000)
         await page.get_by_role("heading", name="The family").wait_for(timeout=LOAD_TIMEOUT_MS)
         headings = await page.get_by_role("heading", level=2).all_inner_texts()
@@ -57,16 +67,10 @@ async def demo_session(browser, url: str, steps: int, requests: list[str]) -> di
         progress = await page.get_by_text(re.compile(r"^Step \d+ of \d+$")).first.inner_text()
         body = await page.locator("body").inner_text()
         return {"headings": headings, "progress": progress, "body": body}
-    finally:
-        await context.close()
 
 
 async def upload_session(browser, url: str, path: Path, requests: list[str]) -> dict:
-    context = await browser.new_context(viewport={"width": 1300, "height": 1800})
-    page = await context.new_page()
-    page.on("request", lambda r: requests.append(r.url))
-    try:
-        await page.goto(url)
+    async with visit(browser, url, requests) as page:
         await page.get_by_role("button", name="Try the demo family").wait_for(timeout=120_000)
         await page.locator("input[type=file]").set_input_files(str(path))
         audit = page.get_by_role("button", name="Audit these posts")
@@ -77,8 +81,6 @@ async def upload_session(browser, url: str, path: Path, requests: list[str]) -> 
         await audit.click()
         await page.get_by_role("heading", name="The family").wait_for(timeout=LOAD_TIMEOUT_MS)
         return {"headings": await page.get_by_role("heading", level=2).all_inner_texts()}
-    finally:
-        await context.close()
 
 
 async def crowd(url: str, upload: Path, requests: list[str]) -> tuple[list[dict], dict]:
