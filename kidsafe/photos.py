@@ -121,9 +121,9 @@ def open_image(data: bytes, path: str, max_side: int = 1280) -> Image.Image:
     try:
         if im.format in ("JPEG", "MPO"):
             im.draft("RGB", (max_side, max_side))
-        ImageOps.exif_transpose(im, in_place=True)  # decodes (reduced, for a JPEG) and turns it upright
-        rgb = _to_rgb(im)
-        small = shrink(rgb, max_side)
+        decoded = _reduced(im, max_side)
+        ImageOps.exif_transpose(decoded, in_place=True)  # turns it upright (decodes, if not yet)
+        small = shrink(_to_rgb(decoded), max_side)
         return small if small is not im else im.copy()  # im is closed below
     except IngestError:
         raise
@@ -255,6 +255,24 @@ def _open(data: bytes, path: str) -> ImageFile.ImageFile:
         im.close()
         raise _too_large(path, (width, height))
     return im
+
+
+REDUCIBLE_MODES = frozenset({"RGB", "RGBA", "RGBX", "L", "LA", "I", "F", "I;16"})
+"""Modes Pillow's ``Image.reduce`` handles; others (palettes, CMYK) are converted at full size."""
+
+
+def _reduced(im: ImageFile.ImageFile, max_side: int) -> Image.Image:
+    """The decoded image, box-reduced by a whole factor when it is at least twice ``max_side``.
+
+    Formats with no reduced decode (PNG, WebP, HEIF) come out at full size: reducing them before
+    turning or converting them keeps the full-size pixels in memory once, not three times (an
+    8000x8000 PNG is 256 MB decoded). The EXIF orientation stays in ``info`` for exif_transpose.
+    """
+    factor = max(im.size) // max_side
+    if factor < 2 or im.mode not in REDUCIBLE_MODES:
+        return im
+    im.load()
+    return im.reduce(factor)
 
 
 def _formats() -> tuple[str, ...]:
