@@ -79,10 +79,66 @@ def test_facebook_albums_add_photos_and_descriptions(feed_folder, feed_jpeg):
                         "posts/media/Summer/2.jpg": feed_jpeg()})
     feed = open_feed(root)
     assert [(p.id, p.caption, p.extra_text) for p in feed.posts] == [
-        ("1.jpg", "posted", ("Our summer ☀️",)),
-        ("2.jpg", "Léa at the lake 🏊", ("Our summer ☀️",)),
+        ("1.jpg", "posted", ("Our summer ☀️", "Summer")),
+        ("2.jpg", "Léa at the lake 🏊", ("Our summer ☀️", "Summer")),
     ]
     assert feed.posts[1].posted_at == datetime.fromtimestamp(1_690_000_500, UTC)
+
+
+def test_facebook_album_names_and_photo_comments_are_read(feed_zip, feed_jpeg):
+    """Relatives' comments on a photo and the owner's album name are text a stranger reads; Facebook's own
+    album names ("Mobile uploads") are not the owner's words and are left out."""
+    top = "facebook-someone-2025/"
+    uri = "your_facebook_activity/posts/media/Party_1/1.jpg"
+    comments = [{"timestamp": 1_690_000_600, "comment": meta("Happy birthday Noé! Love, Mamie 💕"), "author": "A B"},
+                {"timestamp": 1_690_000_700, "comment": {"comment": "So big now", "author": "C D"}},
+                {"timestamp": 1_690_000_800, "comment": "", "author": "E F"}]
+    party = {"name": meta("Noé turns 5 🎉"), "photos": [
+        {"uri": uri, "creation_timestamp": 1_690_000_000, "comments": comments},
+        {"uri": "your_facebook_activity/posts/media/Party_1/2.jpg", "creation_timestamp": 1_690_000_100,
+         "description": "Cake!"}]}
+    uploads = {"name": "Mobile uploads", "photos": [{"uri": "your_facebook_activity/posts/media/Mobile/3.jpg",
+                                                   "creation_timestamp": 1_690_000_200}]}
+    photo_post = post(1_690_000_050, "Party time", {"media": {"uri": uri, "creation_timestamp": 1_690_000_000}})
+    feed = open_feed(feed_zip({
+        top + NEW_POSTS: [photo_post],
+        top + "your_facebook_activity/posts/album/0.json": party,
+        top + "your_facebook_activity/posts/album/1.json": uploads,
+        top + uri: feed_jpeg(), top + "your_facebook_activity/posts/media/Party_1/2.jpg": feed_jpeg(),
+        top + "your_facebook_activity/posts/media/Mobile/3.jpg": feed_jpeg(),
+    }))
+    assert [(p.id, p.caption, p.extra_text) for p in feed.posts] == [
+        ("1.jpg", "Party time", ("Noé turns 5 🎉", "Happy birthday Noé! Love, Mamie 💕", "So big now")),
+        ("2.jpg", "Cake!", ("Noé turns 5 🎉",)),
+        ("3.jpg", "", ()),
+    ]
+    assert feed.warnings == ()
+
+
+def test_facebook_check_in_address_event_and_media_comments(feed_zip, feed_jpeg):
+    place = {"place": {"name": "Westside Pool", "coordinate": {"latitude": 43.55, "longitude": -80.27},
+                       "address": meta("50 Main St, Guelph, ON"), "url": "https://www.facebook.com/x"}}
+    event = {"event": {"name": "Spring concert at Oak Hill School", "start_timestamp": 1_700_000_000}}
+    photo = media("posts/media/a/1.jpg")
+    photo["media"]["comments"] = [{"comment": "Go Ava!", "author": "Nan", "timestamp": 1_700_000_500}]
+    feed = open_feed(feed_zip({OLD_POSTS: [post(1_700_000_000, "Swim night", place), post(1_700_000_100, None, event),
+                                           post(1_700_000_200, "Concert", photo)],
+                               "posts/media/a/1.jpg": feed_jpeg()}))
+    check_in, concert_event, concert = feed.posts
+    assert (check_in.caption, check_in.place_name, check_in.extra_text) == (
+        "Swim night", "Westside Pool", ("50 Main St, Guelph, ON",))
+    assert check_in.place_gps == GeoPoint(43.55, -80.27)
+    assert concert_event.id == "1700000100" and concert_event.extra_text == ("Spring concert at Oak Hill School",)
+    assert concert.extra_text == ("Go Ava!",)
+
+
+@pytest.mark.parametrize(("path", "key"), [("posts/your_posts.json", "status_updates"),
+                                           ("groups/your_posts_in_groups.json", "group_posts_v2"),
+                                           ("your_facebook_activity/groups/your_posts_in_groups.json", "group_posts_v2")])
+def test_facebook_older_and_group_post_files(path, key, feed_zip):
+    feed = open_feed(feed_zip({path: {key: [post(1_600_000_000, "Does anyone know the Oak Hill School term dates?")]}}))
+    assert feed.format == "facebook"
+    assert [(p.id, p.caption) for p in feed.posts] == [("1600000000", "Does anyone know the Oak Hill School term dates?")]
 
 
 @pytest.mark.parametrize("key", ["comments_v2", "comments"])

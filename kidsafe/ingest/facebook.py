@@ -1,4 +1,10 @@
-"""Facebook "Download your information" (JSON): posts, check-ins, albums and comments, mojibake repaired."""
+"""Facebook "Download your information" (JSON): posts, check-ins, albums and comments, mojibake repaired.
+
+Text a stranger reads beside a post goes in its ``extra_text``: the photos' own descriptions, the
+comments Facebook keeps on a photo (``comments: [{"comment", "author", "timestamp"}]``, where
+relatives name the children), a check-in's address, an event's name, the album's name and
+description. Album names Facebook gives itself ("Mobile uploads", "Timeline photos") are left out.
+"""
 
 from __future__ import annotations
 
@@ -25,11 +31,39 @@ from kidsafe.models import Photo, Post
 FORMAT = "facebook"
 PLATFORM = "facebook"
 _ROOT = r"^(?P<root>(?:(?!your_facebook_activity/)[^/]+/)?)(?:your_facebook_activity/)?"
-POSTS_RE = re.compile(_ROOT + r"posts/your_posts(?:__check_ins__photos_and_videos)?_\d+\.json$", re.IGNORECASE)
+POSTS_RE = re.compile(
+    _ROOT + r"(?:posts/your_posts(?:__check_ins__photos_and_videos)?|groups/your_posts_in_groups)(?:_\d+)?\.json$",
+    re.IGNORECASE,
+)
 ALBUM_RE = re.compile(_ROOT + r"(?:posts|photos_and_videos)/album/[^/]+\.json$", re.IGNORECASE)
 COMMENTS_RE = re.compile(_ROOT + r"(?:comments_and_reactions|comments)/comments(?:_\d+)?\.json$", re.IGNORECASE)
 PATTERNS = (POSTS_RE, ALBUM_RE, COMMENTS_RE)
-LIST_KEYS = ("comments_v2", "comments", "status_updates_v2")
+LIST_KEYS = ("comments_v2", "comments", "status_updates_v2", "status_updates", "group_posts_v2", "group_posts")
+#: Names Facebook gives its own albums (in a few of the languages it writes them in), not the owner's words.
+GENERIC_ALBUMS = frozenset({
+    "mobile uploads", "timeline photos", "profile pictures", "cover photos", "untitled album", "instagram photos",
+    "photos", "videos", "your photos", "uploads vom handy", "chronikfotos", "profilbilder", "titelbilder",
+    "téléchargements mobiles", "photos du journal", "photos de profil", "photos de couverture",
+    "subidas desde el móvil", "fotos de la biografía", "fotos del perfil", "fotos de portada",
+    "caricamenti da cellulare", "foto del diario", "immagini del profilo", "foto di copertina",
+    "mobiele uploads", "tijdlijnfoto's", "profielfoto's", "omslagfoto's",
+})
+
+
+def comments_of(medium: Any) -> list[str]:
+    """The comments Facebook kept on a photo (``[{"comment": text, "author", "timestamp"}]``)."""
+    texts = []
+    for item in as_list(as_dict(medium).get("comments")):
+        item = as_dict(item)
+        inner = item.get("comment")
+        texts.append(as_text(as_dict(inner).get("comment") if isinstance(inner, dict) else inner))
+    return [t for t in texts if t]
+
+
+def album_name(name: Any) -> str:
+    """An album's name, unless it is one Facebook gives itself ("Mobile uploads")."""
+    text = as_text(name)
+    return "" if text.casefold() in GENERIC_ALBUMS else text
 
 
 def detect(names: list[str]) -> str | None:
@@ -104,46 +138,52 @@ class _Reader:
         people = tuple(n for n in (as_text(as_dict(t).get("name")) for t in as_list(item.get("tags"))) if n)
         photos: list[Photo] = []
         extra: list[str] = []
+        comments: list[str] = []
         place_name, place_gps = None, None
         for attachment in as_list(item.get("attachments")):
             for data in as_list(as_dict(attachment).get("data")):
                 data = as_dict(data)
                 note = as_dict(data.get("note"))
                 extra.append(as_text(note.get("text")))
+                extra.append(as_text(as_dict(data.get("event")).get("name")))
                 for medium in [data.get("media"), *as_list(note.get("media"))]:
                     photo = self.photo(medium, people) if medium else None
                     photos += [photo] if photo else []
+                    comments += comments_of(medium)
                 place = as_dict(data.get("place"))
                 if place:
                     place_name = as_text(place.get("name")) or place_name
+                    extra.append(as_text(place.get("address")))
                     coordinate = as_dict(place.get("coordinate"))
                     place_gps = point(coordinate.get("latitude"), coordinate.get("longitude")) or place_gps
         descriptions = [p.description for p in photos if p.description]
         caption = caption or next(iter(descriptions), "")
-        extra += [d for d in descriptions if d != caption]
-        if not (caption or photos or place_name or place_gps):
+        extra += [d for d in descriptions if d != caption] + comments
+        extra_text = tuple(dict.fromkeys(e for e in extra if e and e not in (caption, place_name)))
+        if not (caption or photos or place_name or place_gps or extra_text):
             return
-        post = Post("", caption, utc(item.get("timestamp")), tuple(photos), PLATFORM,
-                    tuple(dict.fromkeys(e for e in extra if e)), place_name, place_gps)
+        post = Post("", caption, utc(item.get("timestamp")), tuple(photos), PLATFORM, extra_text, place_name, place_gps)
         self.add(post, photos[0].name if photos else ts_id(item.get("timestamp")))
 
     def album(self, album: dict[str, Any], name: str, parsed: bool) -> None:
         if parsed and not isinstance(album.get("photos"), list):
             self.reading.warn(name, "not the expected album (no list of photos); file skipped")
             return
-        description = as_text(album.get("description"))
+        shared = [t for t in (as_text(album.get("description")), album_name(album.get("name"))) if t]
         for medium in as_list(album.get("photos")):
             photo = self.photo(medium)
             if photo is None:
                 continue
-            if photo.path in self.by_photo:
-                if description:
-                    at = self.by_photo[photo.path]
-                    old = self.reading.posts[at]
-                    self.reading.posts[at] = replace(old, extra_text=(*old.extra_text, description))
+            texts = [*shared, *comments_of(medium)]
+            if photo.path in self.by_photo:  # posted too: the album adds its words to that post
+                at = self.by_photo[photo.path]
+                old = self.reading.posts[at]
+                texts.insert(0, photo.description)
+                extra = tuple(dict.fromkeys(t for t in (*old.extra_text, *texts) if t and t != old.caption))
+                self.reading.posts[at] = replace(old, extra_text=extra)
                 continue
             when = utc(as_dict(medium).get("creation_timestamp"))
-            extra = (description,) if description else ()
+            extra = tuple(dict.fromkeys(t for t in texts if t and t != photo.description))
             self.add(Post("", photo.description, when, (photo,), PLATFORM, extra), photo.name)
 
     def comment(self, item: dict[str, Any]) -> None:
