@@ -106,14 +106,15 @@ def test_takeout_same_photo_in_album_and_year_folder_is_one_post(feed_folder, fe
         YEAR + "IMG_5.jpg": photo, YEAR + "IMG_5.jpg.supplemental-metadata.json": sidecar("IMG_5.jpg", "lions!"),
         ALBUM + "IMG_5.jpg": photo, ALBUM + "IMG_5.jpg.supplemental-metadata.json": sidecar("IMG_5.jpg", "lions!"),
         ALBUM + "metadata.json": {"title": "Zoo trip", "description": "Tom’s class trip 🦁", "access": "protected"},
+        YEAR + "metadata.json": {"title": "Photos from 2024", "description": ""},
         ALBUM + "IMG_6.jpg": feed_jpeg((0, 0, 0)), ALBUM + "IMG_6.jpg.json": sidecar("IMG_6.jpg", ts=1_716_000_000),
         "Takeout/Google Photos/Other/IMG_6.jpg": feed_jpeg((255, 255, 255)),
         "Takeout/Google Photos/Other/IMG_6.jpg.json": sidecar("IMG_6.jpg", ts=1_600_000_000),
     })
     feed = open_feed(root)
     posts = {(p.photos[0].path.split("/")[2], p.photos[0].name, p.extra_text) for p in feed.posts}
-    assert posts == {("Photos from 2024", "IMG_5.jpg", ("Tom’s class trip 🦁",)),
-                     ("Zoo trip", "IMG_6.jpg", ("Tom’s class trip 🦁",)), ("Other", "IMG_6.jpg", ())}
+    assert posts == {("Photos from 2024", "IMG_5.jpg", ("Tom’s class trip 🦁", "Zoo trip")),
+                     ("Zoo trip", "IMG_6.jpg", ("Tom’s class trip 🦁", "Zoo trip")), ("Other", "IMG_6.jpg", ())}
     assert sorted(p.id for p in feed.posts) == ["IMG_5.jpg", "IMG_6.jpg", "IMG_6.jpg (2)"]
     assert feed.warnings == ()
 
@@ -134,3 +135,13 @@ def test_takeout_bad_sidecars_are_warnings(feed_zip, feed_jpeg):
     assert "not valid JSON" in files[YEAR + "a.jpg.json"]
     assert "expected a JSON object" in files[YEAR + "b.jpg.json"]
     assert files["upload.zip"] == "skipped 2 files that are not photos or posts: 1 video, 1 other"
+
+
+@pytest.mark.parametrize(("title", "kept"), [("Ana’s 7th birthday 🎂", True), ("Photos from 2024", False),
+                                             ("Fotos von 2023", False), ("Zdjęcia z 2022", False), ("2021", False)])
+def test_takeout_album_title_is_text_but_year_folder_titles_are_not(title, kept, feed_zip, feed_jpeg):
+    folder = f"Takeout/Google Photos/{title}/"
+    feed = open_feed(feed_zip({folder + "a.jpg": feed_jpeg(), folder + "a.jpg.json": sidecar("a.jpg", "cake!"),
+                               folder + "metadata.json": {"title": title, "description": ""}}))
+    assert [(p.caption, p.extra_text) for p in feed.posts] == [("cake!", (title,) if kept else ())]
+    assert feed.warnings == ()

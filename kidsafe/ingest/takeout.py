@@ -1,4 +1,4 @@
-"""Google Photos Takeout: each photo with its JSON sidecar, album descriptions, duplicates merged."""
+"""Google Photos Takeout: each photo with its JSON sidecar, album titles and descriptions, duplicates merged."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ PLATFORM = "google_photos"
 MEDIA_EXTS = IMAGE_EXTS | VIDEO_EXTS
 SUPPLEMENTAL = "supplemental-metadata"
 DUPLICATE_RE = re.compile(r"\(\d+\)$")
+#: The title Takeout gives a year folder ("Photos from 2024", "Fotos von 2024", "Zdjęcia z 2024"): not the owner's words.
+YEAR_TITLE_RE = re.compile(r"(?:\w+\s+){0,2}\w+\s+(?:19|20)\d\d|(?:19|20)\d\d")
 # "-edited" in the languages Takeout writes it in; an edited copy shares its original's sidecar.
 EDITED_SUFFIXES = (
     "-edited", "-bearbeitet", "-modifié", "-modifie", "-editado", "-modificato", "-bewerkt",
@@ -79,7 +81,7 @@ class _Found:
     """One photo file with its sidecar (if any)."""
 
     path: str
-    album: str
+    album: tuple[str, ...]
     size: int
     sidecar: dict[str, Any] | None
 
@@ -99,7 +101,7 @@ class _Folder:
     def __init__(self, source: FeedSource, files: list[str], reading: Reading) -> None:
         self.media = {base_name(n).lower(): n for n in files if suffix(n) in MEDIA_EXTS}
         self.sidecars: dict[str, dict[str, Any]] = {}
-        self.album = ""
+        self.album: tuple[str, ...] = ()
         for name in (n for n in files if suffix(n) == ".json"):
             with reading.guard(name):
                 self._json(source, name, reading)
@@ -121,7 +123,10 @@ class _Folder:
                 self.sidecars.setdefault(key, data)
         elif "title" in data:  # an album's metadata.json (its name is localised)
             reading.used.add(name)
-            self.album = as_text(data.get("description")) or self.album
+            title = as_text(data.get("title"))
+            title = "" if YEAR_TITLE_RE.fullmatch(title) else title
+            texts = tuple(t for t in (as_text(data.get("description")), title) if t)
+            self.album = texts or self.album
 
     def _keys(self, target: tuple[str, str], data: dict[str, Any]) -> list[str]:
         """Lower-case media names this sidecar describes: the file it matches, else the names it gives."""
@@ -172,7 +177,7 @@ def _post(copies: list[_Found], ids: IdAllocator) -> Post:
     people = tuple(n for n in (as_text(as_dict(p).get("name")) for p in as_list(side.get("people"))) if n)
     photo = Photo(main.path, taken, gps, tuple(dict.fromkeys(people)), description)
     posted = taken or utc(as_dict(side.get("creationTime")).get("timestamp"))
-    albums = tuple(dict.fromkeys(c.album for c in copies if c.album))
+    albums = tuple(dict.fromkeys(t for c in copies for t in c.album if t != description))
     return Post(ids.take(photo.name), description, posted, (photo,), PLATFORM, albums)
 
 
