@@ -352,3 +352,18 @@ def test_engine_fold_compares_names_without_case_or_accents(text, folded):
     from kidsafe.engine.text import fold
 
     assert fold(text) == folded
+
+
+def test_engine_town_at_a_sentence_start_is_found_near_the_home_fix_and_a_visitors_town_is_not():
+    home = (-27.5610, 151.9540)  # Toowoomba
+    d = dossier(view("1", "Pizza night, Ivy is 4 today 🎂", "2024-03-01 19:00", gps=home),
+                view("2", "Grandpa Len drove up from Bunbury to see Ivy", "2024-03-09 18:30", gps=home),
+                view("3", "Toowoomba, you're freezing this morning", "2024-06-20 07:30", gps=home))
+    assert values(d, FactKind.TOWN) == {"Toowoomba"}
+
+
+def test_engine_school_word_after_a_comma_keeps_the_name_out_of_the_towns():
+    d = dossier(view("1", "Our girl Wren is 5 today 🎂", "2024-03-01 19:00"),
+                view("2", "First day of kindergarten! Maplewood Elementary, look after her", "2024-09-03 08:30"))
+    assert values(d, FactKind.TOWN) == set()
+    assert values(d, FactKind.SCHOOL) == {"Maplewood Elementary School"}

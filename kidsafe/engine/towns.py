@@ -22,6 +22,12 @@ ADVICE = "Leave the town out of captions and hashtags (#townmums is searchable b
 NOT_A_TOWN_ROLES = frozenset({"child", "relative", "pet", "parent", "other_child", "character", "adult"})
 _PHRASE = re.compile(r"(?<![\w#@])([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})")
 HOLIDAY_KM = 40.0
+#: A place of this name within this distance of the home fix is the family's own town (or its city).
+LOCAL_KM = 25.0
+_PREPOSITIONS = ("in", "at", "from", "to", "of", "near", "around")
+#: "came down from Bendigo", "over from Boston", "back from Filey": where someone came from, not home.
+_CAME_FROM = re.compile(r"\b(?:came|come|comes|coming|drove|driving|flew|flying|over|up|down|back|all\s+the\s+way|"
+                        r"visiting|visitors?)\s+(?:\w+\s+)?from\s*$")
 
 
 @dataclass
@@ -59,7 +65,12 @@ def _is_place(name: str) -> bool:
     return bool(geo.places_named(name))
 
 
-def _caption_towns(view: PostView, family: Family) -> list[tuple[str, str, float]]:
+def is_local(name: str, home: GeoPoint | None) -> bool:
+    """True when a place of this name lies within ``LOCAL_KM`` of the home fix."""
+    return home is not None and any(geo.distance_m(home, p.point) <= LOCAL_KM * 1000 for p in geo.places_named(name))
+
+
+def _caption_towns(view: PostView, family: Family, home: GeoPoint | None = None) -> list[tuple[str, str, float]]:
     roles = {m.key: p.role for p in family.cast.by_post.get(view.id, []) for m in p.in_post(view.id)}
     out = []
     for part in view.parts:
@@ -80,15 +91,19 @@ def _caption_towns(view: PostView, family: Family) -> list[tuple[str, str, float
                     if roles.get(key) in NOT_A_TOWN_ROLES or key in lx.RESORTS:
                         continue
                     after = text[m.start() + len(" ".join(words[:i + n])):][:20]
-                    nxt = fold(after).split()[:1]
+                    nxt = re.findall(r"[\w'’\-]+", fold(after))[:1]
                     if nxt and (nxt[0] in lx.PLACE_WORDS or nxt[0] in lx.SCHOOL_TYPE_WORDS):
                         continue
                     at = m.start() + len(" ".join(words[:i]))
-                    before = fold(text[max(0, at - 20):at]).split()[-1:]
-                    placed = ({"GPE", "LOC"} & family.cast.ents.get(key, set())
-                              or (before and before[0] in ("in", "at", "from", "to", "of", "near", "around")))
-                    if n == 1 and name_count(phrase) >= 2000 and not placed:
-                        continue  # a common first name, not a town, unless the feed uses it as a place
+                    before_text = fold(text[max(0, at - 30):at])
+                    if _CAME_FROM.search(before_text):
+                        continue  # "Nan came down from Bendigo": where a visitor lives
+                    before = before_text.split()[-1:]
+                    local = is_local(phrase, home)
+                    by_word = bool(before and before[0] in _PREPOSITIONS) or local
+                    placed = by_word or {"GPE", "LOC"} & family.cast.ents.get(key, set())
+                    if n == 1 and name_count(phrase) >= 2000 and not by_word:
+                        continue  # a common first name (spaCy often calls one a GPE), unless used as a place
                     if n == 1 and (english_rank(phrase) or 10**6) < 3000 and not placed:
                         continue  # a common English word ("Centre", "Bath") needs "in"/"at" to be a town
                     opens = not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in ".!?\n"
@@ -130,7 +145,7 @@ def find_towns(views: Sequence[PostView], family: Family, home: GeoPoint | None,
     cands: dict[str, TownCandidate] = {}
     for view in views:
         holiday = is_holiday(view, home)
-        found = [(n, t, c, EvidenceSource.CAPTION) for n, t, c in _caption_towns(view, family)]
+        found = [(n, t, c, EvidenceSource.CAPTION) for n, t, c in _caption_towns(view, family, home)]
         found += [(n, t, c, EvidenceSource.HASHTAG) for n, t, c in _hashtag_towns(view, family)]
         for name, text, conf, source in found:
             key = fold(name)
@@ -149,17 +164,20 @@ def find_towns(views: Sequence[PostView], family: Family, home: GeoPoint | None,
 def add_town_facts(book: FactBook, family: Family, views: Sequence[PostView], home: GeoPoint | None,
                    home_posts: Sequence[str], school_words: set[str]) -> set[str]:
     """Town facts; returns the folded town names (so schools do not take them)."""
-    towns = find_towns(views, family, home, school_words)
     home_place = geo.nearest_place(home, max_distance_m=30_000) if home else None
     home_names = {fold(home_place.name), fold(home_place.admin2)} if home_place else set()
+
+    def support(town: TownCandidate) -> float:
+        return 0.3 if fold(town.name) in home_names or is_local(town.name, home) else 0.0
+
+    towns = sorted(find_towns(views, family, home, school_words), key=lambda t: -(t.strength + support(t)))
     kept = []
     for town in towns:
-        support = 0.3 if fold(town.name) in home_names else 0.0
-        if towns and town is not towns[0] and town.strength + support < 1.0:
+        if town is not towns[0] and town.strength + support(town) < 1.0:
             continue
         kept.append(town)
         for ev, conf in town.evidence:
-            book.add(FactKind.TOWN, FAMILY, town.name, ev, conf + support, key=fold(town.name), advice=ADVICE)
+            book.add(FactKind.TOWN, FAMILY, town.name, ev, conf + support(town), key=fold(town.name), advice=ADVICE)
     if not kept and home_place and home_posts:
         name = home_place.admin2 if home_place.admin2 and name_count(home_place.admin2) < 2000 and \
             len(home_place.admin2.split()) == 1 else home_place.name
@@ -177,6 +195,6 @@ def holiday_places(views: Sequence[PostView], family: Family, home: GeoPoint | N
     out: dict[str, set[str]] = defaultdict(set)
     for view in views:
         if is_holiday(view, home):
-            for name, _, _ in _caption_towns(view, family) + _hashtag_towns(view, family):
+            for name, _, _ in _caption_towns(view, family, home) + _hashtag_towns(view, family):
                 out[name].add(view.id)
     return out
