@@ -122,3 +122,21 @@ def test_instagram_caption_repair_leaves_real_unicode_alone(feed_zip, feed_jpeg)
     posts = [{"media": [medium("media/posts/1/a.jpg", title="Zoë already fine 😂 — ok")]}]
     feed = open_feed(feed_zip({POSTS: posts, "media/posts/1/a.jpg": feed_jpeg()}))
     assert feed.posts[0].caption == "Zoë already fine 😂 — ok"
+
+
+@pytest.mark.parametrize("top", ["", "instagram-someone-2025-05-30/"])
+def test_instagram_reads_reel_and_igtv_captions(top, feed_zip, feed_jpeg):
+    """Reels are videos (skipped), but their captions are public text: each is a text post."""
+    act = top + "your_instagram_activity/media/"
+    reels = {"ig_reels_media": [{"media": [medium("media/reels/202502/1.mp4", 1_739_000_000,
+                                                  meta("Zoë’s recital 🩰 ballet every Saturday"))]},
+                                {"media": [medium("media/reels/202502/2.mp4", 1_739_000_100)]}]}
+    igtv = {"ig_igtv_media": [{"media": [medium("media/igtv/1.mp4", 1_600_000_000, "Our trip")]}]}
+    data = feed_zip({act + "posts_1.json": [{"media": [medium("media/posts/202401/1.jpg", title="hi")]}],
+                     act + "reels.json": reels, act + "igtv_videos.json": igtv,
+                     top + "media/posts/202401/1.jpg": feed_jpeg(), top + "media/reels/202502/1.mp4": b"v",
+                     top + "media/reels/202502/2.mp4": b"v", top + "media/igtv/1.mp4": b"v"})
+    feed = open_feed(data)
+    assert [(p.id, p.caption, p.photos) for p in feed.posts][1:] == [
+        ("1600000000", "Our trip", ()), ("1739000000", "Zoë’s recital 🩰 ballet every Saturday", ())]
+    assert [w.message for w in feed.warnings] == ["skipped 3 files that are not photos or posts: 3 videos"]

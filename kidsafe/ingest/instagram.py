@@ -1,4 +1,7 @@
-"""Instagram "Download your information" (JSON): posts, carousels and stories, mojibake repaired."""
+"""Instagram "Download your information" (JSON): posts, carousels, stories, reels and IGTV, mojibake repaired.
+
+Reels and IGTV videos are skipped as media, but their captions are read (a text post each).
+"""
 
 from __future__ import annotations
 
@@ -27,12 +30,12 @@ FORMAT = "instagram"
 PLATFORM = "instagram"
 _ROOT = r"^(?P<root>(?:(?!your_instagram_activity/)[^/]+/)?)(?:your_instagram_activity/)?(?:content|media)/"
 POSTS_RE = re.compile(_ROOT + r"posts_\d+\.json$", re.IGNORECASE)
-STORIES_RE = re.compile(_ROOT + r"stories\.json$", re.IGNORECASE)
-LIST_KEYS = ("ig_stories", "ig_posts", "media")
+STORIES_RE = re.compile(_ROOT + r"(?:stories|reels|igtv_videos)\.json$", re.IGNORECASE)
+LIST_KEYS = ("ig_stories", "ig_reels_media", "ig_igtv_media", "ig_posts", "media")
 
 
 def detect(names: list[str]) -> str | None:
-    """The export root if these files hold Instagram posts or stories, else None."""
+    """The export root if these files hold Instagram posts, stories or reels, else None."""
     for name in names:
         match = POSTS_RE.match(name) or STORIES_RE.match(name)
         if match:
@@ -41,7 +44,7 @@ def detect(names: list[str]) -> str | None:
 
 
 def read(source: FeedSource, root: str) -> Reading:
-    """Every post and story of the export under ``root``."""
+    """Every post, story, reel and IGTV video of the export under ``root``."""
     reading = Reading()
     names = source.names()
     files = [n for n in names if n.startswith(root) and POSTS_RE.match(n)]
