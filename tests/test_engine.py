@@ -367,3 +367,33 @@ def test_engine_school_word_after_a_comma_keeps_the_name_out_of_the_towns():
                 view("2", "First day of kindergarten! Maplewood Elementary, look after her", "2024-09-03 08:30"))
     assert values(d, FactKind.TOWN) == set()
     assert values(d, FactKind.SCHOOL) == {"Maplewood Elementary School"}
+
+
+@pytest.mark.parametrize(("caption", "kind", "value"), [
+    ("Happy Mother's Day to Bronwyn, these kids adore you 💐", FactKind.PARENT_NAME, "Bronwyn"),
+    ("Father's Day pancakes for Declan, made by the kids", FactKind.PARENT_NAME, "Declan"),
+    ("Shoutout to Marcus, the best daddy in the world", FactKind.PARENT_NAME, "Marcus"),
+    ("Sunday dinner at Mamó Siobhán's, the kids were spoiled", FactKind.RELATIVE, "Mamó Siobhán"),
+    ("Morfar Lars taught them to fish", FactKind.RELATIVE, "Morfar Lars"),
+    ("Ezra's best mate Callum slept over, no sleep was had", FactKind.OTHER_CHILD, "Callum"),
+])
+def test_engine_parents_relatives_and_friends_in_more_phrasings(caption, kind, value):
+    d = dossier(view("1", caption), view("2", "Our boy Ezra is 6 today 🎂", "2024-03-01 18:00"))
+    assert value in values(d, kind)
+    assert child_names(d) == {"Ezra"}
+
+
+def test_engine_big_sister_is_a_child_and_keeps_her_nickname():
+    d = dossier(view("1", "Maeve is FOUR 🎂 happy birthday Maevey!", "2024-02-01 18:00"),
+                view("2", "Big sister Maeve and baby Otto, best buds", "2024-05-01 18:00"),
+                view("3", "Otto turned one today 🎈", "2024-06-01 18:00"))
+    assert len(d.children) == 2
+    assert {"Maeve", "Maevey"} == next({c.name, *c.aliases} for c in d.children if c.name != "Otto")
+
+
+def test_engine_pet_with_a_birthday_and_no_intro_stays_a_pet():
+    d = dossier(view("1", "Pretzel ate a sock AGAIN 🙄🐶 #goldendoodle", "2024-02-01 18:00"),
+                view("2", "Pretzel turned 3 today 🐾 spoiled rotten", "2024-05-01 18:00"),
+                view("3", "Our girl Noor is 5 today 🎂", "2024-06-01 18:00"))
+    assert child_names(d) == {"Noor"}
+    assert values(d, FactKind.PET) == {"Pretzel"}

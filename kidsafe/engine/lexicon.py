@@ -20,6 +20,12 @@ KIN_TITLES = frozenset({
     "bà", "ông", "cô", "chú", "dì", "bác", "cậu", "thím", "halmeoni", "harabeoji", "obaachan",
     "ojiichan", "oba", "lao", "lao-lao", "ye-ye", "nai-nai", "popo", "gung-gung", "cousin",
     "godmother", "godfather", "godmum", "goddad", "godparent", "stepdad", "stepmum", "stepmom",
+    # accent-folded forms (titles are compared folded), and more languages: Irish, Welsh, Scots,
+    # Nordic, Afrikaans, Hebrew, Arabic, South Asian, French
+    "meme", "pepe", "ong", "chu", "bac", "cau", "thim", "mamo", "daideo", "granda", "grandda", "nain",
+    "taid", "mamgu", "tadcu", "mormor", "morfar", "farmor", "farfar", "ouma", "oupa", "savta", "saba",
+    "teta", "jiddo", "sitti", "nanaji", "naniji", "dadaji", "dadiji", "khala", "khalu", "phupho", "phuphi",
+    "mamu", "tonton", "tatie", "tati",
 })
 
 #: Kin titles that are never a first name on their own ("Nana" is a title; "Poppy" may be a girl).
@@ -48,10 +54,13 @@ CHILD_WORDS = frozenset({
     "goddaughter", "baby girl", "baby boy", "little girl", "little boy", "big girl", "big boy",
 })
 
+#: Words before "sister" that make it a sibling ("big sister Harper"), not a nun's title ("Sister Agnes").
+SIBLING_ADJECTIVES = frozenset({"big", "little", "baby", "older", "younger", "twin", "his", "her", "their", "new"})
+
 #: Words that say the name next to them is a friend's child ("Olivia's bestie Ava").
 FRIEND_WORDS = frozenset({
     "bestie", "besties", "best friend", "bff", "friend", "friends", "buddy", "pal", "mate", "classmate",
-    "playmate", "bestfriend", "girlfriend", "boyfriend",
+    "playmate", "bestfriend", "girlfriend", "boyfriend", "best mate", "bestmate",
 })
 
 #: Adult honorifics: the next name is an adult (teacher, coach), not a child.
@@ -68,6 +77,9 @@ PARENT_CUE_PATTERNS = (
     r"\b{name}\s*\((?:dad|daddy|mum|mom|hubby|husband|wife)\)",
     r"\bdate\s+night\s+with\s+{name}\b",
     r"\b(?:me|i)\s+(?:and|&)\s+{name}\b",
+    r"\b(?:father'?s|mother'?s)\s+day\s+(?:\w+\s+){{0,2}}?(?:to|for)\s+{name}(?<!'s)\b",
+    r"\b{name}(?<!'s),?\s+(?:the\s+)?(?:best|greatest|most\s+amazing)\s+(?:dad|daddy|mum|mummy|mom|mommy|mama|papa|"
+    r"husband|wife)\b",
     r"\b{name}\s+(?:and|&)\s+(?:i|me)\b",
 )
 
@@ -92,6 +104,15 @@ PET_WORDS = frozenset({
     "staffy", "staffie", "corgi", "maltipoo", "moggy", "tabby", "lead", "leash", "walkies", "vet",
     "fur baby", "furbaby", "woof", "meow", "purr", "paws", "kibble", "haircut", "groomer", "fetch",
     "bark", "barking", "lizard", "snake", "chicken", "chickens", "hen", "hens", "duckling", "pet",
+    "doodle", "doodles", "goldendoodle", "bernedoodle", "cavoodle", "groodle", "cockerpoo", "kelpie", "heeler",
+    "border collie", "golden retriever", "westie", "jack russell", "springer", "sheepdog", "german shepherd",
+    "rottweiler", "doberman", "pomeranian", "shiba", "akita", "vizsla", "weimaraner", "bichon", "moggie",
+})
+
+#: Animals a pet is ("the dog", "our kitten"): a post that names one this way has its pet apart from the names.
+PET_ANIMALS = frozenset({
+    "dog", "dogs", "puppy", "pup", "doggo", "cat", "cats", "kitten", "kitty", "bunny", "rabbit", "hamster",
+    "guinea pig", "tortoise", "pony", "horse", "budgie", "parrot", "goldfish", "ferret", "gerbil", "fish",
 })
 
 PET_EMOJI = frozenset("🐶🐕🐩🦮🐱🐈🐰🐇🐹🐭🐴🐎🐢🦎🦜🐾")
@@ -100,6 +121,7 @@ PET_HASHTAG_PARTS = frozenset({
     "dogsofinstagram", "catsofinstagram", "dog", "dogs", "cat", "cats", "puppy", "puppylove",
     "doglife", "catlife", "dogmom", "dogmum", "catmom", "catmum", "bunny", "bunnies", "rabbit",
     "furbaby", "petsofinstagram", "cockapoo", "labrador", "spaniel", "dogstagram", "catstagram",
+    "doodlesofinstagram", "goldendoodle", "doodle", "kelpie", "cavoodle", "dogsofig", "catsofig", "kittensofinstagram",
 })
 
 #: Phrases that introduce a pet ("Meet Pepper 🐰", "Biscuit the spaniel").

@@ -77,8 +77,9 @@ def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) 
     after = text[end:end + 3]
     if _POSSESSIVE.match(after):
         cues.add("possessive")
-    if prev and prev[-1].rstrip(".") in lx.ADULT_HONORIFICS:
-        cues.add("adult")
+    if prev and prev[-1].rstrip(".") in lx.ADULT_HONORIFICS and not (
+            len(prev) >= 2 and prev[-1] == "sister" and prev[-2] in lx.SIBLING_ADJECTIVES):
+        cues.add("adult")  # "Sister Agnes" is a nun; "big sister Harper" is a child
     if prev and prev[-1] in ("at", "in", "from", "to", "near", "around", "visit", "visiting", "of"):
         cues.add("after_place_preposition")
     if prev and prev[-1] == "the":
@@ -97,7 +98,7 @@ def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) 
         cues.add("age")
     if re.search(r"happy\s+(?:\w+\s+)?birthday\s+(?:to\s+)?(?:my\s+|our\s+)?(?:\w+\s+)?$", low[max(0, start - 40):start]):
         cues.add("birthday")
-    friend = re.search(r"(?:(\w+)'s|\b(his|her|their|my|our))\s+(?:little\s+|new\s+|school\s+|nursery\s+)?(?:"
+    friend = re.search(r"(?:(\w+)'s|\b(his|her|their|my|our))\s+(?:(?:little|new|school|nursery|best|good|old)\s+)*(?:"
                        + "|".join(sorted(lx.FRIEND_WORDS, key=len, reverse=True)) + r")\s*$", low[max(0, start - 40):start])
     if friend:
         cues.add("adult" if friend[2] in ("my", "our") else "friend")  # "my best friend Sarah" is the poster's

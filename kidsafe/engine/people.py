@@ -149,6 +149,22 @@ def _is_character(person: Person, views: dict[str, PostView]) -> bool:
     return False
 
 
+_OTHER_PET = re.compile(r"\b(?:the|our|my|his|her|their|new)\s+(?:" + "|".join(sorted(lx.PET_ANIMALS, key=len, reverse=True))
+                        + r")\b")
+
+
+def _pet_with_birthday(person: Person, views: dict[str, PostView], pet_posts: set[str],
+                       first_named: dict[str, str]) -> bool:
+    """A name with an age that leads every one of its posts, each about a pet, and nothing
+    calls a child: the pet's birthday. A post naming "the dog" apart keeps the name a person."""
+    posts = person.posts
+    if len(posts) < 2 or any(p not in pet_posts or first_named.get(p) != person.key for p in posts):
+        return False
+    if any(m.cues & {"ours", "child_word", "pair"} for m in person.mentions):
+        return False
+    return not any(_OTHER_PET.search(views[p].all_folded) for p in posts)
+
+
 def _classify(person: Person, views: dict[str, PostView], pet_posts: set[str], tagged: set[str],
               ents: dict[str, set[str]], first_named: dict[str, str], family_names: set[str]) -> str:
     posts = person.posts
@@ -173,6 +189,8 @@ def _classify(person: Person, views: dict[str, PostView], pet_posts: set[str], t
     pet_intro = person.cue_posts({"pet_intro"})
     if pet_intro and strong <= pet_posts:
         return "pet"  # pets have birthdays too ("our retriever Cooper turns 5 today 🐶")
+    if strong and person.key not in tagged and _pet_with_birthday(person, views, pet_posts, first_named):
+        return "pet"  # "Waffles turned 3 today 🐾" in a feed where Waffles only ever leads pet posts
     if not strong and all("after_the" in m.cues for m in person.mentions if m.source is not EvidenceSource.SIDECAR):
         return "place" if geo.places_named(person.name) else "unknown"  # "the Stray", "Year of the Snake"
     likeness = name_likeness(person.name)
