@@ -122,6 +122,10 @@ def test_engine_school_phrasings(caption, school):
     ("Sat mornings = football, rain or shine", "Saturday", None, "football"),
     ("muddy knees again #saturdayfootball", "Saturday", None, "football"),
     ("Karate on Thursdays at 5pm is his favourite", "Thursday", "17:00", "karate"),
+    ("Saturday footy at 9am, every week without fail", "Saturday", "09:00", "footy"),
+    ("Hurling every Sunday morning with the under 8s 🏑", "Sunday", None, "hurling"),
+    ("Irish dancing every Monday, hard shoes and all", "Monday", None, "Irish dancing"),
+    ("Calisthenics every Wednesday arvo", "Wednesday", None, "calisthenics"),
 ])
 def test_engine_routines_from_words(caption, weekday, time, activity):
     d = dossier(view("1", caption, "2024-05-04 10:00"), view("2", "Noah is 5 today", "2024-02-01 09:00"))
@@ -156,6 +160,10 @@ def test_engine_holiday_resort_is_not_the_home_town():
     ("bath time chaos 🛁 Zac 1 - Mummy 0", "bath"),
     ("we did it!! #pottytraining", "toilet"),
     ("full on tantrum in the supermarket, Zac was NOT happy", "distress"),
+    ("tubby time, splish splash", "bath"),
+    ("Zac loving the bathtub tonight", "bath"),
+    ("Zac in the nip running round the garden", "nudity"),
+    ("Zac chucked a massive wobbly in the shop", "distress"),
 ])
 def test_engine_sensitive_pictures(caption, reason):
     d = dossier(view("1", caption), view("2", "Zac is 2 today", "2024-02-01 09:00"))
@@ -397,3 +405,12 @@ def test_engine_pet_with_a_birthday_and_no_intro_stays_a_pet():
                 view("3", "Our girl Noor is 5 today 🎂", "2024-06-01 18:00"))
     assert child_names(d) == {"Noor"}
     assert values(d, FactKind.PET) == {"Pretzel"}
+
+
+def test_engine_packed_lunchboxes_are_no_holiday():
+    school, home = (-37.5610, 143.8560), (-37.5500, 143.8400)
+    d = dossier(view("1", "Our girl Esme is 5 today 🎂", "2024-03-01 19:00", gps=home),
+                view("2", "pizza night at home", "2024-03-08 19:00", gps=home),
+                view("3", "First day at Wattlebird Primary! lunchboxes packed, hats on", "2025-01-30 08:40", gps=school))
+    places = d.facts_of_kind(FactKind.PLACE)
+    assert any(f.value.get("role") == "school" for f in places)

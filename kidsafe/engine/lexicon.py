@@ -265,7 +265,7 @@ HOLIDAY_CUES = (
     "day trip", "daytrip", "camping", "caravan", "glamping", "cruise", "hotel", "airbnb", "lodge",
     "center parcs", "centre parcs", "butlins", "haven", "disneyland", "disney world", "disneyworld",
     "day out", "days out", "trip to", "visit to", "weekend in", "break in", "exploring", "sightseeing",
-    "tourist", "touristy", "wanderlust", "passport", "suitcase", "packed", "packing",
+    "tourist", "touristy", "wanderlust", "passport", "suitcase", "suitcases", "bags packed", "packing for",
 )
 
 #: Hashtag endings that make the front part a local place ("#harrogatemums", "#leedssnow").
@@ -332,6 +332,18 @@ ACTIVITIES = {
     "baby sensory": "baby sensory", "water babies": "swimming", "waterbabies": "swimming",
     "ducklings": "swimming", "stage 1": "swimming", "badminton": "badminton", "golf": "golf",
     "lacrosse": "lacrosse", "volleyball": "volleyball", "fencing": "fencing", "archery": "archery",
+    # more countries' weekly activities, kept in the parent's words
+    "footy": "footy", "aussie rules": "footy", "auskick": "footy", "afl": "footy", "hurling": "hurling",
+    "camogie": "camogie", "gaelic football": "Gaelic football", "gaelic": "Gaelic football", "gaa": "GAA",
+    "irish dancing": "Irish dancing", "highland dancing": "Highland dancing", "tap dancing": "tap dancing",
+    "calisthenics": "calisthenics", "little athletics": "athletics", "nippers": "nippers",
+    "surf lifesaving": "nippers", "ice hockey": "ice hockey", "little league": "baseball",
+    "flag football": "flag football", "wrestling": "wrestling", "kung fu": "kung fu", "capoeira": "capoeira",
+    "jiu-jitsu": "jiu jitsu", "trampolining": "trampolining", "parkour": "parkour", "futsal": "futsal",
+    "water polo": "water polo", "surfing": "surfing", "pony club": "pony club", "swim squad": "swimming",
+    "swim team": "swimming", "bharatanatyam": "Bharatanatyam", "kathak": "Kathak", "tabla": "tabla",
+    "cello": "cello", "flute": "flute", "trumpet": "trumpet", "ukulele": "ukulele", "orchestra": "orchestra",
+    "hebrew school": "Hebrew school", "catechism": "catechism", "quran class": "Quran class",
 }
 
 #: Emoji that name an activity.
@@ -347,16 +359,18 @@ ACTIVITY_EMOJI = {
 #: Words, hashtag parts and emoji of pictures that should never be public, by reason.
 SENSITIVE_CUES = {
     "bath": ("bath", "bathtime", "bath time", "bubble bath", "in the tub", "bathing", "bubble beard",
-             "bubble beards", "🛁", "splash time", "shower time", "showertime", "hot tub"),
+             "bubble beards", "🛁", "splash time", "shower time", "showertime", "hot tub", "bathtub", "bath tub",
+             "tubby", "tubby time", "tubbytime", "bathies", "splish splash", "in the bath"),
     "toilet": ("potty", "toilet", "potty training", "pottytraining", "poo", "poop", "pooped",
                "🚽", "loo", "on the throne", "toilettraining", "toilet training"),
     "nappy": ("nappy", "nappies", "diaper", "diapers", "nappy change", "blowout", "nappyfree"),
     "nudity": ("naked", "nakey", "nudie", "nudey", "nude", "no clothes", "birthday suit", "bare bum",
                "bare bottom", "skinny dip", "skinny dipping", "streaking", "topless", "nappy free",
-               "nappy-free"),
+               "nappy-free", "in the nip", "in the nuddy", "nuddy", "starkers", "nudie run"),
     "distress": ("tantrum", "meltdown", "crying", "sobbing", "in tears", "screaming", "toddlertantrum",
                  "threenager tantrum", "sick", "poorly", "hospital", "a&e", "vomit", "throwing up",
-                 "injured", "stitches"),
+                 "injured", "stitches", "wobbly", "tanty", "tantie", "hissy fit", "emergency room",
+                 "urgent care", "broken arm", "broke his arm", "broke her arm"),
     "swimwear": ("swimsuit", "swimming costume", "cossie", "bikini", "trunks", "paddling pool"),
 }
 
