@@ -9,18 +9,18 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from kidsafe import nlp, photos, textcheck
+from kidsafe import geo, nlp, photos, textcheck
 from kidsafe.engine import build_dossier, load_reference_data
 from kidsafe.engine.text import mask_for_nlp
 from kidsafe.engine.views import PostView, TextPart
 from kidsafe.errors import ExtractorUnavailable, KidsafeError
 from kidsafe.ingest import Feed, open_feed
-from kidsafe.models import Dossier, EvidenceSource, FeedWarning, Photo, PhotoInfo, Post
-from kidsafe.timezones import feed_zone, to_local
+from kidsafe.models import Dossier, EvidenceSource, FactKind, FeedWarning, GeoPoint, Photo, PhotoInfo, Post
+from kidsafe.timezones import feed_zone, to_local, zone_at
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
@@ -203,8 +203,17 @@ def audit(src: Any, *, as_of: date | None = None, options: AuditOptions | None =
     progress("captions", len(views), len(views))
     progress("dossier", 0, 1)
     with _phase(timings, "dossier", "aggregation"):
-        dossier = build_dossier(views, as_of=as_of or date.today(), warnings=tuple(warnings),
-                                skipped_checks=tuple(skipped))
+        def dossier_of(views: Sequence[PostView]) -> Dossier:
+            return build_dossier(views, as_of=as_of or date.today(), warnings=tuple(warnings),
+                                 skipped_checks=tuple(skipped))
+
+        dossier = dossier_of(views)
+        if _utc_stamped(feed.posts) and not feed_positions(feed.posts, info) and (zone := zone_of_town(dossier)):
+            # No position to place the feed in time: the town its captions name does. An export's UTC
+            # stamps put an evening in Sydney on the day before, and a birthday with it.
+            retimed = build_views(feed.posts, info, findings, feed, zone=zone)
+            views = [PostView(**{**_fields(new), "entities": old.entities}) for new, old in zip(retimed, views)]
+            dossier = dossier_of(views)
     progress("dossier", 1, 1)
     log.info("audit: %d posts, %d photos, %d warnings, %d facts", len(views), len(all_photos),
              len(warnings), len(dossier.facts))
@@ -351,11 +360,46 @@ def _read_text(data: bytes, path: str, image: Any, ocr: Any, options: AuditOptio
             large.close()
 
 
+def feed_positions(posts: Sequence[Post], info: dict[str, PhotoInfo]) -> list[GeoPoint]:
+    """Every position the feed gives: photos' GPS (EXIF or sidecar) and check-ins (Facebook strips
+    EXIF, so its places may be a feed's only positions)."""
+    return ([m.gps for m in info.values() if m.gps] + [ph.gps for p in posts for ph in p.photos if ph.gps]
+            + [p.place_gps for p in posts if p.place_gps])
+
+
+def zone_of_town(dossier: Dossier) -> tzinfo | None:
+    """The time zone of the town the dossier is surest of, when every place of that name keeps the
+    same clock, winter and summer ("Perth" is in Australia and in Scotland: no zone)."""
+    towns = sorted(dossier.facts_of_kind(FactKind.TOWN), key=lambda f: (-f.confidence, -len(f.posts)))
+    if not towns:
+        return None
+    zones = {_clock(z): z for p in geo.places_named(str(towns[0].value)) if (z := zone_at(p.point)) is not None}
+    return next(iter(zones.values())) if len(zones) == 1 else None
+
+
+def _clock(zone: tzinfo) -> tuple[Any, Any]:
+    """A zone's UTC offsets in January and in July: zones that agree on both keep the same time."""
+    return tuple(datetime(2024, month, 15, 12).replace(tzinfo=zone).utcoffset() for month in (1, 7))
+
+
+def _utc_stamped(posts: Sequence[Post]) -> bool:
+    """Whether any post or photo time is an exported (aware, UTC) stamp rather than a local time."""
+    return any(t is not None and t.tzinfo is not None
+               for p in posts for t in (p.posted_at, *(ph.taken_at for ph in p.photos)))
+
+
+_FROM_POSITIONS: Any = object()
+
+
 def build_views(posts: Sequence[Post], info: dict[str, PhotoInfo], findings: dict[str, PhotoFindings],
-                feed: Feed | None = None) -> list[PostView]:
-    """One PostView per post: texts, best local time, first GPS fix, tagged people, findings."""
-    points = [m.gps for m in info.values() if m.gps] + [ph.gps for p in posts for ph in p.photos if ph.gps]
-    zone = feed_zone(points)  # UTC export timestamps become local times there, summer time included
+                feed: Feed | None = None, zone: tzinfo | None = _FROM_POSITIONS) -> list[PostView]:
+    """One PostView per post: texts, best local time, first GPS fix, tagged people, findings.
+
+    Export timestamps (UTC) become local times in ``zone``; by default, the zone where the feed's
+    positions lie, summer time included.
+    """
+    if zone is _FROM_POSITIONS:
+        zone = feed_zone(feed_positions(posts, info))
     views = []
     for post in posts:
         parts = [TextPart(post.caption[:MAX_TEXT_CHARS], EvidenceSource.CAPTION)] if post.caption else []

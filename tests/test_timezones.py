@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
 from kidsafe import timezones
-from kidsafe.models import GeoPoint, Photo, Post
+from kidsafe.models import FactKind, GeoPoint, Photo, Post
 from kidsafe.pipeline import build_views
 
 UTC = timezone.utc
@@ -67,3 +67,32 @@ def test_timezones_an_exported_summer_post_gets_its_local_hour():
                 photos=(Photo("a.jpg", gps=GeoPoint(53.80, -1.55)),))
     (view,) = build_views([post], {}, {})
     assert view.local_time == datetime(2024, 7, 2, 16, 0)
+
+
+def test_timezones_check_ins_place_a_feed_without_photo_positions():
+    """Facebook strips EXIF: a check-in's coordinates alone put a 21:30 UTC post at 17:30 in Toronto."""
+    post = Post("1", "Swim night", datetime(2024, 10, 8, 21, 30, tzinfo=UTC), photos=(Photo("a.jpg"),),
+                place_gps=GeoPoint(43.65, -79.38))
+    (view,) = build_views([post], {}, {})
+    assert view.local_time == datetime(2024, 10, 8, 17, 30)
+
+
+def test_timezones_a_feed_without_positions_is_placed_by_the_town_it_names(feed_zip, feed_jpeg):
+    """An Instagram feed (no GPS) naming its Australian town: a breakfast-time birthday post stamped
+    the evening before in UTC is dated the day it was posted there."""
+    from kidsafe.pipeline import AuditOptions, audit
+
+    posts = [
+        {"title": "Happy 5th birthday to our gorgeous girl Matilda! 🎂", "creation_timestamp": 1_710_019_800,
+         "media": [{"uri": "media/posts/202403/1.jpg", "creation_timestamp": 1_710_019_800, "title": ""}]},
+        {"title": "Sunday market in Ballarat with Matilda", "creation_timestamp": 1_712_440_800,
+         "media": [{"uri": "media/posts/202404/2.jpg", "creation_timestamp": 1_712_440_800, "title": ""}]},
+        {"title": "Ballarat frost this morning, Matilda in her gumboots", "creation_timestamp": 1_718_400_000,
+         "media": [{"uri": "media/posts/202406/3.jpg", "creation_timestamp": 1_718_400_000, "title": ""}]},
+    ]
+    files = {"your_instagram_activity/content/posts_1.json": posts}
+    files |= {m["uri"]: feed_jpeg() for p in posts for m in p["media"]}
+    result = audit(feed_zip(files), as_of=date(2025, 1, 1), options=AuditOptions(ocr=False, faces=False, nudity=False))
+    assert result.views[0].local_time == datetime(2024, 3, 10, 8, 30)  # 21:30 UTC on the 9th
+    birthdays = result.dossier.facts_of_kind(FactKind.BIRTHDAY)
+    assert [f.value for f in birthdays] == ["03-10"]
