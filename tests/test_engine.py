@@ -414,3 +414,21 @@ def test_engine_packed_lunchboxes_are_no_holiday():
                 view("3", "First day at Wattlebird Primary! lunchboxes packed, hats on", "2025-01-30 08:40", gps=school))
     places = d.facts_of_kind(FactKind.PLACE)
     assert any(f.value.get("role") == "school" for f in places)
+
+
+@pytest.mark.parametrize(("caption", "posted", "birthday", "year"), [
+    ("Bit late posting but Rory turned seven on the 2nd of March 🎂", "2024-03-05 20:00", "03-02", "2017"),
+    ("Ines turned 4 on March 2nd, party this weekend", "2024-03-06 20:00", "03-02", "2020"),
+    ("Welcome to the world, Thea Grace 💗 born 11/04 at 3:12am, 3.2kg", "2024-11-04 12:00", "11-04", "2024"),
+    ("Welcome to the world Thea 💙 born on the 30th of December", "2025-01-01 09:00", "12-30", "2024"),
+])
+def test_engine_birthday_from_a_stated_date_or_a_birth(caption, posted, birthday, year):
+    d = dossier(view("1", caption, posted))
+    assert len(d.children) == 1
+    assert values(d, FactKind.BIRTHDAY) == {birthday}
+    assert values(d, FactKind.BIRTH_YEAR) == {year}
+
+
+def test_engine_years_ago_today_is_not_a_birth_today():
+    d = dossier(view("1", "6 years ago today you were born 🥹 happy birthday Lyra", "2024-10-05 09:00"))
+    assert values(d, FactKind.BIRTH_YEAR) == {"2018"}

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.mentions import NOT_YEARS
 from kidsafe.engine.text import NUMBER_WORDS, number_value
@@ -33,6 +34,14 @@ BIRTHDAY_CONTEXT = re.compile(
 _YESTERDAY = re.compile(r"\byesterday\b|\ba day late\b|\bbelated\b|\blast night\b")
 _TOMORROW = re.compile(r"\btomorrow\b")
 _NOT_NOW = re.compile(r"\blast (?:week|month|year)\b|\bnext (?:week|month|year)\b|\bon \w+day\b|\bago\b(?! today)")
+_MONTH = r"(" + "|".join(sorted(lx.MONTH_FORMS, key=len, reverse=True)) + r")\.?"
+#: A day the caption states: "on the 3rd of May", "10th February", "March 3rd", "born 10/22" (US or day-first).
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?!\w)")
+_MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![:.]\d)")
+_NUMERIC_DAY = re.compile(r"\b(?:born|arrived|on)\s+(?:on\s+)?(\d{1,2})/(\d{1,2})\b(?!/\d)")
+#: A birth announced: the child is 0 on that day ("Welcome to the world, Juniper", "born at 6:14am").
+BIRTH = re.compile(r"\bwelcome to the world\b|\b(?:was|were|is|got)\s+born\b|\bborn\s+(?:on|at|this|last|yesterday|"
+                   r"today|\d)|\bjust arrived\b|\barrived\s+(?:safely|yesterday|today|this\s+morning|last\s+night)\b")
 ADVICE = "Birthdays and ages help a stranger prove they 'know' your child: post the party, not the date."
 
 
@@ -67,19 +76,44 @@ def _claims(view: PostView, family: Family) -> Iterator[AgeClaim]:
                 n = number_value(m[1])
                 if n is not None:
                     hits.append((n, m.start(), 0.6))
+        hits = [h for h in hits if 0 < h[0] <= 18]
+        birth = BIRTH.search(low)
+        if birth and not hits:
+            hits.append((0, birth.start(), 0.8))
+        stated = stated_day(low, view.posted_local.date())
         for n, pos, conf in hits:
-            if not 0 < n <= 18:
-                continue
             subjects = _subjects(view, family, index, pos)
             if not subjects:
                 continue
             shift = -1 if _YESTERDAY.search(low) else 1 if _TOMORROW.search(low) else 0
-            sure_day = context or "today" in low or shift
-            day = None if _NOT_NOW.search(low) or not sure_day else view.posted_local.date() + timedelta(days=shift)
+            sure_day = context or "today" in low or shift or n == 0
+            day = stated or (None if _NOT_NOW.search(low) or not sure_day
+                             else view.posted_local.date() + timedelta(days=shift))
             text = part.text
             for subject in subjects:
                 yield AgeClaim(subject=subject, age=n, day=day, post=view.id,
                                excerpt=text[max(0, pos - 40): pos + 50].strip(), confidence=conf)
+
+
+def stated_day(low: str, posted: date) -> date | None:
+    """The day a folded caption names ("on the 3rd of May", "born 10/22"), in the year that puts it
+    on or before the posting date; None when it names none."""
+    options: list[tuple[int, int]] = []
+    if m := _DAY_MONTH.search(low):
+        options.append((lx.MONTH_FORMS[m[2]], int(m[1])))
+    elif m := _MONTH_DAY.search(low):
+        options.append((lx.MONTH_FORMS[m[1]], int(m[2])))
+    elif m := _NUMERIC_DAY.search(low):
+        a, b = int(m[1]), int(m[2])
+        options += [(a, b), (b, a)]  # month first (US) or day first: the nearer past day wins
+    days = []
+    for month, dom in options:
+        for year in (posted.year, posted.year - 1):
+            day = _safe_date(year, month, dom) if 1 <= month <= 12 and 1 <= dom <= 31 else None
+            if day is not None and day <= posted + timedelta(days=2):
+                days.append(day)
+                break
+    return max(days, default=None)
 
 
 def _subjects(view: PostView, family: Family, part: int, pos: int) -> list[str]:
@@ -90,7 +124,7 @@ def _subjects(view: PostView, family: Family, part: int, pos: int) -> list[str]:
            for p in people):
         return []  # "Happy 5th birthday to Olivia's bestie Ava": not our child's age
     best, best_mention, dist = None, None, 10**6
-    for person in people:
+    for person in (p for p in people if p.role not in ("unknown", "place", "character")):  # "Welcome" is nobody
         for m in person.in_post(view.id):
             if m.part == part and abs(m.start - pos) < dist:
                 best, best_mention, dist = person, m, abs(m.start - pos)

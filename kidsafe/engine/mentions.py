@@ -23,6 +23,9 @@ _NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
 NOT_YEARS = r"(?!\s*(?:months?|mths?|mos?|weeks?|wks?|days?|hours?|hrs?|minutes?|mins?|am|pm|o'?clock|[:.]\d|%|x\b))"
 AGE_AFTER_NAME = re.compile(r"\s*(?:(?:is|was|turned|turns|turning|is now)\s+(?:now\s+)?" + _NUMBER + r"\b" + NOT_YEARS
                             + r"|\(\s*\d{1,2}\s*\)|,\s*\d{1,2}\s*,)")
+#: A birth announced around a name.
+_BORN_BEFORE = re.compile(r"welcome\s+to\s+the\s+world\W*\s*(?:(?:little|baby|sweet|our|my)\s+)*$")
+_BORN_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:was\s+born|is\s+finally\s+here|has\s+arrived)\b")
 #: Words of the engine's own lists are what they are in those lists, never a name ("Walkies", "Ballet").
 LEXICON_WORDS = frozenset(lx.PET_WORDS) | frozenset(lx.ACTIVITIES) | frozenset(lx.SCHOOL_TYPE_WORDS) | frozenset(
     lx.WEEKDAY_FORMS) | frozenset(lx.PLACE_WORDS) | frozenset(lx.CHILD_WORDS)
@@ -98,6 +101,8 @@ def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) 
         cues.add("age")
     if re.search(r"happy\s+(?:\w+\s+)?birthday\s+(?:to\s+)?(?:my\s+|our\s+)?(?:\w+\s+)?$", low[max(0, start - 40):start]):
         cues.add("birthday")
+    if _BORN_BEFORE.search(low[max(0, start - 40):start]) or _BORN_AFTER.match(low[end:end + 40]):
+        cues.add("born")  # "Welcome to the world, Thea", "Thea Grace was born at 3am"
     friend = re.search(r"(?:(\w+)'s|\b(his|her|their|my|our))\s+(?:(?:little|new|school|nursery|best|good|old)\s+)*(?:"
                        + "|".join(sorted(lx.FRIEND_WORDS, key=len, reverse=True)) + r")\s*$", low[max(0, start - 40):start])
     if friend:
