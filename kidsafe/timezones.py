@@ -2,8 +2,10 @@
 
 Platform exports (Instagram, Facebook, Google Takeout) stamp posts in UTC, but a child's week
 happens in local time, summer time included: swimming at 16:00 in July is 15:00 UTC in London.
-The zone is the IANA zone (tzdata's ``zone1970.tab``) whose principal city is nearest the feed's
-typical position, among the zones of that position's country (from the offline gazetteer).
+The zone is the IANA zone whose boundary holds the feed's typical position (tzfpy's offline
+boundary data); without it, the zone of that position's country (from the offline gazetteer) whose
+principal city in tzdata's ``zone1970.tab`` is nearest, which errs near borders (Texas is nearer
+Denver than Chicago).
 """
 
 from __future__ import annotations
@@ -45,7 +47,30 @@ def feed_zone(points: Sequence[GeoPoint]) -> tzinfo | None:
 
 
 def zone_at(point: GeoPoint) -> ZoneInfo | None:
-    """The IANA time zone at ``point`` (its country's zone nearest to it), or None when unknown."""
+    """The IANA time zone at ``point``, or None when unknown."""
+    name = _boundary_zone(point)
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            log.debug("time zone boundary names a zone tzdata lacks")
+    return nearest_country_zone(point)
+
+
+def _boundary_zone(point: GeoPoint) -> str | None:
+    """The name of the zone whose boundary holds ``point`` (tzfpy, offline), or None."""
+    try:
+        from tzfpy import get_tz
+    except ImportError:
+        return None
+    try:
+        return get_tz(point.lon, point.lat) or None
+    except (ValueError, TypeError):  # an invalid position
+        return None
+
+
+def nearest_country_zone(point: GeoPoint) -> ZoneInfo | None:
+    """The zone of ``point``'s country whose principal city is nearest it (the fallback)."""
     zones = _zones()
     if not zones:
         return None

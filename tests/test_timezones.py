@@ -56,7 +56,29 @@ def test_timezones_feed_zone_is_where_most_photos_were_taken():
     assert timezones.feed_zone([]) is None
 
 
+@pytest.mark.parametrize(("lat", "lon", "zone"), [
+    (30.27, -97.74, "America/Chicago"),  # Austin: nearer Denver's principal city than Chicago's
+    (29.76, -95.37, "America/Chicago"),  # Houston
+    (41.88, -87.63, "America/Chicago"),
+    (-31.95, 115.86, "Australia/Perth"),
+    (-27.56, 151.95, "Australia/Brisbane"),  # Queensland keeps standard time, New South Wales does not
+    (-28.81, 153.28, "Australia/Sydney"),  # Lismore, NSW, near that border
+    (43.55, -80.25, "America/Toronto"),
+])
+def test_timezones_zone_boundaries_decide_near_borders(lat, lon, zone):
+    assert str(timezones.zone_at(GeoPoint(lat, lon))) == zone
+
+
+@pytest.mark.parametrize(("lat", "lon", "zone"), [
+    (53.99, -1.54, "Europe/London"), (40.71, -74.01, "America/New_York"), (-33.87, 151.21, "Australia/Sydney"),
+])
+def test_timezones_without_boundaries_the_nearest_zone_of_the_country(monkeypatch, lat, lon, zone):
+    monkeypatch.setattr(timezones, "_boundary_zone", lambda point: None)
+    assert str(timezones.zone_at(GeoPoint(lat, lon))) == zone
+
+
 def test_timezones_without_the_zone_table_the_longitude_decides(monkeypatch):
+    monkeypatch.setattr(timezones, "_boundary_zone", lambda point: None)
     monkeypatch.setattr(timezones, "_zones", lambda: ())
     assert timezones.feed_zone([GeoPoint(40.71, -74.01)]) == timezone(timedelta(hours=-5))
 
