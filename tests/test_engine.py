@@ -283,6 +283,9 @@ def test_engine_one_match_on_a_saturday_is_not_a_routine():
 @pytest.mark.parametrize(("caption", "surname"), [
     ("Happy holidays from the Okonkwos 🎄", {"Okonkwo"}),
     ("Saw the Killers live last night!!", set()),
+    ("Nollaig shona from the O'Faolains 🎄", {"O'Faolain"}),
+    ("Merry Christmas from the McGarrigle mob ☀️🎄", {"McGarrigle"}),
+    ("Meri Kirihimete from the Tane whānau", {"Tane"}),
 ])
 def test_engine_surname_from_a_family_sign_off_only(caption, surname):
     assert values(dossier(view("1", caption)), FactKind.SURNAME) == surname

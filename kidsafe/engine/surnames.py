@@ -12,12 +12,14 @@ from kidsafe.engine.text import fold, split_hashtag
 from kidsafe.engine.views import PostView
 from kidsafe.models import EvidenceSource
 
-GROUP_WORDS = ("family", "fam", "crew", "clan", "gang", "household", "squad", "tribe", "bunch", "massive",
-               "famiglia", "familia", "familie", "famille")
-_THE_PLURAL = re.compile(r"\b(?:the|The)\s+([A-Z][a-z\u00C0-\u024F]{2,})s\b")
+GROUP_WORDS = ("family", "fam", "crew", "clan", "gang", "household", "squad", "tribe", "bunch", "massive", "mob",
+               "whanau", "whānau", "ohana", "famiglia", "familia", "familie", "famille")
+#: A family name as written: "Parker", and the Irish and Scottish forms "O'Driscoll", "McBride", "MacLeod".
+_FAMILY_NAME = r"((?:O['’]|Ma?c)?[A-Z][a-z\u00C0-\u024F]{2,})"
+_THE_PLURAL = re.compile(r"\b(?:the|The)\s+" + _FAMILY_NAME + r"s\b")
 #: "from the Parkers", "love, the Joneses": a family signing off. Elsewhere "the Killers" may be a band.
 _SIGN_OFF = re.compile(r"(?:from|love|with|regards|wishes|xx|x)\W*\s*$", re.IGNORECASE)
-_THE_GROUP = re.compile(r"\b(?:the|The)\s+([A-Z][a-z\u00C0-\u024F]{2,})\s+(?:" + "|".join(GROUP_WORDS) + r")\b")
+_THE_GROUP = re.compile(r"\b(?:the|The)\s+" + _FAMILY_NAME + r"\s+(?:" + "|".join(GROUP_WORDS) + r")\b")
 _OCR_FULL_NAME = re.compile(r"^\s*([A-Z][A-Za-z\u00C0-\u024F]+)\s+([A-Z][A-Za-z\u00C0-\u024F'\-]{2,})\s*$")
 
 Found = dict[str, list[tuple[str, EvidenceSource, str]]]
