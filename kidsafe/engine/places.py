@@ -59,9 +59,14 @@ def _home_score(view: PostView) -> float:
     return score
 
 
+def _checked_in(view: PostView) -> bool:
+    """Whether the post's position is a check-in at a named place (a pool, a school): never home."""
+    return view.gps_photo is None and bool(view.post.place_name) and view.post.place_gps == view.gps
+
+
 def find_home(views: Sequence[PostView], holiday: set[str]) -> Home | None:
     """The cluster of fixes most like home: evenings, nights, weekends, home words; at least two posts."""
-    located = [(v.id, v.gps) for v in views if v.gps is not None and v.id not in holiday]
+    located = [(v.id, v.gps) for v in views if v.gps is not None and v.id not in holiday and not _checked_in(v)]
     if not located:
         return None
     by_id = {v.id: v for v in views}
