@@ -110,6 +110,9 @@ def test_engine_nickname_joins_full_name():
     ("First day at St Mary's RC Primary for our Noah 🎒", "St Mary's"),
     ("Noah's nativity was a triumph #oakfieldprimary", "Oakfield"),
     ("Settling in well at Busy Bees nursery, Noah loves it", "Busy Bees"),
+    ("Noah's first day at Gaelscoil na Cille, not a bother on him 🎒", "Gaelscoil na Cille"),
+    ("Rentrée à l'École Les Tilleuls pour Noah 🎒", "École Les Tilleuls"),
+    ("Noah's first day of school at Kita Regenbogen. So proud", "Kita Regenbogen"),
 ])
 def test_engine_school_phrasings(caption, school):
     d = dossier(view("1", caption), view("2", "Noah is 4 today", "2024-02-01 09:00"))
@@ -435,3 +438,10 @@ def test_engine_birthday_from_a_stated_date_or_a_birth(caption, posted, birthday
 def test_engine_years_ago_today_is_not_a_birth_today():
     d = dossier(view("1", "6 years ago today you were born 🥹 happy birthday Lyra", "2024-10-05 09:00"))
     assert values(d, FactKind.BIRTH_YEAR) == {"2018"}
+
+
+def test_engine_twins_share_the_school_no_post_names_them_at():
+    d = dossier(view("1", "The twins are SIX 🎂🎂 happy birthday Rafe and Juno", "2024-08-21 18:00"),
+                view("2", "First day of Year 1 at Banksia Primary for the twins 🎒", "2025-01-30 08:40"))
+    for child in ("Rafe", "Juno"):
+        assert values(d, FactKind.SCHOOL, child) == {"Banksia Primary School"}

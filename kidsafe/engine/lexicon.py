@@ -241,6 +241,16 @@ STRONG_SCHOOL_TYPES = frozenset({
     "basisschool", "escuela", "ecole", "scuola",
 })
 
+#: Type words that come before a school's name ("Gaelscoil an Droichid", "École Jules Ferry", "Kita Sonnenschein").
+PREFIX_SCHOOL_TYPES = frozenset({
+    "gaelscoil", "gaelcholaiste", "scoil", "colaiste", "ysgol", "ecole", "escuela", "escola", "colegio", "scuola",
+    "istituto", "liceo", "lycee", "kita", "grundschule", "basisschool", "szkola", "scoala",
+})
+
+#: Small words that may join the words of a school's name ("Gaelscoil na Móna", "École de la Paix").
+SCHOOL_NAME_CONNECTORS = frozenset({"an", "na", "de", "la", "le", "les", "du", "del", "des", "am", "im", "der", "di",
+                                    "da", "do", "dos", "das", "nr", "y", "e", "of", "and", "&"})
+
 #: Words and phrases that put a post in a school context.
 SCHOOL_CONTEXT = (
     "school", "first day", "last day", "year 1", "year 2", "year 3", "year 4", "year 5", "year 6",
@@ -250,6 +260,8 @@ SCHOOL_CONTEXT = (
     "prek", "back to school", "backtoschool", "firstdayofschool", "firstdayatschool", "lastdayofschool",
     "report card", "parents evening", "parent-teacher", "non-uniform", "school trip", "show and tell",
     "🎒", "🏫", "🍎", "montessori", "academy", "infants", "juniors", "elementary", "primary",
+    "junior infants", "senior infants", "gaelscoil", "scoil", "kinder", "daycare", "childcare", "creche",
+    "year one", "prep", "foundation year", "jk", "sk", "junior kindergarten", "senior kindergarten",
 )
 
 # --- Places ---------------------------------------------------------------------------------

@@ -22,6 +22,8 @@ _TYPE_ALT = "|".join(sorted((re.escape(w) for w in lx.SCHOOL_TYPE_WORDS if w not
                             key=len, reverse=True))
 _TYPE_RUN = re.compile(r"\b(" + _TYPE_ALT + r")(?:\s+(?:" + _TYPE_ALT + r"|school|academy))*\b", re.IGNORECASE)
 _CONNECTORS = frozenset({"of", "de", "la", "le", "du", "del", "and", "&"})
+_PREFIX_TYPE = re.compile(r"(?<!\w)(" + "|".join(sorted(lx.PREFIX_SCHOOL_TYPES, key=len, reverse=True)) + r")\s+"
+                          r"((?:[\w'’\-]+\s+){0,5}[\w'’\-]+)")
 
 
 def _name_before(text: str, end: int, shouting_ok: bool) -> str:
@@ -81,6 +83,8 @@ def _tokens(name: str) -> frozenset[str]:
 
 def _display(name: str, kind: str) -> str:
     name = " ".join(w if not w.isupper() or len(w) <= 2 else w.capitalize() for w in name.split())
+    if fold(kind) in lx.PREFIX_SCHOOL_TYPES:
+        return f"{kind.capitalize() if kind.isupper() else kind} {name}"
     words = kind.split()
     suffix = lx.SCHOOL_TYPE_WORDS.get(words[-1].lower(), words[-1].title())
     return " ".join([name, *words[:-1], suffix])
@@ -113,10 +117,36 @@ def _explicit(view: PostView) -> list[tuple[str, str, EvidenceSource, str]]:
             if fold(words[-1]) in lx.SCHOOL_TYPE_WORDS and len(words) > 1 and fold(words[-1]) in ("rc", "ce", "cofe"):
                 kind = words.pop() + " " + kind
             out.append((" ".join(words), kind, source, f"{' '.join(words)} {m[0]}"))
+    for text, source in texts:
+        out.extend(_prefixed(text, source))
     for tag in view.post.hashtags:
         m = _SCHOOL_SUFFIX.match(fold(tag))
         if m and fold(m[1]) not in lx.NOT_NAMES and not set(split_words(m[1])) & HASHTAG_NON_NAMES:
             out.append((m[1].capitalize(), m[2], EvidenceSource.HASHTAG, "#" + tag))
+    return out
+
+
+def _prefixed(text: str, source: EvidenceSource) -> list[tuple[str, str, EvidenceSource, str]]:
+    """ "Gaelscoil an Droichid", "École Jules Ferry": a capitalised type word, then the name's words."""
+    out = []
+    shouting_ok = source is EvidenceSource.OCR
+    for m in _PREFIX_TYPE.finditer("".join(fold(c)[:1] or c for c in text)):  # folded, same offsets
+        kind = text[m.start(1):m.end(1)]
+        if not kind[:1].isupper():
+            continue  # "her gaelscoil": which one is not said
+        words: list[str] = []
+        for raw in text[m.start(2):m.end(2)].split():
+            word = raw.rstrip(".,!?;:)")
+            capitalised = word[:1].isupper() and (shouting_ok or not word.isupper() or len(word) <= 2)
+            if not (capitalised or fold(word) in lx.SCHOOL_NAME_CONNECTORS):
+                break
+            words.append(word)
+            if word != raw:
+                break  # punctuation ends the name
+        while words and fold(words[-1]) in lx.SCHOOL_NAME_CONNECTORS:
+            words.pop()
+        if words:
+            out.append((" ".join(words), kind, source, f"{kind} {' '.join(words)}"))
     return out
 
 
@@ -191,26 +221,27 @@ def add_school_facts(book: FactBook, family: Family, views: Sequence[PostView], 
     schools = find_schools(views, family, towns)
     for school in schools:
         subject = family.about_most(view for view, _, _ in school.evidence)
-        if subject == FAMILY:
-            subject = _school_age_child(school, family, birth_years)
-        for view, ev, conf in school.evidence:
-            book.add(FactKind.SCHOOL, subject, school.display, ev, conf, key=f"school:{sorted(school.tokens)}",
-                     advice=ADVICE)
+        subjects = [subject] if subject != FAMILY else _school_age_children(school, family, birth_years)
+        for subject in subjects:
+            for view, ev, conf in school.evidence:
+                book.add(FactKind.SCHOOL, subject, school.display, ev, conf, key=f"school:{sorted(school.tokens)}",
+                         advice=ADVICE)
     return schools
 
 
-def _school_age_child(school: SchoolCandidate, family: Family, birth_years: dict[str, int]) -> str:
-    """When no post says whose school it is: the only child old enough for school then."""
+def _school_age_children(school: SchoolCandidate, family: Family, birth_years: dict[str, int]) -> list[str]:
+    """When no post says whose school it is: the only child old enough for school then, or the
+    twins (every child old enough, all born the same year); else the family."""
     years = [v.posted_local.year for v, _, _ in school.evidence if v.posted_local]
     if not years:
-        return FAMILY
+        return [FAMILY]
     year = min(years)
     old_enough = [s for s, born in birth_years.items() if year - born >= 3]
-    if len(old_enough) == 1:
-        return old_enough[0]
+    if len(old_enough) == 1 or (old_enough and len({birth_years[s] for s in old_enough}) == 1):
+        return old_enough
     if len(family.cast.children) == 1:
-        return family.ids[family.cast.children[0].key]
-    return FAMILY
+        return [family.ids[family.cast.children[0].key]]
+    return [FAMILY]
 
 
 def school_posts(schools: Sequence[SchoolCandidate]) -> dict[str, str]:
