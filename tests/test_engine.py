@@ -445,3 +445,12 @@ def test_engine_twins_share_the_school_no_post_names_them_at():
                 view("2", "First day of Year 1 at Banksia Primary for the twins 🎒", "2025-01-30 08:40"))
     for child in ("Rafe", "Juno"):
         assert values(d, FactKind.SCHOOL, child) == {"Banksia Primary School"}
+
+
+def test_engine_unnamed_bub_in_the_bath_is_the_familys_baby():
+    d = dossier(view("1", "Our girl Maisie is 5 today 🎂", "2024-03-01 18:00"),
+                view("2", "Welcome to the world Cormac 💙", "2024-06-02 09:00"),
+                view("3", "bub loving the bathtub, big sister supervising", "2024-09-10 19:00"))
+    baths = [f for f in d.facts_of_kind(FactKind.SENSITIVE_IMAGE) if f.value == "bath"]
+    cormac = next(s.id for s in d.children if s.name == "Cormac")
+    assert [f.subject for f in baths] == [cormac]

@@ -86,6 +86,7 @@ def _build(views: Sequence[PostView], as_of: date, warnings: tuple[FeedWarning, 
     add_picture_facts(book, family, views)
     add_age_facts(book, family, views, as_of)
     birth_years = {f.subject: int(f.value) for f in book.facts() if f.kind is FactKind.BIRTH_YEAR}
+    family.birth_years = birth_years
     provisional = find_home(views, holiday=set())
     holiday = {v.id for v in views if is_holiday(v, provisional.point if provisional else None)}
     home = find_home(views, holiday)

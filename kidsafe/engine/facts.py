@@ -14,6 +14,8 @@ from kidsafe.models import FAMILY, Evidence, Fact, FactKind, Subject
 
 _BOY = re.compile(r"\b(?:he|him|his|boy|son|brother|bro|lad)\b")
 _GIRL = re.compile(r"\b(?:she|her|girl|daughter|sister|sis|lass)\b")
+#: Words for a baby not named ("bub loving the bath"); "baby girl" is said of children of any age.
+_BABY = re.compile(r"\b(?:baby|bub|bubs|bubba|newborn|little fella)\b(?!\s+(?:girl|boy|shark|shower|group|sensory|class|wipes))")
 
 
 def combine(confidences: Iterable[float]) -> float:
@@ -68,6 +70,7 @@ class Family:
 
     cast: Cast
     ids: dict[str, str]  # person key -> subject id
+    birth_years: dict[str, int] = field(default_factory=dict)  # subject id -> year, once ages are known
 
     @classmethod
     def from_cast(cls, cast: Cast) -> Family:
@@ -108,6 +111,10 @@ class Family:
             return FAMILY
         children = self.cast.children
         text = view.all_folded
+        if view.posted_local is not None and _BABY.search(text):
+            babies = [s for s, born in self.birth_years.items() if 0 <= view.posted_local.year - born <= 1]
+            if len(babies) == 1:
+                return babies[0]  # "bub in the bath": the family's only baby at the time
         boy, girl = len(_BOY.findall(text)), len(_GIRL.findall(text))
         gender = "boy" if boy > girl else "girl" if girl > boy else None
         if gender:
