@@ -454,3 +454,13 @@ def test_engine_unnamed_bub_in_the_bath_is_the_familys_baby():
     baths = [f for f in d.facts_of_kind(FactKind.SENSITIVE_IMAGE) if f.value == "bath"]
     cormac = next(s.id for s in d.children if s.name == "Cormac")
     assert [f.subject for f in baths] == [cormac]
+
+
+@pytest.mark.parametrize(("caption", "favourite"), [
+    ("Idris would watch Daniel Tiger on a loop if we let him 🐯", "Daniel Tiger"),
+    ("Idris knows every word of the Moana soundtrack", "Moana"),
+])
+def test_engine_favourite_show_and_its_character_is_no_child(caption, favourite):
+    d = dossier(view("1", caption), view("2", "Our boy Idris is 4 today 🎂", "2024-02-01 18:00"))
+    assert child_names(d) == {"Idris"}
+    assert favourite in values(d, FactKind.FAVOURITE, "Idris")

@@ -165,6 +165,10 @@ CHARACTERS = frozenset({
     "rubble", "rocky", "zuma", "everest", "ryder", "wednesday addams", "stranger things", "bey",
     "k-pop demon hunters", "kpop demon hunters", "labubu", "squishmallow", "squishmallows",
     "disney", "pixar", "marvel", "nintendo", "playstation", "xbox", "youtube", "tiktok", "netflix",
+    "daniel tiger", "elmo", "cookie monster", "sesame street", "big bird", "the wiggles", "wiggles", "emma wiggle",
+    "hey bear", "super simple songs", "bubble guppies", "mr men", "the very hungry caterpillar", "zog",
+    "room on the broom", "trolls", "poppy troll", "sofia the first", "doc mcstuffins",
+    "masha and the bear", "robocar poli", "tayo", "pororo", "chhota bheem", "motu patlu", "shinchan",
 })
 
 #: Character names that are also real first names: a character only near its franchise or a fan phrase.
@@ -206,7 +210,8 @@ FAVOURITE_PATTERNS = (
     r"\b{name}\s+(?:cake|party|costume|outfit|pyjamas|pjs|toy|toys|obsession|fan|theme|everything)\b",
     r"\b{name}\s+(?:is|was)\s+(?:still\s+)?(?:his|her|their)\s+(?:hero|fave|favourite|favorite|idol|everything)\b",
     r"\b(?:marry|obsessed\s+with|loves|love|fan\s+of|mad\s+about|favourite|favorite|fave)\s+(?:is\s+)?{name}\b",
-    r"\b{name}\s+on\s+repeat\b",
+    r"\b{name}\s+on\s+(?:repeat|a\s+loop|loop)\b",
+    r"\bevery\s+(?:single\s+)?word\s+(?:of|to)\s+(?:the\s+)?{name}\b",
 )
 
 #: Characters that are seasonal visitors or platforms, not a child's favourite worth reporting.
