@@ -289,6 +289,7 @@ def test_engine_one_match_on_a_saturday_is_not_a_routine():
     ("Nollaig shona from the O'Faolains 🎄", {"O'Faolain"}),
     ("Merry Christmas from the McGarrigle mob ☀️🎄", {"McGarrigle"}),
     ("Meri Kirihimete from the Tane whānau", {"Tane"}),
+    ("Big game today #TeamIsaac ⚽", set()),
 ])
 def test_engine_surname_from_a_family_sign_off_only(caption, surname):
     assert values(dossier(view("1", caption)), FactKind.SURNAME) == surname

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from kidsafe.engine import lexicon as lx
-from kidsafe.engine.gazetteer import is_known_first_name
+from kidsafe.engine.gazetteer import is_known_first_name, name_count
 from kidsafe.engine.text import fold, split_hashtag
 from kidsafe.engine.views import PostView
 from kidsafe.models import EvidenceSource
@@ -21,6 +21,9 @@ _THE_PLURAL = re.compile(r"\b(?:the|The)\s+" + _FAMILY_NAME + r"s\b")
 _SIGN_OFF = re.compile(r"(?:from|love|with|regards|wishes|xx|x)\W*\s*$", re.IGNORECASE)
 _THE_GROUP = re.compile(r"\b(?:the|The)\s+" + _FAMILY_NAME + r"\s+(?:" + "|".join(GROUP_WORDS) + r")\b")
 _OCR_FULL_NAME = re.compile(r"^\s*([A-Z][A-Za-z\u00C0-\u024F]+)\s+([A-Z][A-Za-z\u00C0-\u024F'\-]{2,})\s*$")
+
+#: A name given to this many babies after "#team" is a child cheered on before it is a family name.
+CHEERED_NAME_COUNT = 1000
 
 Found = dict[str, list[tuple[str, EvidenceSource, str]]]
 
@@ -65,7 +68,9 @@ def find_surnames(views: Sequence[PostView]) -> Found:
         for tag in view.post.hashtags:
             name = _from_hashtag(tag)
             if name and _plausible(name) and name not in ("our", "my", "the"):
-                found[name.capitalize()].append((view.id, EvidenceSource.HASHTAG, "#" + tag))
+                # "#TeamNoah" cheers a child on: a first name after "team" counts once known from elsewhere
+                cheer = fold(tag).startswith("team") and name_count(name) >= CHEERED_NAME_COUNT
+                (weak if cheer else found)[name.capitalize()].append((view.id, EvidenceSource.HASHTAG, "#" + tag))
     tag_surnames = Counter(
         tag.split()[-1] for v in views for tag in v.people
         if len(tag.split()) > 1 and fold(tag.split()[0]) not in lx.KIN_TITLES)
