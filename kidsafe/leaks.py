@@ -15,7 +15,7 @@ NOT_TEXT = frozenset({EvidenceSource.EXIF, EvidenceSource.FACE, EvidenceSource.I
 VALUE_KEYS = ("name", "activity", "weekday")
 #: Fact kinds whose words are an age or a birthday ("turns 5", "FIVE!!!", "birthday").
 AGE_KINDS = frozenset({FactKind.AGE, FactKind.BIRTHDAY, FactKind.BIRTH_YEAR})
-#: Explanations that name the leaking words: "names Liv", "a bath picture (bath)", "a favourite: Bluey".
+#: Explanations that name the leaking words: "names Bea", "a bath picture (bath)", "a favourite: Bluey".
 EXPLANATION_TERMS = (
     re.compile(r"^names (?:the town |the school: )?(.+)$"),
     re.compile(r"^gives the family name (.+)$"),

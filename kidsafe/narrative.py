@@ -102,7 +102,7 @@ def _birthday(value: object) -> str:
 
 
 def _age_sentence(v: Voice, facts: Sequence[Fact], named: bool = False) -> str | None:
-    """'She is 5, her birthday is on 14 September, so she was born in 2019' (``named``: 'Olivia is 5…')."""
+    """'She is 5, her birthday is on 3 June, so she was born in 2019' (``named``: 'Ruby is 5…')."""
     age, day, year = (_first(facts, k) for k in AGE_GROUP)
     parts = []
     if age:
@@ -207,7 +207,7 @@ def family_story(dossier: Dossier) -> tuple[str, ...]:
 
 
 def routine_sentences(dossier: Dossier) -> tuple[str, ...]:
-    """'A stranger knows where Jack is on Tuesdays at 4pm', one per routine."""
+    """'A stranger knows where Sam is on Tuesdays at 4pm', one per routine."""
     out = []
     for fact in dossier.facts_of_kind(FactKind.ROUTINE):
         child = dossier.subject(fact.subject)

@@ -45,7 +45,7 @@ def available() -> bool:
 
 
 Entities = tuple[tuple[str, str], ...]
-"""The entities of one text as plain (word, label) pairs, e.g. (("Leeds", "GPE"),)."""
+"""The entities of one text as plain (word, label) pairs, e.g. (("Norwich", "GPE"),)."""
 
 
 NOT_FOR_ENTITIES = ("tok2vec", "tagger", "attribute_ruler")

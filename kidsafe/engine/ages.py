@@ -122,7 +122,7 @@ def _subjects(view: PostView, family: Family, part: int, pos: int) -> list[str]:
     people = family.cast.by_post.get(view.id, [])
     if any(p.role == "other_child" and any(m.part == part for m in p.in_post(view.id))
            for p in people):
-        return []  # "Happy 5th birthday to Olivia's bestie Ava": not our child's age
+        return []  # "Happy 5th birthday to Ruby's bestie Mae": not our child's age
     best, best_mention, dist = None, None, 10**6
     for person in (p for p in people if p.role not in ("unknown", "place", "character")):  # "Welcome" is nobody
         for m in person.in_post(view.id):

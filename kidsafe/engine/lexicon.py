@@ -7,7 +7,7 @@ from __future__ import annotations
 
 # --- Family words -----------------------------------------------------------------------
 
-#: Titles that make the next name a relative ("Nana Sue"), in several languages.
+#: Titles that make the next name a relative ("Nana Pat"), in several languages.
 KIN_TITLES = frozenset({
     "nana", "nanna", "nan", "nanny", "nona", "nonna", "nonno", "granny", "gran", "grandma", "grandmama",
     "grandmother", "grandad", "granddad", "grandpa", "grandpapa", "grandfather", "gramps", "grampa",
@@ -57,7 +57,7 @@ CHILD_WORDS = frozenset({
 #: Words before "sister" that make it a sibling ("big sister Harper"), not a nun's title ("Sister Agnes").
 SIBLING_ADJECTIVES = frozenset({"big", "little", "baby", "older", "younger", "twin", "his", "her", "their", "new"})
 
-#: Words that say the name next to them is a friend's child ("Olivia's bestie Ava").
+#: Words that say the name next to them is a friend's child ("Ruby's bestie Mae").
 FRIEND_WORDS = frozenset({
     "bestie", "besties", "best friend", "bff", "friend", "friends", "buddy", "pal", "mate", "classmate",
     "playmate", "bestfriend", "girlfriend", "boyfriend", "best mate", "bestmate",
@@ -69,7 +69,7 @@ ADULT_HONORIFICS = frozenset({
     "sister", "rev", "reverend", "pastor", "professor", "prof", "officer", "captain", "señor", "señora",
 })
 
-#: Phrases that name the other parent ("Dan took both kids", "made by Chidi and the kids").
+#: Phrases that name the other parent ("Tomasz took both kids", "made by Kwame and the kids").
 PARENT_CUE_PATTERNS = (
     r"\b{name}\s+(?:took|takes|taking|had|has|is\s+taking)\s+(?:the|both|all|our)\s+(?:kids|children|boys|girls|little\s+ones|twins)",
     r"\b{name}\s+(?:and|&)\s+(?:the|our)\s+(?:kids|children|boys|girls|little\s+ones|twins)\b",
@@ -124,7 +124,7 @@ PET_HASHTAG_PARTS = frozenset({
     "doodlesofinstagram", "goldendoodle", "doodle", "kelpie", "cavoodle", "dogsofig", "catsofig", "kittensofinstagram",
 })
 
-#: Phrases that introduce a pet ("Meet Pepper 🐰", "Biscuit the spaniel").
+#: Phrases that introduce a pet ("Meet Clover 🐰", "Biscuit the spaniel").
 PET_INTRO_PATTERNS = (
     r"\bmeet\s+{name}\b",
     r"\b{name}\s+the\s+(?:dog|cat|puppy|kitten|bunny|rabbit|hamster|spaniel|cockapoo|labrador|lab|pug|"
@@ -225,7 +225,7 @@ FAVOURITE_CUES = ("favourite", "favorite", "fave", "obsessed", "hero", "loves", 
 
 # --- Schools --------------------------------------------------------------------------------
 
-#: Words that end a school or nursery name ("Oakfield Primary", "Sunshine Montessori").
+#: Words that end a school or nursery name ("Oakfield Primary", "Little Acorns Montessori").
 SCHOOL_TYPE_WORDS = {
     "primary": "Primary School", "infant": "Infant School", "infants": "Infant School",
     "junior": "Junior School", "juniors": "Junior School", "elementary": "Elementary School",
@@ -239,7 +239,7 @@ SCHOOL_TYPE_WORDS = {
     "escuela": "Escuela", "scuola": "Scuola", "basisschool": "Basisschool",
 }
 
-#: Type words that alone ("at Talbot Primary") make a school name without more context.
+#: Type words that alone ("at Larkfield Primary") make a school name without more context.
 STRONG_SCHOOL_TYPES = frozenset({
     "primary", "infant", "infants", "junior", "juniors", "elementary", "nursery", "preschool",
     "pre-school", "montessori", "academy", "kindergarten", "playgroup", "daycare", "grundschule", "kita",

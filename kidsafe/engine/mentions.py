@@ -29,7 +29,7 @@ _BORN_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:was\s+born|is\s+finally\s+here|ha
 #: Words of the engine's own lists are what they are in those lists, never a name ("Walkies", "Ballet").
 LEXICON_WORDS = frozenset(lx.PET_WORDS) | frozenset(lx.ACTIVITIES) | frozenset(lx.SCHOOL_TYPE_WORDS) | frozenset(
     lx.WEEKDAY_FORMS) | frozenset(lx.PLACE_WORDS) | frozenset(lx.CHILD_WORDS)
-#: Lower-case names in the few phrases that can only hold a name ("happy birthday olivia"), each with
+#: Lower-case names in the few phrases that can only hold a name ("happy birthday ruby"), each with
 #: the English frequency rank under which a word is taken for a word, not a name ("it is 3").
 _LOWERCASE_NAME = (
     (re.compile(r"\b(?:my|our)\s+(?:little\s+|baby\s+|big\s+|gorgeous\s+|beautiful\s+)?(?:boy|girl|son|daughter|baby)"
@@ -123,7 +123,7 @@ def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) 
 
 
 _ANY_NAME = r"(?P<n>[^\W\d_][\w'’\-]*)"
-#: Each cue's phrase patterns with the name as a group, compiled once ("Dan took the kids" -> parent).
+#: Each cue's phrase patterns with the name as a group, compiled once ("Tomasz took the kids" -> parent).
 _PHRASE_CUE_PATTERNS = {
     cue: tuple(re.compile(p.format(name=_ANY_NAME)) for p in patterns)
     for cue, patterns in (("parent", lx.PARENT_CUE_PATTERNS), ("pet_intro", lx.PET_INTRO_PATTERNS),

@@ -66,7 +66,7 @@ class Person:
 
     @property
     def label(self) -> str:
-        """The name with its kin title ("Nana Sue")."""
+        """The name with its kin title ("Nana Pat")."""
         return f"{self.title} {self.name}" if self.title else self.name
 
 
@@ -107,7 +107,7 @@ def _diminutive_root(name: str) -> str:
 
 
 def is_alias(short: str, long: str) -> bool:
-    """True when ``short`` reads as a nickname of ``long`` (Liv/Livvy/Olivia, Ada/Adaeze, Bao/Bảo)."""
+    """True when ``short`` reads as a nickname of ``long`` (Bea/Bella/Isabella, Femi/Femisola, Duc/Đức)."""
     a, b = fold(short), fold(long)
     if a == b:
         return True
@@ -341,7 +341,7 @@ def _add_tag_mentions(views: Sequence[PostView], people: dict[str, Person], surn
 
 
 def _merge_aliases(people: dict[str, Person]) -> None:
-    """Join nicknames into the fuller name (Liv and Livvy into Olivia) when neither has a role cue."""
+    """Join nicknames into the fuller name (Bea and Bella into Isabella) when neither has a role cue."""
     role_cues = {"friend", "parent", "adult", "character", "pet_intro"}
     keys = sorted(people, key=lambda k: -len(k))
     for short in sorted(people, key=len):

@@ -113,7 +113,7 @@ def _explicit(view: PostView) -> list[tuple[str, str, EvidenceSource, str]]:
                 continue
             saint = fold(words[0]).rstrip(".") in ("st", "saint", "ste", "san", "santa")
             if source is not EvidenceSource.OCR and not saint and re.search(r"(?:'s|’s|s')$", words[-1]):
-                continue  # "Lily's preschool": whose preschool, not which
+                continue  # "Rosa's preschool": whose preschool, not which
             if fold(words[-1]) in lx.SCHOOL_TYPE_WORDS and len(words) > 1 and fold(words[-1]) in ("rc", "ce", "cofe"):
                 kind = words.pop() + " " + kind
             out.append((" ".join(words), kind, source, f"{' '.join(words)} {m[0]}"))

@@ -14,7 +14,7 @@ from kidsafe.models import EvidenceSource
 
 GROUP_WORDS = ("family", "fam", "crew", "clan", "gang", "household", "squad", "tribe", "bunch", "massive", "mob",
                "whanau", "whānau", "ohana", "famiglia", "familia", "familie", "famille")
-#: A family name as written: "Parker", and the Irish and Scottish forms "O'Driscoll", "McBride", "MacLeod".
+#: A family name as written: "Henderson", and the Irish and Scottish forms "O'Sullivan", "McBride", "MacLeod".
 _FAMILY_NAME = r"((?:O['’]|Ma?c)?[A-Z][a-z\u00C0-\u024F]{2,})"
 _THE_PLURAL = re.compile(r"\b(?:the|The)\s+" + _FAMILY_NAME + r"s\b")
 #: "from the Parkers", "love, the Joneses": a family signing off. Elsewhere "the Killers" may be a band.
@@ -88,7 +88,7 @@ def find_surnames(views: Sequence[PostView]) -> Found:
 
 
 def _add_ocr(views: Sequence[PostView], found: Found) -> None:
-    """A full name read in a photo ("JACK PARKER" on a certificate) confirms a family name."""
+    """A full name read in a photo ("SAM HENDERSON" on a certificate) confirms a family name."""
     known = {fold(k) for k in found}
     for view in views:
         for part in view.parts:

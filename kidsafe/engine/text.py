@@ -38,7 +38,7 @@ def is_symbol(char: str) -> bool:
 def mask_for_nlp(caption: str) -> str:
     """The caption with emoji and hashtags blanked out, same length so offsets still line up.
 
-    spaCy's English model reads emoji and hashtags as parts of names ("Olivia & Jack ❤️" as an
+    spaCy's English model reads emoji and hashtags as parts of names ("Ruby & Sam ❤️" as an
     ORG); blanking them keeps its entities clean.
     """
     chars = [" " if is_symbol(c) else c for c in caption.translate(_APOSTROPHES)]

@@ -1,4 +1,4 @@
-"""The family's town: place names in captions and hashtags ("#harrogatemums", "Leeds in the snow"),
+"""The family's town: place names in captions and hashtags ("#derbymums", "Norwich in the snow"),
 holiday places set aside, and the home GPS fix's town as support."""
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ HOLIDAY_KM = 40.0
 #: A place of this name within this distance of the home fix is the family's own town (or its city).
 LOCAL_KM = 25.0
 _PREPOSITIONS = ("in", "at", "from", "to", "of", "near", "around")
-#: "came down from Bendigo", "over from Boston", "back from Filey": where someone came from, not home.
+#: "came down from Bendigo", "over from Boston", "back from Tenby": where someone came from, not home.
 _CAME_FROM = re.compile(r"\b(?:came|come|comes|coming|drove|driving|flew|flying|over|up|down|back|all\s+the\s+way|"
                         r"visiting|visitors?)\s+(?:\w+\s+)?from\s*$")
 
@@ -82,7 +82,7 @@ def _caption_towns(view: PostView, family: Family, home: GeoPoint | None = None)
             if any(a <= m.start() < b for a, b in characters):
                 continue  # "Paw Patrol" is no town
             words = m[1].split()
-            # try the longest run first ("San Jose" before "San")
+            # try the longest run first ("San Diego" before "San")
             for n in range(len(words), 0, -1):
                 for i in range(0, len(words) - n + 1):
                     phrase = " ".join(words[i:i + n]).rstrip("'’s") if n == 1 else " ".join(words[i:i + n])

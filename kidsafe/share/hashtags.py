@@ -81,7 +81,7 @@ def _school_like(low: str) -> bool:
 
 
 def _place_like(low: str) -> bool:
-    """#harrogatemums, #leedssnow, #filey: a gazetteer place, alone or before a local suffix."""
+    """#derbymums, #norwichsnow, #tenby: a gazetteer place, alone or before a local suffix."""
     fronts = [low] + [low[: -len(s)] for s in lx.LOCAL_HASHTAG_SUFFIXES if low.endswith(s) and len(low) > len(s) + 2]
     for front in fronts:
         if front in lx.NOT_NAMES or front in lx.CHARACTERS or front in lx.WEEKDAY_FORMS:

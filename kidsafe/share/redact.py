@@ -1,7 +1,7 @@
 """Captions rewritten so they keep their warmth but lose what a stranger could use.
 
 Children's names become "my daughter", "my son" or "my child"; a relative keeps only the kin
-title ("Nana Sue's" -> "Nana's"); a pet becomes "our dog"; the other parent "my partner"; other
+title ("Nana Pat's" -> "Nana's"); a pet becomes "our dog"; the other parent "my partner"; other
 children "a friend"; the family name goes; the town becomes "our town"; the school "the school";
 parks and streets lose their proper name ("Valley Gardens" -> "the gardens"); other places become
 "this place"; times become a part of the day; weekdays in posts about an activity become

@@ -40,7 +40,7 @@ SCHOOL_NAME_NOISE = frozenset({*lx.SCHOOL_TYPE_WORDS, "school", "the", "of", "st
 """Words of a school's name that are not its proper name ("Infant", "School")."""
 
 RARE_WORD_RANK = 10_000
-"""A word rarer than this in English is a name even in lower case ("kamsi", "oatlands")."""
+"""A word rarer than this in English is a name even in lower case ("tiwa", "larkfield")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +129,7 @@ def _child_terms(subject: Subject) -> list[Term]:
 
 
 def _relative_terms(label: str) -> list[Term]:
-    """"Nana Sue" -> the name "Sue", to be replaced by the title "Nana"; nothing for a bare title."""
+    """"Nana Pat" -> the name "Pat", to be replaced by the title "Nana"; nothing for a bare title."""
     words = label.split()
     titles: list[str] = []
     while words and (fold(words[0]) in lx.KIN_TITLES or fold(words[0]) in lx.KIN_TITLE_SECOND):
@@ -141,7 +141,7 @@ def _relative_terms(label: str) -> list[Term]:
 
 
 def school_terms(display: str) -> list[Term]:
-    """A school's full name, and its proper name alone ("Oatlands") when that is no common word."""
+    """A school's full name, and its proper name alone ("Larkfield") when that is no common word."""
     from kidsafe.engine.text import english_rank
 
     out = [Term(display, "school")]

@@ -1,6 +1,6 @@
 """What a caption says instead: the replacement for each span, chosen from the words around it.
 
-"Olivia & Jack" after "my two monkeys" goes ("my two monkeys"); "our Ada" becomes "our
+"Ruby & Sam" after "my two monkeys" goes ("my two monkeys"); "our Zuri" becomes "our
 daughter"; a relative's name after the kin title goes ("Nana's"); a pet is "our dog"; the town
 "our town"; a school "school" after "at", else "the school".
 """
@@ -25,7 +25,7 @@ TOWN_WORDS = "our town"
 
 
 def child_runs(caption: str, spans: list[Span]) -> list[list[Span]]:
-    """Spans grouped so that "Olivia & Jack" is one run; every other span stands alone."""
+    """Spans grouped so that "Ruby & Sam" is one run; every other span stands alone."""
     groups: list[list[Span]] = []
     for span in spans:
         last = groups[-1][-1] if groups else None
@@ -96,9 +96,9 @@ def _child_said(caption: str, group: list[Span], prev: list[str]) -> str:
     if last_prev in POSSESSIVES:
         return _join(nouns, joins)
     if any(w in OWNERS for w in prev) and last_prev not in STOP_WORDS and last_prev not in lx.PARENT_WORDS:
-        return ""  # "my darling Adaeze" -> "my darling"
+        return ""  # "my darling Zuri" -> "my darling"
     if len(group) == 1 and _word_after(caption, group[0].end) in CHILD_AFTER:
-        return "my"  # "Lily girl" -> "my girl"
+        return "my"  # "Rosa girl" -> "my girl"
     return _join([f"my {n}" for n in nouns], joins)
 
 
@@ -110,6 +110,6 @@ def _join(parts: list[str], joins: list[str]) -> str:
 
 
 def _surname_said(span: Span) -> str:
-    """"the Parkers" -> "all of us"; "the Parker family" -> "the family"; "Jack Parker" -> "Jack"."""
+    """"the Hendersons" -> "all of us"; "the Henderson family" -> "the family"; "Sam Henderson" -> "Sam"."""
     return span.said
 
