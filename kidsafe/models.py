@@ -98,6 +98,7 @@ class Post:
     extra_text: tuple[str, ...] = ()
     place_name: str | None = None
     place_gps: GeoPoint | None = None
+    people: tuple[str, ...] = ()  # tagged in the post itself (a Facebook post without photos)
 
     @property
     def hashtags(self) -> tuple[str, ...]:

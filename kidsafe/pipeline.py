@@ -408,7 +408,7 @@ def build_views(posts: Sequence[Post], info: dict[str, PhotoInfo], findings: dic
             parts.append(TextPart(post.place_name, EvidenceSource.SIDECAR))
         gps = gps_source = gps_photo = None
         taken: datetime | None = None
-        people: list[str] = []
+        people: list[str] = list(post.people)
         nud: list[float] = []
         faces = 0
         for photo in post.photos:

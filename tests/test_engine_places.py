@@ -43,3 +43,10 @@ def test_engine_home_still_comes_from_photos_beside_check_ins():
     d = build_dossier(views, as_of=date(2025, 1, 1))
     (home,) = {(f.value["lat"], f.value["lon"]) for f in d.facts_of_kind(FactKind.HOME)}
     assert abs(home[0] - HOUSE.lat) < 0.001 and abs(home[1] - HOUSE.lon) < 0.001
+
+
+def test_engine_a_check_in_named_home_can_be_home():
+    views = [check_in(str(i), "Cosy night in", f"2024-10-{day:02d} 19:30", "Home Sweet Home", HOUSE)
+             for i, day in enumerate((1, 2, 3), 1)]
+    d = build_dossier(views, as_of=date(2025, 1, 1))
+    assert len({(f.value["lat"], f.value["lon"]) for f in d.facts_of_kind(FactKind.HOME)}) == 1

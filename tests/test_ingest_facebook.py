@@ -169,3 +169,13 @@ def test_facebook_bad_files_are_warnings(feed_zip, feed_jpeg):
     assert "not valid UTF-8" in files["posts/your_posts_2.json"]
     assert "not the expected album" in files["posts/album/1.json"]
     assert "not valid JSON" in files["posts/album/2.json"]
+
+
+def test_facebook_tags_on_a_post_without_photos_are_kept(feed_zip):
+    posts = [post(1_700_000_000, "Lunch with the little ones", tags=(meta("Grandma Rosé"), "Sam Okoro"))]
+    feed = open_feed(feed_zip({NEW_POSTS: posts}))
+    (only,) = feed.posts
+    assert only.photos == () and only.people == ("Grandma Rosé", "Sam Okoro")
+    from kidsafe.pipeline import build_views
+
+    assert build_views(feed.posts, {}, {})[0].people == ("Grandma Rosé", "Sam Okoro")

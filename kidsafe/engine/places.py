@@ -10,7 +10,7 @@ from statistics import median
 
 from kidsafe import geo
 from kidsafe.engine.facts import FactBook, Family
-from kidsafe.engine.text import contains_phrase
+from kidsafe.engine.text import contains_phrase, fold
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind, GeoPoint
 
@@ -60,8 +60,11 @@ def _home_score(view: PostView) -> float:
 
 
 def _checked_in(view: PostView) -> bool:
-    """Whether the post's position is a check-in at a named place (a pool, a school): never home."""
-    return view.gps_photo is None and bool(view.post.place_name) and view.post.place_gps == view.gps
+    """Whether the post's position is a check-in at a named place (a pool, a school): not home,
+    unless the place is named as one ("Home sweet home")."""
+    name = view.post.place_name
+    return view.gps_photo is None and bool(name) and view.post.place_gps == view.gps and not \
+        contains_phrase(fold(name), ("home",))
 
 
 def find_home(views: Sequence[PostView], holiday: set[str]) -> Home | None:

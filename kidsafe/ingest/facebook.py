@@ -162,7 +162,8 @@ class _Reader:
         extra_text = tuple(dict.fromkeys(e for e in extra if e and e not in (caption, place_name)))
         if not (caption or photos or place_name or place_gps or extra_text):
             return
-        post = Post("", caption, utc(item.get("timestamp")), tuple(photos), PLATFORM, extra_text, place_name, place_gps)
+        post = Post("", caption, utc(item.get("timestamp")), tuple(photos), PLATFORM, extra_text, place_name, place_gps,
+                    people=() if photos else people)  # with photos, the tags are on each photo
         self.add(post, photos[0].name if photos else ts_id(item.get("timestamp")))
 
     def album(self, album: dict[str, Any], name: str, parsed: bool) -> None:
