@@ -465,3 +465,112 @@ def test_engine_favourite_show_and_its_character_is_no_child(caption, favourite)
     d = dossier(view("1", caption), view("2", "Our boy Idris is 4 today 🎂", "2024-02-01 18:00"))
     assert child_names(d) == {"Idris"}
     assert favourite in values(d, FactKind.FAVOURITE, "Idris")
+
+
+# --- probe round 2: Scottish, South African and Singaporean voices (names invented for the tests) ---
+
+def test_engine_html_entities_and_line_breaks_read_as_text():
+    d = dossier(view("1", "Kaito &amp; Wren made pancakes<br>what a mess", "2024-03-02 10:00"),
+                view("2", "Happy 4th birthday Wren 🎂", "2024-05-04 10:00"),
+                view("3", "Kaito &amp; Wren at the park", "2024-06-01 10:00"))
+    assert {"Kaito", "Wren"} <= child_names(d)
+
+
+def test_engine_name_the_name_list_lacks_is_a_sibling_when_paired_with_a_child():
+    d = dossier(view("1", "Happy birthday Thabiso! 🎂 six today", "2024-04-10 10:00"),
+                view("2", "Thabiso &amp; Mpho at the beach", "2024-05-01 10:00"),
+                view("3", "Mpho found a crab 🦀", "2024-05-02 10:00"))
+    assert child_names(d) == {"Thabiso", "Mpho"}
+
+
+@pytest.mark.parametrize(("caption", "relative"), [
+    ("Sunday lunch at Gogo Nomsa's 🍗", "Gogo Nomsa"),
+    ("Dinner with Ah Ma tonight 🥟 she spoils them", "Ah Ma"),
+    ("Ah Kong taught them chess ♟️", "Ah Kong"),
+])
+def test_engine_kin_titles_of_more_countries(caption, relative):
+    d = dossier(view("1", "Our boy Dario turned 5 today 🎂", "2024-03-09 18:00"), view("2", caption))
+    assert relative in values(d, FactKind.RELATIVE)
+    assert child_names(d) == {"Dario"}
+
+
+def test_engine_my_sister_is_the_childrens_aunt_not_a_child():
+    d = dossier(view("1", "Our girl Pia turned 3 today 🎂", "2024-03-09 18:00"),
+                view("2", "Shout out to my sister Lindiwe who babysat all weekend 💜"))
+    assert child_names(d) == {"Pia"}
+    assert "Lindiwe" in values(d, FactKind.RELATIVE)
+
+
+def test_engine_welcome_the_wee_one_is_a_birth():
+    d = dossier(view("1", "Welcome to the world wee Eilidh 💕 born 3rd February, 7lb", "2025-02-04 10:00"),
+                view("2", "Eilidh's first smile 🥹", "2025-04-01 10:00"))
+    assert child_names(d) == {"Eilidh"}
+    assert values(d, FactKind.BIRTHDAY, "Eilidh") == {"02-03"}
+    assert values(d, FactKind.BIRTH_YEAR, "Eilidh") == {"2025"}
+
+
+def test_engine_initial_nickname_is_the_child_with_that_initial_not_a_teacher():
+    d = dossier(view("1", "Our Little Miss R is FIVE today 🎀🎂 Happy birthday Rania", "2024-06-03 20:00"),
+                view("2", "Happy 9th birthday Tobias 🎂", "2024-09-01 10:00"),
+                view("3", "Little Miss R in the bath making bubble beards 🛁", "2025-01-10 19:00"))
+    assert child_names(d) == {"Rania", "Tobias"}
+    assert values(d, FactKind.BIRTHDAY, "Rania") == {"06-03"}
+    rania = next(s.id for s in d.children if s.name == "Rania")
+    assert any(f.subject == rania for f in d.facts_of_kind(FactKind.SENSITIVE_IMAGE))
+
+
+def test_engine_wee_man_is_the_only_boy():
+    d = dossier(view("1", "Happy 3rd birthday Callum 🎂 he loved it", "2024-09-28 17:00"),
+                view("2", "Happy 7th birthday Morag 🎂 she's so grown up", "2024-03-02 17:00"),
+                view("3", "bath time for the wee man 🛁 bubbles everywhere", "2025-02-20 19:00"))
+    callum = next(s.id for s in d.children if s.name == "Callum")
+    assert {f.subject for f in d.facts_of_kind(FactKind.SENSITIVE_IMAGE)} == {callum}
+
+
+def test_engine_happy_fathers_day_name_without_to_is_the_parent():
+    d = dossier(view("1", "Our boy Kofi turned 4 today 🎂", "2024-03-09 18:00"),
+                view("2", "Happy Father's Day Kwabena ❤️ the kids' hero", "2024-06-16 09:00"))
+    assert values(d, FactKind.PARENT_NAME) == {"Kwabena"}
+    assert child_names(d) == {"Kofi"}
+
+
+def test_engine_pet_named_after_a_character_has_a_birthday():
+    d = dossier(view("1", "Our girl Ines turned 6 today 🎂", "2024-03-09 18:00"),
+                view("2", "Olaf is 4 today 🐕🎂 best boy", "2024-07-20 10:00"),
+                view("3", "Beach morning with Olaf 🌅", "2024-08-20 07:00"))
+    assert "Olaf" in values(d, FactKind.PET)
+    assert "Olaf" not in child_names(d)
+
+
+def test_engine_cheered_number_opens_a_birthday_post():
+    d = dossier(view("1", "14!!! 🎉 Happy birthday to my firstborn Ayodele, a proper teenager", "2024-10-02 07:30"))
+    assert values(d, FactKind.BIRTHDAY, "Ayodele") == {"10-02"}
+    assert values(d, FactKind.BIRTH_YEAR, "Ayodele") == {"2010"}
+
+
+def test_engine_creche_with_its_accent_is_a_school():
+    d = dossier(view("1", "Our boy Jabu turned 5 today 🎂", "2024-03-09 18:00"),
+                view("2", "Heritage Day at Sunbird Crèche 🇿🇦 Jabu in his beads", "2024-09-20 10:00"))
+    assert "Sunbird Crèche" in values(d, FactKind.SCHOOL, "Jabu")
+
+
+def test_engine_school_post_for_the_twins_goes_to_the_two_born_the_same_year():
+    d = dossier(view("1", "Happy 13th birthday Lwazi 🎂", "2024-10-02 07:00"),
+                view("2", "Our twins Ama & Esi are SIX today 🎂🎂", "2025-04-18 10:00"),
+                view("3", "First day of Grade R at Marula Park Primary for the twins!! 🎒", "2025-01-15 09:00"))
+    assert "Marula Park Primary School" in values(d, FactKind.SCHOOL, "Ama")
+    assert "Marula Park Primary School" in values(d, FactKind.SCHOOL, "Esi")
+    assert "Marula Park Primary School" not in values(d, FactKind.SCHOOL, "Lwazi")
+
+
+def test_engine_tuition_is_a_weekly_activity_and_chicken_rice_no_pet():
+    d = dossier(*[view(str(i), "Tuesday night tuition for Jun Hao 📚" if i == 0 else "tuition again 📖",
+                       f"2024-07-{2 + 7 * i:02d} 19:05", gps=(1.3522, 103.9455)) for i in range(4)],
+                view("9", "Bedok hawker centre lunch 🍜 chicken rice for the win", "2024-08-01 12:00"))
+    assert any(f.value.get("activity") == "tuition" for f in d.facts_of_kind(FactKind.ROUTINE))
+    assert "Bedok" not in values(d, FactKind.PET)
+
+
+def test_engine_scots_sign_off_gives_the_family_name():
+    d = dossier(view("1", "Merry Christmas fae the Drummonds 🎄", "2024-12-25 10:00"))
+    assert values(d, FactKind.SURNAME) == {"Drummond"}

@@ -29,6 +29,8 @@ AGE_PATTERNS = (
 )
 #: A number word shouted on its own ("FIVE!!!", "EIGHT 😭") is an age only in a birthday post.
 _SHOUTED = re.compile(r"(?<![\w-])(" + "|".join(w.upper() for w in NUMBER_WORDS) + r")(?![\w-])")
+#: A bare number cheered at the start of a birthday post ("13!!! Happy birthday…", "7! 🎉").
+_CHEERED = re.compile(r"^\W*?(\d{1,2})\s*!")
 BIRTHDAY_CONTEXT = re.compile(
     r"birthday|bday|b-day|🎂|🎈|🥳|🎉|where did the time go|years ago today|years of|candles|birthdaygirl|birthdayboy")
 _YESTERDAY = re.compile(r"\byesterday\b|\ba day late\b|\bbelated\b|\blast night\b")
@@ -76,6 +78,8 @@ def _claims(view: PostView, family: Family) -> Iterator[AgeClaim]:
                 n = number_value(m[1])
                 if n is not None:
                     hits.append((n, m.start(), 0.6))
+            if m := _CHEERED.match(low):
+                hits.append((int(m[1]), m.start(1), 0.6))
         hits = [h for h in hits if 0 < h[0] <= 18]
         birth = BIRTH.search(low)
         if birth and not hits:

@@ -12,8 +12,10 @@ from kidsafe.engine.people import Cast, Person
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, Fact, FactKind, Subject
 
-_BOY = re.compile(r"\b(?:he|him|his|boy|son|brother|bro|lad)\b")
-_GIRL = re.compile(r"\b(?:she|her|girl|daughter|sister|sis|lass)\b")
+_BOY = re.compile(r"\b(?:he|him|his|boy|son|brother|bro|lad|(?:little|wee|young)\s+(?:man|mister))\b")
+_GIRL = re.compile(r"\b(?:she|her|girl|daughter|sister|sis|lass|little\s+(?:lady|miss)|wee\s+lass)\b")
+#: A child called by an initial ("Little Miss E", "Mr T"): the girl or boy whose name starts with it.
+_INITIAL = re.compile(r"\b(?:(Miss)|Mr|Master|Mister)\.?\s+([A-Z])\b(?!\.\s*[A-Z][a-z])")
 #: Words for a baby not named ("bub loving the bath"); "baby girl" is said of children of any age.
 _BABY = re.compile(r"\b(?:baby|bub|bubs|bubba|newborn|little fella)\b(?!\s+(?:girl|boy|shark|shower|group|sensory|class|wipes))")
 
@@ -110,6 +112,13 @@ class Family:
         if kids:
             return FAMILY
         children = self.cast.children
+        for part in view.parts:
+            for m in _INITIAL.finditer(part.text):
+                gender = "girl" if m[1] else "boy"
+                named = [p for p in children if p.gender in (gender, None)
+                         and any(n[:1] == m[2] for n in (p.name, *p.aliases))]
+                if len(named) == 1:
+                    return self.ids[named[0].key]
         text = view.all_folded
         if view.posted_local is not None and _BABY.search(text):
             babies = [s for s, born in self.birth_years.items() if 0 <= view.posted_local.year - born <= 1]

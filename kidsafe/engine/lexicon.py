@@ -26,7 +26,13 @@ KIN_TITLES = frozenset({
     "taid", "mamgu", "tadcu", "mormor", "morfar", "farmor", "farfar", "ouma", "oupa", "savta", "saba",
     "teta", "jiddo", "sitti", "nanaji", "naniji", "dadaji", "dadiji", "khala", "khalu", "phupho", "phuphi",
     "mamu", "tonton", "tatie", "tati",
+    # southern and eastern Africa, Malay, Tamil, Kannada, Malayalam
+    "gogo", "ugogo", "mkhulu", "umkhulu", "makhulu", "nkgono", "mbuya", "sekuru", "nenek", "atok", "atuk",
+    "opah", "paati", "thatha", "ajji", "ajja", "ammamma", "appamma", "ammachi", "appachan",
 })
+
+#: Two-word kin titles that are the whole name ("Ah Ma", "Ah Gong"): first word -> the second words.
+KIN_PAIRS = {"ah": frozenset({"ma", "mah", "gong", "kong", "po", "yi", "ku", "sim", "pak", "soh"})}
 
 #: Kin titles that are never a first name on their own ("Nana" is a title; "Poppy" may be a girl).
 PLAIN_KIN_TITLES = frozenset({
@@ -78,6 +84,7 @@ PARENT_CUE_PATTERNS = (
     r"\bdate\s+night\s+with\s+{name}\b",
     r"\b(?:me|i)\s+(?:and|&)\s+{name}\b",
     r"\b(?:father'?s|mother'?s)\s+day\s+(?:\w+\s+){{0,2}}?(?:to|for)\s+{name}(?<!'s)\b",
+    r"\bhappy\s+(?:father'?s|mother'?s)\s+day,?\s+{name}(?<!'s)(?=\s*(?:[^\w\s]|$))",
     r"\b{name}(?<!'s),?\s+(?:the\s+)?(?:best|greatest|most\s+amazing)\s+(?:dad|daddy|mum|mummy|mom|mommy|mama|papa|"
     r"husband|wife)\b",
     r"\b{name}\s+(?:and|&)\s+(?:i|me)\b",
@@ -103,7 +110,7 @@ PET_WORDS = frozenset({
     "poodle", "husky", "whippet", "greyhound", "lurcher", "schnauzer", "shih tzu", "chihuahua",
     "staffy", "staffie", "corgi", "maltipoo", "moggy", "tabby", "lead", "leash", "walkies", "vet",
     "fur baby", "furbaby", "woof", "meow", "purr", "paws", "kibble", "haircut", "groomer", "fetch",
-    "bark", "barking", "lizard", "snake", "chicken", "chickens", "hen", "hens", "duckling", "pet",
+    "bark", "barking", "lizard", "snake", "chickens", "hens", "duckling", "pet",
     "doodle", "doodles", "goldendoodle", "bernedoodle", "cavoodle", "groodle", "cockerpoo", "kelpie", "heeler",
     "border collie", "golden retriever", "westie", "jack russell", "springer", "sheepdog", "german shepherd",
     "rottweiler", "doberman", "pomeranian", "shiba", "akita", "vizsla", "weimaraner", "bichon", "moggie",
@@ -233,6 +240,7 @@ SCHOOL_TYPE_WORDS = {
     "nursery": "Nursery", "preschool": "Preschool", "pre-school": "Pre-School", "montessori": "Montessori",
     "academy": "Academy", "kindergarten": "Kindergarten", "kindy": "Kindy", "kinder": "Kinder",
     "playgroup": "Playgroup", "daycare": "Daycare", "childcare": "Childcare", "creche": "Creche",
+    "crèche": "Crèche", "école": "École",
     "school": "School", "college": "College", "grammar": "Grammar School", "prep": "Prep School",
     "ce": "CE Primary", "rc": "RC Primary", "catholic": "Catholic School", "cofe": "C of E School",
     "gymnasium": "Gymnasium", "grundschule": "Grundschule", "kita": "Kita", "ecole": "École",
@@ -267,6 +275,10 @@ SCHOOL_CONTEXT = (
     "🎒", "🏫", "🍎", "montessori", "academy", "infants", "juniors", "elementary", "primary",
     "junior infants", "senior infants", "gaelscoil", "scoil", "kinder", "daycare", "childcare", "creche",
     "year one", "prep", "foundation year", "jk", "sk", "junior kindergarten", "senior kindergarten",
+    # class names of more school systems: Scottish P1-P7, Singapore K1/K2 and PSLE, South African Grade R
+    "p1", "p2", "p3", "p4", "p5", "p6", "p7", "primary 1", "primary one", "k1", "k2", "psle", "grade r",
+    "secondary 1", "form 1", "prize-giving", "prize giving", "prizegiving", "speech day", "blazer",
+    "school tie", "matric", "pre-primary", "grade 00", "grade 000",
 )
 
 # --- Places ---------------------------------------------------------------------------------
@@ -368,6 +380,10 @@ ACTIVITIES = {
     "swim team": "swimming", "bharatanatyam": "Bharatanatyam", "kathak": "Kathak", "tabla": "tabla",
     "cello": "cello", "flute": "flute", "trumpet": "trumpet", "ukulele": "ukulele", "orchestra": "orchestra",
     "hebrew school": "Hebrew school", "catechism": "catechism", "quran class": "Quran class",
+    "tuition": "tuition", "tuition class": "tuition", "abacus": "abacus", "mental arithmetic": "abacus",
+    "robotics": "robotics", "mandarin class": "Mandarin", "chinese class": "Chinese class",
+    "speech and drama": "speech and drama", "wushu": "wushu", "silat": "silat", "swimming lessons": "swimming",
+    "lego club": "Lego club", "art lessons": "art", "piano lessons": "piano", "extra lessons": "tuition",
 }
 
 #: Emoji that name an activity.

@@ -24,7 +24,7 @@ NOT_YEARS = r"(?!\s*(?:months?|mths?|mos?|weeks?|wks?|days?|hours?|hrs?|minutes?
 AGE_AFTER_NAME = re.compile(r"\s*(?:(?:is|was|turned|turns|turning|is now)\s+(?:now\s+)?" + _NUMBER + r"\b" + NOT_YEARS
                             + r"|\(\s*\d{1,2}\s*\)|,\s*\d{1,2}\s*,)")
 #: A birth announced around a name.
-_BORN_BEFORE = re.compile(r"welcome\s+to\s+the\s+world\W*\s*(?:(?:little|baby|sweet|our|my)\s+)*$")
+_BORN_BEFORE = re.compile(r"welcome\s+to\s+the\s+world\W*\s*(?:(?:little|baby|sweet|our|my|wee|tiny|precious|beautiful|gorgeous|bonnie|darling)\s+)*$")
 _BORN_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:was\s+born|is\s+finally\s+here|has\s+arrived)\b")
 #: Words of the engine's own lists are what they are in those lists, never a name ("Walkies", "Ballet").
 LEXICON_WORDS = frozenset(lx.PET_WORDS) | frozenset(lx.ACTIVITIES) | frozenset(lx.SCHOOL_TYPE_WORDS) | frozenset(
@@ -54,6 +54,11 @@ class Mention:
     title: str | None = None  # kin title before it ("Nana"), as written
     surname: str | None = None  # capitalised word after it that looks like a family name
     excerpt: str = ""
+
+
+#: Titles that, before a lone capital letter, make a nickname from a child's initial ("Little Miss E").
+_INITIAL_HONORIFICS = frozenset({"miss", "mr", "master", "mister"})
+_INITIAL_AFTER = re.compile(r"\.?\s+[A-Z]\b(?!\.\s*[A-Z][a-z])")
 
 
 def _title_case(word: str) -> str:
@@ -89,10 +94,15 @@ def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) 
         cues.add("after_the")
     if prev and prev[-1].rstrip(".") in ("st", "saint", "ste"):
         cues.add("after_the")  # "St Brigid's" is a school or church, not a person
-    if prev and prev[-1] in ("our", "my") or (len(prev) >= 2 and prev[-2] in ("our", "my")
-                                            and prev[-1] in lx.CHILD_WORDS):
+    poster_sibling = len(prev) >= 2 and prev[-2] == "my" and prev[-1] in ("sister", "brother", "sis", "bro")
+    if poster_sibling:
+        cues.add("poster_sibling")  # the poster's own sister is the children's aunt, not a child
+    elif prev and prev[-1] in ("our", "my") or (len(prev) >= 2 and prev[-2] in ("our", "my")
+                                              and prev[-1] in lx.CHILD_WORDS):
         cues.add("ours")
-    if prev and (prev[-1] in lx.CHILD_WORDS or " ".join(prev[-2:]) in lx.CHILD_WORDS) or re.match(r"\s*,?\s*(?:my|our)\s+(?:\w+\s+)?(?:boy|girl|son|daughter|baby)\b",
+    if poster_sibling:
+        pass
+    elif prev and (prev[-1] in lx.CHILD_WORDS or " ".join(prev[-2:]) in lx.CHILD_WORDS) or re.match(r"\s*,?\s*(?:my|our)\s+(?:\w+\s+)?(?:boy|girl|son|daughter|baby)\b",
                                                        fold(text[end:end + 30])):
         cues.add("child_word")
     if nxt and nxt[0] in ("&", "and") and len(nxt) > 1:
@@ -173,16 +183,22 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
             if not word.isupper() and not word[1:].islower() and not ocr:
                 continue  # "McQueen"-like mixed case is kept only from OCR
             key = fold(word)
-            if key in lx.NOT_NAMES or key in lx.PARENT_WORDS or key in STOP_WORDS or key in LEXICON_WORDS:
+            prev = words[i - 1] if i else None
+            # "Ah Ma", "Ah Gong": a two-word kin title that is the whole name ("Ma" alone is a parent word)
+            kin_pair = (prev is not None and prev.group(1)[:1].isupper() and text[prev.end():m.start()].strip() == ""
+                        and key in lx.KIN_PAIRS.get(fold(prev.group(1)), ()))
+            if not kin_pair and (key in lx.NOT_NAMES or key in lx.PARENT_WORDS or key in STOP_WORDS
+                                 or key in LEXICON_WORDS):
                 continue
+            if key in _INITIAL_HONORIFICS and _INITIAL_AFTER.match(text, m.end()):
+                continue  # "Little Miss E", "Mr T": a child's initial, not a teacher
             if ocr and name_count(word) < 300:
                 continue  # signs and certificates: only clear first names count as people
             if any(a <= m.start() < b for a, b in in_character):
                 continue
             start, end = m.start(), m.start() + len(word)
-            title = None
-            prev = words[i - 1] if i else None
-            if prev and text[prev.end():m.start()].strip() == "":
+            title = _title_case(prev.group(1)) if kin_pair else None
+            if prev and not kin_pair and text[prev.end():m.start()].strip() == "":
                 pkey = fold(prev.group(1))
                 if pkey in lx.KIN_TITLES:
                     title = _title_case(prev.group(1))

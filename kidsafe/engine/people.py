@@ -172,9 +172,15 @@ def _classify(person: Person, views: dict[str, PostView], pet_posts: set[str], t
     strong = person.cue_posts(STRONG_CHILD_CUES)
     if any(m.title for m in person.mentions) and not strong:
         return "relative"
+    if person.cue_posts({"poster_sibling"}) and len(strong) < 2:
+        return "relative"  # "my sister Zanele": the children's aunt
     if any("adult" in m.cues for m in person.mentions) and not strong:
         return "adult"
     if _is_character(person, views) and len(strong) < 2:
+        in_pet_posts = {p for p in posts if _post_has_pet_context(views[p])}
+        if (person.cue_posts({"pet_intro", "age", "birthday"}) & in_pet_posts
+                and not any(m.cues & {"fan", "ours", "child_word", "pair"} for m in person.mentions)):
+            return "pet"  # "our cat Nemo", "Simba is 5 today 🐕": a pet named after a character
         return "character"
     if person.cue_posts({"parent"}) and len(strong) < 2:
         return "parent"
@@ -296,7 +302,12 @@ def _pair_with_children(people: dict[str, Person]) -> None:
     """A name joined to a child's ("Alfie & Teddy", "Isla and Finn") is a sibling, when it is a name."""
     children = [p for p in people.values() if p.role == "child"]
     for person in people.values():
-        if person.role != "unknown" or name_likeness(person.name) < 0.6:
+        if person.role != "unknown":
+            continue
+        # a name the first-name list lacks (many African and Asian names) is still a name when it is no
+        # English word and no place: "Andile & Naledi"
+        unlisted = (english_rank(person.name) or 10**6) > 20000 and not geo.places_named(person.name)
+        if name_likeness(person.name) < 0.6 and not unlisted:
             continue
         for m in person.mentions:
             for child in children:

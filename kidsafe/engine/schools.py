@@ -221,12 +221,21 @@ def add_school_facts(book: FactBook, family: Family, views: Sequence[PostView], 
     schools = find_schools(views, family, towns)
     for school in schools:
         subject = family.about_most(view for view, _, _ in school.evidence)
-        subjects = [subject] if subject != FAMILY else _school_age_children(school, family, birth_years)
+        subjects = [subject] if subject != FAMILY else (_named_together(school, family)
+                                                         or _school_age_children(school, family, birth_years))
         for subject in subjects:
             for view, ev, conf in school.evidence:
                 book.add(FactKind.SCHOOL, subject, school.display, ev, conf, key=f"school:{sorted(school.tokens)}",
                          advice=ADVICE)
     return schools
+
+
+def _named_together(school: SchoolCandidate, family: Family) -> list[str]:
+    """The children every post of the school names together ("Nativity at Acorns: Mia and Leo"), or none."""
+    named = [frozenset(family.ids[p.key] for p in family.children_in(view)) for view, _, _ in school.evidence]
+    if named and len(named[0]) >= 2 and all(n == named[0] for n in named):
+        return sorted(named[0])
+    return []
 
 
 def _school_age_children(school: SchoolCandidate, family: Family, birth_years: dict[str, int]) -> list[str]:
@@ -239,6 +248,13 @@ def _school_age_children(school: SchoolCandidate, family: Family, birth_years: d
     old_enough = [s for s, born in birth_years.items() if year - born >= 3]
     if len(old_enough) == 1 or (old_enough and len({birth_years[s] for s in old_enough}) == 1):
         return old_enough
+    if any(re.search(r"\btwins\b", v.all_folded) for v, _, _ in school.evidence):
+        by_year: dict[int, list[str]] = defaultdict(list)
+        for s, born in birth_years.items():
+            by_year[born].append(s)
+        pairs = [group for group in by_year.values() if len(group) == 2]
+        if len(pairs) == 1:
+            return pairs[0]  # "first day of Grade R for the twins": the two children born the same year
     if len(family.cast.children) == 1:
         return [family.ids[family.cast.children[0].key]]
     return [FAMILY]

@@ -18,7 +18,7 @@ GROUP_WORDS = ("family", "fam", "crew", "clan", "gang", "household", "squad", "t
 _FAMILY_NAME = r"((?:O['’]|Ma?c)?[A-Z][a-z\u00C0-\u024F]{2,})"
 _THE_PLURAL = re.compile(r"\b(?:the|The)\s+" + _FAMILY_NAME + r"s\b")
 #: "from the Parkers", "love, the Joneses": a family signing off. Elsewhere "the Killers" may be a band.
-_SIGN_OFF = re.compile(r"(?:from|love|with|regards|wishes|xx|x)\W*\s*$", re.IGNORECASE)
+_SIGN_OFF = re.compile(r"(?:from|fae|frae|fra|love|with|regards|wishes|xx|x)\W*\s*$", re.IGNORECASE)
 _THE_GROUP = re.compile(r"\b(?:the|The)\s+" + _FAMILY_NAME + r"\s+(?:" + "|".join(GROUP_WORDS) + r")\b")
 _OCR_FULL_NAME = re.compile(r"^\s*([A-Z][A-Za-z\u00C0-\u024F]+)\s+([A-Z][A-Za-z\u00C0-\u024F'\-]{2,})\s*$")
 

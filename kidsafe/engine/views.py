@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -10,6 +11,17 @@ from kidsafe.engine.text import fold
 from kidsafe.models import EvidenceSource, GeoPoint, Post
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: HTML left in text by some exports and cross-posting tools: "Isla &amp; Rory<br>best pals".
+_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&apos;": "'", "&nbsp;": " ",
+             "&#x27;": "'", "&rsquo;": "’", "&lsquo;": "‘"}
+_HTML_BITS = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|rsquo|lsquo|#39|#x27);|<br\s*/?>|</?p>", re.IGNORECASE)
+
+
+def plain_text(text: str) -> str:
+    """Text with its stray HTML line breaks and the common character entities read as what they stand for."""
+    if "&" not in text and "<" not in text:
+        return text
+    return _HTML_BITS.sub(lambda m: _ENTITIES.get(m[0].lower(), "\n"), text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +56,8 @@ class PostView:
     folded: tuple[str, ...] = field(default=())
 
     def __post_init__(self) -> None:
+        if any(plain_text(p.text) != p.text for p in self.parts):
+            object.__setattr__(self, "parts", tuple(replace(p, text=plain_text(p.text)) for p in self.parts))
         object.__setattr__(self, "folded", tuple(fold(p.text) for p in self.parts))
 
     @property
