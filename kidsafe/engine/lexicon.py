@@ -67,7 +67,14 @@ SIBLING_ADJECTIVES = frozenset({"big", "little", "baby", "older", "younger", "tw
 FRIEND_WORDS = frozenset({
     "bestie", "besties", "best friend", "bff", "friend", "friends", "buddy", "pal", "mate", "classmate",
     "playmate", "bestfriend", "girlfriend", "boyfriend", "best mate", "bestmate",
+    "bud", "buds", "buddies", "pals", "mates", "amigo", "amiga", "amigos", "amigas", "bestest",
 })
+
+#: Phrases that make the name in them a friend's child ("playdate with Noor", "sleepover at Ada's").
+FRIEND_CUE_PATTERNS = (
+    r"\bplay\s*-?\s*dates?\s+with\s+{name}(?<!'s)\b",
+    r"\bsleepover\s+(?:with|at)\s+{name}\b",
+)
 
 #: Adult honorifics: the next name is an adult (teacher, coach), not a child.
 ADULT_HONORIFICS = frozenset({
@@ -88,6 +95,8 @@ PARENT_CUE_PATTERNS = (
     r"\b{name}(?<!'s),?\s+(?:the\s+)?(?:best|greatest|most\s+amazing)\s+(?:dad|daddy|mum|mummy|mom|mommy|mama|papa|"
     r"husband|wife)\b",
     r"\b{name}\s+(?:and|&)\s+(?:i|me)\b",
+    r"\b(?:(?:father|mother|mum|mom|dad)'?s\s+day|mothering\s+sunday)\b[^\n]{{0,40}}?\b(?:thank\s+you|thanks|thank\s+u)"
+    r",?\s+{name}(?<!'s)\b(?!\s+(?:and|&))",
 )
 
 #: Words of a grown-up's day: a name seen only among them is the poster's friend, not a child.
@@ -295,6 +304,8 @@ HOLIDAY_CUES = (
     "center parcs", "centre parcs", "butlins", "haven", "disneyland", "disney world", "disneyworld",
     "day out", "days out", "trip to", "visit to", "weekend in", "break in", "exploring", "sightseeing",
     "tourist", "touristy", "wanderlust", "passport", "suitcase", "suitcases", "bags packed", "packing for",
+    "cottage weekend", "cabin weekend", "beach weekend", "lake weekend", "weekend up in",
+    "weekend down in", "trip up to", "trip down to", "long weekend in", "weekend away in",
 )
 
 #: Hashtag endings that make the front part a local place ("#harrogatemums", "#leedssnow").
@@ -322,6 +333,21 @@ PLACE_WORDS = frozenset({
     "zoo", "farm", "museum", "library", "centre", "center", "leisure", "pool", "baths", "church",
     "hall", "stadium", "arena", "castle", "abbey", "showground", "playground", "soft play", "square",
 })
+
+#: Words that end a venue's name ("Northfield Aquatic Centre", "Lakeview Community Rink"): a town
+#: name inside such a name is the venue's, not the family's town.
+VENUE_WORDS = PLACE_WORDS | frozenset({
+    "rink", "cafe", "café", "coffee", "restaurant", "bakery", "gym", "studio", "studios", "club", "clubhouse",
+    "courts", "pitch", "pitches", "grounds", "theatre", "theater", "cinema", "hospital", "clinic", "cathedral",
+    "chapel", "mosque", "temple", "synagogue", "mall", "plaza", "pavilion", "complex", "ymca", "ywca", "marae",
+    "natatorium", "aquarium", "gallery", "church", "school", "academy",
+})
+#: Capitalised words that end a street's name ("Westfield Rd"): a town name before one is the street's.
+STREET_NAME_WORDS = frozenset({"road", "rd", "street", "st", "avenue", "ave", "lane", "ln", "drive", "dr",
+                               "crescent", "boulevard", "blvd", "terrace", "highway", "hwy", "parkway", "pkwy",
+                               "court", "ct", "place", "pl", "close", "way", "mews", "parade", "strasse", "straße"})
+#: Words after a place name that keep it the town ("Leeds Town Hall", "Perth City Centre").
+TOWN_PART_WORDS = frozenset({"town", "city", "village", "county", "borough", "downtown", "central"})
 
 # --- Time and activities ---------------------------------------------------------------------
 

@@ -38,6 +38,11 @@ _LOWERCASE_NAME = (
     (re.compile(r"(?<![\w#@])([a-z][a-z'’\-]+)\s+(?:is|turned|turns)\s+" + _NUMBER + r"\b" + NOT_YEARS), 5000),
 )
 
+#: Capitalised words after a name that end a place's name, never a family name.
+_NOT_SURNAMES = lx.TOWN_PART_WORDS | {"centre", "center", "library", "school", "primary", "elementary", "rink", "arena",
+                                      "stadium", "museum", "zoo", "cafe", "café", "aquatic", "leisure", "rd", "st"}
+
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -137,7 +142,7 @@ _ANY_NAME = r"(?P<n>[^\W\d_][\w'’\-]*)"
 _PHRASE_CUE_PATTERNS = {
     cue: tuple(re.compile(p.format(name=_ANY_NAME)) for p in patterns)
     for cue, patterns in (("parent", lx.PARENT_CUE_PATTERNS), ("pet_intro", lx.PET_INTRO_PATTERNS),
-                          ("fan", lx.FAN_PATTERNS))
+                          ("fan", lx.FAN_PATTERNS), ("playdate", lx.FRIEND_CUE_PATTERNS))
 }
 
 
@@ -212,7 +217,9 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
             if nxt and text[end:nxt.start()].strip() == "" and nxt.group(1)[:1].isupper():
                 cand = nxt.group(1).rstrip("'’")
                 cand = re.sub(r"(?:'s|’s)$", "", cand)
-                if fold(cand) not in lx.NOT_NAMES and not is_known_first_name(cand) or (ocr and cand.isupper()):
+                if fold(cand) in _NOT_SURNAMES:
+                    pass  # "Kingston Town Centre", "Ashby Library": a place's name, not a person's
+                elif fold(cand) not in lx.NOT_NAMES and not is_known_first_name(cand) or (ocr and cand.isupper()):
                     surname = _title_case(cand)
             cues = _cues(part, text, folded, start, end, word)
             if key in lx.CHARACTERS and key not in lx.CHARACTER_FIRST_NAMES:

@@ -127,9 +127,14 @@ def is_alias(short: str, long: str) -> bool:
     return len(stem) >= 4 and stem in b
 
 
+def _has_pet_emoji(view: PostView) -> bool:
+    """A pet emoji in any of the post's own words (a photo's description holds a Facebook photo's caption)."""
+    return any(ch in part.text for part in view.parts if part.source is not EvidenceSource.OCR for ch in lx.PET_EMOJI)
+
+
 def _post_has_pet_context(view: PostView) -> bool:
     text = view.all_folded
-    if any(ch in view.caption for ch in lx.PET_EMOJI):
+    if _has_pet_emoji(view):
         return True
     if any(fold(t) in lx.PET_HASHTAG_PARTS for t in view.post.hashtags):
         return True
@@ -190,8 +195,8 @@ def _classify(person: Person, views: dict[str, PostView], pet_posts: set[str], t
     others = [m for m in person.mentions if m.surname and fold(m.surname) not in family_names]
     if not strong and others and len(others) == len([m for m in person.mentions if m.source is not EvidenceSource.SIDECAR]):
         return "adult"  # always with another family's surname: "Harry Styles", "Emma Watson"
-    if person.cue_posts({"friend"}) and len(strong) < 2:
-        return "other_child"
+    if person.cue_posts({"friend"}) and len(strong) < 2 or person.cue_posts({"playdate"}) and not strong:
+        return "other_child"  # "Ruby's bestie Mae"; "playdate with Noor", unless Noor is the family's own
     pet_intro = person.cue_posts({"pet_intro"})
     if pet_intro and strong <= pet_posts:
         return "pet"  # pets have birthdays too ("our retriever Cooper turns 5 today 🐶")
@@ -203,6 +208,13 @@ def _classify(person: Person, views: dict[str, PostView], pet_posts: set[str], t
     if not strong and person.key not in tagged and likeness < 0.8 and geo.places_named(person.name):
         return "place"
     opens_only = all("sentence_start" in m.cues for m in person.mentions) and likeness < 0.8 and not strong
+    # A name leading a post with a pet emoji, that nothing else makes a child, is the pet
+    # ("Moose found the sprinkler 🐶"), however English a word it is.
+    emoji_led = {m.post for m in person.mentions if first_named.get(m.post) == person.key and m.part >= 0
+                 and _has_pet_emoji(views[m.post])
+                 and not re.match(r"\s+[A-Z]", views[m.post].parts[m.part].text[m.end:])}  # not "Meet Pepper 🐰"
+    if not strong and emoji_led and 2 * len(emoji_led) >= len(posts) and person.key not in tagged:
+        return "pet"
     if opens_only and person.key not in tagged and (english_rank(person.name) or 10**6) < 20000:
         return "unknown"  # "Meet", "Muddy": an English word opening a sentence
     # A pet post is about the pet when the pet is the first name in it ("Biscuit has had a haircut 🐶").
@@ -353,7 +365,7 @@ def _add_tag_mentions(views: Sequence[PostView], people: dict[str, Person], surn
 
 def _merge_aliases(people: dict[str, Person]) -> None:
     """Join nicknames into the fuller name (Bea and Bella into Isabella) when neither has a role cue."""
-    role_cues = {"friend", "parent", "adult", "character", "pet_intro"}
+    role_cues = {"friend", "playdate", "parent", "adult", "character", "pet_intro"}
     keys = sorted(people, key=lambda k: -len(k))
     for short in sorted(people, key=len):
         if short not in people:

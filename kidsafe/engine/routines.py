@@ -12,7 +12,7 @@ from statistics import median
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.places import Recurrence
-from kidsafe.engine.text import contains_phrase, fold, split_hashtag
+from kidsafe.engine.text import contains_phrase, fold, phrase_spans, split_hashtag
 from kidsafe.engine.views import PostView
 from kidsafe.models import Evidence, EvidenceSource, FactKind
 
@@ -82,6 +82,16 @@ def activity_in(text_folded: str, raw: str = "") -> str | None:
     return None
 
 
+def _activity_nearest(text_folded: str, weekday: str) -> str | None:
+    """Of the activities a text names, the one said closest to the weekday: "first dance recital ...
+    ballet every Saturday" is ballet on Saturdays."""
+    spans = phrase_spans(text_folded, ACTIVITY_WORDS)
+    days = [m.start() for m in _WEEKDAY.finditer(text_folded) if lx.WEEKDAYS[lx.WEEKDAY_FORMS[m[1]]] == weekday]
+    if not spans or not days:
+        return None
+    return lx.ACTIVITIES[min(spans, key=lambda s: min(abs(s[0] - d) for d in days))[1]]
+
+
 def clues(view: PostView) -> list[RoutineClue]:
     """Weekday + activity pairs said in the post's caption or hashtags."""
     out = []
@@ -97,6 +107,7 @@ def clues(view: PostView) -> list[RoutineClue]:
         days -= {d for d in days if re.search(r"\bon\s+" + d.lower() + r"\s+(?:we|i)\b", text_no_tags)}
         activity = activity_in(text_no_tags, part.text)
         if len(days) == 1 and activity:
+            activity = _activity_nearest(text_no_tags, next(iter(days))) or activity
             out.append(RoutineClue(view.id, days.pop(), activity, parse_time(text_no_tags), part.text[:120],
                                    part.source, bool(RECURRING.search(text_no_tags))))
     for tag in view.post.hashtags:

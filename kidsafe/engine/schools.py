@@ -90,10 +90,13 @@ def _display(name: str, kind: str) -> str:
     return " ".join([name, *words[:-1], suffix])
 
 
-def _school_context(view: PostView) -> bool:
+def _school_context(view: PostView, beyond_school_word: bool = False) -> bool:
     text = view.all_folded + " " + " ".join(fold(t) for t in view.post.hashtags)
-    return contains_phrase(text, lx.SCHOOL_CONTEXT) is not None or any(
-        ch in view.caption for ch in "🎒🏫")
+    cues = _CONTEXT_BEYOND_SCHOOL if beyond_school_word else lx.SCHOOL_CONTEXT
+    return contains_phrase(text, cues) is not None or any(ch in view.caption for ch in "🎒🏫")
+
+
+_CONTEXT_BEYOND_SCHOOL = tuple(c for c in lx.SCHOOL_CONTEXT if c != "school")
 
 
 def _explicit(view: PostView) -> list[tuple[str, str, EvidenceSource, str]]:
@@ -104,7 +107,7 @@ def _explicit(view: PostView) -> list[tuple[str, str, EvidenceSource, str]]:
     if ocr:
         texts.append((ocr.title(), EvidenceSource.OCR))
     for text, source in texts:
-        for m in _TYPE_RUN.finditer(text):
+        for m in _type_words(text, source, view):
             name, kind = _name_before(text, m.start(), source is EvidenceSource.OCR).strip(), m[1]
             words = name.split()
             while words and fold(words[0]) in LEADING_NON_NAMES:
@@ -124,6 +127,34 @@ def _explicit(view: PostView) -> list[tuple[str, str, EvidenceSource, str]]:
         if m and fold(m[1]) not in lx.NOT_NAMES and not set(split_words(m[1])) & HASHTAG_NON_NAMES:
             out.append((m[1].capitalize(), m[2], EvidenceSource.HASHTAG, "#" + tag))
     return out
+
+
+#: "Elm Grove School", "Riverbend High School": a capitalised School after a name (its type words kept).
+_NAMED_SCHOOL = re.compile(r"(?<=\s)((?:(?:High|Middle|Public|State|Intermediate|Charter|Normal)\s+)?School)\b")
+#: Words that make "<X> School" an activity or a season, not a school ("Swim School", "Summer School").
+NOT_SCHOOL_NAMES = frozenset({"summer", "winter", "spring", "autumn", "fall", "holiday", "forest", "bible",
+                              "sunday", "saturday", "driving", "art", "arts", "music", "language", "cooking", "home",
+                              "surf", "ski", "dance", "drama", "circus", "stage", "flight", "beauty", "film",
+                              "nursing", "medical", "law", "business", "grad", "graduate", "night", "old", "big"})
+
+
+def _type_words(text: str, source: EvidenceSource, view: PostView) -> list[re.Match[str]]:
+    """Type-word matches in one text: "Primary", "Elementary School", and, in a post about school
+    beyond the word itself ("first day", "term", 🎒), a capitalised "School" after a name."""
+    found = list(_TYPE_RUN.finditer(text))
+    if source is EvidenceSource.OCR or not _school_context(view, beyond_school_word=True):
+        return found
+    for m in _NAMED_SCHOOL.finditer(text):
+        if any(t.start() <= m.start() < t.end() or m.start() <= t.start() < m.end() for t in found):
+            continue
+        name = _name_before(text, m.start(), False).split()
+        if not name or any(fold(w) in NOT_SCHOOL_NAMES or fold(w) in lx.ACTIVITIES or fold(w) in lx.WEEKDAY_FORMS
+                           for w in name):
+            continue
+        if len(name) == 1 and (english_rank(name[0]) or 10**6) < 5000:
+            continue  # "Forest School", "Big School": a common word, not a school's name
+        found.append(m)
+    return sorted(found, key=lambda m: m.start())
 
 
 def _prefixed(text: str, source: EvidenceSource) -> list[tuple[str, str, EvidenceSource, str]]:
@@ -220,7 +251,7 @@ def add_school_facts(book: FactBook, family: Family, views: Sequence[PostView], 
     """One school fact per school, about the child the school posts are about."""
     schools = find_schools(views, family, towns)
     for school in schools:
-        subject = family.about_most(view for view, _, _ in school.evidence)
+        subject = _by_age(school, family, birth_years, family.about_most(view for view, _, _ in school.evidence))
         subjects = [subject] if subject != FAMILY else (_named_together(school, family)
                                                          or _school_age_children(school, family, birth_years))
         for subject in subjects:
@@ -228,6 +259,41 @@ def add_school_facts(book: FactBook, family: Family, views: Sequence[PostView], 
                 book.add(FactKind.SCHOOL, subject, school.display, ev, conf, key=f"school:{sorted(school.tokens)}",
                          advice=ADVICE)
     return schools
+
+
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
+             "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8}
+_LEVEL = re.compile(r"\b(?:(grade|year|yr|class)\s+(\d{1,2}|one|two|three|four|five|six)|(" + "|".join(_ORDINALS)
+                    + r")\s+grade)\b")
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _level_ages(text: str) -> tuple[int, int] | None:
+    """The birth-year gaps (post's year less birth year) a child in the class a post names has:
+    grade 2 is 7 to 9, Year 2 (counted from Year 1 at five) 6 to 8; None when no class is named."""
+    for m in _LEVEL.finditer(text):
+        if m[3]:
+            n, first = _ORDINALS.get(m[3]), 5
+        else:
+            n = int(m[2]) if m[2].isdigit() else _SMALL[m[2]]
+            first = 5 if m[1] == "grade" else 4
+        if n is not None:
+            return n + first, n + first + 2
+    return None
+
+
+def _by_age(school: SchoolCandidate, family: Family, birth_years: dict[str, int], subject: str) -> str:
+    """The child the school posts are about, unless the class they name ("first day of grade 2")
+    does not fit that child's age and fits exactly one other child's ("Jo was jealous": the little sister)."""
+    for view, _, _ in school.evidence:
+        ages = _level_ages(view.all_folded)
+        if ages is None or view.posted_local is None:
+            continue
+        fits = [s for s, born in birth_years.items() if ages[0] <= view.posted_local.year - born <= ages[1]]
+        born = birth_years.get(subject)
+        if len(fits) == 1 and (born is None or subject not in fits) and (born is not None or subject == FAMILY):
+            return fits[0]
+    return subject
 
 
 def _named_together(school: SchoolCandidate, family: Family) -> list[str]:

@@ -111,6 +111,12 @@ def contains_phrase(text_folded: str, phrases: Iterable[str]) -> str | None:
     return next((s for s in symbols if s in text_folded), None)
 
 
+def phrase_spans(text_folded: str, phrases: Iterable[str]) -> list[tuple[int, str]]:
+    """(start, phrase) of every word phrase found in the folded text on word boundaries."""
+    rx, _ = _phrase_matcher(phrases if isinstance(phrases, tuple) else tuple(sorted(phrases)))
+    return [(m.start(), m.group(0)) for m in rx.finditer(text_folded)] if rx is not None else []
+
+
 def excerpt(text: str, start: int, end: int, width: int = 40) -> str:
     """A short window of text around [start, end), with ellipses where cut."""
     a, b = max(0, start - width), min(len(text), end + width)

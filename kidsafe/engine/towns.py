@@ -47,10 +47,20 @@ class TownCandidate:
         return sum(best.values())
 
 
+#: "Port Lincoln weekend", "Rotorua road trip": a place named as the trip's.
+_NAMED_TRIP = re.compile(r"(?<![\w#@])([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})\s+(?:long\s+)?(?:weekend|getaway|"
+                         r"road\s*trip|trip|adventures?|escape|break)\b")
+
+
+def _named_trip(view: PostView) -> bool:
+    return any(_is_place(m[1]) for part in view.parts if part.source is not EvidenceSource.OCR
+               for m in _NAMED_TRIP.finditer(part.text))
+
+
 def is_holiday(view: PostView, home: GeoPoint | None) -> bool:
     """A post from a holiday: holiday words, or a photo taken far from home."""
     text = view.all_folded + " " + " ".join(fold(t) for t in view.post.hashtags)
-    if contains_phrase(text, lx.HOLIDAY_CUES):
+    if contains_phrase(text, lx.HOLIDAY_CUES) or _named_trip(view):
         return True
     if home is not None and view.gps is not None:
         return geo.distance_m(home, view.gps) > HOLIDAY_KM * 1000
@@ -68,6 +78,26 @@ def _is_place(name: str) -> bool:
 def is_local(name: str, home: GeoPoint | None) -> bool:
     """True when a place of this name lies within ``LOCAL_KM`` of the home fix."""
     return home is not None and any(geo.distance_m(home, p.point) <= LOCAL_KM * 1000 for p in geo.places_named(name))
+
+
+def _in_venue_name(after: str) -> bool:
+    """Whether the capitalised words that follow a place name end a venue's, a school's or a street's
+    name ("Northfield Aquatic Centre", "Elm Grove Public School", "Northfield Rd"): then the name is
+    theirs, not the town's."""
+    run = []
+    for word in re.findall(r"\S+", after[:60]):
+        bare = word.strip(".,!?;:()\"“”")
+        if not bare[:1].isupper() and (run or not bare[:1].isalpha()):
+            break
+        run.append(fold(bare))
+        if bare != word or len(run) == 4 or not bare[:1].isupper():
+            break  # punctuation ends the name; "Leeds park" is a park of Leeds
+    if not run or run[0] in lx.TOWN_PART_WORDS:
+        return False
+    if any(w in lx.STREET_NAME_WORDS for w in run[:2]) and after.lstrip()[:1].isupper():
+        return True  # "Westfield Rd": a street's name
+    return run[0] in lx.PLACE_WORDS or run[0] in lx.SCHOOL_TYPE_WORDS or any(
+        w in lx.VENUE_WORDS or w in lx.SCHOOL_TYPE_WORDS for w in run)
 
 
 def _caption_towns(view: PostView, family: Family, home: GeoPoint | None = None) -> list[tuple[str, str, float]]:
@@ -90,9 +120,7 @@ def _caption_towns(view: PostView, family: Family, home: GeoPoint | None = None)
                     key = fold(phrase)
                     if roles.get(key) in NOT_A_TOWN_ROLES or key in lx.RESORTS:
                         continue
-                    after = text[m.start() + len(" ".join(words[:i + n])):][:20]
-                    nxt = re.findall(r"[\w'’\-]+", fold(after))[:1]
-                    if nxt and (nxt[0] in lx.PLACE_WORDS or nxt[0] in lx.SCHOOL_TYPE_WORDS):
+                    if _in_venue_name(text[m.start() + len(" ".join(words[:i + n])):]):
                         continue
                     at = m.start() + len(" ".join(words[:i]))
                     before_text = fold(text[max(0, at - 30):at])
