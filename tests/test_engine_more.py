@@ -68,6 +68,7 @@ def test_the_class_a_school_post_names_picks_the_child_of_that_age():
 @pytest.mark.parametrize(("caption", "kind", "name"), [
     ("Walrus found the sprinkler 🐶💦", FactKind.PET, "Walrus"),  # an English word leading a pet-emoji post
     ("Burrito's first Halloween costume 🐶🌮 he hated it", FactKind.PET, "Burrito"),
+    ("Muddy paws again, Walrus 🐕 straight onto the sofa", FactKind.PET, "Walrus"),  # just before the emoji
     ("Playdate with Rowan’s best bud Tobias 🦖🦖", FactKind.OTHER_CHILD, "Tobias"),  # a friend's child
     ("Playdate with Anouk this afternoon, so much glitter", FactKind.OTHER_CHILD, "Anouk"),
 ])
@@ -77,9 +78,11 @@ def test_a_pet_or_a_friend_is_no_child_of_the_family(caption, kind, name):
     assert child_names(d) == {"Rowan"}
 
 
-def test_meet_before_the_pet_is_not_the_pet():
-    d = dossier(view("1", "Meet Clementine 🐰 the newest member of the family"), birthday_view())
-    assert "Meet" not in values(d, FactKind.PET)
+@pytest.mark.parametrize("caption", ["Meet Clementine 🐰 the newest member of the family",
+                                     "Rowan watched it again. Every. Single. Episode. 🐶"])
+def test_an_everyday_word_by_a_pet_emoji_is_no_pet(caption):
+    d = dossier(view("1", caption), birthday_view())
+    assert not values(d, FactKind.PET) - {"Clementine"}
 
 
 def test_a_playdate_with_the_family_s_own_child_keeps_the_child():
@@ -104,6 +107,11 @@ def test_the_activity_said_next_to_the_weekday_is_the_routine():
     routines = values(d, FactKind.ROUTINE)
     assert any("'ballet'" in r and "Saturday" in r for r in routines)
     assert not any("'dance'" in r for r in routines)
+
+
+def test_the_activity_in_the_weekday_s_own_clause_is_the_routine():
+    d = dossier(view("1", "Gymnastics every Thursday, soccer on weekends - Rowan is busy"), birthday_view())
+    assert any("'gymnastics'" in r and "Thursday" in r for r in values(d, FactKind.ROUTINE))
 
 
 def test_a_place_weekend_is_a_trip_and_the_home_town_wins():

@@ -132,6 +132,19 @@ def _has_pet_emoji(view: PostView) -> bool:
     return any(ch in part.text for part in view.parts if part.source is not EvidenceSource.OCR for ch in lx.PET_EMOJI)
 
 
+_PET_EMOJI_NEXT = re.compile(r"(?:['’]s)?\s*[" + "".join(sorted(lx.PET_EMOJI)) + "]")
+
+
+def _by_pet_emoji(person: Person, mention: Mention, view: PostView, first_named: dict[str, str]) -> bool:
+    """Whether this mention is the pet a pet emoji points at: the name just before the emoji, or the
+    post's leading name when that is no everyday word opening a phrase ("Meet Pepper 🐰", "Good boy ...")."""
+    after = view.parts[mention.part].text[mention.end:]
+    if _PET_EMOJI_NEXT.match(after):
+        return True
+    return (first_named.get(mention.post) == person.key and _has_pet_emoji(view) and not re.match(r"\s+[A-Z]", after)
+            and (english_rank(person.name) or 10**6) >= 2000)
+
+
 def _post_has_pet_context(view: PostView) -> bool:
     text = view.all_folded
     if _has_pet_emoji(view):
@@ -208,11 +221,9 @@ def _classify(person: Person, views: dict[str, PostView], pet_posts: set[str], t
     if not strong and person.key not in tagged and likeness < 0.8 and geo.places_named(person.name):
         return "place"
     opens_only = all("sentence_start" in m.cues for m in person.mentions) and likeness < 0.8 and not strong
-    # A name leading a post with a pet emoji, that nothing else makes a child, is the pet
-    # ("Moose found the sprinkler 🐶"), however English a word it is.
-    emoji_led = {m.post for m in person.mentions if first_named.get(m.post) == person.key and m.part >= 0
-                 and _has_pet_emoji(views[m.post])
-                 and not re.match(r"\s+[A-Z]", views[m.post].parts[m.part].text[m.end:])}  # not "Meet Pepper 🐰"
+    # A name leading a post with a pet emoji, or just before the emoji, that nothing else makes a
+    # child, is the pet ("Moose found the sprinkler 🐶", "Good boy Rocket 🐕"), however English a word it is.
+    emoji_led = {m.post for m in person.mentions if m.part >= 0 and _by_pet_emoji(person, m, views[m.post], first_named)}
     if not strong and emoji_led and 2 * len(emoji_led) >= len(posts) and person.key not in tagged:
         return "pet"
     if opens_only and person.key not in tagged and (english_rank(person.name) or 10**6) < 20000:

@@ -86,10 +86,15 @@ def _activity_nearest(text_folded: str, weekday: str) -> str | None:
     """Of the activities a text names, the one said closest to the weekday: "first dance recital ...
     ballet every Saturday" is ballet on Saturdays."""
     spans = phrase_spans(text_folded, ACTIVITY_WORDS)
-    days = [m.start() for m in _WEEKDAY.finditer(text_folded) if lx.WEEKDAYS[lx.WEEKDAY_FORMS[m[1]]] == weekday]
+    days = [m.span() for m in _WEEKDAY.finditer(text_folded) if lx.WEEKDAYS[lx.WEEKDAY_FORMS[m[1]]] == weekday]
     if not spans or not days:
         return None
-    return lx.ACTIVITIES[min(spans, key=lambda s: min(abs(s[0] - d) for d in days))[1]]
+
+    def gap(start: int, phrase: str, day: tuple[int, int]) -> int:
+        a, b = sorted((start, start + len(phrase), *day))[1:3]  # the text between the two
+        return b - a + (1000 if re.search(r"[,;.!?\n]|\s[-–—]\s", text_folded[a:b]) else 0)  # another clause
+
+    return lx.ACTIVITIES[min(spans, key=lambda s: min(gap(*s, d) for d in days))[1]]
 
 
 def clues(view: PostView) -> list[RoutineClue]:
