@@ -62,7 +62,7 @@ def test_e2e_browser_upload_shows_the_dossier(app_url, browser, app_feed, tmp_pa
         for name in ("Maya", "Theo"):
             page.get_by_role("heading", name=name, exact=True).wait_for(timeout=30_000)
         page.get_by_text("Why? school: Brookfield Primary School").first.wait_for(timeout=30_000)
-        page.get_by_text("go to Brookfield Primary School.").first.wait_for(timeout=30_000)
+        page.get_by_text("goes to Brookfield Primary School.").first.wait_for(timeout=30_000)
         page.get_by_text("Why? name: Theo").first.click()
         page.get_by_text("<script>alert(1)</script>").first.wait_for(timeout=30_000)  # shown as text
         page.get_by_text("Why? name: Maya").first.click()
