@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.mentions import NOT_YEARS
-from kidsafe.engine.text import NUMBER_WORDS, number_value
+from kidsafe.engine.text import NUMBER_WORDS, fold, number_value
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind
 
@@ -32,7 +32,14 @@ _SHOUTED = re.compile(r"(?<![\w-])(" + "|".join(w.upper() for w in NUMBER_WORDS)
 #: A bare number cheered at the start of a birthday post ("13!!! Happy birthday…", "7! 🎉").
 _CHEERED = re.compile(r"^\W*?(\d{1,2})\s*!")
 BIRTHDAY_CONTEXT = re.compile(
-    r"birthday|bday|b-day|🎂|🎈|🥳|🎉|where did the time go|years ago today|years of|candles|birthdaygirl|birthdayboy")
+    r"birthday|bday|b-day|🎂|🎈|🥳|🎉|where did the time go|years ago today|years of|candles|birthdaygirl|birthdayboy"
+    r"|cumpleanos|cumpleaños|\bcumple\b|anniversaire|bonne f[eê]te|geburtstag|compleanno|verjaardag")
+#: An age said in Spanish or French ("8 años", "cinco años", "six ans"), folded.
+_FOREIGN_AGE = re.compile(r"\b(\d{1,2}|" + "|".join(lx.FOREIGN_NUMBER_WORDS) + r")\s+(?:anos|ans)\b")
+#: "Today" in the languages the lexicon reads: the day a birthday post is posted is the birthday.
+_TODAY = re.compile(r"\btoday\b|\bhoy\b|aujourd'hui|aujourd’hui|\bheute\b|\boggi\b")
+#: A child's age in a hashtag ("#LeoAge5", "#mayaturns3"), folded: the name, then the age.
+_HASHTAG_AGE = re.compile(r"#([a-z]+?)(?:age|aged|turns|is)(\d{1,2})\b")
 _YESTERDAY = re.compile(r"\byesterday\b|\ba day late\b|\bbelated\b|\blast night\b")
 _TOMORROW = re.compile(r"\btomorrow\b")
 _NOT_NOW = re.compile(r"\blast (?:week|month|year)\b|\bnext (?:week|month|year)\b|\bon \w+day\b|\bago\b(?! today)")
@@ -73,6 +80,9 @@ def _claims(view: PostView, family: Family) -> Iterator[AgeClaim]:
                 n = number_value(m[group])
                 if n is not None:
                     hits.append((n, m.start(group), 0.8 if context else 0.55))
+        for m in _FOREIGN_AGE.finditer(low):
+            n = number_value(m[1]) if m[1].isdigit() else lx.FOREIGN_NUMBER_WORDS[m[1]]
+            hits.append((n, m.start(1), 0.8 if context else 0.55))
         if context:
             for m in _SHOUTED.finditer(part.text):
                 n = number_value(m[1])
@@ -90,13 +100,30 @@ def _claims(view: PostView, family: Family) -> Iterator[AgeClaim]:
             if not subjects:
                 continue
             shift = -1 if _YESTERDAY.search(low) else 1 if _TOMORROW.search(low) else 0
-            sure_day = context or "today" in low or shift or n == 0
+            sure_day = context or _TODAY.search(low) or shift or n == 0
             day = stated or (None if _NOT_NOW.search(low) or not sure_day
                              else view.posted_local.date() + timedelta(days=shift))
             text = part.text
             for subject in subjects:
                 yield AgeClaim(subject=subject, age=n, day=day, post=view.id,
                                excerpt=text[max(0, pos - 40): pos + 50].strip(), confidence=conf)
+        yield from _hashtag_claims(view, family, index, low, stated if context else None)
+
+
+def _hashtag_claims(view: PostView, family: Family, index: int, low: str, day: date | None) -> Iterator[AgeClaim]:
+    """ "#LeoAge6": the age of the child whose name the hashtag starts with (no other child's)."""
+    for m in _HASHTAG_AGE.finditer(low):
+        n = int(m[2])
+        if not 0 < n <= 18:
+            continue
+        for child in family.cast.children:
+            if m[1] in {fold(child.name), *(fold(a) for a in child.aliases)}:
+                today = BIRTHDAY_CONTEXT.search(low) and _TODAY.search(low)
+                when = day or (view.posted_local.date() if today else None)
+                yield AgeClaim(subject=family.ids[child.key], age=n, day=when, post=view.id,
+                               excerpt=view.parts[index].text[max(0, m.start() - 40): m.end() + 10].strip(),
+                               confidence=0.6)
+                break
 
 
 def stated_day(low: str, posted: date) -> date | None:

@@ -29,6 +29,9 @@ KIN_TITLES = frozenset({
     # southern and eastern Africa, Malay, Tamil, Kannada, Malayalam
     "gogo", "ugogo", "mkhulu", "umkhulu", "makhulu", "nkgono", "mbuya", "sekuru", "nenek", "atok", "atuk",
     "opah", "paati", "thatha", "ajji", "ajja", "ammamma", "appamma", "ammachi", "appachan",
+    # Québécois, Spanish and Hindi/Urdu forms (folded): great-grandparents, cousins, uncles
+    "memere", "pepere", "matante", "mononcle", "bisabuelo", "bisabuela", "bisabuelita", "bisabuelito",
+    "prima", "primo", "tita", "chachu", "chachaji", "mamaji", "masi", "mausiji", "bua-ji", "taiji", "tauji",
 })
 
 #: Two-word kin titles that are the whole name ("Ah Ma", "Ah Gong"): first word -> the second words.
@@ -58,6 +61,9 @@ CHILD_WORDS = frozenset({
     "big bro", "little bro", "babygirl", "babyboy", "princess", "little man", "little lady",
     "granddaughter", "grandson", "grandbaby", "grandkids", "grandchildren", "niece", "nephew", "godson",
     "goddaughter", "baby girl", "baby boy", "little girl", "little boy", "big girl", "big boy",
+    # French and Spanish (folded): twins, my son/daughter, "mon grand", "mi princesa"
+    "jumelles", "jumeaux", "jumelle", "jumeau", "gemelos", "gemelas", "mija", "mijo", "mijita", "mijito",
+    "hija", "hijo", "princesa", "bebe", "fils", "fille", "mon grand", "ma grande", "mon petit", "ma petite",
 })
 
 #: Words before "sister" that make it a sibling ("big sister Harper"), not a nun's title ("Sister Agnes").
@@ -92,6 +98,8 @@ PARENT_CUE_PATTERNS = (
     r"\b(?:me|i)\s+(?:and|&)\s+{name}\b",
     r"\b(?:father'?s|mother'?s)\s+day\s+(?:\w+\s+){{0,2}}?(?:to|for)\s+{name}(?<!'s)\b",
     r"\bhappy\s+(?:father'?s|mother'?s)\s+day,?\s+{name}(?<!'s)(?=\s*(?:[^\w\s]|$))",
+    r"\b(?:father'?s|mother'?s)\s+day\s+(?:to|for)\s+(?:the|my|our)\s+(?:\w+\s+){{0,2}}?(?:dad|daddy|papa|papi|"
+    r"mum|mummy|mom|mommy|mama|mami|hubby|husband|wife)\s*,\s*{name}(?<!'s)\b",
     r"\b{name}(?<!'s),?\s+(?:the\s+)?(?:best|greatest|most\s+amazing)\s+(?:dad|daddy|mum|mummy|mom|mommy|mama|papa|"
     r"husband|wife)\b",
     r"\b{name}\s+(?:and|&)\s+(?:i|me)\b",
@@ -149,7 +157,9 @@ PET_INTRO_PATTERNS = (
     r"\b{name}(?:'s|’s)?\s+(?:first\s+)?(?:walk|walkies|haircut|groom|vet)\b",
     r"\b(?:our|my|the|new)\s+(?:\w+\s+)?(?:dog|cat|puppy|pup|kitten|kitty|bunny|rabbit|hamster|pet|tortoise|"
     r"retriever|labrador|lab|spaniel|cockapoo|cavapoo|labradoodle|terrier|collie|poodle|pug|beagle|dachshund|"
-    r"husky|whippet|greyhound|lurcher|frenchie|bulldog|schnauzer|corgi|staffy|guinea\s+pig|pony|horse)\s+{name}\b",
+    r"husky|whippet|greyhound|lurcher|frenchie|bulldog|schnauzer|corgi|staffy|guinea\s+pig|pony|horse|chihuahua|"
+    r"pomeranian|yorkie|maltese|boxer|shepherd|rottweiler|doberman|shih\s+tzu|cavoodle|goldendoodle|doodle|"
+    r"kelpie|heeler|westie|bichon|akita|shiba|vizsla|mutt|rescue|budgie|parrot|ferret|gerbil)\s+{name}\b",
 )
 
 # --- Characters, celebrities, brands: never children -----------------------------------------
@@ -267,6 +277,7 @@ STRONG_SCHOOL_TYPES = frozenset({
 PREFIX_SCHOOL_TYPES = frozenset({
     "gaelscoil", "gaelcholaiste", "scoil", "colaiste", "ysgol", "ecole", "escuela", "escola", "colegio", "scuola",
     "istituto", "liceo", "lycee", "kita", "grundschule", "basisschool", "szkola", "scoala",
+    "garderie", "guarderia", "cpe",
 })
 
 #: Small words that may join the words of a school's name ("Gaelscoil na Móna", "École de la Paix").
@@ -286,7 +297,9 @@ SCHOOL_CONTEXT = (
     "year one", "prep", "foundation year", "jk", "sk", "junior kindergarten", "senior kindergarten",
     # class names of more school systems: Scottish P1-P7, Singapore K1/K2 and PSLE, South African Grade R
     "p1", "p2", "p3", "p4", "p5", "p6", "p7", "primary 1", "primary one", "k1", "k2", "psle", "grade r",
-    "secondary 1", "form 1", "prize-giving", "prize giving", "prizegiving", "speech day", "blazer",
+    "secondary 1", "form 1", "lkg", "ukg", "jr kg", "sr kg", "nursery class", "annual day", "primaria",
+    "garderie", "maternelle", "prematernelle", "guarderia", "preescolar",
+    "prize-giving", "prize giving", "prizegiving", "speech day", "blazer",
     "school tie", "matric", "pre-primary", "grade 00", "grade 000",
 )
 
@@ -359,6 +372,18 @@ WEEKDAY_FORMS = {
     "wednesday": 2, "wed": 2, "weds": 2, "wednesdays": 2, "thursday": 3, "thurs": 3, "thur": 3, "thu": 3,
     "thursdays": 3, "friday": 4, "fri": 4, "fridays": 4, "saturday": 5, "sat": 5, "saturdays": 5,
     "sunday": 6, "sun": 6, "sundays": 6,
+    # French and Spanish (folded)
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+    "lunes": 0, "martes": 1, "miercoles": 2, "jueves": 3, "viernes": 4, "sabado": 5, "sabados": 5, "domingo": 6,
+    "domingos": 6, "lundis": 0, "mardis": 1, "mercredis": 2, "jeudis": 3, "vendredis": 4, "samedis": 5,
+    "dimanches": 6,
+}
+
+#: Spanish and French number words (folded) for ages said in those languages ("cinco años", "six ans").
+FOREIGN_NUMBER_WORDS = {
+    "uno": 1, "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
+    "nueve": 9, "diez": 10, "once": 11, "doce": 12, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+    "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quince": 15,
 }
 
 #: Folded month names and abbreviations -> month number.
@@ -371,7 +396,9 @@ MONTH_FORMS = {
 #: Activities a child goes to every week: the lexicon word -> the activity's name.
 ACTIVITIES = {
     "swimming": "swimming", "swim": "swimming", "swims": "swimming", "swimmer": "swimming",
-    "swimming lesson": "swimming", "lengths": "swimming", "25 metres": "swimming", "25m": "swimming",
+    "swimming lesson": "swimming", "ballet folklorico": "ballet folklórico", "folklorico": "folklórico",
+    "bal vihar": "Bal Vihar", "balvihar": "Bal Vihar", "mariachi": "mariachi",
+    "lengths": "swimming", "25 metres": "swimming", "25m": "swimming",
     "football": "football", "soccer": "soccer", "rugby": "rugby", "tag rugby": "rugby",
     "ballet": "ballet", "dance": "dance", "dancing": "dance", "tap": "dance", "gymnastics": "gymnastics",
     "gym": "gymnastics", "karate": "karate", "judo": "judo", "taekwondo": "taekwondo",
@@ -472,4 +499,9 @@ NOT_NAMES = frozenset({
     "dinner", "lunch", "breakfast", "brunch", "picnic", "party", "parties", "presents", "gifts",
     "wedding", "christening", "baptism", "communion", "graduation", "anniversary", "memories",
     "throwback", "tbt", "flashback", "ootd", "selfie", "photo", "pic", "pics", "video",
+    # French and Spanish words that open captions (folded): articles, greetings, feasts
+    "les", "las", "los", "feliz", "bonne", "bon", "joyeux", "joyeuse", "nuestra", "nuestro", "navidad",
+    "quinceanera", "muertos", "souper", "reveillon", "premier", "premiere", "cabane", "noche", "buena", "nochebuena",
+    "posadas", "rentree", "avec", "chez", "pour", "con", "para", "hoy", "aujourd'hui", "fete", "anniversaire",
+    "cumpleanos", "cumple",
 })

@@ -83,6 +83,12 @@ def _sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:;" or not re.search(r"[A-Za-z]", before[-3:] or "")
 
 
+#: "our"/"my" in the languages the lexicon reads ("mi princesa Valentina", "mon grand Léo").
+_OUR = frozenset({"our", "my", "mi", "mis", "mon", "mes", "notre", "nos", "nuestra", "nuestro"})
+#: Capitalised words that begin a place's name: the capitalised word after one is the place's.
+_PLACE_PREFIXES = frozenset({"san", "santa", "santo", "sao", "los", "las", "port", "fort", "mount", "mt", "puerto"})
+
+
 def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) -> set[str]:
     """Cue words around one capitalised word (see module lexicon for the lists)."""
     cues: set[str] = set()
@@ -99,11 +105,13 @@ def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) 
         cues.add("after_the")
     if prev and prev[-1].rstrip(".") in ("st", "saint", "ste"):
         cues.add("after_the")  # "St Brigid's" is a school or church, not a person
+    elif prev and prev[-1] in _PLACE_PREFIXES and re.search(r"(?<!\w)[A-Z]\w*\s+$", text[max(0, start - 12):start]):
+        cues.add("after_the")  # "Santa Ana", "San Jose", "Port Louis": a place's name, not a person's
     poster_sibling = len(prev) >= 2 and prev[-2] == "my" and prev[-1] in ("sister", "brother", "sis", "bro")
     if poster_sibling:
         cues.add("poster_sibling")  # the poster's own sister is the children's aunt, not a child
-    elif prev and prev[-1] in ("our", "my") or (len(prev) >= 2 and prev[-2] in ("our", "my")
-                                              and prev[-1] in lx.CHILD_WORDS):
+    elif prev and prev[-1] in _OUR or (len(prev) >= 2 and prev[-2] in _OUR
+                                        and prev[-1] in lx.CHILD_WORDS):
         cues.add("ours")
     if poster_sibling:
         pass
@@ -114,7 +122,8 @@ def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) 
         cues.add("pair")
     if AGE_AFTER_NAME.match(low[end:end + 40]):
         cues.add("age")
-    if re.search(r"happy\s+(?:\w+\s+)?birthday\s+(?:to\s+)?(?:my\s+|our\s+)?(?:\w+\s+)?$", low[max(0, start - 40):start]):
+    if re.search(r"(?:happy\s+(?:\w+\s+)?birthday|feliz\s+cumple(?:anos)?|bonne\s+fete|joyeux\s+anniversaire)\s+"
+                 r"(?:to\s+|a\s+)?(?:my\s+|our\s+|mi\s+|mon\s+|ma\s+)?(?:\w+\s+)?$", low[max(0, start - 40):start]):
         cues.add("birthday")
     if _BORN_BEFORE.search(low[max(0, start - 40):start]) or _BORN_AFTER.match(low[end:end + 40]):
         cues.add("born")  # "Welcome to the world, Thea", "Thea Grace was born at 3am"

@@ -124,7 +124,12 @@ def is_alias(short: str, long: str) -> bool:
     if pet_form and b.startswith(pet_form[1] + pet_form[2]) and _same_gender(short, long):
         return True
     stem = re.sub(r"(?:ie|y|ey|ee|i|s)$", "", a)  # "Lottie" -> "lott", found in "Charlotte"
-    return len(stem) >= 4 and stem in b
+    if len(stem) >= 4 and stem in b:
+        return True
+    # a first syllable with the South Asian pet ending -u ("Anu" of "Ananya", "Sonu" of "Sonali")
+    short_u = re.fullmatch(r"([a-z]{2,3})u", a)
+    return bool(short_u and len(b) >= 5 and b.startswith(short_u[1]) and b[len(short_u[1])] != "u"
+                and _same_gender(short, long))
 
 
 def _has_pet_emoji(view: PostView) -> bool:
@@ -194,6 +199,9 @@ def _classify(person: Person, views: dict[str, PostView], pet_posts: set[str], t
         return "relative"  # "my sister Zanele": the children's aunt
     if any("adult" in m.cues for m in person.mentions) and not strong:
         return "adult"
+    if (strong and person.key not in tagged and not person.cue_posts(STRONG_CHILD_CUES - {"birthday"})
+            and name_likeness(person.name) < 0.8 and geo.places_named(person.name)):
+        return "place"  # "Bonne fête Canada", "Happy birthday America": a country's day, nobody's birthday
     if _is_character(person, views) and len(strong) < 2:
         in_pet_posts = {p for p in posts if _post_has_pet_context(views[p])}
         if (person.cue_posts({"pet_intro", "age", "birthday"}) & in_pet_posts
@@ -309,6 +317,7 @@ def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = Non
     for person in people.values():
         person.role = _classify(person, by_view, pet_posts, tagged, ents, first_named, surname_keys)
     _pair_with_children(people)
+    _friends_siblings(people, by_view)
     by_post: dict[str, list[Person]] = defaultdict(list)
     for person in people.values():
         for post in person.posts:
@@ -338,6 +347,28 @@ def _pair_with_children(people: dict[str, Person]) -> None:
                                              or "pair" in m.cues and 0 < c.start - m.end <= 7)
                        for c in child.in_post(m.post)):
                     person.role = "child"
+
+
+_SIBLING_OF = re.compile(r"([A-Z][\w'’\-]+)\s+(?:and|&|with|\+)\s+(?:his|her|their)\s+"
+                         r"(?:(?:little|big|baby|older|younger|twin|kid)\s+)?(?:sister|brother|sis|bro|siblings?)\s*$")
+
+
+def _friends_siblings(people: dict[str, Person], views: dict[str, PostView]) -> None:
+    """ "Playdate with Kabir and his little sister Myra": a friend's child's sibling is no child of ours."""
+    owners = {p.key: p.role for p in people.values()}
+    for person in people.values():
+        if person.role not in ("child", "unknown") or person.cue_posts({"age", "birthday", "ours", "born", "tagged"}):
+            continue
+        if len(person.posts) != 1:
+            continue
+        for m in person.mentions:
+            if m.part < 0:
+                continue
+            text = views[m.post].parts[m.part].text
+            hit = _SIBLING_OF.search(text[max(0, m.start - 60):m.start])
+            if hit and owners.get(fold(re.sub(r"(?:'s|’s)$", "", hit[1]))) == "other_child":
+                person.role = "other_child"
+                break
 
 
 def _name_gender(name: str) -> str | None:

@@ -41,7 +41,8 @@ class RoutineClue:
 RECURRING = re.compile(
     r"\b(?:every|each|weekly|week in|week after week|always|usual|again|regular|mondays|tuesdays|wednesdays|"
     r"thursdays|fridays|saturdays|sundays|mornings|afternoons|evenings|lessons?|class|classes|club|practice|"
-    r"training|session|sessions|term|season|rain or shine)\b")
+    r"training|session|sessions|term|season|rain or shine|tous\s+les|chaque|cada|todos\s+los|lundis|mardis|"
+    r"mercredis|jeudis|vendredis|samedis|dimanches)\b")
 
 
 def parse_time(text: str) -> str | None:

@@ -157,14 +157,19 @@ def _type_words(text: str, source: EvidenceSource, view: PostView) -> list[re.Ma
     return sorted(found, key=lambda m: m.start())
 
 
+#: Type words written in lower case before a capitalised name of two words or more.
+_LOWER_PREFIX_TYPES = frozenset({"garderie", "guarderia", "cpe", "ecole", "escuela", "colegio"})
+
+
 def _prefixed(text: str, source: EvidenceSource) -> list[tuple[str, str, EvidenceSource, str]]:
     """ "Gaelscoil an Droichid", "École Jules Ferry": a capitalised type word, then the name's words."""
     out = []
     shouting_ok = source is EvidenceSource.OCR
     for m in _PREFIX_TYPE.finditer("".join(fold(c)[:1] or c for c in text)):  # folded, same offsets
         kind = text[m.start(1):m.end(1)]
-        if not kind[:1].isupper():
-            continue  # "her gaelscoil": which one is not said
+        lower_ok = fold(kind) in _LOWER_PREFIX_TYPES and re.match(r"[A-Z]\w*\s+[A-Z]", text[m.start(2):])
+        if not kind[:1].isupper() and not lower_ok:
+            continue  # "her gaelscoil": which one is not said; "la garderie Les Petits Pinsons" says it
         words: list[str] = []
         for raw in text[m.start(2):m.end(2)].split():
             word = raw.rstrip(".,!?;:)")
@@ -311,16 +316,18 @@ def _school_age_children(school: SchoolCandidate, family: Family, birth_years: d
     if not years:
         return [FAMILY]
     year = min(years)
-    old_enough = [s for s, born in birth_years.items() if year - born >= 3]
-    if len(old_enough) == 1 or (old_enough and len({birth_years[s] for s in old_enough}) == 1):
-        return old_enough
-    if any(re.search(r"\btwins\b", v.all_folded) for v, _, _ in school.evidence):
+    # the post saying "the twins" says whose school it is, before any guess by age (a daycare takes toddlers)
+    if any(re.search(r"\b(?:twins|jumelles|jumeaux|gemelos|gemelas|mellizos)\b", v.all_folded)
+           for v, _, _ in school.evidence):
         by_year: dict[int, list[str]] = defaultdict(list)
         for s, born in birth_years.items():
             by_year[born].append(s)
         pairs = [group for group in by_year.values() if len(group) == 2]
         if len(pairs) == 1:
             return pairs[0]  # "first day of Grade R for the twins": the two children born the same year
+    old_enough = [s for s, born in birth_years.items() if year - born >= 3]
+    if len(old_enough) == 1 or (old_enough and len({birth_years[s] for s in old_enough}) == 1):
+        return old_enough
     if len(family.cast.children) == 1:
         return [family.ids[family.cast.children[0].key]]
     return [FAMILY]

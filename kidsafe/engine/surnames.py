@@ -6,9 +6,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from kidsafe import geo
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import is_known_first_name, name_count
-from kidsafe.engine.text import fold, split_hashtag
+from kidsafe.engine.text import english_rank, fold, split_hashtag
 from kidsafe.engine.views import PostView
 from kidsafe.models import EvidenceSource
 
@@ -20,6 +21,9 @@ _THE_PLURAL = re.compile(r"\b(?:the|The)\s+" + _FAMILY_NAME + r"s\b")
 #: "from the Parkers", "love, the Joneses": a family signing off. Elsewhere "the Killers" may be a band.
 _SIGN_OFF = re.compile(r"(?:from|fae|frae|fra|love|with|regards|wishes|xx|x)\W*\s*$", re.IGNORECASE)
 _THE_GROUP = re.compile(r"\b(?:the|The)\s+" + _FAMILY_NAME + r"\s+(?:" + "|".join(GROUP_WORDS) + r")\b")
+#: French and Spanish family names take no plural: "Les Tremblay", "Los Ortega", "la famille Roy".
+_ARTICLE_FAMILY = re.compile(r"(?<!\w)(?:(?:[Ll]es|[Ll]os)|(?:[Ll]a\s+)?(?:[Ff]amille|[Ff]amilia))\s+" + _FAMILY_NAME
+                             + r"(?![\w'’\-])(?!\s+[A-Z])")
 _OCR_FULL_NAME = re.compile(r"^\s*([A-Z][A-Za-z\u00C0-\u024F]+)\s+([A-Z][A-Za-z\u00C0-\u024F'\-]{2,})\s*$")
 
 #: A name given to this many babies after "#team" is a child cheered on before it is a family name.
@@ -61,6 +65,11 @@ def find_surnames(views: Sequence[PostView]) -> Found:
             for m in _THE_GROUP.finditer(part.text):
                 if _plausible(m[1]):
                     found[m[1]].append((view.id, part.source, m[0]))
+            for m in _ARTICLE_FAMILY.finditer(part.text):
+                word = m[1]
+                if (_plausible(word) and not re.search(r"[sx]$", word) and (english_rank(word) or 10**6) > 20000
+                        and not geo.places_named(m[0].strip())):
+                    found[word].append((view.id, part.source, m[0]))
             for m in _THE_PLURAL.finditer(part.text):
                 if _plausible(m[1]):
                     signed = bool(_SIGN_OFF.search(part.text[max(0, m.start() - 20):m.start()]))
