@@ -140,3 +140,109 @@ def test_instagram_reads_reel_and_igtv_captions(top, feed_zip, feed_jpeg):
     assert [(p.id, p.caption, p.photos) for p in feed.posts][1:] == [
         ("1600000000", "Our trip", ()), ("1739000000", "Zoë’s recital 🩰 ballet every Saturday", ())]
     assert [w.message for w in feed.warnings] == ["skipped 3 files that are not photos or posts: 3 videos"]
+
+
+def comment(text: str, owner: str | None, ts: int) -> dict:
+    fields: dict = {"Comment": {"value": text}, "Time": {"timestamp": ts}}
+    if owner is not None:
+        fields["Media Owner"] = {"value": owner}
+    return {"media_list_data": [{"uri": ""}], "string_map_data": fields}
+
+
+def profile(username: str) -> dict:
+    return {"profile_user": [{"title": "User Information", "string_map_data": {
+        "Username": {"href": "", "value": username, "timestamp": 0}, "Name": {"value": "Sam Lee"}}}]}
+
+
+@pytest.mark.parametrize("top", ["", "instagram-sam-2025-01-01/"])
+def test_instagram_own_comments_are_text_posts_not_those_on_others_media(top, feed_zip, feed_jpeg):
+    """The owner's words under their own posts name children; comments left on other accounts' media are skipped."""
+    comments = [comment(meta("Zoë’s first lost tooth 🦷"), "sam_lee", 1_713_000_000),
+                comment("congrats!!", "someone_else", 1_713_000_100),
+                comment("Maya starts at Oakfield Primary", None, 1_713_000_200),
+                comment("", "sam_lee", 1_713_000_300)]
+    data = feed_zip({top + POSTS: [{"media": [medium("media/posts/202401/1.jpg", title="hi")]}],
+                     top + "media/posts/202401/1.jpg": feed_jpeg(),
+                     top + "your_instagram_activity/comments/post_comments_1.json": comments,
+                     top + "personal_information/personal_information/personal_information.json": profile("Sam_Lee")})
+    feed = open_feed(data)
+    assert [(p.id, p.caption, p.photos) for p in feed.posts][1:] == [
+        ("1713000000", "Zoë’s first lost tooth 🦷", ()), ("1713000200", "Maya starts at Oakfield Primary", ())]
+    assert feed.posts[1].posted_at == datetime.fromtimestamp(1_713_000_000, UTC)
+    assert feed.warnings == ()
+
+
+@pytest.mark.parametrize("profile_file", [None, "profile.json", "personal_information/personal_information.json"])
+def test_instagram_older_comments_file_alone_is_read(profile_file, feed_folder):
+    """An older export's ``comments/post_comments.json`` (under ``comments_media_comments``) is enough to read."""
+    comments = {"comments_media_comments": [comment("Eli turns 4 on Sunday", "mum.of.two", 1_600_000_000),
+                                            comment("so cute", "a_friend", 1_600_000_100)]}
+    files: dict = {"comments/post_comments.json": comments}
+    if profile_file == "profile.json":
+        files[profile_file] = {"username": "mum.of.two", "name": "Jo"}
+    elif profile_file:
+        files[profile_file] = profile("mum.of.two")
+    feed = open_feed(feed_folder(files))
+    assert feed.format == "instagram"
+    expected = ["Eli turns 4 on Sunday"] + (["so cute"] if profile_file is None else [])
+    assert [p.caption for p in feed.posts] == expected
+    assert feed.warnings == ()
+
+
+def test_instagram_comment_and_profile_files_of_the_wrong_shape_are_warnings(feed_zip, feed_jpeg):
+    comments = "your_instagram_activity/comments/post_comments_1.json"
+    info = "personal_information/personal_information/personal_information.json"
+    data = feed_zip({POSTS: [{"media": [medium("media/posts/1/a.jpg", title="still read")]}],
+                     "media/posts/1/a.jpg": feed_jpeg(), info: {"profile_user": "nobody"},
+                     comments: [comment("kept: the owner is unknown", "other", 5), {"string_map_data": 7}, "x"],
+                     "your_instagram_activity/comments/post_comments_2.json": {"not": "comments"}})
+    feed = open_feed(data)
+    assert [p.caption for p in feed.posts] == ["still read", "kept: the owner is unknown"]
+    messages = {w.file: w.message for w in feed.warnings}
+    assert "no username found" in messages[info]
+    assert "1 entries are not posts" in messages[comments]
+    assert "not the expected list" in messages["your_instagram_activity/comments/post_comments_2.json"]
+
+
+@pytest.mark.parametrize("top", ["", "sam_20190501/"])
+def test_instagram_pre_2020_media_json(top, feed_zip, feed_jpeg):
+    """Before 2020 one ``media.json`` held every photo, story and video, dated by an ISO ``taken_at``."""
+    media = {
+        "photos": [{"caption": meta("Zoë at Bondi 🏖️ #summer"), "taken_at": "2018-09-20T03:40:04+00:00",
+                    "location": "Bondi Beach", "path": "photos/201809/a1.jpg"},
+                   {"caption": "", "taken_at": "2018-10-01T08:00:00", "path": "photos/201810/b2.jpg"},
+                   {"caption": "the photo is gone", "taken_at": "2018-11-01T08:00:00", "path": "photos/201811/c.jpg"}],
+        "stories": [{"caption": "", "taken_at": "2019-01-02T10:00:00+00:00", "path": "stories/201901/s.jpg"}],
+        "videos": [{"caption": "Eli's first steps", "taken_at": "2019-02-03T04:05:06Z", "path": "videos/201902/v.mp4"}],
+    }
+    data = feed_zip({top + "media.json": media, top + "profile.json": {"username": "sam"},
+                     top + "photos/201809/a1.jpg": feed_jpeg(), top + "photos/201810/b2.jpg": feed_jpeg(),
+                     top + "stories/201901/s.jpg": feed_jpeg(), top + "videos/201902/v.mp4": b"v"})
+    feed = open_feed(data)
+    assert feed.format == "instagram"
+    got = [(p.id, p.caption, [f.path for f in p.photos], p.place_name, p.posted_at) for p in feed.posts]
+    assert got == [
+        ("a1.jpg", "Zoë at Bondi 🏖️ #summer", [top + "photos/201809/a1.jpg"], "Bondi Beach",
+         datetime(2018, 9, 20, 3, 40, 4, tzinfo=UTC)),
+        ("b2.jpg", "", [top + "photos/201810/b2.jpg"], None, datetime(2018, 10, 1, 8, tzinfo=UTC)),
+        ("1541059200", "the photo is gone", [], None, datetime(2018, 11, 1, 8, tzinfo=UTC)),
+        ("s.jpg", "", [top + "stories/201901/s.jpg"], None, datetime(2019, 1, 2, 10, tzinfo=UTC)),
+        ("1549166706", "Eli's first steps", [], None, datetime(2019, 2, 3, 4, 5, 6, tzinfo=UTC)),
+    ]
+    messages = [w.message for w in feed.warnings]
+    assert "1 photos named here are missing from the export" in messages
+    assert any("1 video" in m for m in messages)
+
+
+def test_instagram_pre_2020_media_json_of_the_wrong_shape_is_a_warning(feed_zip, feed_jpeg):
+    data = feed_zip({"media.json": {"photos": "none", "other": []}, "profile.json": {"username": "sam"},
+                     "photos/201809/a1.jpg": feed_jpeg()})
+    feed = open_feed(data)
+    assert [p.id for p in feed.posts] == ["a1.jpg"]  # read as photos alone
+    assert any(w.file == "media.json" and "not the expected media.json" in w.message for w in feed.warnings)
+
+
+def test_a_bare_media_json_is_not_instagram(feed_zip, feed_jpeg):
+    """Only a ``media.json`` beside what a pre-2020 export holds makes it Instagram; alone it is some other file."""
+    feed = open_feed(feed_zip({"media.json": {"photos": []}, "a.jpg": feed_jpeg()}))
+    assert feed.format == "plain" and [p.id for p in feed.posts] == ["a.jpg"]

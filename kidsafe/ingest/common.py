@@ -127,6 +127,15 @@ def utc(value: Any) -> datetime | None:
     return datetime.fromtimestamp(ts, tz=UTC)
 
 
+def iso_utc(value: Any) -> datetime | None:
+    """An ISO 8601 date-time (``2018-09-20T03:40:04+00:00``; UTC when it names no offset) as aware UTC."""
+    try:
+        when = datetime.fromisoformat(as_text(value).replace("Z", "+00:00"))
+        return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+    except (ValueError, OverflowError):
+        return None
+
+
 def exif_time(value: Any) -> datetime | None:
     """An EXIF-style local time (``2024:05:11 09:00:00``) as a naive datetime."""
     text = as_text(value)
@@ -169,6 +178,11 @@ def ts_id(value: Any) -> str | None:
     """The id of a post without photos: its creation timestamp in whole seconds, as a string."""
     when = utc(value)
     return str(int(when.timestamp())) if when else None
+
+
+def text_post(text: str, when: Any, platform: str) -> Post:
+    """A post without photos (a comment, a video's caption), its id the timestamp ``when``."""
+    return Post(ts_id(when) or "comment", text, utc(when), (), platform)
 
 
 @dataclass

@@ -1,11 +1,15 @@
 """Instagram "Download your information" (JSON): posts, carousels, stories, reels and IGTV, mojibake repaired.
 
-Reels and IGTV videos are skipped as media, but their captions are read (a text post each).
+Reels and IGTV videos are skipped as media, but their captions are read (a text post each). Exports from
+before 2020 hold one ``media.json`` (``{"photos"|"stories"|"videos": [{"caption", "taken_at", "path",
+"location"}]}``). The owner's own comments (``comments/post_comments_1.json``) are text posts too, except
+those on someone else's media when the account's username is known from its personal information.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -17,8 +21,10 @@ from kidsafe.ingest.common import (
     as_text,
     entries,
     exif_time,
+    iso_utc,
     load_json,
     point,
+    text_post,
     ts_id,
     utc,
 )
@@ -28,43 +34,125 @@ from kidsafe.models import Photo, Post
 
 FORMAT = "instagram"
 PLATFORM = "instagram"
-_ROOT = r"^(?P<root>(?:(?!your_instagram_activity/)[^/]+/)?)(?:your_instagram_activity/)?(?:content|media)/"
+_TOP = r"^(?P<root>(?:(?!your_instagram_activity/)[^/]+/)?)"
+_ACTIVITY = _TOP + r"(?:your_instagram_activity/)?"
+_ROOT = _ACTIVITY + r"(?:content|media)/"
 POSTS_RE = re.compile(_ROOT + r"posts_\d+\.json$", re.IGNORECASE)
 STORIES_RE = re.compile(_ROOT + r"(?:stories|reels|igtv_videos)\.json$", re.IGNORECASE)
+COMMENTS_RE = re.compile(_ACTIVITY + r"comments/post_comments(?:_\d+)?\.json$", re.IGNORECASE)
+OLD_MEDIA_RE = re.compile(_TOP + r"media\.json$", re.IGNORECASE)
+#: What stands beside a pre-2020 ``media.json`` (a bare ``media.json`` alone is no proof of Instagram).
+OLD_SIBLINGS = ("profile.json", "comments.json", "connections.json", "likes.json", "photos/", "stories/")
+#: Where the account's username is, relative to the export root (newer, older and pre-2020 exports).
+PROFILE_RE = re.compile(
+    r"^(?:(?:(?:personal|account)_information/){1,2}(?:personal|profile)_information|profile)\.json$", re.IGNORECASE
+)
 LIST_KEYS = ("ig_stories", "ig_reels_media", "ig_igtv_media", "ig_posts", "media")
+COMMENT_KEYS = ("comments_media_comments", "comments_reels_comments")
+OLD_KEYS = ("photos", "stories", "videos")
 
 
 def detect(names: list[str]) -> str | None:
-    """The export root if these files hold Instagram posts, stories or reels, else None."""
+    """The export root if these files hold Instagram posts, stories, reels or comments, else None."""
     for name in names:
-        match = POSTS_RE.match(name) or STORIES_RE.match(name)
+        match = POSTS_RE.match(name) or STORIES_RE.match(name) or COMMENTS_RE.match(name)
         if match:
+            return match.group("root")
+    for name in names:
+        match = OLD_MEDIA_RE.match(name)
+        if match and any(n.startswith(match.group("root") + s) for n in names for s in OLD_SIBLINGS):
             return match.group("root")
     return None
 
 
+class _Reader:
+    """Reads the export's files (posts and stories, pre-2020 media.json, comments) into one Reading."""
+
+    def __init__(self, source: FeedSource, root: str) -> None:
+        self.source, self.root = source, root
+        self.names = [n for n in source.names() if n.startswith(root)]
+        self.reading = Reading()
+        self.index = PathIndex(source.names())
+        self.ids = IdAllocator()
+        self.username: str | None = None
+
+    def files(self, pattern: re.Pattern[str]) -> list[str]:
+        return [n for n in self.names if pattern.match(n)]
+
+    def each(self, files: list[str], handler: Callable[[str, Any], None]) -> None:
+        """``handler(name, data)`` on each file's repaired JSON; a failure is a warning about that file."""
+        for name in files:
+            self.reading.used.add(name)
+            with self.reading.guard(name):
+                handler(name, load_json(self.source, name, self.reading.warnings, mojibake=True))
+
+    def run(self) -> Reading:
+        self.each(self.files(POSTS_RE) + self.files(STORIES_RE), self.posts)
+        self.each([n for n in self.names if n[len(self.root) :].lower() == "media.json"], self.old_media)
+        comments = self.files(COMMENTS_RE)
+        if comments:
+            self.each([n for n in self.names if PROFILE_RE.match(n[len(self.root) :])], self.profile)
+            self.each(comments, self.comments)
+        return self.reading
+
+    def posts(self, name: str, data: Any) -> None:
+        missing = 0
+        for number, item in enumerate(entries(data, name, self.reading, LIST_KEYS), start=1):
+            post, lost = _post(item, self.index, self.root, self.reading)
+            missing += lost
+            if post:
+                wanted = post.id or f"{base_name(name)}#{number}"
+                self.reading.posts.append(replace(post, id=self.ids.take(wanted)))
+        if missing:
+            self.reading.warn(name, f"{missing} photos named here are missing from the export")
+
+    def old_media(self, name: str, data: Any) -> None:
+        """Pre-2020 ``media.json``: its photos, stories and videos in the newer exports' shape, read the same way."""
+        groups = [as_dict(data).get(key) for key in OLD_KEYS]
+        if data is not None and not any(isinstance(group, list) for group in groups):
+            self.reading.warn(name, "not the expected media.json (no list of photos); file skipped")
+            return
+        items = entries([item for group in groups for item in as_list(group)], name, self.reading)
+        self.posts(name, [_old_item(item) for item in items])
+
+    def profile(self, name: str, data: Any) -> None:
+        if self.username is None and data is not None:
+            self.username = _username(data)
+            if self.username is None:
+                self.reading.warn(name, "no username found here; every comment is read")
+
+    def comments(self, name: str, data: Any) -> None:
+        """The owner's comments, as text posts; not those on media another account owns (when that is known)."""
+        own = (self.username or "").casefold()
+        for item in entries(data, name, self.reading, COMMENT_KEYS):
+            fields = as_dict(item.get("string_map_data"))
+            text = as_text(as_dict(fields.get("Comment")).get("value"))
+            owner = as_text(as_dict(fields.get("Media Owner")).get("value")).casefold()
+            if text and not (own and owner and owner != own):
+                post = text_post(text, as_dict(fields.get("Time")).get("timestamp"), PLATFORM)
+                self.reading.posts.append(replace(post, id=self.ids.take(post.id)))
+
+
 def read(source: FeedSource, root: str) -> Reading:
-    """Every post, story, reel and IGTV video of the export under ``root``."""
-    reading = Reading()
-    names = source.names()
-    files = [n for n in names if n.startswith(root) and POSTS_RE.match(n)]
-    files += [n for n in names if n.startswith(root) and STORIES_RE.match(n)]
-    index = PathIndex(names)
-    ids = IdAllocator()
-    for name in files:
-        reading.used.add(name)
-        with reading.guard(name):
-            data = load_json(source, name, reading.warnings, mojibake=True)
-            missing = 0
-            for number, item in enumerate(entries(data, name, reading, LIST_KEYS), start=1):
-                post, lost = _post(item, index, root, reading)
-                missing += lost
-                if post:
-                    wanted = post.id or f"{base_name(name)}#{number}"
-                    reading.posts.append(replace(post, id=ids.take(wanted)))
-            if missing:
-                reading.warn(name, f"{missing} photos named here are missing from the export")
-    return reading
+    """Every post, story, reel, IGTV video and own comment of the export under ``root``."""
+    return _Reader(source, root).run()
+
+
+def _old_item(item: dict[str, Any]) -> dict[str, Any]:
+    """A pre-2020 ``media.json`` entry as a newer export's post (a photo's ``path`` is its ``uri``)."""
+    when = iso_utc(item.get("taken_at"))
+    return {"title": item.get("caption"), "creation_timestamp": when.timestamp() if when else None,
+            "media": [{"uri": item.get("path")}], "location": item.get("location")}
+
+
+def _username(data: Any) -> str | None:
+    """The account's username: ``profile_user[].string_map_data.Username`` or a pre-2020 ``username``."""
+    data = as_dict(data)
+    found = as_text(data.get("username"))
+    for value in data.values():
+        for item in as_list(value):
+            found = found or as_text(as_dict(as_dict(as_dict(item).get("string_map_data")).get("Username")).get("value"))
+    return found or None
 
 
 def _post(item: dict[str, Any], index: PathIndex, root: str, reading: Reading) -> tuple[Post | None, int]:
@@ -89,7 +177,8 @@ def _post(item: dict[str, Any], index: PathIndex, root: str, reading: Reading) -
     if not photos and not caption:
         return None, missing
     post_id = photos[0].name if photos else (ts_id(when) or "")
-    return Post(post_id, caption, utc(when), tuple(photos), PLATFORM, extra), missing
+    place = as_text(item.get("location")) or None
+    return Post(post_id, caption, utc(when), tuple(photos), PLATFORM, extra, place), missing
 
 
 def _photo(path: str, medium: dict[str, Any]) -> Photo:
