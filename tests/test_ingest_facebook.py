@@ -179,3 +179,68 @@ def test_facebook_tags_on_a_post_without_photos_are_kept(feed_zip):
     from kidsafe.pipeline import build_views
 
     assert build_views(feed.posts, {}, {})[0].people == ("Grandma Rosé", "Sam Okoro")
+
+
+@pytest.mark.parametrize("top", ["", "facebook-someone-2025/your_facebook_activity/"])
+def test_facebook_uncategorized_photos_are_posts(top, feed_zip, feed_jpeg):
+    """Photos in no album (``your_uncategorized_photos.json``) are posts; one that was posted adds its words there."""
+    posted = "posts/media/Other/1.jpg"
+    other = {"other_photos_v2": [
+        {"uri": posted, "creation_timestamp": 1_690_000_000, "title": "Mobile uploads",
+         "description": meta("Noé’s new bike 🚲")},
+        {"uri": "posts/media/Other/2.jpg", "creation_timestamp": 1_690_000_500, "title": meta("Léa's school"),
+         "description": meta("Léa in Year 2 at Oak Hill 🎒"),
+         "media_metadata": {"photo_metadata": {"exif_data": [{"taken_timestamp": 1_689_990_000}]}},
+         "comments": [{"comment": "So grown up!", "author": "Nan"}]},
+        {"uri": "posts/media/Other/gone.jpg", "creation_timestamp": 1_690_000_900},
+    ]}
+    feed = open_feed(feed_zip({
+        top + "posts/your_posts__check_ins__photos_and_videos_1.json": [
+            post(1_690_000_100, "Weekend!", {"media": {"uri": posted, "creation_timestamp": 1_690_000_000}})],
+        top + "posts/your_uncategorized_photos.json": other,
+        top + posted: feed_jpeg(), top + "posts/media/Other/2.jpg": feed_jpeg(),
+    }))
+    assert feed.format == "facebook"
+    assert [(p.id, p.caption, p.extra_text) for p in feed.posts] == [
+        ("1.jpg", "Weekend!", ("Noé’s new bike 🚲",)),
+        ("2.jpg", "Léa in Year 2 at Oak Hill 🎒", ("Léa's school", "So grown up!")),
+    ]
+    second = feed.posts[1]
+    assert second.posted_at == datetime.fromtimestamp(1_690_000_500, UTC)
+    assert second.photos[0].taken_at == datetime.fromtimestamp(1_689_990_000, UTC)
+    assert second.photos[0].path == top + "posts/media/Other/2.jpg"
+    assert [(w.file, w.message) for w in feed.warnings] == [
+        (top + "posts/your_uncategorized_photos.json", "1 photos named here are missing from the export")]
+
+
+def test_facebook_video_captions_are_text_posts(feed_folder):
+    """Videos are skipped, but what their owner wrote under them is read: a text post, or words of the post showing it."""
+    videos = {"videos_v2": [
+        {"uri": "posts/media/videos/1.mp4", "creation_timestamp": 1_700_000_000, "title": "",
+         "description": meta("Mía’s first swim lesson 🏊 every Tuesday")},
+        {"uri": "posts/media/videos/2.mp4", "creation_timestamp": 1_700_000_500, "description": "Recital night",
+         "title": "Videos"},
+        {"uri": "posts/media/videos/3.mp4", "creation_timestamp": 1_700_000_900, "title": "", "description": ""},
+    ]}
+    root = feed_folder({
+        "your_facebook_activity/posts/your_videos.json": videos,
+        OLD_POSTS: [post(1_700_000_600, "Proud mum", {"media": {"uri": "posts/media/videos/2.mp4"}})],
+        "posts/media/videos/1.mp4": b"v", "posts/media/videos/2.mp4": b"v", "posts/media/videos/3.mp4": b"v",
+    })
+    feed = open_feed(root)
+    assert [(p.id, p.caption, p.extra_text, p.photos) for p in feed.posts] == [
+        ("1700000600", "Proud mum", ("Recital night",), ()),
+        ("1700000000", "Mía’s first swim lesson 🏊 every Tuesday", (), ()),
+    ]
+    assert feed.posts[1].posted_at == datetime.fromtimestamp(1_700_000_000, UTC)
+    assert [w.message for w in feed.warnings] == ["skipped 3 files that are not photos or posts: 3 videos"]
+
+
+def test_facebook_photo_and_video_files_of_the_wrong_shape_are_warnings(feed_zip):
+    photos, videos = "posts/your_uncategorized_photos.json", "your_facebook_activity/posts/your_videos.json"
+    feed = open_feed(feed_zip({OLD_POSTS: [post(5, "fine")], photos: {"other_photos_v2": "none"},
+                               videos: {"videos_v2": [7, {"uri": 5, "description": ["x"]}]}}))
+    assert [p.caption for p in feed.posts] == ["fine"]
+    files = {w.file: w.message for w in feed.warnings}
+    assert "not the expected list" in files[photos]
+    assert "1 entries are not posts" in files[videos]

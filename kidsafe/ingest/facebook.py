@@ -1,14 +1,18 @@
-"""Facebook "Download your information" (JSON): posts, check-ins, albums and comments, mojibake repaired.
+"""Facebook "Download your information" (JSON): posts, check-ins, albums, photos, video captions and comments.
 
 Text a stranger reads beside a post goes in its ``extra_text``: the photos' own descriptions, the
 comments Facebook keeps on a photo (``comments: [{"comment", "author", "timestamp"}]``, where
 relatives name the children), a check-in's address, an event's name, the album's name and
 description. Album names Facebook gives itself ("Mobile uploads", "Timeline photos") are left out.
+Photos in no album (``your_uncategorized_photos.json``) are posts like album photos; a video
+(``your_videos.json``) is skipped, but its description is a text post, or words beside the post that shows it.
+Every string is mojibake-repaired.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -21,6 +25,7 @@ from kidsafe.ingest.common import (
     entries,
     load_json,
     point,
+    text_post,
     ts_id,
     utc,
 )
@@ -37,8 +42,12 @@ POSTS_RE = re.compile(
 )
 ALBUM_RE = re.compile(_ROOT + r"(?:posts|photos_and_videos)/album/[^/]+\.json$", re.IGNORECASE)
 COMMENTS_RE = re.compile(_ROOT + r"(?:comments_and_reactions|comments)/comments(?:_\d+)?\.json$", re.IGNORECASE)
-PATTERNS = (POSTS_RE, ALBUM_RE, COMMENTS_RE)
+PHOTOS_RE = re.compile(_ROOT + r"(?:posts|photos_and_videos)/your_uncategorized_photos(?:_\d+)?\.json$", re.IGNORECASE)
+VIDEOS_RE = re.compile(_ROOT + r"(?:posts|photos_and_videos)/your_videos(?:_\d+)?\.json$", re.IGNORECASE)
+PATTERNS = (POSTS_RE, ALBUM_RE, PHOTOS_RE, VIDEOS_RE, COMMENTS_RE)
 LIST_KEYS = ("comments_v2", "comments", "status_updates_v2", "status_updates", "group_posts_v2", "group_posts")
+PHOTO_KEYS = ("other_photos_v2", "other_photos")
+VIDEO_KEYS = ("videos_v2", "videos")
 #: Names Facebook gives its own albums (in a few of the languages it writes them in), not the owner's words.
 GENERIC_ALBUMS = frozenset({
     "mobile uploads", "timeline photos", "profile pictures", "cover photos", "untitled album", "instagram photos",
@@ -77,40 +86,64 @@ def detect(names: list[str]) -> str | None:
 
 
 class _Reader:
-    """Reads the export's files in order (posts, albums, comments) into one Reading."""
+    """Reads the export's files in order (posts, albums, other photos, videos, comments) into one Reading."""
 
     def __init__(self, source: FeedSource, root: str) -> None:
         self.source, self.root = source, root
         self.reading = Reading()
         self.index = PathIndex(source.names())
         self.ids = IdAllocator()
-        self.by_photo: dict[str, int] = {}
+        self.by_medium: dict[str, int] = {}  # a posted photo's or video's file: the post's place in the list
         self.missing = 0
 
     def files(self, pattern: re.Pattern[str]) -> list[str]:
         return [n for n in self.source.names() if n.startswith(self.root) and pattern.match(n)]
 
     def run(self) -> Reading:
-        for pattern, handler in ((POSTS_RE, self.post), (ALBUM_RE, None), (COMMENTS_RE, self.comment)):
+        handlers: tuple[tuple[re.Pattern[str], Callable[[Any, str], None]], ...] = (
+            (POSTS_RE, self.each(self.post, LIST_KEYS)), (ALBUM_RE, self.album),
+            (PHOTOS_RE, self.each(self.uncategorized, PHOTO_KEYS)), (VIDEOS_RE, self.each(self.video, VIDEO_KEYS)),
+            (COMMENTS_RE, self.each(self.comment, LIST_KEYS)),
+        )
+        for pattern, handler in handlers:
             for name in self.files(pattern):
                 self.reading.used.add(name)
                 self.missing = 0
                 with self.reading.guard(name):
-                    data = load_json(self.source, name, self.reading.warnings, mojibake=True)
-                    if handler is None:
-                        self.album(as_dict(data), name, data is not None)
-                    else:
-                        for item in entries(data, name, self.reading, LIST_KEYS):
-                            handler(item)
+                    handler(load_json(self.source, name, self.reading.warnings, mojibake=True), name)
                 if self.missing:
                     self.reading.warn(name, f"{self.missing} photos named here are missing from the export")
         return self.reading
 
-    def add(self, post: Post, wanted: str | None) -> None:
+    def each(self, handler: Callable[[dict[str, Any]], None], keys: tuple[str, ...]) -> Callable[[Any, str], None]:
+        """A file handler calling ``handler`` on each object of the file's list (under one of ``keys``)."""
+
+        def read_file(data: Any, name: str) -> None:
+            for item in entries(data, name, self.reading, keys):
+                handler(item)
+
+        return read_file
+
+    def key(self, medium: Any) -> str:
+        """What names a photo or video across the export's files: the file its ``uri`` points to, else the uri."""
+        uri = as_text(as_dict(medium).get("uri"))
+        return self.index.find(uri, self.root) or uri
+
+    def add(self, post: Post, wanted: str | None, media: tuple[str, ...] = ()) -> None:
         post = replace(post, id=self.ids.take(wanted or post.id or "post"))
-        for photo in post.photos:
-            self.by_photo.setdefault(photo.path, len(self.reading.posts))
+        for key in (*media, *(photo.path for photo in post.photos)):
+            self.by_medium.setdefault(key, len(self.reading.posts))
         self.reading.posts.append(post)
+
+    def add_words(self, medium: Any, texts: list[str]) -> bool:
+        """When the photo or video was posted too, ``texts`` join that post's words; False if it was not."""
+        at = self.by_medium.get(self.key(medium)) if as_dict(medium).get("uri") else None
+        if at is None:
+            return False
+        old = self.reading.posts[at]
+        extra = tuple(dict.fromkeys(t for t in (*old.extra_text, *texts) if t and t != old.caption))
+        self.reading.posts[at] = replace(old, extra_text=extra)
+        return True
 
     def photo(self, medium: Any, people: tuple[str, ...] = ()) -> Photo | None:
         medium = as_dict(medium)
@@ -139,6 +172,7 @@ class _Reader:
         photos: list[Photo] = []
         extra: list[str] = []
         comments: list[str] = []
+        media: list[str] = []
         place_name, place_gps = None, None
         for attachment in as_list(item.get("attachments")):
             for data in as_list(as_dict(attachment).get("data")):
@@ -147,6 +181,7 @@ class _Reader:
                 extra.append(as_text(note.get("text")))
                 extra.append(as_text(as_dict(data.get("event")).get("name")))
                 for medium in [data.get("media"), *as_list(note.get("media"))]:
+                    media += [self.key(medium)] if as_text(as_dict(medium).get("uri")) else []
                     photo = self.photo(medium, people) if medium else None
                     photos += [photo] if photo else []
                     comments += comments_of(medium)
@@ -164,28 +199,37 @@ class _Reader:
             return
         post = Post("", caption, utc(item.get("timestamp")), tuple(photos), PLATFORM, extra_text, place_name, place_gps,
                     people=() if photos else people)  # with photos, the tags are on each photo
-        self.add(post, photos[0].name if photos else ts_id(item.get("timestamp")))
+        self.add(post, photos[0].name if photos else ts_id(item.get("timestamp")), tuple(media))
 
-    def album(self, album: dict[str, Any], name: str, parsed: bool) -> None:
-        if parsed and not isinstance(album.get("photos"), list):
+    def album(self, data: Any, name: str) -> None:
+        album = as_dict(data)
+        if data is not None and not isinstance(album.get("photos"), list):
             self.reading.warn(name, "not the expected album (no list of photos); file skipped")
             return
         shared = [t for t in (as_text(album.get("description")), album_name(album.get("name"))) if t]
         for medium in as_list(album.get("photos")):
-            photo = self.photo(medium)
-            if photo is None:
-                continue
-            texts = [*shared, *comments_of(medium)]
-            if photo.path in self.by_photo:  # posted too: the album adds its words to that post
-                at = self.by_photo[photo.path]
-                old = self.reading.posts[at]
-                texts.insert(0, photo.description)
-                extra = tuple(dict.fromkeys(t for t in (*old.extra_text, *texts) if t and t != old.caption))
-                self.reading.posts[at] = replace(old, extra_text=extra)
-                continue
-            when = utc(as_dict(medium).get("creation_timestamp"))
-            extra = tuple(dict.fromkeys(t for t in texts if t and t != photo.description))
-            self.add(Post("", photo.description, when, (photo,), PLATFORM, extra), photo.name)
+            self.uncategorized(as_dict(medium), shared)
+
+    def uncategorized(self, medium: dict[str, Any], shared: list[str] | None = None) -> None:
+        """A photo of an album (``shared``: the album's words) or of none: a post, or words for the post showing it."""
+        photo = self.photo(medium)
+        if photo is None:
+            return
+        texts = [*(shared or []), album_name(medium.get("title")), *comments_of(medium)]
+        if self.add_words(medium, [photo.description, *texts]):  # posted too: its words join that post
+            return
+        when = utc(medium.get("creation_timestamp"))
+        extra = tuple(dict.fromkeys(t for t in texts if t and t != photo.description))
+        self.add(Post("", photo.description, when, (photo,), PLATFORM, extra), photo.name)
+
+    def video(self, medium: dict[str, Any]) -> None:
+        """A video is skipped, but its description (and title, comments) is a text post, or joins the post showing it."""
+        texts = [as_text(medium.get("description")), album_name(medium.get("title")), *comments_of(medium)]
+        texts = list(dict.fromkeys(t for t in texts if t))
+        if not texts or self.add_words(medium, texts):
+            return
+        post = text_post(texts[0], medium.get("creation_timestamp"), PLATFORM)
+        self.add(replace(post, extra_text=tuple(texts[1:])), None)
 
     def comment(self, item: dict[str, Any]) -> None:
         for data in as_list(item.get("data")):
@@ -193,7 +237,7 @@ class _Reader:
             text = as_text(comment.get("comment"))
             when = comment.get("timestamp") or item.get("timestamp")
             if text:
-                self.add(Post("", text, utc(when), (), PLATFORM), ts_id(when) or "comment")
+                self.add(text_post(text, when, PLATFORM), None)
 
 
 def read(source: FeedSource, root: str) -> Reading:
