@@ -50,7 +50,8 @@ _MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![:.]
 _NUMERIC_DAY = re.compile(r"\b(?:born|arrived|on)\s+(?:on\s+)?(\d{1,2})/(\d{1,2})\b(?!/\d)")
 #: A birth announced: the child is 0 on that day ("Welcome to the world, Juniper", "born at 6:14am").
 BIRTH = re.compile(r"\bwelcome to the world\b|\b(?:was|were|is|got)\s+born\b|\bborn\s+(?:on|at|this|last|yesterday|"
-                   r"today|\d)|\bjust arrived\b|\barrived\s+(?:safely|yesterday|today|this\s+morning|last\s+night)\b")
+                   r"today|\d)|\bjust arrived\b|\barrived\s+(?:safely|yesterday|today|this\s+morning|last\s+night)\b"
+                   r"|\bbaby\s+(?:(?:girl|boy|brother|sister|[a-z]+)\s+){0,3}?(?:arrived|came)\s+(?:on|at|early|safely)\b")
 ADVICE = "Birthdays and ages help a stranger prove they 'know' your child: post the party, not the date."
 
 
@@ -147,6 +148,10 @@ def stated_day(low: str, posted: date) -> date | None:
     return max(days, default=None)
 
 
+_TWINS_ARE = re.compile(r"\b(?:twins|jumelles|jumeaux|gemelos|gemelas|mellizos)\s+(?:are|were|turn|turns|turned|just\s+turned|"
+                        r"will\s+be|cumplen|ont)\s+$")
+
+
 def _subjects(view: PostView, family: Family, part: int, pos: int) -> list[str]:
     """The child nearest the number (both twins of "Alfie & Teddy"); none when a friend, relative
     or adult is nearer."""
@@ -154,6 +159,10 @@ def _subjects(view: PostView, family: Family, part: int, pos: int) -> list[str]:
     if any(p.role == "other_child" and any(m.part == part for m in p.in_post(view.id))
            for p in people):
         return []  # "Happy 5th birthday to Ruby's bestie Mae": not our child's age
+    if _TWINS_ARE.search(fold(view.parts[part].text[max(0, pos - 30):pos])):
+        named = list(dict.fromkeys(family.ids[c.key] for c in family.children_in(view)))
+        if len(named) == 2:
+            return named  # "The twins are six today! Ama wanted ..., Kofi wanted ...": both of them
     best, best_mention, dist = None, None, 10**6
     for person in (p for p in people if p.role not in ("unknown", "place", "character")):  # "Welcome" is nobody
         for m in person.in_post(view.id):

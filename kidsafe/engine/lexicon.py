@@ -32,6 +32,10 @@ KIN_TITLES = frozenset({
     # Québécois, Spanish and Hindi/Urdu forms (folded): great-grandparents, cousins, uncles
     "memere", "pepere", "matante", "mononcle", "bisabuelo", "bisabuela", "bisabuelita", "bisabuelito",
     "prima", "primo", "tita", "chachu", "chachaji", "mamaji", "masi", "mausiji", "bua-ji", "taiji", "tauji",
+    # Welsh aunt/uncle, Polish aunt/uncle/grandparent forms, Yoruba/Igbo/Hausa and Filipino kin words (folded)
+    "anti", "yncl", "ewythr", "modryb", "ciocia", "wujek", "wujcio", "stryj", "babunia", "dziadzio", "dziadziu",
+    "iya-agba", "baba-agba", "mama-agba", "nnenne", "nnanna",
+    "nanay", "tatay", "apong", "ninang", "ninong", "manang", "manong",
 })
 
 #: Two-word kin titles that are the whole name ("Ah Ma", "Ah Gong"): first word -> the second words.
@@ -103,6 +107,8 @@ PARENT_CUE_PATTERNS = (
     r"\b{name}(?<!'s),?\s+(?:the\s+)?(?:best|greatest|most\s+amazing)\s+(?:dad|daddy|mum|mummy|mom|mommy|mama|papa|"
     r"husband|wife)\b",
     r"\b{name}\s+(?:and|&)\s+(?:i|me)\b",
+    r"\b(?:the|a)\s+best\s+(?:dad|daddy|papa|papi|mum|mummy|mom|mommy|mama|husband|wife)\b[^\n.!?,]{{0,30}},\s*{name}(?<!'s)"
+    r"(?=\s*(?:[^\w\s]|$))",
     r"\b(?:(?:father|mother|mum|mom|dad)'?s\s+day|mothering\s+sunday)\b[^\n]{{0,40}}?\b(?:thank\s+you|thanks|thank\s+u)"
     r",?\s+{name}(?<!'s)\b(?!\s+(?:and|&))",
 )
@@ -152,7 +158,10 @@ PET_HASHTAG_PARTS = frozenset({
 PET_INTRO_PATTERNS = (
     r"\bmeet\s+{name}\b",
     r"\b{name}\s+the\s+(?:dog|cat|puppy|kitten|bunny|rabbit|hamster|spaniel|cockapoo|labrador|lab|pug|"
-    r"terrier|collie|whippet|beagle|tortoise|pony|horse|guinea\s+pig|poodle|frenchie|dachshund)\b",
+    r"terrier|collie|whippet|beagle|tortoise|pony|horse|guinea\s+pig|poodle|frenchie|dachshund|sheepdog|"
+    r"retriever|spaniel|labradoodle|cavapoo|cavoodle|goldendoodle|husky|greyhound|lurcher|schnauzer|corgi|"
+    r"chihuahua|pomeranian|kelpie|heeler|westie|bichon|staffy|staffie|rottweiler|doberman|shepherd|budgie|"
+    r"parrot|ferret|gerbil|goldfish|askal|aspin|puspin)\b",
     r"\bwalk(?:ing|s|ed)?\s+(?:with\s+)?{name}\b",
     r"\b{name}(?:'s|’s)?\s+(?:first\s+)?(?:walk|walkies|haircut|groom|vet)\b",
     r"\b(?:our|my|the|new)\s+(?:\w+\s+)?(?:dog|cat|puppy|pup|kitten|kitty|bunny|rabbit|hamster|pet|tortoise|"
@@ -301,6 +310,10 @@ SCHOOL_CONTEXT = (
     "garderie", "maternelle", "prematernelle", "guarderia", "preescolar",
     "prize-giving", "prize giving", "prizegiving", "speech day", "blazer",
     "school tie", "matric", "pre-primary", "grade 00", "grade 000",
+    # Nigerian JSS/SS classes and resumption, Filipino recognition and moving-up days, Welsh and Polish class words
+    "jss1", "jss2", "jss3", "jss 1", "jss 2", "jss 3", "ss1", "ss2", "ss3", "basic 1", "primary one", "resumption",
+    "inter-house sports", "interhouse sports", "secondary school", "recognition day", "moving up", "moving-up",
+    "blwyddyn", "derbyn", "meithrin", "klasa", "zerowka", "szkola",
 )
 
 # --- Places ---------------------------------------------------------------------------------
@@ -437,6 +450,11 @@ ACTIVITIES = {
     "robotics": "robotics", "mandarin class": "Mandarin", "chinese class": "Chinese class",
     "speech and drama": "speech and drama", "wushu": "wushu", "silat": "silat", "swimming lessons": "swimming",
     "lego club": "Lego club", "art lessons": "art", "piano lessons": "piano", "extra lessons": "tuition",
+    # youth movements and after-school clubs of more countries, kept in the parent's words
+    "urdd": "Urdd", "aelwyd": "Urdd", "harcerstwo": "harcerstwo", "harcerze": "harcerstwo",
+    "polish school": "Polish school", "saturday school": "Saturday school", "bible study": "Bible study",
+    "boys brigade": "Boys' Brigade", "girls brigade": "Girls' Brigade", "cadets": "cadets", "sea cadets": "cadets",
+    "sunday service": "church", "mass": "church", "choir practice": "choir",
 }
 
 #: Emoji that name an activity.

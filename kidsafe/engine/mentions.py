@@ -120,6 +120,9 @@ def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) 
         cues.add("child_word")
     if nxt and nxt[0] in ("&", "and") and len(nxt) > 1:
         cues.add("pair")
+    if _TWINS.search(low) and (re.match(r"\s*(?:&|and|\+)\s*[A-Z]", text[end:end + 8])
+                               or re.search(r"[A-Z][\w'’\-]*\s*(?:&|and|\+)\s*$", text[max(0, start - 30):start])):
+        cues.add("twins")  # "The twins started Year 2 ... Ama & Kofi": both are the family's children
     if AGE_AFTER_NAME.match(low[end:end + 40]):
         cues.add("age")
     if re.search(r"(?:happy\s+(?:\w+\s+)?birthday|feliz\s+cumple(?:anos)?|bonne\s+fete|joyeux\s+anniversaire)\s+"
@@ -144,6 +147,10 @@ def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) 
     if part.source is EvidenceSource.OCR:
         cues.add("ocr")
     return cues
+
+
+#: "the twins", "our twins", "twin boys" (not "Mia's twins"), in the languages the lexicon reads (folded).
+_TWINS = re.compile(r"\b(?:the|our|my)\s+twins\b|\btwin\s+(?:boys|girls|brothers|sisters)\b|\b(?:jumelles|jumeaux|gemelos|gemelas|mellizos)\b")
 
 
 _ANY_NAME = r"(?P<n>[^\W\d_][\w'’\-]*)"

@@ -21,7 +21,7 @@ from kidsafe.engine.text import contains_phrase, english_rank, fold
 from kidsafe.engine.views import PostView
 from kidsafe.models import EvidenceSource
 
-STRONG_CHILD_CUES = frozenset({"age", "birthday", "ours", "child_word", "born"})
+STRONG_CHILD_CUES = frozenset({"age", "birthday", "ours", "child_word", "born", "twins"})
 PLACE_CUES = frozenset({"after_place_preposition", "place_word_after", "school_word_after", "after_the"})
 _BOY = re.compile(r"\b(?:he|him|his|himself|boy|son|brother|bro|lad|little man)\b")
 _GIRL = re.compile(r"\b(?:she|her|hers|herself|girl|daughter|sister|sis|lass|princess|little lady)\b")

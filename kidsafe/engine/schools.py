@@ -129,8 +129,8 @@ def _explicit(view: PostView) -> list[tuple[str, str, EvidenceSource, str]]:
     return out
 
 
-#: "Elm Grove School", "Riverbend High School": a capitalised School after a name (its type words kept).
-_NAMED_SCHOOL = re.compile(r"(?<=\s)((?:(?:High|Middle|Public|State|Intermediate|Charter|Normal)\s+)?School)\b")
+#: "Elm Grove School", "Riverbend High School", "Kingsmead College": a capitalised School (or College) after a name (its type words kept).
+_NAMED_SCHOOL = re.compile(r"(?<=\s)((?:(?:High|Middle|Public|State|Intermediate|Charter|Normal)\s+)?School|College)\b")
 #: Words that make "<X> School" an activity or a season, not a school ("Swim School", "Summer School").
 NOT_SCHOOL_NAMES = frozenset({"summer", "winter", "spring", "autumn", "fall", "holiday", "forest", "bible",
                               "sunday", "saturday", "driving", "art", "arts", "music", "language", "cooking", "home",
@@ -259,6 +259,9 @@ def add_school_facts(book: FactBook, family: Family, views: Sequence[PostView], 
         subject = _by_age(school, family, birth_years, family.about_most(view for view, _, _ in school.evidence))
         subjects = [subject] if subject != FAMILY else (_named_together(school, family)
                                                          or _school_age_children(school, family, birth_years))
+        twins = _twins_named(school, family)
+        if twins and (subject == FAMILY or subject in twins):
+            subjects = twins  # "The twins started Year 2 at ...: Ama & Kofi", then a post about Kofi alone
         for subject in subjects:
             for view, ev, conf in school.evidence:
                 book.add(FactKind.SCHOOL, subject, school.display, ev, conf, key=f"school:{sorted(school.tokens)}",
@@ -309,6 +312,19 @@ def _named_together(school: SchoolCandidate, family: Family) -> list[str]:
     return []
 
 
+_TWINS_WORD = re.compile(r"\b(?:twins|jumelles|jumeaux|gemelos|gemelas|mellizos)\b")
+
+
+def _twins_named(school: SchoolCandidate, family: Family) -> list[str]:
+    """The two children a post of the school calls the twins and names ("the twins ... Ama & Kofi"), or none."""
+    for view, _, _ in school.evidence:
+        if _TWINS_WORD.search(view.all_folded):
+            named = sorted({family.ids[p.key] for p in family.children_in(view)})
+            if len(named) == 2:
+                return named
+    return []
+
+
 def _school_age_children(school: SchoolCandidate, family: Family, birth_years: dict[str, int]) -> list[str]:
     """When no post says whose school it is: the only child old enough for school then, or the
     twins (every child old enough, all born the same year); else the family."""
@@ -317,7 +333,7 @@ def _school_age_children(school: SchoolCandidate, family: Family, birth_years: d
         return [FAMILY]
     year = min(years)
     # the post saying "the twins" says whose school it is, before any guess by age (a daycare takes toddlers)
-    if any(re.search(r"\b(?:twins|jumelles|jumeaux|gemelos|gemelas|mellizos)\b", v.all_folded)
+    if any(_TWINS_WORD.search(v.all_folded)
            for v, _, _ in school.evidence):
         by_year: dict[int, list[str]] = defaultdict(list)
         for s, born in birth_years.items():

@@ -115,7 +115,7 @@ def _caption_towns(view: PostView, family: Family, home: GeoPoint | None = None)
             # try the longest run first ("San Diego" before "San")
             for n in range(len(words), 0, -1):
                 for i in range(0, len(words) - n + 1):
-                    phrase = " ".join(words[i:i + n]).rstrip("'’s") if n == 1 else " ".join(words[i:i + n])
+                    phrase = re.sub(r"['’]+$", "", " ".join(words[i:i + n]))  # "Jones'" loses the apostrophe only
                     phrase = re.sub(r"(?:'s|’s)$", "", phrase)
                     key = fold(phrase)
                     if roles.get(key) in NOT_A_TOWN_ROLES or key in lx.RESORTS:
