@@ -87,3 +87,34 @@ def test_a_town_ending_in_s_keeps_its_s():
                 view("3", "Gwion is 6 today 🎂", "2024-02-01 09:00"))
     towns = values(d, FactKind.TOWN)
     assert "Memphis" in towns and "Memphi" not in towns
+
+
+@pytest.mark.parametrize("caption", [
+    "Christening of baby Noa, our inaanak 🕊️ so blessed",
+    "Cuddles with our goddaughter Noa 💕",
+])
+def test_a_godchild_is_another_familys_child(caption):
+    d = dossier(view("1", caption), view("2", "Gwion is 6 today 🎂", "2024-02-01 09:00"))
+    assert "Noa" not in child_names(d)
+    assert "Noa" in values(d, FactKind.OTHER_CHILD)
+
+
+@pytest.mark.parametrize(("caption", "surname"), [
+    ("Christmas Eve with the De Souza clan 🎄", "De Souza"),
+    ("Sunday roast with the Van der Meer family", "Van der Meer"),
+])
+def test_a_family_name_with_a_particle(caption, surname):
+    d = dossier(view("1", caption), view("2", "Gwion is 6 today 🎂", "2024-02-01 09:00"))
+    assert surname in values(d, FactKind.SURNAME)
+
+
+@pytest.mark.parametrize(("caption", "child"), [
+    ("Bubble bath for bunso 🛁", "Rowan"),
+    ("Bath time for our youngest 🛁", "Rowan"),
+    ("Bath time for our eldest 🛁", "Isla"),
+])
+def test_the_youngest_or_eldest_is_the_child_of_that_birth_order(caption, child):
+    d = dossier(view("1", "Rowan is 3 today 🎂", "2024-02-01 09:00"), view("2", "Isla is 9 today 🎂", "2024-04-01 09:00"),
+                view("3", caption, "2024-10-01 19:00"))
+    assert any(f.value == "bath" for f in d.facts_of_kind(FactKind.SENSITIVE_IMAGE)
+               if f.subject == next(c.id for c in d.children if c.name == child))

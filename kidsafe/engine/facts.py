@@ -16,6 +16,9 @@ _BOY = re.compile(r"\b(?:he|him|his|boy|son|brother|bro|lad|(?:little|wee|young)
 _GIRL = re.compile(r"\b(?:she|her|girl|daughter|sister|sis|lass|little\s+(?:lady|miss)|wee\s+lass)\b")
 #: A child called by an initial ("Little Miss E", "Mr T"): the girl or boy whose name starts with it.
 _INITIAL = re.compile(r"\b(?:(Miss)|Mr|Master|Mister)\.?\s+([A-Z])\b(?!\.\s*[A-Z][a-z])")
+#: Words for the youngest or the eldest child, English and Filipino (folded).
+_YOUNGEST = re.compile(r"\b(?:(?:our|my|the)\s+youngest|bunso|our\s+last\s*-?\s*born|lastborn|the\s+baby\s+of\s+the\s+family)\b")
+_ELDEST = re.compile(r"\b(?:(?:our|my|the)\s+(?:eldest|oldest)|panganay|our\s+first\s*-?\s*born|firstborn)\b")
 #: Words for a baby not named ("bub loving the bath"); "baby girl" is said of children of any age.
 _BABY = re.compile(r"\b(?:baby|bub|bubs|bubba|newborn|little fella)\b(?!\s+(?:girl|boy|shark|shower|group|sensory|class|wipes))")
 
@@ -124,6 +127,13 @@ class Family:
             babies = [s for s, born in self.birth_years.items() if 0 <= view.posted_local.year - born <= 1]
             if len(babies) == 1:
                 return babies[0]  # "bub in the bath": the family's only baby at the time
+        order = _YOUNGEST.search(text) and max or _ELDEST.search(text) and min
+        if order and view.posted_local is not None and len(self.birth_years) >= 2:
+            born = {s: y for s, y in self.birth_years.items() if y <= view.posted_local.year}
+            pick = order(born.values(), default=None)
+            ranked = [s for s, y in born.items() if y == pick]
+            if len(ranked) == 1 and len(born) >= 2:
+                return ranked[0]  # "bath time for our youngest", "bunso", "panganay": by birth order
         boy, girl = len(_BOY.findall(text)), len(_GIRL.findall(text))
         gender = "boy" if boy > girl else "girl" if girl > boy else None
         if gender:

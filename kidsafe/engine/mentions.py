@@ -134,6 +134,9 @@ def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) 
                        + "|".join(sorted(lx.FRIEND_WORDS, key=len, reverse=True)) + r")\s*$", low[max(0, start - 40):start])
     if friend:
         cues.add("adult" if friend[2] in ("my", "our") else "friend")  # "my best friend Sarah" is the poster's
+    if _GODCHILD_BEFORE.search(low[max(0, start - 30):start]) or _GODCHILD_AFTER.match(low[end:end + 30]):
+        cues -= {"ours", "child_word"}
+        cues.add("friend")  # "baby Noa, our godchild": a child of another family
     if nxt and nxt[0] in lx.PLACE_WORDS:
         cues.add("place_word_after")
     if nxt and nxt[0] in lx.SCHOOL_TYPE_WORDS and nxt[0] not in ("school", "high", "middle", "prep"):
@@ -149,6 +152,10 @@ def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) 
     return cues
 
 
+#: A godchild word just before or after a name ("our goddaughter Noa", "baby Noa, our inaanak").
+_GODCHILD = r"(?:god\s*(?:son|daughter|child|children|kids?)|inaanak|ahijad[oa])"
+_GODCHILD_BEFORE = re.compile(r"\b(?:my|our|his|her|their)\s+(?:(?:little|baby|new|gorgeous|beautiful)\s+)*" + _GODCHILD + r"\s*$")
+_GODCHILD_AFTER = re.compile(r"\s*,?\s*(?:(?:is|was)\s+)?(?:my|our)\s+(?:(?:little|baby|new)\s+)*" + _GODCHILD + r"\b")
 #: "the twins", "our twins", "twin boys" (not "Mia's twins"), in the languages the lexicon reads (folded).
 _TWINS = re.compile(r"\b(?:the|our|my)\s+twins\b|\btwin\s+(?:boys|girls|brothers|sisters)\b|\b(?:jumelles|jumeaux|gemelos|gemelas|mellizos)\b")
 

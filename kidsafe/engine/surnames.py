@@ -20,7 +20,9 @@ _FAMILY_NAME = r"((?:O['’]|Ma?c)?[A-Z][a-z\u00C0-\u024F]{2,})"
 _THE_PLURAL = re.compile(r"\b(?:the|The)\s+" + _FAMILY_NAME + r"s\b")
 #: "from the Parkers", "love, the Joneses": a family signing off. Elsewhere "the Killers" may be a band.
 _SIGN_OFF = re.compile(r"(?:from|fae|frae|fra|love|with|regards|wishes|xx|x)\W*\s*$", re.IGNORECASE)
-_THE_GROUP = re.compile(r"\b(?:the|The)\s+" + _FAMILY_NAME + r"\s+(?:" + "|".join(GROUP_WORDS) + r")\b")
+#: Particles that open a two-word family name ("the Dela Cruz clan", "the Van der Berg family", "the De Souza fam").
+_PARTICLE = r"(?:(?:De|Del|Dela|Delos|De\s+la|De\s+los|Van|Van\s+der|Van\s+den|Von|Di|Da|Dos|Das|Al|El|Bin|Ten|Ter)\s+)"
+_THE_GROUP = re.compile(r"\b(?:the|The)\s+(" + _PARTICLE + r"?" + _FAMILY_NAME + r")\s+(?:" + "|".join(GROUP_WORDS) + r")\b")
 #: French and Spanish family names take no plural: "Les Tremblay", "Los Ortega", "la famille Roy".
 _ARTICLE_FAMILY = re.compile(r"(?<!\w)(?:(?:[Ll]es|[Ll]os)|(?:[Ll]a\s+)?(?:[Ff]amille|[Ff]amilia))\s+" + _FAMILY_NAME
                              + r"(?![\w'’\-])(?!\s+[A-Z])")
@@ -63,7 +65,7 @@ def find_surnames(views: Sequence[PostView]) -> Found:
             if part.source is EvidenceSource.OCR:
                 continue
             for m in _THE_GROUP.finditer(part.text):
-                if _plausible(m[1]):
+                if _plausible(m[2]):
                     found[m[1]].append((view.id, part.source, m[0]))
             for m in _ARTICLE_FAMILY.finditer(part.text):
                 word = m[1]
