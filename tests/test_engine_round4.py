@@ -118,3 +118,25 @@ def test_the_youngest_or_eldest_is_the_child_of_that_birth_order(caption, child)
                 view("3", caption, "2024-10-01 19:00"))
     assert any(f.value == "bath" for f in d.facts_of_kind(FactKind.SENSITIVE_IMAGE)
                if f.subject == next(c.id for c in d.children if c.name == child))
+
+
+def _saturday_routines(d):
+    return [f.value for f in d.facts_of_kind(FactKind.ROUTINE) if f.value["weekday"] == "Saturday"]
+
+
+def test_a_palm_tree_at_the_usual_saturday_place_still_counts_for_the_routine():
+    park = (9.0581, 7.4951)
+    d = dossier(view("1", "Saturday vibes ☀️", "2024-10-12 16:10", gps=park),
+                view("2", "Evening stroll 🌴", "2024-10-19 16:00", gps=park),
+                view("3", "Fresh air 😌", "2024-10-26 16:20", gps=park),
+                view("4", "Gwion is 6 today 🎂", "2024-02-01 09:00"))
+    assert any(r["time"] and abs(int(r["time"][:2]) * 60 + int(r["time"][3:]) - 16 * 60) <= 60
+               for r in _saturday_routines(d)), _saturday_routines(d)
+
+
+def test_a_holiday_alone_makes_no_routine():
+    resort = (8.9606, 98.2925)
+    d = dossier(*(view(str(i), "Holiday pool day 🏝️", f"2024-07-{day} 15:00", gps=resort)
+                  for i, day in enumerate(("06", "13", "20"))),
+                view("9", "Gwion is 6 today 🎂", "2024-02-01 09:00"))
+    assert not _saturday_routines(d)

@@ -111,8 +111,9 @@ def find_recurrences(views: Sequence[PostView], home: Home | None, holiday: set[
                      min_weeks: int = 3) -> list[Recurrence]:
     """Same place, same weekday, within an hour, in at least ``min_weeks`` different weeks."""
     skip = set(home.posts) if home else set()
-    located = [(v.id, v.gps) for v in views
-               if v.gps is not None and v.local_time is not None and v.id not in skip and v.id not in holiday]
+    # a post that only looks like a holiday ("Evening stroll 🌴") still counts at a place the family
+    # goes to in other, ordinary weeks; a holiday alone never makes a routine
+    located = [(v.id, v.gps) for v in views if v.gps is not None and v.local_time is not None and v.id not in skip]
     by_id = {v.id: v for v in views}
     out = []
     for cluster in geo.cluster_points(located, radius_m=CLUSTER_RADIUS_M):
@@ -124,7 +125,8 @@ def find_recurrences(views: Sequence[PostView], home: Home | None, holiday: set[
             mid = median(minutes)
             near = [v for v in members if abs(v.local_time.hour * 60 + v.local_time.minute - mid) <= 60]
             weeks = {v.local_time.isocalendar()[:2] for v in near}
-            if len(weeks) >= min_weeks:
+            ordinary = {v.local_time.isocalendar()[:2] for v in near if v.id not in holiday}
+            if len(weeks) >= min_weeks and len(ordinary) >= max(2, min_weeks - 1):
                 t = int(median(v.local_time.hour * 60 + v.local_time.minute for v in near))
                 out.append(Recurrence(weekday=near[0].weekday or "", time=f"{t // 60:02d}:{t % 60:02d}",
                                       point=cluster.centre, posts=tuple(v.id for v in near)))
