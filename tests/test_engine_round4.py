@@ -140,3 +140,20 @@ def test_a_holiday_alone_makes_no_routine():
                   for i, day in enumerate(("06", "13", "20"))),
                 view("9", "Gwion is 6 today 🎂", "2024-02-01 09:00"))
     assert not _saturday_routines(d)
+
+
+@pytest.mark.parametrize(("caption", "child", "age"), [
+    ("Penblwydd hapus i Gruffydd yn 4 oed heddiw! 🎂", "Gruffydd", "5"),
+    ("Wszystkiego najlepszego Antek! 7 lat dzisiaj 🎂 sto lat", "Antek", "8"),
+    ("Party for Kofi's 5th birthday 🎉", "Kofi", "6"),
+])
+def test_welsh_polish_and_possessive_ordinal_birthdays(caption, child, age):
+    d = dossier(view("1", caption, "2024-04-04 17:00"))
+    assert child in child_names(d)
+    assert (values(d, FactKind.BIRTHDAY, child), values(d, FactKind.AGE, child)) == ({"04-04"}, {age})
+
+
+def test_a_grandparents_eightieth_is_no_childs_birthday_and_a_mascot_no_child():
+    d = dossier(view("1", "Lola Pilar's 80th birthday 🎉 Jollibee came too 🐝", "2024-08-25 20:00"),
+                view("2", "Gwion is 6 today 🎂", "2024-02-01 09:00"))
+    assert child_names(d) == {"Gwion"}

@@ -33,11 +33,12 @@ _SHOUTED = re.compile(r"(?<![\w-])(" + "|".join(w.upper() for w in NUMBER_WORDS)
 _CHEERED = re.compile(r"^\W*?(\d{1,2})\s*!")
 BIRTHDAY_CONTEXT = re.compile(
     r"birthday|bday|b-day|🎂|🎈|🥳|🎉|where did the time go|years ago today|years of|candles|birthdaygirl|birthdayboy"
-    r"|cumpleanos|cumpleaños|\bcumple\b|anniversaire|bonne f[eê]te|geburtstag|compleanno|verjaardag")
-#: An age said in Spanish or French ("8 años", "cinco años", "six ans"), folded.
-_FOREIGN_AGE = re.compile(r"\b(\d{1,2}|" + "|".join(lx.FOREIGN_NUMBER_WORDS) + r")\s+(?:anos|ans)\b")
+    r"|cumpleanos|cumpleaños|\bcumple\b|anniversaire|bonne f[eê]te|geburtstag|compleanno|verjaardag"
+    r"|pen-?blwydd|\bsto lat\b|urodziny|kaarawan")
+#: An age said in Spanish or French ("8 años", "cinco años", "six ans"), Welsh ("4 oed"), Polish ("7 lat"), Tagalog ("7 taon"), folded.
+_FOREIGN_AGE = re.compile(r"\b(\d{1,2}|" + "|".join(lx.FOREIGN_NUMBER_WORDS) + r")\s+(?:anos|ans|oed|lat|taon)\b")
 #: "Today" in the languages the lexicon reads: the day a birthday post is posted is the birthday.
-_TODAY = re.compile(r"\btoday\b|\bhoy\b|aujourd'hui|aujourd’hui|\bheute\b|\boggi\b")
+_TODAY = re.compile(r"\btoday\b|\bhoy\b|aujourd'hui|aujourd’hui|\bheute\b|\boggi\b|\bheddiw\b|\bdzisiaj\b|\bdzis\b|\bngayon\b")
 #: A child's age in a hashtag ("#LeoAge5", "#mayaturns3"), folded: the name, then the age.
 _HASHTAG_AGE = re.compile(r"#([a-z]+?)(?:age|aged|turns|is)(\d{1,2})\b")
 _YESTERDAY = re.compile(r"\byesterday\b|\ba day late\b|\bbelated\b|\blast night\b")

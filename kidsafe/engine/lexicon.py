@@ -68,6 +68,8 @@ CHILD_WORDS = frozenset({
     # French and Spanish (folded): twins, my son/daughter, "mon grand", "mi princesa"
     "jumelles", "jumeaux", "jumelle", "jumeau", "gemelos", "gemelas", "mija", "mijo", "mijita", "mijito",
     "hija", "hijo", "princesa", "bebe", "fils", "fille", "mon grand", "ma grande", "mon petit", "ma petite",
+    # Tagalog, Welsh and Polish (folded): child, youngest, son, daughter
+    "anak", "bunso", "mab", "merch", "synek", "coreczka", "corka",
 })
 
 #: Words before "sister" that make it a sibling ("big sister Harper"), not a nun's title ("Sister Agnes").
@@ -178,6 +180,8 @@ PET_INTRO_PATTERNS = (
 #: in CHARACTER_FIRST_NAMES and count only with their franchise or a fan phrase.
 CHARACTERS = frozenset({
     "bluey", "bingo", "peppa", "peppa pig", "george pig", "paw patrol", "hey duggee", "duggee",
+    # party mascots and local children's TV (Philippines, Wales)
+    "jollibee", "sam tan", "sali mali", "cyw",
     "cocomelon", "frozen", "elsa", "olaf", "moana", "maui", "encanto", "mirabel", "spider-man",
     "spiderman", "spidey", "batman", "superman", "wonder woman", "hulk", "iron man", "ironman",
     "captain america", "avengers", "minecraft", "fortnite", "roblox", "pokemon", "pikachu", "mario",

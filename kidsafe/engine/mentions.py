@@ -24,6 +24,9 @@ NOT_YEARS = r"(?!\s*(?:months?|mths?|mos?|weeks?|wks?|days?|hours?|hrs?|minutes?
 AGE_AFTER_NAME = re.compile(r"\s*(?:(?:is|was|turned|turns|turning|is now)\s+(?:now\s+)?" + _NUMBER + r"\b" + NOT_YEARS
                             + r"|\(\s*\d{1,2}\s*\)|,\s*\d{1,2}\s*,)")
 #: A birth announced around a name.
+#: A possessive name before a child's ordinal birthday ("'s 5th birthday", "'s 7th 🎉"; not "'s 80th"), folded.
+_NTH_BIRTHDAY_AFTER = re.compile(r"(?:'s|’s)\s+(?:(?:1[0-7]|[1-9])(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
+                                 r"eighth|ninth|tenth)\s*(?:birthday|bday|b-day|party|🎉|🎂|🎈|!)")
 _BORN_BEFORE = re.compile(r"welcome\s+to\s+the\s+world\W*\s*(?:(?:little|baby|sweet|our|my|wee|tiny|precious|beautiful|gorgeous|bonnie|darling)\s+)*$")
 _BORN_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:was\s+born|is\s+finally\s+here|has\s+arrived)\b")
 #: Words of the engine's own lists are what they are in those lists, never a name ("Walkies", "Ballet").
@@ -125,8 +128,11 @@ def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) 
         cues.add("twins")  # "The twins started Year 2 ... Ama & Kofi": both are the family's children
     if AGE_AFTER_NAME.match(low[end:end + 40]):
         cues.add("age")
-    if re.search(r"(?:happy\s+(?:\w+\s+)?birthday|feliz\s+cumple(?:anos)?|bonne\s+fete|joyeux\s+anniversaire)\s+"
-                 r"(?:to\s+|a\s+)?(?:my\s+|our\s+|mi\s+|mon\s+|ma\s+)?(?:\w+\s+)?$", low[max(0, start - 40):start]):
+    if _NTH_BIRTHDAY_AFTER.match(low[end:end + 40]):
+        cues.add("birthday")  # "Migo's 5th birthday", "party for Tayo's 7th 🎉"
+    if re.search(r"(?:happy\s+(?:\w+\s+)?birthday|feliz\s+cumple(?:anos)?|bonne\s+fete|joyeux\s+anniversaire|"
+                 r"pen-?blwydd\s+hapus|maligayang\s+kaarawan|wszystkiego\s+najlepszego)\s+"
+                 r"(?:to\s+|a\s+|i\s+|sa\s+|kay\s+|dla\s+)?(?:my\s+|our\s+|mi\s+|mon\s+|ma\s+|aming\s+|ating\s+)?(?:\w+,?\s+)?$", low[max(0, start - 40):start]):
         cues.add("birthday")
     if _BORN_BEFORE.search(low[max(0, start - 40):start]) or _BORN_AFTER.match(low[end:end + 40]):
         cues.add("born")  # "Welcome to the world, Thea", "Thea Grace was born at 3am"
