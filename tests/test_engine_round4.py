@@ -16,7 +16,8 @@ from tests.test_engine import child_names, dossier, values, view
 
 def test_the_twins_named_in_a_pair_are_both_children_and_share_the_school():
     d = dossier(
-        view("1", "The twins started Primary 1 at Brookvale School 🍎 Oto & Ekene looking so smart", "2024-09-10 08:00"),
+        view("1", "The twins started Primary 1 at Brookvale School 🍎 Oto & Ekene looking so smart",
+             "2024-09-10 08:00"),
         view("2", "Sports day at Brookvale 🏃 Ekene came 3rd in the egg and spoon!", "2025-05-17 14:00"),
     )
     assert {"Oto", "Ekene"} <= child_names(d)
@@ -26,7 +27,8 @@ def test_the_twins_named_in_a_pair_are_both_children_and_share_the_school():
 def test_the_twins_are_n_today_gives_both_named_children_the_age():
     d = dossier(
         view("1", "Our twins Oto and Ekene at the park", "2024-06-01 10:00"),
-        view("2", "The twins are six today!!! 🎉 Oto wanted a dinosaur cake, Ekene wanted a rocket", "2025-04-12 17:00"),
+        view("2", "The twins are six today!!! 🎉 Oto wanted a dinosaur cake, Ekene wanted a rocket",
+             "2025-04-12 17:00"),
     )
     for child in ("Oto", "Ekene"):
         assert values(d, FactKind.BIRTHDAY, child) == {"04-12"}
@@ -114,7 +116,8 @@ def test_a_family_name_with_a_particle(caption, surname):
     ("Bath time for our eldest 🛁", "Isla"),
 ])
 def test_the_youngest_or_eldest_is_the_child_of_that_birth_order(caption, child):
-    d = dossier(view("1", "Rowan is 3 today 🎂", "2024-02-01 09:00"), view("2", "Isla is 9 today 🎂", "2024-04-01 09:00"),
+    d = dossier(view("1", "Rowan is 3 today 🎂", "2024-02-01 09:00"),
+                view("2", "Isla is 9 today 🎂", "2024-04-01 09:00"),
                 view("3", caption, "2024-10-01 19:00"))
     assert any(f.value == "bath" for f in d.facts_of_kind(FactKind.SENSITIVE_IMAGE)
                if f.subject == next(c.id for c in d.children if c.name == child))

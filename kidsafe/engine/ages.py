@@ -35,10 +35,12 @@ BIRTHDAY_CONTEXT = re.compile(
     r"birthday|bday|b-day|🎂|🎈|🥳|🎉|where did the time go|years ago today|years of|candles|birthdaygirl|birthdayboy"
     r"|cumpleanos|cumpleaños|\bcumple\b|anniversaire|bonne f[eê]te|geburtstag|compleanno|verjaardag"
     r"|pen-?blwydd|\bsto lat\b|urodziny|kaarawan")
-#: An age said in Spanish or French ("8 años", "cinco años", "six ans"), Welsh ("4 oed"), Polish ("7 lat"), Tagalog ("7 taon"), folded.
+#: An age said in Spanish or French ("8 años", "cinco años", "six ans"), Welsh ("4 oed"), Polish ("7 lat")
+#: or Tagalog ("7 taon"), folded.
 _FOREIGN_AGE = re.compile(r"\b(\d{1,2}|" + "|".join(lx.FOREIGN_NUMBER_WORDS) + r")\s+(?:anos|ans|oed|lat|taon)\b")
 #: "Today" in the languages the lexicon reads: the day a birthday post is posted is the birthday.
-_TODAY = re.compile(r"\btoday\b|\bhoy\b|aujourd'hui|aujourd’hui|\bheute\b|\boggi\b|\bheddiw\b|\bdzisiaj\b|\bdzis\b|\bngayon\b")
+_TODAY = re.compile(r"\btoday\b|\bhoy\b|aujourd'hui|aujourd’hui|\bheute\b|\boggi\b"
+                    r"|\bheddiw\b|\bdzisiaj\b|\bdzis\b|\bngayon\b")
 #: A child's age in a hashtag ("#LeoAge5", "#mayaturns3"), folded: the name, then the age.
 _HASHTAG_AGE = re.compile(r"#([a-z]+?)(?:age|aged|turns|is)(\d{1,2})\b")
 _YESTERDAY = re.compile(r"\byesterday\b|\ba day late\b|\bbelated\b|\blast night\b")
@@ -52,7 +54,8 @@ _NUMERIC_DAY = re.compile(r"\b(?:born|arrived|on)\s+(?:on\s+)?(\d{1,2})/(\d{1,2}
 #: A birth announced: the child is 0 on that day ("Welcome to the world, Juniper", "born at 6:14am").
 BIRTH = re.compile(r"\bwelcome to the world\b|\b(?:was|were|is|got)\s+born\b|\bborn\s+(?:on|at|this|last|yesterday|"
                    r"today|\d)|\bjust arrived\b|\barrived\s+(?:safely|yesterday|today|this\s+morning|last\s+night)\b"
-                   r"|\bbaby\s+(?:(?:girl|boy|brother|sister|[a-z]+)\s+){0,3}?(?:arrived|came)\s+(?:on|at|early|safely)\b")
+                   r"|\bbaby\s+(?:(?:girl|boy|brother|sister|[a-z]+)\s+){0,3}?(?:arrived|came)"
+                   r"\s+(?:on|at|early|safely)\b")
 ADVICE = "Birthdays and ages help a stranger prove they 'know' your child: post the party, not the date."
 
 
@@ -149,7 +152,8 @@ def stated_day(low: str, posted: date) -> date | None:
     return max(days, default=None)
 
 
-_TWINS_ARE = re.compile(r"\b(?:twins|jumelles|jumeaux|gemelos|gemelas|mellizos)\s+(?:are|were|turn|turns|turned|just\s+turned|"
+_TWINS_ARE = re.compile(r"\b(?:twins|jumelles|jumeaux|gemelos|gemelas|mellizos)\s+"
+                        r"(?:are|were|turn|turns|turned|just\s+turned|"
                         r"will\s+be|cumplen|ont)\s+$")
 
 

@@ -17,7 +17,8 @@ _GIRL = re.compile(r"\b(?:she|her|girl|daughter|sister|sis|lass|little\s+(?:lady
 #: A child called by an initial ("Little Miss E", "Mr T"): the girl or boy whose name starts with it.
 _INITIAL = re.compile(r"\b(?:(Miss)|Mr|Master|Mister)\.?\s+([A-Z])\b(?!\.\s*[A-Z][a-z])")
 #: Words for the youngest or the eldest child, English and Filipino (folded).
-_YOUNGEST = re.compile(r"\b(?:(?:our|my|the)\s+youngest|bunso|our\s+last\s*-?\s*born|lastborn|the\s+baby\s+of\s+the\s+family)\b")
+_YOUNGEST = re.compile(r"\b(?:(?:our|my|the)\s+youngest|bunso|our\s+last\s*-?\s*born|lastborn"
+                       r"|the\s+baby\s+of\s+the\s+family)\b")
 _ELDEST = re.compile(r"\b(?:(?:our|my|the)\s+(?:eldest|oldest)|panganay|our\s+first\s*-?\s*born|firstborn)\b")
 #: Words for a baby not named ("bub loving the bath"); "baby girl" is said of children of any age.
 _BABY = re.compile(r"\b(?:baby|bub|bubs|bubba|newborn|little fella)\b(?!\s+(?:girl|boy|shark|shower|group|sensory|class|wipes))")

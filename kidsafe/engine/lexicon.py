@@ -109,7 +109,8 @@ PARENT_CUE_PATTERNS = (
     r"\b{name}(?<!'s),?\s+(?:the\s+)?(?:best|greatest|most\s+amazing)\s+(?:dad|daddy|mum|mummy|mom|mommy|mama|papa|"
     r"husband|wife)\b",
     r"\b{name}\s+(?:and|&)\s+(?:i|me)\b",
-    r"\b(?:the|a)\s+best\s+(?:dad|daddy|papa|papi|mum|mummy|mom|mommy|mama|husband|wife)\b[^\n.!?,]{{0,30}},\s*{name}(?<!'s)"
+    r"\b(?:the|a)\s+best\s+(?:dad|daddy|papa|papi|mum|mummy|mom|mommy|mama|husband|wife)\b[^\n.!?,]{{0,30}},"
+    r"\s*{name}(?<!'s)"
     r"(?=\s*(?:[^\w\s]|$))",
     r"\b(?:(?:father|mother|mum|mom|dad)'?s\s+day|mothering\s+sunday)\b[^\n]{{0,40}}?\b(?:thank\s+you|thanks|thank\s+u)"
     r",?\s+{name}(?<!'s)\b(?!\s+(?:and|&))",

@@ -25,7 +25,8 @@ AGE_AFTER_NAME = re.compile(r"\s*(?:(?:is|was|turned|turns|turning|is now)\s+(?:
                             + r"|\(\s*\d{1,2}\s*\)|,\s*\d{1,2}\s*,)")
 #: A birth announced around a name.
 #: A possessive name before a child's ordinal birthday ("'s 5th birthday", "'s 7th 🎉"; not "'s 80th"), folded.
-_NTH_BIRTHDAY_AFTER = re.compile(r"(?:'s|’s)\s+(?:(?:1[0-7]|[1-9])(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
+_NTH_BIRTHDAY_AFTER = re.compile(r"(?:'s|’s)\s+(?:(?:1[0-7]|[1-9])(?:st|nd|rd|th)"
+                                 r"|first|second|third|fourth|fifth|sixth|seventh|"
                                  r"eighth|ninth|tenth)\s*(?:birthday|bday|b-day|party|🎉|🎂|🎈|!)")
 _BORN_BEFORE = re.compile(r"welcome\s+to\s+the\s+world\W*\s*(?:(?:little|baby|sweet|our|my|wee|tiny|precious|beautiful|gorgeous|bonnie|darling)\s+)*$")
 _BORN_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:was\s+born|is\s+finally\s+here|has\s+arrived)\b")
@@ -132,7 +133,8 @@ def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) 
         cues.add("birthday")  # "Migo's 5th birthday", "party for Tayo's 7th 🎉"
     if re.search(r"(?:happy\s+(?:\w+\s+)?birthday|feliz\s+cumple(?:anos)?|bonne\s+fete|joyeux\s+anniversaire|"
                  r"pen-?blwydd\s+hapus|maligayang\s+kaarawan|wszystkiego\s+najlepszego)\s+"
-                 r"(?:to\s+|a\s+|i\s+|sa\s+|kay\s+|dla\s+)?(?:my\s+|our\s+|mi\s+|mon\s+|ma\s+|aming\s+|ating\s+)?(?:\w+,?\s+)?$", low[max(0, start - 40):start]):
+                 r"(?:to\s+|a\s+|i\s+|sa\s+|kay\s+|dla\s+)?(?:my\s+|our\s+|mi\s+|mon\s+|ma\s+|aming\s+|ating\s+)?"
+                 r"(?:\w+,?\s+)?$", low[max(0, start - 40):start]):
         cues.add("birthday")
     if _BORN_BEFORE.search(low[max(0, start - 40):start]) or _BORN_AFTER.match(low[end:end + 40]):
         cues.add("born")  # "Welcome to the world, Thea", "Thea Grace was born at 3am"
@@ -160,10 +162,12 @@ def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) 
 
 #: A godchild word just before or after a name ("our goddaughter Noa", "baby Noa, our inaanak").
 _GODCHILD = r"(?:god\s*(?:son|daughter|child|children|kids?)|inaanak|ahijad[oa])"
-_GODCHILD_BEFORE = re.compile(r"\b(?:my|our|his|her|their)\s+(?:(?:little|baby|new|gorgeous|beautiful)\s+)*" + _GODCHILD + r"\s*$")
+_GODCHILD_BEFORE = re.compile(r"\b(?:my|our|his|her|their)\s+(?:(?:little|baby|new|gorgeous|beautiful)\s+)*"
+                              + _GODCHILD + r"\s*$")
 _GODCHILD_AFTER = re.compile(r"\s*,?\s*(?:(?:is|was)\s+)?(?:my|our)\s+(?:(?:little|baby|new)\s+)*" + _GODCHILD + r"\b")
 #: "the twins", "our twins", "twin boys" (not "Mia's twins"), in the languages the lexicon reads (folded).
-_TWINS = re.compile(r"\b(?:the|our|my)\s+twins\b|\btwin\s+(?:boys|girls|brothers|sisters)\b|\b(?:jumelles|jumeaux|gemelos|gemelas|mellizos)\b")
+_TWINS = re.compile(r"\b(?:the|our|my)\s+twins\b|\btwin\s+(?:boys|girls|brothers|sisters)\b"
+                    r"|\b(?:jumelles|jumeaux|gemelos|gemelas|mellizos)\b")
 
 
 _ANY_NAME = r"(?P<n>[^\W\d_][\w'’\-]*)"

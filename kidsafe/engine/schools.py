@@ -129,7 +129,8 @@ def _explicit(view: PostView) -> list[tuple[str, str, EvidenceSource, str]]:
     return out
 
 
-#: "Elm Grove School", "Riverbend High School", "Kingsmead College": a capitalised School (or College) after a name (its type words kept).
+#: "Elm Grove School", "Riverbend High School", "Kingsmead College": a capitalised School (or College)
+#: after a name (its type words kept).
 _NAMED_SCHOOL = re.compile(r"(?<=\s)((?:(?:High|Middle|Public|State|Intermediate|Charter|Normal)\s+)?School|College)\b")
 #: Words that make "<X> School" an activity or a season, not a school ("Swim School", "Summer School").
 NOT_SCHOOL_NAMES = frozenset({"summer", "winter", "spring", "autumn", "fall", "holiday", "forest", "bible",
