@@ -244,3 +244,12 @@ def test_facebook_photo_and_video_files_of_the_wrong_shape_are_warnings(feed_zip
     files = {w.file: w.message for w in feed.warnings}
     assert "not the expected list" in files[photos]
     assert "1 entries are not posts" in files[videos]
+
+
+def test_facebook_album_photo_titles_repeating_the_album_name_run_together_are_not_words(feed_zip, feed_jpeg):
+    """Facebook titles an album's photos with the album's name, sometimes squeezed ("Maxturns7"): no new word."""
+    uri = "your_facebook_activity/posts/media/Maxturns7_x1/1.jpg"
+    album = {"name": meta("Max turns 7! 🦖"), "photos": [
+        {"uri": uri, "creation_timestamp": 1_690_000_000, "title": "Maxturns7", "description": "Dino cake"}]}
+    feed = open_feed(feed_zip({"your_facebook_activity/posts/album/0.json": album, uri: feed_jpeg()}))
+    assert [(p.caption, p.extra_text) for p in feed.posts] == [("Dino cake", ("Max turns 7! 🦖",))]

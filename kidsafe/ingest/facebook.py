@@ -69,6 +69,11 @@ def comments_of(medium: Any) -> list[str]:
     return [t for t in texts if t]
 
 
+def _squeezed(text: str) -> str:
+    """Only the letters and digits of ``text``, case-folded: "Max turns 7! 🦖" and "Maxturns7" agree."""
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
 def album_name(name: Any) -> str:
     """An album's name, unless it is one Facebook gives itself ("Mobile uploads")."""
     text = as_text(name)
@@ -215,7 +220,10 @@ class _Reader:
         photo = self.photo(medium)
         if photo is None:
             return
-        texts = [*(shared or []), album_name(medium.get("title")), *comments_of(medium)]
+        title = album_name(medium.get("title"))
+        if any(_squeezed(title) == _squeezed(t) for t in shared or ()):
+            title = ""  # the album's name again, often run together ("Maxturns7" in "Max turns 7!")
+        texts = [*(shared or []), title, *comments_of(medium)]
         if self.add_words(medium, [photo.description, *texts]):  # posted too: its words join that post
             return
         when = utc(medium.get("creation_timestamp"))
