@@ -72,7 +72,7 @@ CHILD_WORDS = frozenset({
     "anak", "bunso", "mab", "merch", "synek", "coreczka", "corka",
 })
 
-#: Words before "sister" that make it a sibling ("big sister Harper"), not a nun's title ("Sister Agnes").
+#: Words before "sister" that make it a sibling ("big sister Evie"), not a nun's title ("Sister Agnes").
 SIBLING_ADJECTIVES = frozenset({"big", "little", "baby", "older", "younger", "twin", "his", "her", "their", "new"})
 
 #: Words that say the name next to them is a friend's child ("Ruby's bestie Mae").
@@ -287,7 +287,7 @@ STRONG_SCHOOL_TYPES = frozenset({
     "basisschool", "escuela", "ecole", "scuola",
 })
 
-#: Type words that come before a school's name ("Gaelscoil an Droichid", "École Jules Ferry", "Kita Sonnenschein").
+#: Type words that come before a school's name ("Gaelscoil na Coille", "École Jules Ferry", "Kita Sonnenschein").
 PREFIX_SCHOOL_TYPES = frozenset({
     "gaelscoil", "gaelcholaiste", "scoil", "colaiste", "ysgol", "ecole", "escuela", "escola", "colegio", "scuola",
     "istituto", "liceo", "lycee", "kita", "grundschule", "basisschool", "szkola", "scoala",

@@ -87,7 +87,7 @@ def _sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:;" or not re.search(r"[A-Za-z]", before[-3:] or "")
 
 
-#: "our"/"my" in the languages the lexicon reads ("mi princesa Valentina", "mon grand Léo").
+#: "our"/"my" in the languages the lexicon reads ("mi princesa Luciana", "mon grand Théo").
 _OUR = frozenset({"our", "my", "mi", "mis", "mon", "mes", "notre", "nos", "nuestra", "nuestro"})
 #: Capitalised words that begin a place's name: the capitalised word after one is the place's.
 _PLACE_PREFIXES = frozenset({"san", "santa", "santo", "sao", "los", "las", "port", "fort", "mount", "mt", "puerto"})
@@ -102,7 +102,7 @@ def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) 
         cues.add("possessive")
     if prev and prev[-1].rstrip(".") in lx.ADULT_HONORIFICS and not (
             len(prev) >= 2 and prev[-1] == "sister" and prev[-2] in lx.SIBLING_ADJECTIVES):
-        cues.add("adult")  # "Sister Agnes" is a nun; "big sister Harper" is a child
+        cues.add("adult")  # "Sister Agnes" is a nun; "big sister Evie" is a child
     if prev and prev[-1] in ("at", "in", "from", "to", "near", "around", "visit", "visiting", "of"):
         cues.add("after_place_preposition")
     if prev and prev[-1] == "the":
@@ -110,7 +110,7 @@ def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) 
     if prev and prev[-1].rstrip(".") in ("st", "saint", "ste"):
         cues.add("after_the")  # "St Brigid's" is a school or church, not a person
     elif prev and prev[-1] in _PLACE_PREFIXES and re.search(r"(?<!\w)[A-Z]\w*\s+$", text[max(0, start - 12):start]):
-        cues.add("after_the")  # "Santa Ana", "San Jose", "Port Louis": a place's name, not a person's
+        cues.add("after_the")  # "Santa Rosa", "San Diego", "Port Louis": a place's name, not a person's
     poster_sibling = len(prev) >= 2 and prev[-2] == "my" and prev[-1] in ("sister", "brother", "sis", "bro")
     if poster_sibling:
         cues.add("poster_sibling")  # the poster's own sister is the children's aunt, not a child

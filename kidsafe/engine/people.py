@@ -126,7 +126,7 @@ def is_alias(short: str, long: str) -> bool:
     stem = re.sub(r"(?:ie|y|ey|ee|i|s)$", "", a)  # "Lottie" -> "lott", found in "Charlotte"
     if len(stem) >= 4 and stem in b:
         return True
-    # a first syllable with the South Asian pet ending -u ("Anu" of "Ananya", "Sonu" of "Sonali")
+    # a first syllable with the South Asian pet ending -u ("Minu" of "Mina", "Sonu" of "Sonali")
     short_u = re.fullmatch(r"([a-z]{2,3})u", a)
     return bool(short_u and len(b) >= 5 and b.startswith(short_u[1]) and b[len(short_u[1])] != "u"
                 and _same_gender(short, long))
@@ -196,7 +196,7 @@ def _classify(person: Person, views: dict[str, PostView], pet_posts: set[str], t
     if any(m.title for m in person.mentions) and not strong:
         return "relative"
     if person.cue_posts({"poster_sibling"}) and len(strong) < 2:
-        return "relative"  # "my sister Zanele": the children's aunt
+        return "relative"  # "my sister Thandeka": the children's aunt
     if any("adult" in m.cues for m in person.mentions) and not strong:
         return "adult"
     if (strong and person.key not in tagged and not person.cue_posts(STRONG_CHILD_CUES - {"birthday"})
@@ -206,7 +206,7 @@ def _classify(person: Person, views: dict[str, PostView], pet_posts: set[str], t
         in_pet_posts = {p for p in posts if _post_has_pet_context(views[p])}
         if (person.cue_posts({"pet_intro", "age", "birthday"}) & in_pet_posts
                 and not any(m.cues & {"fan", "ours", "child_word", "pair"} for m in person.mentions)):
-            return "pet"  # "our cat Nemo", "Simba is 5 today 🐕": a pet named after a character
+            return "pet"  # "our cat Nemo", "Nala is 5 today 🐕": a pet named after a character
         return "character"
     if person.cue_posts({"parent"}) and len(strong) < 2:
         return "parent"
@@ -222,7 +222,7 @@ def _classify(person: Person, views: dict[str, PostView], pet_posts: set[str], t
     if pet_intro and strong <= pet_posts:
         return "pet"  # pets have birthdays too ("our retriever Cooper turns 5 today 🐶")
     if strong and person.key not in tagged and _pet_with_birthday(person, views, pet_posts, first_named):
-        return "pet"  # "Waffles turned 3 today 🐾" in a feed where Waffles only ever leads pet posts
+        return "pet"  # "Biscuit turned 3 today 🐾" in a feed where Biscuit only ever leads pet posts
     if not strong and all("after_the" in m.cues for m in person.mentions if m.source is not EvidenceSource.SIDECAR):
         return "place" if geo.places_named(person.name) else "unknown"  # "the Stray", "Year of the Snake"
     likeness = name_likeness(person.name)
@@ -230,7 +230,7 @@ def _classify(person: Person, views: dict[str, PostView], pet_posts: set[str], t
         return "place"
     opens_only = all("sentence_start" in m.cues for m in person.mentions) and likeness < 0.8 and not strong
     # A name leading a post with a pet emoji, or just before the emoji, that nothing else makes a
-    # child, is the pet ("Moose found the sprinkler 🐶", "Good boy Rocket 🐕"), however English a word it is.
+    # child, is the pet ("Pickle found the sprinkler 🐶", "Good boy Rocket 🐕"), however English a word it is.
     emoji_led = {m.post for m in person.mentions if m.part >= 0 and _by_pet_emoji(person, m, views[m.post], first_named)}
     if not strong and emoji_led and 2 * len(emoji_led) >= len(posts) and person.key not in tagged:
         return "pet"
@@ -337,7 +337,7 @@ def _pair_with_children(people: dict[str, Person]) -> None:
         if person.role != "unknown":
             continue
         # a name the first-name list lacks (many African and Asian names) is still a name when it is no
-        # English word and no place: "Andile & Naledi"
+        # English word and no place: "Thabo & Lerato"
         unlisted = (english_rank(person.name) or 10**6) > 20000 and not geo.places_named(person.name)
         if name_likeness(person.name) < 0.6 and not unlisted:
             continue
@@ -354,7 +354,7 @@ _SIBLING_OF = re.compile(r"([A-Z][\w'’\-]+)\s+(?:and|&|with|\+)\s+(?:his|her|t
 
 
 def _friends_siblings(people: dict[str, Person], views: dict[str, PostView]) -> None:
-    """ "Playdate with Kabir and his little sister Myra": a friend's child's sibling is no child of ours."""
+    """ "Playdate with Arjun and his little sister Diya": a friend's child's sibling is no child of ours."""
     owners = {p.key: p.role for p in people.values()}
     for person in people.values():
         if person.role not in ("child", "unknown") or person.cue_posts({"age", "birthday", "ours", "born", "tagged"}):

@@ -163,14 +163,14 @@ _LOWER_PREFIX_TYPES = frozenset({"garderie", "guarderia", "cpe", "ecole", "escue
 
 
 def _prefixed(text: str, source: EvidenceSource) -> list[tuple[str, str, EvidenceSource, str]]:
-    """ "Gaelscoil an Droichid", "École Jules Ferry": a capitalised type word, then the name's words."""
+    """ "Gaelscoil na Coille", "École Jules Ferry": a capitalised type word, then the name's words."""
     out = []
     shouting_ok = source is EvidenceSource.OCR
     for m in _PREFIX_TYPE.finditer("".join(fold(c)[:1] or c for c in text)):  # folded, same offsets
         kind = text[m.start(1):m.end(1)]
         lower_ok = fold(kind) in _LOWER_PREFIX_TYPES and re.match(r"[A-Z]\w*\s+[A-Z]", text[m.start(2):])
         if not kind[:1].isupper() and not lower_ok:
-            continue  # "her gaelscoil": which one is not said; "la garderie Les Petits Pinsons" says it
+            continue  # "her gaelscoil": which one is not said; "la garderie Les Petits Lutins" says it
         words: list[str] = []
         for raw in text[m.start(2):m.end(2)].split():
             word = raw.rstrip(".,!?;:)")

@@ -20,11 +20,11 @@ _FAMILY_NAME = r"((?:O['’]|Ma?c)?[A-Z][a-z\u00C0-\u024F]{2,})"
 _THE_PLURAL = re.compile(r"\b(?:the|The)\s+" + _FAMILY_NAME + r"s\b")
 #: "from the Parkers", "love, the Joneses": a family signing off. Elsewhere "the Killers" may be a band.
 _SIGN_OFF = re.compile(r"(?:from|fae|frae|fra|love|with|regards|wishes|xx|x)\W*\s*$", re.IGNORECASE)
-#: Particles that open a two-word family name ("the Dela Cruz clan", "the Van der Berg family", "the De Souza fam").
+#: Particles that open a two-word family name ("the Delos Reyes clan", "the Van der Berg family", "the De Souza fam").
 _PARTICLE = r"(?:(?:De|Del|Dela|Delos|De\s+la|De\s+los|Van|Van\s+der|Van\s+den|Von|Di|Da|Dos|Das|Al|El|Bin|Ten|Ter)\s+)"
 _THE_GROUP = re.compile(r"\b(?:the|The)\s+(" + _PARTICLE + r"?" + _FAMILY_NAME + r")\s+(?:"
                         + "|".join(GROUP_WORDS) + r")\b")
-#: French and Spanish family names take no plural: "Les Tremblay", "Los Ortega", "la famille Roy".
+#: French and Spanish family names take no plural: "Les Bouchard", "Los Ortega", "la famille Roy".
 _ARTICLE_FAMILY = re.compile(r"(?<!\w)(?:(?:[Ll]es|[Ll]os)|(?:[Ll]a\s+)?(?:[Ff]amille|[Ff]amilia))\s+" + _FAMILY_NAME
                              + r"(?![\w'’\-])(?!\s+[A-Z])")
 _OCR_FULL_NAME = re.compile(r"^\s*([A-Z][A-Za-z\u00C0-\u024F]+)\s+([A-Z][A-Za-z\u00C0-\u024F'\-]{2,})\s*$")

@@ -25,7 +25,7 @@ HOLIDAY_KM = 40.0
 #: A place of this name within this distance of the home fix is the family's own town (or its city).
 LOCAL_KM = 25.0
 _PREPOSITIONS = ("in", "at", "from", "to", "of", "near", "around")
-#: "came down from Bendigo", "over from Boston", "back from Tenby": where someone came from, not home.
+#: "came down from Dubbo", "over from Boston", "back from Tenby": where someone came from, not home.
 _CAME_FROM = re.compile(r"\b(?:came|come|comes|coming|drove|driving|flew|flying|over|up|down|back|all\s+the\s+way|"
                         r"visiting|visitors?)\s+(?:\w+\s+)?from\s*$")
 
@@ -125,7 +125,7 @@ def _caption_towns(view: PostView, family: Family, home: GeoPoint | None = None)
                     at = m.start() + len(" ".join(words[:i]))
                     before_text = fold(text[max(0, at - 30):at])
                     if _CAME_FROM.search(before_text):
-                        continue  # "Nan came down from Bendigo": where a visitor lives
+                        continue  # "Nan came down from Dubbo": where a visitor lives
                     before = before_text.split()[-1:]
                     local = is_local(phrase, home)
                     by_word = bool(before and before[0] in _PREPOSITIONS) or local

@@ -11,7 +11,7 @@ from kidsafe.engine.text import fold
 from kidsafe.models import EvidenceSource, GeoPoint, Post
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-#: HTML left in text by some exports and cross-posting tools: "Isla &amp; Rory<br>best pals".
+#: HTML left in text by some exports and cross-posting tools: "Ivy &amp; Noor<br>best pals".
 _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&apos;": "'", "&nbsp;": " ",
              "&#x27;": "'", "&rsquo;": "’", "&lsquo;": "‘"}
 _HTML_BITS = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|rsquo|lsquo|#39|#x27);|<br\s*/?>|</?p>", re.IGNORECASE)
