@@ -1,4 +1,4 @@
-"""Stranger-engine cases from the third round of probes: Spanish and French family speech (ages in
+"""Stranger-engine cases in Spanish and French family speech (ages in
 "años"/"ans", "Feliz cumpleaños", "Bonne fête", "les jumelles", mémère/pépère, bisabuela, "Les Gagnon"),
 South Asian nicknames and kin ("Tanu" of "Tanvi", Chachu), hashtag ages ("#NameAge5"), a country's
 day that is nobody's birthday, a place's second word ("Santa Ana"), a friend's child's sibling, a

@@ -1,4 +1,4 @@
-"""Stranger-engine cases from the fourth round of probes: Nigerian, Filipino and Welsh family speech
+"""Stranger-engine cases in Nigerian, Filipino and Welsh family speech
 (twins named in a pair after "the twins", "the twins are six today", "our baby girl X arrived on ...",
 "<Name> College" with JSS/SS classes, Welsh Anti/Yncl, "to the best dad, X", "X the sheepdog", the
 Urdd as a weekly activity, a town whose name ends in "s").
