@@ -29,6 +29,9 @@ AGE_PATTERNS = (
 )
 #: A number word shouted on its own ("FIVE!!!", "EIGHT 😭") is an age only in a birthday post.
 _SHOUTED = re.compile(r"(?<![\w-])(" + "|".join(w.upper() for w in NUMBER_WORDS) + r")(?![\w-])")
+#: "7 years of joy", "one year of you": in a birthday post, the years a child has filled (never a marriage's).
+_YEARS_OF = re.compile(r"\b" + _N + r"\s+years?\s+of\s+(?:pure\s+|so\s+much\s+|non-?stop\s+)?(?:joy|love|you|chaos|fun|"
+                       r"laughter|giggles|cuddles|sunshine|magic|mischief|happiness|adventures?|smiles|sass|noise)\b")
 #: A bare number cheered at the start of a birthday post ("13!!! Happy birthday…", "7! 🎉").
 _CHEERED = re.compile(r"^\W*?(\d{1,2})\s*!")
 BIRTHDAY_CONTEXT = re.compile(
@@ -95,6 +98,10 @@ def _claims(view: PostView, family: Family) -> Iterator[AgeClaim]:
                     hits.append((n, m.start(), 0.6))
             if m := _CHEERED.match(low):
                 hits.append((int(m[1]), m.start(1), 0.6))
+            for m in _YEARS_OF.finditer(low):
+                n = number_value(m[1])
+                if n is not None:
+                    hits.append((n, m.start(1), 0.7))
         hits = [h for h in hits if 0 < h[0] <= 18]
         birth = BIRTH.search(low)
         if birth and not hits:

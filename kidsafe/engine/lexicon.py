@@ -106,6 +106,9 @@ PARENT_CUE_PATTERNS = (
     r"\bhappy\s+(?:father'?s|mother'?s)\s+day,?\s+{name}(?<!'s)(?=\s*(?:[^\w\s]|$))",
     r"\b(?:father'?s|mother'?s)\s+day\s+(?:to|for)\s+(?:the|my|our)\s+(?:\w+\s+){{0,2}}?(?:dad|daddy|papa|papi|"
     r"mum|mummy|mom|mommy|mama|mami|hubby|husband|wife)\s*,\s*{name}(?<!'s)\b",
+    # "Father's Day to the best papa Rewi": a father word right before the name on Father's Day is the parent
+    r"\bfather'?s\s+day\s+(?:\w+\s+){{0,2}}?(?:to|for)\s+(?:the|my|our)\s+(?:\w+\s+){{0,2}}?(?:dad|daddy|papa|papi|pa)"
+    r"\s+{name}(?<!'s)\b",
     r"\b{name}(?<!'s),?\s+(?:the\s+)?(?:best|greatest|most\s+amazing)\s+(?:dad|daddy|mum|mummy|mom|mommy|mama|papa|"
     r"husband|wife)\b",
     r"\b{name}\s+(?:and|&)\s+(?:i|me)\b",

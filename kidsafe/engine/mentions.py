@@ -122,6 +122,10 @@ def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) 
     elif prev and (prev[-1] in lx.CHILD_WORDS or " ".join(prev[-2:]) in lx.CHILD_WORDS) or re.match(r"\s*,?\s*(?:my|our)\s+(?:\w+\s+)?(?:boy|girl|son|daughter|baby)\b",
                                                        fold(text[end:end + 30])):
         cues.add("child_word")
+    if _GOOD_PET_BEFORE.search(text[max(0, start - 30):start]) and (
+            _PET_EMOJI_AFTER.match(text, end) or _PET_EMOJI_ENDS.search(text[max(0, start - 40):start])):
+        cues.discard("child_word")
+        cues.add("pet_intro")  # "Good girl Pippa 🐶", "🐾 good boy Rolo": praise for the dog, not a child
     if nxt and nxt[0] in ("&", "and") and len(nxt) > 1:
         cues.add("pair")
     if _TWINS.search(low) and (re.match(r"\s*(?:&|and|\+)\s*[A-Z]", text[end:end + 8])
@@ -160,6 +164,11 @@ def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) 
     return cues
 
 
+#: "good boy"/"good girl" just before a name, and a pet emoji just after it or just before the praise.
+_GOOD_PET_BEFORE = re.compile(r"\bgood\s+(?:boy|girl|boi|doggo|pup)\s*,?\s*$", re.IGNORECASE)
+_PET_EMOJI_AFTER = re.compile(r"(?:['’]s)?\s*[!.]*\s*[" + "".join(sorted(lx.PET_EMOJI)) + "]")
+_PET_EMOJI_ENDS = re.compile(r"[" + "".join(sorted(lx.PET_EMOJI)) + r"]\W*(?:(?:such|a|what|the|my|our|very)\s+)*"
+                             r"good\s+\w+\s*,?\s*$", re.IGNORECASE)
 #: A godchild word just before or after a name ("our goddaughter Noa", "baby Noa, our inaanak").
 _GODCHILD = r"(?:god\s*(?:son|daughter|child|children|kids?)|inaanak|ahijad[oa])"
 _GODCHILD_BEFORE = re.compile(r"\b(?:my|our|his|her|their)\s+(?:(?:little|baby|new|gorgeous|beautiful)\s+)*"
@@ -255,8 +264,9 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
                 elif fold(cand) not in lx.NOT_NAMES and not is_known_first_name(cand) or (ocr and cand.isupper()):
                     surname = _title_case(cand)
             cues = _cues(part, text, folded, start, end, word)
-            if key in lx.CHARACTERS and key not in lx.CHARACTER_FIRST_NAMES:
-                cues.add("character")
+            if key in lx.CHARACTERS and key not in lx.CHARACTER_FIRST_NAMES and not (
+                    name_count(word) >= 30 and _NTH_BIRTHDAY_AFTER.match(folded[end:end + 40])):
+                cues.add("character")  # but "party for Elsa's 6th birthday": a character never turns six
             yield Mention(
                 name=_title_case(word), key=key, post=view.id, source=part.source, start=start, end=end,
                 part=index, cues=frozenset(cues), title=title, surname=surname,

@@ -188,13 +188,18 @@ def _pet_with_birthday(person: Person, views: dict[str, PostView], pet_posts: se
     return not any(_OTHER_PET.search(views[p].all_folded) for p in posts)
 
 
+#: Kin titles that are also what children call their father ("Papi", "Pa").
+_FATHER_TITLES = frozenset({"pa", "papi", "papa", "papy"})
+
+
 def _classify(person: Person, views: dict[str, PostView], pet_posts: set[str], tagged: set[str],
               ents: dict[str, set[str]], first_named: dict[str, str], family_names: set[str]) -> str:
     posts = person.posts
     pet_posts = pet_posts | person.cue_posts({"pet_intro"})
     strong = person.cue_posts(STRONG_CHILD_CUES)
-    if any(m.title for m in person.mentions) and not strong:
-        return "relative"
+    if any(m.title for m in person.mentions) and not strong and not any(
+            "parent" in m.cues and fold(m.title or "") in _FATHER_TITLES for m in person.mentions):
+        return "relative"  # but "Father's Day to the best papi Koro": the grandpa word names the father here
     if person.cue_posts({"poster_sibling"}) and len(strong) < 2:
         return "relative"  # "my sister Thandeka": the children's aunt
     if any("adult" in m.cues for m in person.mentions) and not strong:
