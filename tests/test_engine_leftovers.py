@@ -44,3 +44,13 @@ def test_good_boy_or_girl_with_a_pet_emoji_is_the_pet(caption):
 def test_good_boy_without_a_pet_emoji_is_still_a_child():
     d = dossier(view("1", "Good boy Bruno, you were so brave at the dentist", "2024-03-05 09:00"), AGE_POST)
     assert "Bruno" in child_names(d)
+
+
+@pytest.mark.parametrize("caption, school", [
+    ("Rangi's first day at Little Wrens Nursery 🎒", "Little Wrens Nursery"),
+    ("Little Pips Kindergarten graduation for Rangi today", "Little Pips Kindergarten"),
+    ("First day at Oakfield Primary for Rangi 🎒", "Oakfield Primary School"),
+])
+def test_little_starting_a_nursery_name_is_kept(caption, school):
+    d = dossier(view("1", caption, "2024-09-02 08:00"), AGE_POST)
+    assert values(d, FactKind.SCHOOL, "Rangi") == {school}

@@ -12,6 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
+from kidsafe.engine.gazetteer import name_count
 from kidsafe.engine.text import contains_phrase, english_rank, fold, split_words
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind
@@ -47,6 +48,13 @@ def _name_before(text: str, end: int, shouting_ok: bool) -> str:
 #: Words that may open a matched phrase but are no part of a school's name ("at", "Happy").
 LEADING_NON_NAMES = frozenset({"at", "to", "from", "in", "the", "our", "my", "first", "last", "day", "happy", "love",
                                "new", "big", "little", "back", "off", "and", "with", "for", "of"})
+def _little_starts_name(words: list[str]) -> bool:
+    """ "Little Wrens Nursery": a capitalised "Little" before another capitalised word that is no first name
+    starts the nursery's name (while "little" alone, or "Little" before a child's name, does not)."""
+    return (len(words) >= 2 and words[0] == "Little" and words[1][:1].isupper()
+            and fold(words[1]) not in LEADING_NON_NAMES and name_count(words[1]) < 1000)
+
+
 #: Hashtag words that make "#firstdayatschool" a phrase, not "<Name> School".
 HASHTAG_NON_NAMES = frozenset(STOP_WORDS) | {"day", "first", "last", "back", "big", "new", "pre", "year", "proud",
                                              "mum", "mom", "mama", "life", "love", "happy"}
@@ -110,7 +118,7 @@ def _explicit(view: PostView) -> list[tuple[str, str, EvidenceSource, str]]:
         for m in _type_words(text, source, view):
             name, kind = _name_before(text, m.start(), source is EvidenceSource.OCR).strip(), m[1]
             words = name.split()
-            while words and fold(words[0]) in LEADING_NON_NAMES:
+            while words and fold(words[0]) in LEADING_NON_NAMES and not _little_starts_name(words):
                 words = words[1:]
             if not words:
                 continue
