@@ -54,3 +54,14 @@ def test_good_boy_without_a_pet_emoji_is_still_a_child():
 def test_little_starting_a_nursery_name_is_kept(caption, school):
     d = dossier(view("1", caption, "2024-09-02 08:00"), AGE_POST)
     assert values(d, FactKind.SCHOOL, "Rangi") == {school}
+
+
+def test_a_two_word_given_name_after_a_parent_word_is_one_name():
+    d = dossier(view("1", "Date night with hubby Jun Hao 🍜", "2024-03-01 20:00"), AGE_POST)
+    assert values(d, FactKind.PARENT_NAME) == {"Jun Hao"}
+
+
+def test_the_family_surname_after_a_parent_word_is_not_part_of_the_given_name():
+    d = dossier(view("1", "Hubby Tom Okafor made pancakes for the kids", "2024-03-01 09:00"),
+                view("2", "Rangi Okafor is 6 today 🎂 #TeamOkafor", "2024-03-02 09:00"))
+    assert values(d, FactKind.PARENT_NAME) == {"Tom"}

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
+from kidsafe.engine.gazetteer import is_known_first_name
 from kidsafe.engine.people import Person
 from kidsafe.engine.text import fold
 from kidsafe.engine.views import PostView
@@ -22,6 +23,33 @@ ADVICE = {
     FactKind.SURNAME: "A surname turns a first name into a searchable person: drop it from hashtags.",
     FactKind.FAVOURITE: "Favourite characters and hobbies are what a groomer uses to build rapport.",
 }
+
+
+#: A parent word just before the name ("hubby", "my wife"), in folded text.
+_PARENT_WORD_BEFORE = re.compile(r"\b(?:hubby|husband|wife|wifey|partner|daddy|mummy|mommy)\s*$")
+#: The capitalised word right after the name (not a possessive's "'s").
+_NEXT_CAPITALISED = re.compile(r" ([A-Z][a-z]+)(?:['’]s)?(?![\w'’])")
+
+
+def _two_word_given_name(person: Person, views: dict[str, PostView], cast) -> str:
+    """ "hubby Jia Le": a parent word, then two capitalised first names, is one two-word given name,
+    unless the second word is the family's surname ("hubby Tom Okafor" is Tom)."""
+    family_surnames = {fold(s) for s in cast.surnames}
+    other_people = {p.key for p in cast.people if p.role in ("child", "pet", "relative", "other_child")}
+    seconds = set()
+    for m in person.mentions:
+        view = views.get(m.post)
+        if view is None or m.part < 0 or m.part >= len(view.parts) or "parent" not in m.cues:
+            continue
+        text = view.parts[m.part].text
+        nxt = _NEXT_CAPITALISED.match(text, m.end)
+        if not _PARENT_WORD_BEFORE.search(fold(text[max(0, m.start - 20):m.start]).rstrip()) or not nxt:
+            continue
+        key = fold(nxt[1])
+        if (m.surname is None and is_known_first_name(nxt[1]) and key not in family_surnames
+                and key not in other_people and key not in lx.NOT_NAMES and key not in lx.PARENT_WORDS):
+            seconds.add(nxt[1])
+    return f"{person.name} {seconds.pop()}" if len(seconds) == 1 else person.name
 
 
 def _evidence(person: Person, post: str) -> list[Evidence]:
@@ -39,6 +67,8 @@ def _confidence(person: Person, post: str) -> float:
 def add_people_facts(book: FactBook, family: Family, views: Sequence[PostView]) -> None:
     """Child names, relatives, pets, parents, other children and the family name."""
     cast = family.cast
+    by_id = {v.id: v for v in views}
+    parent_names = {p.key: _two_word_given_name(p, by_id, cast) for p in cast.people if p.role == "parent"}
     for person in cast.people:
         for post in person.posts:
             for ev in _evidence(person, post):
@@ -50,7 +80,7 @@ def add_people_facts(book: FactBook, family: Family, views: Sequence[PostView]) 
                 elif person.role == "pet":
                     book.add(FactKind.PET, FAMILY, person.name, ev, 0.7, advice=ADVICE[FactKind.PET])
                 elif person.role == "parent":
-                    book.add(FactKind.PARENT_NAME, FAMILY, person.name, ev, 0.7,
+                    book.add(FactKind.PARENT_NAME, FAMILY, parent_names.get(person.key, person.name), ev, 0.7,
                              advice=ADVICE[FactKind.PARENT_NAME])
                 elif person.role == "other_child":
                     book.add(FactKind.OTHER_CHILD, FAMILY, person.name, ev, 0.6,
