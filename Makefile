@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test audit-demo clean
+.PHONY: setup run test audit-demo model eval clean
 
 setup: $(STAMP)
 
@@ -20,6 +20,18 @@ run: setup
 
 test: setup
 	$(PY) -m pytest -q
+
+# Rebuild the shipped models from the labelled corpus (data/corpus/): check it, split it by voice,
+# train the role and sensitive-picture models on the train voices, tune on the dev voices.
+model: setup
+	$(PY) data/corpus/validate.py
+	$(PY) data/corpus/split.py
+	$(PY) -m kidsafe.learn.train_roles
+	$(PY) -m kidsafe.learn.train_sensitive
+
+# Grade the shipped models on the held-out test voices and the graded feeds.
+eval: setup
+	$(PY) -m kidsafe eval
 
 audit-demo: setup
 	$(PY) -m kidsafe audit kidsafe/demo/parker-plain --as-of 2025-06-01

@@ -70,6 +70,19 @@ def build_parser() -> argparse.ArgumentParser:
     ben.add_argument("--no-nudity", action="store_true", help="do not run the nudity detector")
     ben.add_argument("--runs", type=int, default=3, metavar="R", help="runs of each comparison (default 3)")
     ben.add_argument("--out", metavar="DIR", help="also write bench.json and bench.md to DIR")
+    ev = commands.add_parser(
+        "eval", help="grade the engine on the corpus's held-out voices and on graded feeds",
+        description="Audit the labelled corpus's test voices (data/corpus/, never used in training or tuning) "
+                    "and the graded feeds in --feeds, and grade every dossier with the stranger test's scorer: "
+                    "precision, recall and F1 by kind of fact, and the stranger errors.")
+    ev.add_argument("--split", choices=("test", "dev", "train"), default="test",
+                    help="which corpus voices to grade (default: test, the held-out voices)")
+    ev.add_argument("--feeds", metavar="DIR", type=Path,
+                    help="graded feeds as the bench lays them out (default: ../shared/feeds when it exists)")
+    ev.add_argument("--no-feeds", action="store_true", help="grade the corpus voices only")
+    ev.add_argument("--photo-checks", action="store_true",
+                    help="run OCR, faces and nudity on the feeds' photos too (slower; the bench's run.sh does)")
+    ev.add_argument("--json", dest="json_out", metavar="OUT", help="also write every figure as JSON to OUT")
     return parser
 
 
@@ -158,6 +171,12 @@ def _bench(args: argparse.Namespace) -> int:
     return run_from_cli(args)
 
 
+def _eval(args: argparse.Namespace) -> int:
+    from kidsafe.learn.cli_eval import run_eval
+
+    return run_eval(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = build_parser().parse_args(argv)
@@ -167,4 +186,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _share(args)
     if args.command == "bench":
         return _bench(args)
+    if args.command == "eval":
+        return _eval(args)
     return 2  # pragma: no cover - argparse rejects unknown commands

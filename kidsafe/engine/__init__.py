@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 MIN_CONFIDENCE = 0.3
 
 
-def _entity_labels(views: Sequence[PostView]) -> dict[str, set[str]]:
+def entity_labels(views: Sequence[PostView]) -> dict[str, set[str]]:
     """Folded word -> spaCy entity labels it was given anywhere in the feed."""
     labels: dict[str, set[str]] = defaultdict(set)
     for view in views:
@@ -79,7 +79,7 @@ def forget_user_text() -> None:
 
 def _build(views: Sequence[PostView], as_of: date, warnings: tuple[FeedWarning, ...],
            skipped_checks: tuple[str, ...]) -> Dossier:
-    cast = build_cast(views, _entity_labels(views))
+    cast = build_cast(views, entity_labels(views))
     family = Family.from_cast(cast)
     book = FactBook()
     add_people_facts(book, family, views)

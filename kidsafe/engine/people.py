@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kidsafe import geo
+from kidsafe.engine import roles
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.mentions import Mention, find_mentions, name_likeness
 from kidsafe.engine.surnames import find_surnames
@@ -39,6 +40,7 @@ class Person:
     title: str | None = None
     gender: str | None = None
     surname: str | None = None
+    confidence: float = 1.0  # how sure the role model is of ``role``
 
     @property
     def posts(self) -> list[str]:
@@ -280,8 +282,22 @@ def _gender(person: Person, views: dict[str, PostView], child_keys: set[str], ca
     return None
 
 
-def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = None) -> Cast:
-    """Decide who every name of the feed is. ``ents`` maps folded words to spaCy entity labels."""
+@dataclass
+class FeedContext:
+    """What the role of a name is judged against: the feed's posts and what is known of them."""
+
+    views: dict[str, PostView]
+    pet_posts: set[str]
+    tagged: set[str]
+    ents: dict[str, set[str]]
+    first_named: dict[str, str]
+    surname_keys: set[str]
+    by_post: dict[str, list[Person]] = field(default_factory=dict)
+
+
+def gather_people(views: Sequence[PostView], ents: dict[str, set[str]] | None = None
+                  ) -> tuple[dict[str, Person], FeedContext, dict[str, list[tuple[str, EvidenceSource, str]]]]:
+    """Every name of the feed pooled into people (nicknames joined), before any role is decided."""
     ents = ents or {}
     by_view = {v.id: v for v in views}
     surnames = find_surnames(views)
@@ -319,20 +335,45 @@ def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = Non
                 current = first_named.get(m.post)
                 if current is None or m.start < first_starts[m.post]:
                     first_named[m.post], first_starts[m.post] = person.key, m.start
-    for person in people.values():
-        person.role = _classify(person, by_view, pet_posts, tagged, ents, first_named, surname_keys)
-    _pair_with_children(people)
-    _friends_siblings(people, by_view)
+    ctx = FeedContext(views=by_view, pet_posts=pet_posts, tagged=tagged, ents=ents, first_named=first_named,
+                      surname_keys=surname_keys, by_post=_index_by_post(people))
+    return people, ctx, surnames
+
+
+def _index_by_post(people: dict[str, Person]) -> dict[str, list[Person]]:
     by_post: dict[str, list[Person]] = defaultdict(list)
     for person in people.values():
         for post in person.posts:
             by_post[post].append(person)
+    return dict(by_post)
+
+
+def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = None) -> Cast:
+    """Decide who every name of the feed is. ``ents`` maps folded words to spaCy entity labels."""
+    people, ctx, surnames = gather_people(views, ents)
+    model = roles.shipped_model()
+    for person in people.values():
+        if model is None:
+            person.role = _classify(person, ctx.views, ctx.pet_posts, ctx.tagged, ctx.ents, ctx.first_named,
+                                    ctx.surname_keys)
+        else:
+            probs = model.probabilities(roles.person_features(person, ctx))
+            role, person.confidence = roles.decide(probs, model.threshold)
+            person.role = _ROLE_OF.get(role, "unknown")
+    _pair_with_children(people)
+    _friends_siblings(people, ctx.views)
+    by_post = _index_by_post(people)
     child_keys = {p.key for p in people.values() if p.role == "child"}
     for person in people.values():
         if person.role == "child":
-            person.gender = _gender(person, by_view, child_keys, by_post) or _name_gender(person.name)
+            person.gender = _gender(person, ctx.views, child_keys, by_post) or _name_gender(person.name)
     ordered = sorted(people.values(), key=lambda p: _first_index(p, views))
-    return Cast(people=ordered, surnames=surnames, by_post=dict(by_post), ents=ents)
+    return Cast(people=ordered, surnames=surnames, by_post=by_post, ents=ctx.ents)
+
+
+#: The model's roles as the engine names them ("none" and "surname": nobody to report).
+_ROLE_OF = {"child": "child", "parent": "parent", "relative": "relative", "other_child": "other_child",
+            "adult": "adult", "pet": "pet", "character": "character", "place": "place"}
 
 
 def _pair_with_children(people: dict[str, Person]) -> None:

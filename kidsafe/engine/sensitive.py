@@ -8,6 +8,8 @@ from collections.abc import Sequence
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
+from kidsafe.engine import learned
+from kidsafe.engine.learned import LinearModel
 from kidsafe.engine.text import contains_phrase, fold, split_hashtag
 from kidsafe.engine.views import PostView
 from kidsafe.models import Evidence, EvidenceSource, FactKind
@@ -34,33 +36,88 @@ def _cue(text_folded: str, raw: str, reason: str) -> str | None:
     return found or next((c for c in lx.SENSITIVE_CUES[reason] if not c[0].isalnum() and c in raw), None)
 
 
+#: Reasons the caption model decides; swimwear stays with the word list (the corpus does not label it).
+MODEL_REASONS = {"bath": "bath", "potty": "toilet", "nudity": "nudity", "distress": "distress"}
+_WORDS = re.compile(r"[\w'’]+|[^\w\s]", re.UNICODE)
+
+
+def _lexicon_cues(view: PostView) -> dict[str, tuple[str, EvidenceSource, str | None]]:
+    """Each reason whose words stand in the caption or make up a hashtag: (cue, source, hashtag)."""
+    caption = view.caption
+    low = fold(re.sub(r"#\w+", " ", caption))
+    found: dict[str, tuple[str, EvidenceSource, str | None]] = {}
+    for reason in lx.SENSITIVE_CUES:
+        cue = _cue(low, re.sub(r"#\w+", " ", caption), reason)
+        if cue is not None:
+            found[reason] = (cue, EvidenceSource.CAPTION, None)
+            continue
+        for t in view.post.hashtags:
+            words = split_hashtag(t)
+            if _cue(fold(t), "", reason) or (_cue(" ".join(words), "", reason)
+                                             and all(_cue(w, "", reason) or w in HASHTAG_FILLERS for w in words)):
+                found[reason] = ("#" + t, EvidenceSource.HASHTAG, "#" + t)
+                break
+    return found
+
+
+def post_features(view: PostView, cues: dict[str, tuple[str, EvidenceSource, str | None]]) -> dict[str, float]:
+    """What the caption model reads of a post: its words and word pairs (hashtags split into words),
+    its emoji, and which reasons' words the word list found."""
+    feats: dict[str, float] = {"bias": 1.0}
+    text = re.sub(r"#(\w+)", lambda m: " " + " ".join(split_hashtag(m[1])) + " ", view.caption)
+    tokens = [fold(t) for t in _WORDS.findall(text)]
+    for tok in tokens:
+        feats[f"w:{tok}"] = 1.0
+    for a, b in zip(tokens, tokens[1:]):
+        feats[f"b:{a} {b}"] = 1.0
+    for reason, (_, source, _) in cues.items():
+        feats[f"lex:{reason}"] = 1.0
+        feats[f"lex:{reason}:{source.value}"] = 1.0
+    return feats
+
+
+def shipped_model() -> LinearModel | None:
+    """The caption model that ships with kidsafe; None before it is trained."""
+    return learned.shipped("sensitive")
+
+
+def _decisions(view: PostView, cues: dict[str, tuple[str, EvidenceSource, str | None]]
+               ) -> list[tuple[str, str, EvidenceSource, str | None, float]]:
+    """(reason, cue, source, hashtag, confidence) of each sensitive reason the post shows."""
+    model = shipped_model()
+    out = []
+    if model is not None:
+        probs = model.probabilities(post_features(view, cues))
+        if 1.0 - probs.get("none", 0.0) >= model.threshold:
+            by_model = max(MODEL_REASONS, key=lambda r: probs.get(r, 0.0))
+            reason = next((MODEL_REASONS[r] for r in MODEL_REASONS if MODEL_REASONS[r] in cues
+                           and probs.get(r, 0.0) >= 0.5 * probs[by_model]), MODEL_REASONS[by_model])
+            cue, source, tag = cues.get(reason, ("the caption's words", EvidenceSource.CAPTION, None))
+            out.append((reason, cue, source, tag, round(1.0 - probs["none"], 3)))
+        ruled = {"swimwear", "nappy"} & cues.keys()  # outside the model's reasons: the word list decides
+    else:
+        ruled = set(cues)
+    for reason in sorted(ruled):
+        if reason == "distress" and re.search(r"\bi\s+(?:was\s+)?(?:crying|cried|sobbing)\b", fold(view.caption)):
+            continue  # the parent crying is not the child's distress
+        if reason == "nappy" and any(r == "toilet" for r, *_ in out):
+            continue
+        out.append((reason, *cues[reason], 0.7))
+    return out
+
+
 def add_sensitive_facts(book: FactBook, family: Family, views: Sequence[PostView]) -> None:
     """A sensitive_image fact per post and reason, naming the child when the post tells."""
     for view in views:
         if not view.has_photo:
             continue
         caption = view.caption
-        low = fold(re.sub(r"#\w+", " ", caption))
-        for reason in lx.SENSITIVE_CUES:
-            cue = _cue(low, re.sub(r"#\w+", " ", caption), reason)
-            source = EvidenceSource.CAPTION
-            tag = None
-            if cue is None:
-                for t in view.post.hashtags:
-                    words = split_hashtag(t)
-                    if _cue(fold(t), "", reason) or (_cue(" ".join(words), "", reason)
-                                                     and all(_cue(w, "", reason) or w in HASHTAG_FILLERS for w in words)):
-                        cue, source, tag = "#" + t, EvidenceSource.HASHTAG, "#" + t
-                        break
-            if cue is None:
-                continue
-            if reason == "distress" and re.search(r"\bi\s+(?:was\s+)?(?:crying|cried|sobbing)\b", low):
-                continue  # the parent crying is not the child's distress
+        for reason, cue, source, tag, confidence in _decisions(view, _lexicon_cues(view)):
             advice = ADVICE[reason] + (HASHTAG_ADVICE.format(tag=tag) if tag else "")
             book.add(FactKind.SENSITIVE_IMAGE, family.about(view), reason,
                      Evidence(post=view.id, source=source, excerpt=caption[:120],
                               explanation=f"a {reason} picture ({cue})"),
-                     0.7, key=f"sensitive:{view.id}:{reason}", advice=advice)
+                     confidence, key=f"sensitive:{view.id}:{reason}", advice=advice)
         if view.nudity is not None and view.nudity >= NUDITY_THRESHOLD:
             book.add(FactKind.SENSITIVE_IMAGE, family.about(view), "nudity",
                      Evidence(post=view.id, source=EvidenceSource.IMAGE, excerpt=f"nudity score {view.nudity:.2f}",

@@ -1,0 +1,111 @@
+"""Small linear models over hashed features, trained on the corpus and shipped with kidsafe.
+
+Features are named (``"cue:ours"``, ``"L0:our"``) and folded into a fixed hashed space, so a model
+is a matrix of weights and nothing else: no pickle, no vocabulary file, read with numpy alone.
+Training (scikit-learn) lives in `kidsafe.learn`; this module only reads and applies.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+MODEL_DIR = Path(__file__).with_name("models")
+#: Hashed feature space: large enough that the corpus's words rarely share a slot.
+DIMENSION = 1 << 18
+
+
+def hashed(feats: dict[str, float]) -> dict[int, float]:
+    """Features folded into the hashed space (colliding features add up)."""
+    out: dict[int, float] = {}
+    for key, value in feats.items():
+        index = zlib.crc32(key.encode("utf-8")) % DIMENSION
+        out[index] = out.get(index, 0.0) + value
+    return out
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """Trained weights: a column of coefficients per class, stored only for the hashed features in use."""
+
+    classes: tuple[str, ...]
+    columns: np.ndarray  # hashed feature index of each stored column
+    weights: np.ndarray  # (len(columns), len(classes))
+    intercept: np.ndarray  # (len(classes),)
+    threshold: float  # the decision threshold chosen on held-out voices
+    meta: dict
+
+    def probabilities(self, feats: dict[str, float]) -> dict[str, float]:
+        """Probability of each class for one example's features."""
+        vector = hashed(feats)
+        position = self._position()
+        scores = self.intercept.astype(np.float64).copy()
+        for index, value in vector.items():
+            row = position.get(index)
+            if row is not None:
+                scores += value * self.weights[row]
+        scores -= scores.max()
+        exp = np.exp(scores)
+        probs = exp / exp.sum()
+        return dict(zip(self.classes, (float(p) for p in probs), strict=True))
+
+    def _position(self) -> dict[int, int]:
+        cache = self.__dict__.get("_pos")
+        if cache is None:
+            cache = {int(c): i for i, c in enumerate(self.columns)}
+            object.__setattr__(self, "_pos", cache)
+        return cache
+
+
+def save_model(path: Path, model: LinearModel) -> None:
+    """Write a trained model (numpy arrays and its metadata as JSON: nothing that runs code)."""
+    np.savez_compressed(path, columns=model.columns, weights=model.weights, intercept=model.intercept,
+                        classes=np.array(model.classes), threshold=np.array(model.threshold),
+                        meta=np.array(json.dumps(model.meta, default=_plain)))
+
+
+def read_model(path: Path) -> LinearModel:
+    with np.load(path, allow_pickle=False) as data:
+        return LinearModel(classes=tuple(str(r) for r in data["classes"]), columns=data["columns"],
+                         weights=data["weights"], intercept=data["intercept"],
+                         threshold=float(data["threshold"]), meta=json.loads(str(data["meta"])))
+
+
+def _plain(value):
+    """numpy scalars in a model's metadata as plain JSON numbers."""
+    return value.item() if hasattr(value, "item") else str(value)
+
+
+@lru_cache(maxsize=8)
+def _read_shipped(name: str) -> LinearModel | None:
+    path = MODEL_DIR / f"{name}.npz"
+    return read_model(path) if path.exists() else None
+
+
+_STAND_INS: dict[str, LinearModel | None] = {}
+
+
+def shipped(name: str) -> LinearModel | None:
+    """The model ``name`` that ships with kidsafe (`models/NAME.npz`), read once; None before it is trained."""
+    if name in _STAND_INS:
+        return _STAND_INS[name]
+    return _read_shipped(name)
+
+
+@contextmanager
+def models_in_use(**stand_ins: LinearModel | None) -> Iterator[None]:
+    """Audit with other models than the shipped ones (cross-validation, tests): ``models_in_use(roles=m)``."""
+    before = dict(_STAND_INS)
+    _STAND_INS.update(stand_ins)
+    try:
+        yield
+    finally:
+        _STAND_INS.clear()
+        _STAND_INS.update(before)

@@ -1,0 +1,164 @@
+"""Who each name of a feed is, decided by a model learned from the labelled corpus (`data/corpus/`).
+
+Every name the mention finder pooled across the feed (a `Person`) is described by features: the
+cue words found around each of its mentions (``mentions._cues``: "our", an age, "good boy", a kin
+title...), how often and where it is said, what the first-name list, the English word list, the
+gazetteer and spaCy's entities say of the word, and the words around it in every post, hashed.
+A multinomial logistic regression trained on the corpus's train voices (`kidsafe.learn.train_roles`)
+turns them into a probability per role; a threshold chosen on the dev voices decides when a name
+is one of the family's children. Nothing here names a feed's people or places.
+
+The weights ship in `kidsafe/engine/models/roles.npz` and are read once (`learned.py`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from kidsafe import geo
+from kidsafe.engine import lexicon as lx
+from kidsafe.engine import learned
+from kidsafe.engine.learned import LinearModel
+from kidsafe.engine.gazetteer import girl_share, name_count
+from kidsafe.engine.text import contains_phrase, english_rank, fold
+
+if TYPE_CHECKING:
+    from kidsafe.engine.people import FeedContext, Person
+
+#: Roles the model chooses between; places, schools, clubs and towns are all "place" here.
+ROLES = ("child", "parent", "relative", "other_child", "adult", "pet", "character", "place", "surname", "none")
+_TOKEN = re.compile(r"[\w'’]+|[^\w\s]", re.UNICODE)
+WINDOW = 4
+
+#: Every cue `mentions._cues` and the tag reader can give a mention.
+CUES = ("possessive", "adult", "after_place_preposition", "after_the", "poster_sibling", "ours", "child_word",
+        "pet_intro", "pair", "twins", "age", "birthday", "born", "friend", "place_word_after", "school_word_after",
+        "parent", "fan", "playdate", "sentence_start", "ocr", "lowercase", "tagged", "character")
+ENTITY_LABELS = ("PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "DATE")
+
+
+def _token_shape(token: str) -> str:
+    """A word folded, numbers by shape ("5" -> "<n>", "5th" -> "<nth>"), emoji kept as they are."""
+    low = fold(token)
+    if low.isdigit():
+        return "<n>"
+    if re.fullmatch(r"\d+(?:st|nd|rd|th)", low):
+        return "<nth>"
+    return low
+
+
+def _window_tokens(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
+    left = [_token_shape(t) for t in _TOKEN.findall(text[max(0, start - 60):start])][-WINDOW:]
+    right = [_token_shape(t) for t in _TOKEN.findall(text[end:end + 60])][:WINDOW]
+    return left, right
+
+
+def _bucket(value: int | None, edges: tuple[int, ...]) -> str:
+    if value is None:
+        return "none"
+    for edge in edges:
+        if value < edge:
+            return f"<{edge}"
+    return f">={edges[-1]}"
+
+
+def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
+    """The documented features of one pooled name (see the module docstring); each value in 0..1 or small."""
+    feats: dict[str, float] = {"bias": 1.0}
+    posts = person.posts
+    n_posts = max(1, len(posts))
+    n_mentions = max(1, len(person.mentions))
+    feats["log_posts"] = math.log1p(len(posts))
+    feats["log_mentions"] = math.log1p(len(person.mentions))
+    feats["one_post"] = float(len(posts) == 1)
+    feats[f"posts_bucket={_bucket(len(posts), (2, 3, 5, 9, 17))}"] = 1.0
+    feats["feed_share"] = len(posts) / max(1, len(ctx.views))
+    # cues: the share of posts where any mention carries each cue, and whether any does
+    for cue in CUES:
+        cue_posts = person.cue_posts({cue})
+        if cue_posts:
+            feats[f"cue:{cue}"] = len(cue_posts) / n_posts
+            feats[f"cue_any:{cue}"] = 1.0
+    # the word itself, as the reference lists see it
+    name = person.name
+    count = name_count(name)
+    feats[f"name_count={_bucket(count, (1, 30, 300, 1000, 5000, 20000))}"] = 1.0
+    rank = english_rank(name)
+    feats[f"english_rank={_bucket(rank, (500, 2000, 5000, 20000, 60000))}"] = 1.0
+    share = girl_share(name)
+    if share is not None:
+        feats["gendered_name"] = abs(share - 0.5) * 2
+    places = geo.places_named(name)
+    if places:
+        feats["gazetteer_place"] = 1.0
+        feats[f"gazetteer_places={_bucket(len(places), (2, 5, 20))}"] = 1.0
+    feats["multiword_alias"] = float(any(" " in a for a in person.aliases))
+    feats["has_alias"] = float(bool(person.aliases))
+    feats["has_title"] = float(bool(person.title))
+    if person.title:
+        feats[f"title:{fold(person.title)}"] = 1.0
+    feats["in_character_list"] = float(person.key in lx.CHARACTERS)
+    feats["character_first_name"] = float(person.key in lx.CHARACTER_FIRST_NAMES)
+    feats["tagged"] = float(person.key in ctx.tagged)
+    feats["short_name"] = float(len(name) <= 3)
+    labels = ctx.ents.get(person.key, set())
+    for label in ENTITY_LABELS:
+        if label in labels:
+            feats[f"ent:{label}"] = 1.0
+    with_surname = [m for m in person.mentions if m.surname]
+    if with_surname:
+        feats["followed_by_surname"] = len(with_surname) / n_mentions
+        if any(fold(m.surname or "") not in ctx.surname_keys for m in with_surname):
+            feats["other_family_surname"] = 1.0
+    # the posts it stands in
+    pet_share = sum(p in ctx.pet_posts for p in posts) / n_posts
+    feats["pet_context_posts"] = pet_share
+    feats["leads_posts"] = sum(ctx.first_named.get(p) == person.key for p in posts) / n_posts
+    feats["adult_context_posts"] = sum(contains_phrase(ctx.views[p].all_folded, lx.ADULT_CONTEXT) is not None
+                                       for p in posts if p in ctx.views) / n_posts
+    feats["co_named"] = sum(len(ctx.by_post.get(p, ())) > 1 for p in posts) / n_posts
+    # the words around each mention and in its posts, hashed
+    context: Counter[str] = Counter()
+    post_words: Counter[str] = Counter()
+    seen_posts: set[str] = set()
+    for m in person.mentions:
+        view = ctx.views.get(m.post)
+        if view is None:
+            continue
+        if m.part >= 0 and m.part < len(view.parts):
+            text = view.parts[m.part].text
+            left, right = _window_tokens(text, m.start, m.end)
+            for i, tok in enumerate(reversed(left)):
+                context[f"L{min(i, 2)}:{tok}"] += 1
+            for i, tok in enumerate(right):
+                context[f"R{min(i, 2)}:{tok}"] += 1
+            if left:
+                context[f"L:{left[-1]}|R:{right[0] if right else '<end>'}"] += 1
+            context[f"src:{m.source.value}"] += 1
+        if m.post not in seen_posts:
+            seen_posts.add(m.post)
+            for tok in set(_TOKEN.findall(view.all_folded)):
+                if len(tok) > 1 or not tok.isalnum():
+                    post_words[f"P:{_token_shape(tok)}"] += 1
+    for key, value in context.items():
+        feats[key] = value / n_mentions
+    for key, value in post_words.items():
+        feats[key] = 0.5 * value / n_posts
+    return feats
+
+
+def shipped_model() -> LinearModel | None:
+    """The role model that ships with kidsafe; None before it is trained."""
+    return learned.shipped("roles")
+
+
+def decide(probs: dict[str, float], child_threshold: float) -> tuple[str, float]:
+    """The role and its probability: a child only above the threshold, else the likeliest other role."""
+    if probs.get("child", 0.0) >= child_threshold:
+        return "child", probs["child"]
+    role, p = max(((r, q) for r, q in probs.items() if r != "child"), key=lambda rq: rq[1])
+    return role, p
+

@@ -1,0 +1,1 @@
+"""What kidsafe learns from its labelled corpus: loading it, features, training and evaluation."""

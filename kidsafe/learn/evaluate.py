@@ -1,0 +1,133 @@
+"""Grade the engine on corpus voices (text only) and on graded feeds, with the stranger test's scorer."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kidsafe.learn import stranger_score
+from kidsafe.learn.corpus import Voice
+from kidsafe.engine.views import PostView
+from kidsafe.models import Photo, Post
+
+
+def corpus_posts(voice: Voice) -> list[Post]:
+    """A voice's posts as the readers would give them: caption, comments as extra text, tags as people.
+
+    Each post stands for a photo post (the corpus keeps the words, not the pictures), so each has a
+    photo with no file behind it: nothing reads it, but the engine knows a picture was shared.
+    """
+    return [Post(id=p.id, caption=p.caption, posted_at=p.date, platform="plain", extra_text=tuple(p.comments),
+                 people=tuple(p.tagged), photos=(Photo(f"corpus/{voice.id}/{p.id}.jpg"),)) for p in voice.posts]
+
+
+def post_views(posts: Sequence[Post]) -> list[PostView]:
+    """Posts without photo files as the engine sees them, spaCy's entities included."""
+    from kidsafe.pipeline import build_views, with_docs
+
+    return with_docs(build_views(posts, {}, {}), [])
+
+
+def voice_views(voice: Voice) -> list[PostView]:
+    return post_views(corpus_posts(voice))
+
+
+def audit_posts(posts: Sequence[Post], as_of: date) -> dict[str, Any]:
+    """The dossier (as its JSON dict) of posts without photo files."""
+    from kidsafe.dossier_json import to_dict
+    from kidsafe.engine import build_dossier
+
+    return to_dict(build_dossier(post_views(posts), as_of=as_of))
+
+
+@dataclass
+class Graded:
+    """One feed's grading."""
+
+    name: str
+    result: stranger_score.Result
+
+
+@dataclass
+class Report:
+    """Many feeds graded: micro-averaged as the bench's run.sh averages them."""
+
+    graded: list[Graded] = field(default_factory=list)
+
+    def add(self, name: str, dossier: dict[str, Any], truth: dict[str, Any]) -> Graded:
+        graded = Graded(name, stranger_score.score(dossier, truth))
+        self.graded.append(graded)
+        return graded
+
+    @property
+    def totals(self) -> dict[str, float]:
+        truth_n = sum(g.result.truth_n for g in self.graded)
+        found = sum(g.result.found for g in self.graded)
+        out_n = sum(g.result.precision_output_n for g in self.graded)
+        tp = sum(g.result.tp for g in self.graded)
+        recall = found / truth_n if truth_n else 0.0
+        precision = tp / out_n if out_n else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return {"f1": f1, "recall": recall, "precision": precision,
+                "stranger_errors": sum(g.result.must_not_claim_hits for g in self.graded), "feeds": len(self.graded)}
+
+    def per_kind(self) -> dict[str, dict[str, float]]:
+        """Per fact kind: truth facts, found, output facts, correct outputs, and the three ratios."""
+        sums: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        for g in self.graded:
+            for kind, counts in g.result.per_kind.items():
+                for key, value in counts.items():
+                    sums[kind][key] += value
+        table = {}
+        for kind, c in sorted(sums.items()):
+            recall = c["found"] / c["truth_n"] if c.get("truth_n") else None
+            precision = c["output_ok"] / c["output_n"] if c.get("output_n") else None
+            f1 = (2 * precision * recall / (precision + recall)
+                  if recall is not None and precision is not None and precision + recall else None)
+            table[kind] = {**c, "recall": recall, "precision": precision, "f1": f1}
+        return table
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"totals": self.totals, "per_kind": self.per_kind(),
+                "feeds": {g.name: {"f1": g.result.f1, "recall": g.result.recall, "precision": g.result.precision,
+                                   "stranger_errors": g.result.stranger_errors, "missed": g.result.missed,
+                                   "false_claims": g.result.false_claims} for g in self.graded}}
+
+
+def grade_voices(voices: Sequence[Voice]) -> Report:
+    """Audit each voice's posts and grade the dossier against its truth file."""
+    report = Report()
+    for voice in voices:
+        dossier = audit_posts(corpus_posts(voice), date.fromisoformat(voice.truth["audit_date"]))
+        report.add(voice.id, dossier, voice.truth)
+    return report
+
+
+def graded_feeds(folder: Path) -> list[tuple[Path, Path]]:
+    """(feed, truth file) pairs in a folder laid out as the bench's run.sh expects."""
+    pairs = [(d, d / "truth.json") for d in sorted(folder.iterdir()) if d.is_dir() and (d / "truth.json").exists()]
+    pairs += [(z, z.with_name(z.stem + ".truth.json")) for z in sorted(folder.glob("*.zip"))
+              if z.with_name(z.stem + ".truth.json").exists()]
+    return pairs
+
+
+def grade_feeds(folder: Path, photo_checks: bool = False) -> Report:
+    """Audit every graded feed in ``folder`` (photo checks off unless asked: EXIF and text only) and grade it."""
+    from kidsafe.dossier_json import to_dict
+    from kidsafe.pipeline import AuditOptions, audit
+
+    report = Report()
+    options = AuditOptions() if photo_checks else AuditOptions(ocr=False, faces=False, nudity=False)
+    for feed, truth_path in graded_feeds(folder):
+        truth = json.loads(truth_path.read_text(encoding="utf-8"))
+        result = audit(feed, as_of=date.fromisoformat(truth["audit_date"]), options=options)
+        try:
+            report.add(feed.name, to_dict(result.dossier), truth)
+        finally:
+            result.close()
+    return report

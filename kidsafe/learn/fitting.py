@@ -1,0 +1,61 @@
+"""Fitting the hashed linear models of `kidsafe.engine.learned` (scikit-learn, at training time only)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from kidsafe.engine.learned import DIMENSION, LinearModel, hashed
+
+
+def matrix(rows: Sequence[dict[str, float]]):
+    """Named features of each example as a sparse matrix over the hashed space."""
+    from scipy.sparse import csr_matrix
+
+    r, c, v = [], [], []
+    for i, feats in enumerate(rows):
+        for index, value in hashed(feats).items():
+            r.append(i)
+            c.append(index)
+            v.append(value)
+    return csr_matrix((v, (r, c)), shape=(len(rows), DIMENSION), dtype=np.float64)
+
+
+def fit(rows: Sequence[dict[str, float]], labels: Sequence[str], classes: Sequence[str], c: float = 1.0,
+        threshold: float = 0.5, meta: dict | None = None) -> LinearModel:
+    """A multinomial (or binary) logistic regression, classes weighted as if equally common."""
+    from sklearn.linear_model import LogisticRegression
+
+    y = np.array([classes.index(label) for label in labels])
+    x = matrix(rows).tocsc()
+    used = np.flatnonzero(np.diff(x.indptr))  # fit only the hashed columns some example has: far faster
+    clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
+    clf.fit(x[:, used].tocsr(), y)
+    coef = np.zeros((len(classes), len(used)))
+    intercept = np.full(len(classes), -30.0)  # a class never seen in training is never chosen
+    if len(clf.classes_) == 2 and clf.coef_.shape[0] == 1:  # binary: one row, for the second class
+        coef[clf.classes_[1]], intercept[clf.classes_[1]] = clf.coef_[0], clf.intercept_[0]
+        intercept[clf.classes_[0]] = 0.0
+    else:
+        for row, cls in enumerate(clf.classes_):
+            coef[cls], intercept[cls] = clf.coef_[row], clf.intercept_[row]
+    return LinearModel(tuple(classes), used.astype(np.int32), coef.T.astype(np.float32),
+                       intercept.astype(np.float32), threshold, meta or {})
+
+
+def out_of_fold(rows: Sequence[dict[str, float]], labels: Sequence[str], groups: Sequence[str],
+                classes: Sequence[str], c: float = 1.0, folds: int = 5) -> list[dict[str, float]]:
+    """Each example's class probabilities from a model that never saw its voice (grouped folds)."""
+    names = sorted(set(groups))
+    fold_of = {g: i % folds for i, g in enumerate(names)}
+    out: list[dict[str, float]] = [{} for _ in rows]
+    for k in range(min(folds, len(names))):
+        train = [i for i, g in enumerate(groups) if fold_of[g] != k]
+        held = [i for i, g in enumerate(groups) if fold_of[g] == k]
+        if not held or len({labels[i] for i in train}) < 2:
+            continue
+        model = fit([rows[i] for i in train], [labels[i] for i in train], classes, c)
+        for i in held:
+            out[i] = model.probabilities(rows[i])
+    return out

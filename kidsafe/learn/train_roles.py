@@ -1,0 +1,157 @@
+"""Train the role model (`kidsafe/engine/roles.py`) from the corpus: `python -m kidsafe.learn.train_roles`.
+
+Each voice's posts go through the same steps as an audit (views, spaCy's entities, the mention
+finder, nickname pooling); every pooled name is labelled with the role its corpus spans give it
+(the majority over its mentions; "none" where no span covers it) and described by
+`roles.person_features`. A multinomial logistic regression (scikit-learn, used here only) learns
+from the train voices; the child threshold is the one that scores best on the dev voices, where
+claiming another family's child, a pet or an adult as the family's child costs three times a miss.
+The test voices are never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from kidsafe.engine import roles
+from kidsafe.engine.learned import MODEL_DIR, LinearModel, save_model
+from kidsafe.learn.fitting import fit, out_of_fold
+from kidsafe.learn.corpus import Voice, load_split, splits
+from kidsafe.learn.evaluate import voice_views
+
+log = logging.getLogger(__name__)
+
+#: Corpus span labels -> the role model's roles.
+LABEL_ROLE = {"CHILD": "child", "PARENT": "parent", "RELATIVE": "relative", "OTHER_CHILD": "other_child",
+              "ADULT": "adult", "PET": "pet", "CHARACTER": "character", "SCHOOL": "place", "CLUB": "place",
+              "TOWN": "place", "PLACE": "place", "SURNAME": "surname"}
+#: A wrong child costs this many missed ones when the threshold is chosen: a stranger error is worse.
+FALSE_CHILD_COST = 3.0
+
+
+@dataclass
+class Example:
+    voice: str
+    name: str
+    role: str
+    features: dict[str, float]
+
+
+def gold_role(person, voice: Voice) -> str:
+    """The role the voice's spans give a pooled name: the majority over its mentions."""
+    posts = {p.id: p for p in voice.posts}
+    votes: Counter[str] = Counter()
+    for m in person.mentions:
+        post = posts.get(m.post)
+        if post is None:
+            continue
+        found = None
+        if m.part >= 0:
+            # view parts are the caption (when there is one) and then the comments, as corpus parts 0, 1...
+            part = m.part if post.caption else m.part + 1
+            for span in post.spans:
+                if span.part == part and span.start < m.end and m.start < span.end and span.label in LABEL_ROLE:
+                    found = LABEL_ROLE[span.label]
+                    if found != "place":
+                        break
+        else:
+            tag_base = 1 + len(post.comments)
+            for span in post.spans:
+                if span.part >= tag_base and span.label in LABEL_ROLE and \
+                        person.key in roles.fold(post.parts[span.part]).split()[:1]:
+                    found = LABEL_ROLE[span.label]
+                    break
+        votes[found or "none"] += 1
+    if not votes:
+        return "none"
+    return votes.most_common(1)[0][0]
+
+
+def examples_of(voices: Sequence[Voice]) -> list[Example]:
+    """One example per pooled name of each voice."""
+    from kidsafe.engine import entity_labels
+    from kidsafe.engine.people import gather_people
+
+    out: list[Example] = []
+    for voice in voices:
+        views = voice_views(voice)
+        people, ctx, _ = gather_people(views, entity_labels(views))
+        for person in people.values():
+            out.append(Example(voice.id, person.name, gold_role(person, voice), roles.person_features(person, ctx)))
+    return out
+
+
+def child_cost(probs: Sequence[dict[str, float]], gold: Sequence[str], threshold: float) -> tuple[float, dict]:
+    """Missed children plus weighted false ones at this threshold, with the counts."""
+    tp = fp = fn = 0
+    for p, role in zip(probs, gold, strict=True):
+        if not p:
+            continue
+        said = roles.decide(p, threshold)[0] == "child"
+        tp += said and role == "child"
+        fp += said and role != "child"
+        fn += not said and role == "child"
+    return float(fn + FALSE_CHILD_COST * fp), {"tp": int(tp), "fp": int(fp), "fn": int(fn)}
+
+
+def role_accuracy(model: LinearModel, examples: Sequence[Example]) -> float:
+    """Share of the named people (not "none") given their labelled role."""
+    named = [ex for ex in examples if ex.role != "none"]
+    right = sum(roles.decide(model.probabilities(ex.features), model.threshold)[0] == ex.role for ex in named)
+    return right / len(named) if named else 0.0
+
+
+def train(out: Path, c: float = 1.0) -> dict:
+    """Train on the train voices, choose the child threshold on held-out voices, write the model.
+
+    The threshold is chosen on the train voices' out-of-fold probabilities (each from a model that
+    never saw that voice) together with the dev voices', then the model is fitted on all train voices.
+    """
+    started = time.monotonic()
+    train_voices, dev_voices = load_split("train"), load_split("dev")
+    if not train_voices:
+        raise SystemExit("no train voices: data/corpus/splits.json lists none")
+    train_ex, dev_ex = examples_of(train_voices), examples_of(dev_voices)
+    rows, gold = [ex.features for ex in train_ex], [ex.role for ex in train_ex]
+    held_probs = out_of_fold(rows, gold, [ex.voice for ex in train_ex], roles.ROLES, c)
+    model = fit(rows, gold, roles.ROLES, c)
+    held_probs += [model.probabilities(ex.features) for ex in dev_ex]
+    held_gold = gold + [ex.role for ex in dev_ex]
+    costs = {round(t, 2): child_cost(held_probs, held_gold, t) for t in np.arange(0.2, 0.91, 0.05)}
+    threshold = min(costs, key=lambda t: (costs[t][0], -t))
+    meta = {"trained_on": sorted(v.id for v in train_voices), "tuned_on": sorted(v.id for v in dev_voices),
+            "examples": len(train_ex), "roles": dict(Counter(gold)), "C": c,
+            "child_threshold": {"threshold": threshold, **costs[threshold][1]}}
+    model = LinearModel(model.classes, model.columns, model.weights, model.intercept, threshold, meta)
+    meta["dev_role_accuracy"] = round(role_accuracy(model, dev_ex), 4) if dev_ex else None
+    meta["seconds"] = round(time.monotonic() - started, 1)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    save_model(out, model)
+    return meta
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=MODEL_DIR / "roles.npz")
+    parser.add_argument("-C", type=float, default=1.0, help="inverse regularisation strength")
+    args = parser.parse_args(argv)
+    if not splits():
+        print("data/corpus/splits.json is missing", file=sys.stderr)
+        return 2
+    meta = train(args.out, args.C)
+    print(json.dumps({k: v for k, v in meta.items() if k not in ("trained_on", "tuned_on")}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

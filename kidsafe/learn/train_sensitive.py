@@ -1,0 +1,96 @@
+"""Train the sensitive-picture caption model (`kidsafe/engine/sensitive.py`):
+`python -m kidsafe.learn.train_sensitive`.
+
+Every post of the train voices is an example: its class is the reason a truth file gives it
+(bath, potty, nudity, distress) or "none". The features are the post's words, word pairs and emoji
+and what the word list finds (`sensitive.post_features`), so "wobbly tooth" can learn to be no
+distress while "in tears after her jabs" is. The threshold on "any reason" is chosen on the train
+voices' out-of-fold probabilities and the dev voices', where a missed picture costs twice a false
+alarm. The test voices are never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from kidsafe.engine import sensitive
+from kidsafe.engine.learned import MODEL_DIR, LinearModel, save_model
+from kidsafe.learn.corpus import Voice, load_split
+from kidsafe.learn.evaluate import voice_views
+from kidsafe.learn.fitting import fit, out_of_fold
+
+CLASSES = ("none", "bath", "potty", "nudity", "distress")
+_VALUE_CLASS = {"bath": "bath", "potty": "potty", "toilet": "potty", "nappy": "potty", "nudity": "nudity",
+                "naked": "nudity", "distress": "distress"}
+MISSED_COST = 2.0
+
+
+def examples_of(voices: Sequence[Voice]) -> tuple[list[dict[str, float]], list[str], list[str]]:
+    """(features, class, voice id) of every post."""
+    rows, labels, groups = [], [], []
+    for voice in voices:
+        gold: dict[str, str] = {}
+        for fact in voice.truth.get("facts", []):
+            if fact.get("kind") == "sensitive_image":
+                for post in fact.get("posts", []):
+                    gold[str(post)] = _VALUE_CLASS.get(str(fact.get("value")).lower(), "distress")
+        for view in voice_views(voice):
+            rows.append(sensitive.post_features(view, sensitive._lexicon_cues(view)))
+            labels.append(gold.get(view.id, "none"))
+            groups.append(voice.id)
+    return rows, labels, groups
+
+
+def cost(probs: Sequence[dict[str, float]], gold: Sequence[str], threshold: float) -> tuple[float, dict]:
+    tp = fp = fn = 0
+    for p, label in zip(probs, gold, strict=True):
+        if not p:
+            continue
+        said = 1.0 - p["none"] >= threshold
+        tp += said and label != "none"
+        fp += said and label == "none"
+        fn += not said and label != "none"
+    return float(MISSED_COST * fn + fp), {"tp": int(tp), "fp": int(fp), "fn": int(fn)}
+
+
+def train(out: Path, c: float = 1.0) -> dict:
+    started = time.monotonic()
+    train_voices, dev_voices = load_split("train"), load_split("dev")
+    rows, labels, groups = examples_of(train_voices)
+    dev_rows, dev_labels, _ = examples_of(dev_voices)
+    held = out_of_fold(rows, labels, groups, CLASSES, c)
+    model = fit(rows, labels, CLASSES, c)
+    held += [model.probabilities(r) for r in dev_rows]
+    held_gold = labels + dev_labels
+    costs = {round(t, 2): cost(held, held_gold, t) for t in np.arange(0.1, 0.91, 0.05)}
+    threshold = min(costs, key=lambda t: (costs[t][0], -t))
+    dev_cost = cost([model.probabilities(r) for r in dev_rows], dev_labels, threshold)[1] if dev_rows else {}
+    meta = {"trained_on": sorted(v.id for v in train_voices), "tuned_on": sorted(v.id for v in dev_voices),
+            "examples": len(rows), "classes": dict(Counter(labels)), "C": c,
+            "threshold": {"threshold": threshold, **costs[threshold][1]}, "dev": dev_cost,
+            "seconds": round(time.monotonic() - started, 1)}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    save_model(out, LinearModel(model.classes, model.columns, model.weights, model.intercept, threshold, meta))
+    return meta
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=MODEL_DIR / "sensitive.npz")
+    parser.add_argument("-C", type=float, default=1.0, help="inverse regularisation strength")
+    args = parser.parse_args(argv)
+    meta = train(args.out, args.C)
+    print(json.dumps({k: v for k, v in meta.items() if k not in ("trained_on", "tuned_on")}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
