@@ -83,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--photo-checks", action="store_true",
                     help="run OCR, faces and nudity on the feeds' photos too (slower; the bench's run.sh does)")
     ev.add_argument("--json", dest="json_out", metavar="OUT", help="also write every figure as JSON to OUT")
+    ev.add_argument("--corpus", metavar="DIR", type=Path, default=None,
+                    help="the labelled corpus (default: data/corpus of this checkout)")
     return parser
 
 

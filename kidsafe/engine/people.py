@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kidsafe import geo
 from kidsafe.engine import roles
@@ -108,10 +109,26 @@ def _diminutive_root(name: str) -> str:
     return re.sub(r"(.)\1$", r"\1", root)
 
 
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, frozenset[str]]:
+    """Folded first name -> its nicknames, from the `nicknames` package's hand-curated list."""
+    try:
+        from nicknames import name_triplets
+    except ImportError:  # pragma: no cover - nicknames is in requirements.txt
+        return {}
+    table: dict[str, set[str]] = defaultdict(set)
+    for triplet in name_triplets():
+        table[fold(triplet.name1)].add(fold(triplet.name2))
+    return {k: frozenset(v) for k, v in table.items()}
+
+
 def is_alias(short: str, long: str) -> bool:
-    """True when ``short`` reads as a nickname of ``long`` (Bea/Bella/Isabella, Femi/Femisola, Duc/Đức)."""
+    """True when ``short`` reads as a nickname of ``long`` (Bea/Bella/Isabella, Femi/Femisola, Duc/Đức,
+    and the pairs of the nickname list: Tilly/Matilda, Wilf/Wilfred)."""
     a, b = fold(short), fold(long)
     if a == b:
+        return True
+    if a in _nicknames().get(b, ()):
         return True
     if len(a) > len(b):
         return False
@@ -293,6 +310,7 @@ class FeedContext:
     first_named: dict[str, str]
     surname_keys: set[str]
     by_post: dict[str, list[Person]] = field(default_factory=dict)
+    post_counts: dict[str, int] = field(default_factory=dict)  # person key -> posts naming them
 
 
 def gather_people(views: Sequence[PostView], ents: dict[str, set[str]] | None = None
@@ -326,6 +344,7 @@ def gather_people(views: Sequence[PostView], ents: dict[str, set[str]] | None = 
             people[key].title = title
     _add_tag_mentions(views, people, surname_keys)
     _merge_aliases(people)
+    _merge_second_names(people, by_view)
     pet_posts = {v.id for v in views if _post_has_pet_context(v)}
     first_named: dict[str, str] = {}
     first_starts: dict[str, int] = {}
@@ -336,7 +355,8 @@ def gather_people(views: Sequence[PostView], ents: dict[str, set[str]] | None = 
                 if current is None or m.start < first_starts[m.post]:
                     first_named[m.post], first_starts[m.post] = person.key, m.start
     ctx = FeedContext(views=by_view, pet_posts=pet_posts, tagged=tagged, ents=ents, first_named=first_named,
-                      surname_keys=surname_keys, by_post=_index_by_post(people))
+                      surname_keys=surname_keys, by_post=_index_by_post(people),
+                      post_counts={key: len(p.posts) for key, p in people.items()})
     return people, ctx, surnames
 
 
@@ -351,7 +371,7 @@ def _index_by_post(people: dict[str, Person]) -> dict[str, list[Person]]:
 def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = None) -> Cast:
     """Decide who every name of the feed is. ``ents`` maps folded words to spaCy entity labels."""
     people, ctx, surnames = gather_people(views, ents)
-    model = roles.shipped_model()
+    model = roles.model_for(views)
     for person in people.values():
         if model is None:
             person.role = _classify(person, ctx.views, ctx.pet_posts, ctx.tagged, ctx.ents, ctx.first_named,
@@ -362,6 +382,7 @@ def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = Non
             person.role = _ROLE_OF.get(role, "unknown")
     _pair_with_children(people)
     _friends_siblings(people, ctx.views)
+    _merge_child_aliases(people)
     by_post = _index_by_post(people)
     child_keys = {p.key for p in people.values() if p.role == "child"}
     for person in people.values():
@@ -473,6 +494,51 @@ def _merge_aliases(people: dict[str, Person]) -> None:
                 p_long.mentions.extend(p_short.mentions)
                 del people[short]
                 break
+
+
+def _merge_child_aliases(people: dict[str, Person]) -> None:
+    """Two children whose names are one name and its nickname ("Teddy", "Theodore") are one child; the
+    cue words that kept them apart before their roles were known no longer matter."""
+    children = sorted((p for p in people.values() if p.role == "child"), key=lambda p: len(p.key))
+    for short in children:
+        for long in reversed(children):
+            if (long is short or short.key not in people or long.key not in people or len(long.key) < len(short.key)
+                    or not is_alias(short.name, long.name) or _said_together(short, long)):
+                continue
+            long.aliases |= {short.name, *short.aliases}
+            long.mentions.extend(short.mentions)
+            long.confidence = max(long.confidence, short.confidence)
+            del people[short.key]
+            break
+
+
+def _merge_second_names(people: dict[str, Person], views: dict[str, PostView]) -> None:
+    """A name only ever written right after another ("Matilda Rose", "Ivy-Rae") is that one's second
+    name: it becomes part of an alias of the first, not a person of its own."""
+    starts: dict[tuple[str, int, int], Person] = {}
+    for person in people.values():
+        for m in person.mentions:
+            if m.part >= 0:
+                starts[(m.post, m.part, m.end)] = person
+    for key in list(people):
+        second = people[key]
+        written = [m for m in second.mentions if m.part >= 0]
+        if not written or len(written) != len(second.mentions):
+            continue
+        firsts = set()
+        for m in written:
+            joined = views[m.post].parts[m.part].text[m.start - 1:m.start] in (" ", "-")
+            first = starts.get((m.post, m.part, m.start - 1)) if joined else None
+            firsts.add(first.key if first is not None else None)
+        if len(firsts) != 1 or None in firsts:
+            continue
+        first = people.get(firsts.pop())
+        if first is None or first is second or len(first.mentions) < len(written) or name_likeness(first.name) < 0.8:
+            continue  # "Meet Pickle": the word before must itself be a first name
+        m = written[0]
+        joiner = views[m.post].parts[m.part].text[m.start - 1]
+        first.aliases.add(f"{first.name}{joiner}{second.name}")
+        del people[key]
 
 
 def _said_together(a: Person, b: Person) -> bool:

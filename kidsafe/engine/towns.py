@@ -3,6 +3,7 @@ holiday places set aside, and the home GPS fix's town as support."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -10,10 +11,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kidsafe import geo
+from kidsafe.engine import learned
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.gazetteer import name_count
 from kidsafe.engine.mentions import character_spans
+from kidsafe.engine.roles import SMALL_FEED
 from kidsafe.engine.text import contains_phrase, english_rank, fold, split_words
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind, GeoPoint
@@ -37,6 +40,7 @@ class TownCandidate:
     name: str
     evidence: list[tuple[Evidence, float]] = field(default_factory=list)
     holiday_posts: set[str] = field(default_factory=set)
+    contexts: list[tuple[str, ...]] = field(default_factory=list)  # words around each mention, holidays too
 
     @property
     def strength(self) -> float:
@@ -100,7 +104,8 @@ def _in_venue_name(after: str) -> bool:
         w in lx.VENUE_WORDS or w in lx.SCHOOL_TYPE_WORDS for w in run)
 
 
-def _caption_towns(view: PostView, family: Family, home: GeoPoint | None = None) -> list[tuple[str, str, float]]:
+def _caption_towns(view: PostView, family: Family, home: GeoPoint | None = None
+                   ) -> list[tuple[str, str, float, tuple[str, ...]]]:
     roles = {m.key: p.role for p in family.cast.by_post.get(view.id, []) for m in p.in_post(view.id)}
     out = []
     for part in view.parts:
@@ -138,7 +143,10 @@ def _caption_towns(view: PostView, family: Family, home: GeoPoint | None = None)
                     if n == 1 and i == 0 and opens and (english_rank(phrase) or 10**6) < 20000 and not placed:
                         continue  # "Sunset walk", "Lazy Sunday": an English word opening a sentence
                     if _is_place(phrase):
-                        out.append((phrase, m[0], 0.6))
+                        after = text[m.start() + len(" ".join(words[:i + n])):]
+                        context = tuple(f"L:{w}" for w in before_text.split()[-3:]) + tuple(
+                            f"R:{fold(w)}" for w in re.findall(r"[\w'’]+|[^\w\s]", after[:40])[:3])
+                        out.append((phrase, m[0], 0.6, context + (f"words:{n}",)))
                         break
                 else:
                     continue
@@ -146,7 +154,7 @@ def _caption_towns(view: PostView, family: Family, home: GeoPoint | None = None)
     return out
 
 
-def _hashtag_towns(view: PostView, family: Family) -> list[tuple[str, str, float]]:
+def _hashtag_towns(view: PostView, family: Family) -> list[tuple[str, str, float, tuple[str, ...]]]:
     out = []
     for tag in view.post.hashtags:
         low = fold(tag)
@@ -162,7 +170,8 @@ def _hashtag_towns(view: PostView, family: Family) -> list[tuple[str, str, float
             hit = next((c for c in candidates if len(c) >= 4 and geo.places_named(c)), None)
             person = family.cast.role_of(fold(hit)) if hit else None
             if hit and person in (None, "place", "unknown") and (conf > 0.5 or name_count(hit.replace(" ", "")) < 2000):
-                out.append((hit.title(), "#" + tag, conf))
+                rest = [w for w in split_words(low) if w not in split_words(front)] if front != low else []
+                out.append((hit.title(), "#" + tag, conf, ("hashtag", *(f"H:{w}" for w in rest[:3]))))
                 break
     return out
 
@@ -173,13 +182,14 @@ def find_towns(views: Sequence[PostView], family: Family, home: GeoPoint | None,
     cands: dict[str, TownCandidate] = {}
     for view in views:
         holiday = is_holiday(view, home)
-        found = [(n, t, c, EvidenceSource.CAPTION) for n, t, c in _caption_towns(view, family, home)]
-        found += [(n, t, c, EvidenceSource.HASHTAG) for n, t, c in _hashtag_towns(view, family)]
-        for name, text, conf, source in found:
+        found = [(n, t, c, x, EvidenceSource.CAPTION) for n, t, c, x in _caption_towns(view, family, home)]
+        found += [(n, t, c, x, EvidenceSource.HASHTAG) for n, t, c, x in _hashtag_towns(view, family)]
+        for name, text, conf, context, source in found:
             key = fold(name)
             if key in school_words:
                 continue
             cand = cands.setdefault(key, TownCandidate(name=name))
+            cand.contexts.append(context + (("holiday",) if holiday else ()))
             if holiday:
                 cand.holiday_posts.add(view.id)
                 continue
@@ -187,6 +197,43 @@ def find_towns(views: Sequence[PostView], family: Family, home: GeoPoint | None,
                                            explanation=f"names the town {name}"), conf))
     out = [c for c in cands.values() if c.evidence and c.strength >= 0.5]
     return sorted(out, key=lambda c: -c.strength)
+
+
+def town_features(town: TownCandidate, towns: Sequence[TownCandidate], posts: int) -> dict[str, float]:
+    """What the town model reads of one candidate: how often and how it is named (the words around it,
+    in captions or local hashtags, on holidays or not), what kind of name it is, and how it compares
+    with the feed's other candidates."""
+    named_posts = {ev.post for ev, _ in town.evidence}
+    strongest = max((t.strength for t in towns), default=0.0) or 1.0
+    feats: dict[str, float] = {
+        "bias": 1.0, "strength": town.strength, "share_of_strongest": town.strength / strongest,
+        "top": float(town is towns[0]) if towns else 0.0, "log_posts": math.log1p(len(named_posts)),
+        "feed_share": len(named_posts) / max(1, posts),
+        "holiday_share": len(town.holiday_posts) / max(1, len(town.holiday_posts) + len(named_posts)),
+        "local_hashtag": float(any(conf > 0.6 for _, conf in town.evidence)),
+        "words": float(len(town.name.split())),
+        f"first_name_count>={1000 if name_count(town.name) >= 1000 else 0}": 1.0,
+        f"english_common={(english_rank(town.name) or 10**6) < 20000}": 1.0,
+    }
+    places = geo.places_named(town.name)
+    feats[f"places_named>={min(len(places), 20) // 5 * 5}"] = 1.0
+    if any(fold(p.admin1) == fold(town.name) for p in places):
+        feats["is_a_region"] = 1.0
+    for context in town.contexts:
+        for word in context:
+            feats[f"ctx:{word}"] = feats.get(f"ctx:{word}", 0.0) + 1.0 / len(town.contexts)
+    return feats
+
+
+def _model_towns(towns: list[TownCandidate], posts: int, support) -> list[tuple[TownCandidate, float]]:
+    """The town model's choice: the likeliest candidate when it clears the threshold chosen on held-out
+    voices. A place near the home GPS fix counts for more (the corpus has no GPS to teach that)."""
+    model = learned.shipped("towns")
+    if model is None or not towns:
+        return []
+    scored = [(t, model.probabilities(town_features(t, towns, posts)).get("town", 0.0) + support(t)) for t in towns]
+    best, p = max(scored, key=lambda tp: tp[1])
+    return [(best, min(p, 0.95))] if p >= model.threshold else []
 
 
 def add_town_facts(book: FactBook, family: Family, views: Sequence[PostView], home: GeoPoint | None,
@@ -200,7 +247,13 @@ def add_town_facts(book: FactBook, family: Family, views: Sequence[PostView], ho
 
     towns = sorted(find_towns(views, family, home, school_words), key=lambda t: -(t.strength + support(t)))
     kept = []
-    for town in towns:
+    use_model = learned.shipped("towns") is not None and sum(bool(v.parts) for v in views) >= SMALL_FEED
+    if use_model:
+        for town, p in _model_towns(towns, len(views), support):
+            kept.append(town)
+            for ev, _ in town.evidence:
+                book.add(FactKind.TOWN, FAMILY, town.name, ev, p, key=fold(town.name), advice=ADVICE)
+    for town in towns if not use_model else ():
         if town is not towns[0] and town.strength + support(town) < 1.0:
             continue
         kept.append(town)
@@ -223,6 +276,6 @@ def holiday_places(views: Sequence[PostView], family: Family, home: GeoPoint | N
     out: dict[str, set[str]] = defaultdict(set)
     for view in views:
         if is_holiday(view, home):
-            for name, _, _ in _caption_towns(view, family, home) + _hashtag_towns(view, family):
+            for name, *_ in _caption_towns(view, family, home) + _hashtag_towns(view, family):
                 out[name].add(view.id)
     return out

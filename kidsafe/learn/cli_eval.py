@@ -35,9 +35,10 @@ def _line(label: str, report: Report, unit: str) -> str:
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    voices = load_split(args.split)
+    args.corpus = args.corpus or CORPUS_DIR
+    voices = load_split(args.split, args.corpus)
     if not voices:
-        print(f"kidsafe: no {args.split} voices in {CORPUS_DIR}")
+        print(f"kidsafe: no {args.split} voices in {args.corpus}")
         return 2
     out: dict[str, Any] = {}
     corpus = grade_voices(voices)

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from kidsafe.engine import roles
 from kidsafe.engine.learned import models_in_use
-from kidsafe.learn import train_roles, train_sensitive
+from kidsafe.learn import train_roles, train_sensitive, train_towns
 from kidsafe.learn.cli_eval import _line, _table
 from kidsafe.learn.corpus import load_split
 from kidsafe.learn.evaluate import Report, grade_voices
@@ -22,21 +22,30 @@ from kidsafe.learn.fitting import fit
 
 
 def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensitive: float = 1.0,
-             child_threshold: float = 0.5, sensitive_threshold: float = 0.2) -> Report:
+             child_threshold: float = 0.6, sensitive_threshold: float = 0.1, balance: float = 0.5,
+             town_threshold: float | None = 0.5) -> Report:
+    """End-to-end grades of every voice of ``split`` by models fitted on the other folds
+    (``town_threshold`` None: the town rules instead of the town model)."""
     voices = load_split(split)
-    role_ex = {v.id: train_roles.examples_of([v]) for v in voices}
+    role_ex = {v.id: train_roles.examples_of([v], augment=True) for v in voices}
     sens_ex = {v.id: train_sensitive.examples_of([v]) for v in voices}
+    town_ex = {v.id: train_towns.examples_of([v])[0] for v in voices}
     report = Report()
     for k in range(folds):
         held = [v for i, v in enumerate(voices) if i % folds == k]
         rest = [v.id for i, v in enumerate(voices) if i % folds != k]
         ex = [e for vid in rest for e in role_ex[vid]]
-        role_model = fit([e.features for e in ex], [e.role for e in ex], roles.ROLES, c_roles)
+        role_model = fit([e.features for e in ex], [e.role for e in ex], roles.ROLES, c_roles, balance=balance)
         role_model = replace(role_model, threshold=child_threshold)
         rows = [r for vid in rest for r in sens_ex[vid][0]]
         labels = [y for vid in rest for y in sens_ex[vid][1]]
-        sens_model = replace(fit(rows, labels, train_sensitive.CLASSES, c_sensitive), threshold=sensitive_threshold)
-        with models_in_use(roles=role_model, sensitive=sens_model):
+        sens_model = replace(fit(rows, labels, train_sensitive.CLASSES, c_sensitive, balance=balance), threshold=sensitive_threshold)
+        town_model = None
+        if town_threshold is not None:
+            town_rows = [r for vid in rest for r in town_ex[vid][1]]
+            town_labels = [y for vid in rest for y in town_ex[vid][2]]
+            town_model = replace(fit(town_rows, town_labels, train_towns.CLASSES, 1.0), threshold=town_threshold)
+        with models_in_use(roles=role_model, sensitive=sens_model, towns=town_model):
             report.graded += grade_voices(held).graded
     return report
 
@@ -45,12 +54,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--split", default="train", choices=("train", "dev"))
-    parser.add_argument("--child-threshold", type=float, default=0.5)
-    parser.add_argument("--sensitive-threshold", type=float, default=0.2)
+    parser.add_argument("--child-threshold", type=float, default=0.6)
+    parser.add_argument("--sensitive-threshold", type=float, default=0.1)
     parser.add_argument("-C", type=float, default=1.0)
+    parser.add_argument("--balance", type=float, default=0.5, help="class balancing power (0 none, 1 full)")
+    parser.add_argument("--town-threshold", type=float, default=0.5, help="a negative value: the town rules")
     parser.add_argument("--quiet", action="store_true", help="print only the closing line")
     args = parser.parse_args(argv)
-    report = crossval(args.split, args.folds, args.C, args.C, args.child_threshold, args.sensitive_threshold)
+    report = crossval(args.split, args.folds, args.C, args.C, args.child_threshold, args.sensitive_threshold,
+                      args.balance, args.town_threshold if args.town_threshold >= 0 else None)
     if not args.quiet:
         print(_table(report, f"Leave-voices-out cross-validation over the {args.split} voices"))
     print(_line(f"{args.split} voices, {args.folds}-fold by voice,", report, "voices"))

@@ -33,16 +33,15 @@ def post_views(posts: Sequence[Post]) -> list[PostView]:
     return with_docs(build_views(posts, {}, {}), [])
 
 
+_VIEWS: dict[str, list[PostView]] = {}
+
+
 def voice_views(voice: Voice) -> list[PostView]:
-    return post_views(corpus_posts(voice))
-
-
-def audit_posts(posts: Sequence[Post], as_of: date) -> dict[str, Any]:
-    """The dossier (as its JSON dict) of posts without photo files."""
-    from kidsafe.dossier_json import to_dict
-    from kidsafe.engine import build_dossier
-
-    return to_dict(build_dossier(post_views(posts), as_of=as_of))
+    """A voice's views, made once per process (training reads each voice several times)."""
+    key = str(voice.path)
+    if key not in _VIEWS:
+        _VIEWS[key] = post_views(corpus_posts(voice))
+    return _VIEWS[key]
 
 
 @dataclass
@@ -102,9 +101,12 @@ class Report:
 def grade_voices(voices: Sequence[Voice]) -> Report:
     """Audit each voice's posts and grade the dossier against its truth file."""
     report = Report()
+    from kidsafe.dossier_json import to_dict
+    from kidsafe.engine import build_dossier
+
     for voice in voices:
-        dossier = audit_posts(corpus_posts(voice), date.fromisoformat(voice.truth["audit_date"]))
-        report.add(voice.id, dossier, voice.truth)
+        dossier = build_dossier(voice_views(voice), as_of=date.fromisoformat(voice.truth["audit_date"]))
+        report.add(voice.id, to_dict(dossier), voice.truth)
     return report
 
 

@@ -23,15 +23,22 @@ def matrix(rows: Sequence[dict[str, float]]):
 
 
 def fit(rows: Sequence[dict[str, float]], labels: Sequence[str], classes: Sequence[str], c: float = 1.0,
-        threshold: float = 0.5, meta: dict | None = None) -> LinearModel:
-    """A multinomial (or binary) logistic regression, classes weighted as if equally common."""
+        threshold: float = 0.5, meta: dict | None = None, balance: float = 0.5) -> LinearModel:
+    """A multinomial (or binary) logistic regression.
+
+    ``balance`` weighs each example by (examples / examples of its class) ** balance: 1 treats the
+    classes as equally common, 0 as they come; in between keeps a rare class (pets) from being
+    drawn too eagerly.
+    """
     from sklearn.linear_model import LogisticRegression
 
     y = np.array([classes.index(label) for label in labels])
     x = matrix(rows).tocsc()
     used = np.flatnonzero(np.diff(x.indptr))  # fit only the hashed columns some example has: far faster
-    clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
-    clf.fit(x[:, used].tocsr(), y)
+    counts = np.bincount(y, minlength=len(classes)).astype(float)
+    weights = (len(y) / (len(classes) * counts[y])) ** balance
+    clf = LogisticRegression(C=c, max_iter=3000)
+    clf.fit(x[:, used].tocsr(), y, sample_weight=weights)
     coef = np.zeros((len(classes), len(used)))
     intercept = np.full(len(classes), -30.0)  # a class never seen in training is never chosen
     if len(clf.classes_) == 2 and clf.coef_.shape[0] == 1:  # binary: one row, for the second class
@@ -45,7 +52,7 @@ def fit(rows: Sequence[dict[str, float]], labels: Sequence[str], classes: Sequen
 
 
 def out_of_fold(rows: Sequence[dict[str, float]], labels: Sequence[str], groups: Sequence[str],
-                classes: Sequence[str], c: float = 1.0, folds: int = 5) -> list[dict[str, float]]:
+                classes: Sequence[str], c: float = 1.0, folds: int = 5, balance: float = 0.5) -> list[dict[str, float]]:
     """Each example's class probabilities from a model that never saw its voice (grouped folds)."""
     names = sorted(set(groups))
     fold_of = {g: i % folds for i, g in enumerate(names)}
@@ -55,7 +62,29 @@ def out_of_fold(rows: Sequence[dict[str, float]], labels: Sequence[str], groups:
         held = [i for i, g in enumerate(groups) if fold_of[g] == k]
         if not held or len({labels[i] for i in train}) < 2:
             continue
-        model = fit([rows[i] for i in train], [labels[i] for i in train], classes, c)
+        model = fit([rows[i] for i in train], [labels[i] for i in train], classes, c, balance=balance)
         for i in held:
             out[i] = model.probabilities(rows[i])
     return out
+
+
+def trainer_parser(doc: str, model_name: str):
+    """The command line every trainer shares: --out, -C, --corpus."""
+    import argparse
+    from pathlib import Path
+
+    from kidsafe.engine.learned import MODEL_DIR
+    from kidsafe.learn.corpus import CORPUS_DIR
+
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=MODEL_DIR / f"{model_name}.npz")
+    parser.add_argument("-C", type=float, default=1.0, help="inverse regularisation strength")
+    parser.add_argument("--corpus", type=Path, default=CORPUS_DIR, help="the corpus folder (default data/corpus)")
+    return parser
+
+
+def print_meta(meta: dict) -> None:
+    """A trained model's figures, without its long lists of voices."""
+    import json
+
+    print(json.dumps({k: v for k, v in meta.items() if k not in ("trained_on", "tuned_on")}, indent=1))

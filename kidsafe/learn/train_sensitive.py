@@ -11,8 +11,6 @@ alarm. The test voices are never read here.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import time
 from collections import Counter
@@ -22,10 +20,10 @@ from pathlib import Path
 import numpy as np
 
 from kidsafe.engine import sensitive
-from kidsafe.engine.learned import MODEL_DIR, LinearModel, save_model
-from kidsafe.learn.corpus import Voice, load_split
+from kidsafe.engine.learned import LinearModel, save_model
+from kidsafe.learn.corpus import CORPUS_DIR, Voice, load_split
 from kidsafe.learn.evaluate import voice_views
-from kidsafe.learn.fitting import fit, out_of_fold
+from kidsafe.learn.fitting import fit, out_of_fold, print_meta, trainer_parser
 
 CLASSES = ("none", "bath", "potty", "nudity", "distress")
 _VALUE_CLASS = {"bath": "bath", "potty": "potty", "toilet": "potty", "nappy": "potty", "nudity": "nudity",
@@ -61,9 +59,9 @@ def cost(probs: Sequence[dict[str, float]], gold: Sequence[str], threshold: floa
     return float(MISSED_COST * fn + fp), {"tp": int(tp), "fp": int(fp), "fn": int(fn)}
 
 
-def train(out: Path, c: float = 1.0) -> dict:
+def train(out: Path, c: float = 1.0, root: Path = CORPUS_DIR) -> dict:
     started = time.monotonic()
-    train_voices, dev_voices = load_split("train"), load_split("dev")
+    train_voices, dev_voices = load_split("train", root), load_split("dev", root)
     rows, labels, groups = examples_of(train_voices)
     dev_rows, dev_labels, _ = examples_of(dev_voices)
     held = out_of_fold(rows, labels, groups, CLASSES, c)
@@ -83,12 +81,8 @@ def train(out: Path, c: float = 1.0) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=MODEL_DIR / "sensitive.npz")
-    parser.add_argument("-C", type=float, default=1.0, help="inverse regularisation strength")
-    args = parser.parse_args(argv)
-    meta = train(args.out, args.C)
-    print(json.dumps({k: v for k, v in meta.items() if k not in ("trained_on", "tuned_on")}, indent=1))
+    args = trainer_parser(__doc__, "sensitive").parse_args(argv)
+    print_meta(train(args.out, args.C, args.corpus))
     return 0
 
 

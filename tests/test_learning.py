@@ -1,0 +1,140 @@
+"""The learned parts of the engine: hashed linear models, a tiny training run from a corpus folder,
+the role model's use in the engine, and `python -m kidsafe eval`."""
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kidsafe.engine import learned, roles
+from kidsafe.engine.learned import LinearModel, models_in_use, read_model, save_model
+from kidsafe.learn import fitting
+from tests.test_corpus import write_voice
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_a_model_reads_back_exactly_what_was_saved(tmp_path):
+    rows = [{"w:dog": 1.0}, {"w:cat": 1.0}, {"w:dog": 1.0, "w:walk": 1.0}, {"w:school": 1.0}]
+    model = fitting.fit(rows, ["pet", "pet", "pet", "child"], ("child", "pet"), c=10.0, threshold=0.4,
+                        meta={"note": np.int64(3)})
+    save_model(tmp_path / "m.npz", model)
+    again = read_model(tmp_path / "m.npz")
+    assert again.classes == ("child", "pet") and again.threshold == pytest.approx(0.4)
+    assert again.meta == {"note": 3}
+    for row in rows:
+        assert again.probabilities(row) == pytest.approx(model.probabilities(row))
+    assert again.probabilities({"w:dog": 1.0})["pet"] > 0.5 > again.probabilities({"w:school": 1.0})["pet"]
+
+
+def test_out_of_fold_probabilities_come_from_models_that_never_saw_the_voice():
+    # each voice's only word is its own: a model that never saw that voice cannot know the word
+    rows = [{f"w:{v}": 1.0} for v in "abcdef"]
+    labels = ["x", "y"] * 3
+    probs = fitting.out_of_fold(rows, labels, list("abcdef"), ("x", "y"), c=100.0, folds=3)
+    for p in probs:
+        assert p and abs(p["x"] - p["y"]) < 0.35
+
+
+def _family_voice(root: Path, vid: str, child: str, pet: str, friend: str, start: int) -> None:
+    day = f"2024-0{start}-1"
+    posts = [
+        {"id": "1", "date": f"{day}0 08:00", "caption": f"Happy 4th birthday to our boy {child}! 🎂",
+         "spans": [[child, "CHILD"]]},
+        {"id": "2", "date": f"{day}1 09:00", "caption": f"{pet} is such a good dog, walkies in the rain 🐶",
+         "spans": [[pet, "PET"]]},
+        {"id": "3", "date": f"{day}2 10:00", "caption": f"Playdate with {friend} and her mum today",
+         "spans": [[friend, "OTHER_CHILD"]]},
+        {"id": "4", "date": f"{day}3 11:00", "caption": f"{child} loves the swings, our little man",
+         "spans": [[child, "CHILD"]]},
+        {"id": "5", "date": f"{day}4 12:00", "caption": f"Bath time for {child} 🛁 bubbles everywhere",
+         "spans": [[child, "CHILD"], ["Bath time", "SENSITIVE"]]},
+        {"id": "6", "date": f"{day}5 13:00", "caption": f"{pet} got a new lead from the vet",
+         "spans": [[pet, "PET"]]},
+    ]
+    truth = {"audit_date": "2024-12-01", "children": [{"name": child, "aliases": [], "birth_date": "2020-01-01"}],
+             "facts": [{"kind": "child_name", "child": child, "value": child, "posts": ["1", "4", "5"]},
+                       {"kind": "pet", "child": None, "value": pet, "posts": ["2", "6"]},
+                       {"kind": "other_child", "child": None, "value": friend, "posts": ["3"]},
+                       {"kind": "sensitive_image", "child": None, "value": "bath", "posts": ["5"]}],
+             "must_not_claim": [{"kind": "child_name", "value": pet}, {"kind": "child_name", "value": friend}]}
+    write_voice(root / "voices" / vid, posts, truth)
+
+
+@pytest.fixture()
+def tiny_corpus(tmp_path):
+    root = tmp_path / "corpus"
+    names = [("Otis", "Biscuit", "Marnie"), ("Ezra", "Pepper", "Layla"), ("Finn", "Mabel", "Iris"),
+             ("Theo", "Rolo", "Ada"), ("Jude", "Pickle", "Nell")]
+    for i, (child, pet, friend) in enumerate(names):
+        _family_voice(root, f"v{i}", child, pet, friend, 1 + i)
+    (root / "splits.json").write_text(json.dumps({"train": ["v0", "v1", "v2"], "dev": ["v3"], "test": ["v4"]}))
+    return root
+
+
+def test_a_tiny_training_run_writes_models_that_tell_a_child_from_a_pet(tiny_corpus, tmp_path):
+    from kidsafe.learn import train_roles, train_sensitive
+
+    meta = train_roles.train(tmp_path / "roles.npz", c=10.0, root=tiny_corpus)
+    assert meta["trained_on"] == ["v0", "v1", "v2"] and meta["tuned_on"] == ["v3"]
+    assert meta["roles"]["child"] >= 3 and meta["roles"]["pet"] >= 3  # each voice, and its thirds
+    sens_meta = train_sensitive.train(tmp_path / "sensitive.npz", root=tiny_corpus)
+    assert sens_meta["classes"]["bath"] == 3
+    from kidsafe.learn.corpus import load_split
+    from kidsafe.learn.evaluate import grade_voices
+
+    model = read_model(tmp_path / "roles.npz")
+    with models_in_use(roles=model, sensitive=read_model(tmp_path / "sensitive.npz"), towns=None):
+        report = grade_voices(load_split("test", tiny_corpus))
+    graded = report.graded[0].result
+    assert graded.must_not_claim_hits == 0
+    assert "child_name" not in " ".join(graded.missed)
+
+
+def test_the_eval_command_grades_the_test_voices_and_ends_with_its_line(tiny_corpus, tmp_path):
+    out = tmp_path / "eval.json"
+    run = subprocess.run([sys.executable, "-m", "kidsafe", "eval", "--corpus", str(tiny_corpus), "--no-feeds",
+                          "--json", str(out)], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert run.returncode == 0, run.stderr
+    last = run.stdout.strip().splitlines()[-1]
+    assert last.startswith("eval: test voices F1=") and last.endswith("voices=1")
+    assert "stranger_errors=" in last
+    figures = json.loads(out.read_text())
+    assert figures["corpus"]["split"] == "test" and set(figures["corpus"]["feeds"]) == {"v4"}
+    assert "child_name" in figures["corpus"]["per_kind"]
+
+
+def test_the_shipped_models_load_quickly_and_say_which_voices_taught_them():
+    learned._read_shipped.cache_clear()
+    started = time.monotonic()
+    models = {name: learned.shipped(name) for name in ("roles", "sensitive", "towns")}
+    assert time.monotonic() - started < 2.0
+    assert all(models.values())
+    from kidsafe.learn.corpus import splits
+
+    test_voices = {v for v, s in splits().items() if s == "test"}
+    for model in models.values():
+        assert model.meta["trained_on"] and not set(model.meta["trained_on"]) & test_voices
+        assert not set(model.meta["tuned_on"]) & test_voices
+    size = sum((learned.MODEL_DIR / f"{n}.npz").stat().st_size for n in models)
+    assert size < 30 * 1024 * 1024
+
+
+def test_decide_claims_a_child_only_above_the_threshold_and_never_falls_back_to_the_runner_up():
+    probs = {"child": 0.55, "parent": 0.3, "none": 0.15}
+    assert roles.decide(probs, 0.5) == ("child", 0.55)
+    assert roles.decide(probs, 0.6) == ("none", 0.55)  # unsure it is a child: not therefore the parent
+    assert roles.decide({"child": 0.2, "pet": 0.7, "none": 0.1}, 0.6) == ("pet", 0.7)
+
+
+def test_a_stand_in_model_is_used_only_inside_its_block():
+    stand_in = LinearModel(("child", "none"), np.array([], dtype=np.int32), np.zeros((0, 2), np.float32),
+                           np.zeros(2, np.float32), 0.5, {})
+    before = learned.shipped("roles")
+    with models_in_use(roles=stand_in):
+        assert learned.shipped("roles") is stand_in
+    assert learned.shipped("roles") is before
