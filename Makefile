@@ -22,12 +22,14 @@ test: setup
 	$(PY) -m pytest -q
 
 # Rebuild the shipped models from the labelled corpus (data/corpus/): check it, split it by voice,
-# train the role and sensitive-picture models on the train voices, tune on the dev voices.
+# train the role, sensitive-picture, town and favourite models on the train voices, tune on the dev voices.
 model: setup
 	$(PY) data/corpus/validate.py
 	$(PY) data/corpus/split.py
 	$(PY) -m kidsafe.learn.train_roles
 	$(PY) -m kidsafe.learn.train_sensitive
+	$(PY) -m kidsafe.learn.train_towns
+	$(PY) -m kidsafe.learn.train_favourites
 
 # Grade the shipped models on the held-out test voices and the graded feeds.
 eval: setup

@@ -50,7 +50,7 @@ def _family_voice(root: Path, vid: str, child: str, pet: str, friend: str, start
         {"id": "3", "date": f"{day}2 10:00", "caption": f"Playdate with {friend} and her mum today",
          "spans": [[friend, "OTHER_CHILD"]]},
         {"id": "4", "date": f"{day}3 11:00", "caption": f"{child} loves the swings, our little man",
-         "spans": [[child, "CHILD"]]},
+         "spans": [[child, "CHILD"], ["swings", "FAVOURITE"]]},
         {"id": "5", "date": f"{day}4 12:00", "caption": f"Bath time for {child} 🛁 bubbles everywhere",
          "spans": [[child, "CHILD"], ["Bath time", "SENSITIVE"]]},
         {"id": "6", "date": f"{day}5 13:00", "caption": f"{pet} got a new lead from the vet",
@@ -84,6 +84,10 @@ def test_a_tiny_training_run_writes_models_that_tell_a_child_from_a_pet(tiny_cor
     assert meta["roles"]["child"] >= 3 and meta["roles"]["pet"] >= 3  # each voice, and its thirds
     sens_meta = train_sensitive.train(tmp_path / "sensitive.npz", root=tiny_corpus)
     assert sens_meta["classes"]["bath"] == 3
+    from kidsafe.learn import train_favourites
+
+    fav_meta = train_favourites.train(tmp_path / "favourites.npz", root=tiny_corpus)
+    assert fav_meta["classes"]["B"] == 3 and fav_meta["dev"]["labelled"] == 1
     from kidsafe.learn.corpus import load_split
     from kidsafe.learn.evaluate import grade_voices
 
@@ -111,7 +115,7 @@ def test_the_eval_command_grades_the_test_voices_and_ends_with_its_line(tiny_cor
 def test_the_shipped_models_load_quickly_and_say_which_voices_taught_them():
     learned._read_shipped.cache_clear()
     started = time.monotonic()
-    models = {name: learned.shipped(name) for name in ("roles", "sensitive", "towns")}
+    models = {name: learned.shipped(name) for name in ("roles", "sensitive", "towns", "favourites")}
     assert time.monotonic() - started < 2.0
     assert all(models.values())
     from kidsafe.learn.corpus import splits
@@ -138,3 +142,15 @@ def test_a_stand_in_model_is_used_only_inside_its_block():
     with models_in_use(roles=stand_in):
         assert learned.shipped("roles") is stand_in
     assert learned.shipped("roles") is before
+
+
+@pytest.mark.parametrize(("caption", "favourite"), [
+    ("Otis won't go anywhere without his blue bunny", "blue bunny"),
+    ("Moana on repeat again 🌺", "Moana"),
+])
+def test_the_shipped_tagger_finds_a_favourite_said_without_the_word_favourite(caption, favourite):
+    from kidsafe.engine.favourites import find_favourites
+
+    found = find_favourites(caption)
+    assert any(favourite in f.text and caption[f.start:f.end] == f.text for f in found)
+    assert find_favourites("Rain again, school run was grim") == []

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
+from kidsafe.engine.favourites import find_favourites
 from kidsafe.engine.gazetteer import is_known_first_name
 from kidsafe.engine.people import Person
 from kidsafe.engine.text import fold
@@ -114,9 +115,11 @@ def _add_favourites(book: FactBook, family: Family, views: Sequence[PostView]) -
             if thing.split()[0] not in ("the", "a", "an", "my", "our", "his", "her", "thing", "part", "hour", "day",
                                         "time", "person", "people", "place", "week", "it", "this", "that", "you"):
                 found.append((thing, m.start()))
+        people = {p.key for p in family.cast.by_post.get(view.id, []) if p.role not in ("character", "place", "unknown")}
+        learned_found = [(f.text, f.start) for f in find_favourites(view.caption) if fold(f.text) not in people]
         seen: set[str] = set()
-        for phrase, pos in found:
-            value = _display(phrase, view)
+        for phrase, pos in learned_found + found:
+            value = phrase if (phrase, pos) in learned_found else _display(phrase, view)
             folded = value.casefold()
             if folded in seen or any(folded in s or s in folded for s in seen):
                 continue
@@ -125,7 +128,7 @@ def _add_favourites(book: FactBook, family: Family, views: Sequence[PostView]) -
             if subject == FAMILY:
                 continue
             book.add(FactKind.FAVOURITE, subject, value,
-                     Evidence(post=view.id, source=EvidenceSource.CAPTION, excerpt=_around(view, phrase),
+                     Evidence(post=view.id, source=EvidenceSource.CAPTION, excerpt=_around(view, fold(phrase)),
                               explanation=f"a favourite: {value}"), 0.6, advice=ADVICE[FactKind.FAVOURITE])
 
 

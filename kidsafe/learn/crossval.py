@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from kidsafe.engine import roles
 from kidsafe.engine.learned import models_in_use
-from kidsafe.learn import train_roles, train_sensitive, train_towns
+from kidsafe.learn import train_favourites, train_roles, train_sensitive, train_towns
 from kidsafe.learn.cli_eval import _line, _table
 from kidsafe.learn.corpus import load_split
 from kidsafe.learn.evaluate import Report, grade_voices
@@ -23,13 +23,14 @@ from kidsafe.learn.fitting import fit
 
 def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensitive: float = 1.0,
              child_threshold: float = 0.6, sensitive_threshold: float = 0.1, balance: float = 0.5,
-             town_threshold: float | None = 0.5) -> Report:
+             town_threshold: float | None = 0.5, favourite_threshold: float = 0.4) -> Report:
     """End-to-end grades of every voice of ``split`` by models fitted on the other folds
     (``town_threshold`` None: the town rules instead of the town model)."""
     voices = load_split(split)
     role_ex = {v.id: train_roles.examples_of([v], augment=True) for v in voices}
     sens_ex = {v.id: train_sensitive.examples_of([v]) for v in voices}
     town_ex = {v.id: train_towns.examples_of([v])[0] for v in voices}
+    fav_ex = {v.id: train_favourites.examples_of([v]) for v in voices}
     report = Report()
     for k in range(folds):
         held = [v for i, v in enumerate(voices) if i % folds == k]
@@ -45,7 +46,9 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
             town_rows = [r for vid in rest for r in town_ex[vid][1]]
             town_labels = [y for vid in rest for y in town_ex[vid][2]]
             town_model = replace(fit(town_rows, town_labels, train_towns.CLASSES, 1.0), threshold=town_threshold)
-        with models_in_use(roles=role_model, sensitive=sens_model, towns=town_model):
+        fav_model = replace(fit([r for vid in rest for r in fav_ex[vid][0]], [y for vid in rest for y in fav_ex[vid][1]],
+                                train_favourites.CLASSES, 1.0), threshold=favourite_threshold)
+        with models_in_use(roles=role_model, sensitive=sens_model, towns=town_model, favourites=fav_model):
             report.graded += grade_voices(held).graded
     return report
 

@@ -1,0 +1,97 @@
+"""The things a child loves, found by a token tagger learned from the corpus's FAVOURITE spans.
+
+Favourites are said in too many ways for a word list ("won't go anywhere without Rexy", "Moana on
+repeat", "has to have her pink sunnies", "horse mad"): each word of a caption is tagged as the
+start of a favourite (B), inside one (I) or neither (O) by a logistic regression over the word, its
+shape, the words around it and the lexicon's cue words near it (`kidsafe.learn.train_favourites`).
+A favourite is a run that starts with a B above the model's threshold and goes on while I is likelier
+than O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kidsafe.engine import learned
+from kidsafe.engine import lexicon as lx
+from kidsafe.engine.text import fold
+
+_TOKEN = re.compile(r"[^\W_][\w'’\-]*|[^\w\s]", re.UNICODE)
+#: Words around a favourite that say it is one; nearby, they are features, not rules.
+CUE_WORDS = frozenset({"loves", "love", "loved", "obsessed", "obsession", "favourite", "favorite", "fave",
+                       "repeat", "without", "mad", "fan", "hero", "adores", "addicted", "wants", "asks",
+                       "again", "every", "only", "always", "won't", "wont", "has", "have", "must", "crazy",
+                       "into", "nonstop", "constantly", "lives", "thing"})
+WINDOW = 3
+
+
+@dataclass(frozen=True)
+class Favourite:
+    """A favourite thing as the caption writes it, with its character span."""
+
+    text: str
+    start: int
+    end: int
+    probability: float
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """(token, start, end) of a caption: words (hyphens and apostrophes kept) and single symbols."""
+    return [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _shape(word: str) -> str:
+    if word.isdigit():
+        return "d"
+    if word[:1].isupper():
+        return "X" if word.isupper() and len(word) > 1 else "Xx"
+    if word[:1].isalpha():
+        return "x"
+    return "sym"
+
+
+def token_features(toks: list[tuple[str, int, int]], i: int) -> dict[str, float]:
+    """What the tagger reads of the i-th word: itself, its shape, its neighbours, cue words near it."""
+    word = toks[i][0]
+    low = fold(word)
+    feats = {"bias": 1.0, f"w:{low}": 1.0, f"shape:{_shape(word)}": 1.0, f"suf:{low[-3:]}": 1.0}
+    if low in lx.CHARACTERS or low in lx.CHARACTER_FIRST_NAMES:
+        feats["character_word"] = 1.0
+    if i and toks[i - 1][0] == "#":
+        feats["in_hashtag"] = 1.0
+    for k in range(1, WINDOW + 1):
+        if i - k >= 0:
+            feats[f"L{k}:{fold(toks[i - k][0])}"] = 1.0
+        else:
+            feats[f"L{k}:<s>"] = 1.0
+        if i + k < len(toks):
+            feats[f"R{k}:{fold(toks[i + k][0])}"] = 1.0
+    near = {fold(t[0]) for t in toks[max(0, i - 6):i + 7]}
+    for cue in near & CUE_WORDS:
+        feats[f"near:{cue}"] = 1.0
+    if i and fold(toks[i - 1][0]) in CUE_WORDS:
+        feats["after_cue"] = 1.0
+    return feats
+
+
+def find_favourites(text: str) -> list[Favourite]:
+    """The favourites the shipped tagger finds in one text; none before it is trained."""
+    model = learned.shipped("favourites")
+    if model is None or not text:
+        return []
+    toks = tokens(text)
+    probs = [model.probabilities(token_features(toks, i)) for i in range(len(toks))]
+    out: list[Favourite] = []
+    i = 0
+    while i < len(toks):
+        if probs[i].get("B", 0.0) >= model.threshold and toks[i][0] != "#":
+            j = i + 1
+            while j < len(toks) and probs[j].get("I", 0.0) > probs[j].get("O", 0.0):
+                j += 1
+            start, end = toks[i][1], toks[j - 1][2]
+            out.append(Favourite(text[start:end], start, end, probs[i]["B"]))
+            i = j
+        else:
+            i += 1
+    return out

@@ -1,0 +1,81 @@
+"""Train the favourites tagger (`kidsafe/engine/favourites.py`): `python -m kidsafe.learn.train_favourites`.
+
+Every word of every caption of the train voices is an example, tagged B (first word of a FAVOURITE
+span), I (a later word of one) or O. The threshold on B is the one with the best F1 of found
+favourites on the dev voices (a found run matches a labelled span when they overlap). The test
+voices are never read here.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from kidsafe.engine import favourites
+from kidsafe.engine.learned import LinearModel, models_in_use, save_model
+from kidsafe.learn.corpus import CORPUS_DIR, Voice, load_split
+from kidsafe.learn.fitting import fit, print_meta, trainer_parser
+
+CLASSES = ("O", "B", "I")
+
+
+def examples_of(voices: Sequence[Voice]) -> tuple[list[dict[str, float]], list[str]]:
+    rows, labels = [], []
+    for voice in voices:
+        for post in voice.posts:
+            spans = [(s.start, s.end) for s in post.spans if s.label == "FAVOURITE" and s.part == 0]
+            toks = favourites.tokens(post.caption)
+            for i, (_, start, end) in enumerate(toks):
+                inside = [s for s in spans if s[0] <= start < s[1]]
+                label = "O" if not inside else ("B" if any(s[0] == start for s in inside) else "I")
+                rows.append(favourites.token_features(toks, i))
+                labels.append(label)
+    return rows, labels
+
+
+def span_f1(model: LinearModel, voices: Sequence[Voice]) -> dict:
+    """Found favourites against the labelled ones, matched by overlap."""
+    found = right = labelled = 0
+    with models_in_use(favourites=model):
+        for voice in voices:
+            for post in voice.posts:
+                gold = [(s.start, s.end) for s in post.spans if s.label == "FAVOURITE" and s.part == 0]
+                got = favourites.find_favourites(post.caption)
+                labelled += len(set(gold))
+                found += len(got)
+                right += sum(any(a < f.end and f.start < b for a, b in gold) for f in got)
+    precision = right / found if found else 0.0
+    recall = min(1.0, right / labelled) if labelled else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"found": found, "right": right, "labelled": labelled, "f1": round(f1, 4)}
+
+
+def train(out: Path, c: float = 1.0, root: Path = CORPUS_DIR) -> dict:
+    started = time.monotonic()
+    train_voices, dev_voices = load_split("train", root), load_split("dev", root)
+    rows, labels = examples_of(train_voices)
+    model = fit(rows, labels, CLASSES, c, balance=0.5)
+    scores = {round(t, 2): span_f1(replace(model, threshold=t), dev_voices) for t in np.arange(0.2, 0.81, 0.1)}
+    threshold = max(scores, key=lambda t: (scores[t]["f1"], t)) if dev_voices else 0.5
+    meta = {"trained_on": sorted(v.id for v in train_voices), "tuned_on": sorted(v.id for v in dev_voices),
+            "examples": len(rows), "classes": dict(Counter(labels)), "C": c, "threshold": threshold,
+            "dev": scores.get(threshold), "seconds": round(time.monotonic() - started, 1)}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    save_model(out, LinearModel(model.classes, model.columns, model.weights, model.intercept, threshold, meta))
+    return meta
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = trainer_parser(__doc__, "favourites").parse_args(argv)
+    print_meta(train(args.out, args.C, args.corpus))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
