@@ -112,10 +112,11 @@ def clues(view: PostView) -> list[RoutineClue]:
                 or re.search(r"\b" + m[1].capitalize() + r"\b", raw_no_tags)}  # "sat", "sun": only as "Sat", "Sun"
         days -= {d for d in days if re.search(r"\bon\s+" + d.lower() + r"\s+(?:we|i)\b", text_no_tags)}
         activity = activity_in(text_no_tags, part.text)
-        if len(days) == 1 and activity:
-            activity = _activity_nearest(text_no_tags, next(iter(days))) or activity
-            out.append(RoutineClue(view.id, days.pop(), activity, parse_time(text_no_tags), part.text[:120],
-                                   part.source, bool(RECURRING.search(text_no_tags))))
+        if activity and 1 <= len(days) <= 3:  # "footy training Tuesdays and Thursdays": a routine on each day
+            for day in sorted(days):
+                nearest = _activity_nearest(text_no_tags, day) or activity
+                out.append(RoutineClue(view.id, day, nearest, parse_time(text_no_tags), part.text[:120],
+                                       part.source, bool(RECURRING.search(text_no_tags))))
     for tag in view.post.hashtags:
         words = split_hashtag(tag)
         days = [lx.WEEKDAYS[lx.WEEKDAY_FORMS[w]] for w in words if w in lx.WEEKDAY_FORMS and len(w) > 3]
@@ -126,8 +127,10 @@ def clues(view: PostView) -> list[RoutineClue]:
 
 
 def _photo_time(views: Sequence[PostView], weekday: str) -> str | None:
+    """The usual time the photos were taken on that weekday; posting times say when a parent had a
+    minute, not when the activity was, so a post with no time of its own photo does not count."""
     minutes = [v.local_time.hour * 60 + v.local_time.minute for v in views
-               if v.local_time is not None and v.weekday == weekday and v.has_photo]
+               if v.local_time is not None and v.weekday == weekday and v.has_photo and v.local_time != v.posted_local]
     if len(minutes) < 2:
         return None
     t = int(median(minutes))
