@@ -574,3 +574,13 @@ def test_engine_tuition_is_a_weekly_activity_and_chicken_rice_no_pet():
 def test_engine_scots_sign_off_gives_the_family_name():
     d = dossier(view("1", "Merry Christmas fae the Drummonds 🎄", "2024-12-25 10:00"))
     assert values(d, FactKind.SURNAME) == {"Drummond"}
+
+
+def test_engine_a_kin_title_used_as_a_name_is_a_relative_unless_the_feed_names_that_relative():
+    d = dossier(view("1", "Pop took the kids fishing again"), view("2", "Ava is 6 today", "2024-03-01 09:00"),
+                view("3", "Sunday lunch at Nana Sue's, Ava helped with the gravy", "2024-03-03 13:00"),
+                view("4", "Nana spoiling them rotten", "2024-03-04 13:00"))
+    relatives = values(d, FactKind.RELATIVE)
+    assert "Pop" in relatives and "Nana Sue" in relatives
+    assert "Nana" not in relatives  # the feed names her: "Nana" is Nana Sue
+    assert "Pop" not in child_names(d)

@@ -86,12 +86,45 @@ def add_people_facts(book: FactBook, family: Family, views: Sequence[PostView]) 
                 elif person.role == "other_child":
                     book.add(FactKind.OTHER_CHILD, FAMILY, person.name, ev, 0.6,
                              advice=ADVICE[FactKind.OTHER_CHILD])
+    _add_bare_kin_titles(book, cast, views)
     for surname, items in cast.surnames.items():
         for post, source, text in items:
             book.add(FactKind.SURNAME, FAMILY, surname,
                      Evidence(post=post, source=source, excerpt=text, explanation=f"gives the family name {surname}"),
                      0.8 if source is not EvidenceSource.OCR else 0.6, advice=ADVICE[FactKind.SURNAME])
     _add_favourites(book, family, views)
+
+
+#: Kin titles that, alone, say too little of who is meant: any aunt, a parent in some languages, a word.
+_VAGUE_KIN = frozenset({"aunt", "auntie", "aunty", "uncle", "unc", "cousin", "pa", "papi", "papy", "ba", "baba",
+                        "meme", "mamie", "prima", "primo", "tia", "tio", "tata", "tati", "oba", "ong", "lao", "chu",
+                        "bac", "cau", "stepdad", "stepmom", "stepmum", "goddad", "godfather", "godmother", "godmum",
+                        "godparent", "dada", "anti"})
+_CAPITALISED = re.compile(r"(?<![\w#@])([A-Z][a-zà-öø-ÿ]+(?:-[a-z]+)?)(?![\w'’-])")
+
+
+def _add_bare_kin_titles(book: FactBook, cast, views: Sequence[PostView]) -> None:
+    """A kin title used as the name ("Pop picked them up", "lunch at Dadi's"): the relative a stranger
+    can ask for by it. Not when the feed names that relative ("Nana Sue"), nor for the vague titles."""
+    named = {fold(p.title) for p in cast.people if p.title}
+    seen: dict[str, list[tuple[str, str, str, EvidenceSource]]] = {}
+    for view in views:
+        for part in view.parts:
+            if part.source is EvidenceSource.OCR:
+                continue
+            for m in _CAPITALISED.finditer(part.text):
+                key = fold(m[1])
+                if key not in lx.KIN_TITLES or key in _VAGUE_KIN or key in named:
+                    continue
+                if re.match(r"(?:['’]s)?\s+[A-Z][a-z]", part.text[m.end():m.end() + 4]):
+                    continue  # "Nana Sue": the named relative, found with the people
+                seen.setdefault(key, []).append((view.id, m[1], part.text, part.source))
+    for hits in seen.values():
+        written = max({w for _, w, _, _ in hits}, key=lambda w: sum(x == w for _, x, _, _ in hits))
+        for post, word, text, source in hits:
+            book.add(FactKind.RELATIVE, FAMILY, written,
+                     Evidence(post=post, source=source, excerpt=text[:120],
+                              explanation=f"names a relative, {word}"), 0.6, advice=ADVICE[FactKind.RELATIVE])
 
 
 def _add_favourites(book: FactBook, family: Family, views: Sequence[PostView]) -> None:
