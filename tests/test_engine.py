@@ -584,3 +584,15 @@ def test_engine_a_kin_title_used_as_a_name_is_a_relative_unless_the_feed_names_t
     assert "Pop" in relatives and "Nana Sue" in relatives
     assert "Nana" not in relatives  # the feed names her: "Nana" is Nana Sue
     assert "Pop" not in child_names(d)
+
+
+@pytest.mark.parametrize("tag, surname", [("#OwusuTwins", "Owusu"), ("#LockyerWildOnes", "Lockyer"),
+                                          ("#NwachukwuXmas", "Nwachukwu")])
+def test_engine_a_family_hashtag_gives_the_surname(tag, surname):
+    d = dossier(view("1", f"Christmas morning chaos {tag}"), view("2", "Ama is 4 today", "2024-03-01 09:00"))
+    assert surname in values(d, FactKind.SURNAME)
+
+
+def test_engine_a_hashtag_of_everyday_words_gives_no_surname():
+    d = dossier(view("1", "Messy play again #ToddlerLife #SundayFunday"), view("2", "Ama is 4 today", "2024-03-01"))
+    assert values(d, FactKind.SURNAME) == set()

@@ -42,6 +42,35 @@ def _plausible(word: str) -> bool:
             and key not in lx.WEEKDAY_FORMS)
 
 
+#: Words that follow a family name in a family's own hashtag ("#OwusuTwins", "#WhitfieldZoo") or, in
+#: some languages, come before it ("#KeluargaAzhar", "#FamiliaRuiz").
+FAMILY_TAG_AFTER = frozenset(GROUP_WORDS) | frozenset({
+    "twins", "girls", "boys", "kids", "adventures", "adventure", "zoo", "chaos", "strong", "wild", "ones", "xmas",
+    "christmas", "life", "house", "home", "pack", "army", "travels", "holidays", "world", "way", "lot", "party",
+    "crew", "clan", "tribe", "squad", "bunch", "gang", "fam", "family", "household", "babies", "boyz", "girlz"})
+FAMILY_TAG_BEFORE = frozenset({"keluarga", "familia", "famille", "familie", "famiglia", "team", "the"})
+
+
+def _family_word(word: str) -> bool:
+    """A word that could be a family name: no English word, no common first name, no place, no lexicon word."""
+    key = fold(word)
+    return (_plausible(word) and key not in lx.CHILD_WORDS and key not in lx.PET_WORDS
+            and (english_rank(word) or 10**6) > 40000 and name_count(word) < CHEERED_NAME_COUNT
+            and not geo.places_named(word))
+
+
+def _from_family_tag(tag: str) -> str | None:
+    """ "#OwusuTwins", "#LockyerWildOnes", "#KeluargaAzhar": a family name beside family words."""
+    words = [w for w in split_hashtag(tag) if w]
+    if len(words) < 2:
+        return None
+    if all(w in FAMILY_TAG_AFTER for w in words[1:]) and _family_word(words[0]):
+        return words[0]
+    if all(w in FAMILY_TAG_BEFORE for w in words[:-1]) and _family_word(words[-1]):
+        return words[-1]
+    return None
+
+
 def _from_hashtag(tag: str) -> str | None:
     words = [w for w in split_hashtag(tag) if w]
     low = fold(tag)
@@ -78,7 +107,7 @@ def find_surnames(views: Sequence[PostView]) -> Found:
                     signed = bool(_SIGN_OFF.search(part.text[max(0, m.start() - 20):m.start()]))
                     (found if signed else weak)[m[1]].append((view.id, part.source, m[0]))
         for tag in view.post.hashtags:
-            name = _from_hashtag(tag)
+            name = _from_hashtag(tag) or _from_family_tag(tag)
             if name and _plausible(name) and name not in ("our", "my", "the"):
                 # "#TeamNoah" cheers a child on: a first name after "team" counts once known from elsewhere
                 cheer = fold(tag).startswith("team") and name_count(name) >= CHEERED_NAME_COUNT
