@@ -10,6 +10,7 @@ from datetime import date
 
 from kidsafe import geo
 from kidsafe.engine import gazetteer as gazetteer_module
+from kidsafe.engine import learned
 from kidsafe.engine import mentions as mentions_module
 from kidsafe.engine import text as text_module
 from kidsafe.engine import towns as towns_module
@@ -72,7 +73,7 @@ def forget_user_text() -> None:
     They are process-wide (the app serves many sessions from one process); emptying them at the
     end of every audit costs a little speed and keeps one family's words from the next.
     """
-    for cache in (mentions_module._phrase_cues, text_module.split_words, towns_module._is_place):
+    for cache in (mentions_module._phrase_cues, text_module.split_words, towns_module._is_place, learned.slot):
         cache.cache_clear()
     re.purge()  # re's own cache of compiled patterns holds names a few regexes were built from
 

@@ -51,26 +51,23 @@ def _shape(word: str) -> str:
     return "sym"
 
 
-def token_features(toks: list[tuple[str, int, int]], i: int) -> dict[str, float]:
-    """What the tagger reads of the i-th word: itself, its shape, its neighbours, cue words near it."""
-    word = toks[i][0]
-    low = fold(word)
+def token_features(toks: list[tuple[str, int, int]], i: int, folded: list[str] | None = None) -> dict[str, float]:
+    """What the tagger reads of the i-th word: itself, its shape, its neighbours, cue words near it.
+    ``folded``: the words folded once for the whole text (they are read by every neighbour)."""
+    low_words = folded if folded is not None else [fold(t[0]) for t in toks]
+    word, low = toks[i][0], low_words[i]
     feats = {"bias": 1.0, f"w:{low}": 1.0, f"shape:{_shape(word)}": 1.0, f"suf:{low[-3:]}": 1.0}
     if low in lx.CHARACTERS or low in lx.CHARACTER_FIRST_NAMES:
         feats["character_word"] = 1.0
     if i and toks[i - 1][0] == "#":
         feats["in_hashtag"] = 1.0
     for k in range(1, WINDOW + 1):
-        if i - k >= 0:
-            feats[f"L{k}:{fold(toks[i - k][0])}"] = 1.0
-        else:
-            feats[f"L{k}:<s>"] = 1.0
+        feats[f"L{k}:{low_words[i - k] if i - k >= 0 else '<s>'}"] = 1.0
         if i + k < len(toks):
-            feats[f"R{k}:{fold(toks[i + k][0])}"] = 1.0
-    near = {fold(t[0]) for t in toks[max(0, i - 6):i + 7]}
-    for cue in near & CUE_WORDS:
+            feats[f"R{k}:{low_words[i + k]}"] = 1.0
+    for cue in set(low_words[max(0, i - 6):i + 7]) & CUE_WORDS:
         feats[f"near:{cue}"] = 1.0
-    if i and fold(toks[i - 1][0]) in CUE_WORDS:
+    if i and low_words[i - 1] in CUE_WORDS:
         feats["after_cue"] = 1.0
     return feats
 
@@ -81,7 +78,8 @@ def find_favourites(text: str) -> list[Favourite]:
     if model is None or not text:
         return []
     toks = tokens(text)
-    probs = [model.probabilities(token_features(toks, i)) for i in range(len(toks))]
+    folded = [fold(t[0]) for t in toks]
+    probs = model.probabilities_of([token_features(toks, i, folded) for i in range(len(toks))])
     out: list[Favourite] = []
     i = 0
     while i < len(toks):

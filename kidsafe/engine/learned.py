@@ -22,11 +22,18 @@ MODEL_DIR = Path(__file__).with_name("models")
 DIMENSION = 1 << 18
 
 
+@lru_cache(maxsize=1 << 16)
+def slot(key: str) -> int:
+    """A feature's place in the hashed space. Cached, as the same features recur across posts; the
+    cache holds caption words, so `engine.forget_user_text` empties it after every audit."""
+    return zlib.crc32(key.encode("utf-8")) % DIMENSION
+
+
 def hashed(feats: dict[str, float]) -> dict[int, float]:
     """Features folded into the hashed space (colliding features add up)."""
     out: dict[int, float] = {}
     for key, value in feats.items():
-        index = zlib.crc32(key.encode("utf-8")) % DIMENSION
+        index = slot(key)
         out[index] = out.get(index, 0.0) + value
     return out
 
@@ -44,17 +51,29 @@ class LinearModel:
 
     def probabilities(self, feats: dict[str, float]) -> dict[str, float]:
         """Probability of each class for one example's features."""
-        vector = hashed(feats)
+        return self.probabilities_of([feats])[0]
+
+    def probabilities_of(self, rows: list[dict[str, float]]) -> list[dict[str, float]]:
+        """Probability of each class for many examples, in one pass of numpy (a caption's every word)."""
         position = self._position()
-        scores = self.intercept.astype(np.float64).copy()
-        for index, value in vector.items():
-            row = position.get(index)
-            if row is not None:
-                scores += value * self.weights[row]
-        scores -= scores.max()
+        example, stored, values = [], [], []
+        for i, feats in enumerate(rows):
+            for index, value in hashed(feats).items():
+                row = position.get(index)
+                if row is not None:
+                    example.append(i)
+                    stored.append(row)
+                    values.append(value)
+        scores = np.tile(self.intercept.astype(np.float64), (len(rows), 1))
+        if example:
+            owners = np.array(example)  # in order: each example's features stand together
+            starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+            contributions = self.weights[np.array(stored)] * np.array(values)[:, None]
+            scores[owners[starts]] += np.add.reduceat(contributions, starts, axis=0)
+        scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
-        probs = exp / exp.sum()
-        return dict(zip(self.classes, (float(p) for p in probs), strict=True))
+        probs = exp / exp.sum(axis=1, keepdims=True)
+        return [dict(zip(self.classes, map(float, p), strict=True)) for p in probs]
 
     def _position(self) -> dict[int, int]:
         cache = self.__dict__.get("_pos")

@@ -125,7 +125,11 @@ def _nicknames() -> dict[str, frozenset[str]]:
 def is_alias(short: str, long: str) -> bool:
     """True when ``short`` reads as a nickname of ``long`` (Bea/Bella/Isabella, Femi/Femisola, Duc/Đức,
     and the pairs of the nickname list: Tilly/Matilda, Wilf/Wilfred)."""
-    a, b = fold(short), fold(long)
+    return _is_alias_key(fold(short), fold(long), short, long)
+
+
+def _is_alias_key(a: str, b: str, short: str, long: str) -> bool:
+    """is_alias of folded names (``short`` and ``long`` as written, for the gender check)."""
     if a == b:
         return True
     if a in _nicknames().get(b, ()):
@@ -488,7 +492,7 @@ def _merge_aliases(people: dict[str, Person]) -> None:
             p_long = people[long]
             if p_long.title or any(m.cues & role_cues for m in p_long.mentions):
                 continue
-            if is_alias(short, long) and not _said_together(p_short, p_long):
+            if _is_alias_key(short, long, p_short.name, p_long.name) and not _said_together(p_short, p_long):
                 p_long.aliases.add(p_short.name)
                 p_long.aliases |= p_short.aliases
                 p_long.mentions.extend(p_short.mentions)

@@ -31,10 +31,11 @@ def examples_of(voices: Sequence[Voice]) -> tuple[list[dict[str, float]], list[s
         for post in voice.posts:
             spans = [(s.start, s.end) for s in post.spans if s.label == "FAVOURITE" and s.part == 0]
             toks = favourites.tokens(post.caption)
+            folded = [favourites.fold(t[0]) for t in toks]
             for i, (_, start, end) in enumerate(toks):
                 inside = [s for s in spans if s[0] <= start < s[1]]
                 label = "O" if not inside else ("B" if any(s[0] == start for s in inside) else "I")
-                rows.append(favourites.token_features(toks, i))
+                rows.append(favourites.token_features(toks, i, folded))
                 labels.append(label)
     return rows, labels
 
