@@ -93,6 +93,9 @@ def test_the_shipped_corpus_is_clean_large_and_varied():
 
 
 def test_every_voice_is_in_exactly_one_split_chosen_by_its_hash():
+    listed = json.loads((CORPUS_DIR / "splits.json").read_text())
+    every = [v for s in SPLITS for v in listed[s]]
+    assert len(every) == len(set(every))  # no voice in two splits: the test voices never train
     assigned = splits()
     voices = {p.name for p in voice_dirs(CORPUS_DIR)}
     assert set(assigned) == voices

@@ -55,10 +55,14 @@ def _family_voice(root: Path, vid: str, child: str, pet: str, friend: str, start
          "spans": [[child, "CHILD"], ["Bath time", "SENSITIVE"]]},
         {"id": "6", "date": f"{day}5 13:00", "caption": f"{pet} got a new lead from the vet",
          "spans": [[pet, "PET"]]},
+        {"id": "7", "date": f"{day}6 14:00", "caption": f"{child} helped me bake a cake, our boy is growing up",
+         "spans": [[child, "CHILD"]]},
+        {"id": "8", "date": f"{day}7 15:00", "caption": f"Long walk with {pet} on the beach, muddy paws everywhere 🐾",
+         "spans": [[pet, "PET"]]},
     ]
     truth = {"audit_date": "2024-12-01", "children": [{"name": child, "aliases": [], "birth_date": "2020-01-01"}],
-             "facts": [{"kind": "child_name", "child": child, "value": child, "posts": ["1", "4", "5"]},
-                       {"kind": "pet", "child": None, "value": pet, "posts": ["2", "6"]},
+             "facts": [{"kind": "child_name", "child": child, "value": child, "posts": ["1", "4", "5", "7"]},
+                       {"kind": "pet", "child": None, "value": pet, "posts": ["2", "6", "8"]},
                        {"kind": "other_child", "child": None, "value": friend, "posts": ["3"]},
                        {"kind": "sensitive_image", "child": None, "value": "bath", "posts": ["5"]}],
              "must_not_claim": [{"kind": "child_name", "value": pet}, {"kind": "child_name", "value": friend}]}
@@ -92,11 +96,14 @@ def test_a_tiny_training_run_writes_models_that_tell_a_child_from_a_pet(tiny_cor
     from kidsafe.learn.evaluate import grade_voices
 
     model = read_model(tmp_path / "roles.npz")
-    with models_in_use(roles=model, sensitive=read_model(tmp_path / "sensitive.npz"), towns=None):
-        report = grade_voices(load_split("test", tiny_corpus))
+    test_voice = load_split("test", tiny_corpus)
+    assert len(test_voice[0].posts) >= roles.SMALL_FEED  # large enough that the role model, not the rules, decides
+    with models_in_use(roles=model, sensitive=read_model(tmp_path / "sensitive.npz"), towns=None,
+                       favourites=None):
+        report = grade_voices(test_voice)
     graded = report.graded[0].result
     assert graded.must_not_claim_hits == 0
-    assert "child_name" not in " ".join(graded.missed)
+    assert "child_name" not in " ".join(graded.missed) and "pet" not in " ".join(graded.missed)
 
 
 def test_the_eval_command_grades_the_test_voices_and_ends_with_its_line(tiny_corpus, tmp_path):
@@ -146,7 +153,7 @@ def test_a_stand_in_model_is_used_only_inside_its_block():
 
 @pytest.mark.parametrize(("caption", "favourite"), [
     ("Otis won't go anywhere without his blue bunny", "blue bunny"),
-    ("Moana on repeat again 🌺", "Moana"),
+    ("Pingu on repeat again, every single morning", "Pingu"),
 ])
 def test_the_shipped_tagger_finds_a_favourite_said_without_the_word_favourite(caption, favourite):
     from kidsafe.engine.favourites import find_favourites
@@ -154,3 +161,16 @@ def test_the_shipped_tagger_finds_a_favourite_said_without_the_word_favourite(ca
     found = find_favourites(caption)
     assert any(favourite in f.text and caption[f.start:f.end] == f.text for f in found)
     assert find_favourites("Rain again, school run was grim") == []
+
+
+def test_an_audit_with_the_models_leaves_no_caption_word_in_their_caches(tiny_corpus):
+    from datetime import date
+
+    from kidsafe.engine import build_dossier
+    from kidsafe.learn.corpus import load_split
+    from kidsafe.learn.evaluate import voice_views
+
+    views = voice_views(load_split("test", tiny_corpus)[0])
+    assert len(views) >= roles.SMALL_FEED and learned.shipped("roles") is not None
+    build_dossier(views, as_of=date(2024, 12, 1))
+    assert learned.slot.cache_info().currsize == 0  # the hashed feature names held caption words

@@ -2,7 +2,7 @@
 """Agreement of the second, independent labelling (agreement/second.jsonl) with the corpus's own.
 
 `python3 data/corpus/agreement.py`: span F1 (same text and label in the same post), by label, and
-Cohen's kappa of the labels of the spans both labellers marked (same text, any label).
+Cohen's kappa of the labels of the texts both labellers marked (each side's whole set of labels).
 """
 import json
 import sys
@@ -47,8 +47,8 @@ def main() -> int:
         for t, label in b:
             by_text_b[t].add(label)
         for t in by_text_a.keys() & by_text_b.keys():
-            la, lb = sorted(by_text_a[t]), sorted(by_text_b[t])
-            pairs.append((la[0], lb[0] if la[0] not in lb else la[0]))
+            # the whole set of labels each labeller gave the text ("CHARACTER" vs "CHARACTER+FAVOURITE" differ)
+            pairs.append(("+".join(sorted(by_text_a[t])), "+".join(sorted(by_text_b[t]))))
     print(f"posts: {len(second)}, voices: {len(first)}")
     print(f"{'label':<12}{'first':>7}{'second':>8}{'both':>6}{'F1':>7}")
     for label in sorted(n_first.keys() | n_second.keys()):
@@ -60,7 +60,7 @@ def main() -> int:
     chance = sum(pa[k] * pb[k] for k in pa) / len(pairs) ** 2
     kappa = (agree - chance) / (1 - chance)
     print(f"span F1 (text and label): {total_f1:.3f}")
-    print(f"spans marked by both: {len(pairs)}; same label: {agree:.3f}; Cohen's kappa: {kappa:.3f}")
+    print(f"texts marked by both: {len(pairs)}; same labels: {agree:.3f}; Cohen's kappa: {kappa:.3f}")
     return 0
 
 

@@ -133,7 +133,7 @@ def _is_alias_key(a: str, b: str, short: str, long: str) -> bool:
     if a == b:
         return True
     if a in _nicknames().get(b, ()):
-        return True
+        return _same_gender(short, long)  # the list pairs Aaron with Erin, Alexander with Sandy
     if len(a) > len(b):
         return False
     if len(a) >= 3 and b.startswith(a):

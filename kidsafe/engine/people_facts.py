@@ -107,6 +107,8 @@ def _add_bare_kin_titles(book: FactBook, cast, views: Sequence[PostView]) -> Non
     """A kin title used as the name ("Pop picked them up", "lunch at Dadi's"): the relative a stranger
     can ask for by it. Not when the feed names that relative ("Nana Sue"), nor for the vague titles."""
     named = {fold(p.title) for p in cast.people if p.title}
+    # a kin title that is someone's name in this feed (a child called Poppy, a dog called Lola) is that someone
+    named |= {p.key for p in cast.people} | {fold(a) for p in cast.people for a in p.aliases}
     seen: dict[str, list[tuple[str, str, str, EvidenceSource]]] = {}
     for view in views:
         for part in view.parts:

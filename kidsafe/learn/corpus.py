@@ -68,13 +68,14 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
-    """Where ``needle`` stands in ``text``: whole-word places first; inside a word (a hashtag) only when
-    it stands nowhere as a whole word."""
-    whole = [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", text)]
+def _occurrences(parts: list[str], needle: str) -> list[tuple[int, int, int]]:
+    """(part, start, end) where ``needle`` stands in a post's parts: its whole-word places; inside a
+    word (a hashtag) only when it stands nowhere in the post as a whole word."""
+    whole = [(i, m.start(), m.end()) for i, text in enumerate(parts)
+             for m in re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", text)]
     if whole:
         return whole
-    return [(m.start(), m.end()) for m in re.finditer(re.escape(needle), text)]
+    return [(i, m.start(), m.end()) for i, text in enumerate(parts) for m in re.finditer(re.escape(needle), text)]
 
 
 def place_spans(post: CorpusPost, raw_spans: list, problems: list[str]) -> list[Span]:
@@ -92,12 +93,9 @@ def place_spans(post: CorpusPost, raw_spans: list, problems: list[str]) -> list[
         if not text.strip():
             problems.append(f"post {post.id}: empty span text for {label}")
             continue
-        found = False
-        for index, part in enumerate(parts):
-            for start, end in _occurrences(part, text):
-                spans.append(Span(index, start, end, label, text))
-                found = True
-        if not found:
+        places = _occurrences(parts, text)
+        spans += [Span(index, start, end, label, text) for index, start, end in places]
+        if not places:
             problems.append(f"post {post.id}: span text {text!r} ({label}) is not in the post")
     return spans
 

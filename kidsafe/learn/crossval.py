@@ -40,7 +40,8 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
         role_model = replace(role_model, threshold=child_threshold)
         rows = [r for vid in rest for r in sens_ex[vid][0]]
         labels = [y for vid in rest for y in sens_ex[vid][1]]
-        sens_model = replace(fit(rows, labels, train_sensitive.CLASSES, c_sensitive, balance=balance), threshold=sensitive_threshold)
+        sens_model = replace(fit(rows, labels, train_sensitive.CLASSES, c_sensitive, balance=balance),
+                             threshold=sensitive_threshold, meta={"cue_floor": 0.01})
         town_model = None
         if town_threshold is not None:
             town_rows = [r for vid in rest for r in town_ex[vid][1]]

@@ -47,8 +47,9 @@ class Example:
     features: dict[str, float]
 
 
-def gold_role(person, voice: Voice) -> str:
-    """The role the voice's spans give a pooled name: the majority over its mentions."""
+def gold_role(person, voice: Voice, views: dict) -> str:
+    """The role the voice's spans give a pooled name: the majority over its mentions. ``views``: the
+    voice's views by post id, whose text parts must be the corpus post's parts, in order."""
     posts = {p.id: p for p in voice.posts}
     votes: Counter[str] = Counter()
     for m in person.mentions:
@@ -59,6 +60,8 @@ def gold_role(person, voice: Voice) -> str:
         if m.part >= 0:
             # view parts are the caption (when there is one) and then the comments, as corpus parts 0, 1...
             part = m.part if post.caption else m.part + 1
+            if part >= len(post.parts) or views[m.post].parts[m.part].text != post.parts[part]:
+                raise ValueError(f"{voice.id} post {post.id}: the engine's text part {m.part} is not corpus part {part}")
             for span in post.spans:
                 if span.part == part and span.start < m.end and m.start < span.end and span.label in LABEL_ROLE:
                     found = LABEL_ROLE[span.label]
@@ -68,7 +71,7 @@ def gold_role(person, voice: Voice) -> str:
             tag_base = 1 + len(post.comments)
             for span in post.spans:
                 if span.part >= tag_base and span.label in LABEL_ROLE and \
-                        person.key in roles.fold(post.parts[span.part]).split()[:1]:
+                        m.key in roles.fold(post.parts[span.part]).split()[:1]:
                     found = LABEL_ROLE[span.label]
                     break
         votes[found or "none"] += 1
@@ -90,10 +93,11 @@ def examples_of(voices: Sequence[Voice], augment: bool = False) -> list[Example]
         feeds = [views]
         if augment:
             feeds += [views[k::3] for k in range(3)]
+        by_id = {v.id: v for v in views}
         for feed in feeds:
             people, ctx, _ = gather_people(feed, ents)
             for person in people.values():
-                out.append(Example(voice.id, person.name, gold_role(person, voice),
+                out.append(Example(voice.id, person.name, gold_role(person, voice, by_id),
                                    roles.person_features(person, ctx)))
     return out
 
