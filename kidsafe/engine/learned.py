@@ -85,6 +85,7 @@ class LinearModel:
 
 def save_model(path: Path, model: LinearModel) -> None:
     """Write a trained model (numpy arrays and its metadata as JSON: nothing that runs code)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(path, columns=model.columns, weights=model.weights, intercept=model.intercept,
                         classes=np.array(model.classes), threshold=np.array(model.threshold),
                         meta=np.array(json.dumps(model.meta, default=_plain)))

@@ -315,6 +315,7 @@ class FeedContext:
     surname_keys: set[str]
     by_post: dict[str, list[Person]] = field(default_factory=dict)
     post_counts: dict[str, int] = field(default_factory=dict)  # person key -> posts naming them
+    text_posts: int = 0  # posts with any words
 
 
 def gather_people(views: Sequence[PostView], ents: dict[str, set[str]] | None = None
@@ -360,7 +361,8 @@ def gather_people(views: Sequence[PostView], ents: dict[str, set[str]] | None = 
                     first_named[m.post], first_starts[m.post] = person.key, m.start
     ctx = FeedContext(views=by_view, pet_posts=pet_posts, tagged=tagged, ents=ents, first_named=first_named,
                       surname_keys=surname_keys, by_post=_index_by_post(people),
-                      post_counts={key: len(p.posts) for key, p in people.items()})
+                      post_counts={key: len(p.posts) for key, p in people.items()},
+                      text_posts=roles.text_posts(views))
     return people, ctx, surnames
 
 
@@ -375,7 +377,7 @@ def _index_by_post(people: dict[str, Person]) -> dict[str, list[Person]]:
 def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = None) -> Cast:
     """Decide who every name of the feed is. ``ents`` maps folded words to spaCy entity labels."""
     people, ctx, surnames = gather_people(views, ents)
-    model = roles.model_for(views)
+    model = roles.model_for(ctx.text_posts)
     for person in people.values():
         if model is None:
             person.role = _classify(person, ctx.views, ctx.pet_posts, ctx.tagged, ctx.ents, ctx.first_named,
@@ -493,11 +495,15 @@ def _merge_aliases(people: dict[str, Person]) -> None:
             if p_long.title or any(m.cues & role_cues for m in p_long.mentions):
                 continue
             if _is_alias_key(short, long, p_short.name, p_long.name) and not _said_together(p_short, p_long):
-                p_long.aliases.add(p_short.name)
-                p_long.aliases |= p_short.aliases
-                p_long.mentions.extend(p_short.mentions)
-                del people[short]
+                _absorb(people, p_long, p_short)
                 break
+
+
+def _absorb(people: dict[str, Person], full: Person, nickname: Person) -> None:
+    """The nickname's person becomes an alias of the fuller name's, its mentions with it."""
+    full.aliases |= {nickname.name, *nickname.aliases}
+    full.mentions.extend(nickname.mentions)
+    del people[nickname.key]
 
 
 def _merge_child_aliases(people: dict[str, Person]) -> None:
@@ -509,10 +515,8 @@ def _merge_child_aliases(people: dict[str, Person]) -> None:
             if (long is short or short.key not in people or long.key not in people or len(long.key) < len(short.key)
                     or not is_alias(short.name, long.name) or _said_together(short, long)):
                 continue
-            long.aliases |= {short.name, *short.aliases}
-            long.mentions.extend(short.mentions)
             long.confidence = max(long.confidence, short.confidence)
-            del people[short.key]
+            _absorb(people, long, short)
             break
 
 

@@ -97,9 +97,8 @@ def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
     n_posts = max(1, len(posts))
     n_mentions = max(1, len(person.mentions))
     # how much the feed speaks of it, relative to the feed (feeds differ in length, so no raw counts)
-    texts = max(1, sum(bool(v.parts) for v in ctx.views.values()))
     feats["one_post"] = float(len(posts) == 1)
-    feats["feed_share"] = len(posts) / texts
+    feats["feed_share"] = len(posts) / max(1, ctx.text_posts)
     most = max(ctx.post_counts.values(), default=1) or 1
     feats["share_of_most_named"] = len(posts) / most
     rank = 1 + sum(count > len(posts) for count in ctx.post_counts.values())
@@ -185,11 +184,14 @@ def shipped_model() -> LinearModel | None:
     return learned.shipped("roles")
 
 
-def model_for(views) -> LinearModel | None:
+def text_posts(views) -> int:
+    """Posts with any words (a caption, a comment, text in a photo)."""
+    return sum(bool(v.parts) for v in views)
+
+
+def model_for(text_post_count: int) -> LinearModel | None:
     """The role model, when the feed is large enough for it (see SMALL_FEED); None: the rules decide."""
-    if sum(bool(v.parts) for v in views) < SMALL_FEED:
-        return None
-    return shipped_model()
+    return shipped_model() if text_post_count >= SMALL_FEED else None
 
 
 def decide(probs: dict[str, float], child_threshold: float) -> tuple[str, float]:

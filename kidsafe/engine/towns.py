@@ -16,7 +16,7 @@ from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.gazetteer import name_count
 from kidsafe.engine.mentions import character_spans
-from kidsafe.engine.roles import SMALL_FEED
+from kidsafe.engine.roles import SMALL_FEED, text_posts
 from kidsafe.engine.text import contains_phrase, english_rank, fold, split_words
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind, GeoPoint
@@ -247,7 +247,7 @@ def add_town_facts(book: FactBook, family: Family, views: Sequence[PostView], ho
 
     towns = sorted(find_towns(views, family, home, school_words), key=lambda t: -(t.strength + support(t)))
     kept = []
-    use_model = learned.shipped("towns") is not None and sum(bool(v.parts) for v in views) >= SMALL_FEED
+    use_model = learned.shipped("towns") is not None and text_posts(views) >= SMALL_FEED
     if use_model:
         for town, p in _model_towns(towns, len(views), support):
             kept.append(town)

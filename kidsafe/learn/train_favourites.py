@@ -68,8 +68,7 @@ def train(out: Path, c: float = 1.0, root: Path = CORPUS_DIR) -> dict:
     meta = {"trained_on": sorted(v.id for v in train_voices), "tuned_on": sorted(v.id for v in dev_voices),
             "examples": len(rows), "classes": dict(Counter(labels)), "C": c, "threshold": threshold,
             "dev": scores.get(threshold), "seconds": round(time.monotonic() - started, 1)}
-    out.parent.mkdir(parents=True, exist_ok=True)
-    save_model(out, LinearModel(model.classes, model.columns, model.weights, model.intercept, threshold, meta))
+    save_model(out, replace(model, threshold=threshold, meta=meta))
     return meta
 
 

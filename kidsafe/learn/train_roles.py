@@ -15,9 +15,8 @@ import logging
 import sys
 import time
 from collections import Counter
-from dataclasses import replace
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -168,10 +167,9 @@ def train(out: Path, c: float = 1.0, root: Path = CORPUS_DIR, feeds: Path | None
     threshold, meta["dev_f1_by_threshold"] = _end_to_end_threshold(model, dev_voices, costs, feeds)
     meta["tuned_on_feeds"] = str(feeds.name) if feeds else None
     meta["child_threshold"] = {"threshold": threshold, **costs[threshold][1]}
-    model = LinearModel(model.classes, model.columns, model.weights, model.intercept, threshold, meta)
+    model = replace(model, threshold=threshold, meta=meta)
     meta["dev_role_accuracy"] = round(role_accuracy(model, dev_ex), 4) if dev_ex else None
     meta["seconds"] = round(time.monotonic() - started, 1)
-    out.parent.mkdir(parents=True, exist_ok=True)
     save_model(out, model)
     return meta
 

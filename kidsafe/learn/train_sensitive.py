@@ -15,12 +15,12 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
 
 from kidsafe.engine import sensitive
-from kidsafe.engine.learned import LinearModel, save_model
+from kidsafe.engine.learned import save_model
 from kidsafe.learn.corpus import CORPUS_DIR, Voice, load_split
 from kidsafe.learn.evaluate import voice_views
 from kidsafe.learn.fitting import fit, out_of_fold, print_meta, trainer_parser
@@ -85,8 +85,7 @@ def train(out: Path, c: float = 1.0, root: Path = CORPUS_DIR) -> dict:
             "threshold": {"threshold": threshold, **costs[(threshold, cue_floor)][1]}, "cue_floor": cue_floor,
             "dev": dev_cost,
             "seconds": round(time.monotonic() - started, 1)}
-    out.parent.mkdir(parents=True, exist_ok=True)
-    save_model(out, LinearModel(model.classes, model.columns, model.weights, model.intercept, threshold, meta))
+    save_model(out, replace(model, threshold=threshold, meta=meta))
     return meta
 
 
