@@ -22,14 +22,17 @@ test: setup
 	$(PY) -m pytest -q
 
 # Rebuild the shipped models from the labelled corpus (data/corpus/): check it, split it by voice,
-# train the role, sensitive-picture, town and favourite models on the train voices, tune on the dev voices.
+# train the place tagger, the role, sensitive-picture, town and favourite models, then the owner model
+# (it reads the cast the others make) on the train voices, and tune each on the dev voices.
 model: setup
 	$(PY) data/corpus/validate.py
 	$(PY) data/corpus/split.py
+	$(PY) -m kidsafe.learn.train_tagger
 	$(PY) -m kidsafe.learn.train_roles
 	$(PY) -m kidsafe.learn.train_sensitive
 	$(PY) -m kidsafe.learn.train_towns
 	$(PY) -m kidsafe.learn.train_favourites
+	$(PY) -m kidsafe.learn.train_owners
 
 # Grade the shipped models on the held-out test voices and the graded feeds.
 eval: setup

@@ -135,6 +135,12 @@ def places_named(name: str) -> tuple[Place, ...]:
     return tuple(gaz.place(i) for i in found)
 
 
+def is_place_name(name: str) -> bool:
+    """True when some gazetteer place has this name (no places built: cheap enough for every word)."""
+    index = _load_name_index()
+    return any(key in index for key in fold_keys(name))
+
+
 def fold_name(name: str) -> str:
     """A place name reduced to lower-case ASCII words: accents, case and punctuation dropped."""
     return _fold(name, {})
@@ -254,6 +260,14 @@ def _load_name_index() -> dict[str, tuple[int, ...]]:
                 index: dict[str, list[int]] = {}
                 for i, (name, *_rest) in enumerate(gaz.rows):
                     index.setdefault(fold_name(name), []).append(i)
+                # GeoNames names some cities in their own language only ("Gaillimh"), while their county
+                # keeps the name people use ("County Galway"): the county's name finds its places.
+                by_county: dict[str, list[int]] = {}
+                for i, (_name, _admin1, admin2, _cc) in enumerate(gaz.rows):
+                    if admin2.startswith("County "):
+                        by_county.setdefault(fold_name(admin2[len("County "):]), []).append(i)
+                for key, ids in by_county.items():
+                    index.setdefault(key, ids)
                 _name_index = {key: tuple(ids) for key, ids in index.items()}
     return _name_index
 

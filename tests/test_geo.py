@@ -360,3 +360,12 @@ def test_geo_offline_functions_never_construct_online_geocoder(monkeypatch):
     assert nearest_place(GeoPoint(-33.8688, 151.2093)).name == "Sydney"
     assert places_named("Sydney")
     assert cluster_points([("a", HOME)])
+
+
+def test_a_city_geonames_names_in_its_own_language_is_found_by_its_countys_name():
+    from kidsafe import geo
+
+    # GeoNames calls Galway "Gaillimh"; its county is "County Galway"
+    assert geo.places_named("Galway") and geo.is_place_name("Galway")
+    assert all(p.admin2 == "County Galway" for p in geo.places_named("Galway"))
+    assert not geo.is_place_name("Qwxyzzy")

@@ -40,7 +40,8 @@ def test_out_of_fold_probabilities_come_from_models_that_never_saw_the_voice():
         assert p and abs(p["x"] - p["y"]) < 0.35
 
 
-def _family_voice(root: Path, vid: str, child: str, pet: str, friend: str, start: int) -> None:
+def _family_voice(root: Path, vid: str, child: str, pet: str, friend: str, start: int, school: str,
+                  sister: str) -> None:
     day = f"2024-0{start}-1"
     posts = [
         {"id": "1", "date": f"{day}0 08:00", "caption": f"Happy 4th birthday to our boy {child}! 🎂",
@@ -57,11 +58,22 @@ def _family_voice(root: Path, vid: str, child: str, pet: str, friend: str, start
          "spans": [[pet, "PET"]]},
         {"id": "7", "date": f"{day}6 14:00", "caption": f"{child} helped me bake a cake, our boy is growing up",
          "spans": [[child, "CHILD"]]},
-        {"id": "8", "date": f"{day}7 15:00", "caption": f"Long walk with {pet} on the beach, muddy paws everywhere 🐾",
-         "spans": [[pet, "PET"]]},
+        {"id": "8", "date": f"{day}7 15:00", "caption": f"Long walk with {pet} on the beach at Seabrook, muddy paws 🐾",
+         "spans": [[pet, "PET"], ["Seabrook", "PLACE"]]},
+        {"id": "9", "date": f"{day}8 08:30", "caption": f"First day at {school} Primary for {child} 🎒 so proud",
+         "spans": [[f"{school} Primary", "SCHOOL"], [child, "CHILD"]]},
+        {"id": "10", "date": f"{day}8 18:00", "caption": f"First steps for our daughter {sister} today, she said mama too 👣",
+         "spans": [[sister, "CHILD"]]},
+        {"id": "11", "date": f"{day}9 10:00", "caption": f"{sister} is one today! Happy 1st birthday to our baby girl 🎂",
+         "spans": [[sister, "CHILD"]]},
+        {"id": "12", "date": f"{day}9 16:00", "caption": f"{child} reading to his little sister {sister} ❤️",
+         "spans": [[child, "CHILD"], [sister, "CHILD"]]},
     ]
-    truth = {"audit_date": "2024-12-01", "children": [{"name": child, "aliases": [], "birth_date": "2020-01-01"}],
+    truth = {"audit_date": "2024-12-01", "children": [{"name": child, "aliases": [], "birth_date": "2020-01-01"},
+                                                      {"name": sister, "aliases": [], "birth_date": "2023-06-01"}],
              "facts": [{"kind": "child_name", "child": child, "value": child, "posts": ["1", "4", "5", "7"]},
+                       {"kind": "child_name", "child": sister, "value": sister, "posts": ["10", "11", "12"]},
+                       {"kind": "school", "child": child, "value": f"{school} Primary", "posts": ["9"]},
                        {"kind": "pet", "child": None, "value": pet, "posts": ["2", "6", "8"]},
                        {"kind": "other_child", "child": None, "value": friend, "posts": ["3"]},
                        {"kind": "sensitive_image", "child": None, "value": "bath", "posts": ["5"]}],
@@ -72,10 +84,11 @@ def _family_voice(root: Path, vid: str, child: str, pet: str, friend: str, start
 @pytest.fixture()
 def tiny_corpus(tmp_path):
     root = tmp_path / "corpus"
-    names = [("Otis", "Biscuit", "Marnie"), ("Ezra", "Pepper", "Layla"), ("Finn", "Mabel", "Iris"),
-             ("Theo", "Rolo", "Ada"), ("Jude", "Pickle", "Nell")]
-    for i, (child, pet, friend) in enumerate(names):
-        _family_voice(root, f"v{i}", child, pet, friend, 1 + i)
+    names = [("Otis", "Biscuit", "Marnie", "Oakfield", "Evie"), ("Ezra", "Pepper", "Layla", "Birchwood", "Elsie"),
+             ("Finn", "Mabel", "Iris", "Elmhurst", "Freya"), ("Theo", "Rolo", "Ada", "Ashdown", "Maisie"),
+             ("Jude", "Pickle", "Nell", "Hazelmere", "Poppy")]
+    for i, (child, pet, friend, school, sister) in enumerate(names):
+        _family_voice(root, f"v{i}", child, pet, friend, 1 + i, school, sister)
     (root / "splits.json").write_text(json.dumps({"train": ["v0", "v1", "v2"], "dev": ["v3"], "test": ["v4"]}))
     return root
 
@@ -92,6 +105,13 @@ def test_a_tiny_training_run_writes_models_that_tell_a_child_from_a_pet(tiny_cor
 
     fav_meta = train_favourites.train(tmp_path / "favourites.npz", root=tiny_corpus)
     assert fav_meta["classes"]["B"] == 3 and fav_meta["dev"]["labelled"] == 1
+    from kidsafe.learn import train_owners, train_tagger
+
+    tag_meta = train_tagger.train(tmp_path / "tagger.npz", root=tiny_corpus)
+    assert tag_meta["classes"]["B-PLACE"] == tag_meta["classes"]["B-SCHOOL"] == 3
+    assert tag_meta["dev"]["labelled"] == 2  # "the beach at Seabrook" and the school
+    owner_meta = train_owners.train(tmp_path / "owners.npz", root=tiny_corpus)
+    assert owner_meta["classes"] == {"yes": 3, "no": 3}  # the schoolboy owns his school, his baby sister not
     from kidsafe.learn.corpus import load_split
     from kidsafe.learn.evaluate import grade_voices
 
@@ -122,7 +142,7 @@ def test_the_eval_command_grades_the_test_voices_and_ends_with_its_line(tiny_cor
 def test_the_shipped_models_load_quickly_and_say_which_voices_taught_them():
     learned._read_shipped.cache_clear()
     started = time.monotonic()
-    models = {name: learned.shipped(name) for name in ("roles", "sensitive", "towns", "favourites")}
+    models = {name: learned.shipped(name) for name in ("roles", "sensitive", "towns", "favourites", "tagger", "owners")}
     assert time.monotonic() - started < 2.0
     assert all(models.values())
     from kidsafe.learn.corpus import splits
@@ -140,6 +160,9 @@ def test_decide_claims_a_child_only_above_the_threshold_and_never_falls_back_to_
     assert roles.decide(probs, 0.5) == ("child", 0.55)
     assert roles.decide(probs, 0.6) == ("none", 0.55)  # unsure it is a child: not therefore the parent
     assert roles.decide({"child": 0.2, "pet": 0.7, "none": 0.1}, 0.6) == ("pet", 0.7)
+    # a role with a floor is claimed only above it: a friend named once is not the parent at 0.45
+    assert roles.decide({"parent": 0.45, "adult": 0.4, "none": 0.15}, 0.6, {"parent": 0.5}) == ("none", 0.45)
+    assert roles.decide({"parent": 0.55, "adult": 0.3, "none": 0.15}, 0.6, {"parent": 0.5}) == ("parent", 0.55)
 
 
 def test_a_stand_in_model_is_used_only_inside_its_block():
@@ -174,3 +197,35 @@ def test_an_audit_with_the_models_leaves_no_caption_word_in_their_caches(tiny_co
     assert len(views) >= roles.SMALL_FEED and learned.shipped("roles") is not None
     build_dossier(views, as_of=date(2024, 12, 1))
     assert learned.slot.cache_info().currsize == 0  # the hashed feature names held caption words
+
+
+@pytest.mark.parametrize(("caption", "school"), [
+    ("Drop-off at Little Possums this morning, she ran straight in", "Little Possums"),
+    ("First week at Kingfisher Montessori done and dusted", "Kingfisher Montessori"),
+])
+def test_the_shipped_place_tagger_finds_a_school_said_with_or_without_a_type_word(caption, school):
+    from kidsafe.engine.tagger import find_mentions
+
+    found = [m for m in find_mentions(caption) if m.kind == "SCHOOL"]
+    assert any(school in m.text and caption[m.start:m.end] == m.text for m in found)
+    assert not [m for m in find_mentions("Rain again, the school run was grim") if m.kind == "SCHOOL"]
+
+
+def test_the_owner_model_gives_a_school_to_the_child_named_beside_it(tiny_corpus):
+    from datetime import date
+
+    from kidsafe.engine import build_dossier, owners
+    from kidsafe.learn.corpus import load_split
+    from kidsafe.learn.evaluate import voice_views
+
+    voice = load_split("test", tiny_corpus)[0]
+    owners.RECORDER = []
+    try:
+        dossier = build_dossier(voice_views(voice), as_of=date(2024, 12, 1))
+        recorded = owners.RECORDER
+    finally:
+        owners.RECORDER = None
+    assert recorded and {r[0] for r in recorded} == {"school"}
+    child = next(s for s in dossier.subjects if s.kind == "child")
+    schools = [f for f in dossier.facts if f.kind.value == "school"]
+    assert schools and all(f.subject == child.id for f in schools)

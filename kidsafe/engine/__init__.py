@@ -12,6 +12,7 @@ from kidsafe import geo
 from kidsafe.engine import gazetteer as gazetteer_module
 from kidsafe.engine import learned
 from kidsafe.engine import mentions as mentions_module
+from kidsafe.engine import tagger
 from kidsafe.engine import text as text_module
 from kidsafe.engine import towns as towns_module
 from kidsafe.engine.ages import add_age_facts
@@ -21,6 +22,7 @@ from kidsafe.engine.people import build_cast
 from kidsafe.engine.people_facts import add_people_facts
 from kidsafe.engine.pictures import add_picture_facts
 from kidsafe.engine.places import add_home_fact, add_location_leaks, add_place_facts, find_home, find_recurrences
+from kidsafe.engine.roles import text_posts
 from kidsafe.engine.routines import add_routine_facts
 from kidsafe.engine.schools import add_school_facts, school_posts
 from kidsafe.engine.sensitive import add_sensitive_facts
@@ -73,7 +75,8 @@ def forget_user_text() -> None:
     They are process-wide (the app serves many sessions from one process); emptying them at the
     end of every audit costs a little speed and keeps one family's words from the next.
     """
-    for cache in (mentions_module._phrase_cues, text_module.split_words, towns_module._is_place, learned.slot):
+    for cache in (mentions_module._phrase_cues, text_module.split_words, towns_module._is_place, learned.slot,
+                  tagger._tagged):
         cache.cache_clear()
     re.purge()  # re's own cache of compiled patterns holds names a few regexes were built from
 
@@ -82,6 +85,7 @@ def _build(views: Sequence[PostView], as_of: date, warnings: tuple[FeedWarning, 
            skipped_checks: tuple[str, ...]) -> Dossier:
     cast = build_cast(views, entity_labels(views))
     family = Family.from_cast(cast)
+    family.text_posts = text_posts(views)
     book = FactBook()
     add_people_facts(book, family, views)
     add_picture_facts(book, family, views)

@@ -34,6 +34,9 @@ _YEARS_OF = re.compile(r"\b" + _N + r"\s+years?\s+of\s+(?:pure\s+|so\s+much\s+|n
                        r"laughter|giggles|cuddles|sunshine|magic|mischief|happiness|adventures?|smiles|sass|noise)\b")
 #: A bare number cheered at the start of a birthday post ("13!!! Happy birthday…", "7! 🎉").
 _CHEERED = re.compile(r"^\W*?(\d{1,2})\s*!")
+#: A post that opens with a number standing alone as its sentence ("Thirteen. Teenager in the house.",
+#: "Five. Zaid Ali Siddiqui."): an age when the post is a birthday's or names the child right after.
+_OPENING_NUMBER = re.compile(r"^\W*?(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s*(?:[.!]+|\n|\s[🎂🎉🎈🥳])")
 BIRTHDAY_CONTEXT = re.compile(
     r"birthday|bday|b-day|🎂|🎈|🥳|🎉|where did the time go|years ago today|years of|candles|birthdaygirl|birthdayboy"
     r"|cumpleanos|cumpleaños|\bcumple\b|anniversaire|bonne f[eê]te|geburtstag|compleanno|verjaardag"
@@ -102,6 +105,12 @@ def _claims(view: PostView, family: Family) -> Iterator[AgeClaim]:
                 n = number_value(m[1])
                 if n is not None:
                     hits.append((n, m.start(1), 0.7))
+        if (m := _OPENING_NUMBER.match(low)) and not any(h[1] == m.start(1) for h in hits):
+            n = number_value(m[1])
+            named_next = any(mention.part == index and 0 <= mention.start - m.end() <= 4
+                             for child in family.children_in(view) for mention in child.in_post(view.id))
+            if n is not None and (context or named_next):
+                hits.append((n, m.start(1), 0.6 if context else 0.5))
         hits = [h for h in hits if 0 < h[0] <= 18]
         birth = BIRTH.search(low)
         if birth and not hits:

@@ -77,6 +77,7 @@ class Family:
     cast: Cast
     ids: dict[str, str]  # person key -> subject id
     birth_years: dict[str, int] = field(default_factory=dict)  # subject id -> year, once ages are known
+    text_posts: int = 0  # posts with words: in a feed too small for the learned models, the rules decide
 
     @classmethod
     def from_cast(cls, cast: Cast) -> Family:

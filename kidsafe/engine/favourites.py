@@ -10,14 +10,13 @@ than O.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from kidsafe.engine import learned
 from kidsafe.engine import lexicon as lx
+from kidsafe.engine.tagger import tokens, word_shape
 from kidsafe.engine.text import fold
 
-_TOKEN = re.compile(r"[^\W_][\w'’\-]*|[^\w\s]", re.UNICODE)
 #: Words around a favourite that say it is one; nearby, they are features, not rules.
 CUE_WORDS = frozenset({"loves", "love", "loved", "obsessed", "obsession", "favourite", "favorite", "fave",
                        "repeat", "without", "mad", "fan", "hero", "adores", "addicted", "wants", "asks",
@@ -36,27 +35,12 @@ class Favourite:
     probability: float
 
 
-def tokens(text: str) -> list[tuple[str, int, int]]:
-    """(token, start, end) of a caption: words (hyphens and apostrophes kept) and single symbols."""
-    return [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
-def _shape(word: str) -> str:
-    if word.isdigit():
-        return "d"
-    if word[:1].isupper():
-        return "X" if word.isupper() and len(word) > 1 else "Xx"
-    if word[:1].isalpha():
-        return "x"
-    return "sym"
-
-
 def token_features(toks: list[tuple[str, int, int]], i: int, folded: list[str] | None = None) -> dict[str, float]:
     """What the tagger reads of the i-th word: itself, its shape, its neighbours, cue words near it.
     ``folded``: the words folded once for the whole text (they are read by every neighbour)."""
     low_words = folded if folded is not None else [fold(t[0]) for t in toks]
     word, low = toks[i][0], low_words[i]
-    feats = {"bias": 1.0, f"w:{low}": 1.0, f"shape:{_shape(word)}": 1.0, f"suf:{low[-3:]}": 1.0}
+    feats = {"bias": 1.0, f"w:{low}": 1.0, f"shape:{word_shape(word)}": 1.0, f"suf:{low[-3:]}": 1.0}
     if low in lx.CHARACTERS or low in lx.CHARACTER_FIRST_NAMES:
         feats["character_word"] = 1.0
     if i and toks[i - 1][0] == "#":

@@ -398,7 +398,27 @@ WEEKDAY_FORMS = {
     "lunes": 0, "martes": 1, "miercoles": 2, "jueves": 3, "viernes": 4, "sabado": 5, "sabados": 5, "domingo": 6,
     "domingos": 6, "lundis": 0, "mardis": 1, "mercredis": 2, "jeudis": 3, "vendredis": 4, "samedis": 5,
     "dimanches": 6,
+    # more languages parents code-switch into (folded); words that are also common names or English
+    # words ("Juma", "Mane", "Linggo" for week) are left out
+    "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrydag": 4, "saterdag": 5, "sondag": 6,
+    "maandae": 0, "dinsdae": 1, "woensdae": 2, "donderdae": 3, "vrydae": 4, "saterdae": 5, "sondae": 6,
+    "jumatatu": 0, "jumanne": 1, "jumatano": 2, "alhamisi": 3, "ijumaa": 4, "jumamosi": 5, "jumapili": 6,
+    "isnin": 0, "senin": 0, "selasa": 1, "rabu": 2, "khamis": 3, "kamis": 3, "jumaat": 4, "jumat": 4,
+    "sabtu": 5, "ahad": 6, "miyerkules": 2, "huwebes": 3, "biyernes": 4,
+    "somvar": 0, "somvaar": 0, "mangalvar": 1, "mangalvaar": 1, "budhvar": 2, "budhvaar": 2, "guruvar": 3,
+    "guruvaar": 3, "jumeraat": 3, "shukravar": 4, "shukravaar": 4, "shanivar": 5, "shanivaar": 5,
+    "ravivar": 6, "ravivaar": 6, "itwaar": 6, "itvaar": 6,
+    "turei": 1, "wenerei": 2, "taite": 3, "paraire": 4, "rahoroi": 5, "ratapu": 6,
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6,
+    "vrijdag": 4, "zaterdag": 5, "zondag": 6, "lunedi": 0, "martedi": 1, "mercoledi": 2, "giovedi": 3,
+    "venerdi": 4, "domenica": 6, "poniedzialek": 0, "wtorek": 1, "sroda": 2, "czwartek": 3, "piatek": 4,
+    "sobota": 5, "niedziela": 6,
 }
+#: Weekday forms that say "every" by themselves (plurals: "Dinsdae is netball").
+WEEKDAY_PLURALS = frozenset({"mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+                             "lundis", "mardis", "mercredis", "jeudis", "vendredis", "samedis", "dimanches",
+                             "sabados", "domingos", "maandae", "dinsdae", "woensdae", "donderdae", "vrydae",
+                             "saterdae", "sondae"})
 
 #: Spanish and French number words (folded) for ages said in those languages ("cinco años", "six ans").
 FOREIGN_NUMBER_WORDS = {
@@ -463,7 +483,14 @@ ACTIVITIES = {
     "polish school": "Polish school", "saturday school": "Saturday school", "bible study": "Bible study",
     "boys brigade": "Boys' Brigade", "girls brigade": "Girls' Brigade", "cadets": "cadets", "sea cadets": "cadets",
     "sunday service": "church", "mass": "church", "choir practice": "choir",
+    "madrasah": "madrasa", "madrassa": "madrasa", "quran": "Quran class", "mengaji": "mengaji",
+    "kapa haka": "kapa haka", "occupational therapy": "occupational therapy", "speech therapy": "speech therapy",
+    "physio": "physio", "ninja class": "ninja class", "ninja warrior": "ninja class",
+    "stay and play": "stay and play", "rhythm time": "rhythm time", "music class": "music", "vocal class": "singing",
+    "singing class": "singing", "swim class": "swimming", "dance class": "dance", "netball training": "netball",
 }
+#: Activities that are first a place ("Brownies at the church hall"): another activity said with them wins.
+VENUE_ACTIVITIES = frozenset({"church", "mosque", "temple", "synagogue"})
 
 #: Emoji that name an activity.
 ACTIVITY_EMOJI = {

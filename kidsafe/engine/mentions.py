@@ -11,7 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import is_known_first_name, name_count
-from kidsafe.engine.text import contains_phrase, english_rank, fold
+from kidsafe.engine.text import NUMBER_WORDS, english_rank, fold
 from kidsafe.engine.views import PostView, TextPart
 from kidsafe.models import EvidenceSource
 
@@ -211,6 +211,20 @@ def character_spans(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _all_capitals(text: str) -> bool:
+    """A caption written all in capitals ("HAPPY BIRTHDAY MASON. POP LOVES YOU"): its names shout too."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def _shouted_name(word: str) -> bool:
+    """In an all-capitals caption, a word is a name only when the first-name list knows it well and
+    it is no ordinary word ("MASON" yes; "HAPPY", "FIVE", "POP" no)."""
+    key = fold(word)
+    return (is_known_first_name(word) and key not in lx.NOT_NAMES and key not in NUMBER_WORDS
+            and key not in lx.KIN_TITLES and (english_rank(key) or 10**6) > 3000)
+
+
 def find_mentions(view: PostView) -> Iterator[Mention]:
     """Every capitalised word of the post that could name a person, pet or place."""
     for index, part in enumerate(view.parts):
@@ -219,13 +233,14 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
         in_character = character_spans(folded)
         ocr = part.source is EvidenceSource.OCR
         words = list(_WORD.finditer(text))
+        shouted = not ocr and _all_capitals(text)
         for i, m in enumerate(words):
             raw = m.group(1).rstrip("'’-")
             poss = re.match(r"^(.*?)(?:'s|’s)$", raw)
             word = poss.group(1) if poss else raw
             if len(word) < 2 or not word[0].isupper():
                 continue
-            if word.isupper() and not ocr:
+            if word.isupper() and not ocr and not (shouted and _shouted_name(word)):
                 continue  # capitals in a caption are shouting ("FIVE!!!"), not names
             if not word.isupper() and not word[1:].islower() and not ocr:
                 continue  # "McQueen"-like mixed case is kept only from OCR

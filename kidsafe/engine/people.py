@@ -384,7 +384,7 @@ def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = Non
                                     ctx.surname_keys)
         else:
             probs = model.probabilities(roles.person_features(person, ctx))
-            role, person.confidence = roles.decide(probs, model.threshold)
+            role, person.confidence = roles.decide(probs, model.threshold, model.meta.get("floors"))
             person.role = _ROLE_OF.get(role, "unknown")
     _pair_with_children(people)
     _friends_siblings(people, ctx.views)

@@ -194,10 +194,12 @@ def model_for(text_post_count: int) -> LinearModel | None:
     return shipped_model() if text_post_count >= SMALL_FEED else None
 
 
-def decide(probs: dict[str, float], child_threshold: float) -> tuple[str, float]:
-    """The role and its probability. A child only above the threshold; a name that is likeliest a
-    child but below it is nobody the dossier names ("none"), not the runner-up role."""
+def decide(probs: dict[str, float], child_threshold: float,
+           floors: dict[str, float] | None = None) -> tuple[str, float]:
+    """The role and its probability. A child only above the threshold, and a role of ``floors``
+    (parent, pet, relative: {role: least probability}) only above its floor; a name that is likeliest
+    one of them but below it is nobody the dossier names ("none"), not the runner-up role."""
     role, p = max(probs.items(), key=lambda rp: rp[1])
-    if role == "child" and p < child_threshold:
+    if p < (child_threshold if role == "child" else (floors or {}).get(role, 0.0)):
         return "none", p
     return role, p

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from kidsafe.engine import lexicon as lx
+from kidsafe.engine import owners
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.places import Recurrence
 from kidsafe.engine.text import contains_phrase, fold, phrase_spans, split_hashtag
@@ -35,14 +36,15 @@ class RoutineClue:
     excerpt: str
     source: EvidenceSource
     recurring: bool = False  # the words say it repeats ("every", "Saturdays", "lessons")
+    phrase: str | None = None  # the activity as the words say it (folded), when said in words
 
 
 #: Words that make "Saturday football" a weekly thing rather than one match.
 RECURRING = re.compile(
-    r"\b(?:every|each|weekly|week in|week after week|always|usual|again|regular|mondays|tuesdays|wednesdays|"
-    r"thursdays|fridays|saturdays|sundays|mornings|afternoons|evenings|lessons?|class|classes|club|practice|"
-    r"training|session|sessions|term|season|rain or shine|tous\s+les|chaque|cada|todos\s+los|lundis|mardis|"
-    r"mercredis|jeudis|vendredis|samedis|dimanches)\b")
+    r"\b(?:every|each|weekly|week in|week after week|always|usual|again|regular|"
+    r"mornings|afternoons|evenings|lessons?|class|classes|club|practice|"
+    r"training|session|sessions|term|season|rain or shine|tous\s+les|chaque|cada|todos\s+los|"
+    + "|".join(sorted(lx.WEEKDAY_PLURALS)) + r")\b")
 
 
 def parse_time(text: str) -> str | None:
@@ -84,9 +86,11 @@ def activity_in(text_folded: str, raw: str = "") -> str | None:
 
 
 def _activity_nearest(text_folded: str, weekday: str) -> str | None:
-    """Of the activities a text names, the one said closest to the weekday: "first dance recital ...
+    """Of the activities a text names, the phrase said closest to the weekday: "first dance recital ...
     ballet every Saturday" is ballet on Saturdays."""
     spans = phrase_spans(text_folded, ACTIVITY_WORDS)
+    if any(lx.ACTIVITIES[p] not in lx.VENUE_ACTIVITIES for _, p in spans):
+        spans = [s for s in spans if lx.ACTIVITIES[s[1]] not in lx.VENUE_ACTIVITIES]
     days = [m.span() for m in _WEEKDAY.finditer(text_folded) if lx.WEEKDAYS[lx.WEEKDAY_FORMS[m[1]]] == weekday]
     if not spans or not days:
         return None
@@ -95,7 +99,19 @@ def _activity_nearest(text_folded: str, weekday: str) -> str | None:
         a, b = sorted((start, start + len(phrase), *day))[1:3]  # the text between the two
         return b - a + (1000 if re.search(r"[,;.!?\n]|\s[-–—]\s", text_folded[a:b]) else 0)  # another clause
 
-    return lx.ACTIVITIES[min(spans, key=lambda s: min(gap(*s, d) for d in days))[1]]
+    return min(spans, key=lambda s: min(gap(*s, d) for d in days))[1]
+
+
+def as_said(activity: str, phrases: Counter[str]) -> str:
+    """The activity in the parent's words when they name it otherwise than the grouping name does
+    ("Auskick" is footy, "mass" is church): "mass (church)", so both readings stand."""
+    if not phrases:
+        return activity
+    phrase = phrases.most_common(1)[0][0]
+    stems = {w[:4] for w in re.findall(r"\w+", fold(activity))}
+    if stems & {w[:4] for w in re.findall(r"\w+", phrase)}:
+        return activity
+    return f"{phrase} ({activity})"
 
 
 def clues(view: PostView) -> list[RoutineClue]:
@@ -114,9 +130,10 @@ def clues(view: PostView) -> list[RoutineClue]:
         activity = activity_in(text_no_tags, part.text)
         if activity and 1 <= len(days) <= 3:  # "footy training Tuesdays and Thursdays": a routine on each day
             for day in sorted(days):
-                nearest = _activity_nearest(text_no_tags, day) or activity
-                out.append(RoutineClue(view.id, day, nearest, parse_time(text_no_tags), part.text[:120],
-                                       part.source, bool(RECURRING.search(text_no_tags))))
+                phrase = _activity_nearest(text_no_tags, day)
+                out.append(RoutineClue(view.id, day, lx.ACTIVITIES[phrase] if phrase else activity,
+                                       parse_time(text_no_tags), part.text[:120], part.source,
+                                       bool(RECURRING.search(text_no_tags)), phrase))
     for tag in view.post.hashtags:
         words = split_hashtag(tag)
         days = [lx.WEEKDAYS[lx.WEEKDAY_FORMS[w]] for w in words if w in lx.WEEKDAY_FORMS and len(w) > 3]
@@ -166,11 +183,16 @@ def add_routine_facts(book: FactBook, family: Family, views: Sequence[PostView],
                 time = said_time or rec.time
                 items = items + [RoutineClue(p, weekday, activity, rec.time, "", EvidenceSource.TIMESTAMP)
                                  for p in rec.posts if p not in {c.post for c in items}]
-        subject = family.about_most(by_id[c.post] for c in items)
-        value = {"weekday": weekday, "time": time, "activity": activity, "place": None}
-        for c in items:
+        said = Counter(c.phrase for c in items if c.phrase)
+        value = {"weekday": weekday, "time": time, "activity": as_said(activity, said) if activity else None,
+                 "place": None}
+        posts = [by_id[p] for p in dict.fromkeys(c.post for c in items)]
+        anchors = [weekday.lower(), weekday.lower()[:3], *(fold(activity).split() if activity else [])]
+        choice = owners.choose("routine", posts, family, anchors, value,
+                               lambda posts=posts: [family.about_most(posts)])
+        for subject, c in ((s, c) for s in choice.owners for c in items):
             conf = 0.75 if c.source is not EvidenceSource.TIMESTAMP else 0.4
-            why = f"{activity} on {weekday}s" + (f" at {time}" if time else "")
+            why = f"{value['activity']} on {weekday}s" + (f" at {time}" if time else "")
             book.add(FactKind.ROUTINE, subject, value,
                      Evidence(post=c.post, source=c.source, excerpt=c.excerpt or by_id[c.post].caption[:120],
                               explanation=why), conf, key=f"routine:{weekday}:{activity}", advice=ADVICE)

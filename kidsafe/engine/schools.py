@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from kidsafe.engine import lexicon as lx
+from kidsafe.engine import owners, tagger
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.gazetteer import name_count
-from kidsafe.engine.text import contains_phrase, english_rank, fold, split_words
+from kidsafe.engine.text import contains_phrase, english_rank, fold, split_hashtag
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind
 
@@ -58,7 +59,6 @@ def _little_starts_name(words: list[str]) -> bool:
 #: Hashtag words that make "#firstdayatschool" a phrase, not "<Name> School".
 HASHTAG_NON_NAMES = frozenset(STOP_WORDS) | {"day", "first", "last", "back", "big", "new", "pre", "year", "proud",
                                              "mum", "mom", "mama", "life", "love", "happy"}
-_SCHOOL_SUFFIX = re.compile(r"^([a-z]{3,}?)(" + _TYPE_ALT + r"|school)$")
 
 
 @dataclass
@@ -67,6 +67,7 @@ class SchoolCandidate:
 
     tokens: frozenset[str]
     names: Counter[str] = field(default_factory=Counter)
+    compacts: set[str] = field(default_factory=set)
     evidence: list[tuple[PostView, Evidence, float]] = field(default_factory=list)
 
     @property
@@ -83,10 +84,18 @@ class SchoolCandidate:
         return sum(best.values())
 
 
+_GENERIC_SCHOOL_WORDS = frozenset(lx.SCHOOL_TYPE_WORDS) | {"school", "the", "of", "st", "saint", "c", "e"}
+
+
 def _tokens(name: str) -> frozenset[str]:
     words = re.findall(r"\w+", fold(name).replace("'", ""))
-    generic = set(lx.SCHOOL_TYPE_WORDS) | {"school", "the", "of", "st", "saint", "c", "e"}
-    return frozenset(("saint" if w == "st" else w) for w in words if w not in generic)
+    return frozenset(("saint" if w == "st" else w) for w in words if w not in _GENERIC_SCHOOL_WORDS)
+
+
+def _compact(name: str) -> str:
+    """The name's distinctive words run together in order: "Daisy Chain" and "#daisychainnursery" agree."""
+    words = re.findall(r"\w+", fold(name).replace("'", ""))
+    return "".join(("saint" if w == "st" else w) for w in words if w not in _GENERIC_SCHOOL_WORDS)
 
 
 def _display(name: str, kind: str) -> str:
@@ -131,10 +140,29 @@ def _explicit(view: PostView) -> list[tuple[str, str, EvidenceSource, str]]:
     for text, source in texts:
         out.extend(_prefixed(text, source))
     for tag in view.post.hashtags:
-        m = _SCHOOL_SUFFIX.match(fold(tag))
-        if m and fold(m[1]) not in lx.NOT_NAMES and not set(split_words(m[1])) & HASHTAG_NON_NAMES:
-            out.append((m[1].capitalize(), m[2], EvidenceSource.HASHTAG, "#" + tag))
+        named = _hashtag_school(tag)
+        if named:
+            out.append((*named, EvidenceSource.HASHTAG, "#" + tag))
     return out
+
+
+#: Type words too short or too common to end a hashtag's school ("#dawnservice" is no "Dawnservi CE").
+_WEAK_HASHTAG_TYPES = frozenset({"ce", "rc", "cofe", "high", "middle", "prep", "grammar", "college", "kinder",
+                                 "kita"})
+
+
+def _hashtag_school(tag: str) -> tuple[str, str] | None:
+    """ "#oakhollowelementary" -> ("Oak Hollow", "elementary"): the name's words split and capitalised, so
+    the hashtag joins the school the captions name; None when the words before the type word are no name."""
+    words = list(split_hashtag(tag))
+    if len(words) < 2 or words[-1] not in lx.SCHOOL_TYPE_WORDS or words[-1] in _WEAK_HASHTAG_TYPES:
+        return None
+    name = words[:-1]
+    if fold("".join(name)) in lx.NOT_NAMES or set(name) & HASHTAG_NON_NAMES or any(len(w) < 2 for w in name):
+        return None
+    if tag.islower() or tag.isupper():  # the word splitter's guess ("Oat Lands") is no way to write a name
+        return fold(tag)[: -len(words[-1])].capitalize(), words[-1]
+    return " ".join(w.capitalize() for w in name), words[-1]
 
 
 #: "Elm Grove School", "Riverbend High School", "Kingsmead College": a capitalised School (or College)
@@ -223,6 +251,34 @@ def _contextual(view: PostView, family: Family, excluded: set[str]) -> list[tupl
     return out
 
 
+#: Words the tagger may take into a school's name at its edges that are no part of it.
+_EDGE_WORDS = LEADING_NON_NAMES | {"drop", "pickup", "pick", "run", "today", "s"}
+
+
+def _tagged(view: PostView, excluded: set[str]) -> list[tuple[str, str, float]]:
+    """(name, excerpt, probability) of each school the learned tagger finds in the post's own words
+    (caption and comments; text in photos is read by the type-word rules)."""
+    out = []
+    for part in view.parts:
+        if part.source is EvidenceSource.OCR:
+            continue
+        for m in tagger.find_mentions(part.text):
+            if m.kind != "SCHOOL":
+                continue
+            in_hashtag = m.start > 0 and part.text[m.start - 1] == "#"
+            words = [w.capitalize() for w in split_hashtag(m.text)] if in_hashtag else m.text.split()
+            while words and fold(words[0]) in _EDGE_WORDS and not _little_starts_name(words):
+                words = words[1:]
+            while words and fold(words[-1]).strip("'’") in _EDGE_WORDS:
+                words = words[:-1]
+            name = " ".join(words)
+            if not name or fold(name) in excluded or not any(w[:1].isupper() or w[:1].isdigit() for w in words):
+                continue  # "big school": which one is not said
+            excerpt = part.text[max(0, m.start - 30):m.end + 30].strip()
+            out.append((name, excerpt, m.probability))
+    return out
+
+
 def find_schools(views: Sequence[PostView], family: Family, towns: set[str]) -> list[SchoolCandidate]:
     """School candidates with evidence, strongest first."""
     cands: list[SchoolCandidate] = []
@@ -231,14 +287,16 @@ def find_schools(views: Sequence[PostView], family: Family, towns: set[str]) -> 
         tokens = _tokens(name)
         if not tokens:
             return
+        compact = _compact(name)
         for c in cands:
-            if tokens <= c.tokens or c.tokens <= tokens:
+            if tokens <= c.tokens or c.tokens <= tokens or compact in c.compacts:
                 c.tokens = c.tokens | tokens if full else c.tokens
                 break
         else:
             c = SchoolCandidate(tokens=tokens)
             cands.append(c)
         c.names[full or name] += 1
+        c.compacts.add(compact)
         c.evidence.append((view, ev, conf))
 
     for view in views:
@@ -247,6 +305,12 @@ def find_schools(views: Sequence[PostView], family: Family, towns: set[str]) -> 
             add(name, view, Evidence(post=view.id, source=source, excerpt=text,
                                      explanation=f"names the school: {full}"), 0.85, full)
     excluded = towns | {fold(s) for s in family.cast.surnames}
+    people = {k for p in family.cast.people if p.role not in ("place", "unknown")
+              for k in (p.key, *(fold(a) for a in p.aliases))}
+    for view in views:
+        for name, text, p in _tagged(view, people | excluded):
+            add(name, view, Evidence(post=view.id, source=EvidenceSource.CAPTION, excerpt=text,
+                                     explanation=f"names the school: {name}"), min(p, 0.85), name)
     for view in views:
         if not _school_context(view):
             continue
@@ -265,17 +329,25 @@ def add_school_facts(book: FactBook, family: Family, views: Sequence[PostView], 
     """One school fact per school, about the child the school posts are about."""
     schools = find_schools(views, family, towns)
     for school in schools:
-        subject = _by_age(school, family, birth_years, family.about_most(view for view, _, _ in school.evidence))
-        subjects = [subject] if subject != FAMILY else (_named_together(school, family)
-                                                         or _school_age_children(school, family, birth_years))
-        twins = _twins_named(school, family)
-        if twins and (subject == FAMILY or subject in twins):
-            subjects = twins  # "The twins started Year 2 at ...: Ama & Kofi", then a post about Kofi alone
-        for subject in subjects:
+        posts = list({view.id: view for view, _, _ in school.evidence}.values())
+        choice = owners.choose("school", posts, family, sorted(school.tokens), school.display,
+                               lambda school=school: _rule_owners(school, family, birth_years))
+        for subject in choice.owners:
             for view, ev, conf in school.evidence:
                 book.add(FactKind.SCHOOL, subject, school.display, ev, conf, key=f"school:{sorted(school.tokens)}",
                          advice=ADVICE)
     return schools
+
+
+def _rule_owners(school: SchoolCandidate, family: Family, birth_years: dict[str, int]) -> list[str]:
+    """The children the school posts are about by the hand-written rules (a feature of the owner model)."""
+    subject = _by_age(school, family, birth_years, family.about_most(view for view, _, _ in school.evidence))
+    subjects = [subject] if subject != FAMILY else (_named_together(school, family)
+                                                     or _school_age_children(school, family, birth_years))
+    twins = _twins_named(school, family)
+    if twins and (subject == FAMILY or subject in twins):
+        subjects = twins  # "The twins started Year 2 at ...: Ama & Kofi", then a post about Kofi alone
+    return subjects
 
 
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,

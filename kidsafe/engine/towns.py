@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kidsafe import geo
-from kidsafe.engine import learned
+from kidsafe.engine import learned, tagger
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.gazetteer import name_count
@@ -113,6 +113,8 @@ def _caption_towns(view: PostView, family: Family, home: GeoPoint | None = None
             continue
         text = part.text
         characters = character_spans(fold(text))
+        # where the learned tagger reads a place ("Austin shut down"): a name used as a place
+        tagged_places = [(t.start, t.end) for t in tagger.find_mentions(text) if t.kind == "PLACE"]
         for m in _PHRASE.finditer(text):
             if any(a <= m.start() < b for a, b in characters):
                 continue  # "Paw Patrol" is no town
@@ -133,7 +135,8 @@ def _caption_towns(view: PostView, family: Family, home: GeoPoint | None = None
                         continue  # "Nan came down from Dubbo": where a visitor lives
                     before = before_text.split()[-1:]
                     local = is_local(phrase, home)
-                    by_word = bool(before and before[0] in _PREPOSITIONS) or local
+                    tagged = any(a <= at < b for a, b in tagged_places)
+                    by_word = bool(before and before[0] in _PREPOSITIONS) or local or tagged
                     placed = by_word or {"GPE", "LOC"} & family.cast.ents.get(key, set())
                     if n == 1 and name_count(phrase) >= 2000 and not by_word:
                         continue  # a common first name (spaCy often calls one a GPE), unless used as a place
@@ -146,7 +149,7 @@ def _caption_towns(view: PostView, family: Family, home: GeoPoint | None = None
                         after = text[m.start() + len(" ".join(words[:i + n])):]
                         context = tuple(f"L:{w}" for w in before_text.split()[-3:]) + tuple(
                             f"R:{fold(w)}" for w in re.findall(r"[\w'’]+|[^\w\s]", after[:40])[:3])
-                        out.append((phrase, m[0], 0.6, context + (f"words:{n}",)))
+                        out.append((phrase, m[0], 0.6, context + (f"words:{n}",) + (("tagged",) if tagged else ())))
                         break
                 else:
                     continue

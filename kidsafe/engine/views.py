@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
 
 from kidsafe.engine.text import fold
 from kidsafe.models import EvidenceSource, GeoPoint, Post

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from kidsafe.engine import roles
 from kidsafe.engine.learned import models_in_use
-from kidsafe.learn import train_favourites, train_roles, train_sensitive, train_towns
+from kidsafe.learn import train_favourites, train_owners, train_roles, train_sensitive, train_tagger, train_towns
 from kidsafe.learn.cli_eval import _line, _table
 from kidsafe.learn.corpus import load_split
 from kidsafe.learn.evaluate import Report, grade_voices
@@ -23,7 +23,9 @@ from kidsafe.learn.fitting import fit
 
 def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensitive: float = 1.0,
              child_threshold: float = 0.6, sensitive_threshold: float = 0.1, balance: float = 0.5,
-             town_threshold: float | None = 0.5, favourite_threshold: float = 0.4) -> Report:
+             town_threshold: float | None = 0.5, favourite_threshold: float = 0.4,
+             tagger_threshold: float = 0.5, owner_threshold: float | None = 0.4,
+             routine_owner_threshold: float = 0.4, role_floors: dict[str, float] | None = None) -> Report:
     """End-to-end grades of every voice of ``split`` by models fitted on the other folds
     (``town_threshold`` None: the town rules instead of the town model)."""
     voices = load_split(split)
@@ -31,13 +33,15 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
     sens_ex = {v.id: train_sensitive.examples_of([v]) for v in voices}
     town_ex = {v.id: train_towns.examples_of([v])[0] for v in voices}
     fav_ex = {v.id: train_favourites.examples_of([v]) for v in voices}
+    tag_ex = {v.id: train_tagger.examples_of([v]) for v in voices}
+    owner_ex = {v.id: train_owners.examples_of([v]) for v in voices}  # cast by the shipped role model
     report = Report()
     for k in range(folds):
         held = [v for i, v in enumerate(voices) if i % folds == k]
         rest = [v.id for i, v in enumerate(voices) if i % folds != k]
         ex = [e for vid in rest for e in role_ex[vid]]
         role_model = fit([e.features for e in ex], [e.role for e in ex], roles.ROLES, c_roles, balance=balance)
-        role_model = replace(role_model, threshold=child_threshold)
+        role_model = replace(role_model, threshold=child_threshold, meta={"floors": role_floors or {}})
         rows = [r for vid in rest for r in sens_ex[vid][0]]
         labels = [y for vid in rest for y in sens_ex[vid][1]]
         sens_model = replace(fit(rows, labels, train_sensitive.CLASSES, c_sensitive, balance=balance),
@@ -49,7 +53,16 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
             town_model = replace(fit(town_rows, town_labels, train_towns.CLASSES, 1.0), threshold=town_threshold)
         fav_model = replace(fit([r for vid in rest for r in fav_ex[vid][0]], [y for vid in rest for y in fav_ex[vid][1]],
                                 train_favourites.CLASSES, 1.0), threshold=favourite_threshold)
-        with models_in_use(roles=role_model, sensitive=sens_model, towns=town_model, favourites=fav_model):
+        tag_model = replace(fit([r for vid in rest for r in tag_ex[vid][0]], [y for vid in rest for y in tag_ex[vid][1]],
+                                train_tagger.tagger.CLASSES, 1.0), threshold=tagger_threshold)
+        owner_model = None
+        if owner_threshold is not None:
+            owner_model = replace(fit([r for vid in rest for r in owner_ex[vid][0]],
+                                      [y for vid in rest for y in owner_ex[vid][1]], train_owners.CLASSES, 1.0,
+                                      balance=0.0), threshold=owner_threshold,
+                                  meta={"thresholds": {"routine": routine_owner_threshold}})
+        with models_in_use(roles=role_model, sensitive=sens_model, towns=town_model, favourites=fav_model,
+                           tagger=tag_model, owners=owner_model):
             report.graded += grade_voices(held).graded
     return report
 
@@ -63,10 +76,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-C", type=float, default=1.0)
     parser.add_argument("--balance", type=float, default=0.5, help="class balancing power (0 none, 1 full)")
     parser.add_argument("--town-threshold", type=float, default=0.5, help="a negative value: the town rules")
+    parser.add_argument("--owner-threshold", type=float, default=0.4, help="a negative value: the owner rules")
+    parser.add_argument("--routine-owner-threshold", type=float, default=0.4)
+    parser.add_argument("--role-floor", action="append", default=[], metavar="ROLE=P",
+                        help="least probability for a role (parent=0.6); repeatable")
     parser.add_argument("--quiet", action="store_true", help="print only the closing line")
     args = parser.parse_args(argv)
     report = crossval(args.split, args.folds, args.C, args.C, args.child_threshold, args.sensitive_threshold,
-                      args.balance, args.town_threshold if args.town_threshold >= 0 else None)
+                      args.balance, args.town_threshold if args.town_threshold >= 0 else None,
+                      owner_threshold=args.owner_threshold if args.owner_threshold >= 0 else None,
+                      routine_owner_threshold=args.routine_owner_threshold,
+                      role_floors={r: float(p) for r, p in (f.split("=") for f in args.role_floor)})
     if not args.quiet:
         print(_table(report, f"Leave-voices-out cross-validation over the {args.split} voices"))
     print(_line(f"{args.split} voices, {args.folds}-fold by voice,", report, "voices"))

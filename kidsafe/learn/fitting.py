@@ -68,6 +68,30 @@ def out_of_fold(rows: Sequence[dict[str, float]], labels: Sequence[str], groups:
     return out
 
 
+def train_word_tagger(out, examples_of, classes: Sequence[str], span_f1, c: float = 1.0, root=None) -> dict:
+    """Fit a word tagger (favourites, places) on the train voices, choose the threshold on its B tags
+    with the best span F1 on the dev voices, write it with its metadata and return that."""
+    import time
+    from collections import Counter
+    from dataclasses import replace
+
+    from kidsafe.engine.learned import save_model
+    from kidsafe.learn.corpus import CORPUS_DIR, load_split
+
+    started = time.monotonic()
+    root = root or CORPUS_DIR
+    train_voices, dev_voices = load_split("train", root), load_split("dev", root)
+    rows, labels = examples_of(train_voices)
+    model = fit(rows, labels, classes, c, balance=0.5)
+    scores = {round(t, 2): span_f1(replace(model, threshold=t), dev_voices) for t in np.arange(0.2, 0.81, 0.1)}
+    threshold = max(scores, key=lambda t: (scores[t]["f1"], t)) if dev_voices else 0.5
+    meta = {"trained_on": sorted(v.id for v in train_voices), "tuned_on": sorted(v.id for v in dev_voices),
+            "examples": len(rows), "classes": dict(Counter(labels)), "C": c, "threshold": threshold,
+            "dev": scores.get(threshold), "seconds": round(time.monotonic() - started, 1)}
+    save_model(out, replace(model, threshold=threshold, meta=meta))
+    return meta
+
+
 def trainer_parser(doc: str, model_name: str):
     """The command line every trainer shares: --out, -C, --corpus."""
     import argparse

@@ -9,18 +9,13 @@ voices are never read here.
 from __future__ import annotations
 
 import sys
-import time
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
-
 from kidsafe.engine import favourites
-from kidsafe.engine.learned import LinearModel, models_in_use, save_model
-from kidsafe.learn.corpus import CORPUS_DIR, Voice, load_split
-from kidsafe.learn.fitting import fit, print_meta, trainer_parser
+from kidsafe.engine.learned import LinearModel, models_in_use
+from kidsafe.learn.corpus import CORPUS_DIR, Voice
+from kidsafe.learn.fitting import print_meta, train_word_tagger, trainer_parser
 
 CLASSES = ("O", "B", "I")
 
@@ -59,17 +54,7 @@ def span_f1(model: LinearModel, voices: Sequence[Voice]) -> dict:
 
 
 def train(out: Path, c: float = 1.0, root: Path = CORPUS_DIR) -> dict:
-    started = time.monotonic()
-    train_voices, dev_voices = load_split("train", root), load_split("dev", root)
-    rows, labels = examples_of(train_voices)
-    model = fit(rows, labels, CLASSES, c, balance=0.5)
-    scores = {round(t, 2): span_f1(replace(model, threshold=t), dev_voices) for t in np.arange(0.2, 0.81, 0.1)}
-    threshold = max(scores, key=lambda t: (scores[t]["f1"], t)) if dev_voices else 0.5
-    meta = {"trained_on": sorted(v.id for v in train_voices), "tuned_on": sorted(v.id for v in dev_voices),
-            "examples": len(rows), "classes": dict(Counter(labels)), "C": c, "threshold": threshold,
-            "dev": scores.get(threshold), "seconds": round(time.monotonic() - started, 1)}
-    save_model(out, replace(model, threshold=threshold, meta=meta))
-    return meta
+    return train_word_tagger(out, examples_of, CLASSES, span_f1, c, root)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,74 @@
+"""Train the place tagger (`kidsafe/engine/tagger.py`): `python -m kidsafe.learn.train_tagger`.
+
+Every word of every caption of the train voices is an example, tagged B-/I- of a SCHOOL, CLUB or
+PLACE span (the corpus's TOWN spans read as places), or O. The threshold on B- is the one with the best F1 of found mentions on the
+dev voices (a found run matches a labelled span of its kind when they overlap). The test voices are
+never read here.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kidsafe.engine import tagger
+from kidsafe.engine.learned import LinearModel, models_in_use
+from kidsafe.learn.corpus import CORPUS_DIR, CorpusPost, Voice
+from kidsafe.learn.fitting import print_meta, train_word_tagger, trainer_parser
+
+
+def gold_spans(post: CorpusPost) -> list[tuple[int, int, str]]:
+    """The caption's labelled spans of the tagger's kinds."""
+    return sorted({(s.start, s.end, tagger.LABEL_KIND[s.label]) for s in post.spans
+                   if s.label in tagger.LABEL_KIND and s.part == 0})
+
+
+def examples_of(voices: Sequence[Voice]) -> tuple[list[dict[str, float]], list[str]]:
+    rows, labels = [], []
+    for voice in voices:
+        for post in voice.posts:
+            spans = gold_spans(post)
+            toks, feats = tagger.text_features(post.caption)
+            for (_, start, _), f in zip(toks, feats, strict=True):
+                inside = [s for s in spans if s[0] <= start < s[1]]
+                if not inside:
+                    label = "O"
+                else:
+                    span = min(inside, key=lambda s: s[1] - s[0])  # a town inside a school's name: the school
+                    label = ("B-" if span[0] == start else "I-") + span[2]
+                rows.append(f)
+                labels.append(label)
+    return rows, labels
+
+
+def span_f1(model: LinearModel, voices: Sequence[Voice]) -> dict:
+    """Found mentions against the labelled ones of the same kind, matched by overlap."""
+    found = right = labelled = recalled = 0
+    with models_in_use(tagger=model):
+        for voice in voices:
+            for post in voice.posts:
+                gold = gold_spans(post)
+                got = tagger.find_mentions(post.caption)
+                labelled += len(gold)
+                found += len(got)
+                right += sum(any(a < m.end and m.start < b and k == m.kind for a, b, k in gold) for m in got)
+                recalled += sum(any(a < m.end and m.start < b and k == m.kind for m in got) for a, b, k in gold)
+    precision = right / found if found else 0.0
+    recall = recalled / labelled if labelled else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"found": found, "right": right, "labelled": labelled, "recalled": recalled, "f1": round(f1, 4)}
+
+
+def train(out: Path, c: float = 1.0, root: Path = CORPUS_DIR) -> dict:
+    return train_word_tagger(out, examples_of, tagger.CLASSES, span_f1, c, root)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = trainer_parser(__doc__, "tagger").parse_args(argv)
+    print_meta(train(args.out, args.C, args.corpus))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
