@@ -13,8 +13,8 @@ from typing import BinaryIO
 from kidsafe.errors import IngestError, UnsupportedExportError
 from kidsafe.ingest import plain
 from kidsafe.ingest.common import Reading
-from kidsafe.ingest.detect import ACCEPTED, detect, hints, nothing_readable
-from kidsafe.ingest.files import is_image, skipped_summary
+from kidsafe.ingest.detect import ACCEPTED, detect, hints, layout_of, nothing_readable
+from kidsafe.ingest.files import SKIP_REASONS, is_image, skipped_counts, skipped_summary
 from kidsafe.ingest.safety import DEFAULT_LIMITS, Limits, too_many_posts
 from kidsafe.ingest.source import FeedSource, FolderSource, MemorySource, ZipSource
 from kidsafe.models import FeedWarning, Post
@@ -23,17 +23,25 @@ __all__ = ["Feed", "FeedSource", "FolderSource", "Limits", "MemorySource", "ZipS
 
 logger = logging.getLogger(__name__)
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+REFUSED = "refused or unreadable (each named in the warnings)"
 PHOTOS_ONLY = "no post could be read from the export's files; each photo was read as a post of its own"
 
 
 @dataclass(frozen=True)
 class Feed:
-    """A feed that was read: its files, its format, its posts and what was odd about it."""
+    """A feed that was read: its files, its format, its posts and what was odd about it.
+
+    ``layout`` names the generation of the format (``"2024 layout (your_facebook_activity/)"``), ``comments``
+    counts the posts that are the owner's comments, and ``skipped`` every file not read, by reason.
+    """
 
     source: FeedSource
     format: str
     posts: tuple[Post, ...]
     warnings: tuple[FeedWarning, ...]
+    layout: str = ""
+    comments: int = 0
+    skipped: tuple[tuple[str, int], ...] = ()
 
     def close(self) -> None:
         """Release the feed's files."""
@@ -116,7 +124,12 @@ def open_feed(
     if len(reading.posts) > feed_limits.max_posts:
         reading.warn(source.label, too_many_posts(feed_limits))
         del reading.posts[feed_limits.max_posts :]
-    summary = skipped_summary(source, reading.used)
-    warnings = [*source.warnings, *hints(source, reader), *reading.warnings, *([summary] if summary else [])]
+    kinds = skipped_counts(source, reading.used)
+    summary = skipped_summary(source, kinds)
+    warnings = [*source.warnings, *hints(source, reader, root), *reading.warnings, *([summary] if summary else [])]
+    skipped = [(words[1], kinds[kind]) for kind, words in SKIP_REASONS.items() if kinds[kind]]
+    if source.warnings:
+        skipped.append((REFUSED, len(source.warnings)))
     logger.info("read %d posts (%s) with %d warnings", len(reading.posts), reader.FORMAT, len(warnings))
-    return Feed(source, reader.FORMAT, tuple(reading.posts), tuple(warnings))
+    return Feed(source, reader.FORMAT, tuple(reading.posts), tuple(warnings), layout_of(reader, source.names(), root),
+                reading.comments, tuple(skipped))
