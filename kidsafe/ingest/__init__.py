@@ -15,8 +15,10 @@ from kidsafe.ingest import plain
 from kidsafe.ingest.common import Reading
 from kidsafe.ingest.detect import ACCEPTED, detect, hints, layout_of, nothing_readable
 from kidsafe.ingest.files import SKIP_REASONS, is_image, skipped_counts, skipped_summary
-from kidsafe.ingest.safety import DEFAULT_LIMITS, Limits, too_many_posts
+from kidsafe.ingest.parts import is_archive_name, missing_parts, open_parts
+from kidsafe.ingest.safety import DEFAULT_LIMITS, Limits, is_junk, too_many_posts
 from kidsafe.ingest.source import FeedSource, FolderSource, MemorySource, ZipSource
+from kidsafe.ingest.tarsource import TAR_HEAD, is_tar, open_tar
 from kidsafe.models import FeedWarning, Post
 
 __all__ = ["Feed", "FeedSource", "FolderSource", "Limits", "MemorySource", "ZipSource", "open_feed", "as_source"]
@@ -64,30 +66,54 @@ def as_source(
     if isinstance(src, (str, os.PathLike)):
         path = Path(src)
         if path.is_dir():
-            return FolderSource(path, limits=limits)
+            return _folder(path, limits)
         if not path.is_file():
             raise IngestError(f"{path}: no such file or folder")
         try:
             with open(path, "rb") as fh:
-                magic = fh.read(4)
+                head = fh.read(TAR_HEAD)
         except OSError as exc:
             raise IngestError(f"{path}: cannot be opened ({exc.strerror})") from None
-        if magic in ZIP_MAGIC:
-            return ZipSource(path, limits=limits)
+        if head[:4] in ZIP_MAGIC or is_tar(head):
+            archive = ZipSource(path, limits=limits) if head[:4] in ZIP_MAGIC else open_tar(path, limits=limits)
+            archive.warnings.extend(missing_parts([path.name]))  # "takeout-…-002.zip" alone: part 1 is elsewhere
+            return archive
         if is_image(path.name) and path.stat().st_size <= limits.max_entry_bytes:
             return MemorySource({path.name: path.read_bytes()}, label=path.name, limits=limits)
         raise UnsupportedExportError(f"{path.name}: not a folder, a ZIP or a photo. {ACCEPTED}")
     if isinstance(src, (bytes, bytearray, memoryview)):
-        if bytes(src[:4]) not in ZIP_MAGIC:
-            raise UnsupportedExportError(f"upload: not a ZIP file. {ACCEPTED}")
-        return ZipSource(src, limits=limits)
+        if bytes(src[:4]) in ZIP_MAGIC:
+            return ZipSource(src, limits=limits)
+        if is_tar(bytes(src[:TAR_HEAD])):
+            return open_tar(bytes(src), limits=limits)
+        raise UnsupportedExportError(f"upload: not a ZIP file. {ACCEPTED}")
     if isinstance(src, Mapping):
-        return MemorySource(src, limits=limits)
+        return _uploads(src, limits)
     if isinstance(src, FeedSource):
         return src
     if hasattr(src, "read"):
         return ZipSource(src, limits=limits)
     raise UnsupportedExportError(f"cannot read a {type(src).__name__}. {ACCEPTED}")
+
+
+def _folder(path: Path, limits: Limits) -> FeedSource:
+    """A folder; when it holds nothing but archives, those are the parts of one export, read together."""
+    folder = FolderSource(path, limits=limits)
+    if folder.names() or not folder.archives:
+        return folder
+    parts = open_parts({name: folder.root / name for name in folder.archives}, label=folder.label, limits=limits)
+    parts.warnings[:0] = [w for w in folder.warnings if w.file not in folder.archives]
+    return parts
+
+
+def _uploads(files: Mapping[str, bytes], limits: Limits) -> FeedSource:
+    """Files given by name (uploads); several archives and nothing else are the parts of one export."""
+    archives = {str(name): data for name, data in files.items() if is_archive_name(str(name))}
+    others = [name for name in files if str(name) not in archives and not is_junk(str(name).replace("\\", "/"))]
+    if archives and not others and all(isinstance(d, (bytes, bytearray, memoryview)) for d in archives.values()):
+        label = next(iter(archives)) if len(archives) == 1 else f"{len(archives)} parts of an export"
+        return open_parts({name: bytes(data) for name, data in archives.items()}, label=label, limits=limits)
+    return MemorySource(files, limits=limits)
 
 
 def _photos_only(source: FeedSource, failed: Reading) -> Reading | None:
