@@ -331,7 +331,7 @@ def test_layouts_every_file_not_read_is_counted_with_its_reason(feed_zip, feed_j
         "media/reels/1.mp4": b"v", "media/profile/p.jpg": feed_jpeg(), "messages/inbox/a/message_1.json": {},
         "your_instagram_activity/likes/liked_posts.html": "<html/>", "notes.txt": "x", "../evil.jpg": b"x"}
     feed = open_feed(feed_zip(files))
-    assert dict(feed.skipped) == {"videos": 1, "photos not in any post": 1, "HTML pages": 1,
-                                  "data files kidsafe does not read": 1, "other": 1,
+    assert dict(feed.skipped) == {"video": 1, "photo not in any post": 1, "HTML page": 1,
+                                  "data file kidsafe does not read": 1, "other": 1,
                                   "refused or unreadable (each named in the warnings)": 1}
     assert {p.caption for p in feed.posts} == {"Zoë’s first day 🎒", "Beach day"}

@@ -15,7 +15,7 @@ from kidsafe.ingest import plain
 from kidsafe.ingest.common import Reading
 from kidsafe.ingest.detect import ACCEPTED, detect, hints, layout_of, nothing_readable
 from kidsafe.ingest.files import SKIP_REASONS, is_image, skipped_counts, skipped_summary
-from kidsafe.ingest.parts import is_archive_name, missing_parts, open_parts
+from kidsafe.ingest.parts import is_archive_name, is_missing_part, missing_parts, open_parts
 from kidsafe.ingest.safety import DEFAULT_LIMITS, Limits, is_junk, too_many_posts
 from kidsafe.ingest.source import FeedSource, FolderSource, MemorySource, ZipSource
 from kidsafe.ingest.tarsource import TAR_HEAD, is_tar, open_tar
@@ -153,9 +153,10 @@ def open_feed(
     kinds = skipped_counts(source, reading.used)
     summary = skipped_summary(source, kinds)
     warnings = [*source.warnings, *hints(source, reader, root), *reading.warnings, *([summary] if summary else [])]
-    skipped = [(words[1], kinds[kind]) for kind, words in SKIP_REASONS.items() if kinds[kind]]
-    if source.warnings:
-        skipped.append((REFUSED, len(source.warnings)))
+    skipped = [(words[kinds[kind] != 1], kinds[kind]) for kind, words in SKIP_REASONS.items() if kinds[kind]]
+    refused = sum(1 for w in source.warnings if not is_missing_part(w))
+    if refused:
+        skipped.append((REFUSED, refused))
     logger.info("read %d posts (%s) with %d warnings", len(reading.posts), reader.FORMAT, len(warnings))
     return Feed(source, reader.FORMAT, tuple(reading.posts), tuple(warnings), layout_of(reader, source.names(), root),
                 reading.comments, tuple(skipped))

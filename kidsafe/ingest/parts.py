@@ -62,6 +62,11 @@ def _numbered(name: str) -> _Part | None:
     return _Part(found.group("stem"), found.group("sep"), int(number), len(number), archive.group("ext"))
 
 
+def is_missing_part(warning: FeedWarning) -> bool:
+    """True for the warning naming a missing part (a file absent, not one refused)."""
+    return warning.message.startswith(MISSING.split("{n}")[0]) and " of this export (" in warning.message
+
+
 def missing_parts(names: Sequence[str]) -> list[FeedWarning]:
     """A warning for each part missing from a numbered series (1 to the highest number present).
 
