@@ -22,6 +22,16 @@ FORMAT_NAMES = {
 MAX_WARNINGS_SHOWN = 20
 
 
+def format_words(fmt: str, layout: str) -> str:
+    """The format a feed was read as, in words: ``Instagram export, 2025 layout (…)``."""
+    return FORMAT_NAMES.get(fmt, fmt) + (f", {layout}" if layout else "")
+
+
+def skipped_words(skipped: tuple[tuple[str, int], ...]) -> str:
+    """The files not read, by reason, in one line: ``3 videos, 1 HTML page``."""
+    return ", ".join(f"{n} {reason}" for reason, n in skipped)
+
+
 @dataclass(frozen=True, slots=True)
 class ReaderReport:
     """Counts of what a feed gave the readers."""
@@ -40,7 +50,7 @@ class ReaderReport:
 
     def lines(self) -> list[str]:
         """The report as lines a person reads."""
-        kind = FORMAT_NAMES.get(self.format, self.format) + (f", {self.layout}" if self.layout else "")
+        kind = format_words(self.format, self.layout)
         skipped = sum(n for _, n in self.skipped)
         out = [
             f"Read {self.label}",
