@@ -335,3 +335,11 @@ def test_layouts_every_file_not_read_is_counted_with_its_reason(feed_zip, feed_j
                                   "data file kidsafe does not read": 1, "other": 1,
                                   "refused or unreadable (each named in the warnings)": 1}
     assert {p.caption for p in feed.posts} == {"Zoë’s first day 🎒", "Beach day"}
+
+
+def test_layouts_an_export_with_no_readable_post_does_not_claim_nothing_was_recognised(feed_zip, feed_jpeg):
+    feed = open_feed(feed_zip({"your_instagram_activity/content/posts_1.json": {"nothing": "here"},
+                               "media/posts/1/a.jpg": feed_jpeg()}))
+    messages = [w.message for w in feed.warnings]
+    assert feed.format == "plain" and any("each photo was read as a post of its own" in m for m in messages)
+    assert not any("no platform export was recognised" in m for m in messages)

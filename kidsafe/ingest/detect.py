@@ -47,8 +47,11 @@ def layout_of(reader: ModuleType, names: list[str], root: str) -> str:
     return next((label for pattern, label in reader.LAYOUTS if any(pattern.search(n) for n in under)), "")
 
 
-def hints(source: FeedSource, reader: ModuleType, root: str = "") -> list[FeedWarning]:
-    """Warnings when the plain reader took over: an HTML export (photos but no captions), or nothing recognised."""
+def hints(source: FeedSource, reader: ModuleType, root: str = "", *, recognised: bool = False) -> list[FeedWarning]:
+    """Warnings when the plain reader took over: an HTML export (photos but no captions), or nothing recognised.
+
+    ``recognised``: an export was found but gave no post (its own warning says so).
+    """
     if reader is not plain:
         return []
     names = source.names()
@@ -57,7 +60,7 @@ def hints(source: FeedSource, reader: ModuleType, root: str = "") -> list[FeedWa
         return [FeedWarning(html[0], "this looks like an export in HTML format: only its photos were read. "
                             "Request your information again in JSON format to audit the captions too.")]
     has_csv = layout_of(plain, names, root) != plain.LAYOUTS[-1][1]
-    if not has_csv and any(n.lower().endswith(EXPORT_SIGNS) for n in names):
+    if not recognised and not has_csv and any(n.lower().endswith(EXPORT_SIGNS) for n in names):
         return [FeedWarning(source.label, NOT_RECOGNISED.format(looked=LOOKED_FOR))]
     return []
 
