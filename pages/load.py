@@ -31,8 +31,8 @@ files = st.file_uploader("Your posts: one ZIP, or photos and a posts.csv", type=
                          accept_multiple_files=True, key=state.uploader_key(),
                          help="Files stay in this browser session's memory and are dropped when you "
                               "press Forget everything or close the tab.")
-folder = st.file_uploader("Or a whole folder: an unzipped export, or the parts of one", accept_multiple_files="directory",
-                          key=state.uploader_key() + "-folder",
+folder = st.file_uploader("Or a whole folder: an unzipped export, or the parts of one",
+                          accept_multiple_files="directory", key=state.uploader_key() + "-folder",
                           help="Every file in the folder stays in this browser session's memory, as above.")
 files = [*(files or []), *(folder or [])]
 with st.expander("Checks to run (all offline)"):

@@ -153,7 +153,8 @@ def open_feed(
         del reading.posts[feed_limits.max_posts :]
     kinds = skipped_counts(source, reading.used)
     summary = skipped_summary(source, kinds)
-    warnings = [*source.warnings, *hints(source, reader, root, recognised=recognised), *reading.warnings, *([summary] if summary else [])]
+    warnings = [*source.warnings, *hints(source, reader, root, recognised=recognised), *reading.warnings,
+                *([summary] if summary else [])]
     skipped = [(words[kinds[kind] != 1], kinds[kind]) for kind, words in SKIP_REASONS.items() if kinds[kind]]
     refused = sum(1 for w in source.warnings if not is_missing_part(w))
     if refused:

@@ -33,7 +33,7 @@ from kidsafe.ingest.common import (
 from kidsafe.ingest.facebook_labels import is_label_record, read_record
 from kidsafe.ingest.files import PathIndex, is_image
 from kidsafe.ingest.source import FeedSource
-from kidsafe.models import Photo, Post
+from kidsafe.models import GeoPoint, Photo, Post
 
 FORMAT = "facebook"
 PLATFORM = "facebook"
@@ -106,6 +106,14 @@ def album_name(name: Any) -> str:
     """An album's name, unless it is one Facebook gives itself ("Mobile uploads")."""
     text = as_text(name)
     return "" if text.casefold() in GENERIC_ALBUMS else text
+
+
+def place_of(place: Any) -> tuple[str | None, GeoPoint | None, str]:
+    """A check-in's or event's ``place``: its name, its coordinates (a location leak) and its address."""
+    place = as_dict(place)
+    coordinate = as_dict(place.get("coordinate"))
+    gps = point(coordinate.get("latitude"), coordinate.get("longitude"))
+    return as_text(place.get("name")) or None, gps, as_text(place.get("address"))
 
 
 def detect(names: list[str]) -> str | None:
@@ -219,12 +227,9 @@ class _Reader:
                     photo = self.photo(medium, people) if medium else None
                     photos += [photo] if photo else []
                     comments += comments_of(medium)
-                place = as_dict(data.get("place")) or as_dict(event.get("place"))
-                if place:
-                    place_name = as_text(place.get("name")) or place_name
-                    extra.append(as_text(place.get("address")))
-                    coordinate = as_dict(place.get("coordinate"))
-                    place_gps = point(coordinate.get("latitude"), coordinate.get("longitude")) or place_gps
+                name, gps, address = place_of(data.get("place") or event.get("place"))
+                place_name, place_gps = name or place_name, gps or place_gps
+                extra.append(address)
         descriptions = [p.description for p in photos if p.description]
         caption = caption or next(iter(descriptions), "")
         extra += [d for d in descriptions if d != caption] + comments
@@ -250,12 +255,9 @@ class _Reader:
 
     def event(self, item: dict[str, Any]) -> None:
         """An event the owner made (a birthday party): its name and description are words, its place a place."""
-        place = as_dict(item.get("place"))
-        coordinate = as_dict(place.get("coordinate"))
+        place_name, gps, address = place_of(item.get("place"))
         name, description = as_text(item.get("name")), as_text(item.get("description"))
-        place_name = as_text(place.get("name")) or None
-        gps = point(coordinate.get("latitude"), coordinate.get("longitude"))
-        extra = tuple(t for t in (description, as_text(place.get("address"))) if t and t != name)
+        extra = tuple(t for t in (description, address) if t and t != name)
         if not (name or description or place_name or gps):
             return
         when = item.get("start_timestamp") or item.get("create_timestamp")

@@ -8,7 +8,7 @@ from kidsafe.ingest.files import base_name
 
 SUPPLEMENTAL = "supplemental-metadata"
 DUPLICATE_RE = re.compile(r"\(\d+\)$")
-#: The title Takeout gives a year folder ("Photos from 2024", "Fotos von 2024", "Zdjęcia z 2024"): not the owner's words.
+#: The title Takeout gives a year folder ("Photos from 2024", "Fotos von 2024", "Zdjęcia z 2024"): not the owner's.
 YEAR_TITLE_RE = re.compile(r"(?:\w+\s+){0,2}\w+\s+(?:19|20)\d\d|(?:19|20)\d\d")
 # "-edited" in the languages Takeout writes it in; an edited copy shares its original's sidecar.
 EDITED_SUFFIXES = (

@@ -85,7 +85,8 @@ def open_tar(src: str | os.PathLike[str] | bytes, *, label: str | None = None,
     warnings: list[FeedWarning] = []
     total = 0
     try:
-        raw: IO[bytes] = io.BytesIO(bytes(src)) if isinstance(src, (bytes, bytearray)) else open(src, "rb")  # noqa: SIM115
+        raw: IO[bytes] = (io.BytesIO(bytes(src)) if isinstance(src, (bytes, bytearray))
+                          else open(src, "rb"))  # noqa: SIM115 (closed by the with below)
         with raw, _stream(raw, label, limits) as stream, tarfile.open(fileobj=stream, mode="r|") as tar:
             for member in tar:
                 if member.isdir():
