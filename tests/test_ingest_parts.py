@@ -78,6 +78,17 @@ def test_parts_uploaded_together_are_one_export(feed_zip, feed_jpeg):
     assert feed.source.label == "2 parts of an export"
 
 
+@pytest.mark.parametrize("as_folder", [True, False])
+def test_parts_beside_a_stray_page_are_still_read_and_the_page_counted(as_folder, feed_zip, feed_folder, feed_jpeg):
+    """Takeout's ``archive_browser.html`` (or any file that holds no post) beside the parts: the parts are read."""
+    first, second = split_takeout(feed_jpeg())
+    files = {f"{STAMP}-001.zip": feed_zip(first), f"{STAMP}-002.zip": feed_zip(second),
+             "archive_browser.html": b"<html/>"}
+    feed = open_feed(feed_folder(files) if as_folder else files)
+    assert {p.caption for p in feed.posts} == {"Sports day 🏅", "First swim 🏊"}
+    assert dict(feed.skipped) == {"HTML page": 1}
+
+
 def test_parts_one_part_alone_says_which_part_is_missing(feed_zip, feed_folder, feed_jpeg, tmp_path):
     first, second = split_takeout(feed_jpeg())
     alone = tmp_path / f"{STAMP}-002.zip"

@@ -96,23 +96,34 @@ def as_source(
     raise UnsupportedExportError(f"cannot read a {type(src).__name__}. {ACCEPTED}")
 
 
+def _holds_posts(names: list[str]) -> bool:
+    """True when loose files could be a feed themselves (photos, a posts.csv, an export's JSON)."""
+    return any(is_image(n) or n.lower().endswith((".json", ".csv")) for n in names)
+
+
 def _folder(path: Path, limits: Limits) -> FeedSource:
-    """A folder; when it holds nothing but archives, those are the parts of one export, read together."""
+    """A folder; when its archives are all it holds of posts, they are the parts of one export, read together.
+
+    Its loose files (a Takeout's ``archive_browser.html``) are then one more part, so they are counted too.
+    """
     folder = FolderSource(path, limits=limits)
-    if folder.names() or not folder.archives:
+    if not folder.archives or _holds_posts(folder.names()):
         return folder
-    parts = open_parts({name: folder.root / name for name in folder.archives}, label=folder.label, limits=limits)
-    parts.warnings[:0] = [w for w in folder.warnings if w.file not in folder.archives]
-    return parts
+    folder.warnings[:] = [w for w in folder.warnings if w.file not in folder.archives]  # opened after all
+    return open_parts({name: folder.root / name for name in folder.archives}, label=folder.label, limits=limits,
+                      loose=folder)
 
 
 def _uploads(files: Mapping[str, bytes], limits: Limits) -> FeedSource:
-    """Files given by name (uploads); several archives and nothing else are the parts of one export."""
+    """Files given by name (uploads); archives with nothing else of posts are the parts of one export."""
     archives = {str(name): data for name, data in files.items() if is_archive_name(str(name))}
-    others = [name for name in files if str(name) not in archives and not is_junk(str(name).replace("\\", "/"))]
-    if archives and not others and all(isinstance(d, (bytes, bytearray, memoryview)) for d in archives.values()):
+    others = [str(n) for n in files if str(n) not in archives and not is_junk(str(n).replace("\\", "/"))]
+    if archives and not _holds_posts(others) and all(isinstance(d, (bytes, bytearray, memoryview))
+                                                     for d in archives.values()):
         label = next(iter(archives)) if len(archives) == 1 else f"{len(archives)} parts of an export"
-        return open_parts({name: bytes(data) for name, data in archives.items()}, label=label, limits=limits)
+        loose = MemorySource({n: d for n, d in files.items() if str(n) not in archives}, label=label, limits=limits)
+        return open_parts({name: bytes(data) for name, data in archives.items()}, label=label, limits=limits,
+                          loose=loose)
     return MemorySource(files, limits=limits)
 
 

@@ -136,14 +136,19 @@ def _opener(src: str | os.PathLike[str] | bytes, name: str) -> Opener:
 
 
 def open_parts(archives: Mapping[str, str | os.PathLike[str] | bytes], *, label: str,
-               limits: Limits = DEFAULT_LIMITS) -> MultiSource:
+               limits: Limits = DEFAULT_LIMITS, loose: FeedSource | None = None) -> MultiSource:
     """Open every archive (by name: a path or its bytes) as a part of one export, within one set of limits.
 
+    ``loose``: files beside the archives (no posts among them), kept as a part so that they are counted.
     A part that is damaged or refused is a warning; the others are still read.
     """
     parts: list[FeedSource] = []
     problems: list[FeedWarning] = []
     left_bytes, left_files = limits.max_total_bytes, limits.max_entries
+    if loose is not None:
+        parts.append(loose)
+        left_bytes -= sum(loose.size(n) for n in loose.names())
+        left_files -= len(loose.names())
     for name in sorted(archives):
         if left_bytes <= 0 or left_files <= 0:
             problems.append(FeedWarning(name, OVER_LIMIT.format(mib=limits.max_total_bytes // 2**20)))

@@ -1,4 +1,4 @@
-"""``python -m kidsafe inspect PATH``: the reader report (format, layout, counts, files skipped), counts only."""
+"""The command line on exports: ``inspect PATH`` (the reader report, counts only) and ``audit`` of split exports."""
 
 from __future__ import annotations
 
@@ -73,3 +73,17 @@ def test_cli_inspect_unreadable_input_is_a_plain_message(capsys, tmp_path, name)
     code, out, err = run_cli(capsys, "inspect", path)
     assert code == 2 and out == ""
     assert err.startswith("kidsafe: ") and "Traceback" not in err
+
+
+def test_cli_audit_reads_a_folder_of_takeout_parts(capsys, feed_zip, feed_folder, jpeg_with_gps):
+    """A folder of a split Takeout used to be refused (exit 2); it is one export, its places kept across parts."""
+    year = "Takeout/Google Photos/Photos from 2024/"
+    sidecar = {"title": "IMG_1.jpg", "description": "Sports day at the park",
+               "photoTakenTime": {"timestamp": "1716040800"}, "geoData": {"latitude": 51.45, "longitude": -2.59}}
+    photo = jpeg_with_gps(51.45, -2.59)
+    folder = feed_folder({"takeout-20240601T000000Z-001.zip": feed_zip({year + "IMG_1.jpg": photo}),
+                          "takeout-20240601T000000Z-002.zip": feed_zip({year + "IMG_1.jpg.json": sidecar})})
+    code, out, err = run_cli(capsys, "audit", folder, "--no-ocr", "--no-faces", "--no-nudity", "--as-of", "2025-01-01")
+    assert code == 0, err
+    assert out.startswith("The stranger's dossier (1 posts")
+    assert "1 post carries its GPS position" in out
