@@ -296,9 +296,13 @@ def test_layouts_takeout_gif_and_extensionless_legacy_media_are_photos(feed_zip,
     Image.new("P", (8, 8)).save(gif, "GIF")
     year = "Takeout/Google Photos/Photos from 2012/"
     feed = open_feed(feed_zip({year + "anim.gif": gif.getvalue(), year + "anim.gif.json": sidecar("anim.gif", "Wave"),
-                               year + "IMG_0042": feed_jpeg(), year + "IMG_0042.json": sidecar("IMG_0042.jpg", "Old")}))
-    assert sorted((p.id, p.caption) for p in feed.posts) == [("IMG_0042", "Old"), ("anim.gif", "Wave")]
-    assert feed.warnings == ()
+                               year + "IMG_0042": feed_jpeg(), year + "IMG_0042.json": sidecar("IMG_0042.jpg", "Old"),
+                               year + "IMG_0043": feed_jpeg(),
+                               year + "IMG_0043.JPG.json": sidecar("IMG_0043.JPG", "Older"),
+                               year + "NOTES": b"not a photo"}))
+    assert sorted((p.id, p.caption) for p in feed.posts) == [("IMG_0042", "Old"), ("IMG_0043", "Older"),
+                                                             ("anim.gif", "Wave")]
+    assert dict(feed.skipped) == {"other": 1}  # a file with no extension that no sidecar calls a photo
 
 
 def test_layouts_takeout_sidecar_without_its_photo_says_a_part_may_be_missing(feed_zip, feed_jpeg):

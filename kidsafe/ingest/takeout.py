@@ -95,7 +95,6 @@ class _Folder:
             reading.used.add(name)
             for key in keys:
                 self.sidecars.setdefault(key, data)
-
         elif "title" in data:  # an album's metadata.json (its name is localised)
             reading.used.add(name)
             title = as_text(data.get("title"))
@@ -111,8 +110,10 @@ class _Folder:
         if title:
             names.append(with_duplicate(title, duplicate))
         for name in names:
-            if name.lower() in self.media:
-                return [name.lower()]
+            # The file itself, or (old uploads) the same file stored without the extension its sidecar names.
+            for candidate in (name.lower(), split_name(name)[0].lower()):
+                if candidate in self.media:
+                    return [candidate]
         if suffix(stem) not in MEDIA_EXTS:  # name truncated by Takeout: a unique prefix match
             hits = [k for k in self.media if k.startswith(stem.lower())]
             if len(hits) == 1:
