@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kidsafe.dossier_json import to_json
 from kidsafe.errors import KidsafeError
+from kidsafe.ingest.report import format_words
 from kidsafe.pipeline import AuditOptions, audit
 from kidsafe.summary import to_text
 
@@ -168,6 +169,7 @@ def _audit(args: argparse.Namespace) -> int:
                 return EXIT_CANNOT_WRITE
         if not args.quiet:
             print(to_text(dossier, markdown=args.markdown))
+            print(f"\nRead as: {format_words(result.feed.format, result.feed.layout)}.")
     finally:
         result.close()
     return 0

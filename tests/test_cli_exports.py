@@ -87,3 +87,4 @@ def test_cli_audit_reads_a_folder_of_takeout_parts(capsys, feed_zip, feed_folder
     assert code == 0, err
     assert out.startswith("The stranger's dossier (1 posts")
     assert "1 post carries its GPS position" in out
+    assert out.rstrip().endswith("Read as: Google Photos Takeout, before 2024 (IMG_1.jpg.json sidecars).")
