@@ -6,7 +6,9 @@ relatives name the children), a check-in's address, an event's name, the album's
 description. Album names Facebook gives itself ("Mobile uploads", "Timeline photos") are left out.
 Photos in no album (``your_uncategorized_photos.json``) are posts like album photos; a video
 (``your_videos.json``) is skipped, but its description is a text post, or words beside the post that shows it.
-Every string is mojibake-repaired.
+A post of nothing but tagged people is kept (it says who was there); events the owner made, group posts and
+comments, and the 2024-on ``label_values`` files (check-ins, places tagged in, posts on other pages) are read
+too. Every string is mojibake-repaired. Every layout read (2018-2025) is listed in docs/EXPORTS.md.
 """
 
 from __future__ import annotations

@@ -2,8 +2,10 @@
 
 Reels and IGTV videos are skipped as media, but their captions are read (a text post each). Exports from
 before 2020 hold one ``media.json`` (``{"photos"|"stories"|"videos": [{"caption", "taken_at", "path",
-"location"}]}``). The owner's own comments (``comments/post_comments_1.json``) are text posts too, except
-those on someone else's media when the account's username is known from its personal information.
+"location"}]}``) and one ``comments.json`` (``{"media_comments": [[time, text, media owner]]}``). The owner's
+own comments (``comments/post_comments_1.json``, or that ``comments.json``) are text posts too, except those on
+someone else's media when the account's username is known from its personal information. The export may sit
+under any number of wrapper folders; every layout read is listed in docs/EXPORTS.md.
 """
 
 from __future__ import annotations
