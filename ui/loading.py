@@ -21,7 +21,7 @@ from ui.render import esc
 
 log = logging.getLogger(__name__)
 #: File types the uploader takes: a ZIP (folder or platform export), or photos with posts.csv.
-UPLOAD_TYPES = ["zip", "tgz", "gz", "csv", "json", "jpg", "jpeg", "png", "webp", "heic", "heif", "gif"]
+UPLOAD_TYPES = ["zip", "tgz", "gz", "tar", "csv", "json", "jpg", "jpeg", "png", "webp", "heic", "heif", "gif"]
 STAGE_WORDS = {
     "photos": "Reading the photos (dates, places, text, faces)",
     "captions": "Reading the captions",
