@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kidsafe.dossier_json import to_json
 from kidsafe.errors import KidsafeError
+from kidsafe.ingest.report import format_words
 from kidsafe.pipeline import AuditOptions, audit
 from kidsafe.summary import to_text
 
@@ -59,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     aud.add_argument("--progress", action="store_true", help="show a progress bar even when not on a terminal")
     aud.add_argument("--quiet", action="store_true", help="print nothing but errors")
     _add_share_parser(commands)
+    ins = commands.add_parser(
+        "inspect", help="show what kidsafe reads in a feed or export, without auditing it",
+        description="Read a folder, ZIP, .tgz or platform export (or a folder holding its parts) and print what "
+                    "was found: the format and layout, posts, posts with a caption, photos, places, people tagged, "
+                    "comments, and every file skipped with the reason. Counts only: no caption or name is printed.")
+    ins.add_argument("path", help="a folder, a ZIP, or a platform data export")
     ben = commands.add_parser(
         "bench", help="time kidsafe on a synthetic feed, beside exiftool, Presidio and the decode-once floor",
         description="Write a synthetic feed of N posts (1600x1200 JPEG photos with EXIF and GPS, some showing "
@@ -162,8 +169,24 @@ def _audit(args: argparse.Namespace) -> int:
                 return EXIT_CANNOT_WRITE
         if not args.quiet:
             print(to_text(dossier, markdown=args.markdown))
+            print(f"\nRead as: {format_words(result.feed.format, result.feed.layout)}.")
     finally:
         result.close()
+    return 0
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    from kidsafe.ingest import open_feed
+    from kidsafe.ingest.report import reader_report
+    from kidsafe.photos import read_photo_info
+
+    try:
+        with open_feed(Path(args.path)) as feed:
+            report = reader_report(feed, lambda path: read_photo_info(feed.source.read(path), path).gps)
+    except KidsafeError as exc:
+        print(f"kidsafe: {exc}", file=sys.stderr)
+        return EXIT_NOTHING_READ
+    print("\n".join(report.lines()))
     return 0
 
 
@@ -186,6 +209,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _audit(args)
     if args.command == "share":
         return _share(args)
+    if args.command == "inspect":
+        return _inspect(args)
     if args.command == "bench":
         return _bench(args)
     if args.command == "eval":

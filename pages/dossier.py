@@ -15,6 +15,8 @@ if run is not None:
     d = run.dossier
     st.markdown(f"What anyone who sees these **{d.posts_read} posts** can piece together "
                 f"(ages as of {d.audit_date:%d %B %Y}). Open **Why?** under a fact to see the posts that gave it away.")
+    render.reading_note(run)
+    render.warnings(run)  # at the top: what could not be read changes how far the dossier goes
     sensitive = thumbnails.sensitive_photos(run.result)
     if not d.children:
         st.info("No child is named in these posts. kidsafe can miss things: an empty dossier is not proof "
@@ -45,7 +47,6 @@ if run is not None:
                 [{"post": p.post, "faces": p.faces, "children named or tagged": ", ".join(p.children),
                   "several children": "yes" if p.several_children else ""} for p in faces],
                 hide_index=True, width="stretch")
-    render.warnings(run)
     left, right = st.columns(2)
     left.download_button("Download the dossier (JSON)", dossier_json.to_json(d), file_name="dossier.json",
                          mime="application/json", icon=":material/download:")

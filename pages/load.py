@@ -23,12 +23,18 @@ st.subheader("Or load your own posts")
 st.markdown(
     "- a **ZIP**: a folder of photos with a `posts.csv` (columns `id,date,caption,images`), or the "
     "data export of **Instagram**, **Facebook** (JSON format) or **Google Photos** (Takeout);\n"
-    "- or **photos** (JPEG, PNG, WebP, HEIC) picked together, with a `posts.csv` of their captions."
+    "- or **photos** (JPEG, PNG, WebP, HEIC) picked together, with a `posts.csv` of their captions;\n"
+    "- an export that came in **several parts** (`takeout-…-001.zip`, `-002.zip`, or `.tgz`): pick every part "
+    "together, or choose the folder that holds them."
 )
 files = st.file_uploader("Your posts: one ZIP, or photos and a posts.csv", type=loading.UPLOAD_TYPES,
                          accept_multiple_files=True, key=state.uploader_key(),
                          help="Files stay in this browser session's memory and are dropped when you "
                               "press Forget everything or close the tab.")
+folder = st.file_uploader("Or a whole folder: an unzipped export, or the parts of one",
+                          accept_multiple_files="directory", key=state.uploader_key() + "-folder",
+                          help="Every file in the folder stays in this browser session's memory, as above.")
+files = [*(files or []), *(folder or [])]
 with st.expander("Checks to run (all offline)"):
     chosen = state.options()
     ocr = st.checkbox("Read text inside photos (signs, name labels, uniforms)", value=chosen.ocr)

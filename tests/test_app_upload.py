@@ -80,7 +80,22 @@ def test_app_upload_bad_file_is_a_clear_error(feed_zip):
 
 def test_app_upload_one_zip_at_a_time(app_feed, feed_jpeg):
     at = upload(open_app(), [("a.zip", app_feed(), "application/zip"), ("b.jpg", feed_jpeg(), "image/jpeg")])
-    assert at.error and "one ZIP at a time" in at.error[0].value
+    assert at.error and "not a ZIP mixed with other files" in at.error[0].value
+
+
+def test_app_upload_parts_of_a_takeout_together_read_as_one_export(feed_zip, jpeg_with_gps):
+    year = "Takeout/Google Photos/Photos from 2024/"
+    sidecar = {"title": "IMG_1.jpg", "description": "Maya's 7th birthday party 🎂",
+               "photoTakenTime": {"timestamp": "1716040800"}}
+    parts = [("takeout-20240601T000000Z-001.zip", feed_zip({year + "IMG_1.jpg": jpeg_with_gps(51.45, -2.59)}),
+              "application/zip"),
+             ("takeout-20240601T000000Z-002.zip", feed_zip({year + "IMG_1.jpg.supplemental-metadata.json": sidecar,
+                                                            year + "clip.mp4": b"v"}), "application/zip")]
+    at = upload(open_app(), parts)
+    assert at.title[0].value == "The stranger's dossier"
+    note = next(c.value for c in at.caption if c.value.startswith("Read as"))
+    assert "Google Photos Takeout" in note and "1 video" in note
+    assert at.session_state[state.RUN].dossier.posts_read == 1
 
 
 def test_app_upload_two_sessions_are_isolated(app_feed):

@@ -42,7 +42,7 @@ def browser():
 def _upload_and_wait(page, url: str, zip_path: Path) -> None:
     page.goto(url)
     page.get_by_role("button", name="Try the demo family").wait_for(timeout=60_000)
-    page.locator("input[type=file]").set_input_files(str(zip_path))
+    page.locator("input[type=file]").first.set_input_files(str(zip_path))
     page.get_by_text(zip_path.name).first.wait_for(timeout=60_000)  # the upload has reached the server
     page.get_by_role("button", name="Audit these posts").click()
     page.get_by_role("heading", name="The stranger's dossier").wait_for(timeout=AUDIT_TIMEOUT_MS)

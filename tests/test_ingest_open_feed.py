@@ -93,7 +93,8 @@ def test_open_feed_summarises_skipped_files_once(feed_zip, feed_jpeg):
     files |= {f"media/reels/{i}.mp4": b"v" for i in range(3)}
     feed = open_feed(feed_zip(files))
     assert [w.message for w in feed.warnings] == [
-        "skipped 6 files that are not photos or posts: 3 videos, 1 photo not in any post, 2 other"]
+        "skipped 6 files that are not photos or posts: 3 videos, 1 photo not in any post, 1 HTML page, "
+        "1 data file kidsafe does not read"]
 
 
 def test_open_feed_warns_about_html_exports(feed_zip, feed_jpeg):

@@ -114,7 +114,7 @@ def test_takeout_same_photo_in_album_and_year_folder_is_one_post(feed_folder, fe
     feed = open_feed(root)
     posts = {(p.photos[0].path.split("/")[2], p.photos[0].name, p.extra_text) for p in feed.posts}
     assert posts == {("Photos from 2024", "IMG_5.jpg", ("Tom’s class trip 🦁", "Zoo trip")),
-                     ("Zoo trip", "IMG_6.jpg", ("Tom’s class trip 🦁", "Zoo trip")), ("Other", "IMG_6.jpg", ())}
+                     ("Zoo trip", "IMG_6.jpg", ("Tom’s class trip 🦁", "Zoo trip")), ("Other", "IMG_6.jpg", ("Other",))}
     assert sorted(p.id for p in feed.posts) == ["IMG_5.jpg", "IMG_6.jpg", "IMG_6.jpg (2)"]
     assert feed.warnings == ()
 
@@ -134,7 +134,7 @@ def test_takeout_bad_sidecars_are_warnings(feed_zip, feed_jpeg):
     files = {w.file: w.message for w in feed.warnings}
     assert "not valid JSON" in files[YEAR + "a.jpg.json"]
     assert "expected a JSON object" in files[YEAR + "b.jpg.json"]
-    assert files["upload.zip"] == "skipped 2 files that are not photos or posts: 1 video, 1 other"
+    assert files["upload.zip"] == "skipped 2 files that are not photos or posts: 1 video, 1 HTML page"
 
 
 @pytest.mark.parametrize(("title", "kept"), [("Ana’s 7th birthday 🎂", True), ("Photos from 2024", False),

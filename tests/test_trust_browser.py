@@ -41,7 +41,7 @@ def browser():
 def upload(page, url: str, path: Path) -> None:
     page.goto(url)
     page.get_by_role("button", name="Try the demo family").wait_for(timeout=60_000)
-    page.locator("input[type=file]").set_input_files(str(path))
+    page.locator("input[type=file]").first.set_input_files(str(path))
     audit = page.get_by_role("button", name="Audit these posts")
     deadline = time.monotonic() + 60
     while not audit.is_enabled():  # the upload has reached the server (the chip shortens long names)

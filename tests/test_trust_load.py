@@ -72,7 +72,7 @@ async def demo_session(browser, url: str, steps: int, requests: list[str]) -> di
 async def upload_session(browser, url: str, path: Path, requests: list[str]) -> dict:
     async with visit(browser, url, requests) as page:
         await page.get_by_role("button", name="Try the demo family").wait_for(timeout=120_000)
-        await page.locator("input[type=file]").set_input_files(str(path))
+        await page.locator("input[type=file]").first.set_input_files(str(path))
         audit = page.get_by_role("button", name="Audit these posts")
         for _ in range(240):
             if await audit.is_enabled():

@@ -13,6 +13,7 @@ import streamlit as st
 
 from kidsafe.demo import DEMO_FEED, DEMO_LABEL
 from kidsafe.errors import KidsafeError
+from kidsafe.ingest.parts import is_archive_name
 from kidsafe.pipeline import AuditResult, audit
 from kidsafe.safe_share import share
 from ui import resources, state
@@ -20,7 +21,7 @@ from ui.render import esc
 
 log = logging.getLogger(__name__)
 #: File types the uploader takes: a ZIP (folder or platform export), or photos with posts.csv.
-UPLOAD_TYPES = ["zip", "csv", "json", "jpg", "jpeg", "png", "webp", "heic", "heif"]
+UPLOAD_TYPES = ["zip", "tgz", "gz", "tar", "csv", "json", "jpg", "jpeg", "png", "webp", "heic", "heif", "gif"]
 STAGE_WORDS = {
     "photos": "Reading the photos (dates, places, text, faces)",
     "captions": "Reading the captions",
@@ -30,7 +31,8 @@ STAGE_WORDS = {
 }
 UNEXPECTED = "Try a smaller set of posts, or a ZIP of the folder; kidsafe kept nothing of them."
 SHARE_NAME = "kidsafe-safe-copy.zip"
-ONE_ZIP = "Upload one ZIP at a time, or photos with a posts.csv (not a ZIP mixed with other files)."
+ONE_ZIP = ("Upload one ZIP (or every part of an export that came in several), or photos with a posts.csv: "
+           "not a ZIP mixed with other files.")
 
 
 class Uploaded(Protocol):
@@ -45,13 +47,15 @@ class Uploaded(Protocol):
 
 def upload_source(files: Sequence[Uploaded]) -> tuple[Any, str]:
     """What to audit from the uploaded files (ZIP bytes, or a dict of photos and posts.csv) and its label."""
-    zips = [f for f in files if f.name.lower().endswith(".zip")]
-    if zips and len(files) > 1:
+    archives = [f for f in files if is_archive_name(f.name)]
+    if archives and len(archives) < len(files):
         raise KidsafeError(ONE_ZIP)
-    if zips:
-        named = io.BytesIO(zips[0].getvalue())
-        named.name = zips[0].name  # so that a problem with the ZIP itself names the file the user chose
-        return named, zips[0].name
+    if len(archives) == 1 and archives[0].name.lower().endswith(".zip"):
+        named = io.BytesIO(archives[0].getvalue())
+        named.name = archives[0].name  # so that a problem with the ZIP itself names the file the user chose
+        return named, archives[0].name
+    if archives:  # the parts of one export (or a .tgz Takeout): read together
+        return {f.name: f.getvalue() for f in archives}, ", ".join(f.name for f in archives[:3])
     names: dict[str, bytes] = {}
     for f in files:
         names[f.name] = f.getvalue()

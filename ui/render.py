@@ -20,6 +20,7 @@ from kidsafe import leaks, thumbnails
 from kidsafe.engine.views import PostView
 from kidsafe.errors import KidsafeError
 from kidsafe.handout import sureness
+from kidsafe.ingest.report import format_words, skipped_words
 from kidsafe.models import Evidence, EvidenceSource, Fact, FactKind
 from kidsafe.risk import Risk
 from kidsafe.summary import LABELS, describe_value
@@ -220,6 +221,15 @@ def fact_expanders(run: state.LoadedRun, facts: Sequence[Fact], sensitive: froze
                      "Position": describe_value(f)} for f in gps for ev in f.evidence[:1]]
             st.dataframe(pd.DataFrame(rows), hide_index=True)
             st.markdown(f":material/lightbulb: **What to do:** {esc(gps[0].advice)}" if gps[0].advice else "")
+
+
+def reading_note(run: state.LoadedRun) -> None:
+    """One line at the top: what format the posts were read as, and every file not read, by reason."""
+    feed = run.result.feed
+    note = f"Read as: {format_words(feed.format, feed.layout)}."
+    if feed.skipped:
+        note += f" Not read: {skipped_words(feed.skipped)}."
+    st.caption(esc(note))
 
 
 def warnings(run: state.LoadedRun) -> None:

@@ -157,6 +157,17 @@ def point(lat: Any, lon: Any) -> GeoPoint | None:
     return GeoPoint(la, lo)
 
 
+def photo_exif(medium: dict[str, Any]) -> dict[str, Any]:
+    """A Meta export photo's metadata: ``photo_metadata`` itself (2018-2020 exports), then its ``exif_data`` items."""
+    photo_metadata = as_dict(as_dict(medium.get("media_metadata")).get("photo_metadata"))
+    exif = {k: v for k, v in photo_metadata.items() if k != "exif_data"}
+    raw = photo_metadata.get("exif_data")
+    for part in as_list(raw) or [raw]:
+        exif.update(as_dict(part))
+    return exif
+
+
+
 class IdAllocator:
     """Hands out post ids, making a repeated id unique with a `` (2)`` suffix."""
 
@@ -192,6 +203,7 @@ class Reading:
     posts: list[Post] = field(default_factory=list)
     warnings: list[FeedWarning] = field(default_factory=list)
     used: set[str] = field(default_factory=set)
+    comments: int = 0  # posts that are the owner's comments (for the reader report)
 
     def warn(self, file: str, message: str) -> None:
         """Record a problem with one file."""

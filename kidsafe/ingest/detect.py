@@ -20,6 +20,17 @@ ACCEPTED = (
 )
 
 
+#: What detection looks for, in words, for the warning given when none of it is found.
+LOOKED_FOR = (
+    "an Instagram export (your_instagram_activity/content/posts_1.json, content/posts_1.json or media.json), "
+    "a Facebook export (your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json or "
+    "posts/your_posts_1.json) or a Google Photos Takeout (photos with .json sidecars), in any folder"
+)
+NOT_RECOGNISED = "no platform export was recognised (looked for {looked}); each photo was read as a post of its own"
+#: Files that a folder of photos does not hold, but an export does: when they are there, plain reading is a guess.
+EXPORT_SIGNS = (".json", ".html", ".htm")
+
+
 def detect(source: FeedSource) -> tuple[ModuleType, str]:
     """The reader for this feed and the folder inside it where the export starts."""
     names = source.names()
@@ -30,15 +41,28 @@ def detect(source: FeedSource) -> tuple[ModuleType, str]:
     raise nothing_readable(source)
 
 
-def hints(source: FeedSource, reader: ModuleType) -> list[FeedWarning]:
-    """Warnings about a format kidsafe can only partly read (an HTML export: photos but no captions)."""
+def layout_of(reader: ModuleType, names: list[str], root: str) -> str:
+    """Which generation of its format the feed is (``reader.LAYOUTS``: the first whose pattern a file matches)."""
+    under = [n[len(root) :] for n in names if n.startswith(root)]
+    return next((label for pattern, label in reader.LAYOUTS if any(pattern.search(n) for n in under)), "")
+
+
+def hints(source: FeedSource, reader: ModuleType, root: str = "", *, recognised: bool = False) -> list[FeedWarning]:
+    """Warnings when the plain reader took over: an HTML export (photos but no captions), or nothing recognised.
+
+    ``recognised``: an export was found but gave no post (its own warning says so).
+    """
     if reader is not plain:
         return []
-    html = [n for n in source.names() if HTML_EXPORT_RE.search(n)]
-    if not html:
-        return []
-    return [FeedWarning(html[0], "this looks like an export in HTML format: only its photos were read. "
-                        "Request your information again in JSON format to audit the captions too.")]
+    names = source.names()
+    html = [n for n in names if HTML_EXPORT_RE.search(n)]
+    if html:
+        return [FeedWarning(html[0], "this looks like an export in HTML format: only its photos were read. "
+                            "Request your information again in JSON format to audit the captions too.")]
+    has_csv = layout_of(plain, names, root) != plain.LAYOUTS[-1][1]
+    if not recognised and not has_csv and any(n.lower().endswith(EXPORT_SIGNS) for n in names):
+        return [FeedWarning(source.label, NOT_RECOGNISED.format(looked=LOOKED_FOR))]
+    return []
 
 
 def nothing_readable(source: FeedSource, problems: list[FeedWarning] | None = None) -> UnsupportedExportError:

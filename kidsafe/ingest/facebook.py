@@ -6,7 +6,9 @@ relatives name the children), a check-in's address, an event's name, the album's
 description. Album names Facebook gives itself ("Mobile uploads", "Timeline photos") are left out.
 Photos in no album (``your_uncategorized_photos.json``) are posts like album photos; a video
 (``your_videos.json``) is skipped, but its description is a text post, or words beside the post that shows it.
-Every string is mojibake-repaired.
+A post of nothing but tagged people is kept (it says who was there); events the owner made, group posts and
+comments, and the 2024-on ``label_values`` files (check-ins, places tagged in, posts on other pages) are read
+too. Every string is mojibake-repaired. Every layout read (2018-2025) is listed in docs/EXPORTS.md.
 """
 
 from __future__ import annotations
@@ -24,28 +26,56 @@ from kidsafe.ingest.common import (
     as_text,
     entries,
     load_json,
+    photo_exif,
     point,
     text_post,
     ts_id,
     utc,
 )
+from kidsafe.ingest.facebook_labels import is_label_record, read_record
 from kidsafe.ingest.files import PathIndex, is_image
 from kidsafe.ingest.source import FeedSource
-from kidsafe.models import Photo, Post
+from kidsafe.models import GeoPoint, Photo, Post
 
 FORMAT = "facebook"
 PLATFORM = "facebook"
-_ROOT = r"^(?P<root>(?:(?!your_facebook_activity/)[^/]+/)?)(?:your_facebook_activity/)?"
+#: The folder a generation of exports puts the posts in: 2024 on, 2025 (a profile of several), 2022-23.
+ACTIVITY_FOLDERS = (
+    "your_facebook_activity", "this_profile's_activity_across_facebook", "your_activity_across_facebook",
+)
+_ACTIVITY = "(?:" + "|".join(re.escape(f) for f in ACTIVITY_FOLDERS) + ")/"
+# Any depth of wrapper folders above the export (an export unzipped twice, a 2025 export's own folder).
+_ROOT = rf"^(?P<root>(?:(?!{_ACTIVITY})[^/]+/)*?)(?:{_ACTIVITY})?"
+#: Files of posts: a list of posts, or (2024 on: check-ins, places tagged in, posts on other pages) of
+#: ``label_values`` records.
 POSTS_RE = re.compile(
-    _ROOT + r"(?:posts/your_posts(?:__check_ins__photos_and_videos)?|groups/your_posts_in_groups)(?:_\d+)?\.json$",
+    _ROOT + r"(?:posts/(?:your_posts(?:__check_ins__photos_and_videos)?|posts_on_other_pages_and_profiles|check-ins"
+    r"|places_you_have_been_tagged_in)|groups/(?:your_posts_in_groups|group_posts_and_comments))(?:_\d+)?\.json$",
     re.IGNORECASE,
 )
 ALBUM_RE = re.compile(_ROOT + r"(?:posts|photos_and_videos)/album/[^/]+\.json$", re.IGNORECASE)
-COMMENTS_RE = re.compile(_ROOT + r"(?:comments_and_reactions|comments)/comments(?:_\d+)?\.json$", re.IGNORECASE)
-PHOTOS_RE = re.compile(_ROOT + r"(?:posts|photos_and_videos)/your_uncategorized_photos(?:_\d+)?\.json$", re.IGNORECASE)
+COMMENTS_RE = re.compile(
+    _ROOT + r"(?:(?:comments_and_reactions|comments)/comments|groups/your_comments_in_groups)(?:_\d+)?\.json$",
+    re.IGNORECASE,
+)
+PHOTOS_RE = re.compile(
+    _ROOT + r"(?:posts|photos_and_videos)/(?:your_)?uncategorized_photos(?:_\d+)?\.json$", re.IGNORECASE
+)
+EVENTS_RE = re.compile(_ROOT + r"events/your_events(?:_\d+)?\.json$", re.IGNORECASE)
 VIDEOS_RE = re.compile(_ROOT + r"(?:posts|photos_and_videos)/your_videos(?:_\d+)?\.json$", re.IGNORECASE)
-PATTERNS = (POSTS_RE, ALBUM_RE, PHOTOS_RE, VIDEOS_RE, COMMENTS_RE)
-LIST_KEYS = ("comments_v2", "comments", "status_updates_v2", "status_updates", "group_posts_v2", "group_posts")
+PATTERNS = (POSTS_RE, ALBUM_RE, PHOTOS_RE, VIDEOS_RE, COMMENTS_RE, EVENTS_RE)
+#: Which generation of export a file shows (its year as seen in exports), newest first; paths under the root.
+LAYOUTS = (
+    (re.compile(r"this_profile's_activity_across_facebook/", re.I),
+     "2025 layout (this_profile's_activity_across_facebook/)"),
+    (re.compile(r"your_facebook_activity/", re.I), "2024 layout (your_facebook_activity/)"),
+    (re.compile(r"your_activity_across_facebook/", re.I), "2022-2023 layout (your_activity_across_facebook/)"),
+    (re.compile(r"(?:posts|photos_and_videos|comments|groups|events)/", re.I),
+     "2018-2021 layout (posts/your_posts_1.json)"),
+)
+LIST_KEYS = ("comments_v2", "comments", "status_updates_v2", "status_updates", "group_posts_v2", "group_posts",
+             "group_comments_v2", "group_comments")
+EVENT_KEYS = ("your_events_v2", "your_events")
 PHOTO_KEYS = ("other_photos_v2", "other_photos")
 VIDEO_KEYS = ("videos_v2", "videos")
 #: Names Facebook gives its own albums (in a few of the languages it writes them in), not the owner's words.
@@ -80,6 +110,14 @@ def album_name(name: Any) -> str:
     return "" if text.casefold() in GENERIC_ALBUMS else text
 
 
+def place_of(place: Any) -> tuple[str | None, GeoPoint | None, str]:
+    """A check-in's or event's ``place``: its name, its coordinates (a location leak) and its address."""
+    place = as_dict(place)
+    coordinate = as_dict(place.get("coordinate"))
+    gps = point(coordinate.get("latitude"), coordinate.get("longitude"))
+    return as_text(place.get("name")) or None, gps, as_text(place.get("address"))
+
+
 def detect(names: list[str]) -> str | None:
     """The export root if these files hold Facebook posts, albums or comments, else None."""
     for name in names:
@@ -108,7 +146,7 @@ class _Reader:
         handlers: tuple[tuple[re.Pattern[str], Callable[[Any, str], None]], ...] = (
             (POSTS_RE, self.each(self.post, LIST_KEYS)), (ALBUM_RE, self.album),
             (PHOTOS_RE, self.each(self.uncategorized, PHOTO_KEYS)), (VIDEOS_RE, self.each(self.video, VIDEO_KEYS)),
-            (COMMENTS_RE, self.each(self.comment, LIST_KEYS)),
+            (COMMENTS_RE, self.each(self.comment, LIST_KEYS)), (EVENTS_RE, self.each(self.event, EVENT_KEYS)),
         )
         for pattern, handler in handlers:
             for name in self.files(pattern):
@@ -158,10 +196,7 @@ class _Reader:
             self.missing += 1 if not path and is_image(uri) else 0
             return None
         self.reading.used.add(path)
-        exif: dict[str, Any] = {}
-        raw = as_dict(as_dict(medium.get("media_metadata")).get("photo_metadata")).get("exif_data")
-        for part in as_list(raw) or [raw]:
-            exif.update(as_dict(part))
+        exif = photo_exif(medium)
         return Photo(
             path=path,
             taken_at=utc(exif.get("taken_timestamp")),
@@ -171,6 +206,9 @@ class _Reader:
         )
 
     def post(self, item: dict[str, Any]) -> None:
+        if is_label_record(item):
+            self.label_post(item)
+            return
         texts = [as_text(as_dict(d).get("post")) for d in as_list(item.get("data"))]
         caption = "\n".join(t for t in texts if t)
         people = tuple(n for n in (as_text(as_dict(t).get("name")) for t in as_list(item.get("tags"))) if n)
@@ -184,27 +222,48 @@ class _Reader:
                 data = as_dict(data)
                 note = as_dict(data.get("note"))
                 extra.append(as_text(note.get("text")))
-                extra.append(as_text(as_dict(data.get("event")).get("name")))
+                event = as_dict(data.get("event"))
+                extra.append(as_text(event.get("name")))
                 for medium in [data.get("media"), *as_list(note.get("media"))]:
                     media += [self.key(medium)] if as_text(as_dict(medium).get("uri")) else []
                     photo = self.photo(medium, people) if medium else None
                     photos += [photo] if photo else []
                     comments += comments_of(medium)
-                place = as_dict(data.get("place"))
-                if place:
-                    place_name = as_text(place.get("name")) or place_name
-                    extra.append(as_text(place.get("address")))
-                    coordinate = as_dict(place.get("coordinate"))
-                    place_gps = point(coordinate.get("latitude"), coordinate.get("longitude")) or place_gps
+                name, gps, address = place_of(data.get("place") or event.get("place"))
+                place_name, place_gps = name or place_name, gps or place_gps
+                extra.append(address)
         descriptions = [p.description for p in photos if p.description]
         caption = caption or next(iter(descriptions), "")
         extra += [d for d in descriptions if d != caption] + comments
         extra_text = tuple(dict.fromkeys(e for e in extra if e and e not in (caption, place_name)))
-        if not (caption or photos or place_name or place_gps or extra_text):
-            return
+        if not (caption or photos or place_name or place_gps or extra_text or people):
+            return  # a post of nothing but the people tagged in it still says who was there
         post = Post("", caption, utc(item.get("timestamp")), tuple(photos), PLATFORM, extra_text, place_name, place_gps,
                     people=() if photos else people)  # with photos, the tags are on each photo
         self.add(post, photos[0].name if photos else ts_id(item.get("timestamp")), tuple(media))
+
+    def label_post(self, item: dict[str, Any]) -> None:
+        """A 2024-on ``label_values`` record (a check-in, a place you were tagged in, a post on another page)."""
+        record = read_record(item)
+        people = tuple(dict.fromkeys(record.people))
+        photos = [p for p in (self.photo(m, people) for m in record.media) if p]
+        caption = "\n".join(record.texts) or next((p.description for p in photos if p.description), "")
+        extra = tuple(dict.fromkeys(t for t in (record.address,) if t and t not in (caption, record.place_name)))
+        if not (caption or photos or record.place_name or record.place_gps or people):
+            return
+        post = Post("", caption, utc(item.get("timestamp")), tuple(photos), PLATFORM, extra, record.place_name,
+                    record.place_gps, people=() if photos else people)
+        self.add(post, photos[0].name if photos else ts_id(item.get("timestamp")))
+
+    def event(self, item: dict[str, Any]) -> None:
+        """An event the owner made (a birthday party): its name and description are words, its place a place."""
+        place_name, gps, address = place_of(item.get("place"))
+        name, description = as_text(item.get("name")), as_text(item.get("description"))
+        extra = tuple(t for t in (description, address) if t and t != name)
+        if not (name or description or place_name or gps):
+            return
+        when = item.get("start_timestamp") or item.get("create_timestamp")
+        self.add(Post("", name, utc(when), (), PLATFORM, extra, place_name, gps), ts_id(when))
 
     def album(self, data: Any, name: str) -> None:
         album = as_dict(data)
@@ -245,6 +304,7 @@ class _Reader:
             text = as_text(comment.get("comment"))
             when = comment.get("timestamp") or item.get("timestamp")
             if text:
+                self.reading.comments += 1
                 self.add(text_post(text, when, PLATFORM), None)
 
 

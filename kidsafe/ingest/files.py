@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 from kidsafe.ingest.source import FeedSource
 from kidsafe.models import FeedWarning
 
-IMAGE_EXTS = frozenset({".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"})
+IMAGE_EXTS = frozenset({".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".gif"})
 VIDEO_EXTS = frozenset(
     {".mp4", ".mov", ".m4v", ".avi", ".3gp", ".mkv", ".webm", ".wmv", ".mpg", ".mpeg", ".mts"}
 )
@@ -25,7 +25,7 @@ def is_image(name: str) -> bool:
 
 
 def is_video(name: str) -> bool:
-    """True for video files (and animated GIFs), which kidsafe skips."""
+    """True for video files, which kidsafe skips (a GIF is read as a photo: its first frame)."""
     return suffix(name) in VIDEO_EXTS
 
 
@@ -38,23 +38,43 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def skipped_summary(source: FeedSource, used: Iterable[str]) -> FeedWarning | None:
-    """One warning that sums up every file no post uses (videos, stray photos, other files)."""
+#: Why a file was not read, by kind, as (one, many) words for the summary; in the order they are listed.
+SKIP_REASONS: dict[str, tuple[str, str]] = {
+    "video": ("video", "videos"),
+    "photo": ("photo not in any post", "photos not in any post"),
+    "html": ("HTML page", "HTML pages"),
+    "data": ("data file kidsafe does not read", "data files kidsafe does not read"),  # messages, likes, settings
+    "other": ("other", "other"),
+}
+DATA_EXTS = frozenset({".json", ".csv", ".xml", ".js"})
+
+
+def skip_kind(name: str) -> str:
+    """The kind of a file no post uses: a key of SKIP_REASONS."""
+    ext = suffix(name)
+    if is_video(name):
+        return "video"
+    if is_image(name):
+        return "photo"
+    if ext in (".html", ".htm"):
+        return "html"
+    return "data" if ext in DATA_EXTS else "other"
+
+
+def skipped_counts(source: FeedSource, used: Iterable[str]) -> Counter[str]:
+    """How many files no post uses, by kind (see SKIP_REASONS)."""
     used_set = set(used)
-    kinds: Counter[str] = Counter()
-    for name in source.names():
-        if name not in used_set:
-            kinds["video" if is_video(name) else "photo" if is_image(name) else "other"] += 1
+    return Counter(skip_kind(name) for name in source.names() if name not in used_set)
+
+
+def skipped_summary(source: FeedSource, kinds: Counter[str]) -> FeedWarning | None:
+    """One warning that sums up every file no post uses, with why (videos, stray photos, other files)."""
     total = sum(kinds.values())
     if not total:
         return None
-    parts = [
-        _count(kinds["video"], "video", "videos") if kinds["video"] else "",
-        _count(kinds["photo"], "photo not in any post", "photos not in any post") if kinds["photo"] else "",
-        f"{kinds['other']} other" if kinds["other"] else "",
-    ]
+    parts = [_count(kinds[kind], *words) for kind, words in SKIP_REASONS.items() if kinds[kind]]
     head = _count(total, "file that is not a photo or post", "files that are not photos or posts")
-    return FeedWarning(source.label, f"skipped {head}: {', '.join(p for p in parts if p)}")
+    return FeedWarning(source.label, f"skipped {head}: {', '.join(parts)}")
 
 
 class PathIndex:

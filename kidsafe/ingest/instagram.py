@@ -2,8 +2,10 @@
 
 Reels and IGTV videos are skipped as media, but their captions are read (a text post each). Exports from
 before 2020 hold one ``media.json`` (``{"photos"|"stories"|"videos": [{"caption", "taken_at", "path",
-"location"}]}``). The owner's own comments (``comments/post_comments_1.json``) are text posts too, except
-those on someone else's media when the account's username is known from its personal information.
+"location"}]}``) and one ``comments.json`` (``{"media_comments": [[time, text, media owner]]}``). The owner's
+own comments (``comments/post_comments_1.json``, or that ``comments.json``) are text posts too, except those on
+someone else's media when the account's username is known from its personal information. The export may sit
+under any number of wrapper folders; every layout read is listed in docs/EXPORTS.md.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from kidsafe.ingest.common import (
     exif_time,
     iso_utc,
     load_json,
+    photo_exif,
     point,
     text_post,
     ts_id,
@@ -34,18 +37,29 @@ from kidsafe.models import Photo, Post
 
 FORMAT = "instagram"
 PLATFORM = "instagram"
-_TOP = r"^(?P<root>(?:(?!your_instagram_activity/)[^/]+/)?)"
+# Any depth of wrapper folders (an export unzipped twice sits in a folder of its own name, in another).
+_TOP = r"^(?P<root>(?:(?!your_instagram_activity/)[^/]+/)*?)"
 _ACTIVITY = _TOP + r"(?:your_instagram_activity/)?"
 _ROOT = _ACTIVITY + r"(?:content|media)/"
 POSTS_RE = re.compile(_ROOT + r"posts_\d+\.json$", re.IGNORECASE)
 STORIES_RE = re.compile(_ROOT + r"(?:stories|reels|igtv_videos)\.json$", re.IGNORECASE)
 COMMENTS_RE = re.compile(_ACTIVITY + r"comments/post_comments(?:_\d+)?\.json$", re.IGNORECASE)
 OLD_MEDIA_RE = re.compile(_TOP + r"media\.json$", re.IGNORECASE)
+#: Pre-2020 ``comments.json``: ``{"media_comments": [[ISO time, text, media owner], …]}`` beside ``media.json``.
+OLD_COMMENTS_KEYS = ("media_comments", "live_comments")
 #: What stands beside a pre-2020 ``media.json`` (a bare ``media.json`` alone is no proof of Instagram).
 OLD_SIBLINGS = ("profile.json", "comments.json", "connections.json", "likes.json", "photos/", "stories/")
 #: Where the account's username is, relative to the export root (newer, older and pre-2020 exports).
 PROFILE_RE = re.compile(
     r"^(?:(?:(?:personal|account)_information/){1,2}(?:personal|profile)_information|profile)\.json$", re.IGNORECASE
+)
+#: Which generation of export a file shows (its year as seen in exports), newest first; paths under the root.
+LAYOUTS = (
+    (re.compile(r"your_instagram_activity/media/", re.I), "2025 layout (your_instagram_activity/media/)"),
+    (re.compile(r"your_instagram_activity/", re.I), "2022-2024 layout (your_instagram_activity/content/)"),
+    (re.compile(r"content/", re.I), "2020-2022 layout (content/posts_1.json)"),
+    (re.compile(r"media\.json$", re.I), "before 2020 (media.json, comments.json)"),
+    (re.compile(r"comments/", re.I), "comments only"),
 )
 LIST_KEYS = ("ig_stories", "ig_reels_media", "ig_igtv_media", "ig_posts", "media")
 COMMENT_KEYS = ("comments_media_comments", "comments_reels_comments")
@@ -88,11 +102,14 @@ class _Reader:
 
     def run(self) -> Reading:
         self.each(self.files(POSTS_RE) + self.files(STORIES_RE), self.posts)
-        self.each([n for n in self.names if n[len(self.root) :].lower() == "media.json"], self.old_media)
+        old_media = [n for n in self.names if n[len(self.root) :].lower() == "media.json"]
+        self.each(old_media, self.old_media)
         comments = self.files(COMMENTS_RE)
-        if comments:
+        old_comments = [n for n in self.names if n[len(self.root) :].lower() == "comments.json"] if old_media else []
+        if comments or old_comments:
             self.each([n for n in self.names if PROFILE_RE.match(n[len(self.root) :])], self.profile)
             self.each(comments, self.comments)
+            self.each(old_comments, self.old_comments)
         return self.reading
 
     def posts(self, name: str, data: Any) -> None:
@@ -123,14 +140,30 @@ class _Reader:
 
     def comments(self, name: str, data: Any) -> None:
         """The owner's comments, as text posts; not those on media another account owns (when that is known)."""
-        own = (self.username or "").casefold()
         for item in entries(data, name, self.reading, COMMENT_KEYS):
             fields = as_dict(item.get("string_map_data"))
             text = as_text(as_dict(fields.get("Comment")).get("value"))
-            owner = as_text(as_dict(fields.get("Media Owner")).get("value")).casefold()
-            if text and not (own and owner and owner != own):
-                post = text_post(text, as_dict(fields.get("Time")).get("timestamp"), PLATFORM)
-                self.reading.posts.append(replace(post, id=self.ids.take(post.id)))
+            owner = as_text(as_dict(fields.get("Media Owner")).get("value"))
+            self.comment(text, as_dict(fields.get("Time")).get("timestamp"), owner)
+
+    def old_comments(self, name: str, data: Any) -> None:
+        """Pre-2020 ``comments.json``: each comment a ``[time, text, media owner]`` triple."""
+        groups = [as_dict(data).get(key) for key in OLD_COMMENTS_KEYS]
+        if data is not None and not any(isinstance(group, list) for group in groups):
+            self.reading.warn(name, "not the expected comments.json (no list of comments); file skipped")
+            return
+        for item in (item for group in groups for item in as_list(group)):
+            when, text, owner = ([*item, "", "", ""] if isinstance(item, list) else ["", "", ""])[:3]
+            stamp = iso_utc(when)
+            self.comment(as_text(text), stamp.timestamp() if stamp else None, as_text(owner))
+
+    def comment(self, text: str, when: Any, owner: str) -> None:
+        """One comment as a text post, unless it is on media another account owns (when that is known)."""
+        own = (self.username or "").casefold()
+        if text and not (own and owner and owner.casefold() != own):
+            self.reading.comments += 1
+            post = text_post(text, when, PLATFORM)
+            self.reading.posts.append(replace(post, id=self.ids.take(post.id)))
 
 
 def read(source: FeedSource, root: str) -> Reading:
@@ -183,10 +216,7 @@ def _post(item: dict[str, Any], index: PathIndex, root: str, reading: Reading) -
 
 def _photo(path: str, medium: dict[str, Any]) -> Photo:
     """The photo with what Instagram kept of its EXIF: the time taken (local) and GPS if any."""
-    exif: dict[str, Any] = {}
-    raw = as_dict(as_dict(medium.get("media_metadata")).get("photo_metadata")).get("exif_data")
-    for part in as_list(raw) or [raw]:
-        exif.update(as_dict(part))
+    exif = photo_exif(medium)
     return Photo(
         path=path,
         taken_at=exif_time(exif.get("date_time_original")),

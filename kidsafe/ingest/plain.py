@@ -27,6 +27,7 @@ ALIASES = {
     "images": frozenset({"images", "image", "photos", "photo", "files", "file", "filenames", "filename", "media",
                          "pictures", "picture", "paths", "path"}),
 }
+LAYOUTS = ((re.compile(r"(?:^|/)posts\.csv$", re.I), "photos with posts.csv"), (re.compile(""), "photos only"))
 DELIMITERS = (",", ";", "\t", "|")
 DATE_FORMATS = (
     "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y",

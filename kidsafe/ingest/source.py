@@ -66,6 +66,7 @@ class FolderSource:
         self.label = self.root.name or str(self.root)
         self.limits = limits
         self.warnings: list[FeedWarning] = []
+        self.archives: list[str] = []  # archives in the folder, not opened here (they may be an export's parts)
         self._files: dict[str, tuple[Path, os.stat_result]] = {}
         self._scan()
 
@@ -115,6 +116,7 @@ class FolderSource:
             self._warn(name, "not a regular file; skipped")
         elif is_nested_zip(name):
             self._warn(name, NESTED_ZIP)
+            self.archives.append(name)
         elif st.st_size > self.limits.max_entry_bytes:
             self._warn(name, f"larger than {self.limits.max_entry_bytes // 2**20} MiB; skipped")
         elif name not in self._files:

@@ -10,52 +10,27 @@ from typing import Any
 from kidsafe.ingest.common import IdAllocator, Reading, as_dict, as_list, as_text, load_json, point, utc
 from kidsafe.ingest.files import IMAGE_EXTS, VIDEO_EXTS, base_name, is_image, suffix
 from kidsafe.ingest.source import FeedSource
+from kidsafe.ingest.takeout_names import (
+    album_folder_name,
+    is_year_title,
+    sidecar_target,
+    split_name,
+    unedited,
+    with_duplicate,
+)
 from kidsafe.models import Photo, Post
 
 FORMAT = "google_photos"
 PLATFORM = "google_photos"
 MEDIA_EXTS = IMAGE_EXTS | VIDEO_EXTS
-SUPPLEMENTAL = "supplemental-metadata"
-DUPLICATE_RE = re.compile(r"\(\d+\)$")
-#: The title Takeout gives a year folder ("Photos from 2024", "Fotos von 2024", "Zdjęcia z 2024"): not the owner's words.
-YEAR_TITLE_RE = re.compile(r"(?:\w+\s+){0,2}\w+\s+(?:19|20)\d\d|(?:19|20)\d\d")
-# "-edited" in the languages Takeout writes it in; an edited copy shares its original's sidecar.
-EDITED_SUFFIXES = (
-    "-edited", "-bearbeitet", "-modifié", "-modifie", "-editado", "-modificato", "-bewerkt",
-    "-redigerad", "-redigert", "-muokattu", "-edytowane", "-upraveno", "-szerkesztett", "-編集済み",
+#: Which generation of Takeout the sidecars' names show, newest first.
+LAYOUTS = (
+    (re.compile(r"\.[a-z0-9]{3,4}\.s[a-z-]*(?:\(\d+\))?\.json$", re.I),
+     "2024 layout (IMG_1.jpg.supplemental-metadata.json sidecars)"),
+    (re.compile(r"\.json$", re.I), "before 2024 (IMG_1.jpg.json sidecars)"),
 )
-
-
-def split_name(name: str) -> tuple[str, str]:
-    """``(stem, extension)`` of a base name; the extension keeps its dot."""
-    stem, dot, ext = name.rpartition(".")
-    return (stem, dot + ext) if stem else (name, "")
-
-
-def with_duplicate(name: str, duplicate: str) -> str:
-    """``IMG_1.jpg`` with ``(1)`` gives ``IMG_1(1).jpg``, the way Takeout numbers clashing names."""
-    stem, ext = split_name(name)
-    return f"{stem}{duplicate}{ext}"
-
-
-def sidecar_target(json_name: str) -> tuple[str, str] | None:
-    """The media name a sidecar names (maybe truncated) and its duplicate mark, or None if not a sidecar.
-
-    ``IMG_1.jpg.json``, ``IMG_1.jpg.supplemental-metadata.json``, ``IMG_1.jpg.suppl.json`` and
-    ``IMG_1.jpg.supplemental-metadata(1).json`` (-> ``IMG_1(1).jpg``) are all recognised.
-    """
-    base = base_name(json_name)
-    if not base.lower().endswith(".json"):
-        return None
-    stem = base[:-5]
-    mark = DUPLICATE_RE.search(stem)
-    duplicate = mark.group() if mark else ""
-    stem = stem[: len(stem) - len(duplicate)]
-    head, _, tail = stem.rpartition(".")
-    if head and tail and SUPPLEMENTAL.startswith(tail.lower()):
-        stem = head
-    return (stem, duplicate) if stem else None
-
+ORPHANS = ("{n} photo descriptions (sidecars) name photos that are not in the export. A Takeout that came in "
+           "several parts keeps some photos in another part: add every part together")
 
 def detect(names: list[str]) -> str | None:
     """'' if some JSON file is a photo's sidecar (a Takeout), else None.
@@ -90,21 +65,20 @@ class _Found:
         return as_dict(as_dict(self.sidecar).get("photoTakenTime")).get("timestamp")
 
 
-def _unedited(stem: str) -> str | None:
-    lower = stem.lower()
-    return next((stem[: -len(s)] for s in EDITED_SUFFIXES if lower.endswith(s) and len(stem) > len(s)), None)
-
-
 class _Folder:
     """One folder of the Takeout: its media, the sidecars matched to them and the album text."""
 
-    def __init__(self, source: FeedSource, files: list[str], reading: Reading) -> None:
-        self.media = {base_name(n).lower(): n for n in files if suffix(n) in MEDIA_EXTS}
+    def __init__(self, source: FeedSource, files: list[str], reading: Reading, folder_name: str = "") -> None:
+        # Old exports may hold media with no extension at all; their sidecar's title says what they are.
+        self.media = {base_name(n).lower(): n for n in files if suffix(n) in MEDIA_EXTS or not split_name(n)[1]}
         self.sidecars: dict[str, dict[str, Any]] = {}
         self.album: tuple[str, ...] = ()
+        self.orphans = 0  # sidecars of no photo here, counted by photos()
         for name in (n for n in files if suffix(n) == ".json"):
             with reading.guard(name):
                 self._json(source, name, reading)
+        if not self.album and folder_name:
+            self.album = (folder_name,)  # an album without metadata.json: its folder name is the owner's
 
     def _json(self, source: FeedSource, name: str, reading: Reading) -> None:
         target = sidecar_target(name)
@@ -124,7 +98,7 @@ class _Folder:
         elif "title" in data:  # an album's metadata.json (its name is localised)
             reading.used.add(name)
             title = as_text(data.get("title"))
-            title = "" if YEAR_TITLE_RE.fullmatch(title) else title
+            title = "" if is_year_title(title) else title
             texts = tuple(t for t in (as_text(data.get("description")), title) if t)
             self.album = texts or self.album
 
@@ -136,8 +110,10 @@ class _Folder:
         if title:
             names.append(with_duplicate(title, duplicate))
         for name in names:
-            if name.lower() in self.media:
-                return [name.lower()]
+            # The file itself, or (old uploads) the same file stored without the extension its sidecar names.
+            for candidate in (name.lower(), split_name(name)[0].lower()):
+                if candidate in self.media:
+                    return [candidate]
         if suffix(stem) not in MEDIA_EXTS:  # name truncated by Takeout: a unique prefix match
             hits = [k for k in self.media if k.startswith(stem.lower())]
             if len(hits) == 1:
@@ -146,18 +122,28 @@ class _Folder:
 
     def photos(self, source: FeedSource, reading: Reading) -> list[_Found]:
         found = []
+        matched: set[str] = set()
         stems = {split_name(k)[0] for k in self.media if is_image(k)}
         for key, path in self.media.items():
-            if not is_image(path):
+            if not (is_image(path) or self._legacy_image(key)):
                 continue
             stem, ext = split_name(key)
-            original = _unedited(stem)
+            original = unedited(stem)
             if original is not None and original in stems:
                 reading.used.add(path)  # an edited copy: the original is the post
                 continue
-            sidecar = self.sidecars.get(key) or (self.sidecars.get(original + ext) if original else None)
+            sidecar_key = key if key in self.sidecars else (original + ext if original else key)
+            matched.add(sidecar_key)
+            sidecar = self.sidecars.get(sidecar_key)
             found.append(_Found(path, self.album, source.size(path), sidecar))
+        # Sidecars of no file here: their photo is in another part of a split Takeout (or was deleted).
+        found_for = {id(data) for k, data in self.sidecars.items() if k in matched or k in self.media}
+        self.orphans = len({id(data) for data in self.sidecars.values()} - found_for)
         return found
+
+    def _legacy_image(self, key: str) -> bool:
+        """A file with no extension that its sidecar's title calls a photo (``IMG_1`` titled ``IMG_1.jpg``)."""
+        return not split_name(key)[1] and is_image(as_text(as_dict(self.sidecars.get(key)).get("title")))
 
 
 def _same(a: _Found, b: _Found) -> bool:
@@ -188,8 +174,11 @@ def read(source: FeedSource, root: str) -> Reading:
     for name in source.names():
         by_folder.setdefault(name.rpartition("/")[0], []).append(name)
     groups: dict[str, list[list[_Found]]] = {}
-    for files in by_folder.values():
-        for found in _Folder(source, files, reading).photos(source, reading):
+    orphans = 0
+    folders = set(by_folder)
+    for folder, files in by_folder.items():
+        read_folder = _Folder(source, files, reading, album_folder_name(folder, folders))
+        for found in read_folder.photos(source, reading):
             reading.used.add(found.path)
             clusters = groups.setdefault(base_name(found.path).lower(), [])
             match = next((c for c in clusters if _same(c[0], found)), None)
@@ -197,6 +186,9 @@ def read(source: FeedSource, root: str) -> Reading:
                 clusters.append([found])
             else:
                 match.append(found)
+        orphans += read_folder.orphans
     ids = IdAllocator()
     reading.posts = [_post(c, ids) for clusters in groups.values() for c in clusters]
+    if orphans:
+        reading.warn(source.label, ORPHANS.format(n=orphans))
     return reading
