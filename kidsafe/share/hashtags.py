@@ -14,7 +14,7 @@ from kidsafe.engine.gazetteer import name_count
 from kidsafe.engine.routines import activity_in
 from kidsafe.engine.schools import HASHTAG_NON_NAMES
 from kidsafe.engine.surnames import GROUP_WORDS
-from kidsafe.engine.text import fold, split_hashtag, split_words
+from kidsafe.engine.text import fold, number_value, split_hashtag, split_words
 from kidsafe.share.terms import Vocabulary
 
 MIN_TERM_IN_TAG = 3
@@ -26,12 +26,15 @@ SCHOOL_SUFFIX = re.compile(
     r"^([a-z]{3,}?)(" + "|".join(sorted((re.escape(w) for w in lx.SCHOOL_TYPE_WORDS if len(w) > 3),
                                         key=len, reverse=True)) + r")$")
 NOT_A_SURNAME = frozenset({"our", "my", "the", "your"})
+AGE_TAG_WORDS = frozenset({"year", "years", "yearsold", "yo", "old", "age", "aged", "turns", "turned", "turning",
+                           "birthday", "bday"})
+"""Words that make a number in a hashtag an age ("#sixyearsold", "#5thbirthday")."""
 
 REASONS = {
     "child": "names a child", "relative": "names a relative", "pet": "names a pet", "parent": "names a parent",
     "other_child": "names another child", "surname": "gives the family name", "town": "gives the town",
     "school": "names the school", "place": "names a place", "routine": "gives a weekly routine",
-    "sensitive": "marks a sensitive picture",
+    "sensitive": "marks a sensitive picture", "age": "gives an age",
 }
 """Why a hashtag was dropped, by reason code."""
 
@@ -55,6 +58,8 @@ def hashtag_leak(tag: str, vocab: Vocabulary) -> str | None:
         return "sensitive"
     if any(w in lx.WEEKDAY_FORMS and len(w) > 3 for w in words) and activity_in(" ".join(words)):
         return "routine"
+    if set(words) & AGE_TAG_WORDS and any(0 < (number_value(w) or 0) <= 18 for w in words):
+        return "age"
     return None
 
 

@@ -13,6 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.text import fold
+from kidsafe.share.phrases import Phrasebook
 from kidsafe.share.spans import PLACE_WORDS_SAID, Span
 
 POSSESSIVES = frozenset({"my", "our", "his", "her", "their", "your"})
@@ -22,15 +23,23 @@ CHILD_AFTER = frozenset({"girl", "boy", "baby"})
 SCHOOL_PREPOSITIONS = frozenset({"at", "to", "from", "in", "into", "for", "leave", "leaving", "left", "start",
                                  "starting", "started", "join", "joining", "joined", "started at"})
 TOWN_WORDS = "our town"
+GREETINGS = frozenset({"birthday", "bday", "congrats", "congratulations", "thanks", "thank", "love", "miss", "hi",
+                       "hello", "hey", "welcome", "bye", "night", "dear", "go", "xx", "xxx"})
+"""Words after which a name is only said to its person ("Happy birthday X", "love you X"): it goes."""
+NAME_KINDS = frozenset({"child", "other_child", "person", "relative", "parent", "surname", "pet"})
 
 
 def child_runs(caption: str, spans: list[Span]) -> list[list[Span]]:
-    """Spans grouped so that "Ruby & Sam" is one run; every other span stands alone."""
+    """Spans grouped so that "Ruby & Sam" is one run, and a name the dossier did not place joins the name
+    right before it ("Maisie Middlename"); every other span stands alone."""
     groups: list[list[Span]] = []
     for span in spans:
         last = groups[-1][-1] if groups else None
         if (last is not None and span.kind == "child" and last.kind == "child"
                 and CONNECTOR_RE.match(caption[last.end:span.start])):
+            groups[-1].append(span)
+        elif (last is not None and span.kind == "person" and last.kind in NAME_KINDS
+              and not caption[last.end:span.start].strip()):
             groups[-1].append(span)
         else:
             groups.append([span])
@@ -54,15 +63,22 @@ def sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:;" or not re.search(r"[\w,]", before[-2:])
 
 
-def said(caption: str, group: list[Span]) -> tuple[str, str]:
-    """The replacement for a run of spans, and the kind it replaced."""
+def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tuple[str, str]:
+    """The replacement for a run of spans, and the kind it replaced.
+
+    ``book`` remembers whom the caption has named so far (read left to right), so that two
+    different people are never given the same words.
+    """
+    book = book if book is not None else Phrasebook()
     first = group[0]
     prev = _words_before(caption, first.start)
     last_prev = prev[-1] if prev else ""
     adjacent = bool(re.search(r"[\w'’]\s+$", caption[:first.start])) or not caption[:first.start].strip()
     kind = first.kind
     if kind == "child":
-        return _child_said(caption, group, prev), kind
+        return _child_said(caption, group, prev, book), kind
+    if kind == "person":
+        return _person_said(caption, group, prev, book), kind
     term = first.term
     noun = term.noun if term else ""
     if kind in ("hashtag", "mention"):
@@ -72,12 +88,13 @@ def said(caption: str, group: list[Span]) -> tuple[str, str]:
             return "", kind
         return (noun or "a relative"), kind
     if kind == "pet":
-        return (noun if last_prev in OWNERS else f"our {noun or 'pet'}"), kind
+        noun = book.pet(term.key if term else "", noun or "pet")
+        return (noun if last_prev in OWNERS else f"our {noun}"), kind
     if kind == "parent":
         return ("partner" if last_prev in OWNERS else "my partner"), kind
     if kind == "other_child":
         friend_words = {w.split()[-1] for w in lx.FRIEND_WORDS}
-        return ("" if adjacent and last_prev in friend_words else "a friend"), kind
+        return ("" if adjacent and last_prev in friend_words else book.friend(term.key if term else "")), kind
     if kind == "surname":
         return _surname_said(first), kind
     if kind == "town":
@@ -89,17 +106,30 @@ def said(caption: str, group: list[Span]) -> tuple[str, str]:
     return first.said, kind
 
 
-def _child_said(caption: str, group: list[Span], prev: list[str]) -> str:
-    nouns = [(s.term.noun if s.term else "") or "child" for s in group]
-    joins = [caption[a.end:b.start] for a, b in zip(group, group[1:], strict=False)]
+def _child_said(caption: str, group: list[Span], prev: list[str], book: Phrasebook) -> str:
+    children = [s for s in group if s.kind == "child"]
+    forms = [book.child((s.term.who or s.term.key) if s.term else "", (s.term.noun if s.term else "") or "child")
+             for s in children]
+    joins = [caption[a.end:b.start] for a, b in zip(children, children[1:], strict=False)]
     last_prev = prev[-1] if prev else ""
     if last_prev in POSSESSIVES:
-        return _join(nouns, joins)
+        return _join([bare for bare, _ in forms], joins)
     if any(w in OWNERS for w in prev) and last_prev not in STOP_WORDS and last_prev not in lx.PARENT_WORDS:
         return ""  # "my darling Zuri" -> "my darling"
-    if len(group) == 1 and _word_after(caption, group[0].end) in CHILD_AFTER:
+    if len(children) == 1 and _word_after(caption, group[-1].end) in CHILD_AFTER:
         return "my"  # "Rosa girl" -> "my girl"
-    return _join([f"my {n}" for n in nouns], joins)
+    return _join([owned for _, owned in forms], joins)
+
+
+def _person_said(caption: str, group: list[Span], prev: list[str], book: Phrasebook) -> str:
+    """A name the dossier did not place: gone after a greeting or when it stands alone, else "someone"."""
+    last_prev = prev[-1] if prev else ""
+    alone = sentence_start(caption, group[0].start) and not re.match(r"\s*[\w'’]", caption[group[-1].end:])
+    if last_prev in GREETINGS or last_prev in {"you", "u"} or alone:
+        return ""
+    if last_prev in POSSESSIVES:
+        return "little one"
+    return book.stranger(fold(caption[group[0].start:group[-1].end]))
 
 
 def _join(parts: list[str], joins: list[str]) -> str:
