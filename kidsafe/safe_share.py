@@ -41,7 +41,7 @@ from kidsafe.share.report import LeftOutPost, PostChange, ShareReport, to_json, 
 from kidsafe.share.terms import Vocabulary, vocabulary
 from kidsafe.share.verify import csv_problems, photo_problems, recheck
 from kidsafe.share.words import family_words, word_check
-from kidsafe.share.writer import CSV_NAME, Row, ShareZip, posts_csv
+from kidsafe.share.writer import CSV_NAME, Row, ShareZip, post_numbers, posts_csv
 
 __all__ = ["CAPTION_MODES", "FACE_STYLES", "ShareReport", "share"]
 
@@ -94,7 +94,7 @@ class _Share:
         self.result, self.style, self.mode, self.as_of = result, style, mode, as_of
         self.options, self.progress, self.started = options, progress, started
         self.seconds = {"audit": time.perf_counter() - started}
-        self.numbers = {v.id: i for i, v in enumerate(result.views, 1)}
+        self.numbers = post_numbers(v.id for v in result.views)
         self.views = list(result.views)
         self.remaining: list[Remaining] = []
         self.notes: list[str] = []
