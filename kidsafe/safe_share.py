@@ -245,7 +245,7 @@ class _Share:
 
         put_back = frozenset(str(self.numbers[p]) for p, s in self.sensitive.items() if s.put_back)
         again = recheck(path, as_of=self.as_of, captions_kept=self.mode == "keep", put_back=put_back,
-                        progress=check_progress)
+                        kept=vocab.kept, progress=check_progress)
         self.remaining += again.items
         self.notes += again.notes
         self.facts_left = again.facts_left

@@ -18,6 +18,7 @@ from pathlib import Path
 from PIL import Image
 
 from kidsafe import faces as face_detector
+from kidsafe.engine.text import fold
 from kidsafe.models import EvidenceSource, Fact, FactKind
 from kidsafe.share import covers, images
 from kidsafe.share.covers import Box
@@ -106,12 +107,12 @@ def csv_problems(data: bytes) -> list[str]:
 
 
 def recheck(path: Path, *, as_of: date, captions_kept: bool, put_back: frozenset[str] = frozenset(),
-            progress: Callable[[str, int, int], None] | None = None) -> Recheck:
+            kept: frozenset[str] = frozenset(), progress: Callable[[str, int, int], None] | None = None) -> Recheck:
     """Audit the shared ZIP as a stranger would: one remaining item per post of each fact it must not give away.
 
     With captions kept, only facts that come from the photos (or GPS) count; the ones the
     captions still give are notes. A sensitive picture the parent put back (``put_back``, the
-    copy's post numbers) was their choice, not a leak.
+    copy's post numbers) or a word they kept (``kept``, folded) was their choice, not a leak.
     """
     from kidsafe.pipeline import AuditOptions, audit
 
@@ -125,10 +126,11 @@ def recheck(path: Path, *, as_of: date, captions_kept: bool, put_back: frozenset
     notes: list[str] = []
     for kind in MUST_BE_GONE:
         facts = dossier.facts_of_kind(kind)
+        facts = tuple(f for f in facts if not (isinstance(f.value, str) and fold(f.value) in kept))
         failing = [f for f in facts if not captions_kept or _from_photos(f) or kind in PHOTO_KINDS]
         if len(failing) < len(facts):
-            kept = len(facts) - len(failing)
-            notes.append(f"captions kept: the fresh audit still reads {kept} {kind} fact(s) in them")
+            in_captions = len(facts) - len(failing)
+            notes.append(f"captions kept: the fresh audit still reads {in_captions} {kind} fact(s) in them")
         for fact in failing:
             todo = "location" if kind in PHOTO_KINDS else "caption"
             for post in fact.posts:
