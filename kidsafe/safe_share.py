@@ -34,7 +34,7 @@ from kidsafe.share.captions import plan_captions
 from kidsafe.share.keep import KeepRule, keep_rule
 from kidsafe.share.leftout import Sensitive, sensitive_posts
 from kidsafe.share.names import person_words, tagged_people
-from kidsafe.share.outcome import METADATA, Remaining, remaining
+from kidsafe.share.outcome import AUDIT, CHECKS, METADATA, Remaining, remaining
 from kidsafe.share.photos import Cleaned, Job, clean
 from kidsafe.share.redact import Redacted
 from kidsafe.share.report import LeftOutPost, PostChange, ShareReport, to_json, to_markdown
@@ -101,6 +101,7 @@ class _Share:
         self.facts_left: dict[str, int] = {}
         self.sensitive: dict[str, Sensitive] = {}
         self.keep_words: tuple[str, ...] = ()
+        self.checks_run: tuple[str, ...] = CHECKS
 
     def choose(self, put_back: frozenset[str], keep_words: tuple[str, ...]) -> None:
         """The parent's choices: sensitive posts put back, words kept. Sensitive posts not put back leave."""
@@ -248,6 +249,8 @@ class _Share:
                         kept=vocab.kept, progress=check_progress)
         self.remaining += again.items
         self.notes += again.notes
+        if not again.complete:  # text in the photos went unread: the fresh audit cannot vouch for the copy
+            self.checks_run = tuple(c for c in self.checks_run if c != AUDIT)
         self.facts_left = again.facts_left
         self.seconds["recheck"] = time.perf_counter() - t
 
@@ -261,4 +264,5 @@ class _Share:
                            facts_left=dict(self.facts_left), seconds=dict(self.seconds),
                            facts_before=dict(Counter(str(f.kind) for f in self.result.dossier.facts)),
                            keep_face_of=keep_face_of, left_out=self._left_out(),
-                           kept_words=len({fold(w) for w in self.keep_words if w.strip()}))
+                           kept_words=len({fold(w) for w in self.keep_words if w.strip()}),
+                           checks_run=self.checks_run)

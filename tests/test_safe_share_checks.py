@@ -138,3 +138,13 @@ def test_safe_share_never_says_safe_while_a_name_remains(feed, tmp_path, monkeyp
     assert main(["share", str(tmp_path / "feed"), "--out", str(tmp_path / "o.zip"), "--quiet", "--as-of",
                  "2025-06-01"]) == 1
     assert "still to fix: post 1" in capsys.readouterr().err
+
+
+def test_safe_share_is_not_called_safe_when_the_fresh_audit_could_not_read_photos(feed, tmp_path, monkeypatch):
+    from kidsafe import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    report = safe_share.share(feed, tmp_path / "out.zip", as_of=AS_OF, options=FAST)
+    assert not report.remaining and "audit" not in report.checks_run
+    assert not report.safe and report.verdict.startswith("Not checked in full: a fresh audit of the copy")
+    assert any("could not read everything" in n for n in report.notes)

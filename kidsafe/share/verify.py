@@ -58,6 +58,7 @@ class Recheck:
     facts_left: dict[str, int] = field(default_factory=dict)
     items: tuple[Remaining, ...] = ()
     notes: tuple[str, ...] = ()
+    complete: bool = True  # False when part of the audit (text in photos, the caption model) could not run
 
 
 def photo_problems(data: bytes, name: str, expected: Expected, *, look_for_faces: bool = True) -> list[str]:
@@ -137,10 +138,11 @@ def recheck(path: Path, *, as_of: date, captions_kept: bool, put_back: frozenset
                 if kind is FactKind.SENSITIVE_IMAGE and post in put_back:
                     continue
                 items.append(remaining(AUDIT, post, f"a stranger still reads the {LABELS.get(kind, str(kind))}", todo))
-    skipped = [s for s in dossier.skipped_checks if s.startswith("ocr")]
+    skipped = [s for s in dossier.skipped_checks if s.startswith(("ocr", "language model"))]
     if skipped:
-        notes.append("text in photos could not be checked: " + "; ".join(skipped))
-    return Recheck(facts_left=dict(left), items=tuple(dict.fromkeys(items)), notes=tuple(notes))
+        notes.append("the fresh audit could not read everything: " + "; ".join(skipped))
+    return Recheck(facts_left=dict(left), items=tuple(dict.fromkeys(items)), notes=tuple(notes),
+                   complete=not skipped)
 
 
 def _from_photos(fact: Fact) -> bool:
