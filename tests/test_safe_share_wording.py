@@ -104,3 +104,26 @@ def test_phrasebook_never_gives_two_children_the_same_words():
     said = [book.child(who, "daughter")[1] for who in ("a", "b", "c")]
     assert len(set(said)) == 3 and said[0] == "my daughter"
     assert book.child("a", "daughter")[1] == "my daughter"  # the same child keeps her words
+
+
+ADULTS = Vocabulary((Term("Kate", "parent"), Term("Nick", "parent"), Term("Joan", "relative", "Aunty"),
+                     Term("Elias", "child", "son", "c1")), not_people=frozenset({"thomas"}))
+TAGGED = frozenset({"brighton", "dorothy", "canada", "stanley", "patrick", "nollaig", "switch"})
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("Lunch at Kate and Nick's", "Lunch at my partner and my other parent's"),  # two parents, two phrases
+    ("My sister Joan is over", "My sister is over"),
+    ("Cold morning at Brighton so we stayed in", "Cold morning at this place so we stayed in"),  # a place, not a person
+    ("Met Dorothy and her new little dog.", "Met someone and her new little dog."),
+    ("WOMAD next month with my friend Dorothy!", "WOMAD next month with my friend!"),
+    ("a REAL horse", "a REAL horse"),  # a shout
+    ("Happy Canada Day", "Happy Canada Day"),  # a named day
+    ("won the Stanley Cup", "won the Stanley Cup"),
+    ("St Patrick's Day walk", "St Patrick's Day walk"),
+    ("Nollaig daoibh go léir", "Nollaig daoibh go léir"),  # the model alone, on a sentence's first word
+    ("with a Switch and no charger", "with a Switch and no charger"),  # a thing
+    ("EVERYTHING is Thomas", "EVERYTHING is Thomas"),  # a favourite of the dossier is no one
+])
+def test_wording_adults_places_and_things_that_look_like_names(caption, expected):
+    assert redact(caption, ADULTS, people=TAGGED).text == expected

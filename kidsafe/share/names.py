@@ -13,15 +13,30 @@ from collections.abc import Iterable, Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from kidsafe import geo
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import is_known_first_name
 from kidsafe.engine.text import english_rank, fold
 from kidsafe.engine.views import PostView
 from kidsafe.models import EvidenceSource
-from kidsafe.share.spans import CAPITAL_RUN_RE, HASHTAG_RE, MENTION_RE, TITLE_RUN, Folded, Span, character_spans
+from kidsafe.share.spans import (
+    CAPITAL_RUN_RE,
+    HASHTAG_RE,
+    MENTION_RE,
+    PLACE_WORDS_SAID,
+    TITLE_RUN,
+    Folded,
+    Span,
+    character_spans,
+)
 from kidsafe.share.terms import Vocabulary
-from kidsafe.share.wording import sentence_start
+from kidsafe.share.wording import sentence_start, words_before
 
+THING_WORDS = frozenset({*lx.PLACE_WORDS, *lx.SCHOOL_TYPE_WORDS, "day", "cup", "club", "team", "fc", "united",
+                         "city", "county", "festival", "show", "fair", "zoo", "museum", "island", "bay", "falls"})
+"""A capitalised word before one of these names a thing or a place, not a person ("Canada Day")."""
+
+PLACE_PREPOSITIONS = frozenset({"at", "in", "from", "to", "near", "around", "into"})
 COMMON_AT_START = 5000
 """A known first name that is also this common an English word ("Will", "May") is no name when it opens
 a sentence; anywhere else, written with a capital, it is."""
@@ -50,36 +65,54 @@ def tagged_people(view: PostView) -> set[str]:
 
 def person_words(caption: str, tagged: Iterable[str], vocab: Vocabulary) -> list[tuple[int, int]]:
     """(start, end) of every word of the caption that is read as a person's name the dossier did not claim."""
-    tagged = set(tagged)
-    claimed = vocab.keys()
+    return [(start, end) for start, end, kind in _names(caption, set(tagged), vocab) if kind == "person"]
+
+
+def _names(caption: str, tagged: set[str], vocab: Vocabulary) -> Iterator[tuple[int, int, str]]:
+    """(start, end, "person" or "place") of each unclaimed name; a name after "at", "in"… that the gazetteer
+    knows is a place ("at Brighton")."""
+    claimed = vocab.keys() | vocab.not_people
     folded = Folded(caption)
     protected = [(m.start(), m.end()) for m in (*HASHTAG_RE.finditer(caption), *MENTION_RE.finditer(caption))]
     protected += [folded.span(a, b) for a, b in character_spans(folded.text)]  # "Paw Patrol" is no one
-    titles = [(m.start(), m.end()) for m in CAPITAL_RUN_RE.finditer(caption) if len(m[0].split()) >= TITLE_RUN]
-    out = []
+    protected += [(m.start(), m.end()) for m in CAPITAL_RUN_RE.finditer(caption)
+                  if len(m[0].split()) >= TITLE_RUN]  # "Chúc Mừng Năm Mới" is a greeting
     for m in _WORD.finditer(caption):
-        word, key = m[0], fold(re.sub(r"(?:'s|’s)$", "", m[0]))
-        if not word[0].isupper() or any(a <= m.start() < b for a, b in protected):
+        word = re.sub(r"(?:'s|’s)$", "", m[0])
+        key = fold(word)
+        if not word[0].isupper() or any(a <= m.start() < b for a, b in protected) or _not_a_name(key):
             continue
-        if key in vocab.kept or key in claimed or _not_a_name(key):
+        known = is_known_first_name(key)
+        if key in vocab.kept or key in claimed or not (key in tagged or known):
             continue
-        if key in tagged or (_first_name_in_place(caption, m.start(), key)
-                             and not any(a <= m.start() < b for a, b in titles)):  # "Chúc Mừng Năm Mới"
-            out.append((m.start(), m.start() + len(re.sub(r"(?:'s|’s)$", "", word))))
-    return out
+        if not known and sentence_start(caption, m.start()):
+            continue  # the caption model alone, on a sentence's first word ("Nollaig Shona"), is too often wrong
+        before = words_before(caption, m.start())
+        if _not_in_a_name_position(caption, m.start(), m.start() + len(word), word) \
+                or before[-1:] in (["a"], ["an"], ["st"], ["saint"]):
+            continue  # "a Switch", "a Milo": a thing; "St Patrick's Day": a saint
+        place = bool(PLACE_PREPOSITIONS & set(before[-2:])) and bool(geo.places_named(word))
+        if before[-1:] == ["the"] and not place:
+            continue  # "the Stray": a thing or a place, not a person
+        yield m.start(), m.start() + len(word), "place" if place else "person"
 
 
-def _first_name_in_place(caption: str, start: int, key: str) -> bool:
-    if not is_known_first_name(key):
-        return False
-    rank = english_rank(key)
-    return not (sentence_start(caption, start) and rank is not None and rank < COMMON_AT_START)
+def _not_in_a_name_position(caption: str, start: int, end: int, word: str) -> bool:
+    """A shout ("a REAL horse"), a common word opening a sentence ("Lovely to…"), or the first word of a named
+    thing ("Canada Day", "Stanley Cup", "Golden Grove Park")."""
+    if len(word) > 1 and word.isupper():
+        return True
+    rank = english_rank(word)
+    if sentence_start(caption, start) and rank is not None and rank < COMMON_AT_START:
+        return True
+    after = re.match(r"\s+([A-Z][\w'’]*)", caption[end:end + 30])
+    return bool(after) and fold(after[1]) in THING_WORDS
 
 
 def person_spans(caption: str, tagged: Iterable[str], vocab: Vocabulary) -> Iterator[Span]:
     """One span per unclaimed name (the redactor joins "Firstname Middlename" into one run)."""
-    for start, end in person_words(caption, tagged, vocab):
-        yield Span(start, end, "person")
+    for start, end, kind in _names(caption, set(tagged), vocab):
+        yield Span(start, end, kind, PLACE_WORDS_SAID if kind == "place" else "")
     for m in INITIAL_NICKNAME.finditer(caption):
         if fold(m[0]) not in vocab.kept:
             yield Span(m.start(), m.end(), "person")

@@ -21,6 +21,7 @@ class Phrasebook:
     friends: list[str] = field(default_factory=list)
     strangers: list[str] = field(default_factory=list)
     pets: dict[str, str] = field(default_factory=dict)  # name -> noun said
+    parents: list[str] = field(default_factory=list)
 
     def child(self, who: str, noun: str) -> tuple[str, str]:
         """(bare noun, phrase with its owner) for a child: ("daughter", "my daughter") the first time.
@@ -69,3 +70,9 @@ class Phrasebook:
             same = sum(1 for n in self.pets.values() if n.split()[-1] == noun)
             self.pets[key] = ("other " if same else "") + noun
         return self.pets[key]
+
+    def parent(self, key: str) -> str:
+        """"partner" for the first parent named, "other parent" for a second one (said after "my")."""
+        if key not in self.parents:
+            self.parents.append(key)
+        return "partner" if self.parents.index(key) == 0 else "other parent"

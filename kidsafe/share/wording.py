@@ -26,6 +26,11 @@ TOWN_WORDS = "our town"
 GREETINGS = frozenset({"birthday", "bday", "congrats", "congratulations", "thanks", "thank", "love", "miss", "hi",
                        "hello", "hey", "welcome", "bye", "night", "dear", "go", "xx", "xxx"})
 """Words after which a name is only said to its person ("Happy birthday X", "love you X"): it goes."""
+FAMILY_NOUNS = frozenset({"sister", "brother", "cousin", "husband", "wife", "partner", "mum", "mom", "dad", "mother",
+                          "father", "son", "daughter", "niece", "nephew", "auntie", "aunty", "uncle", "grandson",
+                          "granddaughter", "in-law", "law"})
+"""Words after which a relative's name says nothing more: the name goes, the word stays."""
+FRIEND_NOUNS = frozenset(w.split()[-1] for w in lx.FRIEND_WORDS)
 NAME_KINDS = frozenset({"child", "other_child", "person", "relative", "parent", "surname", "pet"})
 
 
@@ -46,7 +51,7 @@ def child_runs(caption: str, spans: list[Span]) -> list[list[Span]]:
     return groups
 
 
-def _words_before(text: str, start: int, n: int = 3) -> list[str]:
+def words_before(text: str, start: int, n: int = 3) -> list[str]:
     """The last words before ``start`` in the same phrase (no punctuation or emoji between)."""
     clause = re.split(r"[^\w\s'’]", text[max(0, start - 60):start])[-1]
     return [fold(w) for w in re.findall(r"[\w'’]+", clause)][-n:]
@@ -71,7 +76,7 @@ def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tup
     """
     book = book if book is not None else Phrasebook()
     first = group[0]
-    prev = _words_before(caption, first.start)
+    prev = words_before(caption, first.start)
     last_prev = prev[-1] if prev else ""
     adjacent = bool(re.search(r"[\w'’]\s+$", caption[:first.start])) or not caption[:first.start].strip()
     kind = first.kind
@@ -84,17 +89,18 @@ def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tup
     if kind in ("hashtag", "mention"):
         return "", kind
     if kind == "relative":
-        if adjacent and last_prev in lx.KIN_TITLES | lx.KIN_TITLE_SECOND | {fold(w) for w in noun.split()}:
-            return "", kind
+        titles = lx.KIN_TITLES | lx.KIN_TITLE_SECOND | FAMILY_NOUNS | {fold(w) for w in noun.split()}
+        if adjacent and last_prev in titles:
+            return "", kind  # "Nana Sue's" -> "Nana's", "my sister Joan" -> "my sister"
         return (noun or "a relative"), kind
     if kind == "pet":
         noun = book.pet(term.key if term else "", noun or "pet")
         return (noun if last_prev in OWNERS else f"our {noun}"), kind
     if kind == "parent":
-        return ("partner" if last_prev in OWNERS else "my partner"), kind
+        noun = book.parent(term.key if term else "")
+        return (noun if last_prev in OWNERS else f"my {noun}"), kind
     if kind == "other_child":
-        friend_words = {w.split()[-1] for w in lx.FRIEND_WORDS}
-        return ("" if adjacent and last_prev in friend_words else book.friend(term.key if term else "")), kind
+        return ("" if adjacent and last_prev in FRIEND_NOUNS else book.friend(term.key if term else "")), kind
     if kind == "surname":
         return _surname_said(first), kind
     if kind == "town":
@@ -122,10 +128,11 @@ def _child_said(caption: str, group: list[Span], prev: list[str], book: Phrasebo
 
 
 def _person_said(caption: str, group: list[Span], prev: list[str], book: Phrasebook) -> str:
-    """A name the dossier did not place: gone after a greeting or when it stands alone, else "someone"."""
+    """A name the dossier did not place: gone after a greeting, "my friend" or when it stands alone, else
+    "someone"."""
     last_prev = prev[-1] if prev else ""
     alone = sentence_start(caption, group[0].start) and not re.match(r"\s*[\w'’]", caption[group[-1].end:])
-    if last_prev in GREETINGS or last_prev in {"you", "u"} or alone:
+    if last_prev in GREETINGS or last_prev in {"you", "u"} or last_prev in FRIEND_NOUNS | FAMILY_NOUNS or alone:
         return ""
     if last_prev in POSSESSIVES:
         return "little one"
