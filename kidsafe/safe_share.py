@@ -236,8 +236,9 @@ class _Share:
                 self.progress("verify", done, len(present))
         self.seconds["verify"] = time.perf_counter() - t
         t = time.perf_counter()
-        people = {fold(v.caption[a:b]) for v in self.views for a, b in person_words(v.caption, tagged_people(v), vocab)}
-        self.remaining += word_check(path, family_words(vocab, people))
+        names = {str(self.numbers[v.id]): {v.caption[a:b] for a, b in person_words(v.caption, tagged_people(v), vocab)}
+                 for v in self.views}
+        self.remaining += word_check(path, family_words(vocab), names)
         self.seconds["words"] = time.perf_counter() - t
         t = time.perf_counter()
 

@@ -85,8 +85,8 @@ def _names(caption: str, tagged: set[str], vocab: Vocabulary) -> Iterator[tuple[
         known = is_known_first_name(key)
         if key in vocab.kept or key in claimed or not (key in tagged or known):
             continue
-        if not known and sentence_start(caption, m.start()):
-            continue  # the caption model alone, on a sentence's first word ("Nollaig Shona"), is too often wrong
+        if not known and (sentence_start(caption, m.start()) or len(key) < 3):
+            continue  # the caption model alone, on a sentence's first word or a short word ("Na"), is too often wrong
         before = words_before(caption, m.start())
         if _not_in_a_name_position(caption, m.start(), m.start() + len(word), word) \
                 or before[-1:] in (["a"], ["an"], ["st"], ["saint"]):

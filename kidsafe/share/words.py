@@ -1,11 +1,12 @@
 """The family's own words, looked for everywhere in the copy: the safe share's second net.
 
-Rewriting captions from the dossier depends on the dossier being complete. This list does not:
-every known name of the family (children and their other names, parents, surname, pets,
-relatives), its school and town, and every word the caption model tagged as a person or that is
-a known first name in a name position, looked for as whole words, case- and accent-insensitively,
-in any text of the copy, inside hashtags (split into their words) and in file names. Words the
-parent kept by hand are not looked for.
+Every known name of the family (children and their other names, parents, surname, pets,
+relatives), its school and town is looked for as a whole word, case- and accent-insensitively, in
+any text of the copy, inside hashtags (split into their words) and in file names. The names a
+caption held that the dossier never placed (``kidsafe.share.names``) are looked for in that
+post's caption of the copy: they are names there, while the same word elsewhere may be a word
+("Shona" in one caption, "shona" in an Irish greeting). Words the parent kept by hand are not
+looked for.
 """
 
 from __future__ import annotations
@@ -14,16 +15,17 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from kidsafe.engine.text import fold, split_hashtag
 from kidsafe.share.outcome import WORDS, Remaining, remaining
 from kidsafe.share.terms import Vocabulary
 from kidsafe.share.writer import CSV_NAME
 
-FAMILY_KINDS = frozenset({"child", "parent", "surname", "pet", "relative", "school", "town", "person"})
+FAMILY_KINDS = frozenset({"child", "parent", "surname", "pet", "relative", "school", "town"})
 """Kinds of vocabulary term that are the family's own words (another family's child is not)."""
 
 MIN_IN_TAG = 3
@@ -51,16 +53,12 @@ class FamilyWord:
         return WHAT.get(self.kind, "a name")
 
 
-def family_words(vocab: Vocabulary, people: Iterable[str] = ()) -> tuple[FamilyWord, ...]:
-    """The family's words of the vocabulary, with the person names read in the captions, longest first."""
+def family_words(vocab: Vocabulary) -> tuple[FamilyWord, ...]:
+    """The family's words of the vocabulary, longest first."""
     out: dict[str, FamilyWord] = {}
     for term in vocab.terms:
         if term.kind in FAMILY_KINDS and len(term.key) >= 2:
             out.setdefault(term.key, FamilyWord(term.key, term.kind))
-    for name in people:
-        key = fold(name)
-        if len(key) >= 2 and key not in vocab.kept:
-            out.setdefault(key, FamilyWord(key, "person"))
     return tuple(sorted(out.values(), key=lambda w: -len(w.key)))
 
 
@@ -82,8 +80,10 @@ def file_name_words(name: str) -> str:
     return " ".join(re.split(r"[\W_]+", name))
 
 
-def word_check(path: Path, words: Iterable[FamilyWord]) -> list[Remaining]:
-    """Every family word still in the shared ZIP: in a post's caption or photo names, or in any file name.
+def word_check(path: Path, words: Iterable[FamilyWord], names: Mapping[str, Iterable[str]] = MappingProxyType({})
+               ) -> list[Remaining]:
+    """Every family word still in the shared ZIP (in a caption or any file name), and every name a post's caption
+    held (``names``, by the copy's post number) still written in that post's caption.
 
     The report files are added after this check; they hold the same captions and no other word of
     the feed.
@@ -91,12 +91,15 @@ def word_check(path: Path, words: Iterable[FamilyWord]) -> list[Remaining]:
     words = tuple(words)
     out: list[Remaining] = []
     with zipfile.ZipFile(path) as zf:
-        names = zf.namelist()
+        entries = zf.namelist()
         rows = list(csv.DictReader(io.StringIO(zf.read(CSV_NAME).decode("utf-8"), newline="")))
     for row in rows:
-        for word in found_in(row.get("caption") or "", words):
-            out.append(remaining(WORDS, row.get("id"), f"{word.what} is still in the caption", "word"))
-    for name in names:
-        for word in found_in(file_name_words(name), words):
+        caption, post = row.get("caption") or "", row.get("id") or ""
+        for word in found_in(caption, words):
+            out.append(remaining(WORDS, post, f"{word.what} is still in the caption", "word"))
+        if any(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", caption) for name in names.get(post, ())):
+            out.append(remaining(WORDS, post, "a name is still in the caption", "word"))
+    for entry in entries:
+        for word in found_in(file_name_words(entry), words):
             out.append(remaining(WORDS, None, f"{word.what} is in the name of a file of the copy", "copy"))
     return out
