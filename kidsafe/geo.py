@@ -11,6 +11,7 @@ only when a caller constructs it.
 from __future__ import annotations
 
 import csv
+import functools
 import logging
 import math
 import re
@@ -133,6 +134,12 @@ def places_named(name: str) -> tuple[Place, ...]:
     gaz = _load_gazetteer()
     found = sorted({i for key in keys for i in index.get(key, ())})
     return tuple(gaz.place(i) for i in found)
+
+
+@functools.lru_cache(maxsize=1)
+def region_names() -> frozenset[str]:
+    """Lower-case names of the gazetteer's states and regions ("texas", "ontario", "england")."""
+    return frozenset(row[1].casefold() for row in _load_gazetteer().rows if row[1])
 
 
 def fold_name(name: str) -> str:

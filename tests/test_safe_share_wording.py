@@ -127,3 +127,15 @@ TAGGED = frozenset({"brighton", "dorothy", "canada", "stanley", "patrick", "noll
 ])
 def test_wording_adults_places_and_things_that_look_like_names(caption, expected):
     assert redact(caption, ADULTS, people=TAGGED).text == expected
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("TWO!! Happy birthday my Bubba, my little shadow", "So big!! Happy birthday my little one, my little shadow"),
+    ("Happy birthday Bubba!!!", "Happy birthday!!!"),  # a nickname said to the child
+    ("Happy birthday Mummy!", "Happy birthday Mummy!"),
+    ("love you my Love!", "love you my Love!"),  # a common word
+    ("Next stop: Fort Cavazos, Texas!!", "Next stop: This place, Texas!!"),  # a place named by its first word; a state
+    ("Good girl Mrs Doyle.", "Good girl Mrs D."),
+])
+def test_wording_nicknames_and_named_places(caption, expected):
+    assert redact(caption, FAMILY, people=frozenset({"mrs", "doyle"})).text == expected

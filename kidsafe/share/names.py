@@ -30,7 +30,7 @@ from kidsafe.share.spans import (
     character_spans,
 )
 from kidsafe.share.terms import Vocabulary
-from kidsafe.share.wording import sentence_start, words_before
+from kidsafe.share.wording import GREETINGS, sentence_start, words_before
 
 THING_WORDS = frozenset({*lx.PLACE_WORDS, *lx.SCHOOL_TYPE_WORDS, "day", "cup", "club", "team", "fc", "united",
                          "city", "county", "festival", "show", "fair", "zoo", "museum", "island", "bay", "falls"})
@@ -40,18 +40,22 @@ PLACE_PREPOSITIONS = frozenset({"at", "in", "from", "to", "near", "around", "int
 COMMON_AT_START = 5000
 """A known first name that is also this common an English word ("Will", "May") is no name when it opens
 a sentence; anywhere else, written with a capital, it is."""
+COMMON_NICKNAME = 3000
+"""A capitalised word said to someone ("my Bubba!") is a nickname unless it is this common a word ("my Love!")."""
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 INITIAL_NICKNAME = re.compile(r"(?i:\b(?:baby|little|lil|big|miss|master)\s+)[A-Z]\b(?!['’.]?\w)")
 """A nickname made of an initial ("baby B", "little J"): the cue word goes with it."""
 
 
-def _not_a_name(key: str) -> bool:
+def _not_a_name(key: str, *, called: bool = False) -> bool:
+    """Words that are no one's name; a child word said as one ("my Bubba!") may be."""
     bare = re.sub(r"(?:'s|’s)$", "", key)
-    return (len(bare) < 2 or bare in STOP_WORDS or bare in lx.NOT_NAMES or bare in lx.CHARACTERS
+    return (len(bare) < 2 or bare in STOP_WORDS or bare in lx.NOT_NAMES and not called or bare in lx.CHARACTERS
             or bare in lx.CHARACTER_FIRST_NAMES or bare in lx.KIN_TITLES or bare in lx.KIN_TITLE_SECOND
-            or bare in lx.PARENT_WORDS or bare in lx.CHILD_WORDS or bare in lx.WEEKDAY_FORMS
-            or bare in lx.MONTH_FORMS or bare in lx.PLACE_WORDS or bare in lx.PET_WORDS)
+            or bare in lx.PARENT_WORDS or bare in lx.WEEKDAY_FORMS
+            or bare in lx.MONTH_FORMS or bare in lx.PLACE_WORDS or bare in lx.PET_WORDS or bare in lx.ADULT_HONORIFICS
+            or bare in lx.CHILD_WORDS and not called)
 
 
 def tagged_people(view: PostView) -> set[str]:
@@ -80,10 +84,11 @@ def _names(caption: str, tagged: set[str], vocab: Vocabulary) -> Iterator[tuple[
     for m in _WORD.finditer(caption):
         word = re.sub(r"(?:'s|’s)$", "", m[0])
         key = fold(word)
-        if not word[0].isupper() or any(a <= m.start() < b for a, b in protected) or _not_a_name(key):
+        called = _called(caption, m.start(), m.start() + len(word), key)
+        if not word[0].isupper() or any(a <= m.start() < b for a, b in protected) or _not_a_name(key, called=called):
             continue
-        known = is_known_first_name(key)
-        if key in vocab.kept or key in claimed or not (key in tagged or known):
+        known = is_known_first_name(key) or called
+        if key in vocab.kept or key in claimed or not (key in tagged or known) or key in geo.region_names():
             continue
         if not known and (sentence_start(caption, m.start()) or len(key) < 3):
             continue  # the caption model alone, on a sentence's first word or a short word ("Na"), is too often wrong
@@ -95,6 +100,16 @@ def _names(caption: str, tagged: set[str], vocab: Vocabulary) -> Iterator[tuple[
         if before[-1:] == ["the"] and not place:
             continue  # "the Stray": a thing or a place, not a person
         yield m.start(), m.start() + len(word), "place" if place else "person"
+
+
+def _called(caption: str, start: int, end: int, key: str) -> bool:
+    """A pet name said to a child: "my Bubba, my little shadow", "Happy birthday Bubba!!!" (no common word)."""
+    rank = english_rank(key)
+    if rank is not None and rank < COMMON_NICKNAME:
+        return False
+    before = words_before(caption, start)[-1:]
+    return bool(before) and (before[0] in {"my", "our"} or before[0] in GREETINGS) \
+        and bool(re.match(r"\s*(?:[,.!?]|$|[^\w\s])", caption[end:]))
 
 
 def _not_in_a_name_position(caption: str, start: int, end: int, word: str) -> bool:

@@ -138,6 +138,7 @@ def _tidy(text: str) -> str:
     text = re.sub(r"[ \t]{2,}", " ", text)
     text = re.sub(r"[ \t]+([,.!?;:)])", r"\1", text)
     text = re.sub(r"\(\s*\)", "", text)
+    text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)  # "Mrs D." at a sentence's end
     text = "\n".join(line.strip() for line in text.split("\n"))
     return text.strip()
 

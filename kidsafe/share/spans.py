@@ -33,6 +33,9 @@ STREET_WORDS = {
 }
 """Words that end a street's name, and the word said instead of the whole name."""
 
+PREFIX_PLACE_RE = re.compile(r"(?<![\w#@])(?:Fort|Mount|Mt\.?|Lake|Port|Camp|Cape|Lake)\s+[A-Z][\w'’\-]+"
+                             r"(?:\s+[A-Z][\w'’\-]+)?", re.UNICODE)
+"""A place named by a word before it ("Fort Cavazos", "Port Elliot", "Lake Tahoe")."""
 HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Coach)(\.?\s+)(([A-Z])[\w'’\-]+)", re.UNICODE)
 _NAME_WORD = r"[A-Z][\w'’\-]*"
 _PLACE_ALT = "|".join(sorted((re.escape(w) for w in lx.PLACE_WORDS | set(STREET_WORDS) if " " not in w),
@@ -138,6 +141,8 @@ def _text_spans(caption: str, vocab: Vocabulary, routine: bool) -> Iterator[Span
         kind = "street" if fold(m[3]) in STREET_WORDS else "place"
         yield Span(start, m.end(), kind, STREET_WORDS.get(fold(m[3]), m[3].lower()))
     yield from _gazetteer_spans(caption, vocab)
+    for m in PREFIX_PLACE_RE.finditer(caption):
+        yield Span(m.start(), m.end(), "place", PLACE_WORDS_SAID)
     for m in HONORIFIC_RE.finditer(caption):
         if fold(m[3]) not in STOP_WORDS and fold(m[3]) not in lx.NOT_NAMES:  # not "Miss You"
             yield Span(m.start(), m.end(), "adult", f"{m[1]}{m[2]}{m[4]}.")
