@@ -94,8 +94,10 @@ def test_wording_numbers_that_are_no_age_stay(caption):
 
 
 @pytest.mark.parametrize(("tag", "reason"), [("sixyearsold", "age"), ("5thbirthday", "age"), ("4thofjuly", None),
-                                              ("christmas2024", None)])
-def test_wording_hashtags_with_an_age_are_dropped(tag, reason):
+                                              ("christmas2024", None), ("Kai", "person"), ("KaiTheGrom", "person"),
+                                              ("tillygirl", "person"), ("dogsofinstagram", None), ("staffylife", None),
+                                              ("BrennanTribe", "surname")])
+def test_wording_hashtags_with_an_age_or_a_name_are_dropped(tag, reason):
     assert hashtag_leak(tag, FAMILY) == reason
 
 
@@ -139,3 +141,8 @@ def test_wording_adults_places_and_things_that_look_like_names(caption, expected
 ])
 def test_wording_nicknames_and_named_places(caption, expected):
     assert redact(caption, FAMILY, people=frozenset({"mrs", "doyle"})).text == expected
+
+
+def test_wording_a_place_shouted_in_capitals_goes():
+    assert redact("Grand final PENRITH PANTHERS THREE PEAT!!!!", Vocabulary()).text == \
+        "Grand final this place PANTHERS THREE PEAT!!!!"

@@ -201,8 +201,8 @@ def _gazetteer_spans(caption: str, vocab: Vocabulary) -> Iterator[Span]:
     for m in CAPITAL_RUN_RE.finditer(caption):
         words = [w for w in _words(caption, m.start(1), m.end(1))
                  if not any(a <= w[0] < b for a, b in characters)]
-        if len(words) >= TITLE_RUN:
-            continue
+        if len(words) >= TITLE_RUN and not m[1].isupper():
+            continue  # a greeting in capitals ("Chúc Mừng Năm Mới"); a shout ("PENRITH PANTHERS WON") is read
         for i in range(0, len(words), MAX_PLACE_WORDS):
             hit = _first_place(caption, words[i:i + MAX_PLACE_WORDS], people)
             if hit:
