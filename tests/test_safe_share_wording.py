@@ -138,6 +138,7 @@ def test_wording_adults_places_and_things_that_look_like_names(caption, expected
     ("love you my Love!", "love you my Love!"),  # a common word
     ("Next stop: Fort Cavazos, Texas!!", "Next stop: This place, Texas!!"),  # a place named by its first word; a state
     ("Good girl Mrs Doyle.", "Good girl Mrs D."),
+    ("Jamisontown High you better be ready", "The school you better be ready"),
 ])
 def test_wording_nicknames_and_named_places(caption, expected):
     assert redact(caption, FAMILY, people=frozenset({"mrs", "doyle"})).text == expected

@@ -148,7 +148,8 @@ class ShareReport:
     def verdict(self) -> str:
         """One sentence: safe, or how many things remain."""
         if self.safe:
-            return "Safe to share: the fresh audit, the word check and the metadata check found nothing."
+            return ("Safe to share: the fresh audit, the word check and the metadata check found nothing. "
+                    "kidsafe can still miss things: read the captions once more before you post them.")
         if not self.remaining:
             return "Not checked in full: " + ", ".join(CHECK_WORDS[c] for c in CHECKS if c not in self.checks_run) \
                 + " could not run."

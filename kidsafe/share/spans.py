@@ -46,6 +46,9 @@ _SCHOOL_ALT = "|".join(sorted((re.escape(w) for w in lx.SCHOOL_TYPE_WORDS if w n
                               key=len, reverse=True))
 SCHOOL_RE = re.compile(r"(?<![\w#@])((?:(?:St\.?|Saint|" + _NAME_WORD + r")\s+){1,3})((?i:" + _SCHOOL_ALT
                        + r"))(?:\s+(?:School|Academy))?(?!\w)")
+HIGH_SCHOOL_RE = re.compile(r"(?<![\w#@])([A-Z][\w'’\-]+)\s+(?:High|Middle)(?:\s+School)?\b"
+                            r"(?!\s+(?:Street|St|Road|Rd|Chair|Tea|Five|Heels)\b)")
+"""A school named by "High" or "Middle" after its name ("Jamisontown High"), not "High Street"."""
 CAPITAL_RUN_RE = re.compile(r"(?<![\w#@])([A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)*)")
 MAX_PLACE_WORDS = 3
 TITLE_RUN = 4
@@ -130,6 +133,9 @@ def _text_spans(caption: str, vocab: Vocabulary, routine: bool) -> Iterator[Span
             words = words[1:]
         if words and m[2][0].isupper():
             yield Span(words[0][0], m.end(), "school")
+    for m in HIGH_SCHOOL_RE.finditer(caption):
+        if fold(m[1]) not in LEADING_NON_NAMES and fold(m[1]) not in lx.NOT_NAMES:
+            yield Span(m.start(), m.end(), "school")
     for m in PLACE_RE.finditer(caption):
         words = _words(caption, m.start(2), m.end(2))
         while words and (fold(words[0][2]) in FUNCTION_WORDS or _opens_text(caption, words[0][0])
