@@ -78,6 +78,7 @@ def test_wording_a_word_kept_by_hand_stays():
     ("Theo, aged 4, on the slide", "My son, on the slide"),
     ("Born on the 3rd of May", "Born in May"),
     ("Party on May 12th", "Party in May"),
+    ("She was born 10/22 at 6am", "She was born in the morning"),
 ])
 def test_wording_ages_and_days_made_vague(caption, expected):
     assert redact(caption, FAMILY).text == expected

@@ -49,6 +49,9 @@ DAYS = (
     re.compile(r"(?i)\b(?:on\s+)?" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?![:.]\d)"),
 )
 
+NUMERIC_DAY = re.compile(r"(?i)\b(?:born|arrived|on)\s+(?:on\s+)?(\d{1,2}/\d{1,2})\b(?!/\d)")
+"""A day written in numbers after "born", "arrived" or "on" ("born 10/22"): it goes, the verb stays."""
+
 
 def age_spans(caption: str) -> Iterator[Span]:
     """Spans of every age and every stated day in the caption, with the vaguer words for each."""
@@ -61,6 +64,8 @@ def age_spans(caption: str) -> Iterator[Span]:
     for rx in DAYS:
         for m in rx.finditer(caption):
             yield Span(m.start(), m.end(), "date", f"in {m[1].capitalize()}")
+    for m in NUMERIC_DAY.finditer(caption):
+        yield Span(m.start(1), m.end(1), "date", "")
 
 
 def _dated(text: str) -> bool:
