@@ -73,9 +73,7 @@ def person_words(caption: str, tagged: Iterable[str], vocab: Vocabulary) -> list
 
 
 def _names(caption: str, tagged: set[str], vocab: Vocabulary) -> Iterator[tuple[int, int, str]]:
-    """(start, end, "person" or "place") of each unclaimed name; a name after "at", "in"… that the gazetteer
-    knows is a place ("at Brighton")."""
-    claimed = vocab.keys() | vocab.not_people
+    """(start, end, "person" or "place") of each unclaimed name in the caption."""
     folded = Folded(caption)
     protected = [(m.start(), m.end()) for m in (*HASHTAG_RE.finditer(caption), *MENTION_RE.finditer(caption))]
     protected += [folded.span(a, b) for a, b in character_spans(folded.text)]  # "Paw Patrol" is no one
@@ -83,23 +81,29 @@ def _names(caption: str, tagged: set[str], vocab: Vocabulary) -> Iterator[tuple[
                   if len(m[0].split()) >= TITLE_RUN]  # "Chúc Mừng Năm Mới" is a greeting
     for m in _WORD.finditer(caption):
         word = re.sub(r"(?:'s|’s)$", "", m[0])
-        key = fold(word)
-        called = _called(caption, m.start(), m.start() + len(word), key)
-        if not word[0].isupper() or any(a <= m.start() < b for a, b in protected) or _not_a_name(key, called=called):
-            continue
-        known = is_known_first_name(key) or called
-        if key in vocab.kept or key in claimed or not (key in tagged or known) or key in geo.region_names():
-            continue
-        if not known and (sentence_start(caption, m.start()) or len(key) < 3):
-            continue  # the caption model alone, on a sentence's first word or a short word ("Na"), is too often wrong
-        before = words_before(caption, m.start())
-        if _not_in_a_name_position(caption, m.start(), m.start() + len(word), word) \
-                or before[-1:] in (["a"], ["an"], ["st"], ["saint"]):
-            continue  # "a Switch", "a Milo": a thing; "St Patrick's Day": a saint
-        place = bool(PLACE_PREPOSITIONS & set(before[-2:])) and bool(geo.places_named(word))
-        if before[-1:] == ["the"] and not place:
-            continue  # "the Stray": a thing or a place, not a person
-        yield m.start(), m.start() + len(word), "place" if place else "person"
+        if word[0].isupper() and not any(a <= m.start() < b for a, b in protected):
+            kind = _reading(caption, m.start(), word, tagged, vocab)
+            if kind:
+                yield m.start(), m.start() + len(word), kind
+
+
+def _reading(caption: str, start: int, word: str, tagged: set[str], vocab: Vocabulary) -> str | None:
+    """"person", "place" (a name after "at", "in"… that the gazetteer knows: "at Brighton") or None."""
+    key, end = fold(word), start + len(word)
+    called = _called(caption, start, end, key)
+    if _not_a_name(key, called=called) or key in vocab.kept or key in vocab.keys() or key in vocab.not_people:
+        return None
+    known = is_known_first_name(key) or called
+    if not (key in tagged or known) or key in geo.region_names():
+        return None
+    if not known and (sentence_start(caption, start) or len(key) < 3):
+        return None  # the caption model alone, on a sentence's first word or a short word ("Na"), is too often wrong
+    before = words_before(caption, start)
+    if _not_in_a_name_position(caption, start, end, word) or before[-1:] in (["a"], ["an"], ["st"], ["saint"]):
+        return None  # "a Switch", "a Milo": a thing; "St Patrick's Day": a saint
+    if PLACE_PREPOSITIONS & set(before[-2:]) and geo.places_named(word):
+        return "place"
+    return None if before[-1:] == ["the"] else "person"  # "the Stray": a thing or a place, not a person
 
 
 def _called(caption: str, start: int, end: int, key: str) -> bool:
