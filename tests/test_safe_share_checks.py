@@ -151,3 +151,21 @@ def test_safe_share_is_not_called_safe_when_the_fresh_audit_could_not_read_photo
     assert not report.remaining and "audit" not in report.checks_run
     assert not report.safe and report.verdict.startswith("Not checked in full: a fresh audit of the copy")
     assert any("could not read everything" in n for n in report.notes)
+
+
+def test_leftout_a_photo_flagged_by_the_nudity_detector_leaves_alone():
+    from types import SimpleNamespace
+
+    from kidsafe.models import Dossier, Evidence, EvidenceSource, Fact, FactKind, Photo, Post
+    from kidsafe.pipeline import PhotoFindings
+    from kidsafe.share.leftout import sensitive_posts
+
+    posts = (Post("1", "bath time 🛁", photos=(Photo("a.jpg"),)),
+             Post("2", "beach day", photos=(Photo("b.jpg"), Photo("c.jpg"))))
+    bath = Fact(FactKind.SENSITIVE_IMAGE, "family", "bath", 0.9, (Evidence("1", EvidenceSource.CAPTION, "bath"),))
+    result = SimpleNamespace(dossier=Dossier(audit_date=AS_OF, posts_read=2, facts=(bath,)), posts=posts,
+                             findings={"c.jpg": PhotoFindings(nudity=0.93), "b.jpg": PhotoFindings(nudity=0.02)})
+    found = sensitive_posts(result, put_back=["2"])
+    assert (found["1"].whole_post, found["1"].photos, found["1"].put_back, found["1"].words) == \
+        (True, ("a.jpg",), False, "a bath picture")
+    assert (found["2"].whole_post, found["2"].photos, found["2"].put_back) == (False, ("c.jpg",), True)
