@@ -211,8 +211,8 @@ def _edit_line(edit: Edit) -> str:
 def to_markdown(report: ShareReport) -> str:
     """report.md: the same report for people."""
     lines = ["# What kidsafe changed before sharing", "", f"**{report.verdict}**", ""]
-    lines += [f"- {r.line}" for r in report.remaining]
-    lines += ["", f"Faces: {report.faces}. Captions: {report.captions}.", ""]
+    lines += [f"- {r.line}" for r in report.remaining] + ([""] if report.remaining else [])
+    lines += [f"Faces: {report.faces}. Captions: {report.captions}.", ""]
     lines += [f"- {label}: {n}" for label, n in report.counts()]
     if report.left_out:
         lines += ["", "## Sensitive pictures", ""]
