@@ -58,6 +58,9 @@ def test_wording_names_the_dossier_did_not_place(caption, expected):
 def test_wording_words_the_caption_model_tagged_as_a_person_go():
     assert redact("Cake with Zorblat today", FAMILY).text == "Cake with Zorblat today"
     assert redact("Cake with Zorblat today", FAMILY, people=frozenset({"zorblat"})).text == "Cake with someone today"
+    # Alone, the model must find the word where a name stands: not in another language's festival.
+    assert redact("Karwa Chauth fast today", FAMILY, people=frozenset({"chauth"})).text == "Karwa Chauth fast today"
+    assert redact("Tea at Zorblat's house", FAMILY, people=frozenset({"zorblat"})).text == "Tea at someone's house"
 
 
 def test_wording_a_word_kept_by_hand_stays():

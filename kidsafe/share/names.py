@@ -36,6 +36,10 @@ THING_WORDS = frozenset({*lx.PLACE_WORDS, *lx.SCHOOL_TYPE_WORDS, "day", "cup", "
                          "city", "county", "festival", "show", "fair", "zoo", "museum", "island", "bay", "falls"})
 """A capitalised word before one of these names a thing or a place, not a person ("Canada Day")."""
 
+NAME_CUES = frozenset({"with", "and", "to", "for", "from", "by", "love", "met", "called", "named", "my", "our",
+                       "his", "her", "their", "thanks", "thank", "congrats", "dear", "hi", "hey", "baby", "little",
+                       "sister", "brother", "friend", "bestie", "cousin", "auntie", "aunty", "uncle", "miss", "see"})
+"""Words after which a word the caption model alone calls a person stands where a person's name does."""
 PLACE_PREPOSITIONS = frozenset({"at", "in", "from", "to", "near", "around", "into"})
 COMMON_AT_START = 5000
 """A known first name that is also this common an English word ("Will", "May") is no name when it opens
@@ -96,9 +100,11 @@ def _reading(caption: str, start: int, word: str, tagged: set[str], vocab: Vocab
     known = is_known_first_name(key) or called
     if not (key in tagged or known) or key in geo.region_names():
         return None
-    if not known and (sentence_start(caption, start) or len(key) < 3):
-        return None  # the caption model alone, on a sentence's first word or a short word ("Na"), is too often wrong
     before = words_before(caption, start)
+    if not known and (sentence_start(caption, start) or len(key) < 3
+                      or not (before[-1:] and before[-1] in NAME_CUES or re.match(r"['’]s\b", caption[end:]))):
+        return None  # the caption model alone is too often wrong: on a sentence's first word, a short word ("Na"),
+        #             or a word of another language ("Karwa Chauth") it needs a person's place ("with X", "X's")
     if _not_in_a_name_position(caption, start, end, word) or before[-1:] in (["a"], ["an"], ["st"], ["saint"]):
         return None  # "a Switch", "a Milo": a thing; "St Patrick's Day": a saint
     if PLACE_PREPOSITIONS & set(before[-2:]) and geo.places_named(word):
