@@ -110,7 +110,8 @@ def _add_share_parser(commands: argparse._SubParsersAction) -> None:
                     help="leave this child's face uncovered where kidsafe can tell it is theirs: a photo with one "
                          "face that is tagged with NAME alone, or the only photo of a post naming only NAME")
     sh.add_argument("--put-back", action="append", default=[], metavar="POST",
-                    help="put this sensitive post back in the copy (its id in the feed; may be repeated)")
+                    help="put this sensitive post back in the copy (its number as listed: 'sensitive: post 5'; "
+                         "may be repeated)")
     sh.add_argument("--keep-word", action="append", default=[], metavar="WORD",
                     help="keep this word as written wherever it appears (may be repeated)")
     sh.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="the date ages are computed on (default today)")

@@ -57,14 +57,15 @@ def _noop(stage: str, done: int, total: int) -> None:
 
 
 def share(src: Any, out_zip: str | Path, *, faces: str = "blur", captions: str = "redact",
-          keep_face_of: str | None = None, put_back: Collection[str] = (), keep_words: Collection[str] = (),
+          keep_face_of: str | None = None, put_back: Collection[str | int] = (), keep_words: Collection[str] = (),
           as_of: date | None = None, progress: Progress | None = None,
           options: AuditOptions | None = None) -> ShareReport:
     """Write a safer copy of the feed ``src`` to ``out_zip`` and check it; see the module docstring.
 
     ``faces`` is blur, fill or emoji; ``captions`` is redact or keep; ``keep_face_of`` names the
     one person whose face may stay uncovered (rule in ``kidsafe.share.keep``); ``put_back`` are
-    input post ids of sensitive posts the parent wants in the copy all the same; ``keep_words``
+    the numbers (as the report shows them: 1 for the feed's first post) of sensitive posts the
+    parent wants in the copy all the same; ``keep_words``
     are words the parent keeps as written; ``options`` are the audit's (OCR, nudity, workers);
     faces are always looked for, at full resolution.
     Raises KidsafeError when the feed cannot be read, OSError when OUT cannot be written and
@@ -80,7 +81,7 @@ def share(src: Any, out_zip: str | Path, *, faces: str = "blur", captions: str =
     result = audit(src, as_of=as_of, options=options, progress=progress or _noop)
     try:
         run = _Share(result, faces, captions, as_of, options, progress or _noop, started)
-        run.choose(frozenset(put_back), tuple(keep_words))
+        run.choose(tuple(put_back), tuple(keep_words))
         return run.write(Path(out_zip), keep_face_of)
     finally:
         result.close()
@@ -103,9 +104,10 @@ class _Share:
         self.keep_words: tuple[str, ...] = ()
         self.checks_run: tuple[str, ...] = CHECKS
 
-    def choose(self, put_back: frozenset[str], keep_words: tuple[str, ...]) -> None:
+    def choose(self, put_back: tuple[str | int, ...], keep_words: tuple[str, ...]) -> None:
         """The parent's choices: sensitive posts put back, words kept. Sensitive posts not put back leave."""
-        self.sensitive = sensitive_posts(self.result, put_back)
+        wanted = {str(n).strip() for n in put_back}
+        self.sensitive = sensitive_posts(self.result, {p for p, n in self.numbers.items() if str(n) in wanted})
         gone = {p for p, s in self.sensitive.items() if s.whole_post and not s.put_back}
         self.views = [v for v in self.result.views if v.id not in gone]
         self.keep_words = keep_words

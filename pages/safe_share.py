@@ -40,10 +40,10 @@ if run is not None:
                 with pic:
                     render.thumb(run, item.photos[0] if item.photos else None, blurred)
                 with body:
-                    st.markdown(f"**Post {numbers.get(post_id, '?')}** · {render.esc(render.when(views.get(post_id)))}"
+                    st.markdown(f"**Post {numbers[post_id]}** · {render.esc(render.when(views.get(post_id)))}"
                                 f" · {render.esc(item.words)}")
                     if st.checkbox("Put it back in the copy", key=state.put_back_key(run.id, post_id)):
-                        put_back.append(post_id)
+                        put_back.append(str(numbers[post_id]))
     kept = st.text_input("Words to keep as written (separated by commas)", key=state.KEEP_WORDS,
                          help="kidsafe takes out every name it reads. If it takes out a word you want to keep, "
                               "write it here.")

@@ -169,3 +169,17 @@ def test_leftout_a_photo_flagged_by_the_nudity_detector_leaves_alone():
     assert (found["1"].whole_post, found["1"].photos, found["1"].put_back, found["1"].words) == \
         (True, ("a.jpg",), False, "a bath picture")
     assert (found["2"].whole_post, found["2"].photos, found["2"].put_back) == (False, ("c.jpg",), True)
+
+
+def test_safe_share_cli_puts_back_the_post_it_listed(feed, tmp_path, capsys):
+    posts = (feed / "posts.csv").read_text(encoding="utf-8")
+    (feed / "posts.csv").write_text(posts.replace("\n1,", "\n10,").replace("\n2,", "\n20,").replace("\n3,", "\n30,"),
+                                    encoding="utf-8")  # the feed's ids are not the copy's numbers
+    assert main(["share", str(feed), "--out", str(tmp_path / "a.zip"), "--as-of", "2025-06-01"]) == 0
+    listed = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("sensitive: post "))
+    number = listed.split()[2]
+    assert main(["share", str(feed), "--out", str(tmp_path / "b.zip"), "--as-of", "2025-06-01",
+                 "--put-back", number]) == 0
+    assert "put back by you" in capsys.readouterr().out
+    rows, _, _ = _copy(tmp_path / "b.zip")
+    assert number == "2" and [r["id"] for r in rows] == ["1", "2", "3"]
