@@ -59,8 +59,8 @@ def redact(caption: str, vocab: Vocabulary, *, routine: bool = False, people: fr
         return Redacted(caption, ())
     spans = find_spans(caption, vocab, routine=routine)
     spans += [*person_spans(caption, people, vocab), *age_spans(caption)]
-    kept = [s for s in spans if fold(caption[s.start:s.end]) not in vocab.kept]  # the parent's words stay as written
-    return _apply(caption, _resolve(kept))
+    chosen = [s for s in spans if fold(caption[s.start:s.end]) not in vocab.kept]  # the parent's words stay as written
+    return _apply(caption, _resolve(chosen))
 
 
 def leaks(text: str, vocab: Vocabulary) -> bool:
