@@ -24,7 +24,7 @@ from kidsafe.share.writer import Row, posts_csv
 AS_OF = date(2025, 6, 1)
 FAST = AuditOptions(ocr=False, nudity=False)
 VOCAB = Vocabulary((Term("Maisie", "child", "daughter", "c1"), Term("Penrith", "town"), Term("Priya", "other_child"),
-                    Term("Whitfield", "surname"), Term("Bảo", "child", "son", "c2")))
+                    Term("Whitfield", "surname"), Term("Zoë", "child", "daughter", "c2")))
 POSTS = [
     ("1", "2024-09-04 08:40", "Maisie at the beach in Penrith 🏖", "beach.jpg"),
     ("2", "2024-09-12 18:30", "bath time = splash the whole bathroom 🛁 #bathtime", "bath.jpg"),
@@ -35,7 +35,7 @@ POSTS = [
 @pytest.mark.parametrize(("text", "found"), [
     ("a day with MAISIE", ["child"]),
     ("a day with maisie", ["child"]),
-    ("love from bao", ["child"]),  # accents folded
+    ("love from zoe", ["child"]),  # accents folded
     ("#maisiesbigday", ["child"]),  # run together in a hashtag
     ("#TeamWhitfield", ["surname"]),
     ("#penrith_mums", ["town"]),
@@ -49,7 +49,7 @@ def test_words_found_in_text_whole_words_and_inside_hashtags(text, found):
 
 def test_words_family_words_leave_out_kept_words_and_other_families():
     words = family_words(VOCAB.keeping(["Penrith"]))
-    assert {w.key for w in words} == {"maisie", "whitfield", "bao"}
+    assert {w.key for w in words} == {"maisie", "whitfield", "zoe"}
     assert FamilyWord("maisie", "child").what == "a child's name"
 
 

@@ -5,7 +5,8 @@ defaults, reads every text of the copy (file names, posts.csv, report.json, repo
 for the truth's children's names and aliases, schools and towns: whole words, case- and
 accent-insensitively, inside hashtags too. It also checks that no sensitive post of the truth is
 in the copy, that no photo carries metadata, and that the report says "safe" only when its
-checks left nothing. The demo family is the Parker feed cut short: its truth is that feed's.
+checks left nothing. The demo family is the graded feed of the same folder name, cut short: its truth is
+that feed's.
 Without the graded feeds the test is skipped (it reads nothing a user would not have).
 """
 

@@ -46,8 +46,8 @@ def test_wording_several_people_in_one_caption(caption, expected):
     ("Maisie Jane is here", "My daughter is here"),  # a middle name goes with the first
     ("Lunch with Grandma and Dan", "Lunch with Grandma and someone"),
     ("Saw Dan and Sophie at the shops", "Saw someone and someone else at the shops"),
-    ("love u baby B", "love u"),
-    ("Taylor Swift on repeat", "Taylor Swift on repeat"),  # a celebrity is nobody's child
+    ("love u baby Z", "love u"),
+    ("Taylor Swift all day long", "Taylor Swift all day long"),  # a celebrity is nobody's child
     ("Will you be there?", "Will you be there?"),  # a common word opening a sentence
     ("Paw Patrol party", "Paw Patrol party"),
 ])
@@ -59,7 +59,7 @@ def test_wording_words_the_caption_model_tagged_as_a_person_go():
     assert redact("Cake with Zorblat today", FAMILY).text == "Cake with Zorblat today"
     assert redact("Cake with Zorblat today", FAMILY, people=frozenset({"zorblat"})).text == "Cake with someone today"
     # Alone, the model must find the word where a name stands: not in another language's festival.
-    assert redact("Karwa Chauth fast today", FAMILY, people=frozenset({"chauth"})).text == "Karwa Chauth fast today"
+    assert redact("Festa Qwimbo fast today", FAMILY, people=frozenset({"qwimbo"})).text == "Festa Qwimbo fast today"
     assert redact("Tea at Zorblat's house", FAMILY, people=frozenset({"zorblat"})).text == "Tea at someone's house"
 
 
@@ -98,9 +98,9 @@ def test_wording_numbers_that_are_no_age_stay(caption):
 
 
 @pytest.mark.parametrize(("tag", "reason"), [("sixyearsold", "age"), ("5thbirthday", "age"), ("4thofjuly", None),
-                                              ("christmas2024", None), ("Kai", "person"), ("KaiTheGrom", "person"),
-                                              ("tillygirl", "person"), ("dogsofinstagram", None), ("staffylife", None),
-                                              ("BrennanTribe", "surname")])
+                                              ("christmas2024", None), ("Zara", "person"), ("ZaraTheBrave", "person"),
+                                              ("zaragirl", "person"), ("dogsofinstagram", None), ("staffylife", None),
+                                              ("FarrowTribe", "surname")])
 def test_wording_hashtags_with_an_age_or_a_name_are_dropped(tag, reason):
     assert hashtag_leak(tag, FAMILY) == reason
 
@@ -112,42 +112,42 @@ def test_phrasebook_never_gives_two_children_the_same_words():
     assert book.child("a", "daughter")[1] == "my daughter"  # the same child keeps her words
 
 
-ADULTS = Vocabulary((Term("Kate", "parent"), Term("Nick", "parent"), Term("Joan", "relative", "Aunty"),
-                     Term("Elias", "child", "son", "c1")), not_people=frozenset({"thomas"}))
-TAGGED = frozenset({"brighton", "dorothy", "canada", "stanley", "patrick", "nollaig", "switch"})
+ADULTS = Vocabulary((Term("Hettie", "parent"), Term("Rolf", "parent"), Term("Ida", "relative", "Aunty"),
+                     Term("Otis", "child", "son", "c1")), not_people=frozenset({"thomas"}))
+TAGGED = frozenset({"dundee", "beatrix", "canada", "stanley", "patrick", "feliz", "switch"})
 
 
 @pytest.mark.parametrize(("caption", "expected"), [
-    ("Lunch at Kate and Nick's", "Lunch at my partner and my other parent's"),  # two parents, two phrases
-    ("My sister Joan is over", "My sister is over"),
-    ("Cold morning at Brighton so we stayed in", "Cold morning at this place so we stayed in"),  # a place, not a person
-    ("Met Dorothy and her new little dog.", "Met someone and her new little dog."),
-    ("WOMAD next month with my friend Dorothy!", "WOMAD next month with my friend!"),
-    ("a REAL horse", "a REAL horse"),  # a shout
+    ("Lunch at Hettie and Rolf's", "Lunch at my partner and my other parent's"),  # two parents, two phrases
+    ("My sister Ida is over", "My sister is over"),
+    ("Cold morning at Dundee so we stayed in", "Cold morning at this place so we stayed in"),  # a place, not a person
+    ("Met Beatrix and her new little dog.", "Met someone and her new little dog."),
+    ("Fringe next month with my friend Beatrix!", "Fringe next month with my friend!"),
+    ("a REAL pony", "a REAL pony"),  # a shout
     ("Happy Canada Day", "Happy Canada Day"),  # a named day
-    ("won the Stanley Cup", "won the Stanley Cup"),
-    ("St Patrick's Day walk", "St Patrick's Day walk"),
-    ("Nollaig daoibh go léir", "Nollaig daoibh go léir"),  # the model alone, on a sentence's first word
-    ("with a Switch and no charger", "with a Switch and no charger"),  # a thing
-    ("EVERYTHING is Thomas", "EVERYTHING is Thomas"),  # a favourite of the dossier is no one
+    ("lifted the Stanley Cup", "lifted the Stanley Cup"),
+    ("St Patrick's Day parade", "St Patrick's Day parade"),
+    ("Feliz cumple a todos", "Feliz cumple a todos"),  # the model alone, on a sentence's first word
+    ("with a Switch and a snack", "with a Switch and a snack"),  # a thing
+    ("ALL DAY it is Thomas", "ALL DAY it is Thomas"),  # a favourite of the dossier is no one
 ])
 def test_wording_adults_places_and_things_that_look_like_names(caption, expected):
     assert redact(caption, ADULTS, people=TAGGED).text == expected
 
 
 @pytest.mark.parametrize(("caption", "expected"), [
-    ("TWO!! Happy birthday my Bubba, my little shadow", "So big!! Happy birthday my little one, my little shadow"),
-    ("Happy birthday Bubba!!!", "Happy birthday!!!"),  # a nickname said to the child
+    ("TWO!! Happy birthday my Squidge, my little shadow", "So big!! Happy birthday my little one, my little shadow"),
+    ("Happy birthday Squidge!!!", "Happy birthday!!!"),  # a nickname said to the child
     ("Happy birthday Mummy!", "Happy birthday Mummy!"),
     ("love you my Love!", "love you my Love!"),  # a common word
-    ("Next stop: Fort Cavazos, Texas!!", "Next stop: This place, Texas!!"),  # a place named by its first word; a state
-    ("Good girl Mrs Doyle.", "Good girl Mrs D."),
-    ("Jamisontown High you better be ready", "The school you better be ready"),
+    ("Next stop: Fort Quillan, Texas!!", "Next stop: This place, Texas!!"),  # a place named by its first word; a state
+    ("Good girl Mrs Pemberton.", "Good girl Mrs P."),
+    ("Hollinbrook High you better be ready", "The school you better be ready"),
 ])
 def test_wording_nicknames_and_named_places(caption, expected):
-    assert redact(caption, FAMILY, people=frozenset({"mrs", "doyle"})).text == expected
+    assert redact(caption, FAMILY, people=frozenset({"mrs", "pemberton"})).text == expected
 
 
 def test_wording_a_place_shouted_in_capitals_goes():
-    assert redact("Grand final PENRITH PANTHERS THREE PEAT!!!!", Vocabulary()).text == \
-        "Grand final this place PANTHERS THREE PEAT!!!!"
+    assert redact("Grand final DUNDEE DRAGONS THREE PEAT!!!!", Vocabulary()).text == \
+        "Grand final this place DRAGONS THREE PEAT!!!!"

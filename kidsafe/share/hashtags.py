@@ -56,7 +56,7 @@ def hashtag_leak(tag: str, vocab: Vocabulary) -> str | None:
         return "school"
     if _place_like(low):
         return "place"
-    # Run together in lower case, a name leads the tag ("#tillygirl"); the splitter's later pieces are guesses.
+    # Run together in lower case, a name leads the tag ("#zaragirl"); the splitter's later pieces are guesses.
     if _names_someone(words if tag != tag.lower() else words[:1]):
         return "person"
     if _sensitive(low, " ".join(words)):
@@ -69,7 +69,7 @@ def hashtag_leak(tag: str, vocab: Vocabulary) -> str | None:
 
 
 def _names_someone(words: tuple[str, ...]) -> bool:
-    """#Tilly, #KaiTheGrom, #tillygirl: a hashtag holding a first name that is no common English word."""
+    """#Zara, #ZaraTheBrave, #zaragirl: a hashtag holding a first name that is no common English word."""
     for word in words:
         rank = english_rank(word)
         if (len(word) >= MIN_TERM_IN_TAG and is_known_first_name(word) and (rank is None or rank > NAME_IN_TAG_RANK)

@@ -45,15 +45,15 @@ COMMON_AT_START = 5000
 """A known first name that is also this common an English word ("Will", "May") is no name when it opens
 a sentence; anywhere else, written with a capital, it is."""
 COMMON_NICKNAME = 3000
-"""A capitalised word said to someone ("my Bubba!") is a nickname unless it is this common a word ("my Love!")."""
+"""A capitalised word said to someone ("my Squidge!") is a nickname unless it is this common a word ("my Love!")."""
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 INITIAL_NICKNAME = re.compile(r"(?i:\b(?:baby|little|lil|big|miss|master)\s+)[A-Z]\b(?!['’.]?\w)")
-"""A nickname made of an initial ("baby B", "little J"): the cue word goes with it."""
+"""A nickname made of an initial ("baby Z", "little J"): the cue word goes with it."""
 
 
 def _not_a_name(key: str, *, called: bool = False) -> bool:
-    """Words that are no one's name; a child word said as one ("my Bubba!") may be."""
+    """Words that are no one's name; a child word said as one ("my Squidge!") may be."""
     bare = re.sub(r"(?:'s|’s)$", "", key)
     return (len(bare) < 2 or bare in STOP_WORDS or bare in lx.NOT_NAMES and not called or bare in lx.CHARACTERS
             or bare in lx.CHARACTER_FIRST_NAMES or bare in lx.KIN_TITLES or bare in lx.KIN_TITLE_SECOND
@@ -92,7 +92,7 @@ def _names(caption: str, tagged: set[str], vocab: Vocabulary) -> Iterator[tuple[
 
 
 def _reading(caption: str, start: int, word: str, tagged: set[str], vocab: Vocabulary) -> str | None:
-    """"person", "place" (a name after "at", "in"… that the gazetteer knows: "at Brighton") or None."""
+    """"person", "place" (a name after "at", "in"… that the gazetteer knows: "at Dundee") or None."""
     key, end = fold(word), start + len(word)
     called = _called(caption, start, end, key)
     if _not_a_name(key, called=called) or key in vocab.kept or key in vocab.keys() or key in vocab.not_people:
@@ -104,16 +104,16 @@ def _reading(caption: str, start: int, word: str, tagged: set[str], vocab: Vocab
     if not known and (sentence_start(caption, start) or len(key) < 3
                       or not (before[-1:] and before[-1] in NAME_CUES or re.match(r"['’]s\b", caption[end:]))):
         return None  # the caption model alone is too often wrong: on a sentence's first word, a short word ("Na"),
-        #             or a word of another language ("Karwa Chauth") it needs a person's place ("with X", "X's")
+        #             or a word of another language (a festival's name) it needs a person's place ("with X", "X's")
     if _not_in_a_name_position(caption, start, end, word) or before[-1:] in (["a"], ["an"], ["st"], ["saint"]):
         return None  # "a Switch", "a Milo": a thing; "St Patrick's Day": a saint
     if PLACE_PREPOSITIONS & set(before[-2:]) and geo.places_named(word):
         return "place"
-    return None if before[-1:] == ["the"] else "person"  # "the Stray": a thing or a place, not a person
+    return None if before[-1:] == ["the"] else "person"  # "the Meadows": a thing or a place, not a person
 
 
 def _called(caption: str, start: int, end: int, key: str) -> bool:
-    """A pet name said to a child: "my Bubba, my little shadow", "Happy birthday Bubba!!!" (no common word)."""
+    """A pet name said to a child: "my Squidge, my little shadow", "Happy birthday Squidge!!!" (no common word)."""
     rank = english_rank(key)
     if rank is not None and rank < COMMON_NICKNAME:
         return False
@@ -123,8 +123,8 @@ def _called(caption: str, start: int, end: int, key: str) -> bool:
 
 
 def _not_in_a_name_position(caption: str, start: int, end: int, word: str) -> bool:
-    """A shout ("a REAL horse"), a common word opening a sentence ("Lovely to…"), or the first word of a named
-    thing ("Canada Day", "Stanley Cup", "Golden Grove Park")."""
+    """A shout ("a REAL pony"), a common word opening a sentence ("Lovely to…"), or the first word of a named
+    thing ("Canada Day", "Stanley Cup", "Willow Bank Park")."""
     if len(word) > 1 and word.isupper():
         return True
     rank = english_rank(word)

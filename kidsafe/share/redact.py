@@ -27,7 +27,7 @@ from kidsafe.share.wording import child_runs, said, sentence_start
 
 # Priority of each kind of span when two overlap (lower wins), then the longer span.
 PRIORITY = {"hashtag": 0, "mention": 0, "child": 1, "surname": 2, "relative": 2, "pet": 2, "parent": 2,
-            "other_child": 2, "school": 3, "town": 3, "place": 4, "case": 4, "street": 4, "adult": 5, "person": 5,
+            "other_child": 2, "school": 3, "town": 3, "place": 4, "case": 4, "street": 4, "adult": 3, "person": 5,
             "age": 6, "date": 6, "time": 6, "weekday": 7}
 
 

@@ -35,7 +35,7 @@ STREET_WORDS = {
 
 PREFIX_PLACE_RE = re.compile(r"(?<![\w#@])(?:Fort|Mount|Mt\.?|Lake|Port|Camp|Cape|Lake)\s+[A-Z][\w'’\-]+"
                              r"(?:\s+[A-Z][\w'’\-]+)?", re.UNICODE)
-"""A place named by a word before it ("Fort Cavazos", "Port Elliot", "Lake Tahoe")."""
+"""A place named by a word before it ("Fort Quillan", "Port Isaac", "Lake Tahoe")."""
 HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Coach)(\.?\s+)(([A-Z])[\w'’\-]+)", re.UNICODE)
 _NAME_WORD = r"[A-Z][\w'’\-]*"
 _PLACE_ALT = "|".join(sorted((re.escape(w) for w in lx.PLACE_WORDS | set(STREET_WORDS) if " " not in w),
@@ -48,7 +48,7 @@ SCHOOL_RE = re.compile(r"(?<![\w#@])((?:(?:St\.?|Saint|" + _NAME_WORD + r")\s+){
                        + r"))(?:\s+(?:School|Academy))?(?!\w)")
 HIGH_SCHOOL_RE = re.compile(r"(?<![\w#@])([A-Z][\w'’\-]+)\s+(?:High|Middle)(?:\s+School)?\b"
                             r"(?!\s+(?:Street|St|Road|Rd|Chair|Tea|Five|Heels)\b)")
-"""A school named by "High" or "Middle" after its name ("Jamisontown High"), not "High Street"."""
+"""A school named by "High" or "Middle" after its name ("Hollinbrook High"), not "High Street"."""
 CAPITAL_RUN_RE = re.compile(r"(?<![\w#@])([A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)*)")
 MAX_PLACE_WORDS = 3
 TITLE_RUN = 4

@@ -91,7 +91,7 @@ def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tup
     if kind == "relative":
         titles = lx.KIN_TITLES | lx.KIN_TITLE_SECOND | FAMILY_NOUNS | {fold(w) for w in noun.split()}
         if adjacent and last_prev in titles:
-            return "", kind  # "Nana Sue's" -> "Nana's", "my sister Joan" -> "my sister"
+            return "", kind  # "Nana Sue's" -> "Nana's", "my sister Ida" -> "my sister"
         return (noun or "a relative"), kind
     if kind == "pet":
         noun = book.pet(term.key if term else "", noun or "pet")

@@ -5,7 +5,7 @@ relatives), its school and town is looked for as a whole word, case- and accent-
 any text of the copy, inside hashtags (split into their words) and in file names. The names a
 caption held that the dossier never placed (``kidsafe.share.names``) are looked for in that
 post's caption of the copy: they are names there, while the same word elsewhere may be a word
-("Shona" in one caption, "shona" in an Irish greeting). Words the parent kept by hand are not
+("Rose" a name in one caption, "rose" a flower in another). Words the parent kept by hand are not
 looked for.
 """
 
