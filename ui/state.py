@@ -82,6 +82,7 @@ def set_run(result: AuditResult, label: str, *, shared: bool = False, source: An
     st.session_state.pop(THUMBS, None)
     st.session_state.pop(LOAD_ERROR, None)
     st.session_state.pop(SHARE, None)
+    st.session_state.pop(KEEP_WORDS, None)  # words kept for one family's copy are not another's
     run = LoadedRun(result=result, label=label, shared=shared, id=uuid.uuid4().hex[:12], source=source)
     st.session_state[RUN] = run
     return run
