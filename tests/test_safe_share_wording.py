@@ -32,6 +32,7 @@ FAMILY = Vocabulary((
     ("Priya came for tea", "A friend came for tea"),
     ("Pickle and Biscuit stole a sock", "Our dog and our other dog stole a sock"),
     ("Pickle chased Tigger", "Our dog chased our cat"),
+    ("Pickle took both kids to the park", "Someone took both kids to the park"),  # no dog does that
     ("Maisie, Rosa, Priya and Pickle at Penrith show 🐶",
      "My daughter, her sister, her friend and our dog at our town show 🐶"),
     ("Rosa and Maisie took Pickle to see Ava", "My daughter and her sister took our dog to see her friend"),

@@ -31,6 +31,9 @@ FAMILY_NOUNS = frozenset({"sister", "brother", "cousin", "husband", "wife", "par
                           "granddaughter", "in-law", "law"})
 """Words after which a relative's name says nothing more: the name goes, the word stays."""
 FRIEND_NOUNS = frozenset(w.split()[-1] for w in lx.FRIEND_WORDS)
+PEOPLE_VERBS = frozenset({"took", "drove", "said", "says", "booked", "cooked", "bought", "married", "texted",
+                          "planned", "organised", "organized", "wrote"})
+"""Verbs only a person does: a "pet" doing them is a person the dossier mistook ("X took the kids")."""
 NAME_KINDS = frozenset({"child", "other_child", "person", "relative", "parent", "surname", "pet"})
 
 
@@ -94,6 +97,8 @@ def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tup
             return "", kind  # "Nana Sue's" -> "Nana's", "my sister Ida" -> "my sister"
         return (noun or "a relative"), kind
     if kind == "pet":
+        if _word_after(caption, group[-1].end) in PEOPLE_VERBS:  # a person the dossier took for a pet
+            return book.stranger(term.key if term else ""), kind
         noun = book.pet(term.key if term else "", noun or "pet")
         return (noun if last_prev in OWNERS else f"our {noun}"), kind
     if kind == "parent":
