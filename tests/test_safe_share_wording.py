@@ -93,6 +93,7 @@ def test_wording_ages_and_days_made_vague(caption, expected):
     "2 sugar crashes and one lost shoe",
     "Year 3 here we come",
     "25 metres badge",
+    "we march 3 miles to the beach",  # a verb, not the month
 ])
 def test_wording_numbers_that_are_no_age_stay(caption):
     assert redact(caption, FAMILY).text == caption

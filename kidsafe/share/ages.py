@@ -22,6 +22,7 @@ _NTH = (r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|sevent
         r"|twelfth)")
 _WHEN = r"(?:\s+(?:today|yesterday))?"
 _MONTH = r"(" + "|".join(sorted((m for m in lx.MONTH_FORMS if len(m) > 3 or m == "may"), key=len, reverse=True)) + r")"
+VERB_MONTHS = frozenset({"may", "march"})
 OLDER = "a year older"
 BIG = "so big"
 
@@ -63,7 +64,8 @@ def age_spans(caption: str) -> Iterator[Span]:
             yield Span(m.start(group), m.end(group), "age", words + (" this month" if dated else ""))
     for rx in DAYS:
         for m in rx.finditer(caption):
-            yield Span(m.start(), m.end(), "date", f"in {m[1].capitalize()}")
+            if m[1][0].isupper() or m[1].lower() not in VERB_MONTHS:  # "we may 2…", "march 3 miles": no month
+                yield Span(m.start(), m.end(), "date", f"in {m[1].capitalize()}")
     for m in NUMERIC_DAY.finditer(caption):
         yield Span(m.start(1), m.end(1), "date", "")
 
