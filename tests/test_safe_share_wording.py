@@ -62,6 +62,7 @@ def test_wording_words_the_caption_model_tagged_as_a_person_go():
     # Alone, the model must find the word where a name stands: not in another language's festival.
     assert redact("Festa Qwimbo fast today", FAMILY, people=frozenset({"qwimbo"})).text == "Festa Qwimbo fast today"
     assert redact("Tea at Zorblat's house", FAMILY, people=frozenset({"zorblat"})).text == "Tea at someone's house"
+    assert redact("so proud. love you Zorblat xxx", FAMILY, people=frozenset({"zorblat"})).text == "so proud. love you xxx"
 
 
 def test_wording_a_word_kept_by_hand_stays():

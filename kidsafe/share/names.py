@@ -38,7 +38,8 @@ THING_WORDS = frozenset({*lx.PLACE_WORDS, *lx.SCHOOL_TYPE_WORDS, "day", "cup", "
 
 NAME_CUES = frozenset({"with", "and", "to", "for", "from", "by", "love", "met", "called", "named", "my", "our",
                        "his", "her", "their", "thanks", "thank", "congrats", "dear", "hi", "hey", "baby", "little",
-                       "sister", "brother", "friend", "bestie", "cousin", "auntie", "aunty", "uncle", "miss", "see"})
+                       "sister", "brother", "friend", "bestie", "cousin", "auntie", "aunty", "uncle", "miss", "see", "you",
+                       "u"})
 """Words after which a word the caption model alone calls a person stands where a person's name does."""
 PLACE_PREPOSITIONS = frozenset({"at", "in", "from", "to", "near", "around", "into"})
 COMMON_AT_START = 5000
@@ -102,7 +103,8 @@ def _reading(caption: str, start: int, word: str, tagged: set[str], vocab: Vocab
         return None
     before = words_before(caption, start)
     if not known and (sentence_start(caption, start) or len(key) < 3
-                      or not (before[-1:] and before[-1] in NAME_CUES or re.match(r"['’]s\b", caption[end:]))):
+                      or not (before[-1:] and before[-1] in NAME_CUES | GREETINGS
+                              or re.match(r"['’]s\b", caption[end:]))):
         return None  # the caption model alone is too often wrong: on a sentence's first word, a short word ("Na"),
         #             or a word of another language (a festival's name) it needs a person's place ("with X", "X's")
     if _not_in_a_name_position(caption, start, end, word) or before[-1:] in (["a"], ["an"], ["st"], ["saint"]):
