@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -92,6 +92,13 @@ class Shrink:
     after: Dossier
     gone: tuple[Fact, ...]
     left: tuple[Fact, ...]
+    new: tuple[Fact, ...] = ()  # facts the re-audit reads that the first audit did not (a name read anew)
+
+    def counts(self) -> tuple[tuple[str, int], ...]:
+        """(label, number) of what the page shows; before - gone + new = after, so the numbers agree."""
+        return (("Facts a stranger knew", len(self.before.facts)), ("Facts gone", len(self.gone)),
+                ("Facts new or reworded", len(self.new)), ("Facts a stranger knows", len(self.after.facts)),
+                ("Children named", len(self.after.children)))
 
 
 def _texts(post: Post) -> list[str]:
@@ -269,9 +276,22 @@ def fact_key(dossier: Dossier, fact: Fact) -> tuple[str, str, str]:
 
 def compare(before: Dossier, after: Dossier) -> Shrink:
     """What the fixes took out of the dossier, and what a stranger still knows."""
-    left_keys = {fact_key(after, f) for f in after.facts}
-    gone = tuple(f for f in before.facts if fact_key(before, f) not in left_keys)
-    return Shrink(before, after, gone, after.facts)
+    # Facts are matched one to one (the same claim twice is two facts), so before - gone + new = after.
+    unmatched = Counter(fact_key(after, f) for f in after.facts)
+    gone = []
+    for fact in before.facts:
+        key = fact_key(before, fact)
+        if unmatched[key] > 0:
+            unmatched[key] -= 1
+        else:
+            gone.append(fact)
+    new = []
+    for fact in reversed(after.facts):
+        key = fact_key(after, fact)
+        if unmatched[key] > 0:
+            unmatched[key] -= 1
+            new.append(fact)
+    return Shrink(before, after, tuple(gone), after.facts, tuple(reversed(new)))
 
 
 def fact_label(fact: Fact) -> str:

@@ -11,6 +11,7 @@ only when a caller constructs it.
 from __future__ import annotations
 
 import csv
+import functools
 import logging
 import math
 import re
@@ -139,6 +140,12 @@ def is_place_name(name: str) -> bool:
     """True when some gazetteer place has this name (no places built: cheap enough for every word)."""
     index = _load_name_index()
     return any(key in index for key in fold_keys(name))
+
+
+@functools.lru_cache(maxsize=1)
+def region_names() -> frozenset[str]:
+    """Lower-case names of the gazetteer's states and regions ("texas", "ontario", "england")."""
+    return frozenset(row[1].casefold() for row in _load_gazetteer().rows if row[1])
 
 
 def fold_name(name: str) -> str:

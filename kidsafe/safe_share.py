@@ -1,13 +1,14 @@
 """The safe share: a copy of a feed that can be posted without giving the children away.
 
-``share(src, out_zip)`` audits the feed, then for every photo applies the EXIF orientation,
-rebuilds the image from its pixels alone (no EXIF, GPS, XMP, ICC profile, comments or maker
-notes; HEIC and PNG become JPEG), covers every face found at full resolution and every line of
-text in it that gives a name, school or place away, and rewrites the captions with the
-dossier's leaking words redacted or made vague. It writes OUT.zip with the photos, posts.csv
-(kidsafe's plain format, dates to the day) and report.json / report.md, then checks its own
-output: every file is read back for metadata, faces are looked for again, and the ZIP is audited
-as a stranger would. What those checks still find is in ``ShareReport.failures``.
+``share(src, out_zip)`` audits the feed, leaves its sensitive pictures out (unless the parent
+puts one back), then for every photo applies the EXIF orientation, rebuilds the image from its
+pixels alone (no EXIF, GPS, XMP, ICC profile, comments or maker notes; HEIC and PNG become JPEG),
+covers every face found at full resolution and every line of text in it that gives a name,
+school or place away, and rewrites the captions: names, school, town, places, times, ages and
+days made vague, and every name the caption model reads taken out. It writes OUT.zip with the
+photos, posts.csv (kidsafe's plain format, dates to the day) and report.json / report.md, then
+checks the copy three ways (``kidsafe.share.outcome``): a fresh audit, the word check and the
+metadata check. What they still find is in ``ShareReport.remaining``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import logging
 import time
 import zipfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date
@@ -24,19 +25,23 @@ from pathlib import Path
 from typing import Any
 
 from kidsafe import faces as face_detector
+from kidsafe.engine.text import fold
 from kidsafe.engine.views import PostView
-from kidsafe.models import FactKind
 from kidsafe.pictures import post_faces
 from kidsafe.pipeline import AuditOptions, AuditResult, audit
 from kidsafe.share import covers
 from kidsafe.share.captions import plan_captions
 from kidsafe.share.keep import KeepRule, keep_rule
+from kidsafe.share.leftout import Sensitive, sensitive_posts
+from kidsafe.share.names import person_words, tagged_people
+from kidsafe.share.outcome import AUDIT, CHECKS, METADATA, Remaining, remaining
 from kidsafe.share.photos import Cleaned, Job, clean
 from kidsafe.share.redact import Redacted
-from kidsafe.share.report import PostChange, ShareReport, to_json, to_markdown
+from kidsafe.share.report import LeftOutPost, PostChange, ShareReport, to_json, to_markdown
 from kidsafe.share.terms import Vocabulary, vocabulary
 from kidsafe.share.verify import csv_problems, photo_problems, recheck
-from kidsafe.share.writer import CSV_NAME, Row, ShareZip, posts_csv
+from kidsafe.share.words import family_words, word_check
+from kidsafe.share.writer import CSV_NAME, Row, ShareZip, post_numbers, posts_csv
 
 __all__ = ["CAPTION_MODES", "FACE_STYLES", "ShareReport", "share"]
 
@@ -52,13 +57,17 @@ def _noop(stage: str, done: int, total: int) -> None:
 
 
 def share(src: Any, out_zip: str | Path, *, faces: str = "blur", captions: str = "redact",
-          keep_face_of: str | None = None, as_of: date | None = None, progress: Progress | None = None,
+          keep_face_of: str | None = None, put_back: Collection[str | int] = (), keep_words: Collection[str] = (),
+          as_of: date | None = None, progress: Progress | None = None,
           options: AuditOptions | None = None) -> ShareReport:
     """Write a safer copy of the feed ``src`` to ``out_zip`` and check it; see the module docstring.
 
     ``faces`` is blur, fill or emoji; ``captions`` is redact or keep; ``keep_face_of`` names the
-    one person whose face may stay uncovered (rule in ``kidsafe.share.keep``); ``options`` are
-    the audit's (OCR, nudity, workers); faces are always looked for, at full resolution.
+    one person whose face may stay uncovered (rule in ``kidsafe.share.keep``); ``put_back`` are
+    the numbers (as the report shows them: 1 for the feed's first post) of sensitive posts the
+    parent wants in the copy all the same; ``keep_words``
+    are words the parent keeps as written; ``options`` are the audit's (OCR, nudity, workers);
+    faces are always looked for, at full resolution.
     Raises KidsafeError when the feed cannot be read, OSError when OUT cannot be written and
     ValueError for a bad choice.
     """
@@ -72,6 +81,7 @@ def share(src: Any, out_zip: str | Path, *, faces: str = "blur", captions: str =
     result = audit(src, as_of=as_of, options=options, progress=progress or _noop)
     try:
         run = _Share(result, faces, captions, as_of, options, progress or _noop, started)
+        run.choose(tuple(put_back), tuple(keep_words))
         return run.write(Path(out_zip), keep_face_of)
     finally:
         result.close()
@@ -85,11 +95,26 @@ class _Share:
         self.result, self.style, self.mode, self.as_of = result, style, mode, as_of
         self.options, self.progress, self.started = options, progress, started
         self.seconds = {"audit": time.perf_counter() - started}
+        self.numbers = post_numbers(v.id for v in result.views)
         self.views = list(result.views)
-        self.numbers = {v.id: i for i, v in enumerate(self.views, 1)}
-        self.failures: list[str] = []
+        self.remaining: list[Remaining] = []
         self.notes: list[str] = []
         self.facts_left: dict[str, int] = {}
+        self.sensitive: dict[str, Sensitive] = {}
+        self.keep_words: tuple[str, ...] = ()
+        self.checks_run: tuple[str, ...] = CHECKS
+
+    def choose(self, put_back: tuple[str | int, ...], keep_words: tuple[str, ...]) -> None:
+        """The parent's choices: sensitive posts put back, words kept. Sensitive posts not put back leave."""
+        wanted = {str(n).strip() for n in put_back}
+        self.sensitive = sensitive_posts(self.result, {p for p, n in self.numbers.items() if str(n) in wanted})
+        gone = {p for p, s in self.sensitive.items() if s.whole_post and not s.put_back}
+        self.views = [v for v in self.result.views if v.id not in gone]
+        self.keep_words = keep_words
+
+    def _photo_left_out(self, path: str, post: str) -> bool:
+        item = self.sensitive.get(post)
+        return item is not None and not item.put_back and path in item.photos
 
     def write(self, out: Path, keep_face_of: str | None) -> ShareReport:
         """Plan the captions, clean and write the photos, check the ZIP, add the report."""
@@ -104,7 +129,7 @@ class _Share:
             writer.write(CSV_NAME, posts_csv([Row(p.post, p.date, p.caption, tuple(ph.name for ph in p.photos))
                                               for p in posts]))
             writer.close()
-            self._check(writer.path, cleaned)
+            self._check(writer.path, cleaned, vocab)
             report = self._report(out, posts, keep_face_of)
             writer.append("report.json", to_json(report).encode("utf-8"))
             writer.append("report.md", to_markdown(report).encode("utf-8"))
@@ -112,8 +137,8 @@ class _Share:
         except BaseException:
             writer.discard()
             raise
-        log.info("share: %d posts, %d photos, %d faces covered, %d failures", len(posts), report.photos,
-                 report.faces_covered, len(report.failures))
+        log.info("share: %d posts, %d photos, %d faces covered, %d left out, %d remaining", len(posts),
+                 report.photos, report.faces_covered, len(report.left_out), len(report.remaining))
         return report
 
     def _day(self, view: PostView) -> str:
@@ -122,7 +147,7 @@ class _Share:
 
     def _captions(self) -> tuple[Vocabulary, dict[str, Redacted]]:
         t = time.perf_counter()
-        vocab = vocabulary(self.result.dossier, self.views)
+        vocab = vocabulary(self.result.dossier, self.result.views).keeping(self.keep_words)
         if self.mode == "keep":
             texts = {v.id: Redacted(v.caption, ()) for v in self.views}
         else:
@@ -139,10 +164,10 @@ class _Share:
         t = time.perf_counter()
         findings = self.result.findings
         jobs = [Job(self.numbers[v.id], v.post, ph, k, findings[ph.path].ocr_lines if ph.path in findings else ())
-                for v in self.views for k, ph in enumerate(v.post.photos, 1)]
+                for v in self.views for k, ph in enumerate(v.post.photos, 1) if not self._photo_left_out(ph.path, v.id)]
         if jobs and not face_detector.available():
-            self.failures.append("face detection is not installed, so faces were not covered: "
-                                 + face_detector.PIP_COMMAND)
+            self.remaining.append(remaining(METADATA, None, "faces were not covered: face detection is not installed",
+                                            f"install it ({face_detector.PIP_COMMAND}) and make the copy again"))
 
         def work(job: Job) -> Cleaned:
             return clean(job, self.result.photo_bytes(job.photo.path), style=self.style, vocab=vocab, keep=keep)
@@ -153,8 +178,8 @@ class _Share:
             for done, item in enumerate(pool.map(work, jobs), 1):
                 if item.data is not None and item.change is not None:
                     writer.write(item.change.name, item.data, compress=False)
-                if item.failure and item.failure not in self.failures:
-                    self.failures.append(item.failure)
+                if item.failure:
+                    self.remaining.append(remaining(METADATA, str(item.job.number), item.failure, "photo"))
                 out.append(replace(item, data=None))
                 self.progress("share", done, len(jobs))
         self.seconds["photos"] = time.perf_counter() - t
@@ -164,8 +189,6 @@ class _Share:
         by_post: dict[int, list[Cleaned]] = {}
         for item in cleaned:
             by_post.setdefault(item.job.number, []).append(item)
-        sensitive = {p: str(f.value) for f in self.result.dossier.facts_of_kind(FactKind.SENSITIVE_IMAGE)
-                     for p in f.posts}
         posts = []
         for view in self.views:
             number = self.numbers[view.id]
@@ -179,21 +202,28 @@ class _Share:
                 self.notes.append(f"post {number}: {len(left_out)} photo(s) left out ({why})")
             if several:
                 self.notes.append(f"post {number}: several children show; ask their parents before sharing")
-            if view.id in sensitive and view.post.photos:
-                self.notes.append(f"post {number}: flagged as a {sensitive[view.id]} picture; better not shared")
             posts.append(PostChange(post=str(number), source_post=view.id, date=self._day(view),
                                     caption=texts[view.id].text, edits=texts[view.id].edits, photos=changes,
                                     left_out=len(left_out), several_children=several))
         return posts
 
-    def _check(self, path: Path, cleaned: list[Cleaned]) -> None:
-        """Read every written file back, look for faces again, and audit the ZIP."""
+    def _left_out(self) -> tuple[LeftOutPost, ...]:
+        by_id = {v.id: v for v in self.result.views}
+        return tuple(LeftOutPost(post=str(self.numbers[p]), source_post=p, date=self._day(by_id[p]), reason=s.words,
+                                 photos=len(s.photos), whole_post=s.whole_post, put_back=s.put_back)
+                     for p, s in sorted(self.sensitive.items(), key=lambda kv: self.numbers.get(kv[0], 0))
+                     if p in by_id)
+
+    def _check(self, path: Path, cleaned: list[Cleaned], vocab: Vocabulary) -> None:
+        """The three checks of the written ZIP: metadata and faces, the family's words, a fresh audit."""
         t = time.perf_counter()
         expected = {i.change.name: i.expected for i in cleaned if i.change is not None}
+        number = {i.change.name: str(i.job.number) for i in cleaned if i.change is not None}
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-            problems = csv_problems(zf.read(CSV_NAME))
-        problems += [f"{n}: missing from the ZIP" for n in sorted(set(expected) - names)]
+            self.remaining += [remaining(METADATA, None, p, "copy") for p in csv_problems(zf.read(CSV_NAME))]
+        self.remaining += [remaining(METADATA, number[n], "a photo is missing from the copy", "copy")
+                           for n in sorted(set(expected) - names)]
         present = [n for n in expected if n in names]
 
         def check(name: str) -> list[str]:
@@ -202,19 +232,28 @@ class _Share:
 
         self.progress("verify", 0, len(present))
         with ThreadPoolExecutor(max_workers=max(1, self.options.workers)) as pool:
-            for done, found in enumerate(pool.map(check, present), 1):
-                problems += found
+            for done, (name, found) in enumerate(zip(present, pool.map(check, present), strict=True), 1):
+                todo = "photo" if any("face" in f for f in found) else "copy"
+                self.remaining += [remaining(METADATA, number[name], f.removeprefix(f"{name}: "), todo) for f in found]
                 self.progress("verify", done, len(present))
-        self.failures += problems
         self.seconds["verify"] = time.perf_counter() - t
+        t = time.perf_counter()
+        names = {str(self.numbers[v.id]): {v.caption[a:b] for a, b in person_words(v.caption, tagged_people(v), vocab)}
+                 for v in self.views}
+        self.remaining += word_check(path, family_words(vocab), names)
+        self.seconds["words"] = time.perf_counter() - t
         t = time.perf_counter()
 
         def check_progress(stage: str, done: int, total: int) -> None:
             self.progress(f"recheck {stage}", done, total)
 
-        again = recheck(path, as_of=self.as_of, captions_kept=self.mode == "keep", progress=check_progress)
-        self.failures += again.failures
+        put_back = frozenset(str(self.numbers[p]) for p, s in self.sensitive.items() if s.put_back)
+        again = recheck(path, as_of=self.as_of, captions_kept=self.mode == "keep", put_back=put_back,
+                        kept=vocab.kept, progress=check_progress)
+        self.remaining += again.items
         self.notes += again.notes
+        if not again.complete:  # text in the photos went unread: the fresh audit cannot vouch for the copy
+            self.checks_run = tuple(c for c in self.checks_run if c != AUDIT)
         self.facts_left = again.facts_left
         self.seconds["recheck"] = time.perf_counter() - t
 
@@ -224,7 +263,9 @@ class _Share:
         if photos:
             self.seconds["per_photo"] = self.seconds["total"] / photos
         return ShareReport(out=str(out), faces=self.style, captions=self.mode, posts=tuple(posts),
-                           failures=tuple(self.failures), notes=tuple(dict.fromkeys(self.notes)),
+                           remaining=tuple(dict.fromkeys(self.remaining)), notes=tuple(dict.fromkeys(self.notes)),
                            facts_left=dict(self.facts_left), seconds=dict(self.seconds),
                            facts_before=dict(Counter(str(f.kind) for f in self.result.dossier.facts)),
-                           keep_face_of=keep_face_of)
+                           keep_face_of=keep_face_of, left_out=self._left_out(),
+                           kept_words=len({fold(w) for w in self.keep_words if w.strip()}),
+                           checks_run=self.checks_run)

@@ -55,12 +55,7 @@ if run is not None:
         if done is not None and done[0] == run.id:
             shrink = fixes.compare(run.dossier, done[1])
             st.subheader("After the fixes")
-            before_n, after_n = len(shrink.before.facts), len(shrink.after.facts)
-            cols = st.columns(3)
-            cols[0].metric("Facts a stranger knows", after_n, delta=after_n - before_n, delta_color="inverse")
-            cols[1].metric("Children named", len(shrink.after.children),
-                           delta=len(shrink.after.children) - len(shrink.before.children), delta_color="inverse")
-            cols[2].metric("Facts gone", len(shrink.gone))
+            render.metrics(shrink.counts(), per_row=5)  # one source: before - gone + new = after
             for child in shrink.after.children:
                 render.story(narrative.child_story(shrink.after, child.id))
             if shrink.after.facts:

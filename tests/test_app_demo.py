@@ -140,3 +140,23 @@ def test_app_demo_forget_everything_clears_the_session():
     demo = resources.demo_result()
     first = demo.posts[0].photos[0].path
     assert demo.photo_bytes(first), "the shared demo is not closed by one session forgetting"
+
+
+def test_app_demo_share_leaves_sensitive_posts_out_until_one_is_put_back():
+    from kidsafe.share.leftout import sensitive_posts
+
+    at = demo_app()
+    at.switch_page("pages/safe_share.py").run()
+    run = at.session_state[state.RUN]
+    sensitive = sensitive_posts(run.result)
+    assert sensitive, "the demo family has sensitive pictures"
+    boxes = [b for b in at.checkbox if b.label == "Put it back in the copy"]
+    assert len(boxes) == len(sensitive) and not any(b.value for b in boxes)
+    boxes[0].check().run()
+    click(at, "Make the safe copy", timeout=FIRST_RUN_TIMEOUT)
+    assert not at.exception, [e.value for e in at.exception]
+    _, _, report = at.session_state[state.SHARE]
+    put_back = [p for p in report.left_out if p.put_back]
+    assert len(put_back) == 1 and put_back[0].source_post == next(iter(sensitive))
+    assert dict(report.counts())["Sensitive posts left out"] == len(sensitive) - 1
+    assert {m.label: int(m.value) for m in at.metric} == dict(report.counts())

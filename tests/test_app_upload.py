@@ -142,3 +142,23 @@ def test_app_upload_fix_it_lists_the_first_posts_and_still_fixes_the_rest(app_fe
     assert int(metrics["Facts gone"]) >= 34, "the fixes of posts not listed count too (each GPS photo at least)"
     toggle.set_value(True).run()
     assert len(at.checkbox) > first
+
+
+def test_app_upload_safe_share_shows_the_counts_the_cli_prints(app_feed, tmp_path, capsys):
+    from kidsafe.cli import main
+
+    at = upload(open_app(), ("family.zip", app_feed(), "application/zip"))
+    at.switch_page("pages/safe_share.py").run()
+    next(b for b in at.button if b.label == "Make the safe copy").click().run()
+    _, _, report = at.session_state[state.SHARE]
+    shown = {m.label: int(m.value) for m in at.metric}
+    assert shown == dict(report.counts())
+    feed = tmp_path / "family.zip"
+    feed.write_bytes(app_feed())
+    as_of = at.session_state[state.RUN].dossier.audit_date
+    main(["share", str(feed), "--out", str(tmp_path / "copy.zip"), "--as-of", as_of.isoformat()])
+    out = capsys.readouterr().out.splitlines()
+    printed = dict(line.rsplit(": ", 1) for line in out if line.split(": ")[0] in shown)
+    assert {label: int(n) for label, n in printed.items()} == shown
+    verdict = (at.success or at.warning)[0].value
+    assert verdict.startswith(report.verdict)

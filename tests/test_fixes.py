@@ -82,3 +82,12 @@ def test_fixes_suggested_caption_leaves_the_words_out(result):
     caption = fixes.suggested_caption(post, plan.fixes)
     assert "Maya" not in caption and "7th birthday" not in caption
     assert caption == "to our! 🎂 #birthdaygirl"
+
+
+def test_fixes_compare_counts_agree(result):
+    plans = fixes.plan_fixes(result)
+    after = fixes.apply_fixes(result, [f for p in plans for f in p.fixes][:3])
+    counts = dict(fixes.compare(result.dossier, after).counts())
+    assert counts["Facts a stranger knew"] - counts["Facts gone"] + counts["Facts new or reworded"] \
+        == counts["Facts a stranger knows"] == len(after.facts)
+    assert counts["Facts gone"] > 0

@@ -21,7 +21,7 @@ VOCAB = Vocabulary((
 
 @pytest.mark.parametrize(("caption", "expected"), [
     ("Maisie & Theo at the beach", "My daughter & my son at the beach"),
-    ("Our Theo is 4 today", "Our son is 4 today"),
+    ("Our Theo is 4 today", "Our son is a year older this month"),
     ("Happy birthday my gorgeous Maisie 💖", "Happy birthday my gorgeous 💖"),
     ("Happy birthday Maisie girl!!", "Happy birthday my girl!!"),
     ("Maisie's first day at Brookside Primary!", "My daughter's first day at school!"),
@@ -32,7 +32,7 @@ VOCAB = Vocabulary((
     ("Rose came round", "Auntie came round"),
     ("Pickle stole a sock", "Our dog stole a sock"),
     ("Christmas from the Whitfields #teamwhitfield", "Christmas from all of us"),
-    ("Theo Whitfield, aged 4", "My son, aged 4"),
+    ("Theo Whitfield, aged 4", "My son"),
     ("Snow in Penrith #penrithmums", "Snow in our town"),
     ("Picnic at Hillside Park", "Picnic at the park"),
     ("Marcus took the kids to 12 Elm Street", "My partner took the kids to the street"),
@@ -41,7 +41,7 @@ VOCAB = Vocabulary((
     ("love from @grandma_jo x", "love from x"),
     ("Theo and his bestie Priya", "My son and his bestie"),
     ("MAISIE!!!", "My daughter!!!"),
-    ("maisie turned 6", "my daughter turned 6"),
+    ("maisie turned 6", "my daughter turned a year older"),
     ("splash #bathtime", "splash"),
     ("#sundayswimming again", "again"),
 ])

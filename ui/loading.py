@@ -27,7 +27,7 @@ STAGE_WORDS = {
     "captions": "Reading the captions",
     "dossier": "Putting the dossier together",
     "share": "Cleaning the photos (faces, text, hidden data)",
-    "verify": "Checking the safe copy",
+    "verify": "Checking the safe copy for hidden data and faces",
 }
 UNEXPECTED = "Try a smaller set of posts, or a ZIP of the folder; kidsafe kept nothing of them."
 SHARE_NAME = "kidsafe-safe-copy.zip"
@@ -96,7 +96,8 @@ def run_demo() -> state.LoadedRun:
     return state.set_run(resources.demo_result(), DEMO_LABEL, shared=True, source=DEMO_FEED)
 
 
-def run_share(run: state.LoadedRun, *, faces: str, captions: str, keep_face_of: str | None) -> bool:
+def run_share(run: state.LoadedRun, *, faces: str, captions: str, keep_face_of: str | None,
+              put_back: Sequence[str] = (), keep_words: Sequence[str] = ()) -> bool:
     """Make the safe copy of the loaded posts; False (with the error shown) when it failed.
 
     The ZIP is written to a temporary folder, read into this session's memory, and the folder is
@@ -110,7 +111,8 @@ def run_share(run: state.LoadedRun, *, faces: str, captions: str, keep_face_of: 
                 tempfile.TemporaryDirectory(prefix="kidsafe-share-") as folder:
             out = Path(folder) / SHARE_NAME
             report = share(run.source, out, faces=faces, captions=captions, keep_face_of=keep_face_of,
-                           as_of=run.dossier.audit_date, progress=_progress_display(),
+                           put_back=put_back, keep_words=keep_words, as_of=run.dossier.audit_date,
+                           progress=_progress_display(),
                            options=state.options())
             data = out.read_bytes()
             status.update(label="The safe copy is ready", state="complete", expanded=False)

@@ -125,6 +125,14 @@ def fact_table(facts: Sequence[Fact]) -> None:
         st.dataframe(facts_frame(facts), hide_index=True)
 
 
+def metrics(pairs: Sequence[tuple[str, int]], per_row: int = 4) -> None:
+    """Numbers as metric tiles, ``per_row`` to a row (labels are plain text of the app's own)."""
+    for row in range(0, len(pairs), per_row):
+        cols = st.columns(per_row)
+        for col, (label_text, n) in zip(cols, pairs[row:row + per_row], strict=False):
+            col.metric(label_text, n)
+
+
 def views_by_id(run: state.LoadedRun) -> dict[str, PostView]:
     """The run's posts by id."""
     return {v.id: v for v in run.result.views}

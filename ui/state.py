@@ -32,6 +32,8 @@ FIX_CHOICE = PREFIX + "fix_"
 UPLOAD = PREFIX + "upload_"
 LOAD_ERROR = PREFIX + "load_error"
 SHARE = PREFIX + "share"  # the last safe copy made: (run id, ZIP bytes, report)
+PUT_BACK = PREFIX + "put_back_"  # a sensitive post the parent puts back in the safe copy
+KEEP_WORDS = PREFIX + "keep_words"  # words the parent keeps as written in the safe copy
 
 
 @dataclass(frozen=True)
@@ -73,13 +75,14 @@ def current_run() -> LoadedRun | None:
 def set_run(result: AuditResult, label: str, *, shared: bool = False, source: Any = None) -> LoadedRun:
     """Put a new audit on screen, releasing the previous one and everything derived from it."""
     _release()
-    for key in [k for k in st.session_state if str(k).startswith(FIX_CHOICE)]:
+    for key in [k for k in st.session_state if str(k).startswith((FIX_CHOICE, PUT_BACK))]:
         del st.session_state[key]
     st.session_state[REVEAL] = 0
     st.session_state.pop(FIXED, None)
     st.session_state.pop(THUMBS, None)
     st.session_state.pop(LOAD_ERROR, None)
     st.session_state.pop(SHARE, None)
+    st.session_state.pop(KEEP_WORDS, None)  # words kept for one family's copy are not another's
     run = LoadedRun(result=result, label=label, shared=shared, id=uuid.uuid4().hex[:12], source=source)
     st.session_state[RUN] = run
     return run
@@ -174,6 +177,11 @@ def set_load_error(message: str | None) -> None:
         st.session_state.pop(LOAD_ERROR, None)
     else:
         st.session_state[LOAD_ERROR] = message
+
+
+def put_back_key(run_id: str, post_id: str) -> str:
+    """The checkbox key that puts one sensitive post of one run back in the safe copy."""
+    return f"{PUT_BACK}{run_id}_{post_id}"
 
 
 def shared_copy(run_id: str) -> tuple[bytes, Any] | None:

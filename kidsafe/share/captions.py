@@ -15,6 +15,7 @@ from datetime import date
 
 from kidsafe.engine.views import PostView
 from kidsafe.models import FactKind
+from kidsafe.share.names import tagged_people
 from kidsafe.share.redact import Redacted, redact
 from kidsafe.share.terms import Vocabulary, vocabulary
 from kidsafe.share.writer import CSV_NAME, Row, posts_csv
@@ -22,9 +23,10 @@ from kidsafe.share.writer import CSV_NAME, Row, posts_csv
 log = logging.getLogger(__name__)
 
 MAX_ROUNDS = 3
-CHECKED_KINDS = frozenset({FactKind.CHILD_NAME, FactKind.SCHOOL, FactKind.TOWN, FactKind.ROUTINE})
+CHECKED_KINDS = frozenset({FactKind.CHILD_NAME, FactKind.SCHOOL, FactKind.TOWN, FactKind.ROUTINE, FactKind.SURNAME})
 """Kinds of fact the text-only check turns into more words to redact: those the shared copy must not
-give away. (Other kinds found only after redaction are the engine misreading the new text.)"""
+give away. (Other kinds found only after redaction are the engine misreading the new text: "Meet our bunny 🐰"
+reads as a pet named "Meet".)"""
 
 
 @dataclass(frozen=True)
@@ -37,8 +39,10 @@ class CaptionPlan:
 
 
 def redact_all(views: Sequence[PostView], vocab: Vocabulary) -> dict[str, Redacted]:
-    """Each post's caption redacted with the vocabulary (routine posts lose their weekdays too)."""
-    return {v.id: redact(v.caption, vocab, routine=v.id in vocab.routine_posts) for v in views}
+    """Each post's caption redacted with the vocabulary (routine posts lose their weekdays too, and every word
+    the caption model tagged as a person goes as a name)."""
+    return {v.id: redact(v.caption, vocab, routine=v.id in vocab.routine_posts, people=frozenset(tagged_people(v)))
+            for v in views}
 
 
 def plan_captions(views: Sequence[PostView], vocab: Vocabulary, rows: Callable[[Mapping[str, Redacted]], list[Row]],

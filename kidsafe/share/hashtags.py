@@ -10,28 +10,33 @@ import re
 
 from kidsafe import geo
 from kidsafe.engine import lexicon as lx
-from kidsafe.engine.gazetteer import name_count
+from kidsafe.engine.gazetteer import is_known_first_name, name_count
 from kidsafe.engine.routines import activity_in
 from kidsafe.engine.schools import HASHTAG_NON_NAMES
 from kidsafe.engine.surnames import GROUP_WORDS
-from kidsafe.engine.text import fold, split_hashtag, split_words
+from kidsafe.engine.text import english_rank, fold, number_value, split_hashtag, split_words
 from kidsafe.share.terms import Vocabulary
 
 MIN_TERM_IN_TAG = 3
 """Terms shorter than this are not looked for inside hashtags ("Al" is in too many words)."""
 
 MIN_PLACE = 4
+NAME_IN_TAG_RANK = 5000
+"""A first name in a hashtag counts when it is rarer than this in English ("#Kai" yes, "#summer" no)."""
 COMMON_NAME_COUNT = 2000  # a place name that is also this common a first name is read as a name
 SCHOOL_SUFFIX = re.compile(
     r"^([a-z]{3,}?)(" + "|".join(sorted((re.escape(w) for w in lx.SCHOOL_TYPE_WORDS if len(w) > 3),
                                         key=len, reverse=True)) + r")$")
 NOT_A_SURNAME = frozenset({"our", "my", "the", "your"})
+AGE_TAG_WORDS = frozenset({"year", "years", "yearsold", "yo", "old", "age", "aged", "turns", "turned", "turning",
+                           "birthday", "bday"})
+"""Words that make a number in a hashtag an age ("#sixyearsold", "#5thbirthday")."""
 
 REASONS = {
     "child": "names a child", "relative": "names a relative", "pet": "names a pet", "parent": "names a parent",
     "other_child": "names another child", "surname": "gives the family name", "town": "gives the town",
     "school": "names the school", "place": "names a place", "routine": "gives a weekly routine",
-    "sensitive": "marks a sensitive picture",
+    "sensitive": "marks a sensitive picture", "age": "gives an age", "person": "names someone",
 }
 """Why a hashtag was dropped, by reason code."""
 
@@ -51,11 +56,27 @@ def hashtag_leak(tag: str, vocab: Vocabulary) -> str | None:
         return "school"
     if _place_like(low):
         return "place"
+    # Run together in lower case, a name leads the tag ("#zaragirl"); the splitter's later pieces are guesses.
+    if _names_someone(words if tag != tag.lower() else words[:1]):
+        return "person"
     if _sensitive(low, " ".join(words)):
         return "sensitive"
     if any(w in lx.WEEKDAY_FORMS and len(w) > 3 for w in words) and activity_in(" ".join(words)):
         return "routine"
+    if set(words) & AGE_TAG_WORDS and any(0 < (number_value(w) or 0) <= 18 for w in words):
+        return "age"
     return None
+
+
+def _names_someone(words: tuple[str, ...]) -> bool:
+    """#Zara, #ZaraTheBrave, #zaragirl: a hashtag holding a first name that is no common English word."""
+    for word in words:
+        rank = english_rank(word)
+        if (len(word) >= MIN_TERM_IN_TAG and is_known_first_name(word) and (rank is None or rank > NAME_IN_TAG_RANK)
+                and word not in lx.NOT_NAMES and word not in lx.CHARACTERS and word not in lx.CHARACTER_FIRST_NAMES
+                and word not in lx.PLACE_WORDS and word not in lx.WEEKDAY_FORMS and word not in lx.MONTH_FORMS):
+            return True
+    return False
 
 
 def _surname_like(low: str) -> bool:

@@ -18,14 +18,17 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import name_count
 from kidsafe.engine.text import fold
+from kidsafe.share.ages import age_spans
+from kidsafe.share.names import person_spans
+from kidsafe.share.phrases import Phrasebook
 from kidsafe.share.spans import Span, find_spans
 from kidsafe.share.terms import Vocabulary
 from kidsafe.share.wording import child_runs, said, sentence_start
 
 # Priority of each kind of span when two overlap (lower wins), then the longer span.
 PRIORITY = {"hashtag": 0, "mention": 0, "child": 1, "surname": 2, "relative": 2, "pet": 2, "parent": 2,
-            "other_child": 2, "school": 3, "town": 3, "place": 4, "case": 4, "street": 4, "adult": 5, "time": 6,
-            "weekday": 7}
+            "other_child": 2, "school": 3, "town": 3, "place": 4, "case": 4, "street": 4, "adult": 3, "person": 5,
+            "age": 6, "date": 6, "time": 6, "weekday": 7}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,18 +47,20 @@ class Redacted:
     edits: tuple[Edit, ...]
 
 
-
-
-def redact(caption: str, vocab: Vocabulary, *, routine: bool = False) -> Redacted:
-    """The caption with every leak in ``vocab`` (and every place, time and leaking hashtag) made vague.
+def redact(caption: str, vocab: Vocabulary, *, routine: bool = False, people: frozenset[str] = frozenset()
+           ) -> Redacted:
+    """The caption with every leak in ``vocab`` (and every place, time, age, name and leaking hashtag) made vague.
 
     ``routine`` forces weekday names to go even when no activity is named (the dossier said
-    this post gives a routine away).
+    this post gives a routine away); ``people`` are the words the caption model tagged as a
+    person, taken out as names even when the dossier placed nobody of that name.
     """
     if not caption.strip():
         return Redacted(caption, ())
-    kept = _resolve(find_spans(caption, vocab, routine=routine))
-    return _apply(caption, kept)
+    spans = find_spans(caption, vocab, routine=routine)
+    spans += [*person_spans(caption, people, vocab), *age_spans(caption)]
+    chosen = [s for s in spans if fold(caption[s.start:s.end]) not in vocab.kept]  # the parent's words stay as written
+    return _apply(caption, _resolve(chosen))
 
 
 def leaks(text: str, vocab: Vocabulary) -> bool:
@@ -77,7 +82,6 @@ def leaks(text: str, vocab: Vocabulary) -> bool:
     return False
 
 
-
 def _resolve(spans: list[Span]) -> list[Span]:
     """Non-overlapping spans: by kind priority, then longest; in text order."""
     kept: list[Span] = []
@@ -90,14 +94,16 @@ def _resolve(spans: list[Span]) -> list[Span]:
 def _apply(caption: str, spans: list[Span]) -> Redacted:
     """Write each span's replacement, right to left, with child names joined into runs."""
     groups = child_runs(caption, spans)
+    book = Phrasebook()
+    saids = [said(caption, group, book) for group in groups]  # left to right: who was named first matters
     out = caption
     edits: list[Edit] = []
-    for group in reversed(groups):
+    for group, (words, kind) in reversed(list(zip(groups, saids, strict=True))):
         start, end = group[0].start, group[-1].end
-        words, kind = said(caption, group)
         if not words:
             start, end = _widen(out, start, end)
-        elif caption[group[0].start].isupper() and sentence_start(caption, group[0].start):
+        elif caption[group[0].start].isupper() and sentence_start(caption, group[0].start) \
+                or caption[group[0].start].isdigit() and re.search(r"(?:^|[.!?\n])\s*$", caption[:group[0].start]):
             words = words[0].upper() + words[1:]
         out = out[:start] + words + out[end:]
         label = group[0].term.text if kind == "hashtag" and group[0].term else kind
@@ -109,11 +115,10 @@ def _edit_kind(kind: str, label: str) -> str:
     names = {"child": "child_name", "parent": "parent_name", "relative": "relative", "surname": "surname",
              "pet": "pet", "other_child": "other_child", "town": "town", "school": "school", "place": "place",
              "street": "street", "adult": "adult_name", "time": "time", "weekday": "weekday", "case": "lower_case",
-             "mention": "mention"}
+             "mention": "mention", "person": "name", "age": "age", "date": "date"}
     if kind == "hashtag":
         return f"hashtag:{label}"
     return names.get(kind, kind)
-
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
@@ -133,6 +138,7 @@ def _tidy(text: str) -> str:
     text = re.sub(r"[ \t]{2,}", " ", text)
     text = re.sub(r"[ \t]+([,.!?;:)])", r"\1", text)
     text = re.sub(r"\(\s*\)", "", text)
+    text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)  # "Mrs D." at a sentence's end
     text = "\n".join(line.strip() for line in text.split("\n"))
     return text.strip()
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kidsafe.share.hashtags import REASONS
+from kidsafe.share.outcome import CHECK_WORDS, CHECKS, Remaining
 from kidsafe.share.redact import Edit
 
 
@@ -69,30 +70,91 @@ class PostChange:
         return out
 
 
+@dataclass(frozen=True, slots=True)
+class LeftOutPost:
+    """A sensitive post of the input: left out of the copy, or put back by the parent."""
+
+    post: str
+    source_post: str  # the post's id in the input feed (kept out of the ZIP's report)
+    date: str
+    reason: str  # in plain words: "a bath picture"
+    photos: int
+    whole_post: bool
+    put_back: bool = False
+
+    def as_dict(self, *, private: bool = False) -> dict[str, Any]:
+        """The post's entry in report.json."""
+        out: dict[str, Any] = {"post": self.post, "date": self.date, "reason": self.reason, "photos": self.photos,
+                               "whole_post": self.whole_post, "put_back": self.put_back}
+        if private:
+            out["source_post"] = self.source_post
+        return out
+
+
 @dataclass(frozen=True)
 class ShareReport:
-    """Everything the safe share did, and whether its checks of the output passed.
+    """Everything the safe share did, and what its three checks of the copy still found.
 
-    ``failures`` lists what the checks of the written ZIP still found (metadata, a face, a
-    leak the re-audit reads); empty means every check passed. ``facts_before`` and
-    ``facts_left`` count the facts of the input's dossier and of the re-audit's, by kind.
+    ``remaining`` lists what the checks still find (a fact the fresh audit reads, a family word,
+    metadata or a face), each with its post and what to do; the copy is ``safe`` only when all
+    three checks ran and nothing remains. ``facts_before`` and ``facts_left`` count the facts of
+    the input's dossier and of the fresh audit's, by kind. ``counts`` is the one source of every
+    number the app and the command line show.
     """
 
     out: str
     faces: str
     captions: str
     posts: tuple[PostChange, ...] = ()
-    failures: tuple[str, ...] = ()
+    remaining: tuple[Remaining, ...] = ()
     notes: tuple[str, ...] = ()
     facts_left: Mapping[str, int] = field(default_factory=dict)
     facts_before: Mapping[str, int] = field(default_factory=dict)
     seconds: Mapping[str, float] = field(default_factory=dict)
     keep_face_of: str | None = None
+    left_out: tuple[LeftOutPost, ...] = ()
+    kept_words: int = 0
+    checks_run: tuple[str, ...] = CHECKS
+
+    @property
+    def safe(self) -> bool:
+        """True only when all three checks ran and none of them found anything."""
+        return not self.remaining and set(CHECKS) <= set(self.checks_run)
 
     @property
     def ok(self) -> bool:
-        """True when every check of the output passed."""
-        return not self.failures
+        """The same as ``safe`` (the name older callers use)."""
+        return self.safe
+
+    @property
+    def failures(self) -> tuple[str, ...]:
+        """Every remaining item as one line."""
+        return tuple(r.line for r in self.remaining)
+
+    def counts(self) -> tuple[tuple[str, int], ...]:
+        """(label, number) of everything the app and the command line count, in the order they show it."""
+        return (
+            ("Posts in the copy", len(self.posts)),
+            ("Photos in the copy", self.photos),
+            ("Faces covered", self.faces_covered),
+            ("Caption changes", sum(len(p.edits) for p in self.posts)),
+            ("Sensitive posts left out", sum(1 for p in self.left_out if not p.put_back)),
+            ("Facts a stranger finds in your posts", sum(self.facts_before.values())),
+            ("Facts a stranger still finds in the copy", sum(self.facts_left.values())),
+            ("Things still to fix", len(self.remaining)),
+        )
+
+    @property
+    def verdict(self) -> str:
+        """One sentence: safe, or how many things remain."""
+        if self.safe:
+            return ("Safe to share: the fresh audit, the word check and the metadata check found nothing. "
+                    "kidsafe can still miss things: read the captions once more before you post them.")
+        if not self.remaining:
+            return "Not checked in full: " + ", ".join(CHECK_WORDS[c] for c in CHECKS if c not in self.checks_run) \
+                + " could not run."
+        n = len(self.remaining)
+        return f"Not safe yet: {n} thing{'s' if n != 1 else ''} still to fix before sharing."
 
     @property
     def photos(self) -> int:
@@ -111,8 +173,15 @@ class ShareReport:
             "faces": self.faces,
             "captions": self.captions,
             "keep_face_of": bool(self.keep_face_of),
+            "safe": self.safe,
             "ok": self.ok,
+            "verdict": self.verdict,
+            "checks_run": list(self.checks_run),
+            "remaining": [r.as_dict() for r in self.remaining],
             "failures": list(self.failures),
+            "counts": dict(self.counts()),
+            "left_out": [p.as_dict(private=private) for p in self.left_out],
+            "words_kept_by_you": self.kept_words,
             "notes": list(self.notes),
             "photos": self.photos,
             "faces_covered": self.faces_covered,
@@ -141,11 +210,14 @@ def _edit_line(edit: Edit) -> str:
 
 def to_markdown(report: ShareReport) -> str:
     """report.md: the same report for people."""
-    lines = ["# What kidsafe changed before sharing", ""]
-    verdict = "All checks passed." if report.ok else f"**{len(report.failures)} check(s) failed:**"
-    lines += [f"Faces: {report.faces}. Captions: {report.captions}. {report.photos} photos, "
-              f"{report.faces_covered} faces covered. {verdict}", ""]
-    lines += [f"- {f}" for f in report.failures]
+    lines = ["# What kidsafe changed before sharing", "", f"**{report.verdict}**", ""]
+    lines += [f"- {r.line}" for r in report.remaining] + ([""] if report.remaining else [])
+    lines += [f"Faces: {report.faces}. Captions: {report.captions}.", ""]
+    lines += [f"- {label}: {n}" for label, n in report.counts()]
+    if report.left_out:
+        lines += ["", "## Sensitive pictures", ""]
+        lines += [f"- post {p.post} ({p.date or 'no date'}): {p.reason}, "
+                  + ("put back by you" if p.put_back else "left out of the copy") for p in report.left_out]
     if report.notes:
         lines += ["", "## Notes", ""] + [f"- {n}" for n in report.notes]
     if report.facts_left:

@@ -33,6 +33,9 @@ STREET_WORDS = {
 }
 """Words that end a street's name, and the word said instead of the whole name."""
 
+PREFIX_PLACE_RE = re.compile(r"(?<![\w#@])(?:Fort|Mount|Mt\.?|Lake|Port|Camp|Cape|Lake)\s+[A-Z][\w'’\-]+"
+                             r"(?:\s+[A-Z][\w'’\-]+)?", re.UNICODE)
+"""A place named by a word before it ("Fort Quillan", "Port Isaac", "Lake Tahoe")."""
 HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Coach)(\.?\s+)(([A-Z])[\w'’\-]+)", re.UNICODE)
 _NAME_WORD = r"[A-Z][\w'’\-]*"
 _PLACE_ALT = "|".join(sorted((re.escape(w) for w in lx.PLACE_WORDS | set(STREET_WORDS) if " " not in w),
@@ -43,13 +46,20 @@ _SCHOOL_ALT = "|".join(sorted((re.escape(w) for w in lx.SCHOOL_TYPE_WORDS if w n
                               key=len, reverse=True))
 SCHOOL_RE = re.compile(r"(?<![\w#@])((?:(?:St\.?|Saint|" + _NAME_WORD + r")\s+){1,3})((?i:" + _SCHOOL_ALT
                        + r"))(?:\s+(?:School|Academy))?(?!\w)")
+HIGH_SCHOOL_RE = re.compile(r"(?<![\w#@])([A-Z][\w'’\-]+)\s+(?:High|Middle)(?:\s+School)?\b"
+                            r"(?!\s+(?:Street|St|Road|Rd|Chair|Tea|Five|Heels)\b)")
+"""A school named by "High" or "Middle" after its name ("Hollinbrook High"), not "High Street"."""
 CAPITAL_RUN_RE = re.compile(r"(?<![\w#@])([A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)*)")
 MAX_PLACE_WORDS = 3
 TITLE_RUN = 4
 """A run of this many capitalised words is a title or greeting ("Chúc Mừng Năm Mới"), not places."""
 LEADING_NON_NAMES = frozenset({"at", "to", "from", "in", "the", "our", "my", "first", "last", "day", "happy", "love",
                                "new", "big", "little", "back", "off", "and", "with", "for", "of"})
+FUNCTION_WORDS = frozenset({"at", "to", "from", "in", "the", "our", "my", "and", "with", "for", "of"})
+"""Leading words never part of a place's name; other leading words ("Happy", "New") are dropped only where a
+sentence opens, since after "at" they are the name ("at Happy Hollow Park")."""
 COMMON_NAME_COUNT = 2000
+COMMON_WORD_RANK = 3000
 PLACE_WORDS_SAID = "this place"
 
 
@@ -92,6 +102,12 @@ def find_spans(caption: str, vocab: Vocabulary, *, routine: bool = False) -> lis
     return spans
 
 
+def _opens_text(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence: nothing before it but spaces, or a sentence's end or an emoji."""
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?\n:;" or not before[-1].isalnum() and before[-1] not in ",'’&"
+
+
 def _inside(span: Span, ranges: Iterable[tuple[int, int]]) -> bool:
     return any(a < span.end and span.start < b for a, b in ranges)
 
@@ -117,9 +133,13 @@ def _text_spans(caption: str, vocab: Vocabulary, routine: bool) -> Iterator[Span
             words = words[1:]
         if words and m[2][0].isupper():
             yield Span(words[0][0], m.end(), "school")
+    for m in HIGH_SCHOOL_RE.finditer(caption):
+        if fold(m[1]) not in LEADING_NON_NAMES and fold(m[1]) not in lx.NOT_NAMES:
+            yield Span(m.start(), m.end(), "school")
     for m in PLACE_RE.finditer(caption):
         words = _words(caption, m.start(2), m.end(2))
-        while words and (fold(words[0][2]) in LEADING_NON_NAMES or fold(words[0][2]) in lx.NOT_NAMES):
+        while words and (fold(words[0][2]) in FUNCTION_WORDS or _opens_text(caption, words[0][0])
+                         and (fold(words[0][2]) in LEADING_NON_NAMES or fold(words[0][2]) in lx.NOT_NAMES)):
             words = words[1:]
         if not words:
             continue
@@ -127,6 +147,8 @@ def _text_spans(caption: str, vocab: Vocabulary, routine: bool) -> Iterator[Span
         kind = "street" if fold(m[3]) in STREET_WORDS else "place"
         yield Span(start, m.end(), kind, STREET_WORDS.get(fold(m[3]), m[3].lower()))
     yield from _gazetteer_spans(caption, vocab)
+    for m in PREFIX_PLACE_RE.finditer(caption):
+        yield Span(m.start(), m.end(), "place", PLACE_WORDS_SAID)
     for m in HONORIFIC_RE.finditer(caption):
         if fold(m[3]) not in STOP_WORDS and fold(m[3]) not in lx.NOT_NAMES:  # not "Miss You"
             yield Span(m.start(), m.end(), "adult", f"{m[1]}{m[2]}{m[4]}.")
@@ -139,7 +161,7 @@ def _text_spans(caption: str, vocab: Vocabulary, routine: bool) -> Iterator[Span
 
 
 def _term_spans(caption: str, folded: Folded, vocab: Vocabulary) -> Iterator[Span]:
-    characters = _character_spans(folded.text)
+    characters = character_spans(folded.text)
     for term in vocab.terms:
         key = term.key
         if len(key) < 2:
@@ -181,19 +203,19 @@ def _gazetteer_spans(caption: str, vocab: Vocabulary) -> Iterator[Span]:
     """Capitalised words that name a gazetteer place, read as the engine reads town names."""
     people = vocab.keys(PERSON_KINDS)
     folded = Folded(caption)
-    characters = [folded.span(a, b) for a, b in _character_spans(folded.text)]
+    characters = [folded.span(a, b) for a, b in character_spans(folded.text)]
     for m in CAPITAL_RUN_RE.finditer(caption):
         words = [w for w in _words(caption, m.start(1), m.end(1))
                  if not any(a <= w[0] < b for a, b in characters)]
-        if len(words) >= TITLE_RUN:
-            continue
+        if len(words) >= TITLE_RUN and not m[1].isupper():
+            continue  # a greeting in capitals ("Chúc Mừng Năm Mới"); a shout ("PENRITH PANTHERS WON") is read
         for i in range(0, len(words), MAX_PLACE_WORDS):
             hit = _first_place(caption, words[i:i + MAX_PLACE_WORDS], people)
             if hit:
                 yield Span(hit[0], hit[1], "place", PLACE_WORDS_SAID)
 
 
-def _character_spans(folded: str) -> list[tuple[int, int]]:
+def character_spans(folded: str) -> list[tuple[int, int]]:
     """Where character and franchise names ("paw patrol") lie (folding keeps most positions)."""
     out = []
     for phrase in lx.CHARACTERS:
@@ -226,5 +248,7 @@ def _not_a_place(key: str, phrase: str, n: int, after: list[str]) -> bool:
         return True
     if after and (after[0] in lx.PLACE_WORDS or after[0] in lx.SCHOOL_TYPE_WORDS):
         return True
+    if n == 1 and (english_rank(key) or COMMON_WORD_RANK) < COMMON_WORD_RANK:
+        return True  # "Born", "Bath" with a capital: a common word, not the place of that name
     return n == 1 and name_count(phrase) >= COMMON_NAME_COUNT
 

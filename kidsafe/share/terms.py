@@ -56,6 +56,7 @@ class Term:
     text: str
     kind: str
     noun: str = ""
+    who: str = ""  # the dossier's subject id of a child: two names of one child are one person
 
     @property
     def key(self) -> str:
@@ -69,13 +70,28 @@ class Vocabulary:
 
     terms: tuple[Term, ...] = ()
     routine_posts: frozenset[str] = field(default_factory=frozenset)
+    kept: frozenset[str] = field(default_factory=frozenset)
+    """Folded words the parent chose to keep: never rewritten, never counted as left behind."""
+    not_people: frozenset[str] = field(default_factory=frozenset)
+    """Folded words the dossier knows are no one (a favourite: "Thomas", "Taylor Swift")."""
+
+    def __post_init__(self) -> None:
+        if self.kept:  # a word kept by hand stays out of every term list, whichever round found it
+            object.__setattr__(self, "terms", tuple(t for t in self.terms if t.key not in self.kept))
 
     def merged(self, other: Vocabulary) -> Vocabulary:
         """This vocabulary with the other's new terms and routine posts added."""
         seen = {(t.key, t.kind) for t in self.terms}
         keys = {t.key for t in self.terms}
-        extra = tuple(t for t in other.terms if (t.key, t.kind) not in seen and t.key not in keys)
-        return Vocabulary(self.terms + extra, self.routine_posts | other.routine_posts)
+        extra = tuple(t for t in other.terms if (t.key, t.kind) not in seen and t.key not in keys
+                      and t.key not in self.not_people)  # a favourite ("Thomas") read again as a child is still no one
+        return Vocabulary(self.terms + extra, self.routine_posts | other.routine_posts, self.kept | other.kept,
+                          self.not_people | other.not_people)
+
+    def keeping(self, words: Iterable[str]) -> Vocabulary:
+        """This vocabulary with the parent's kept words taken out of it."""
+        return Vocabulary(self.terms, self.routine_posts, self.kept | {fold(w) for w in words if w.strip()},
+                          self.not_people)
 
     def keys(self, kinds: Iterable[str] | None = None) -> set[str]:
         """Folded texts of the terms (of the given kinds)."""
@@ -99,7 +115,7 @@ def vocabulary(dossier: Dossier, views: Sequence[PostView] = (), *, town_kind: s
     for fact in dossier.facts:
         value = fact.value if isinstance(fact.value, str) else ""
         if fact.kind is FactKind.CHILD_NAME and value:
-            terms.append(Term(value, "child", _child_noun(children.get(fact.subject))))
+            terms.append(Term(value, "child", _child_noun(children.get(fact.subject)), fact.subject))
         elif fact.kind is FactKind.RELATIVE and value:
             terms += _relative_terms(value)
         elif fact.kind is FactKind.PET and value:
@@ -115,7 +131,9 @@ def vocabulary(dossier: Dossier, views: Sequence[PostView] = (), *, town_kind: s
         elif fact.kind is FactKind.SCHOOL and value:
             terms += school_terms(value)
     routine = frozenset(p for f in dossier.facts_of_kind(FactKind.ROUTINE) for p in f.posts)
-    return Vocabulary(_unique(terms), routine)
+    favourites = [f.value for f in dossier.facts_of_kind(FactKind.FAVOURITE) if isinstance(f.value, str)]
+    not_people = {fold(w) for value in favourites for w in (value, *value.split())}
+    return Vocabulary(_unique(terms), routine, not_people=frozenset(not_people))
 
 
 def _child_noun(subject: Subject | None) -> str:
@@ -125,7 +143,7 @@ def _child_noun(subject: Subject | None) -> str:
 def _child_terms(subject: Subject) -> list[Term]:
     noun = _child_noun(subject)
     names = [subject.name or "", *subject.aliases]
-    return [Term(n, "child", noun) for n in names if n and len(fold(n)) >= 2]
+    return [Term(n, "child", noun, subject.id) for n in names if n and len(fold(n)) >= 2]
 
 
 def _relative_terms(label: str) -> list[Term]:

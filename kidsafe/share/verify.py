@@ -10,7 +10,7 @@ import csv
 import io
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,13 +18,20 @@ from pathlib import Path
 from PIL import Image
 
 from kidsafe import faces as face_detector
+from kidsafe.engine.text import fold
 from kidsafe.models import EvidenceSource, Fact, FactKind
 from kidsafe.share import covers, images
 from kidsafe.share.covers import Box
+from kidsafe.share.outcome import AUDIT, Remaining, remaining
+from kidsafe.summary import LABELS
 
 MUST_BE_GONE = (FactKind.CHILD_NAME, FactKind.SCHOOL, FactKind.TOWN, FactKind.HOME, FactKind.ROUTINE,
-                FactKind.LOCATION_LEAK)
-"""Kinds of fact the shared copy must not give away any more."""
+                FactKind.LOCATION_LEAK, FactKind.SURNAME, FactKind.AGE, FactKind.BIRTHDAY, FactKind.BIRTH_YEAR,
+                FactKind.PARENT_NAME, FactKind.OTHER_CHILD, FactKind.SENSITIVE_IMAGE)
+"""Kinds of fact the shared copy must not give away any more (what the safe share hides by default)."""
+
+PHOTO_KINDS = frozenset({FactKind.HOME, FactKind.LOCATION_LEAK})
+"""Kinds whose evidence left in a copy is the photo's own position, never a caption."""
 
 PHOTO_SOURCES = frozenset({EvidenceSource.EXIF, EvidenceSource.OCR, EvidenceSource.IMAGE, EvidenceSource.FACE,
                            EvidenceSource.SIDECAR})
@@ -46,11 +53,12 @@ class Expected:
 
 @dataclass(frozen=True)
 class Recheck:
-    """What the re-audit of the shared ZIP found: facts per kind and the failures among them."""
+    """What the fresh audit of the shared ZIP found: facts per kind, and what remains of the hidden kinds."""
 
     facts_left: dict[str, int] = field(default_factory=dict)
-    failures: tuple[str, ...] = ()
+    items: tuple[Remaining, ...] = ()
     notes: tuple[str, ...] = ()
+    complete: bool = True  # False when part of the audit (text in photos, the caption model) could not run
 
 
 def photo_problems(data: bytes, name: str, expected: Expected, *, look_for_faces: bool = True) -> list[str]:
@@ -99,12 +107,13 @@ def csv_problems(data: bytes) -> list[str]:
             if len(row) > 1 and not DAY_RE.match(row[1])]
 
 
-def recheck(path: Path, *, as_of: date, captions_kept: bool, ids: Callable[[str], str] = str,
-            progress: Callable[[str, int, int], None] | None = None) -> Recheck:
-    """Audit the shared ZIP as a stranger would and report what is left of the kinds that must be gone.
+def recheck(path: Path, *, as_of: date, captions_kept: bool, put_back: frozenset[str] = frozenset(),
+            kept: frozenset[str] = frozenset(), progress: Callable[[str, int, int], None] | None = None) -> Recheck:
+    """Audit the shared ZIP as a stranger would: one remaining item per post of each fact it must not give away.
 
-    With captions kept, only facts that come from the photos (or GPS) count as failures; the
-    ones the captions still give are notes.
+    With captions kept, only facts that come from the photos (or GPS) count; the ones the
+    captions still give are notes. A sensitive picture the parent put back (``put_back``, the
+    copy's post numbers) or a word they kept (``kept``, folded) was their choice, not a leak.
     """
     from kidsafe.pipeline import AuditOptions, audit
 
@@ -114,24 +123,27 @@ def recheck(path: Path, *, as_of: date, captions_kept: bool, ids: Callable[[str]
     finally:
         result.close()
     left = Counter(str(f.kind) for f in dossier.facts)
-    failures, notes = [], []
+    items: list[Remaining] = []
+    notes: list[str] = []
     for kind in MUST_BE_GONE:
         facts = dossier.facts_of_kind(kind)
-        failing = [f for f in facts if not captions_kept or _from_photos(f) or kind in (FactKind.HOME,
-                                                                                       FactKind.LOCATION_LEAK)]
-        if failing:
-            failures.append(f"the re-audit still finds {len(failing)} {kind} fact(s) (posts {_posts(failing, ids)})")
-        elif facts:
-            notes.append(f"captions kept: the re-audit still reads {len(facts)} {kind} fact(s) in them")
-    skipped = [s for s in dossier.skipped_checks if s.startswith("ocr")]
+        facts = tuple(f for f in facts if not (isinstance(f.value, str) and fold(f.value) in kept))
+        failing = [f for f in facts if not captions_kept or _from_photos(f) or kind in PHOTO_KINDS]
+        if len(failing) < len(facts):
+            in_captions = len(facts) - len(failing)
+            notes.append(f"captions kept: the fresh audit still reads {in_captions} {kind} fact(s) in them")
+        for fact in failing:
+            todo = "location" if kind in PHOTO_KINDS else "caption"
+            for post in fact.posts:
+                if kind is FactKind.SENSITIVE_IMAGE and post in put_back:
+                    continue
+                items.append(remaining(AUDIT, post, f"a stranger still reads the {LABELS.get(kind, str(kind))}", todo))
+    skipped = [s for s in dossier.skipped_checks if s.startswith(("ocr", "language model"))]
     if skipped:
-        notes.append("text in photos could not be checked: " + "; ".join(skipped))
-    return Recheck(facts_left=dict(left), failures=tuple(failures), notes=tuple(notes))
+        notes.append("the fresh audit could not read everything: " + "; ".join(skipped))
+    return Recheck(facts_left=dict(left), items=tuple(dict.fromkeys(items)), notes=tuple(notes),
+                   complete=not skipped)
 
 
 def _from_photos(fact: Fact) -> bool:
     return any(e.source in PHOTO_SOURCES for e in fact.evidence)
-
-
-def _posts(facts: Sequence[Fact], ids: Callable[[str], str]) -> str:
-    return ", ".join(dict.fromkeys(ids(p) for f in facts for p in f.posts))

@@ -13,6 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.text import fold
+from kidsafe.share.phrases import Phrasebook
 from kidsafe.share.spans import PLACE_WORDS_SAID, Span
 
 POSSESSIVES = frozenset({"my", "our", "his", "her", "their", "your"})
@@ -22,22 +23,38 @@ CHILD_AFTER = frozenset({"girl", "boy", "baby"})
 SCHOOL_PREPOSITIONS = frozenset({"at", "to", "from", "in", "into", "for", "leave", "leaving", "left", "start",
                                  "starting", "started", "join", "joining", "joined", "started at"})
 TOWN_WORDS = "our town"
+GREETINGS = frozenset({"birthday", "bday", "congrats", "congratulations", "thanks", "thank", "love", "miss", "hi",
+                       "hello", "hey", "welcome", "bye", "night", "dear", "go", "xx", "xxx"})
+"""Words after which a name is only said to its person ("Happy birthday X", "love you X"): it goes."""
+FAMILY_NOUNS = frozenset({"sister", "brother", "cousin", "husband", "wife", "partner", "mum", "mom", "dad", "mother",
+                          "father", "son", "daughter", "niece", "nephew", "auntie", "aunty", "uncle", "grandson",
+                          "granddaughter", "in-law", "law"})
+"""Words after which a relative's name says nothing more: the name goes, the word stays."""
+FRIEND_NOUNS = frozenset(w.split()[-1] for w in lx.FRIEND_WORDS)
+PEOPLE_VERBS = frozenset({"took", "drove", "said", "says", "booked", "cooked", "bought", "married", "texted",
+                          "planned", "organised", "organized", "wrote"})
+"""Verbs only a person does: a "pet" doing them is a person the dossier mistook ("X took the kids")."""
+NAME_KINDS = frozenset({"child", "other_child", "person", "relative", "parent", "surname", "pet"})
 
 
 def child_runs(caption: str, spans: list[Span]) -> list[list[Span]]:
-    """Spans grouped so that "Ruby & Sam" is one run; every other span stands alone."""
+    """Spans grouped so that "Ruby & Sam" is one run, and a name the dossier did not place joins the name
+    right before it ("Maisie Middlename"); every other span stands alone."""
     groups: list[list[Span]] = []
     for span in spans:
         last = groups[-1][-1] if groups else None
         if (last is not None and span.kind == "child" and last.kind == "child"
                 and CONNECTOR_RE.match(caption[last.end:span.start])):
             groups[-1].append(span)
+        elif (last is not None and span.kind == "person" and last.kind in NAME_KINDS
+              and not caption[last.end:span.start].strip()):
+            groups[-1].append(span)
         else:
             groups.append([span])
     return groups
 
 
-def _words_before(text: str, start: int, n: int = 3) -> list[str]:
+def words_before(text: str, start: int, n: int = 3) -> list[str]:
     """The last words before ``start`` in the same phrase (no punctuation or emoji between)."""
     clause = re.split(r"[^\w\s'’]", text[max(0, start - 60):start])[-1]
     return [fold(w) for w in re.findall(r"[\w'’]+", clause)][-n:]
@@ -54,30 +71,41 @@ def sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:;" or not re.search(r"[\w,]", before[-2:])
 
 
-def said(caption: str, group: list[Span]) -> tuple[str, str]:
-    """The replacement for a run of spans, and the kind it replaced."""
+def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tuple[str, str]:
+    """The replacement for a run of spans, and the kind it replaced.
+
+    ``book`` remembers whom the caption has named so far (read left to right), so that two
+    different people are never given the same words.
+    """
+    book = book if book is not None else Phrasebook()
     first = group[0]
-    prev = _words_before(caption, first.start)
+    prev = words_before(caption, first.start)
     last_prev = prev[-1] if prev else ""
     adjacent = bool(re.search(r"[\w'’]\s+$", caption[:first.start])) or not caption[:first.start].strip()
     kind = first.kind
     if kind == "child":
-        return _child_said(caption, group, prev), kind
+        return _child_said(caption, group, prev, book), kind
+    if kind == "person":
+        return _person_said(caption, group, prev, book), kind
     term = first.term
     noun = term.noun if term else ""
     if kind in ("hashtag", "mention"):
         return "", kind
     if kind == "relative":
-        if adjacent and last_prev in lx.KIN_TITLES | lx.KIN_TITLE_SECOND | {fold(w) for w in noun.split()}:
-            return "", kind
+        titles = lx.KIN_TITLES | lx.KIN_TITLE_SECOND | FAMILY_NOUNS | {fold(w) for w in noun.split()}
+        if adjacent and last_prev in titles:
+            return "", kind  # "Nana Sue's" -> "Nana's", "my sister Ida" -> "my sister"
         return (noun or "a relative"), kind
     if kind == "pet":
-        return (noun if last_prev in OWNERS else f"our {noun or 'pet'}"), kind
+        if _word_after(caption, group[-1].end) in PEOPLE_VERBS:  # a person the dossier took for a pet
+            return book.stranger(term.key if term else ""), kind
+        noun = book.pet(term.key if term else "", noun or "pet")
+        return (noun if last_prev in OWNERS else f"our {noun}"), kind
     if kind == "parent":
-        return ("partner" if last_prev in OWNERS else "my partner"), kind
+        noun = book.parent(term.key if term else "")
+        return (noun if last_prev in OWNERS else f"my {noun}"), kind
     if kind == "other_child":
-        friend_words = {w.split()[-1] for w in lx.FRIEND_WORDS}
-        return ("" if adjacent and last_prev in friend_words else "a friend"), kind
+        return ("" if adjacent and last_prev in FRIEND_NOUNS else book.friend(term.key if term else "")), kind
     if kind == "surname":
         return _surname_said(first), kind
     if kind == "town":
@@ -89,17 +117,31 @@ def said(caption: str, group: list[Span]) -> tuple[str, str]:
     return first.said, kind
 
 
-def _child_said(caption: str, group: list[Span], prev: list[str]) -> str:
-    nouns = [(s.term.noun if s.term else "") or "child" for s in group]
-    joins = [caption[a.end:b.start] for a, b in zip(group, group[1:], strict=False)]
+def _child_said(caption: str, group: list[Span], prev: list[str], book: Phrasebook) -> str:
+    children = [s for s in group if s.kind == "child"]
+    forms = [book.child((s.term.who or s.term.key) if s.term else "", (s.term.noun if s.term else "") or "child")
+             for s in children]
+    joins = [caption[a.end:b.start] for a, b in zip(children, children[1:], strict=False)]
     last_prev = prev[-1] if prev else ""
     if last_prev in POSSESSIVES:
-        return _join(nouns, joins)
+        return _join([bare for bare, _ in forms], joins)
     if any(w in OWNERS for w in prev) and last_prev not in STOP_WORDS and last_prev not in lx.PARENT_WORDS:
         return ""  # "my darling Zuri" -> "my darling"
-    if len(group) == 1 and _word_after(caption, group[0].end) in CHILD_AFTER:
+    if len(children) == 1 and _word_after(caption, group[-1].end) in CHILD_AFTER:
         return "my"  # "Rosa girl" -> "my girl"
-    return _join([f"my {n}" for n in nouns], joins)
+    return _join([owned for _, owned in forms], joins)
+
+
+def _person_said(caption: str, group: list[Span], prev: list[str], book: Phrasebook) -> str:
+    """A name the dossier did not place: gone after a greeting, "my friend" or when it stands alone, else
+    "someone"."""
+    last_prev = prev[-1] if prev else ""
+    alone = sentence_start(caption, group[0].start) and not re.match(r"\s*[\w'’]", caption[group[-1].end:])
+    if last_prev in GREETINGS or last_prev in {"you", "u"} or last_prev in FRIEND_NOUNS | FAMILY_NOUNS or alone:
+        return ""
+    if last_prev in POSSESSIVES:
+        return "little one"
+    return book.stranger(fold(caption[group[0].start:group[-1].end]))
 
 
 def _join(parts: list[str], joins: list[str]) -> str:

@@ -12,7 +12,7 @@ import io
 import os
 import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +31,11 @@ class Row:
     date: str
     caption: str
     images: tuple[str, ...] = ()
+
+
+def post_numbers(ids: Iterable[str]) -> dict[str, int]:
+    """The copy's number of each post (1, 2, 3… in feed order): the copy never shows the feed's own ids."""
+    return {post_id: number for number, post_id in enumerate(ids, 1)}
 
 
 def posts_csv(rows: Sequence[Row]) -> bytes:

@@ -1,0 +1,74 @@
+"""Ages and days made vague: "is THREE today" -> "is a year older this month", "Happy 5th birthday" ->
+"Happy birthday", "on the 3rd of May" -> "in May".
+
+The patterns are the stranger engine's own (``kidsafe.engine.ages``), read on the caption as written
+so the spans line up; a birthday post's "today" goes with the age, since with the post's date it
+gives the day away.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kidsafe.engine import lexicon as lx
+from kidsafe.engine.ages import BIRTHDAY_CONTEXT
+from kidsafe.engine.mentions import NOT_YEARS
+from kidsafe.engine.text import NUMBER_WORDS
+from kidsafe.share.spans import Span
+
+_N = r"(?:1[0-8]|[1-9]|" + "|".join(NUMBER_WORDS) + r")(?!\d)"  # a child's age: 1 to 18, as the engine reads
+_NTH = (r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
+        r"|twelfth)")
+_WHEN = r"(?:\s+(?:today|yesterday))?"
+_MONTH = r"(" + "|".join(sorted((m for m in lx.MONTH_FORMS if len(m) > 3 or m == "may"), key=len, reverse=True)) + r")"
+VERB_MONTHS = frozenset({"may", "march"})
+OLDER = "a year older"
+BIG = "so big"
+
+# (pattern, words said instead): the group named "age" is replaced, else the whole match. Case is ignored,
+# as the engine folds.
+PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?i)\b(?:is|turned|turns|turning|now)\s+(?P<age>" + _N + r"(?:\s+years?\s+old)?" + NOT_YEARS
+                + r"\b" + _WHEN + ")"), OLDER),
+    (re.compile(r"(?i)\b" + _N + r"\s+years?\s+ago\s+today\b"), "some years ago"),
+    (re.compile(r"(?i)\b(?:my|our|a|the|your|his|her)\s+(?P<age>" + _N + r"[\s-]+years?[\s-]+old)\b"), "little one"),
+    (re.compile(r"(?i)\b" + _N + r"\s+(?:years?\s+old\s+)?today\b(?!\s*(?:months?|weeks?))"), OLDER),
+    (re.compile(r"(?i)\b" + _N + r"[\s-]+years?[\s-]+old\b"), OLDER),
+    (re.compile(r"(?i)\b" + _NTH + r"(?=\s+(?:birthday|bday|b-day)\b)"), ""),
+    (re.compile(r"(?<=[a-z])\s*\(\s*\d{1,2}\s*\)"), ""),
+    (re.compile(r"(?i),?\s*\baged?\s+" + _N + r"\b" + NOT_YEARS), ""),
+)
+IN_BIRTHDAY_POSTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?i)\b" + _N + r"\s+years?(?=\s+of\b)"), "years"),
+    (re.compile(r"(?<![\w-])(?:" + "|".join(w.upper() for w in NUMBER_WORDS) + r")(?![\w-])"), BIG),
+    (re.compile(r"(?<![\w-])(?:" + "|".join(NUMBER_WORDS) + r")(?=\s*[?!])"), BIG),
+    (re.compile(r"^\W*?(?:1[0-8]|[1-9])(?=\s*!)"), BIG),
+)
+DAYS = (
+    re.compile(r"(?i)\b(?:on\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b"),
+    re.compile(r"(?i)\b(?:on\s+)?" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?![:.]\d)"),
+)
+
+NUMERIC_DAY = re.compile(r"(?i)\b(?:born|arrived|on)\s+(?:on\s+)?(\d{1,2}/\d{1,2})\b(?!/\d)")
+"""A day written in numbers after "born", "arrived" or "on" ("born 10/22"): it goes, the verb stays."""
+
+
+def age_spans(caption: str) -> Iterator[Span]:
+    """Spans of every age and every stated day in the caption, with the vaguer words for each."""
+    birthday = bool(BIRTHDAY_CONTEXT.search(caption.lower()))
+    for rx, words in PATTERNS + (IN_BIRTHDAY_POSTS if birthday else ()):
+        for m in rx.finditer(caption):
+            group = "age" if "age" in rx.groupindex else 0
+            dated = words == OLDER and _dated(m[group])
+            yield Span(m.start(group), m.end(group), "age", words + (" this month" if dated else ""))
+    for rx in DAYS:
+        for m in rx.finditer(caption):
+            if m[1][0].isupper() or m[1].lower() not in VERB_MONTHS:  # "we may 2…", "march 3 miles": no month
+                yield Span(m.start(), m.end(), "date", f"in {m[1].capitalize()}")
+    for m in NUMERIC_DAY.finditer(caption):
+        yield Span(m.start(1), m.end(1), "date", "")
+
+
+def _dated(text: str) -> bool:
+    return bool(re.search(r"(?i)\b(?:today|yesterday)$", text))

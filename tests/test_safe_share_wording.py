@@ -1,0 +1,156 @@
+"""The safe copy's captions read as correct English: several children, other families' children, pets and names
+the dossier never placed, all in one caption; ages and days made vague; two people never the same words."""
+
+from __future__ import annotations
+
+import pytest
+
+from kidsafe.share.hashtags import hashtag_leak
+from kidsafe.share.phrases import Phrasebook
+from kidsafe.share.redact import redact
+from kidsafe.share.terms import Term, Vocabulary
+
+FAMILY = Vocabulary((
+    Term("Maisie", "child", "daughter", "child-1"), Term("Mais", "child", "daughter", "child-1"),
+    Term("Rosa", "child", "daughter", "child-2"), Term("Theo", "child", "son", "child-3"),
+    Term("Alex", "child", "child", "child-4"), Term("Sam", "child", "child", "child-5"),
+    Term("Priya", "other_child"), Term("Ava", "other_child"),
+    Term("Pickle", "pet", "dog"), Term("Biscuit", "pet", "dog"), Term("Tigger", "pet", "cat"),
+    Term("Penrith", "town"),
+))
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("Maisie and Rosa have been besties forever", "My daughter and her sister have been besties forever"),
+    ("Maisie, Rosa & Theo at the beach", "My daughter, her sister & my son at the beach"),
+    ("Theo and Maisie", "My son and my daughter"),
+    ("Our Maisie and our Rosa", "Our daughter and our other daughter"),
+    ("Alex and Sam built a den", "My child and their sibling built a den"),
+    ("Maisie loves Mais's new bike", "My daughter loves my daughter's new bike"),  # one child, two names
+    ("Maisie with Priya and Ava at soft play", "My daughter with her friend and another friend at soft play"),
+    ("Theo and Priya", "My son and his friend"),
+    ("Priya came for tea", "A friend came for tea"),
+    ("Pickle and Biscuit stole a sock", "Our dog and our other dog stole a sock"),
+    ("Pickle chased Tigger", "Our dog chased our cat"),
+    ("Pickle took both kids to the park", "Someone took both kids to the park"),  # no dog does that
+    ("Maisie, Rosa, Priya and Pickle at Penrith show 🐶",
+     "My daughter, her sister, her friend and our dog at our town show 🐶"),
+    ("Rosa and Maisie took Pickle to see Ava", "My daughter and her sister took our dog to see her friend"),
+])
+def test_wording_several_people_in_one_caption(caption, expected):
+    assert redact(caption, FAMILY).text == expected
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("Three today! Ellie Mae", "A year older this month!"),  # a name nobody placed, standing alone
+    ("Happy birthday Ellie Mae!", "Happy birthday!"),
+    ("Maisie Jane is here", "My daughter is here"),  # a middle name goes with the first
+    ("Lunch with Grandma and Dan", "Lunch with Grandma and someone"),
+    ("Saw Dan and Sophie at the shops", "Saw someone and someone else at the shops"),
+    ("love u baby Z", "love u"),
+    ("Taylor Swift all day long", "Taylor Swift all day long"),  # a celebrity is nobody's child
+    ("Will you be there?", "Will you be there?"),  # a common word opening a sentence
+    ("Paw Patrol party", "Paw Patrol party"),
+])
+def test_wording_names_the_dossier_did_not_place(caption, expected):
+    assert redact(caption, FAMILY).text == expected
+
+
+def test_wording_words_the_caption_model_tagged_as_a_person_go():
+    assert redact("Cake with Zorblat today", FAMILY).text == "Cake with Zorblat today"
+    assert redact("Cake with Zorblat today", FAMILY, people=frozenset({"zorblat"})).text == "Cake with someone today"
+    # Alone, the model must find the word where a name stands: not in another language's festival.
+    assert redact("Festa Qwimbo fast today", FAMILY, people=frozenset({"qwimbo"})).text == "Festa Qwimbo fast today"
+    assert redact("Tea at Zorblat's house", FAMILY, people=frozenset({"zorblat"})).text == "Tea at someone's house"
+    assert redact("so proud. love you Zorblat xxx", FAMILY, people=frozenset({"zorblat"})).text == "so proud. love you xxx"
+
+
+def test_wording_a_word_kept_by_hand_stays():
+    kept = FAMILY.keeping(["Penrith", "Dan"])
+    assert redact("Dan took us to Penrith", kept).text == "Dan took us to Penrith"
+    assert not any(t.key == "penrith" for t in kept.terms)
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("Our boy is THREE today 🥳", "Our boy is a year older this month 🥳"),
+    ("My son turned TWO yesterday 🎈", "My son turned a year older this month 🎈"),
+    ("FIVE!!! 🎂 How is my baby girl five?!?", "So big!!! 🎂 How is my baby girl so big?!?"),
+    ("6 years ago today you made me a mama 🥹 Happy 6th birthday!!",
+     "Some years ago you made me a mama 🥹 Happy birthday!!"),
+    ("Seven years of sass 🎂", "Years of sass 🎂"),
+    ("my 4 year old loves it", "my little one loves it"),
+    ("Maisie (5) and Theo (3)", "My daughter and my son"),
+    ("Theo, aged 4, on the slide", "My son, on the slide"),
+    ("Born on the 3rd of May", "Born in May"),
+    ("Party on May 12th", "Party in May"),
+    ("She was born 10/22 at 6am", "She was born in the morning"),
+])
+def test_wording_ages_and_days_made_vague(caption, expected):
+    assert redact(caption, FAMILY).text == expected
+
+
+@pytest.mark.parametrize("caption", [
+    "Uncle 64 (he is 40)",  # no child's age
+    "2 sugar crashes and one lost shoe",
+    "Year 3 here we come",
+    "25 metres badge",
+    "we march 3 miles to the beach",  # a verb, not the month
+])
+def test_wording_numbers_that_are_no_age_stay(caption):
+    assert redact(caption, FAMILY).text == caption
+
+
+@pytest.mark.parametrize(("tag", "reason"), [("sixyearsold", "age"), ("5thbirthday", "age"), ("4thofjuly", None),
+                                              ("christmas2024", None), ("Zara", "person"), ("ZaraTheBrave", "person"),
+                                              ("zaragirl", "person"), ("dogsofinstagram", None), ("staffylife", None),
+                                              ("FarrowTribe", "surname")])
+def test_wording_hashtags_with_an_age_or_a_name_are_dropped(tag, reason):
+    assert hashtag_leak(tag, FAMILY) == reason
+
+
+def test_phrasebook_never_gives_two_children_the_same_words():
+    book = Phrasebook()
+    said = [book.child(who, "daughter")[1] for who in ("a", "b", "c")]
+    assert len(set(said)) == 3 and said[0] == "my daughter"
+    assert book.child("a", "daughter")[1] == "my daughter"  # the same child keeps her words
+
+
+ADULTS = Vocabulary((Term("Hettie", "parent"), Term("Rolf", "parent"), Term("Ida", "relative", "Aunty"),
+                     Term("Otis", "child", "son", "c1")), not_people=frozenset({"thomas"}))
+TAGGED = frozenset({"dundee", "beatrix", "canada", "stanley", "patrick", "feliz", "switch"})
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("Lunch at Hettie and Rolf's", "Lunch at my partner and my other parent's"),  # two parents, two phrases
+    ("My sister Ida is over", "My sister is over"),
+    ("Cold morning at Dundee so we stayed in", "Cold morning at this place so we stayed in"),  # a place, not a person
+    ("Met Beatrix and her new little dog.", "Met someone and her new little dog."),
+    ("Fringe next month with my friend Beatrix!", "Fringe next month with my friend!"),
+    ("a REAL pony", "a REAL pony"),  # a shout
+    ("Happy Canada Day", "Happy Canada Day"),  # a named day
+    ("lifted the Stanley Cup", "lifted the Stanley Cup"),
+    ("St Patrick's Day parade", "St Patrick's Day parade"),
+    ("Feliz cumple a todos", "Feliz cumple a todos"),  # the model alone, on a sentence's first word
+    ("with a Switch and a snack", "with a Switch and a snack"),  # a thing
+    ("ALL DAY it is Thomas", "ALL DAY it is Thomas"),  # a favourite of the dossier is no one
+])
+def test_wording_adults_places_and_things_that_look_like_names(caption, expected):
+    assert redact(caption, ADULTS, people=TAGGED).text == expected
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("TWO!! Happy birthday my Squidge, my little shadow", "So big!! Happy birthday my little one, my little shadow"),
+    ("Happy birthday Squidge!!!", "Happy birthday!!!"),  # a nickname said to the child
+    ("Happy birthday Mummy!", "Happy birthday Mummy!"),
+    ("love you my Love!", "love you my Love!"),  # a common word
+    ("Next stop: Fort Quillan, Texas!!", "Next stop: This place, Texas!!"),  # a place named by its first word; a state
+    ("Good girl Mrs Pemberton.", "Good girl Mrs P."),
+    ("Hollinbrook High you better be ready", "The school you better be ready"),
+])
+def test_wording_nicknames_and_named_places(caption, expected):
+    assert redact(caption, FAMILY, people=frozenset({"mrs", "pemberton"})).text == expected
+
+
+def test_wording_a_place_shouted_in_capitals_goes():
+    assert redact("Grand final DUNDEE DRAGONS THREE PEAT!!!!", Vocabulary()).text == \
+        "Grand final this place DRAGONS THREE PEAT!!!!"
