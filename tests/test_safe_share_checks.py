@@ -183,3 +183,19 @@ def test_safe_share_cli_puts_back_the_post_it_listed(feed, tmp_path, capsys):
     assert "put back by you" in capsys.readouterr().out
     rows, _, _ = _copy(tmp_path / "b.zip")
     assert number == "2" and [r["id"] for r in rows] == ["1", "2", "3"]
+
+
+def test_a_pet_or_a_named_relative_the_fresh_audit_still_reads_is_left_to_fix(tmp_path):
+    from kidsafe.share import verify
+
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    rows = [Row("1", "2024-05-01", "Walkies with Pickle, such a good boy 🐶 muddy paws", ()),
+            Row("2", "2024-05-08", "Pickle the dog stole a sausage 🐕", ()),
+            Row("3", "2024-05-09", "Sunday lunch at Nana Joan's, our dog Pickle came too 🐾", ()),
+            Row("4", "2024-05-10", "Easter egg hunt with Grandad", ())]
+    (copy / "posts.csv").write_bytes(posts_csv(rows))
+    check = verify.recheck(copy, as_of=AS_OF, captions_kept=False)
+    said = " ".join(item.what for item in check.items)
+    assert "pet" in said and "relative" in said
+    assert not verify.recheck(copy, as_of=AS_OF, captions_kept=False, kept=frozenset({"pickle", "nana joan"})).items

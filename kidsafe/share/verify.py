@@ -18,6 +18,7 @@ from pathlib import Path
 from PIL import Image
 
 from kidsafe import faces as face_detector
+from kidsafe.engine import lexicon as lx
 from kidsafe.engine.text import fold
 from kidsafe.models import EvidenceSource, Fact, FactKind
 from kidsafe.share import covers, images
@@ -125,8 +126,10 @@ def recheck(path: Path, *, as_of: date, captions_kept: bool, put_back: frozenset
     left = Counter(str(f.kind) for f in dossier.facts)
     items: list[Remaining] = []
     notes: list[str] = []
-    for kind in MUST_BE_GONE:
+    for kind in (*MUST_BE_GONE, FactKind.PET, FactKind.RELATIVE):
         facts = dossier.facts_of_kind(kind)
+        if kind is FactKind.RELATIVE:
+            facts = tuple(f for f in facts if _named_relative(f))  # "Grandad" alone names nobody
         facts = tuple(f for f in facts if not (isinstance(f.value, str) and fold(f.value) in kept))
         failing = [f for f in facts if not captions_kept or _from_photos(f) or kind in PHOTO_KINDS]
         if len(failing) < len(facts):
@@ -143,6 +146,12 @@ def recheck(path: Path, *, as_of: date, captions_kept: bool, put_back: frozenset
         notes.append("the fresh audit could not read everything: " + "; ".join(skipped))
     return Recheck(facts_left=dict(left), items=tuple(dict.fromkeys(items)), notes=tuple(notes),
                    complete=not skipped)
+
+
+def _named_relative(fact: Fact) -> bool:
+    """A relative fact that carries a name ("Nana Sue"), not a bare title ("Grandad")."""
+    words = re.findall(r"\w+", fold(str(fact.value)))
+    return any(w not in lx.KIN_TITLES and w not in lx.KIN_TITLE_SECOND for w in words)
 
 
 def _from_photos(fact: Fact) -> bool:
