@@ -34,3 +34,10 @@ def test_a_caption_all_in_capitals_still_names_its_child():
     assert "Mason" in child_names(d)
     assert values(d, FactKind.BIRTHDAY, "Mason") == {"05-19"}
     assert not {"Happy", "Proud", "Grandson"} & child_names(d)
+
+
+def test_parents_signing_off_with_the_family_name_give_the_surname():
+    from tests.test_engine import values as fact_values
+
+    d = dossier(view("1", "Happy birthday Riley, love Mummy & Daddy Kowalczyk xx", "2024-05-22 19:10"), *OTHER_POSTS)
+    assert fact_values(d, FactKind.SURNAME) == {"Kowalczyk"}

@@ -27,6 +27,10 @@ _THE_GROUP = re.compile(r"\b(?:the|The)\s+(" + _PARTICLE + r"?" + _FAMILY_NAME +
 #: French and Spanish family names take no plural: "Les Bouchard", "Los Ortega", "la famille Roy".
 _ARTICLE_FAMILY = re.compile(r"(?<!\w)(?:(?:[Ll]es|[Ll]os)|(?:[Ll]a\s+)?(?:[Ff]amille|[Ff]amilia))\s+" + _FAMILY_NAME
                              + r"(?![\w'’\-])(?!\s+[A-Z])")
+#: Parents signing off with the family name: "love, Mummy & Daddy Kowalczyk", "from Mum and Dad Okafor".
+_PARENTS_SIGN_OFF = re.compile(r"(?i:\b(?:love|from|lots of love|all our love|xx+)\W*\s*"
+                               r"(?:mummy|mum|mommy|mom|mama|daddy|dad|papa)\s*(?:&|and|\+)\s*"
+                               r"(?:mummy|mum|mommy|mom|mama|daddy|dad|papa)\s+)" + _FAMILY_NAME + r"\b")
 _OCR_FULL_NAME = re.compile(r"^\s*([A-Z][A-Za-z\u00C0-\u024F]+)\s+([A-Z][A-Za-z\u00C0-\u024F'\-]{2,})\s*$")
 
 #: A name given to this many babies after "#team" is a child cheered on before it is a family name.
@@ -102,6 +106,9 @@ def find_surnames(views: Sequence[PostView]) -> Found:
                 if (_plausible(word) and not re.search(r"[sx]$", word) and (english_rank(word) or 10**6) > 20000
                         and not geo.places_named(m[0].strip())):
                     found[word].append((view.id, part.source, m[0]))
+            for m in _PARENTS_SIGN_OFF.finditer(part.text):
+                if _plausible(m[1]):
+                    found[m[1]].append((view.id, part.source, m[0]))
             for m in _THE_PLURAL.finditer(part.text):
                 if _plausible(m[1]):
                     signed = bool(_SIGN_OFF.search(part.text[max(0, m.start() - 20):m.start()]))
