@@ -58,8 +58,8 @@ class LinearModel:
         position = self._position()
         example, stored, values = [], [], []
         for i, feats in enumerate(rows):
-            for index, value in hashed(feats).items():
-                row = position.get(index)
+            for key, value in feats.items():  # features sharing a slot add up, as `hashed` adds them
+                row = position.get(slot(key))
                 if row is not None:
                     example.append(i)
                     stored.append(row)

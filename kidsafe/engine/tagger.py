@@ -56,8 +56,10 @@ def word_shape(word: str) -> str:
     return "x" if word[:1].isalpha() else "sym"
 
 
-def _word_class(word: str, low: str) -> list[str]:
-    """What the lists say of one word: a school type word, a known place, a first name, how common."""
+@lru_cache(maxsize=1 << 14)
+def _word_class(word: str, low: str) -> tuple[str, ...]:
+    """What the lists say of one word: a school type word, a known place, a first name, how common.
+    Cached, as words recur from caption to caption; `engine.forget_user_text` empties it after an audit."""
     out = []
     if low in lx.SCHOOL_TYPE_WORDS or low in lx.PREFIX_SCHOOL_TYPES:
         out.append("school_type")
@@ -73,11 +75,11 @@ def _word_class(word: str, low: str) -> list[str]:
     rank = english_rank(low)
     out.append("rank:none" if rank is None else "rank:" + ("top1k" if rank < 1000 else "top20k" if rank < 20000
                                                            else "rare"))
-    return out
+    return tuple(out)
 
 
 def token_features(toks: list[tuple[str, int, int]], i: int, folded: list[str],
-                   classes: list[list[str]]) -> dict[str, float]:
+                   classes: list[tuple[str, ...]]) -> dict[str, float]:
     """What the tagger reads of the i-th word: itself, its shape and lists, and its neighbours'."""
     word, low = toks[i][0], folded[i]
     feats = {"bias": 1.0, f"w:{low}": 1.0, f"shape:{word_shape(word)}": 1.0, f"suf:{low[-3:]}": 1.0}
@@ -102,12 +104,42 @@ def token_features(toks: list[tuple[str, int, int]], i: int, folded: list[str],
     return feats
 
 
-def text_features(text: str) -> tuple[list[tuple[str, int, int]], list[dict[str, float]]]:
-    """Tokens of a text and each one's features."""
+#: Words a name may run on for after its capitalised first word ("Ana Pua Fetu Tavita Junior School").
+NAME_RUN = 6
+
+
+#: Lower-case words a name runs on through ("Gaelscoil na Móna", "Little Lotus preschool").
+_RUN_ON = frozenset({"of", "de", "la", "le", "na", "an", "du", "del", "the", "and", "&", "'s", "’s"})
+
+
+def _may_run_on(word: str, low: str) -> bool:
+    """Whether a name may go on through this word: a capitalised word, a number, a connector, a type word."""
+    return (word[:1].isupper() or word[:1].isdigit() or low in _RUN_ON or low in lx.SCHOOL_TYPE_WORDS
+            or low in lx.PREFIX_SCHOOL_TYPES)
+
+
+def text_features(text: str, names_only: bool = False
+                  ) -> tuple[list[tuple[str, int, int]], list[int], list[dict[str, float]]]:
+    """Tokens of a text, the ones scored, and each scored one's features. ``names_only``: score only
+    the words a school's or place's name can open (capitalised, or a number) and the words that may
+    run on from them; the engine reads no name that opens in lower case, and most words are skipped."""
     toks = tokens(text)
     folded = [fold(t[0]) for t in toks]
-    classes = [_word_class(t[0], low) for t, low in zip(toks, folded, strict=True)]
-    return toks, [token_features(toks, i, folded, classes) for i in range(len(toks))]
+    if names_only:
+        scored_set: set[int] = set()
+        for i, t in enumerate(toks):
+            if not (t[0][:1].isupper() or t[0][:1].isdigit()):
+                continue
+            j = i
+            while j < len(toks) and j < i + NAME_RUN and (j == i or _may_run_on(toks[j][0], folded[j])):
+                scored_set.add(j)
+                j += 1
+        scored = sorted(scored_set)
+    else:
+        scored = list(range(len(toks)))
+    read = {j for i in scored for j in range(max(0, i - WINDOW), min(len(toks), i + 5))}  # neighbours' lists
+    classes = [_word_class(t[0], low) if k in read else () for k, (t, low) in enumerate(zip(toks, folded, strict=True))]
+    return toks, scored, [token_features(toks, i, folded, classes) for i in scored]
 
 
 def decode(text: str, toks: list[tuple[str, int, int]], probs: list[dict[str, float]],
@@ -143,5 +175,8 @@ def _tagged(text: str, model_id: int) -> tuple[Mention, ...]:
     holds caption text, so `engine.forget_user_text` empties it after every audit."""
     model = learned.shipped("tagger")
     assert model is not None and id(model) == model_id
-    toks, feats = text_features(text)
-    return tuple(decode(text, toks, model.probabilities_of(feats), model.threshold))
+    toks, scored, feats = text_features(text, names_only=True)
+    probs: list[dict[str, float]] = [{"O": 1.0}] * len(toks)
+    for i, p in zip(scored, model.probabilities_of(feats), strict=True):
+        probs[i] = p
+    return tuple(decode(text, toks, probs, model.threshold))

@@ -29,7 +29,7 @@ def examples_of(voices: Sequence[Voice]) -> tuple[list[dict[str, float]], list[s
     for voice in voices:
         for post in voice.posts:
             spans = gold_spans(post)
-            toks, feats = tagger.text_features(post.caption)
+            toks, _, feats = tagger.text_features(post.caption)
             for (_, start, _), f in zip(toks, feats, strict=True):
                 inside = [s for s in spans if s[0] <= start < s[1]]
                 if not inside:
