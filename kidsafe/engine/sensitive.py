@@ -30,10 +30,14 @@ ADVICE = {
 HASHTAG_ADVICE = " The hashtag {tag} makes it findable by strangers: remove it."
 
 
+#: Each reason's cue words and cue symbols (emoji), split once.
+_CUE_WORDS = {reason: tuple(c for c in cues if c[0].isalnum()) for reason, cues in lx.SENSITIVE_CUES.items()}
+_CUE_SYMBOLS = {reason: tuple(c for c in cues if not c[0].isalnum()) for reason, cues in lx.SENSITIVE_CUES.items()}
+
+
 def _cue(text_folded: str, raw: str, reason: str) -> str | None:
-    words = tuple(c for c in lx.SENSITIVE_CUES[reason] if c[0].isalnum())
-    found = contains_phrase(text_folded, words)
-    return found or next((c for c in lx.SENSITIVE_CUES[reason] if not c[0].isalnum() and c in raw), None)
+    found = contains_phrase(text_folded, _CUE_WORDS[reason])
+    return found or next((c for c in _CUE_SYMBOLS[reason] if c in raw), None)
 
 
 #: Reasons the caption model decides; swimwear stays with the word list (the corpus does not label it).
@@ -45,11 +49,11 @@ _WORDS = re.compile(r"[\w'’]+|[^\w\s]", re.UNICODE)
 
 def _lexicon_cues(view: PostView) -> dict[str, tuple[str, EvidenceSource, str | None]]:
     """Each reason whose words stand in the caption or make up a hashtag: (cue, source, hashtag)."""
-    caption = view.caption
-    low = fold(re.sub(r"#\w+", " ", caption))
+    no_tags = re.sub(r"#\w+", " ", view.caption)
+    low = fold(no_tags)
     found: dict[str, tuple[str, EvidenceSource, str | None]] = {}
     for reason in lx.SENSITIVE_CUES:
-        cue = _cue(low, re.sub(r"#\w+", " ", caption), reason)
+        cue = _cue(low, no_tags, reason)
         if cue is not None:
             found[reason] = (cue, EvidenceSource.CAPTION, None)
             continue
