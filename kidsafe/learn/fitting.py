@@ -68,6 +68,21 @@ def out_of_fold(rows: Sequence[dict[str, float]], labels: Sequence[str], groups:
     return out
 
 
+def overlap_f1(texts) -> dict:
+    """Found spans against labelled ones, text by text: ``texts`` yields (gold, found) lists of
+    (start, end, kind); a found span is right when it overlaps a labelled one of its kind."""
+    found = right = labelled = recalled = 0
+    for gold, got in texts:
+        labelled += len(gold)
+        found += len(got)
+        right += sum(any(a < e and s < b and k == kind for a, b, k in gold) for s, e, kind in got)
+        recalled += sum(any(a < e and s < b and k == kind for s, e, kind in got) for a, b, k in gold)
+    precision = right / found if found else 0.0
+    recall = recalled / labelled if labelled else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"found": found, "right": right, "labelled": labelled, "recalled": recalled, "f1": round(f1, 4)}
+
+
 def train_word_tagger(out, examples_of, classes: Sequence[str], span_f1, c: float = 1.0, root=None) -> dict:
     """Fit a word tagger (favourites, places) on the train voices, choose the threshold on its B tags
     with the best span F1 on the dev voices, write it with its metadata and return that."""

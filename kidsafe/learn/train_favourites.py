@@ -15,7 +15,7 @@ from pathlib import Path
 from kidsafe.engine import favourites
 from kidsafe.engine.learned import LinearModel, models_in_use
 from kidsafe.learn.corpus import CORPUS_DIR, Voice
-from kidsafe.learn.fitting import print_meta, train_word_tagger, trainer_parser
+from kidsafe.learn.fitting import overlap_f1, print_meta, train_word_tagger, trainer_parser
 
 CLASSES = ("O", "B", "I")
 
@@ -37,20 +37,11 @@ def examples_of(voices: Sequence[Voice]) -> tuple[list[dict[str, float]], list[s
 
 def span_f1(model: LinearModel, voices: Sequence[Voice]) -> dict:
     """Found favourites against the labelled ones, matched by overlap."""
-    found = right = labelled = recalled = 0
     with models_in_use(favourites=model):
-        for voice in voices:
-            for post in voice.posts:
-                gold = sorted({(s.start, s.end) for s in post.spans if s.label == "FAVOURITE" and s.part == 0})
-                got = favourites.find_favourites(post.caption)
-                labelled += len(gold)
-                found += len(got)
-                right += sum(any(a < f.end and f.start < b for a, b in gold) for f in got)
-                recalled += sum(any(a < f.end and f.start < b for f in got) for a, b in gold)
-    precision = right / found if found else 0.0
-    recall = recalled / labelled if labelled else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"found": found, "right": right, "labelled": labelled, "recalled": recalled, "f1": round(f1, 4)}
+        return overlap_f1(
+            (sorted({(s.start, s.end, "") for s in post.spans if s.label == "FAVOURITE" and s.part == 0}),
+             [(f.start, f.end, "") for f in favourites.find_favourites(post.caption)])
+            for voice in voices for post in voice.posts)
 
 
 def train(out: Path, c: float = 1.0, root: Path = CORPUS_DIR) -> dict:

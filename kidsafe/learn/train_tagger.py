@@ -15,7 +15,7 @@ from pathlib import Path
 from kidsafe.engine import tagger
 from kidsafe.engine.learned import LinearModel, models_in_use
 from kidsafe.learn.corpus import CORPUS_DIR, CorpusPost, Voice
-from kidsafe.learn.fitting import print_meta, train_word_tagger, trainer_parser
+from kidsafe.learn.fitting import overlap_f1, print_meta, train_word_tagger, trainer_parser
 
 
 def gold_spans(post: CorpusPost) -> list[tuple[int, int, str]]:
@@ -44,20 +44,9 @@ def examples_of(voices: Sequence[Voice]) -> tuple[list[dict[str, float]], list[s
 
 def span_f1(model: LinearModel, voices: Sequence[Voice]) -> dict:
     """Found mentions against the labelled ones of the same kind, matched by overlap."""
-    found = right = labelled = recalled = 0
     with models_in_use(tagger=model):
-        for voice in voices:
-            for post in voice.posts:
-                gold = gold_spans(post)
-                got = tagger.find_mentions(post.caption)
-                labelled += len(gold)
-                found += len(got)
-                right += sum(any(a < m.end and m.start < b and k == m.kind for a, b, k in gold) for m in got)
-                recalled += sum(any(a < m.end and m.start < b and k == m.kind for m in got) for a, b, k in gold)
-    precision = right / found if found else 0.0
-    recall = recalled / labelled if labelled else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"found": found, "right": right, "labelled": labelled, "recalled": recalled, "f1": round(f1, 4)}
+        return overlap_f1((gold_spans(post), [(m.start, m.end, m.kind) for m in tagger.find_mentions(post.caption)])
+                          for voice in voices for post in voice.posts)
 
 
 def train(out: Path, c: float = 1.0, root: Path = CORPUS_DIR) -> dict:
