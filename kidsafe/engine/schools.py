@@ -87,15 +87,19 @@ class SchoolCandidate:
 _GENERIC_SCHOOL_WORDS = frozenset(lx.SCHOOL_TYPE_WORDS) | {"school", "the", "of", "st", "saint", "c", "e"}
 
 
-def _tokens(name: str) -> frozenset[str]:
+def _distinctive(name: str) -> list[str]:
+    """The words of a school's name that tell it apart, in order ("St" read as "saint")."""
     words = re.findall(r"\w+", fold(name).replace("'", ""))
-    return frozenset(("saint" if w == "st" else w) for w in words if w not in _GENERIC_SCHOOL_WORDS)
+    return [("saint" if w == "st" else w) for w in words if w not in _GENERIC_SCHOOL_WORDS]
+
+
+def _tokens(name: str) -> frozenset[str]:
+    return frozenset(_distinctive(name))
 
 
 def _compact(name: str) -> str:
     """The name's distinctive words run together in order: "Daisy Chain" and "#daisychainnursery" agree."""
-    words = re.findall(r"\w+", fold(name).replace("'", ""))
-    return "".join(("saint" if w == "st" else w) for w in words if w not in _GENERIC_SCHOOL_WORDS)
+    return "".join(_distinctive(name))
 
 
 def _display(name: str, kind: str) -> str:
