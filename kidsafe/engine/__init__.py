@@ -75,7 +75,8 @@ def forget_user_text() -> None:
     They are process-wide (the app serves many sessions from one process); emptying them at the
     end of every audit costs a little speed and keeps one family's words from the next.
     """
-    for cache in (mentions_module._phrase_cues, text_module.split_words, towns_module._is_place, learned.slot,
+    for cache in (mentions_module._phrase_cues, text_module.split_words, towns_module._is_place,
+                  towns_module._neighbours, learned.slot,
                   tagger._tagged, tagger._word_class):
         cache.cache_clear()
     re.purge()  # re's own cache of compiled patterns holds names a few regexes were built from

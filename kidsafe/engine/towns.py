@@ -142,14 +142,18 @@ def _caption_towns(view: PostView, family: Family, home: GeoPoint | None = None
                         continue  # a common first name (spaCy often calls one a GPE), unless used as a place
                     if n == 1 and (english_rank(phrase) or 10**6) < 3000 and not placed:
                         continue  # a common English word ("Centre", "Bath") needs "in"/"at" to be a town
-                    opens = not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in ".!?\n"
-                    if n == 1 and i == 0 and opens and (english_rank(phrase) or 10**6) < 20000 and not placed:
-                        continue  # "Sunset walk", "Lazy Sunday": an English word opening a sentence
+                    opens = n == 1 and i == 0 and not placed and (
+                        not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in ".!?\n")
+                    if opens and (english_rank(phrase) or 10**6) < 3000:
+                        continue  # "Sunset walk", "Lazy Sunday": an everyday word opening a sentence
                     if _is_place(phrase):
                         after = text[m.start() + len(" ".join(words[:i + n])):]
                         context = tuple(f"L:{w}" for w in before_text.split()[-3:]) + tuple(
                             f"R:{fold(w)}" for w in re.findall(r"[\w'’]+|[^\w\s]", after[:40])[:3])
-                        out.append((phrase, m[0], 0.6, context + (f"words:{n}",) + (("tagged",) if tagged else ())))
+                        # a name opening a sentence ("Melbourne in June", "Lazy Sunday") is only maybe a
+                        # place: the town model weighs it by its context and its kind of name
+                        marks = (("tagged",) if tagged else ()) + (("opens",) if opens else ())
+                        out.append((phrase, m[0], 0.3 if opens else 0.6, context + (f"words:{n}",) + marks))
                         break
                 else:
                     continue
@@ -222,10 +226,35 @@ def town_features(town: TownCandidate, towns: Sequence[TownCandidate], posts: in
     feats[f"places_named>={min(len(places), 20) // 5 * 5}"] = 1.0
     if any(fold(p.admin1) == fold(town.name) for p in places):
         feats["is_a_region"] = 1.0
+    neighbours = [t for t in towns if t is not town and _neighbours(town.name, t.name)]
+    feats["neighbours"] = min(len(neighbours), 4) / 4
+    feats["neighbour_posts"] = math.log1p(sum(len({ev.post for ev, _ in t.evidence}) for t in neighbours))
     for context in town.contexts:
         for word in context:
             feats[f"ctx:{word}"] = feats.get(f"ctx:{word}", 0.0) + 1.0 / len(town.contexts)
     return feats
+
+
+#: Two places this close are one family's area (a city and its suburb, two suburbs side by side).
+NEIGHBOUR_KM = 30.0
+#: A name that many places share ("Springfield", "Forest") says nothing about where its neighbours are.
+NEIGHBOUR_MAX_PLACES = 8
+
+
+@lru_cache(maxsize=8192)
+def _neighbours(a: str, b: str) -> bool:
+    """Whether some place named ``a`` lies near some place named ``b``: a stranger with a map sees that
+    "Coburg", "Brunswick" and "Melbourne" are one area, and a holiday town far from all of them."""
+    places_b = geo.places_named(b)
+    if not places_b or len(places_b) > NEIGHBOUR_MAX_PLACES:
+        return False
+    return any(_km(p, q) <= NEIGHBOUR_KM for p in geo.places_named(a)[:NEIGHBOUR_MAX_PLACES * 4] for q in places_b)
+
+
+def _km(p: geo.Place, q: geo.Place) -> float:
+    """Distance in km by the equirectangular rule: near enough at tens of km, and cheap."""
+    x = math.radians(q.lon - p.lon) * math.cos(math.radians((p.lat + q.lat) / 2))
+    return 6371.0 * math.hypot(x, math.radians(q.lat - p.lat))
 
 
 def _model_towns(towns: list[TownCandidate], posts: int, support) -> list[tuple[TownCandidate, float]]:
@@ -259,6 +288,8 @@ def add_town_facts(book: FactBook, family: Family, views: Sequence[PostView], ho
     for town in towns if not use_model else ():
         if town is not towns[0] and town.strength + support(town) < 1.0:
             continue
+        if all("opens" in context for context in town.contexts) and not support(town):
+            continue  # the rules have no context to weigh a name that only ever opens a sentence
         kept.append(town)
         for ev, conf in town.evidence:
             book.add(FactKind.TOWN, FAMILY, town.name, ev, conf + support(town), key=fold(town.name), advice=ADVICE)
