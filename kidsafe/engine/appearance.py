@@ -1,26 +1,57 @@
-"""How a child can be recognised: "her red school jumper", "his new glasses", "curly hair"."""
+"""How a child can be recognised: "her red school jumper", "his new glasses", "curly hair", "her cornrows".
+
+The words come from ``locale/en/appearance.json``; this module only says how they combine.
+"""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind
 
-COLOURS = ("red", "blue", "navy", "green", "yellow", "purple", "pink", "orange", "black", "white", "grey", "gray",
-           "maroon", "burgundy", "brown", "gold", "silver", "teal", "turquoise", "lilac", "bottle green")
-ITEMS = ("jumper", "sweatshirt", "cardigan", "blazer", "uniform", "backpack", "book bag", "bookbag", "school bag",
-         "coat", "raincoat", "wellies", "boots", "trainers", "shoes", "hat", "tie", "dress", "glasses", "specs",
-         "hoodie", "jacket", "scooter", "bike", "helmet", "cap", "polo shirt", "pinafore", "tutu", "leotard")
-HAIR = ("curly", "ginger", "red", "blonde", "blond", "brown", "dark", "black", "long", "short", "frizzy", "wavy")
-_ITEM = re.compile(r"\b(?:(?:his|her|their|a|the|new)\s+)+((?:(?:new|school|" + "|".join(COLOURS) + r")\s+){1,3}(?:"
-                   + "|".join(ITEMS) + r"))\b")
-_GLASSES = re.compile(r"\b(?:his|her|their)\s+(?:new\s+|first\s+)?(glasses|specs|braces|hearing aids?|eye patch)\b")
-_HAIR = re.compile(r"\b((?:" + "|".join(HAIR) + r")(?:\s+(?:" + "|".join(HAIR) + r"))?\s+(?:hair|curls|locks|bunches|"
-                   r"pigtails|plaits))\b")
 ADVICE = "Uniform colours, logos and distinctive clothes let a stranger pick your child out: crop or keep it vague."
+WORDS_FILE = Path(__file__).parent / "locale" / "en" / "appearance.json"
+#: Words that say when, not what: "her new glasses" is the trait "glasses".
+_NOT_PART_OF_TRAIT = ("new", "first")
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    """The three shapes a trait takes, built once from the word file."""
+    words = json.loads(WORDS_FILE.read_text(encoding="utf-8"))
+    colours, items = _alternation(words["colours"]), _alternation(words["worn_items"])
+    hair_adj, hair = _alternation(words["hair_describers"]), _alternation(words["hair_words"])
+    face_adj, face = _alternation(words["face_describers"]), _alternation(words["face_words"])
+    bare_ok = [w for w in words["hair_words"] if w not in words["needs_describer"]]
+    not_after = _alternation(words["no_trait_after"])
+    owner = r"(?:his|her|their|\w+['’]s|with|those|them)\s+"
+    distinctive = _alternation(words["distinctive"])
+    end = rf"\b(?!\s+(?:{not_after})\b)"
+    # a colour is what a stranger could spot: "her new coat" is no trait, "her red school jumper" is
+    worn = re.compile(rf"\b(?:(?:his|her|their|a|the|new|\w+['’]s)\s+)+((?:new\s+)?(?:{colours})\s+(?:school\s+)?(?:{items})){end}")
+    # "curly hair", "long dark plaits", "her cornrows": a hair word after describers, or a style after its owner
+    hair_rx = re.compile(rf"\b((?:(?:{hair_adj})[\s\-]+){{1,3}}(?:{hair})){end}|\b{owner}((?:new\s+)?(?:{_alternation(bare_ok)})){end}")
+    # "big brown eyes", "his braces", and a trait that is one even alone: "freckles", "cornrows"
+    face_rx = re.compile(rf"\b(?:{owner})?((?:(?:{face_adj})\s+){{1,2}}(?:{face})){end}|\b{owner}((?:{face})){end}"
+                         rf"|\b({distinctive}){end}")
+    return worn, hair_rx, face_rx
+
+
+def _trait(match: re.Match[str]) -> str:
+    words = next(g for g in match.groups() if g).split()
+    while len(words) > 1 and words[0] in _NOT_PART_OF_TRAIT:
+        words = words[1:]
+    return " ".join(words)
 
 
 def add_appearance_facts(book: FactBook, family: Family, views: Sequence[PostView]) -> None:
@@ -30,15 +61,14 @@ def add_appearance_facts(book: FactBook, family: Family, views: Sequence[PostVie
             if part.source is EvidenceSource.OCR:
                 continue
             low = view.folded[index]
-            for rx in (_ITEM, _GLASSES, _HAIR):
+            for rx in _patterns():
                 for m in rx.finditer(low):
-                    if rx is _ITEM and not any(c in m[1] for c in COLOURS):
-                        continue  # "her new coat" says nothing a stranger could spot
+                    trait = _trait(m)
                     subject = family.about(view, near=m.start(), part=index)
                     if subject == FAMILY:
                         continue
-                    book.add(FactKind.APPEARANCE, subject, m[1],
-                             Evidence(post=view.id, source=part.source, excerpt=part.text[max(0, m.start() - 30):
-                                                                                          m.end() + 30].strip(),
-                                      explanation=f"can be recognised by: {m[1]}"),
-                             0.6, key=f"appearance:{m[1]}", advice=ADVICE)
+                    book.add(FactKind.APPEARANCE, subject, trait,
+                             Evidence(post=view.id, source=part.source,
+                                      excerpt=part.text[max(0, m.start() - 30):m.end() + 30].strip(),
+                                      explanation=f"can be recognised by: {trait}"),
+                             0.6, key=f"appearance:{trait}", advice=ADVICE)

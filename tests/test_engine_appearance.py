@@ -1,0 +1,35 @@
+"""Appearance: the traits a stranger could pick a child out by, in the many ways parents say them."""
+
+from __future__ import annotations
+
+import pytest
+
+from kidsafe.models import FactKind
+from tests.test_engine import dossier, values, view
+
+NAMED = view("2", "Our girl Esme is 4 today", "2024-02-01 09:00")
+
+
+@pytest.mark.parametrize(("caption", "trait"), [
+    ("Esme got her cornrows done for the wedding", "cornrows"),
+    ("Esme and those big brown eyes", "big brown eyes"),
+    ("So many freckles on Esme after the beach week", "freckles"),
+    ("Esme has a gap tooth now and whistles through it", "gap tooth"),
+    ("Esme's orange headphones go everywhere with her", "orange headphones"),
+    ("Esme with her white-blonde curls everywhere", "white-blonde curls"),
+    ("Esme's bangs are finally growing out", "bangs"),
+])
+def test_a_trait_said_in_ordinary_words_is_appearance(caption, trait):
+    d = dossier(view("1", caption), NAMED)
+    assert values(d, FactKind.APPEARANCE, "Esme") == {trait}
+
+
+@pytest.mark.parametrize("caption", [
+    "Esme helped wash the wine glasses",
+    "Esme's first hair cut today, she sat so still",
+    "Esme has her braces appointment tomorrow",
+    "Esme in her new coat",
+])
+def test_words_that_name_no_trait_are_no_appearance(caption):
+    d = dossier(view("1", caption), NAMED)
+    assert values(d, FactKind.APPEARANCE) == set()
