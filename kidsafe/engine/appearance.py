@@ -40,5 +40,6 @@ def add_appearance_facts(book: FactBook, family: Family, views: Sequence[PostVie
                     book.add(FactKind.APPEARANCE, subject, m[1],
                              Evidence(post=view.id, source=part.source, excerpt=part.text[max(0, m.start() - 30):
                                                                                           m.end() + 30].strip(),
-                                      explanation=f"can be recognised by: {m[1]}"),
+                                      explanation=f"can be recognised by: {m[1]}",
+                                      span=view.span_folded(index, m.start(1), m.end(1))),
                              0.6, key=f"appearance:{m[1]}", advice=ADVICE)
