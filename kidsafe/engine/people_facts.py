@@ -54,11 +54,14 @@ def _two_word_given_name(person: Person, views: dict[str, PostView], cast) -> st
 
 
 def _evidence(person: Person, post: str, view: PostView | None) -> list[Evidence]:
-    """The post's first mention of the person as evidence, its span the name (with its kin title: "Nana Pat")."""
-    return [Evidence(post=post, source=m.source, excerpt=m.excerpt, explanation=f"names {m.name}",
-                     span=view.span(m.part, m.start if m.title_start is None else m.title_start, m.end)
-                     if view is not None and 0 <= m.part < len(view.parts) else None)
-            for m in person.in_post(post)[:1]]
+    """The post's first mention of the person as evidence, its span the name; a relative's with the kin title
+    that is part of how they are called ("Nana Pat"; "cousin Brody", a friend's child, is Brody)."""
+    out = []
+    for m in person.in_post(post)[:1]:
+        start = m.title_start if m.title_start is not None and person.role == "relative" else m.start
+        span = view.span(m.part, start, m.end) if view is not None and 0 <= m.part < len(view.parts) else None
+        out.append(Evidence(post=post, source=m.source, excerpt=m.excerpt, explanation=f"names {m.name}", span=span))
+    return out
 
 
 def _confidence(person: Person, post: str) -> float:
