@@ -61,6 +61,7 @@ class Mention:
     part: int
     cues: frozenset[str]
     title: str | None = None  # kin title before it ("Nana"), as written
+    title_start: int | None = None  # where that title starts in the part's text
     surname: str | None = None  # capitalised word after it that looks like a family name
     excerpt: str = ""
 
@@ -284,7 +285,8 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
                 cues.add("character")  # but "party for Elsa's 6th birthday": a character never turns six
             yield Mention(
                 name=_title_case(word), key=key, post=view.id, source=part.source, start=start, end=end,
-                part=index, cues=frozenset(cues), title=title, surname=surname,
+                part=index, cues=frozenset(cues), title=title, title_start=prev.start() if title and prev else None,
+                surname=surname,
                 excerpt=_window(text, start, end),
             )
         if not ocr:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from kidsafe.engine.facts import FactBook
 from kidsafe.engine.views import PostView
-from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind
+from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind, Span
 
 STREET_WORDS = ("Road", "Rd", "Street", "St", "Avenue", "Ave", "Lane", "Ln", "Close", "Drive", "Dr", "Way",
                 "Crescent", "Grove", "Terrace", "Place", "Gardens", "Court", "Mews", "Row", "Walk", "Hill",
@@ -34,32 +34,33 @@ def _title(text: str) -> str:
     return " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in text.split())
 
 
-def _clues(view: PostView) -> list[tuple[str, str, str]]:
-    """(what, name, OCR line) for each sign read in the post's photos."""
+def _clues(view: PostView) -> list[tuple[str, str, str, str | None, Span]]:
+    """(what, name, OCR line, photo, span of the line's words) for each sign read in the post's photos."""
     out = []
     homey = any(h in view.all_folded for h in HOME_HINTS)
-    for part in view.parts:
+    for index, part in enumerate(view.parts):
         if part.source is not EvidenceSource.OCR:
             continue
         line = _title(part.text)
+        words = re.search(r"\S(?:.*\S)?", part.text)  # the whole line is the sign, less its outer spaces
+        span = view.span(index, *words.span()) if words else view.span(index, 0, len(part.text))
         if m := _STREET.match(line):
-            out.append(("street sign", m[1], part.text))
+            out.append(("street sign", m[1], part.text, part.photo, span))
         elif m := _HOUSE.match(line):
-            out.append(("house name", m[1], part.text))
+            out.append(("house name", m[1], part.text, part.photo, span))
         elif (m := _DOOR_NUMBER.match(part.text)) and homey:
-            out.append(("door number", m[1], part.text))
+            out.append(("door number", m[1], part.text, part.photo, span))
         elif m := _PLATE.match(part.text.upper()):
-            out.append(("number plate", m[1], part.text))
+            out.append(("number plate", m[1], part.text, part.photo, span))
     return out
 
 
 def add_sign_facts(book: FactBook, views: Sequence[PostView]) -> None:
     """A place fact for every street sign, house name, door number or number plate read in a photo."""
     for view in views:
-        for what, name, line in _clues(view):
+        for what, name, line, photo, span in _clues(view):
             value = {"name": name, **(view.gps.as_dict() if view.gps else {}), "role": "other", "what": what}
-            photo = next((p.photo for p in view.parts if p.source is EvidenceSource.OCR and p.text == line), None)
             book.add(FactKind.PLACE, FAMILY, value,
                      Evidence(post=view.id, source=EvidenceSource.OCR, excerpt=line,
-                              explanation=f"a {what} read in the photo", photo=photo),
+                              explanation=f"a {what} read in the photo", photo=photo, span=span),
                      0.6, key=f"sign:{what}:{name.casefold()}", advice=ADVICE)

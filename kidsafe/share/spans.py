@@ -18,7 +18,7 @@ from kidsafe import geo
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import name_count
 from kidsafe.engine.routines import activity_in
-from kidsafe.engine.text import english_rank, fold
+from kidsafe.engine.text import Folded, english_rank, fold
 from kidsafe.share import vague
 from kidsafe.share.hashtags import hashtag_leak
 from kidsafe.share.terms import PERSON_KINDS, RARE_WORD_RANK, Term, Vocabulary
@@ -72,26 +72,6 @@ class Span:
     kind: str
     said: str = ""
     term: Term | None = None
-
-
-class Folded:
-    """Folded text with a map back to the original's character positions."""
-
-    def __init__(self, text: str) -> None:
-        chars, where = [], []
-        for i, ch in enumerate(text):
-            for f in fold(ch):
-                chars.append(f)
-                where.append(i)
-        self.text = "".join(chars)
-        self._where = where
-        self._n = len(text)
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """The original positions of the folded text's [start, end)."""
-        a = self._where[start] if start < len(self._where) else self._n
-        b = self._where[end - 1] + 1 if end > 0 else 0
-        return a, b
 
 
 def find_spans(caption: str, vocab: Vocabulary, *, routine: bool = False) -> list[Span]:
