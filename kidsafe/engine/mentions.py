@@ -43,8 +43,7 @@ _LOWERCASE_NAME = (
 )
 
 #: Capitalised words after a name that end a place's name, never a family name.
-_NOT_SURNAMES = lx.TOWN_PART_WORDS | {"centre", "center", "library", "school", "primary", "elementary", "rink", "arena",
-                                      "stadium", "museum", "zoo", "cafe", "café", "aquatic", "leisure", "rd", "st"}
+_NOT_SURNAMES = lx.TOWN_PART_WORDS | lx.word_set("places", "not_surname_endings")
 
 
 
@@ -89,9 +88,9 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 #: "our"/"my" in the languages the lexicon reads ("mi princesa Luciana", "mon grand Théo").
-_OUR = frozenset({"our", "my", "mi", "mis", "mon", "mes", "notre", "nos", "nuestra", "nuestro"})
+_OUR = lx.word_set("people", "our_words")
 #: Capitalised words that begin a place's name: the capitalised word after one is the place's.
-_PLACE_PREFIXES = frozenset({"san", "santa", "santo", "sao", "los", "las", "port", "fort", "mount", "mt", "puerto"})
+_PLACE_PREFIXES = lx.word_set("places", "place_name_prefixes")
 
 
 def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) -> set[str]:

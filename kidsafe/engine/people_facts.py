@@ -103,10 +103,9 @@ def add_people_facts(book: FactBook, family: Family, views: Sequence[PostView]) 
 
 
 #: Kin titles that, alone, say too little of who is meant: any aunt, a parent in some languages, a word.
-_VAGUE_KIN = frozenset({"aunt", "auntie", "aunty", "uncle", "unc", "cousin", "pa", "papi", "papy", "ba", "baba",
-                        "meme", "mamie", "prima", "primo", "tia", "tio", "tata", "tati", "oba", "ong", "lao", "chu",
-                        "bac", "cau", "stepdad", "stepmom", "stepmum", "goddad", "godfather", "godmother", "godmum",
-                        "godparent", "dada", "anti"})
+_VAGUE_KIN = lx.word_set("people", "vague_kin_titles")
+#: Words that open no favourite thing ("favourite part", "loves the"): what follows "favourite" is not one.
+_NOT_FAVOURITE_STARTS = lx.word_tuple("characters", "not_favourite_starts")
 _CAPITALISED = re.compile(r"(?<![\w#@])([A-Z][a-zà-öø-ÿ]+(?:-[a-z]+)?)(?![\w'’-])")
 
 
@@ -156,8 +155,7 @@ def _add_favourites(book: FactBook, family: Family, views: Sequence[PostView]) -
         for m in re.finditer(r"\b(?:favourite|favorite|fave|obsessed with|loves|mad about)\s+([a-z][a-z \-]{2,30}?)"
                              r"(?=[.!,?\n]|$| and | but | so )", text):
             thing = m[1].strip()
-            if thing.split()[0] not in ("the", "a", "an", "my", "our", "his", "her", "thing", "part", "hour", "day",
-                                        "time", "person", "people", "place", "week", "it", "this", "that", "you"):
+            if thing.split()[0] not in _NOT_FAVOURITE_STARTS:
                 found.append((thing, m.start(), view.all_span(m.start(1), m.start(1) + len(thing))))
         people = {p.key for p in family.cast.by_post.get(view.id, []) if p.role not in ("character", "place", "unknown")}
         learned_found = [(f.text, f.start, Span("caption", f.start, f.end, view.caption[f.start:f.end]))

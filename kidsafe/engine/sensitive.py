@@ -16,9 +16,7 @@ from kidsafe.models import Evidence, EvidenceSource, FactKind, Span
 
 NUDITY_THRESHOLD = 0.8
 #: Words that may stand beside a cue in a hashtag ("#bathtime", "#toddlertantrum"); "#bathmums" is a town.
-HASHTAG_FILLERS = frozenset({"time", "fun", "night", "training", "trained", "baby", "babies", "toddler", "toddlers",
-                             "kids", "kid", "life", "day", "days", "mode", "chronicles", "struggles", "boy", "girl",
-                             "the", "no", "more", "free", "journey", "diaries", "problems", "is", "real", "in"})
+HASHTAG_FILLERS = lx.word_set("sensitive", "hashtag_fillers")
 ADVICE = {
     "bath": "Bath pictures are collected by the wrong people: delete it or keep it private.",
     "toilet": "Potty and toilet pictures should never be public: delete it or keep it private.",

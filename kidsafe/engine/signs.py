@@ -9,24 +9,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind, Span
 
-STREET_WORDS = ("Road", "Rd", "Street", "St", "Avenue", "Ave", "Lane", "Ln", "Close", "Drive", "Dr", "Way",
-                "Crescent", "Grove", "Terrace", "Place", "Gardens", "Court", "Mews", "Row", "Walk", "Hill",
-                "Boulevard", "Blvd", "Parade", "Square", "Rise", "View", "Park Road", "Strasse", "Straße",
-                "Weg", "Rue", "Calle", "Via")
-HOUSE_WORDS = ("Cottage", "House", "Lodge", "Farm", "Barn", "Rectory", "Vicarage", "Villa", "Manor", "Mill",
-               "Hall", "Croft", "Bungalow")
+STREET_WORDS = lx.word_tuple("places", "street_sign_words")
+HOUSE_WORDS = lx.word_tuple("places", "house_name_words")
 _STREET = re.compile(r"^\s*(?:\d{1,4}[a-zA-Z]?\s+)?((?:[A-Z][A-Za-z'’\-]+\s+){1,3}(?:" + "|".join(STREET_WORDS)
                      + r"))\.?\s*$")
 _HOUSE = re.compile(r"^\s*((?:The\s+)?(?:[A-Z][A-Za-z'’\-]+\s+){1,2}(?:" + "|".join(HOUSE_WORDS) + r"))\s*$")
 _DOOR_NUMBER = re.compile(r"^\s*(?:No\.?\s*)?(\d{1,4}[a-zA-Z]?)\s*$")
 #: UK (AB12 CDE) and common EU/US-style plates; spaces are often dropped by OCR.
 _PLATE = re.compile(r"^\s*([A-Z]{2}\d{2}\s?[A-Z]{3}|[A-Z]{1,3}-[A-Z]{1,2}\s?\d{1,4}[A-Z]?|\d[A-Z]{3}\d{3})\s*$")
-HOME_HINTS = ("home", "front door", "our door", "new house", "new home", "moving day", "moved in", "keys",
-              "doorstep", "porch", "our house", "house")
+HOME_HINTS = lx.word_tuple("places", "home_hints")
 ADVICE = "Signs, door numbers and number plates in a photo pin down where you live: crop or cover them."
 
 

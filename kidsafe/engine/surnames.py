@@ -13,8 +13,7 @@ from kidsafe.engine.text import english_rank, fold, split_hashtag
 from kidsafe.engine.views import PostView
 from kidsafe.models import EvidenceSource, Span
 
-GROUP_WORDS = ("family", "fam", "crew", "clan", "gang", "household", "squad", "tribe", "bunch", "massive", "mob",
-               "whanau", "whānau", "ohana", "famiglia", "familia", "familie", "famille")
+GROUP_WORDS = lx.word_tuple("people", "family_group_words")
 #: A family name as written: "Henderson", and the Irish and Scottish forms "O'Sullivan", "McBride", "MacLeod".
 _FAMILY_NAME = r"((?:O['’]|Ma?c)?[A-Z][a-z\u00C0-\u024F]{2,})"
 _THE_PLURAL = re.compile(r"\b(?:the|The)\s+" + _FAMILY_NAME + r"s\b")
@@ -49,11 +48,8 @@ def _plausible(word: str) -> bool:
 
 #: Words that follow a family name in a family's own hashtag ("#OwusuTwins", "#WhitfieldZoo") or, in
 #: some languages, come before it ("#KeluargaAzhar", "#FamiliaRuiz").
-FAMILY_TAG_AFTER = frozenset(GROUP_WORDS) | frozenset({
-    "twins", "girls", "boys", "kids", "adventures", "adventure", "zoo", "chaos", "strong", "wild", "ones", "xmas",
-    "christmas", "life", "house", "home", "pack", "army", "travels", "holidays", "world", "way", "lot", "party",
-    "crew", "clan", "tribe", "squad", "bunch", "gang", "fam", "family", "household", "babies", "boyz", "girlz"})
-FAMILY_TAG_BEFORE = frozenset({"keluarga", "familia", "famille", "familie", "famiglia", "team", "the"})
+FAMILY_TAG_AFTER = frozenset(GROUP_WORDS) | lx.word_set("people", "family_tag_after")
+FAMILY_TAG_BEFORE = lx.word_set("people", "family_tag_before")
 
 
 def _family_word(word: str) -> bool:
