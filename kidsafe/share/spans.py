@@ -25,12 +25,7 @@ from kidsafe.share.terms import PERSON_KINDS, RARE_WORD_RANK, Term, Vocabulary
 
 HASHTAG_RE = re.compile(r"(?<![\w&])#\w+", re.UNICODE)
 MENTION_RE = re.compile(r"(?<![\w@])@[\w.]+\w", re.UNICODE)
-STREET_WORDS = {
-    "street": "street", "st": "street", "road": "road", "rd": "road", "avenue": "avenue", "ave": "avenue",
-    "lane": "lane", "ln": "lane", "close": "close", "drive": "drive", "way": "way", "crescent": "crescent",
-    "court": "court", "terrace": "terrace", "grove": "grove", "mews": "mews", "boulevard": "boulevard",
-    "blvd": "boulevard", "place": "place",
-}
+STREET_WORDS = lx.word_dict("share", "street_words")
 """Words that end a street's name, and the word said instead of the whole name."""
 
 PREFIX_PLACE_RE = re.compile(r"(?<![\w#@])(?:Fort|Mount|Mt\.?|Lake|Port|Camp|Cape|Lake)\s+[A-Z][\w'’\-]+"
@@ -53,9 +48,8 @@ CAPITAL_RUN_RE = re.compile(r"(?<![\w#@])([A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\
 MAX_PLACE_WORDS = 3
 TITLE_RUN = 4
 """A run of this many capitalised words is a title or greeting ("Chúc Mừng Năm Mới"), not places."""
-LEADING_NON_NAMES = frozenset({"at", "to", "from", "in", "the", "our", "my", "first", "last", "day", "happy", "love",
-                               "new", "big", "little", "back", "off", "and", "with", "for", "of"})
-FUNCTION_WORDS = frozenset({"at", "to", "from", "in", "the", "our", "my", "and", "with", "for", "of"})
+LEADING_NON_NAMES = lx.word_set("share", "leading_non_names")
+FUNCTION_WORDS = lx.word_set("share", "function_words")
 """Leading words never part of a place's name; other leading words ("Happy", "New") are dropped only where a
 sentence opens, since after "at" they are the name ("at Happy Hollow Park")."""
 COMMON_NAME_COUNT = 2000

@@ -22,18 +22,7 @@ CHILD_NOUNS = {"girl": "daughter", "boy": "son"}
 DEFAULT_CHILD_NOUN = "child"
 PERSON_KINDS = frozenset({"child", "relative", "pet", "parent", "other_child", "surname"})
 
-SPECIES: dict[str, tuple[str, ...]] = {
-    "dog": ("dog", "dogs", "doggo", "doggy", "pup", "puppy", "pooch", "spaniel", "cockapoo", "cavapoo",
-            "labradoodle", "labrador", "retriever", "terrier", "collie", "dachshund", "pug", "frenchie", "bulldog",
-            "beagle", "poodle", "husky", "whippet", "greyhound", "lurcher", "schnauzer", "corgi", "walkies",
-            "woof", "🐶", "🐕", "🐩", "🦮", "dogsofinstagram", "dogstagram"),
-    "cat": ("cat", "cats", "kitten", "kitty", "moggy", "tabby", "meow", "purr", "🐱", "🐈", "catsofinstagram",
-            "catstagram"),
-    "bunny": ("bunny", "bunnies", "rabbit", "🐰", "🐇"),
-    "hamster": ("hamster", "gerbil", "🐹", "🐭"),
-    "tortoise": ("tortoise", "🐢"),
-    "pony": ("pony", "horse", "🐴", "🐎"),
-}
+SPECIES: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in lx.locale_words("pets")["species"].items()}
 """Words (and emoji) of a post that say what kind of animal a pet is."""
 
 SCHOOL_NAME_NOISE = frozenset({*lx.SCHOOL_TYPE_WORDS, "school", "the", "of", "st", "saint", "c", "e"})
