@@ -27,15 +27,16 @@ if run is not None:
             render.risk_badge(risk.assess(d, child.id))
             render.story(narrative.child_story(d, child.id))
             facts = d.facts_about(child.id)
-            render.fact_table(facts)
+            render.fact_table(d, facts)
             render.fact_expanders(run, facts, sensitive)
     family = d.facts_about(FAMILY)
     with st.container(border=True):
         st.header("The family")
         render.story(narrative.family_story(d) or ("Nothing found about the family as a whole.",))
-        render.fact_table(family)
+        render.fact_table(d, family)
         render.fact_expanders(run, family, sensitive)
     faces = [p for p in face_report(run.result) if p.faces or p.several_children]
+    views = render.views_by_id(run)
     if faces:
         with st.container(border=True):
             st.header("Faces in the photos")
@@ -44,7 +45,7 @@ if run is not None:
                         "families' children need their parents' consent). Cover faces with a strong blur or an "
                         "emoji: **Share safely** does it for the whole batch.")
             st.dataframe(
-                [{"post": p.post, "faces": p.faces, "children named or tagged": ", ".join(p.children),
+                [{"post": render.post_label(views.get(p.post)), "faces": p.faces, "children named or tagged": ", ".join(p.children),
                   "several children": "yes" if p.several_children else ""} for p in faces],
                 hide_index=True, width="stretch")
     left, right = st.columns(2)

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from kidsafe import thumbnails
 from kidsafe.advice import ADVICE
 from kidsafe.narrative import reveal_steps
-from kidsafe.summary import describe_value
+from kidsafe.plain import fact_words
 from ui import render, resources, state
 
 pytestmark = [pytest.mark.slow, pytest.mark.load]
@@ -38,6 +38,11 @@ def markdown_text(at):
     return "\n".join(m.value for m in at.markdown)
 
 
+def child_fact_posts(dossier, child):
+    """The posts behind the child's name, in the order the evidence lists them."""
+    return next(f for f in dossier.facts_about(child.id) if f.kind == "child_name").posts
+
+
 def test_app_demo_one_click_shows_every_child():
     at = demo_app()
     dossier = resources.demo_result().dossier
@@ -49,7 +54,7 @@ def test_app_demo_one_click_shows_every_child():
     assert any("Risk:" in m.value for m in at.markdown)
     tables = [df.value for df in at.dataframe]
     values = {v for t in tables for v in t.get("Value", [])}
-    assert {describe_value(f) for f in dossier.facts_about(dossier.children[0].id)} <= values
+    assert {fact_words(dossier, f) for f in dossier.facts_about(dossier.children[0].id)} <= values
 
 
 def test_app_demo_facts_open_onto_their_evidence():
@@ -61,7 +66,8 @@ def test_app_demo_facts_open_onto_their_evidence():
     why = next(e for e in at.expander if e.label.startswith(f"Why? name: {render.esc(child.name)}"))
     shown = "\n".join(m.value for m in why.markdown)
     assert f"{render.LEAK_OPEN}{render.esc(child.name)}{render.LEAK_CLOSE}" in shown  # the name highlighted
-    assert "**Post " in shown
+    first = {v.id: v for v in resources.demo_result().views}[child_fact_posts(dossier, child)[0]]
+    assert f"**{render.esc(render.post_label(first))}**" in shown  # the post by its date and words, not its id
 
 
 def test_app_demo_sensitive_pictures_are_only_ever_blurred(monkeypatch):

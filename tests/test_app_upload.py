@@ -44,7 +44,7 @@ def test_app_upload_zip_shows_the_dossier(app_feed):
     why = next(e for e in at.expander if e.label.startswith("Why? school"))
     shown = "\n".join(m.value for m in why.markdown)
     assert f"{render.LEAK_OPEN}Brookfield Primary School{render.LEAK_CLOSE}" in shown
-    assert "**Post 2**" in shown
+    assert f"**{render.esc('4 Sep 2024, “First day back at Brookfield Primary…”')}**" in shown
 
 
 def test_app_upload_photos_and_captions_table(app_feed):
@@ -76,6 +76,29 @@ def test_app_upload_bad_file_is_a_clear_error(feed_zip):
     assert state.RUN not in at.session_state
     at = upload(open_app(), ("empty.zip", feed_zip({"notes.txt": "hello"}), "application/zip"))
     assert at.error and state.RUN not in at.session_state
+
+
+def test_app_upload_error_is_at_the_top_and_the_progress_box_is_gone():
+    at = upload(open_app(), ("holiday.zip", b"this is not a zip at all", "application/zip"))
+    blocks = list(at.main)
+    error_at = next(i for i, el in enumerate(blocks) if el.type == "error" and "holiday" in el.value)
+    button_at = next(i for i, el in enumerate(blocks) if getattr(el, "label", "") == "Try the demo family")
+    assert error_at < button_at, "the error is shown above the page's buttons, not below the fold"
+    boxes = [el.label for el in at.main if el.type == "expander"]
+    assert boxes == ["Checks to run (all offline)"], f"no progress box is left on the page: {boxes}"
+
+
+def test_app_upload_an_empty_photo_is_named_in_a_warning_at_the_top(app_feed, feed_zip):
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(app_feed())) as zf:
+        files = {name: zf.read(name) for name in zf.namelist()}
+    files["photo3.jpg"] = b""
+    at = upload(open_app(), ("family.zip", feed_zip(files), "application/zip"))
+    assert at.title[0].value == "The stranger's dossier"
+    assert at.warning and "photo3" in at.warning[0].value and "could not be read" in at.warning[0].value
+    assert not at.error
 
 
 def test_app_upload_one_zip_at_a_time(app_feed, feed_jpeg):
