@@ -153,18 +153,25 @@ def test_app_upload_safe_share_makes_a_download_and_leaves_no_file(app_feed):
     assert set(Path(tempfile.gettempdir()).glob("kidsafe-share-*")) == before, "the temporary folder is gone"
 
 
-def test_app_upload_fix_it_lists_the_first_posts_and_still_fixes_the_rest(app_feed):
+def test_app_upload_fix_it_gives_one_action_per_fact_and_its_counts_agree(app_feed):
     more = tuple((str(n), f"2024-06-{n - 9:02d} 10:00", "Park day with Maya") for n in range(10, 40))
     at = upload(open_app(), ("family.zip", app_feed(extra=more), "application/zip"))
+    facts = len(at.session_state[state.RUN].dossier.facts)
     at.switch_page("pages/fix.py").run()
-    first = len(at.checkbox)
-    toggle = at.toggle(key=state.FIX_SHOW_ALL)
-    assert toggle.label.startswith("Show all ")
+    actions = [c.label for c in at.checkbox]
+    assert len(actions) < facts / 2, "one action per fact, the GPS photos and a child's age in one"
+    assert any(a.startswith("**Remove the location from 3") for a in actions), actions  # 3 photos of the 30+ at home
+    assert f"**{facts} facts**" in at.markdown[0].value  # the same count the re-audit starts from
     next(b for b in at.button if b.label == "Re-audit with the ticked fixes").click().run()
-    metrics = {m.label: m.value for m in at.metric}
-    assert int(metrics["Facts gone"]) >= 34, "the fixes of posts not listed count too (each GPS photo at least)"
-    toggle.set_value(True).run()
-    assert len(at.checkbox) > first
+    metrics = {m.label: int(m.value) for m in at.metric}
+    assert metrics["Facts a stranger knew"] == facts
+    assert metrics["Facts a stranger knew"] - metrics["Facts gone"] + metrics["Facts new or reworded"] == \
+        metrics["Facts a stranger knows"]
+    assert metrics["Facts gone"] >= 34, "every ticked action counts, each GPS photo at least"
+    name = next(c for c in at.checkbox if c.label.startswith("**" + render.esc("Take Maya's name out of")))
+    name.uncheck().run()  # Maya's name stays in the posts, so it stays in the dossier
+    next(b for b in at.button if b.label == "Re-audit with the ticked fixes").click().run()
+    assert int({m.label: m.value for m in at.metric}["Facts gone"]) < metrics["Facts gone"]
 
 
 def test_app_upload_safe_share_shows_the_counts_the_cli_prints(app_feed, tmp_path, capsys):
