@@ -4,6 +4,7 @@ import streamlit as st
 
 from kidsafe import dossier_json, narrative, risk, thumbnails
 from kidsafe.handout import handout_html
+from kidsafe.takehome import take_home_html
 from kidsafe.pictures import face_report
 from kidsafe.models import FAMILY
 from ui import render, state
@@ -13,7 +14,8 @@ st.title("The stranger's dossier")
 run = render.need_run()
 if run is not None:
     d = run.dossier
-    st.markdown(f"What anyone who sees these **{d.posts_read} posts** can piece together "
+    st.markdown(f"What anyone who sees these **{d.posts_read} posts** can piece together: "
+                f"**{render.facts_count(d)}** "
                 f"(ages as of {d.audit_date:%d %B %Y}). Open **Why?** under a fact to see the posts that gave it away.")
     render.reading_note(run)
     render.warnings(run)  # at the top: what could not be read changes how far the dossier goes
@@ -48,9 +50,11 @@ if run is not None:
                 [{"post": render.post_label(views.get(p.post)), "faces": p.faces, "children named or tagged": ", ".join(p.children),
                   "several children": "yes" if p.several_children else ""} for p in faces],
                 hide_index=True, width="stretch")
-    left, right = st.columns(2)
+    left, middle, right = st.columns(3)
     left.download_button("Download the dossier (JSON)", dossier_json.to_json(d), file_name="dossier.json",
                          mime="application/json", icon=":material/download:")
-    right.download_button("Printable handout (HTML)", handout_html(d), file_name="kidsafe-handout.html",
-                          mime="text/html", icon=":material/print:")
+    middle.download_button("Printable dossier (HTML)", handout_html(d), file_name="kidsafe-handout.html",
+                           mime="text/html", icon=":material/print:")
+    right.download_button("One-page handout (HTML)", take_home_html(d, source=run.label),
+                          file_name="kidsafe-take-home.html", mime="text/html", icon=":material/description:")
     st.caption("kidsafe can miss things: what is not listed here may still be out there.")

@@ -7,12 +7,11 @@ One `streamlit run app.py` on a free loopback port serves the module. Needs Debi
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.served_app import chromium, require_chromium, served_app
+from tests.served_app import chromium, require_chromium, served_app, upload_file
 from tests.test_trust_html import HOSTILE_ID, OCR_LINES, PAYLOADS, PHOTO_NAMES, hostile_feed
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -39,15 +38,7 @@ def browser():
 
 
 def upload(page, url: str, path: Path) -> None:
-    page.goto(url)
-    page.get_by_role("button", name="Try the demo family").wait_for(timeout=60_000)
-    page.locator("input[type=file]").first.set_input_files(str(path))
-    audit = page.get_by_role("button", name="Audit these posts")
-    deadline = time.monotonic() + 60
-    while not audit.is_enabled():  # the upload has reached the server (the chip shortens long names)
-        assert time.monotonic() < deadline, "the upload never reached the server"
-        page.wait_for_timeout(250)
-    audit.click()
+    upload_file(page, url, path)
     page.get_by_role("heading", name="The family").wait_for(timeout=AUDIT_TIMEOUT_MS)
 
 

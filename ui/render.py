@@ -119,6 +119,12 @@ def posts_count(n: int) -> str:
     return f"{n} post{'s' if n != 1 else ''}"
 
 
+def facts_count(dossier: Dossier) -> str:
+    """How many facts the dossier holds, said the same way on every page ("37 facts")."""
+    n = len(dossier.facts)
+    return f"{n} fact{'s' if n != 1 else ''}"
+
+
 def facts_frame(dossier: Dossier, facts: Sequence[Fact]) -> pd.DataFrame:
     """The facts as a table: what, value in plain words, how sure, how many posts give it away."""
     places = plain.Places(dossier)
@@ -176,24 +182,25 @@ def photo_alt(run: state.LoadedRun, path: str, blurred: bool) -> str:
     return f"Photo from the post of {post_label(view)}" + (f", showing {plain.join(seen)}" if seen else "")
 
 
-def thumb(run: state.LoadedRun, path: str | None, sensitive: frozenset[str]) -> None:
+def thumb(run: state.LoadedRun, path: str | None, sensitive: frozenset[str],
+          side: int = thumbnails.THUMB_SIDE) -> None:
     """A photo's thumbnail (blurred and small when sensitive), from this session's cache, with alt text."""
     if not path:
         return
     blur = path in sensitive
     cache = state.thumbs()
-    key = (run.id, path, blur)
+    key = (run.id, path, blur, side)
     if key not in cache:
         data = run.result.photo_bytes(path)
         try:
-            cache[key] = thumbnails.thumbnail(data, path, blur=blur) if data else None
+            cache[key] = thumbnails.thumbnail(data, path, blur=blur, max_side=side) if data else None
         except KidsafeError:
             cache[key] = None
     image = cache[key]
     if image is None:
         st.caption("(photo cannot be shown)")
         return
-    width = thumbnails.BLURRED_SIDE if blur else thumbnails.THUMB_SIDE
+    width = thumbnails.BLURRED_SIDE if blur else side
     st.image(image, width=width, caption="blurred: sensitive picture" if blur else None,
              alt=photo_alt(run, path, blur))
 
