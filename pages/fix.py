@@ -51,7 +51,8 @@ if run is not None:
                 with st.container(border=True):
                     key = state.fix_choice_key(run.id, group.key)
                     ticked[group.key] = st.checkbox(f"**{render.esc(group.action)}**", value=True, key=key)
-                    with st.expander(f"The {render.posts_count(len(group.posts))}, one by one"):
+                    n = len(group.posts)
+                    with st.expander(f"The {n} posts, one by one" if n > 1 else "The post"):
                         group_detail(run, group, sensitive, safer)
         if st.button("Re-audit with the ticked fixes", type="primary", icon=":material/refresh:"):
             state.set_fixed(run.id, fixes.apply_fixes(run.result, chosen_fixes(groups, lambda g: ticked[g.key])))

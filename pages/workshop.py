@@ -20,6 +20,8 @@ LARGE_TYPE = f"""<style>
 .st-key-{state.STAGE} h2 {{ font-size: 2.3rem; line-height: 1.2; }}
 .st-key-{state.STAGE} .stCaption p {{ font-size: 1.1rem; }}
 </style>"""
+#: Streamlit draws the buttons' key hints (→, ←) at 60% opacity, below AA contrast on the primary button.
+KEY_HINTS = "<style>[data-testid=stMain] button kbd { opacity: 1; }</style>"
 #: The picture beside a fact: large enough for the back of a room, small enough to fit 768 px with the controls.
 STAGE_PICTURE = 320
 SO_FAR_SHOWN = 30
@@ -77,8 +79,7 @@ if run is not None:
         st.download_button("One-page handout (print it: A4 or Letter)", take_home_html(d, source=run.label),
                            file_name="kidsafe-take-home.html", mime="text/html", icon=":material/print:",
                            width="stretch")
-    if large:
-        st.html(LARGE_TYPE)
+    st.html(KEY_HINTS + (LARGE_TYPE if large else ""))
     where, back, nxt, again = st.columns([3, 1, 1, 1], vertical_alignment="center")
     where.progress(shown / total, text=f"Workshop: step {shown} of {total}")
     back.button("Back", icon=":material/arrow_back:", disabled=shown == 0, on_click=state.set_reveal,

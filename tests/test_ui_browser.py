@@ -25,6 +25,8 @@ COORDINATES = re.compile(r"-?\b\d{1,3}\.\d{3,}\b")
 #: A photo or export file's name ("IMG_20240310_085500.jpg", "395885165_5602_n.jpg").
 FILE_NAME = re.compile(r"\b[\w.-]+\.(?:jpe?g|png|heic|heif|webp|gif|mp4|json|csv)\b", re.IGNORECASE)
 STAGE = ".st-key-kidsafe_stage"
+#: A function, run in the page, that lists the text below WCAG AA contrast (4.5:1, or 3:1 for large text).
+AA_CONTRAST = (Path(__file__).parent / "aa_contrast.js").read_text(encoding="utf-8").split("\n", 1)[1]
 
 
 @pytest.fixture(scope="module")
@@ -99,6 +101,21 @@ def assert_plain(text: str, where: str) -> None:
     assert not names, f"{where}: file names in visible text: {names[:5]}"
 
 
+def assert_contrast(page, where: str) -> None:
+    low = page.evaluate(AA_CONTRAST)
+    assert not low, f"{where}: text below AA contrast: {low[:5]}"
+
+
+def assert_reachable_by_keyboard(page, label: str, presses: int = 60) -> None:
+    """Tab from the top of the page until the control with this label has the focus."""
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if label in page.evaluate("document.activeElement ? document.activeElement.innerText || '' : ''"):
+            return
+    pytest.fail(f"{label!r} cannot be reached with the Tab key")
+
+
 def assert_images_described(page, where: str) -> None:
     for img in page.locator("[data-testid=stMain] img").all():
         alt = img.get_attribute("alt") or ""
@@ -119,9 +136,10 @@ def test_ui_dossier_in_plain_words(app_url, browser, artefacts, viewport):
         full_screenshot(page, artefacts / f"dossier-{viewport}.png")
         assert_plain(visible_text(page), f"dossier at {viewport}")
         assert_images_described(page, f"dossier at {viewport}")
+        assert_contrast(page, f"dossier at {viewport}")
         if viewport == "phone":
-            sidebar = page.locator("[data-testid=stSidebar]")
-            assert sidebar.get_attribute("aria-expanded") == "false", "the sidebar starts folded on a phone"
+            box = page.locator("[data-testid=stSidebar]").bounding_box()
+            assert box is None or box["x"] + box["width"] <= 1, f"the sidebar starts folded on a phone: {box}"
             width = page.evaluate("document.documentElement.scrollWidth")
             assert width <= VIEWPORTS["phone"][0] + 1, f"the page scrolls sideways on a phone ({width} px)"
     finally:
@@ -136,13 +154,21 @@ def test_ui_fix_page_in_plain_words(app_url, browser, artefacts):
         full_screenshot(page, artefacts / "fix-desktop.png")
         assert_plain(visible_text(page), "Fix page")
         assert_images_described(page, "Fix page")
+        assert_contrast(page, "Fix page")
+        assert_reachable_by_keyboard(page, "Re-audit with the ticked fixes")
     finally:
         context.close()
 
 
-def step_of(page) -> int:
-    text = page.get_by_text(re.compile(r"Workshop: step \d+ of \d+")).first.inner_text()
-    return int(re.search(r"step (\d+) of", text).group(1))
+def test_ui_where_and_when_in_plain_words(app_url, browser, artefacts):
+    context, page = new_page(browser, "desktop")
+    try:
+        load_demo(page, app_url)
+        go(page, "Where and when", "Where and when")
+        full_screenshot(page, artefacts / "where-when-desktop.png")
+        assert_plain(visible_text(page), "Where and when")
+    finally:
+        context.close()
 
 
 def wait_step(page, n: int) -> None:
@@ -166,6 +192,7 @@ def test_ui_workshop_every_step_fits_a_projector(app_url, browser, artefacts, tm
         wait_step(page, 0)
         total = int(re.search(r"of (\d+)", page.get_by_text(re.compile(r"Workshop: step")).first.inner_text())[1])
         assert total > 10
+        assert_reachable_by_keyboard(page, "Next")
         page.get_by_text("Presenter notes").click()
         settle(page)
         page.evaluate("document.activeElement && document.activeElement.blur()")  # keys go to the page
@@ -184,6 +211,7 @@ def test_ui_workshop_every_step_fits_a_projector(app_url, browser, artefacts, tm
                 assert page.locator(f"{STAGE} li").count() == 5
             assert_plain(visible_text(page), f"workshop step {n}")
             assert_images_described(page, f"workshop step {n}")
+            assert_contrast(page, f"workshop step {n}")
         page.keyboard.press("ArrowLeft")
         wait_step(page, total - 1)
         with page.expect_download() as download:

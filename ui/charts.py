@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from kidsafe.engine.views import WEEKDAY_NAMES
+from kidsafe.plain import Places
 from kidsafe.wherewhen import ROLES, MapPoint, WeekCell
 
 #: Each role has its own shape as well as its own colour (meaning never carried by colour alone).
@@ -30,15 +31,16 @@ def theme() -> str | None:
 def points_frame(points: Sequence[MapPoint]) -> pd.DataFrame:
     """The map points as a frame (lat, lon, label, role, who, posts)."""
     return pd.DataFrame([{"lat": p.lat, "lon": p.lon, "label": p.label, "role": p.role, "who": p.who,
-                          "posts": ", ".join(p.posts[:8])} for p in points],
+                          "posts": len(p.posts)} for p in points],
                         columns=["lat", "lon", "label", "role", "who", "posts"])
 
 
-def places_frame(points: Sequence[MapPoint]) -> pd.DataFrame:
-    """The named places (photos left out) as a readable table."""
-    rows = [{"Place": p.label, "What": p.role, "Whose": p.who, "Position": f"{p.lat:.4f}, {p.lon:.4f}",
-             "Posts": ", ".join(p.posts[:8])} for p in points if p.role != "photo"]
-    return pd.DataFrame(rows, columns=["Place", "What", "Whose", "Position", "Posts"])
+def places_frame(points: Sequence[MapPoint], places: Places) -> pd.DataFrame:
+    """The named places (photos left out) as a readable table: where each is said from home, never as numbers."""
+    rows = [{"Place": p.label, "What": p.role, "Whose": p.who,
+             "Where": "home" if p.role == "home" else places.where({"lat": p.lat, "lon": p.lon}, by_name=False),
+             "Posts": len(p.posts)} for p in points if p.role != "photo"]
+    return pd.DataFrame(rows, columns=["Place", "What", "Whose", "Where", "Posts"])
 
 
 def place_map(points: Sequence[MapPoint], theme: str | None = None) -> alt.LayerChart:
