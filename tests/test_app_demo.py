@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kidsafe import thumbnails
-from kidsafe.advice import ADVICE
+from kidsafe.advice import habits
 from kidsafe.narrative import reveal_steps
 from kidsafe.plain import fact_words
 from ui import render, resources, state
@@ -121,15 +121,18 @@ def test_app_demo_workshop_reveals_one_fact_at_a_time():
         click(at, "Next")
         big = [m.value for m in at.markdown if m.value.startswith("## ")]
         assert big == [f"## {render.esc(step.text)}"], f"step {i} shows only its own fact in large type"
-        assert sum(1 for m in at.markdown if m.value.startswith("- ")) >= i - 1
+        so_far = [line for m in at.markdown for line in m.value.splitlines() if line.startswith("- ")]
+        assert so_far == [f"- {render.esc(s.text)}" for s in steps[:i - 1]], "the steps before, listed under it"
     click(at, "Back")
     assert [m.value for m in at.markdown if m.value.startswith("## ")] == [f"## {render.esc(steps[1].text)}"]
     for _ in range(len(steps) - 1):  # from step 2 to the advice, the last step
         click(at, "Next")
     assert next(b for b in at.button if b.label == "Next").disabled
-    titles = [m.value for m in at.markdown if m.value.startswith("### ")]
-    assert titles == [f"### {n}. {render.esc(a.title)}" for n, a in enumerate(ADVICE, 1)]
-    assert any(b.label.startswith("Printable handout") for b in at.get("download_button"))
+    assert "## Five habits that stop it" in [m.value for m in at.markdown]
+    listed = next(m.value for m in at.markdown if m.value.startswith("1. "))
+    assert listed.splitlines() == [f"{n}. **{render.esc(a.title)}.** {render.esc(a.text)}"
+                                   for n, a in enumerate(habits(resources.demo_result().dossier), 1)]
+    assert any(b.label.startswith("One-page handout") for b in at.get("download_button"))
 
 
 def test_app_demo_forget_everything_clears_the_session():

@@ -106,12 +106,17 @@ def assert_contrast(page, where: str) -> None:
     assert not low, f"{where}: text below AA contrast: {low[:5]}"
 
 
+#: The words of the focused control: its own text, its aria-label, or its label's (a checkbox or toggle).
+FOCUSED_LABEL = """(e => !e ? '' : e.innerText || e.getAttribute('aria-label')
+                         || (e.closest('label') ? e.closest('label').innerText : ''))(document.activeElement)"""
+
+
 def assert_reachable_by_keyboard(page, label: str, presses: int = 60) -> None:
     """Tab from the top of the page until the control with this label has the focus."""
     page.evaluate("document.activeElement && document.activeElement.blur()")
     for _ in range(presses):
         page.keyboard.press("Tab")
-        if label in page.evaluate("document.activeElement ? document.activeElement.innerText || '' : ''"):
+        if label in page.evaluate(FOCUSED_LABEL):
             return
     pytest.fail(f"{label!r} cannot be reached with the Tab key")
 
@@ -146,27 +151,23 @@ def test_ui_dossier_in_plain_words(app_url, browser, artefacts, viewport):
         context.close()
 
 
-def test_ui_fix_page_in_plain_words(app_url, browser, artefacts):
+#: Pages opened from the sidebar: (link and title, a control the keyboard must reach, screenshot name).
+PAGES = {"fix": ("Fix it", "Take the school out of", "fix-desktop"),
+         "where-when": ("Where and when", "Details: the map positions", "where-when-desktop")}
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_ui_page_in_plain_words(app_url, browser, artefacts, name):
+    title, control, shot = PAGES[name]
     context, page = new_page(browser, "desktop")
     try:
         load_demo(page, app_url)
-        go(page, "Fix it", "Fix it")
-        full_screenshot(page, artefacts / "fix-desktop.png")
-        assert_plain(visible_text(page), "Fix page")
-        assert_images_described(page, "Fix page")
-        assert_contrast(page, "Fix page")
-        assert_reachable_by_keyboard(page, "Re-audit with the ticked fixes")
-    finally:
-        context.close()
-
-
-def test_ui_where_and_when_in_plain_words(app_url, browser, artefacts):
-    context, page = new_page(browser, "desktop")
-    try:
-        load_demo(page, app_url)
-        go(page, "Where and when", "Where and when")
-        full_screenshot(page, artefacts / "where-when-desktop.png")
-        assert_plain(visible_text(page), "Where and when")
+        go(page, title, title)
+        full_screenshot(page, artefacts / f"{shot}.png")
+        assert_plain(visible_text(page), title)
+        assert_images_described(page, title)
+        assert_contrast(page, title)
+        assert_reachable_by_keyboard(page, control)
     finally:
         context.close()
 
