@@ -78,8 +78,21 @@ def test_app_upload_bad_file_is_a_clear_error(feed_zip):
     assert at.error and state.RUN not in at.session_state
 
 
-def test_app_upload_error_is_at_the_top_and_the_progress_box_is_gone():
-    at = upload(open_app(), ("holiday.zip", b"this is not a zip at all", "application/zip"))
+def _locked(data: bytes) -> bytes:
+    """The ZIP with every entry marked encrypted (general-purpose flag bit 0), as a password-protected one is."""
+    out = bytearray(data)
+    for signature, flags in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = out.find(signature)
+        while at != -1:
+            out[at + flags] |= 1
+            at = out.find(signature, at + 4)
+    return bytes(out)
+
+
+@pytest.mark.parametrize("locked", [False, True])
+def test_app_upload_error_is_at_the_top_and_the_progress_box_is_gone(app_feed, locked):
+    data = _locked(app_feed()) if locked else b"this is not a zip at all"
+    at = upload(open_app(), ("holiday.zip", data, "application/zip"))
     blocks = list(at.main)
     error_at = next(i for i, el in enumerate(blocks) if el.type == "error" and "holiday" in el.value)
     button_at = next(i for i, el in enumerate(blocks) if getattr(el, "label", "") == "Try the demo family")
@@ -88,13 +101,15 @@ def test_app_upload_error_is_at_the_top_and_the_progress_box_is_gone():
     assert boxes == ["Checks to run (all offline)"], f"no progress box is left on the page: {boxes}"
 
 
-def test_app_upload_an_empty_photo_is_named_in_a_warning_at_the_top(app_feed, feed_zip):
+@pytest.mark.parametrize("damage", ["empty", "truncated", "not a photo"])
+def test_app_upload_an_unreadable_photo_is_named_in_a_warning_at_the_top(app_feed, feed_zip, damage):
     import io
     import zipfile
 
     with zipfile.ZipFile(io.BytesIO(app_feed())) as zf:
         files = {name: zf.read(name) for name in zf.namelist()}
-    files["photo3.jpg"] = b""
+    photo = files["photo3.jpg"]
+    files["photo3.jpg"] = {"empty": b"", "truncated": photo[:len(photo) // 2], "not a photo": b"a note"}[damage]
     at = upload(open_app(), ("family.zip", feed_zip(files), "application/zip"))
     assert at.title[0].value == "The stranger's dossier"
     assert at.warning and "photo3" in at.warning[0].value and "could not be read" in at.warning[0].value
