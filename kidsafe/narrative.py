@@ -194,7 +194,12 @@ def family_story(dossier: Dossier) -> tuple[str, ...]:
     places = Places(dossier)
     out = []
     for kind, tell in FAMILY_TELLERS.items():
-        out += [_hedge(tell(f, places), f) for f in facts if f.kind is kind]
+        mine = [f for f in facts if f.kind is kind]
+        if kind is FactKind.RELATIVE and len(mine) > 1:  # one sentence, not "A relative is named" twice
+            least = min(mine, key=lambda f: f.confidence)
+            out.append(_hedge(f"Relatives are named: {join([str(f.value) for f in mine])}.", least))
+            continue
+        out += [_hedge(tell(f, places), f) for f in mine]
     leaks = sum(1 for f in facts if f.kind is FactKind.LOCATION_LEAK)
     if leaks:
         out.append(_gps_photos(leaks))

@@ -94,3 +94,11 @@ def test_plain_stories_and_reveal_have_no_coordinates_and_plural_favourites():
 def test_plain_a_named_place_is_told_by_its_distance_from_home():
     step = next(s for s in reveal_steps(_dossier()) if s.kind is FactKind.PLACE and "Oatlands" in s.text)
     assert step.text == "The photos show where Oatlands Infant School is: 500 m east of home, in Harrogate."
+
+
+def test_plain_relatives_are_named_in_one_sentence():
+    d = _dossier()
+    d = Dossier(subjects=d.subjects, facts=(*d.facts, _fact(FactKind.RELATIVE, FAMILY, "Nana Sue"),
+                                            _fact(FactKind.RELATIVE, FAMILY, "Grandad Mick")),
+                posts_read=3, audit_date=d.audit_date)
+    assert "Relatives are named: Nana Sue and Grandad Mick." in family_story(d)
