@@ -58,8 +58,8 @@ def show_step(run: state.LoadedRun, step: RevealStep, sensitive: frozenset[str])
 
 
 state.init_defaults()
+st.title("Workshop mode")
 if state.current_run() is None:
-    st.title("Workshop mode")
     st.info("Show a room what a stranger learns from one family's posts, one fact at a time. "
             "The demo family is made up; nobody's real posts are shown.", icon=":material/co_present:")
     if st.button("Start with the demo family", type="primary", icon=":material/family_restroom:"):
