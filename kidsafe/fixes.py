@@ -23,7 +23,6 @@ from kidsafe.errors import ExtractorUnavailable
 from kidsafe.leaks import find_spans, leak_terms, without_terms
 from kidsafe.models import Dossier, Evidence, EvidenceSource, Fact, FactKind, PhotoInfo, Post
 from kidsafe.pipeline import AuditResult, PhotoFindings, build_views
-from kidsafe.summary import LABELS, describe_value
 
 
 class Change(StrEnum):
@@ -311,7 +310,3 @@ def compare(before: Dossier, after: Dossier) -> Shrink:
             new.append(fact)
     return Shrink(before, after, tuple(gone), after.facts, tuple(reversed(new)))
 
-
-def fact_label(fact: Fact) -> str:
-    """A fact in a few words ("school: Oakfield Primary")."""
-    return f"{LABELS.get(fact.kind, str(fact.kind))}: {describe_value(fact)}"

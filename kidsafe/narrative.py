@@ -232,7 +232,8 @@ def _step_text(dossier: Dossier, kind: FactKind, facts: tuple[Fact, ...]) -> str
     if kind is FactKind.PLACE and isinstance(fact.value, dict):
         places = Places(dossier)
         if fact.value.get("name"):
-            return _hedge(f"The photos show where {fact.value['name']} is: {places.where(fact.value, by_name=False)}.", fact)
+            where = places.where(fact.value, by_name=False)
+            return _hedge(f"The photos show where {fact.value['name']} is: {where}.", fact)
         return _hedge(f"The photos show a place {name} goes to again and again: {places.where(fact.value)}.",
                       fact)
     if kind is FactKind.ROUTINE:

@@ -47,7 +47,8 @@ if run is not None:
                         "families' children need their parents' consent). Cover faces with a strong blur or an "
                         "emoji: **Share safely** does it for the whole batch.")
             st.dataframe(
-                [{"post": render.post_label(views.get(p.post)), "faces": p.faces, "children named or tagged": ", ".join(p.children),
+                [{"post": render.post_label(views.get(p.post)), "faces": p.faces,
+                  "children named or tagged": ", ".join(p.children),
                   "several children": "yes" if p.several_children else ""} for p in faces],
                 hide_index=True, width="stretch")
     left, middle, right = st.columns(3)

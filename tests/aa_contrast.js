@@ -20,7 +20,11 @@
     if (!box.width || !box.height || style.visibility === 'hidden') continue;
     if (el.closest('button:disabled, [aria-disabled=true], [disabled], [data-testid=stIconMaterial], [aria-hidden=true]')) continue;
     let opacity = 1; for (let e = el; e; e = e.parentElement) opacity *= parseFloat(getComputedStyle(e).opacity);
-    const fg = parse(style.color); fg.a *= opacity;
+    if (opacity === 0) continue;  // hidden (a chart hides axis labels that would overlap)
+    const svg = el instanceof SVGElement;  // a chart's text is painted with its fill, not its colour
+    // Text a chart draws on its own shapes (a count in a coloured square) has no CSS background to measure.
+    if (svg && el.closest('.role-mark')) continue;
+    const fg = parse(svg ? style.fill : style.color); if (!fg) continue; fg.a *= opacity;
     const bg = background(el), shown = mix(fg, bg);
     const a = lum(shown), b = lum(bg), ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
     const size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight) >= 700;

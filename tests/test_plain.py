@@ -102,3 +102,11 @@ def test_plain_relatives_are_named_in_one_sentence():
                                             _fact(FactKind.RELATIVE, FAMILY, "Grandad Mick")),
                 posts_read=3, audit_date=d.audit_date)
     assert "Relatives are named: Nana Sue and Grandad Mick." in family_story(d)
+
+
+def test_plain_the_command_line_summary_has_no_coordinates():
+    from kidsafe.summary import to_text
+
+    text = to_text(_dossier())
+    assert "home: a spot in Harrogate, to within about 150 m" in text
+    assert not COORDINATES.search(text), text

@@ -25,6 +25,7 @@ COORDINATES = re.compile(r"-?\b\d{1,3}\.\d{3,}\b")
 #: A photo or export file's name ("IMG_20240310_085500.jpg", "395885165_5602_n.jpg").
 FILE_NAME = re.compile(r"\b[\w.-]+\.(?:jpe?g|png|heic|heif|webp|gif|mp4|json|csv)\b", re.IGNORECASE)
 STAGE = ".st-key-kidsafe_stage"
+SIDEBAR = "[data-testid=stSidebar]"
 #: A function, run in the page, that lists the text below WCAG AA contrast (4.5:1, or 3:1 for large text).
 AA_CONTRAST = (Path(__file__).parent / "aa_contrast.js").read_text(encoding="utf-8").split("\n", 1)[1]
 
@@ -52,9 +53,15 @@ def browser():
         yield browser
 
 
+#: A phone's browser as Streamlit recognises one (it folds the sidebar after a page is chosen on a phone).
+PHONE = {"user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                       "Chrome/124.0 Mobile Safari/537.36", "is_mobile": True, "has_touch": True}
+
+
 def new_page(browser, viewport: str):
     width, height = VIEWPORTS[viewport]
-    context = browser.new_context(viewport={"width": width, "height": height})
+    context = browser.new_context(viewport={"width": width, "height": height},
+                                  **(PHONE if viewport == "phone" else {}))
     return context, context.new_page()
 
 
@@ -73,8 +80,13 @@ def settle(page) -> None:
 
 
 def go(page, title: str, heading: str) -> None:
-    """Open a page from the sidebar (same session), and wait for its title."""
-    page.get_by_role("link", name=title).first.click()
+    """Open a page from the sidebar (same session; on a phone, unfolding it first), and wait for its title."""
+    link = page.get_by_role("link", name=title).first
+    if page.evaluate(f"document.querySelector('{SIDEBAR}').getBoundingClientRect().right <= 0"):  # folded
+        page.locator("[data-testid=stExpandSidebarButton]").click()
+        page.wait_for_function(f"document.querySelector('{SIDEBAR}').getBoundingClientRect().left >= 0")
+        page.wait_for_timeout(500)  # the sidebar slides in
+    link.click()
     page.get_by_role("heading", name=heading).first.wait_for(timeout=60_000)
     settle(page)
 
@@ -152,18 +164,19 @@ def test_ui_dossier_in_plain_words(app_url, browser, artefacts, viewport):
 
 
 #: Pages opened from the sidebar: (link and title, a control the keyboard must reach, screenshot name).
-PAGES = {"fix": ("Fix it", "Take the school out of", "fix-desktop"),
-         "where-when": ("Where and when", "Details: the map positions", "where-when-desktop")}
+PAGES = {"fix": ("Fix it", "Take the school out of", "fix"),
+         "where-when": ("Where and when", "Details: the map positions", "where-when")}
 
 
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("name", list(PAGES))
-def test_ui_page_in_plain_words(app_url, browser, artefacts, name):
+def test_ui_page_in_plain_words(app_url, browser, artefacts, name, viewport):
     title, control, shot = PAGES[name]
-    context, page = new_page(browser, "desktop")
+    context, page = new_page(browser, viewport)
     try:
         load_demo(page, app_url)
         go(page, title, title)
-        full_screenshot(page, artefacts / f"{shot}.png")
+        full_screenshot(page, artefacts / f"{shot}-{viewport}.png")
         assert_plain(visible_text(page), title)
         assert_images_described(page, title)
         assert_contrast(page, title)
@@ -178,18 +191,18 @@ def wait_step(page, n: int) -> None:
 
 
 def assert_in_viewport(page, selector: str, what: str) -> None:
-    height = VIEWPORTS["projector"][1]
+    height = page.viewport_size["height"]
     for element in page.locator(selector).all():
         box = element.bounding_box()
         assert box is not None, f"{what}: not shown"
-        assert box["y"] >= 0 and box["y"] + box["height"] <= height, f"{what} is outside the 1366×768 screen: {box}"
+        assert box["y"] >= 0 and box["y"] + box["height"] <= height, f"{what} is outside the screen: {box}"
 
 
 def test_ui_workshop_every_step_fits_a_projector(app_url, browser, artefacts, tmp_path):
     context, page = new_page(browser, "projector")
     try:
         load_demo(page, app_url)
-        page.get_by_role("link", name="Workshop mode").first.click()
+        go(page, "Workshop mode", "Workshop mode")
         wait_step(page, 0)
         total = int(re.search(r"of (\d+)", page.get_by_text(re.compile(r"Workshop: step")).first.inner_text())[1])
         assert total > 10
@@ -222,6 +235,25 @@ def test_ui_workshop_every_step_fits_a_projector(app_url, browser, artefacts, tm
     finally:
         context.close()
     check_handout(browser, handout, artefacts)
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_ui_workshop_steps_on_a_desktop_and_a_phone(app_url, browser, artefacts, viewport):
+    context, page = new_page(browser, viewport)
+    try:
+        load_demo(page, app_url)
+        go(page, "Workshop mode", "Workshop mode")
+        wait_step(page, 0)
+        total = int(re.search(r"of (\d+)", page.get_by_text(re.compile(r"Workshop: step")).first.inner_text())[1])
+        for n in range(total + 1):
+            if n:
+                page.get_by_role("button", name="Next").click()
+                wait_step(page, n)
+            page.screenshot(path=str(artefacts / f"workshop-{viewport}-step-{n:02d}.png"))
+            assert_in_viewport(page, f"{STAGE} h2", f"step {n}'s new fact at {viewport}")
+            assert_plain(visible_text(page), f"workshop step {n} at {viewport}")
+    finally:
+        context.close()
 
 
 def pdf_pages(pdf: bytes) -> int:

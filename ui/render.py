@@ -36,7 +36,8 @@ WARNED_FILES_NAMED = 8
 LOAD_PAGE = "pages/load.py"
 RISK_COLOURS = {"high": "red", "medium": "orange", "low": "green"}
 SOURCE_WORDS = {
-    EvidenceSource.CAPTION: "caption", EvidenceSource.HASHTAG: "hashtag", EvidenceSource.EXIF: "photo file (EXIF)",
+    EvidenceSource.CAPTION: "caption", EvidenceSource.HASHTAG: "hashtag",
+    EvidenceSource.EXIF: "hidden data in the photo file",
     EvidenceSource.OCR: "text in the photo", EvidenceSource.FACE: "faces in the photo",
     EvidenceSource.IMAGE: "the picture itself", EvidenceSource.TIMESTAMP: "time of the photo",
     EvidenceSource.SIDECAR: "export details", EvidenceSource.INFERENCE: "worked out from the caption",
@@ -281,7 +282,8 @@ def fact_expanders(run: state.LoadedRun, facts: Sequence[Fact], sensitive: froze
                      "Where": plain.fact_words(run.dossier, f, places).removeprefix("taken ")}
                     for f in gps for ev in f.evidence[:1]]
             st.dataframe(pd.DataFrame(rows), hide_index=True)
-            if st.toggle("Details: the map positions (latitude, longitude)", key=f"{state.PREFIX}gps_details_{gps[0].subject}"):
+            details = f"{state.PREFIX}gps_details_{gps[0].subject}"
+            if st.toggle("Details: the map positions (latitude, longitude)", key=details):
                 st.dataframe(pd.DataFrame([{"Post": r["Post"], "Latitude": f.value.get("lat"),
                                             "Longitude": f.value.get("lon")} for r, f in zip(rows, gps)]),
                              hide_index=True)
