@@ -79,7 +79,9 @@ if run is not None:
         st.download_button("One-page handout (print it: A4 or Letter)", take_home_html(d, source=run.label),
                            file_name="kidsafe-take-home.html", mime="text/html", icon=":material/print:",
                            width="stretch")
-    st.html(KEY_HINTS + (LARGE_TYPE if large else ""))
+    st.html(KEY_HINTS)
+    if large:
+        st.html(LARGE_TYPE)
     where, back, nxt, again = st.columns([3, 1, 1, 1], vertical_alignment="center")
     where.progress(shown / total, text=f"Workshop: step {shown} of {total}")
     back.button("Back", icon=":material/arrow_back:", disabled=shown == 0, on_click=state.set_reveal,
