@@ -14,7 +14,7 @@ from ui import render, state
 # A local file: a material-icon favicon would be fetched from Google's font servers by the browser.
 ICON = Path(__file__).parent / "ui" / "icon.png"
 st.set_page_config(page_title="kidsafe: the stranger's dossier", page_icon=str(ICON),
-                   layout="wide", initial_sidebar_state="expanded")
+                   layout="wide", initial_sidebar_state="auto")  # folded on a phone
 state.init_defaults()
 PAGES = {
     "Your posts": [

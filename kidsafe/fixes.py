@@ -23,7 +23,6 @@ from kidsafe.errors import ExtractorUnavailable
 from kidsafe.leaks import find_spans, leak_terms, without_terms
 from kidsafe.models import Dossier, Evidence, EvidenceSource, Fact, FactKind, PhotoInfo, Post
 from kidsafe.pipeline import AuditResult, PhotoFindings, build_views
-from kidsafe.summary import LABELS, describe_value
 
 
 class Change(StrEnum):
@@ -146,14 +145,18 @@ def _effect(fact: Fact, covered: set[int]) -> str | None:
     return "removes" if len(covered) == len(fact.evidence) else "weakens"
 
 
-def plan_fixes(result: AuditResult) -> tuple[PostPlan, ...]:
-    """Every leaking post with its changes, the post that removes most first; changes ranked too."""
+#: post -> change -> (the words concerned, {fact index: {indexes of the evidence it covers}})
+Found = dict[str, dict[Change, tuple[list[str], dict[int, set[int]]]]]
+
+
+def _changes(result: AuditResult, facts: Sequence[Fact] | None = None) -> Found:
+    """The changes that cover each piece of evidence of the dossier's facts (or only of ``facts``)."""
     dossier = result.dossier
     views = {v.id: v for v in result.views}
-    order = {v.id: i for i, v in enumerate(result.views)}
-    # post -> change -> (terms, {fact index: {evidence indexes covered}})
-    found: dict[str, dict[Change, tuple[list[str], dict[int, set[int]]]]] = defaultdict(dict)
+    found: Found = defaultdict(dict)
     for fi, fact in enumerate(dossier.facts):
+        if facts is not None and not any(fact is f for f in facts):
+            continue
         for ei, ev in enumerate(fact.evidence):
             view = views.get(ev.post)
             if view is None:
@@ -162,6 +165,20 @@ def plan_fixes(result: AuditResult) -> tuple[PostPlan, ...]:
                 words, hits = found[ev.post].setdefault(change, ([], {}))
                 words += [t for t in terms if t not in words]
                 hits.setdefault(fi, set()).add(ei)
+    return found
+
+
+def fixes_for(result: AuditResult, facts: Sequence[Fact]) -> tuple[Fix, ...]:
+    """The changes, post by post, that take these facts out of the dossier (each with only their words)."""
+    return tuple(_fix(result, post, change, words, hits)
+                 for post, changes in _changes(result, facts).items() for change, (words, hits) in changes.items())
+
+
+def plan_fixes(result: AuditResult) -> tuple[PostPlan, ...]:
+    """Every leaking post with its changes, the post that removes most first; changes ranked too."""
+    dossier = result.dossier
+    order = {v.id: i for i, v in enumerate(result.views)}
+    found = _changes(result)
     plans = []
     for post, changes in found.items():
         fixes = []
@@ -293,7 +310,3 @@ def compare(before: Dossier, after: Dossier) -> Shrink:
             new.append(fact)
     return Shrink(before, after, tuple(gone), after.facts, tuple(reversed(new)))
 
-
-def fact_label(fact: Fact) -> str:
-    """A fact in a few words ("school: Oakfield Primary")."""
-    return f"{LABELS.get(fact.kind, str(fact.kind))}: {describe_value(fact)}"

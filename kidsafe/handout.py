@@ -8,7 +8,8 @@ from kidsafe.advice import ADVICE, Advice
 from kidsafe.models import Dossier, Fact, FactKind
 from kidsafe.narrative import child_story, family_story
 from kidsafe.risk import assess
-from kidsafe.summary import LABELS, describe_value
+from kidsafe.plain import Places, fact_words
+from kidsafe.summary import LABELS
 
 TITLE = "What a stranger learns from these posts"
 DISCLAIMER = ("kidsafe can miss things: what is not listed here may still be out there. "
@@ -37,15 +38,15 @@ def sureness(confidence: float) -> str:
     return f"{word}, {round(confidence * 100)}%"
 
 
-def _facts_table(facts: tuple[Fact, ...]) -> str:
+def _facts_table(dossier: Dossier, facts: tuple[Fact, ...]) -> str:
     rows = []
+    places = Places(dossier)
     for fact in facts:
         if fact.kind is FactKind.LOCATION_LEAK:
             continue
-        posts = ", ".join(fact.posts[:8]) + ("…" if len(fact.posts) > 8 else "")
         rows.append(f"<tr><td>{escape(LABELS.get(fact.kind, str(fact.kind)))}</td>"
-                    f"<td>{escape(describe_value(fact))}</td><td>{escape(sureness(fact.confidence))}</td>"
-                    f"<td>{escape(posts)}</td></tr>")
+                    f"<td>{escape(fact_words(dossier, fact, places))}</td><td>{escape(sureness(fact.confidence))}</td>"
+                    f"<td>{len(fact.posts)}</td></tr>")
     if not rows:
         return ""
     head = "<tr><th>What</th><th>Value</th><th>How sure</th><th>Posts</th></tr>"
@@ -72,10 +73,10 @@ def handout_html(dossier: Dossier, *, title: str = TITLE, source: str = "",
         parts.append(f"<section><h2>{escape(child.name or child.id)}</h2>"
                      f"<p class=risk>Risk: {escape(risk.label)}</p><ul>{reasons}</ul>"
                      f"{_paragraph(child_story(dossier, child.id))}"
-                     f"{_facts_table(dossier.facts_about(child.id))}</section>")
+                     f"{_facts_table(dossier, dossier.facts_about(child.id))}</section>")
     family = family_story(dossier)
     parts.append(f"<section><h2>The family</h2>{_paragraph(family) or '<p>Nothing found about the family.</p>'}"
-                 f"{_facts_table(dossier.facts_about('family'))}</section>")
+                 f"{_facts_table(dossier, dossier.facts_about('family'))}</section>")
     if not dossier.children:
         parts.append("<p>No child was named in these posts.</p>")
     tips = "".join(f"<li><strong>{escape(a.title)}.</strong> {escape(a.text)}</li>" for a in advice)

@@ -15,13 +15,6 @@ NOT_TEXT = frozenset({EvidenceSource.EXIF, EvidenceSource.FACE, EvidenceSource.I
 VALUE_KEYS = ("name", "activity", "weekday")
 #: Fact kinds whose words are an age or a birthday ("turns 5", "FIVE!!!", "birthday").
 AGE_KINDS = frozenset({FactKind.AGE, FactKind.BIRTHDAY, FactKind.BIRTH_YEAR})
-#: Explanations that name the leaking words: "names Bea", "a bath picture (bath)", "a favourite: Bluey".
-EXPLANATION_TERMS = (
-    re.compile(r"^names (?:the town |the school: )?(.+)$"),
-    re.compile(r"^gives the family name (.+)$"),
-    re.compile(r"^a favourite: (.+)$"),
-    re.compile(r"\(([^()]+)\)$"),
-)
 #: Words of a place's name too common to highlight on their own ("school" in "big school").
 GENERIC_WORDS = frozenset({
     "school", "schools", "primary", "infant", "infants", "junior", "nursery", "academy", "college", "high",
@@ -60,28 +53,36 @@ def _value_terms(value: object, text: str) -> list[str]:
 def leak_terms(fact: Fact, evidence: Evidence, text: str, aliases: Sequence[str] = ()) -> tuple[str, ...]:
     """The words of ``text`` (the post's caption or other text) that leak ``fact`` through ``evidence``.
 
-    Empty when the evidence is not words (GPS, a detector's finding). ``aliases`` are other names
-    of the fact's subject (a child's nicknames), highlighted with the name. For a time-based clue
-    (a routine seen in the photos' times) only the words of the fact's value count ("Tuesday").
+    The words the engine cited (the evidence's span, when it lies in ``text``) come first, then the
+    fact's value wherever the text writes it again, and a child's other names (``aliases``).
+    Empty when the evidence is not words (GPS, a detector's finding). Evidence without a span (a
+    dossier from before spans; a routine seen in the photos' times) falls back on its excerpt when
+    that is the words themselves, and on age phrases for ages; a time-based clue counts only the
+    words of the fact's value ("Tuesday").
     """
     if evidence.source in NOT_TEXT or not text:
         return ()
     terms: list[str] = []
-    excerpt = evidence.excerpt.strip()
-    if evidence.source is not EvidenceSource.TIMESTAMP:
+    cited = cited_words(evidence, text)
+    if cited:
+        terms.append(cited)
+    elif evidence.source is not EvidenceSource.TIMESTAMP:
+        excerpt = evidence.excerpt.strip()
         if excerpt and "…" not in excerpt and len(excerpt) <= SHORT_EXCERPT and excerpt != text.strip():
             terms.append(excerpt)
-        for rx in EXPLANATION_TERMS:
-            m = rx.search(evidence.explanation)
-            if m:
-                terms.append(m[1].strip())
     terms += _value_terms(fact.value, text)
     if fact.kind is FactKind.CHILD_NAME:
         terms += list(aliases)
-    if fact.kind in AGE_KINDS:
+    if fact.kind in AGE_KINDS and not cited:
         terms += _age_terms(text)
     found = [t for t in dict.fromkeys(terms) if t and find_spans(text, [t])]
     return tuple(found)
+
+
+def cited_words(evidence: Evidence, text: str) -> str | None:
+    """The words the evidence's span cites, when ``text`` holds them; else None."""
+    span = evidence.span
+    return span.text if span is not None and span.text.strip() and span.text in text else None
 
 
 def _pattern(term: str) -> re.Pattern[str]:

@@ -121,14 +121,38 @@ class PhotoInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class Span:
+    """The words that leak a fact, where they are: ``text == texts[part][start:end]``.
+
+    ``part`` names one of the post's texts as read (``caption``; ``extra:N``, its N-th other text;
+    ``ocr:PHOTO``, the lines read in that photo joined by newlines); offsets are Python string
+    offsets into that text, before any folding or HTML clean-up.
+    """
+
+    part: str
+    start: int
+    end: int
+    text: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """The contract's span object."""
+        return {"part": self.part, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
-    """One piece of evidence: the post that leaks a fact, where in it, and the leaking words."""
+    """One piece of evidence: the post that leaks a fact, where in it, and the leaking words.
+
+    ``span`` is set by the detector that read the words. It takes no part in equality: the same
+    excerpt cited twice for a claim stays one piece of evidence, as it was before spans.
+    """
 
     post: str
     source: EvidenceSource
     excerpt: str = ""
     explanation: str = ""
     photo: str | None = None
+    span: Span | None = field(default=None, compare=False)
 
     def as_dict(self) -> dict[str, Any]:
         """The contract's evidence object."""
@@ -137,6 +161,8 @@ class Evidence:
             out["explanation"] = self.explanation
         if self.photo:
             out["photo"] = self.photo
+        if self.span is not None:
+            out["span"] = self.span.as_dict()
         return out
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kidsafe.models import FAMILY, Dossier, Fact, FactKind, Subject
+from kidsafe.plain import Places, favourites, fact_words, join, weekly_time
 from kidsafe.summary import MONTHS, describe_value
 
 #: Below this confidence a sentence says "it looks like".
@@ -64,13 +65,6 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _join(items: Sequence[str]) -> str:
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def _hedge(sentence: str, fact: Fact) -> str:
     """'It looks like …' before a sentence the dossier is not sure of."""
     return sentence if fact.confidence >= SURE else "It looks like " + sentence[:1].lower() + sentence[1:]
@@ -124,9 +118,10 @@ def _probe(confidence: float) -> Fact:
 
 def _routine(v: Voice, fact: Fact) -> str:
     value = fact.value if isinstance(fact.value, dict) else {}
-    when = f"on {value.get('weekday')}s" + (f" at {clock(value.get('time'))}" if value.get("time") else "")
+    when = weekly_time(value.get("weekday"), value.get("time"))
     what = value.get("activity") or value.get("place")
-    return _hedge(f"A stranger knows where {v.name} is {when}" + (f" ({what})." if what else "."), fact)
+    return _hedge(f"A stranger knows where {v.name} {'are' if v.is_ == 'are' else 'is'} on {when}"
+                  + (f" ({what})." if what else "."), fact)
 
 
 def child_story(dossier: Dossier, subject_id: str) -> tuple[str, ...]:
@@ -137,7 +132,7 @@ def child_story(dossier: Dossier, subject_id: str) -> tuple[str, ...]:
     v = Voice.of(child)
     own, family = dossier.facts_about(subject_id), dossier.facts_about(FAMILY)
     out = []
-    nick = f", {_join(child.aliases).replace(' and ', ' or ')} to {v.their} family" if child.aliases else ""
+    nick = f", {join(child.aliases, 'or')} to {v.their} family" if child.aliases else ""
     out.append(f"{_cap(v.their)} name is {v.name}{nick}." if v.they != v.name else f"This is {v.name}{nick}.")
     surname = _first(family, FactKind.SURNAME)
     if surname:
@@ -163,30 +158,29 @@ def child_story(dossier: Dossier, subject_id: str) -> tuple[str, ...]:
     out += [_routine(v, f) for f in own if f.kind is FactKind.ROUTINE]
     loves = [str(f.value) for f in own if f.kind is FactKind.FAVOURITE]
     if loves:
-        out.append(f"{_cap(v.they)} {v.verb('love')} {_join(loves)}.")
+        out.append(f"{_cap(v.they)} {v.verb('love')} {favourites(loves)}.")
     for fact in own:
         if fact.kind is FactKind.SENSITIVE_IMAGE:
             out.append(f"There is a {fact.value} picture of {v.them} online.")
     return tuple(out)
 
 
-def _home(fact: Fact) -> str:
-    radius = fact.value.get("radius_m") if isinstance(fact.value, dict) else None
-    return f"Their home is at {describe_value(fact)}" + (f", to within about {radius} m." if radius else ".")
+def _home(fact: Fact, places: Places) -> str:
+    return f"Their home can be found on a map: {places.home_words(fact.value)}."
 
 
 #: How each family fact is said, in the order the family card tells them.
-FAMILY_TELLERS: dict[FactKind, Callable[[Fact], str]] = {
-    FactKind.SURNAME: lambda f: f"The family name is {f.value}.",
-    FactKind.TOWN: lambda f: f"They live in {f.value}.",
+FAMILY_TELLERS: dict[FactKind, Callable[[Fact, Places], str]] = {
+    FactKind.SURNAME: lambda f, _: f"The family name is {f.value}.",
+    FactKind.TOWN: lambda f, _: f"They live in {f.value}.",
     FactKind.HOME: _home,
-    FactKind.SCHOOL: lambda f: f"The children go to {f.value}.",
-    FactKind.PARENT_NAME: lambda f: f"A parent is called {f.value}.",
-    FactKind.RELATIVE: lambda f: f"A relative is named: {f.value}.",
-    FactKind.PET: lambda f: f"The family pet is called {f.value}.",
-    FactKind.OTHER_CHILD: lambda f: f"Another family's child is named too: {f.value}.",
-    FactKind.SENSITIVE_IMAGE: lambda f: f"There is a {f.value} picture of the children online.",
-    FactKind.FAVOURITE: lambda f: f"The children love {f.value}.",
+    FactKind.SCHOOL: lambda f, _: f"The children go to {f.value}.",
+    FactKind.PARENT_NAME: lambda f, _: f"A parent is called {f.value}.",
+    FactKind.RELATIVE: lambda f, _: f"A relative is named: {f.value}.",
+    FactKind.PET: lambda f, _: f"The family pet is called {f.value}.",
+    FactKind.OTHER_CHILD: lambda f, _: f"Another family's child is named too: {f.value}.",
+    FactKind.SENSITIVE_IMAGE: lambda f, _: f"There is a {f.value} picture of the children online.",
+    FactKind.FAVOURITE: lambda f, _: f"The children love {favourites([str(f.value)])}.",
 }
 
 
@@ -197,9 +191,15 @@ def _gps_photos(n: int) -> str:
 def family_story(dossier: Dossier) -> tuple[str, ...]:
     """What the posts say about the family as a whole: surname, town, home, people, pets, GPS photos."""
     facts = dossier.facts_about(FAMILY)
+    places = Places(dossier)
     out = []
     for kind, tell in FAMILY_TELLERS.items():
-        out += [_hedge(tell(f), f) for f in facts if f.kind is kind]
+        mine = [f for f in facts if f.kind is kind]
+        if kind is FactKind.RELATIVE and len(mine) > 1:  # one sentence, not "A relative is named" twice
+            least = min(mine, key=lambda f: f.confidence)
+            out.append(_hedge(f"Relatives are named: {join([str(f.value) for f in mine])}.", least))
+            continue
+        out += [_hedge(tell(f, places), f) for f in mine]
     leaks = sum(1 for f in facts if f.kind is FactKind.LOCATION_LEAK)
     if leaks:
         out.append(_gps_photos(leaks))
@@ -207,7 +207,7 @@ def family_story(dossier: Dossier) -> tuple[str, ...]:
 
 
 def routine_sentences(dossier: Dossier) -> tuple[str, ...]:
-    """'A stranger knows where Sam is on Tuesdays at 4pm', one per routine."""
+    """'A stranger knows where Sam is on Tuesday afternoons around 4 o'clock', one per routine."""
     out = []
     for fact in dossier.facts_of_kind(FactKind.ROUTINE):
         child = dossier.subject(fact.subject)
@@ -223,19 +223,23 @@ def _step_text(dossier: Dossier, kind: FactKind, facts: tuple[Fact, ...]) -> str
     v = Voice.of(child) if child and child.kind == "child" else None
     name = v.name if v else "the family"
     if kind is FactKind.CHILD_NAME and child is not None:
-        also = f" ({_join(child.aliases).replace(' and ', ', ')} at home)" if child.aliases else ""
+        also = f" ({join(child.aliases, 'or')} at home)" if child.aliases else ""
         return _hedge(f"There is a child called {fact.value}{also}.", fact)
     if kind is FactKind.AGE and v:
         return _age_sentence(v, facts, named=True) or ""
     if kind is FactKind.SCHOOL:
         return _hedge(f"{name} goes to {describe_value(fact)}.", fact)
     if kind is FactKind.PLACE and isinstance(fact.value, dict):
-        where = fact.value.get("name") or f"the place {name} goes to ({fact.value.get('role') or 'often'})"
-        return _hedge(f"The photos show where {where} is: {describe_value(fact).split(' at ')[-1]}.", fact)
+        places = Places(dossier)
+        if fact.value.get("name"):
+            where = places.where(fact.value, by_name=False)
+            return _hedge(f"The photos show where {fact.value['name']} is: {where}.", fact)
+        return _hedge(f"The photos show a place {name} goes to again and again: {places.where(fact.value)}.",
+                      fact)
     if kind is FactKind.ROUTINE:
         return _routine(v or Voice("the children", "they", "them", "their", "are"), fact)
     if kind is FactKind.FAVOURITE:
-        return f"{_cap(name)} loves {fact.value}."
+        return f"{_cap(name)} loves {favourites([str(f.value) for f in facts])}."
     if kind is FactKind.APPEARANCE:
         return f"{_cap(name)}: {describe_value(fact)}."
     if kind is FactKind.SENSITIVE_IMAGE:
@@ -245,7 +249,7 @@ def _step_text(dossier: Dossier, kind: FactKind, facts: tuple[Fact, ...]) -> str
     if kind is FactKind.TOWN and v:
         return _hedge(f"{name} lives in {fact.value}.", fact)
     tell = FAMILY_TELLERS.get(kind)
-    return _hedge(tell(fact), fact) if tell else f"{_cap(describe_value(fact))}."
+    return _hedge(tell(fact, Places(dossier)), fact) if tell else f"{_cap(fact_words(dossier, fact))}."
 
 
 def reveal_steps(dossier: Dossier) -> tuple[RevealStep, ...]:
@@ -260,6 +264,11 @@ def reveal_steps(dossier: Dossier) -> tuple[RevealStep, ...]:
                     steps.append(RevealStep(_step_text(dossier, kind, group), kind, group))
             continue
         facts = sorted(dossier.facts_of_kind(kind), key=lambda f: (order.get(f.subject, 99), -f.confidence))
+        if kind is FactKind.FAVOURITE:  # one step per child: "Jack loves Bluey and dinosaurs"
+            for subject in dict.fromkeys(f.subject for f in facts):
+                group = tuple(f for f in facts if f.subject == subject)
+                steps.append(RevealStep(_step_text(dossier, kind, group), kind, group))
+            continue
         if kind is FactKind.LOCATION_LEAK:
             if facts:
                 steps.append(RevealStep(_step_text(dossier, kind, tuple(facts)), kind, tuple(facts)))

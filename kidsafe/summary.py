@@ -41,12 +41,14 @@ def describe_value(fact: Fact) -> str:
     return str(v)
 
 
-def _line(fact: Fact, markdown: bool) -> str:
+def _line(dossier: Dossier, fact: Fact, markdown: bool) -> str:
+    from kidsafe.plain import fact_words  # plain words build on describe_value above: imported when used
+
     posts = ", ".join(fact.posts[:6]) + ("…" if len(fact.posts) > 6 else "")
     sure = "" if fact.confidence >= 0.5 else " (possible)"
     label = LABELS.get(fact.kind, str(fact.kind))
     bullet = "- " if markdown else "  "
-    return f"{bullet}{label}: {describe_value(fact)}{sure}  [posts {posts}]"
+    return f"{bullet}{label}: {fact_words(dossier, fact)}{sure}  [posts {posts}]"
 
 
 def to_text(dossier: Dossier, markdown: bool = False) -> str:
@@ -58,12 +60,12 @@ def to_text(dossier: Dossier, markdown: bool = False) -> str:
         out.append(f"{h2}{child.name}{aliases}")
         for fact in dossier.facts_about(child.id):
             if fact.kind is not FactKind.CHILD_NAME:
-                out.append(_line(fact, markdown))
+                out.append(_line(dossier, fact, markdown))
         out.append("")
     family = [f for f in dossier.facts_about(FAMILY) if f.kind is not FactKind.LOCATION_LEAK]
     leaks = dossier.facts_of_kind(FactKind.LOCATION_LEAK)
     out.append(f"{h2}The family")
-    out += [_line(f, markdown) for f in family]
+    out += [_line(dossier, f, markdown) for f in family]
     if leaks:
         noun = "post carries its GPS position" if len(leaks) == 1 else "posts carry GPS positions"
         out.append(f"{'- ' if markdown else '  '}{len(leaks)} {noun}")

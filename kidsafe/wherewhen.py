@@ -67,8 +67,7 @@ def map_points(dossier: Dossier, *, photos: bool = True) -> tuple[MapPoint, ...]
             name = v.get("name") or f"{who}'s {role} place"
             out.append(MapPoint(str(name), role, v["lat"], v["lon"], who, fact.posts))
         elif fact.kind is FactKind.LOCATION_LEAK and photos:
-            posts = ", ".join(fact.posts)
-            out.append(MapPoint(f"Photo of post {posts}", "photo", v["lat"], v["lon"], who, fact.posts))
+            out.append(MapPoint("A photo that carries its position", "photo", v["lat"], v["lon"], who, fact.posts))
     return tuple(out)
 
 

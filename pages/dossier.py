@@ -4,6 +4,7 @@ import streamlit as st
 
 from kidsafe import dossier_json, narrative, risk, thumbnails
 from kidsafe.handout import handout_html
+from kidsafe.takehome import take_home_html
 from kidsafe.pictures import face_report
 from kidsafe.models import FAMILY
 from ui import render, state
@@ -13,7 +14,8 @@ st.title("The stranger's dossier")
 run = render.need_run()
 if run is not None:
     d = run.dossier
-    st.markdown(f"What anyone who sees these **{d.posts_read} posts** can piece together "
+    st.markdown(f"What anyone who sees these **{d.posts_read} posts** can piece together: "
+                f"**{render.facts_count(d)}** "
                 f"(ages as of {d.audit_date:%d %B %Y}). Open **Why?** under a fact to see the posts that gave it away.")
     render.reading_note(run)
     render.warnings(run)  # at the top: what could not be read changes how far the dossier goes
@@ -27,15 +29,16 @@ if run is not None:
             render.risk_badge(risk.assess(d, child.id))
             render.story(narrative.child_story(d, child.id))
             facts = d.facts_about(child.id)
-            render.fact_table(facts)
+            render.fact_table(d, facts)
             render.fact_expanders(run, facts, sensitive)
     family = d.facts_about(FAMILY)
     with st.container(border=True):
         st.header("The family")
         render.story(narrative.family_story(d) or ("Nothing found about the family as a whole.",))
-        render.fact_table(family)
+        render.fact_table(d, family)
         render.fact_expanders(run, family, sensitive)
     faces = [p for p in face_report(run.result) if p.faces or p.several_children]
+    views = render.views_by_id(run)
     if faces:
         with st.container(border=True):
             st.header("Faces in the photos")
@@ -44,12 +47,15 @@ if run is not None:
                         "families' children need their parents' consent). Cover faces with a strong blur or an "
                         "emoji: **Share safely** does it for the whole batch.")
             st.dataframe(
-                [{"post": p.post, "faces": p.faces, "children named or tagged": ", ".join(p.children),
+                [{"post": render.post_label(views.get(p.post)), "faces": p.faces,
+                  "children named or tagged": ", ".join(p.children),
                   "several children": "yes" if p.several_children else ""} for p in faces],
                 hide_index=True, width="stretch")
-    left, right = st.columns(2)
+    left, middle, right = st.columns(3)
     left.download_button("Download the dossier (JSON)", dossier_json.to_json(d), file_name="dossier.json",
                          mime="application/json", icon=":material/download:")
-    right.download_button("Printable handout (HTML)", handout_html(d), file_name="kidsafe-handout.html",
-                          mime="text/html", icon=":material/print:")
+    middle.download_button("Printable dossier (HTML)", handout_html(d), file_name="kidsafe-handout.html",
+                           mime="text/html", icon=":material/print:")
+    right.download_button("One-page handout (HTML)", take_home_html(d, source=run.label),
+                          file_name="kidsafe-take-home.html", mime="text/html", icon=":material/description:")
     st.caption("kidsafe can miss things: what is not listed here may still be out there.")

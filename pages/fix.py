@@ -1,65 +1,70 @@
-"""Fix it: for each leaking post, the changes that stop its leaks, the biggest first; then re-audit."""
+"""Fix it: one action per thing a stranger knows, grouped by child, the worst first; the posts folded away; re-audit."""
 
 import streamlit as st
 
 from kidsafe import fixes, narrative, thumbnails
+from kidsafe.fixgroups import FixGroup, chosen_fixes, fix_groups
+from kidsafe.share.redact import redact
+from kidsafe.share.terms import vocabulary
 from ui import render, state
 
-#: The posts listed at first (the ones whose fixes remove most); the rest behind a toggle, still ticked.
-FIRST_SHOWN = 25
+
+def group_detail(run: state.LoadedRun, group: FixGroup, sensitive: frozenset[str], safer: dict[str, str]) -> None:
+    """The group's changes post by post: the post's picture and words, what to do, and a safer caption."""
+    views = render.views_by_id(run)
+    for post in group.posts:
+        view = views.get(post)
+        pic, body = st.columns([1, 4])
+        with pic:
+            render.thumb(run, view.post.photos[0].path if view and view.post.photos else None, sensitive)
+        with body:
+            st.markdown(f"**{render.esc(render.post_label(view))}**")
+            for fix in (f for f in group.fixes if f.post == post):
+                st.markdown(f"- {render.esc(fix.text)}")
+            if any(f.change in fixes.WORD_CHANGES for f in group.fixes if f.post == post) and post in safer:
+                st.caption("A safer way to say it (names, places and ages made vague):")
+                st.text(safer[post])
+
 
 state.init_defaults()
 st.title("Fix it")
 run = render.need_run()
 if run is not None:
-    plans = fixes.plan_fixes(run.result)
-    if not plans:
+    d = run.dossier
+    groups = fix_groups(run.result)
+    if not groups:
         st.success("Nothing in these posts needs fixing. kidsafe can miss things: stay careful.",
                    icon=":material/check_circle:")
     else:
-        st.markdown("Each post that leaks something, with the changes that stop it. The posts whose fixes take "
-                    "most out of the dossier come first. Untick what you would rather keep, then **re-audit** "
-                    "to see the dossier shrink.")
-        views = render.views_by_id(run)
+        st.markdown(f"A stranger can learn **{render.facts_count(d)}** from these posts. Each box below is one "
+                    "thing to change, for each child and then the family, the worst first. Untick what you "
+                    "would rather keep, then **re-audit** to see the dossier shrink. Open a box to see the posts.")
         sensitive = thumbnails.sensitive_photos(run.result)
-        chosen: list[fixes.Fix] = []
-        show_all = len(plans) <= FIRST_SHOWN or st.toggle(f"Show all {len(plans)} leaking posts",
-                                                         key=state.FIX_SHOW_ALL)
-        shown, hidden = (plans, ()) if show_all else (plans[:FIRST_SHOWN], plans[FIRST_SHOWN:])
-        chosen += [f for plan in hidden for f in plan.fixes if state.fix_chosen(run.id, f.key)]
-        for plan in shown:
-            view = views.get(plan.post)
-            with st.container(border=True):
-                pic, body = st.columns([1, 4])
-                with pic:
-                    first = view.post.photos[0].path if view and view.post.photos else None
-                    render.thumb(run, first, sensitive)
-                with body:
-                    gone = len(plan.removes)
-                    st.markdown(f"**Post {render.esc(plan.post)}** · {render.esc(render.when(view))} · fixing it "
-                                f"removes **{gone} fact{'s' if gone != 1 else ''}** and weakens {len(plan.weakens)}")
-                    if view is not None and view.caption:
-                        st.caption("Caption: " + render.esc(view.caption))
-                    for fix in plan.fixes:
-                        key = state.fix_choice_key(run.id, fix.key)
-                        removed = ", ".join(fixes.fact_label(f) for f in fix.removes) or "nothing on its own"
-                        if st.checkbox(render.esc(fix.text), value=True, key=key,
-                                       help=render.esc(f"Weakens {len(fix.weakens)} other fact(s).")):
-                            chosen.append(fix)
-                        st.caption(f"Removes: {render.esc(removed)}")
-                    if view is not None and any(f.change in fixes.WORD_CHANGES for f in plan.fixes):
-                        st.text("Vaguer caption: " + fixes.suggested_caption(view.post, chosen))
+        vocab = vocabulary(d, run.result.views)
+        # The share's rewriter: it keeps a caption's warmth and grammar ("my daughter", "our dog").
+        reworded = {f.post for g in groups for f in g.fixes if f.change in fixes.WORD_CHANGES}
+        safer = {v.id: redact(v.caption, vocab).text for v in run.result.views if v.id in reworded and v.caption}
+        ticked: dict[str, bool] = {}
+        for who in dict.fromkeys(g.who for g in groups):
+            st.subheader(render.esc(who[:1].upper() + who[1:]))
+            for group in (g for g in groups if g.who == who):
+                with st.container(border=True):
+                    key = state.fix_choice_key(run.id, group.key)
+                    ticked[group.key] = st.checkbox(f"**{render.esc(group.action)}**", value=True, key=key)
+                    n = len(group.posts)
+                    with st.expander(f"The {n} posts, one by one" if n > 1 else "The post"):
+                        group_detail(run, group, sensitive, safer)
         if st.button("Re-audit with the ticked fixes", type="primary", icon=":material/refresh:"):
-            state.set_fixed(run.id, fixes.apply_fixes(run.result, chosen))
+            state.set_fixed(run.id, fixes.apply_fixes(run.result, chosen_fixes(groups, lambda g: ticked[g.key])))
         done = state.fixed()
         if done is not None and done[0] == run.id:
-            shrink = fixes.compare(run.dossier, done[1])
+            shrink = fixes.compare(d, done[1])
             st.subheader("After the fixes")
             render.metrics(shrink.counts(), per_row=5)  # one source: before - gone + new = after
             for child in shrink.after.children:
                 render.story(narrative.child_story(shrink.after, child.id))
             if shrink.after.facts:
                 st.markdown("**Still known:**")
-                render.fact_table(shrink.after.facts)
+                render.fact_table(shrink.after, shrink.after.facts)
             else:
                 st.success("With these changes, the stranger's dossier is empty.", icon=":material/check_circle:")

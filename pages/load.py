@@ -13,6 +13,7 @@ st.markdown(
     "tells you what a stranger could piece together: names, birthdays, school, home, routines. "
     "Nothing is uploaded anywhere, and nothing is saved."
 )
+loading.show_load_error()  # at the top, where it is seen without scrolling
 
 demo_col, _ = st.columns([1, 2])
 if demo_col.button("Try the demo family", type="primary", icon=":material/family_restroom:", width="stretch"):
@@ -44,7 +45,7 @@ with st.expander("Checks to run (all offline)"):
 if st.button("Audit these posts", icon=":material/search:", disabled=not files):
     if files and loading.run_upload(files) is not None:
         st.switch_page("pages/dossier.py")
-loading.show_load_error()
+    st.rerun()  # the page again, with the error at its top and no progress box left behind
 
 run = state.current_run()
 if run is not None:

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from kidsafe import narrative, wherewhen
+from kidsafe.plain import Places
 from ui import charts, render, state
 
 state.init_defaults()
@@ -20,10 +21,13 @@ if run is not None:
         near, far = wherewhen.split_local(points)
         st.altair_chart(charts.place_map(near, charts.theme()), width="stretch")
         if far:
-            posts = ", ".join(dict.fromkeys(p for point in far for p in point.posts))
+            posts = len(set(p for point in far for p in point.posts))
             st.caption(f"Not drawn: {len(far)} place{'s' if len(far) != 1 else ''} more than "
-                       f"{wherewhen.LOCAL_RADIUS_M // 1000} km away (trips, holidays): posts {render.esc(posts)}.")
-        st.dataframe(charts.places_frame(points), hide_index=True)
+                       f"{wherewhen.LOCAL_RADIUS_M // 1000} km away (trips, holidays), from "
+                       f"{render.posts_count(posts)}.")
+        st.dataframe(charts.places_frame(points, Places(d)), hide_index=True)
+        if st.toggle("Details: the map positions (latitude, longitude)", key=state.PREFIX + "where_details"):
+            st.dataframe(charts.points_frame(points)[["label", "lat", "lon"]], hide_index=True)
         online = st.toggle("Show a street map behind the places (downloads map tiles from the internet)",
                            key=state.ONLINE_MAPS,
                            help="Off by default: fetching tiles tells the map server which area you look at.")

@@ -1,18 +1,61 @@
-"""Workshop mode: a presenter view that reveals the dossier one fact at a time, then the advice."""
+"""Workshop mode: a projector view that reveals the dossier one fact at a time, each beside the picture that gave
+it away, then the five habits that stop it; presenter notes, arrow keys, and a one-page handout.
+
+Each step is laid out to fit a 1366×768 projector without scrolling: the new fact and its picture come first,
+what was revealed before is listed under them.
+"""
 
 import streamlit as st
 
-from kidsafe.advice import ADVICE
-from kidsafe.handout import handout_html
-from kidsafe.narrative import reveal_steps
+from kidsafe import leaks, presenter, thumbnails
+from kidsafe.advice import habits
+from kidsafe.models import Evidence, Fact
+from kidsafe.narrative import RevealStep, reveal_steps
+from kidsafe.takehome import take_home_html
 from ui import loading, render, state
 
 #: Large type for a projector, scoped to the stage container (static CSS: no user text in it).
 LARGE_TYPE = f"""<style>
-.st-key-{state.STAGE} p, .st-key-{state.STAGE} li {{ font-size: 1.7rem; line-height: 1.35; }}
-.st-key-{state.STAGE} h2 {{ font-size: 2.8rem; line-height: 1.2; }}
-.st-key-{state.STAGE} h3 {{ font-size: 2.1rem; }}
+.st-key-{state.STAGE} p, .st-key-{state.STAGE} li {{ font-size: 1.45rem; line-height: 1.35; }}
+.st-key-{state.STAGE} h2 {{ font-size: 2.3rem; line-height: 1.2; }}
+.st-key-{state.STAGE} .stCaption p {{ font-size: 1.1rem; }}
 </style>"""
+#: Streamlit draws the buttons' key hints (→, ←) at 60% opacity, below AA contrast on the primary button.
+KEY_HINTS = "<style>[data-testid=stMain] button kbd { opacity: 1; }</style>"
+#: The picture beside a fact: large enough for the back of a room, small enough to fit 768 px with the controls.
+STAGE_PICTURE = 320
+SO_FAR_SHOWN = 30
+
+
+def picture_of(run: state.LoadedRun, step: RevealStep) -> tuple[str | None, Fact | None, Evidence | None]:
+    """The photo that gave the step away (one the evidence names first), with the fact and evidence it shows."""
+    views = render.views_by_id(run)
+    evidence = sorted(((f, ev) for f in step.facts for ev in f.evidence), key=lambda fe: fe[1].photo is None)
+    for fact, ev in evidence:
+        view = views.get(ev.post)
+        photo = ev.photo or (view.post.photos[0].path if view and view.post.photos else None)
+        if photo:
+            return photo, fact, ev
+    return (None, *evidence[0]) if evidence else (None, None, None)
+
+
+def show_step(run: state.LoadedRun, step: RevealStep, sensitive: frozenset[str]) -> None:
+    """The new fact in large type, with the picture and the words that leaked it beside it."""
+    words, pic = st.columns([3, 2], gap="large")
+    photo, fact, ev = picture_of(run, step)
+    view = render.views_by_id(run).get(ev.post) if ev else None
+    with words:
+        st.markdown(f"## {render.esc(step.text)}")
+        more = len(step.posts) - 1
+        st.caption(render.esc(f"From the post of {render.post_label(view)}"
+                              + (f", and {more} more post{'s' if more != 1 else ''}" if more > 0 else "")))
+    with pic:
+        render.thumb(run, photo, sensitive, side=STAGE_PICTURE)
+        if view is not None and view.caption and fact is not None and ev is not None:
+            subject = run.dossier.subject(fact.subject)
+            terms = leaks.leak_terms(fact, ev, view.caption, subject.aliases if subject else ())
+            st.markdown(render.highlighted(view.caption, terms))
+
 
 state.init_defaults()
 st.title("Workshop mode")
@@ -26,36 +69,42 @@ run = state.current_run()
 if run is not None:
     d = run.dossier
     steps = reveal_steps(d)
-    total = len(steps) + 1  # the last step is the advice
+    total = len(steps) + 1  # the last step is the habits
     shown = min(state.reveal(), total)
-    large = st.toggle("Large type for a projector", key=state.WORKSHOP_LARGE)
+    with st.sidebar:
+        large = st.toggle("Large type for a projector", key=state.WORKSHOP_LARGE)
+        notes = st.toggle("Presenter notes", key=state.WORKSHOP_NOTES,
+                          help="What to say at each step, under the stage (keep them off the projector "
+                               "by showing this page on your own screen).")
+        st.download_button("One-page handout (print it: A4 or Letter)", take_home_html(d, source=run.label),
+                           file_name="kidsafe-take-home.html", mime="text/html", icon=":material/print:",
+                           width="stretch")
+    st.html(KEY_HINTS)
     if large:
         st.html(LARGE_TYPE)
-    back, nxt, again, where = st.columns([1, 1, 1, 3], vertical_alignment="center")
+    where, back, nxt, again = st.columns([3, 1, 1, 1], vertical_alignment="center")
+    where.progress(shown / total, text=f"Workshop: step {shown} of {total}")
     back.button("Back", icon=":material/arrow_back:", disabled=shown == 0, on_click=state.set_reveal,
-                args=(shown - 1,), width="stretch")
+                args=(shown - 1,), width="stretch", shortcut="Left")
     nxt.button("Next", type="primary", icon=":material/arrow_forward:", disabled=shown >= total,
-               on_click=state.set_reveal, args=(shown + 1,), width="stretch")
+               on_click=state.set_reveal, args=(shown + 1,), width="stretch", shortcut="Right")
     again.button("Start again", icon=":material/restart_alt:", on_click=state.set_reveal, args=(0,),
                  width="stretch")
-    where.progress(shown / total, text=f"Step {shown} of {total}")
+    sensitive = thumbnails.sensitive_photos(run.result)
     with st.container(key=state.STAGE):
         if shown == 0:
             st.markdown(f"## {render.esc(f'{d.posts_read} posts, shared by a proud parent.')}")
-            st.markdown("What can a stranger work out from them? Press **Next**.")
-        for i, step in enumerate(steps[:shown]):
-            current = i == shown - 1
-            posts = ", ".join(step.posts[:6]) + ("…" if len(step.posts) > 6 else "")
-            if current:
-                st.markdown(f"## {render.esc(step.text)}")
-                st.caption(f"From post{'s' if len(step.posts) != 1 else ''} {render.esc(posts)}")
-            else:
-                st.markdown(f"- {render.esc(step.text)}")
-        if shown >= total:
-            st.markdown("## What to do")
-            for n, tip in enumerate(ADVICE, 1):
-                st.markdown(f"### {n}. {render.esc(tip.title)}")
-                st.markdown(render.esc(tip.text))
-    st.divider()
-    st.download_button("Printable handout (HTML: open it and print)", handout_html(d, source=run.label),
-                       file_name="kidsafe-handout.html", mime="text/html", icon=":material/print:")
+            st.markdown("What can a stranger work out from them? Press **Next** (or the right arrow key).")
+        elif shown < total:
+            show_step(run, steps[shown - 1], sensitive)
+        else:
+            st.markdown("## Five habits that stop it")
+            st.markdown("\n".join(f"{n}. **{render.esc(h.title)}.** {render.esc(h.text)}"
+                                  for n, h in enumerate(habits(d), 1)))
+    if notes:
+        kind = None if shown == 0 else steps[shown - 1].kind if shown < total else None
+        st.info(presenter.CLOSING if shown >= total else presenter.note(kind), icon=":material/record_voice_over:")
+    before = steps[:min(shown - 1, len(steps))] if shown > 0 else ()
+    if before:
+        st.markdown("**What the stranger knows so far**")
+        st.markdown("\n".join(f"- {render.esc(s.text)}" for s in before[-SO_FAR_SHOWN:]))

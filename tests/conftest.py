@@ -235,3 +235,19 @@ def app_feed(jpeg_with_gps, feed_jpeg, feed_zip):
         return feed_zip(files)
 
     return make
+
+
+#: A post with a bath picture, added to the app feed for the Fix it tests.
+BATH_POST = ("5", "2024-12-01 19:00", "Bath time bubbles with Theo 🛁")
+
+
+@pytest.fixture
+def fixable_result(app_feed):
+    """The app feed with a bath picture, audited with the language model only (no photo checks)."""
+    from datetime import date
+
+    from kidsafe.pipeline import AuditOptions, audit
+
+    res = audit(app_feed(extra=(BATH_POST,)), as_of=date(2025, 1, 1), options=AuditOptions(False, False, False))
+    yield res
+    res.close()

@@ -111,3 +111,16 @@ def chromium() -> Iterator[object]:
             yield browser
         finally:
             browser.close()
+
+
+def upload_file(page, url: str, path: Path) -> None:
+    """Open the app, put the file in its uploader and press Audit (without waiting for the result)."""
+    page.goto(url)
+    page.get_by_role("button", name="Try the demo family").wait_for(timeout=60_000)
+    page.locator("input[type=file]").first.set_input_files(str(path))
+    audit = page.get_by_role("button", name="Audit these posts")
+    deadline = time.monotonic() + 60
+    while not audit.is_enabled():  # the upload has reached the server (the chip shortens long names)
+        assert time.monotonic() < deadline, "the upload never reached the server"
+        page.wait_for_timeout(250)
+    audit.click()

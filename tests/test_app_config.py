@@ -54,4 +54,4 @@ def test_app_config_no_user_data_cache_and_no_raw_html(path):
     assert "unsafe_allow_html" not in keywords, "no raw HTML from Markdown"
     if path.name != "resources.py":
         assert "cache_resource" not in attrs, "cached resources live in ui/resources.py only"
-    assert html_args in ([], ["LARGE_TYPE"]), "st.html only for the workshop's static CSS"
+    assert html_args in ([], ["KEY_HINTS", "LARGE_TYPE"]), "st.html only for the workshop's static CSS"

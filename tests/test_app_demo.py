@@ -10,9 +10,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kidsafe import thumbnails
-from kidsafe.advice import ADVICE
+from kidsafe.advice import habits
 from kidsafe.narrative import reveal_steps
-from kidsafe.summary import describe_value
+from kidsafe.plain import fact_words
 from ui import render, resources, state
 
 pytestmark = [pytest.mark.slow, pytest.mark.load]
@@ -38,6 +38,11 @@ def markdown_text(at):
     return "\n".join(m.value for m in at.markdown)
 
 
+def child_fact_posts(dossier, child):
+    """The posts behind the child's name, in the order the evidence lists them."""
+    return next(f for f in dossier.facts_about(child.id) if f.kind == "child_name").posts
+
+
 def test_app_demo_one_click_shows_every_child():
     at = demo_app()
     dossier = resources.demo_result().dossier
@@ -49,7 +54,7 @@ def test_app_demo_one_click_shows_every_child():
     assert any("Risk:" in m.value for m in at.markdown)
     tables = [df.value for df in at.dataframe]
     values = {v for t in tables for v in t.get("Value", [])}
-    assert {describe_value(f) for f in dossier.facts_about(dossier.children[0].id)} <= values
+    assert {fact_words(dossier, f) for f in dossier.facts_about(dossier.children[0].id)} <= values
 
 
 def test_app_demo_facts_open_onto_their_evidence():
@@ -61,7 +66,8 @@ def test_app_demo_facts_open_onto_their_evidence():
     why = next(e for e in at.expander if e.label.startswith(f"Why? name: {render.esc(child.name)}"))
     shown = "\n".join(m.value for m in why.markdown)
     assert f"{render.LEAK_OPEN}{render.esc(child.name)}{render.LEAK_CLOSE}" in shown  # the name highlighted
-    assert "**Post " in shown
+    first = {v.id: v for v in resources.demo_result().views}[child_fact_posts(dossier, child)[0]]
+    assert f"**{render.esc(render.post_label(first))}**" in shown  # the post by its date and words, not its id
 
 
 def test_app_demo_sensitive_pictures_are_only_ever_blurred(monkeypatch):
@@ -115,15 +121,18 @@ def test_app_demo_workshop_reveals_one_fact_at_a_time():
         click(at, "Next")
         big = [m.value for m in at.markdown if m.value.startswith("## ")]
         assert big == [f"## {render.esc(step.text)}"], f"step {i} shows only its own fact in large type"
-        assert sum(1 for m in at.markdown if m.value.startswith("- ")) >= i - 1
+        so_far = [line for m in at.markdown for line in m.value.splitlines() if line.startswith("- ")]
+        assert so_far == [f"- {render.esc(s.text)}" for s in steps[:i - 1]], "the steps before, listed under it"
     click(at, "Back")
     assert [m.value for m in at.markdown if m.value.startswith("## ")] == [f"## {render.esc(steps[1].text)}"]
     for _ in range(len(steps) - 1):  # from step 2 to the advice, the last step
         click(at, "Next")
     assert next(b for b in at.button if b.label == "Next").disabled
-    titles = [m.value for m in at.markdown if m.value.startswith("### ")]
-    assert titles == [f"### {n}. {render.esc(a.title)}" for n, a in enumerate(ADVICE, 1)]
-    assert any(b.label.startswith("Printable handout") for b in at.get("download_button"))
+    assert "## Five habits that stop it" in [m.value for m in at.markdown]
+    listed = next(m.value for m in at.markdown if m.value.startswith("1. "))
+    assert listed.splitlines() == [f"{n}. **{render.esc(a.title)}.** {render.esc(a.text)}"
+                                   for n, a in enumerate(habits(resources.demo_result().dossier), 1)]
+    assert any(b.label.startswith("One-page handout") for b in at.get("download_button"))
 
 
 def test_app_demo_forget_everything_clears_the_session():

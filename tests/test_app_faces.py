@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 import kidsafe.pictures as pictures
 from kidsafe.pictures import PostFaces
+from ui import render, resources
 
 pytestmark = [pytest.mark.slow, pytest.mark.load]
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -27,7 +28,8 @@ def test_app_faces_section_lists_posts_with_faces_and_flags_groups(monkeypatch):
     at = _demo_app()
     assert "Faces in the photos" in [h.value for h in at.header]
     table = next(df.value for df in at.dataframe if "several children" in df.value.columns)
-    assert list(table["post"]) == ["7", "8"]
+    views = {v.id: v for v in resources.demo_result().views}
+    assert list(table["post"]) == [render.post_label(views["7"]), render.post_label(views["8"])]  # by date and words
     assert list(table["several children"]) == ["yes", ""]
     assert any("2 photos" in m.value and "1" in m.value for m in at.markdown)
 

@@ -44,7 +44,7 @@ def test_app_upload_zip_shows_the_dossier(app_feed):
     why = next(e for e in at.expander if e.label.startswith("Why? school"))
     shown = "\n".join(m.value for m in why.markdown)
     assert f"{render.LEAK_OPEN}Brookfield Primary School{render.LEAK_CLOSE}" in shown
-    assert "**Post 2**" in shown
+    assert f"**{render.esc('4 Sep 2024, “First day back at Brookfield Primary…”')}**" in shown
 
 
 def test_app_upload_photos_and_captions_table(app_feed):
@@ -76,6 +76,44 @@ def test_app_upload_bad_file_is_a_clear_error(feed_zip):
     assert state.RUN not in at.session_state
     at = upload(open_app(), ("empty.zip", feed_zip({"notes.txt": "hello"}), "application/zip"))
     assert at.error and state.RUN not in at.session_state
+
+
+def _locked(data: bytes) -> bytes:
+    """The ZIP with every entry marked encrypted (general-purpose flag bit 0), as a password-protected one is."""
+    out = bytearray(data)
+    for signature, flags in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = out.find(signature)
+        while at != -1:
+            out[at + flags] |= 1
+            at = out.find(signature, at + 4)
+    return bytes(out)
+
+
+@pytest.mark.parametrize("locked", [False, True])
+def test_app_upload_error_is_at_the_top_and_the_progress_box_is_gone(app_feed, locked):
+    data = _locked(app_feed()) if locked else b"this is not a zip at all"
+    at = upload(open_app(), ("holiday.zip", data, "application/zip"))
+    blocks = list(at.main)
+    error_at = next(i for i, el in enumerate(blocks) if el.type == "error" and "holiday" in el.value)
+    button_at = next(i for i, el in enumerate(blocks) if getattr(el, "label", "") == "Try the demo family")
+    assert error_at < button_at, "the error is shown above the page's buttons, not below the fold"
+    boxes = [el.label for el in at.main if el.type == "expander"]
+    assert boxes == ["Checks to run (all offline)"], f"no progress box is left on the page: {boxes}"
+
+
+@pytest.mark.parametrize("damage", ["empty", "truncated", "not a photo"])
+def test_app_upload_an_unreadable_photo_is_named_in_a_warning_at_the_top(app_feed, feed_zip, damage):
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(app_feed())) as zf:
+        files = {name: zf.read(name) for name in zf.namelist()}
+    photo = files["photo3.jpg"]
+    files["photo3.jpg"] = {"empty": b"", "truncated": photo[:len(photo) // 2], "not a photo": b"a note"}[damage]
+    at = upload(open_app(), ("family.zip", feed_zip(files), "application/zip"))
+    assert at.title[0].value == "The stranger's dossier"
+    assert at.warning and "photo3" in at.warning[0].value and "could not be read" in at.warning[0].value
+    assert not at.error
 
 
 def test_app_upload_one_zip_at_a_time(app_feed, feed_jpeg):
@@ -130,18 +168,26 @@ def test_app_upload_safe_share_makes_a_download_and_leaves_no_file(app_feed):
     assert set(Path(tempfile.gettempdir()).glob("kidsafe-share-*")) == before, "the temporary folder is gone"
 
 
-def test_app_upload_fix_it_lists_the_first_posts_and_still_fixes_the_rest(app_feed):
+def test_app_upload_fix_it_gives_one_action_per_fact_and_its_counts_agree(app_feed):
     more = tuple((str(n), f"2024-06-{n - 9:02d} 10:00", "Park day with Maya") for n in range(10, 40))
     at = upload(open_app(), ("family.zip", app_feed(extra=more), "application/zip"))
+    facts = len(at.session_state[state.RUN].dossier.facts)
+    assert f"**{facts} facts**" in at.markdown[0].value  # the dossier page says the count the Fix page starts from
     at.switch_page("pages/fix.py").run()
-    first = len(at.checkbox)
-    toggle = at.toggle(key=state.FIX_SHOW_ALL)
-    assert toggle.label.startswith("Show all ")
+    actions = [c.label for c in at.checkbox]
+    assert len(actions) < facts / 2, "one action per fact, the GPS photos and a child's age in one"
+    assert any(a.startswith("**Remove the location from 3") for a in actions), actions  # 3 photos of the 30+ at home
+    assert f"**{facts} facts**" in at.markdown[0].value  # the same count the re-audit starts from
     next(b for b in at.button if b.label == "Re-audit with the ticked fixes").click().run()
-    metrics = {m.label: m.value for m in at.metric}
-    assert int(metrics["Facts gone"]) >= 34, "the fixes of posts not listed count too (each GPS photo at least)"
-    toggle.set_value(True).run()
-    assert len(at.checkbox) > first
+    metrics = {m.label: int(m.value) for m in at.metric}
+    assert metrics["Facts a stranger knew"] == facts
+    assert metrics["Facts a stranger knew"] - metrics["Facts gone"] + metrics["Facts new or reworded"] == \
+        metrics["Facts a stranger knows"]
+    assert metrics["Facts gone"] >= 34, "every ticked action counts, each GPS photo at least"
+    name = next(c for c in at.checkbox if c.label.startswith("**" + render.esc("Take Maya's name out of")))
+    name.uncheck().run()  # Maya's name stays in the posts, so it stays in the dossier
+    next(b for b in at.button if b.label == "Re-audit with the ticked fixes").click().run()
+    assert int({m.label: m.value for m in at.metric}["Facts gone"]) < metrics["Facts gone"]
 
 
 def test_app_upload_safe_share_shows_the_counts_the_cli_prints(app_feed, tmp_path, capsys):

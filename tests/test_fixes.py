@@ -1,24 +1,17 @@
 """Tests of kidsafe.fixes: changes per leaking post ranked by what they remove, and the real re-audit."""
 
-from datetime import date
-
 import pytest
 
 from kidsafe import fixes
 from kidsafe.fixes import Change
 from kidsafe.models import FactKind
-from kidsafe.pipeline import AuditOptions, audit
 
 pytestmark = pytest.mark.load  # the re-audit runs the real spaCy model
 
-BATH = ("5", "2024-12-01 19:00", "Bath time bubbles with Theo 🛁")
-
 
 @pytest.fixture
-def result(app_feed):
-    res = audit(app_feed(extra=(BATH,)), as_of=date(2025, 1, 1), options=AuditOptions(False, False, False))
-    yield res
-    res.close()
+def result(fixable_result):
+    return fixable_result
 
 
 def kinds(dossier):

@@ -3,7 +3,7 @@
 import pytest
 
 from kidsafe.leaks import find_spans, leak_terms, segments, without_terms
-from kidsafe.models import Evidence, EvidenceSource, Fact, FactKind
+from kidsafe.models import Evidence, EvidenceSource, Fact, FactKind, Span
 
 CAPTION = "Happy 6th birthday Zara!! Off to Millbrook Academy tomorrow #millbrookmums"
 
@@ -63,3 +63,24 @@ def test_leaks_segments_give_the_text_back():
 
 def test_leaks_without_terms_tidies_spaces_and_punctuation():
     assert without_terms("Well done Zara , so proud", ["Zara"]) == "Well done, so proud"
+
+
+def test_leaks_cited_span_gives_the_words_the_engine_read():
+    text = "Splish splash before bed 🛁 then Zara turns 6 tomorrow"
+    start = text.index("Splish splash")
+    ev = Evidence(post="1", source=EvidenceSource.CAPTION, excerpt=text, explanation="a bath picture (bath)",
+                  span=Span("caption", start, start + 13, "Splish splash"))
+    f = Fact(kind=FactKind.SENSITIVE_IMAGE, subject="child-1", value="bath", confidence=0.8, evidence=(ev,))
+    assert leak_terms(f, ev, text) == ("Splish splash",)
+
+
+def test_leaks_age_with_a_span_is_not_read_again_from_the_text():
+    text = "Zara turns 6 today! Birthday cake for breakfast"
+    ev = Evidence(post="1", source=EvidenceSource.INFERENCE, excerpt=text, span=Span("caption", 5, 12, "turns 6"))
+    f = Fact(kind=FactKind.AGE, subject="child-1", value=6, confidence=0.8, evidence=(ev,))
+    assert leak_terms(f, ev, text) == ("turns 6",)
+
+
+def test_leaks_explanations_are_not_parsed_for_words():
+    f, ev = fact(FactKind.CHILD_NAME, "Zara", EvidenceSource.CAPTION, "…", "names Bob")
+    assert leak_terms(f, ev, "Bob and Zara") == ("Zara",)

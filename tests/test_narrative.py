@@ -38,7 +38,7 @@ def test_narrative_child_story_reads_like_a_stranger():
     assert "She is 6, her birthday is on 3 May, so she was born in 2018." in text
     assert "She goes to Millbrook Academy." in text
     assert "She lives in Millbrook." in text
-    assert "A stranger knows where Zara is on Thursdays at 4pm (swimming)." in text
+    assert "A stranger knows where Zara is on Thursday afternoons around 4 o'clock (swimming)." in text
     assert "It looks like her surname is Okoro." in text  # not sure: hedged
 
 
@@ -53,7 +53,7 @@ def test_narrative_family_story_counts_gps_photos():
 
 
 def test_narrative_routine_sentence():
-    assert routine_sentences(make(FULL)) == ("A stranger knows where Zara is on Thursdays at 4pm (swimming).",)
+    assert routine_sentences(make(FULL)) == ("A stranger knows where Zara is on Thursday afternoons around 4 o'clock (swimming).",)
 
 
 def test_narrative_reveal_order_is_who_then_age_then_where():

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from kidsafe.models import Dossier, Evidence, EvidenceSource, Fact, FactKind, Subject
+from kidsafe.models import Dossier, Evidence, EvidenceSource, Fact, FactKind, Span, Subject
 from kidsafe.share.hashtags import hashtag_leak
-from kidsafe.share.redact import leaks, redact
-from kidsafe.share.terms import Term, Vocabulary, school_terms, vocabulary
+from kidsafe.share.redact import cited_spans, leaks, redact
+from kidsafe.share.terms import Cited, Term, Vocabulary, school_terms, vocabulary
 from kidsafe.share.vague import part_of_day, times, weekdays
 
 VOCAB = Vocabulary((
@@ -166,3 +166,34 @@ def test_vocabulary_from_a_dossier():
 def test_vocabulary_school_proper_name_alone_only_when_rare():
     assert [t.text for t in school_terms("Sunshine Nursery")] == ["Sunshine Nursery"]
     assert [t.text for t in school_terms("Brookside Primary School")] == ["Brookside Primary School", "Brookside"]
+
+
+def test_redact_rewrites_the_words_the_dossier_cites_where_it_cites_them():
+    """'Gordie' is the pet Gordon: the term alone does not find the nickname (the name net takes it for someone),
+    the evidence's span does."""
+    caption = "Gordie stole the hockey bag #gordiethecat #snowday"
+    cited = (Cited(0, 6, Term("Gordon", "pet", "cat")), Cited(29, 35, Term("Gordon", "pet", "cat")))
+    assert redact(caption, VOCAB).text.startswith("Someone stole")
+    out = redact(caption, VOCAB, cited=cited)
+    assert out.text == "Our cat stole the hockey bag #snowday"
+    assert out.edits[0].kind == "pet"
+    tag = cited_spans(caption, cited)[1]  # a word cited inside a hashtag takes the whole hashtag
+    assert (caption[tag.start:tag.end], tag.kind, tag.term.text) == ("#gordiethecat", "hashtag", "pet")
+
+
+def test_redact_ignores_a_cited_span_outside_the_caption():
+    assert redact("Snow day", VOCAB, cited=(Cited(20, 26, Term("Gordon", "pet", "cat")),)).text == "Snow day"
+
+
+def test_vocabulary_cites_the_caption_spans_of_name_place_and_school_evidence():
+    def ev(post, start, end, text, part="caption"):
+        return Evidence(post=post, source=EvidenceSource.CAPTION, span=Span(part, start, end, text))
+
+    dossier = Dossier(audit_date=date(2025, 6, 1), posts_read=2, subjects=(Subject("family", "family"),), facts=(
+        Fact(FactKind.PET, "family", "Gordon", 0.7, (ev("1", 0, 6, "Gordie"), ev("2", 3, 9, "Gordie", "extra:0"))),
+        Fact(FactKind.FAVOURITE, "family", "hockey", 0.6, (ev("1", 10, 16, "hockey"),)),
+    ))
+    vocab = vocabulary(dossier)
+    assert [(c.start, c.end, c.term.text, c.term.kind) for c in vocab.cited["1"]] == [(0, 6, "Gordon", "pet")]
+    assert "2" not in vocab.cited  # a comment's words are not the caption's
+    assert vocab.keeping(["Gordon"]).cited["1"] == ()

@@ -25,7 +25,7 @@ def test_wherewhen_map_points_roles_and_labels():
     points = map_points(make(HOME, SCHOOL, CLUB, TRIP))
     assert [(p.role, p.label) for p in points] == [
         ("home", "Home (within 150 m)"), ("school", "Millbrook Academy"), ("activity", "Zara's activity place"),
-        ("photo", "Photo of post 1")]
+        ("photo", "A photo that carries its position")]
     assert map_points(make(HOME, TRIP), photos=False)[-1].role == "home"
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from kidsafe.engine.views import WEEKDAY_NAMES
+from kidsafe.plain import Places
 from kidsafe.wherewhen import ROLES, MapPoint, WeekCell
 
 #: Each role has its own shape as well as its own colour (meaning never carried by colour alone).
@@ -27,18 +28,25 @@ def theme() -> str | None:
     return kind if kind in ("light", "dark") else None
 
 
+def readable(chart: alt.LayerChart, theme: str | None) -> alt.LayerChart:
+    """Legend and axis words in the theme's ink (the default grey is below AA contrast on white)."""
+    ink = INK[theme]
+    return chart.configure_legend(labelColor=ink, titleColor=ink).configure_axis(labelColor=ink, titleColor=ink)
+
+
 def points_frame(points: Sequence[MapPoint]) -> pd.DataFrame:
     """The map points as a frame (lat, lon, label, role, who, posts)."""
     return pd.DataFrame([{"lat": p.lat, "lon": p.lon, "label": p.label, "role": p.role, "who": p.who,
-                          "posts": ", ".join(p.posts[:8])} for p in points],
+                          "posts": len(p.posts)} for p in points],
                         columns=["lat", "lon", "label", "role", "who", "posts"])
 
 
-def places_frame(points: Sequence[MapPoint]) -> pd.DataFrame:
-    """The named places (photos left out) as a readable table."""
-    rows = [{"Place": p.label, "What": p.role, "Whose": p.who, "Position": f"{p.lat:.4f}, {p.lon:.4f}",
-             "Posts": ", ".join(p.posts[:8])} for p in points if p.role != "photo"]
-    return pd.DataFrame(rows, columns=["Place", "What", "Whose", "Position", "Posts"])
+def places_frame(points: Sequence[MapPoint], places: Places) -> pd.DataFrame:
+    """The named places (photos left out) as a readable table: where each is said from home, never as numbers."""
+    rows = [{"Place": p.label, "What": p.role, "Whose": p.who,
+             "Where": "home" if p.role == "home" else places.where({"lat": p.lat, "lon": p.lon}, by_name=False),
+             "Posts": len(p.posts)} for p in points if p.role != "photo"]
+    return pd.DataFrame(rows, columns=["Place", "What", "Whose", "Where", "Posts"])
 
 
 def place_map(points: Sequence[MapPoint], theme: str | None = None) -> alt.LayerChart:
@@ -65,7 +73,7 @@ def place_map(points: Sequence[MapPoint], theme: str | None = None) -> alt.Layer
             layers.append(alt.Chart(rows).encode(longitude="lon:Q", latitude="lat:Q", text="label:N").mark_text(
                 align=side, dx=14 if side == "left" else -14, dy=-9 if side == "left" else 12, fontSize=14,
                 fontWeight="bold", color=INK[theme]))
-    return alt.layer(*layers).project(type="mercator").properties(height=420)
+    return readable(alt.layer(*layers).project(type="mercator").properties(height=420), theme)
 
 
 def week_frame(cells: Sequence[WeekCell]) -> pd.DataFrame:
@@ -87,4 +95,4 @@ def week_chart(cells: Sequence[WeekCell], theme: str | None = None) -> alt.Layer
     dark_cell = alt.datum.posts > max(1, int(frame["posts"].max())) / 2  # white figures on the darker squares
     count = alt.Chart(frame).mark_text(fontSize=11).encode(
         x=x, y=y, text="posts:Q", color=alt.condition(dark_cell, alt.value("#ffffff"), alt.value("#111111")))
-    return (heat + outline + count).properties(height=280)
+    return readable((heat + outline + count).properties(height=280), theme)

@@ -78,7 +78,12 @@ def run_upload(files: Sequence[Uploaded]) -> state.LoadedRun | None:
     try:
         src, label = upload_source(files)
         with st.status("Auditing your posts, on this computer…", expanded=True) as status:
-            result: AuditResult = audit(src, options=state.options(), progress=_progress_display())
+            try:
+                result: AuditResult = audit(src, options=state.options(), progress=_progress_display())
+            except BaseException:
+                # Closed on every error path: a box left open with its bar half full reads as "still working".
+                status.update(label="These files could not be read", state="error", expanded=False)
+                raise
             status.update(label=f"Read {result.dossier.posts_read} posts", state="complete", expanded=False)
     except KidsafeError as exc:
         log.info("upload refused: %s", type(exc).__name__)

@@ -16,14 +16,14 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from kidsafe import leaks, thumbnails
+from kidsafe import leaks, plain, thumbnails
 from kidsafe.engine.views import PostView
 from kidsafe.errors import KidsafeError
 from kidsafe.handout import sureness
 from kidsafe.ingest.report import format_words, skipped_words
-from kidsafe.models import Evidence, EvidenceSource, Fact, FactKind
+from kidsafe.models import Dossier, Evidence, EvidenceSource, Fact, FactKind
 from kidsafe.risk import Risk
-from kidsafe.summary import LABELS, describe_value
+from kidsafe.summary import LABELS
 from ui import state
 
 #: Every ASCII punctuation mark Markdown may read as syntax; CommonMark lets each be backslash-escaped.
@@ -31,10 +31,13 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&=^\"'/@%])")
 #: How the leaking words stand out: bold (meaning not carried by colour) on a highlight colour.
 LEAK_OPEN, LEAK_CLOSE = "**:orange-background[", "]**"
 EVIDENCE_SHOWN = 5
+#: The warning box names this many unreadable files; the table under it lists every one.
+WARNED_FILES_NAMED = 8
 LOAD_PAGE = "pages/load.py"
 RISK_COLOURS = {"high": "red", "medium": "orange", "low": "green"}
 SOURCE_WORDS = {
-    EvidenceSource.CAPTION: "caption", EvidenceSource.HASHTAG: "hashtag", EvidenceSource.EXIF: "photo file (EXIF)",
+    EvidenceSource.CAPTION: "caption", EvidenceSource.HASHTAG: "hashtag",
+    EvidenceSource.EXIF: "hidden data in the photo file",
     EvidenceSource.OCR: "text in the photo", EvidenceSource.FACE: "faces in the photo",
     EvidenceSource.IMAGE: "the picture itself", EvidenceSource.TIMESTAMP: "time of the photo",
     EvidenceSource.SIDECAR: "export details", EvidenceSource.INFERENCE: "worked out from the caption",
@@ -112,17 +115,29 @@ def label(fact: Fact) -> str:
     return LABELS.get(fact.kind, str(fact.kind))
 
 
-def facts_frame(facts: Sequence[Fact]) -> pd.DataFrame:
-    """The facts as a table: what, value, how sure, which posts."""
-    rows = [{"What": label(f), "Value": describe_value(f), "How sure": sureness(f.confidence),
-             "Posts": ", ".join(f.posts[:8]) + ("…" if len(f.posts) > 8 else "")} for f in facts]
+def posts_count(n: int) -> str:
+    """'1 post', '4 posts'."""
+    return f"{n} post{'s' if n != 1 else ''}"
+
+
+def facts_count(dossier: Dossier) -> str:
+    """How many facts the dossier holds, said the same way on every page ("37 facts")."""
+    n = len(dossier.facts)
+    return f"{n} fact{'s' if n != 1 else ''}"
+
+
+def facts_frame(dossier: Dossier, facts: Sequence[Fact]) -> pd.DataFrame:
+    """The facts as a table: what, value in plain words, how sure, how many posts give it away."""
+    places = plain.Places(dossier)
+    rows = [{"What": label(f), "Value": plain.fact_words(dossier, f, places), "How sure": sureness(f.confidence),
+             "Posts": posts_count(len(f.posts))} for f in facts]
     return pd.DataFrame(rows, columns=["What", "Value", "How sure", "Posts"])
 
 
-def fact_table(facts: Sequence[Fact]) -> None:
+def fact_table(dossier: Dossier, facts: Sequence[Fact]) -> None:
     """The facts table (text cells: nothing in them is read as markup)."""
     if facts:
-        st.dataframe(facts_frame(facts), hide_index=True)
+        st.dataframe(facts_frame(dossier, facts), hide_index=True)
 
 
 def metrics(pairs: Sequence[tuple[str, int]], per_row: int = 4) -> None:
@@ -139,30 +154,56 @@ def views_by_id(run: state.LoadedRun) -> dict[str, PostView]:
 
 
 def when(view: PostView | None) -> str:
-    """When a post's moment was, in words."""
+    """When a post's moment was, in words ("Wednesday 4 September 2024, 8:40am")."""
     moment: datetime | None = view.local_time if view else None
-    return f"{moment:%a %d %b %Y, %H:%M}" if moment else "date unknown"
+    if moment is None:
+        return "date unknown"
+    clock = f"{moment.hour % 12 or 12}:{moment:%M}{'am' if moment.hour < 12 else 'pm'}"
+    return f"{moment:%A} {moment.day} {moment:%B %Y}, {clock}"
 
 
-def thumb(run: state.LoadedRun, path: str | None, sensitive: frozenset[str]) -> None:
-    """A photo's thumbnail (blurred and small when sensitive), from this session's cache."""
+def post_label(view: PostView | None) -> str:
+    """A post as the parent knows it: its date and first words, never its id or file name."""
+    if view is None:
+        return "a post"
+    return plain.post_label(view.posted_local or view.local_time, view.caption)
+
+
+def photo_alt(run: state.LoadedRun, path: str, blurred: bool) -> str:
+    """What a photo shows, for screen readers: which post, faces and writing seen; never its file name."""
+    view = next((v for v in run.result.views if any(ph.path == path for ph in v.post.photos)), None)
+    if blurred:
+        return f"A sensitive picture, blurred, from the post of {post_label(view)}"
+    found = run.result.findings.get(path)
+    seen = []
+    if found is not None and found.faces:
+        seen.append(f"{len(found.faces)} face{'s' if len(found.faces) != 1 else ''}")
+    if found is not None and found.ocr_lines:
+        seen.append("the words “" + " ".join(found.ocr_lines)[:60] + "”")
+    return f"Photo from the post of {post_label(view)}" + (f", showing {plain.join(seen)}" if seen else "")
+
+
+def thumb(run: state.LoadedRun, path: str | None, sensitive: frozenset[str],
+          side: int = thumbnails.THUMB_SIDE) -> None:
+    """A photo's thumbnail (blurred and small when sensitive), from this session's cache, with alt text."""
     if not path:
         return
     blur = path in sensitive
     cache = state.thumbs()
-    key = (run.id, path, blur)
+    key = (run.id, path, blur, side)
     if key not in cache:
         data = run.result.photo_bytes(path)
         try:
-            cache[key] = thumbnails.thumbnail(data, path, blur=blur) if data else None
+            cache[key] = thumbnails.thumbnail(data, path, blur=blur, max_side=side) if data else None
         except KidsafeError:
             cache[key] = None
     image = cache[key]
     if image is None:
         st.caption("(photo cannot be shown)")
         return
-    width = thumbnails.BLURRED_SIDE if blur else thumbnails.THUMB_SIDE
-    st.image(image, width=width, caption="blurred: sensitive picture" if blur else None)
+    width = thumbnails.BLURRED_SIDE if blur else side
+    st.image(image, width=width, caption="blurred: sensitive picture" if blur else None,
+             alt=photo_alt(run, path, blur))
 
 
 def _text_of(view: PostView, ev: Evidence) -> str:
@@ -182,9 +223,10 @@ def evidence_item(run: state.LoadedRun, fact: Fact, ev: Evidence, view: PostView
         photo = ev.photo or (view.post.photos[0].path if view and view.post.photos else None)
         thumb(run, photo, sensitive)
     with words:
-        st.markdown(f"**Post {esc(ev.post)}** · {esc(when(view))} · {esc(SOURCE_WORDS.get(ev.source, ev.source))}")
+        st.markdown(f"**{esc(post_label(view))}** · {esc(when(view))} · "
+                    f"{esc(SOURCE_WORDS.get(ev.source, ev.source))}")
         if ev.source in (EvidenceSource.EXIF, EvidenceSource.OCR, EvidenceSource.IMAGE, EvidenceSource.FACE):
-            st.code(ev.excerpt or "", language=None)
+            st.text(plain_excerpt(run, fact, ev, view))
             if view and view.caption:
                 st.caption("Caption: " + esc(view.caption))
         elif view is not None:
@@ -194,8 +236,19 @@ def evidence_item(run: state.LoadedRun, fact: Fact, ev: Evidence, view: PostView
             st.markdown(highlighted(text, terms) if text else "*(no caption)*")
         else:
             st.text(ev.excerpt)
-        if ev.explanation:
-            st.caption(esc(ev.explanation))
+        if ev.explanation and ev.source not in (EvidenceSource.EXIF, EvidenceSource.TIMESTAMP):
+            st.caption(esc(ev.explanation))  # the engine's own words, except where they quote positions or clocks
+        elif ev.source is EvidenceSource.TIMESTAMP and view and view.local_time:
+            st.caption(esc(f"Taken on a {view.local_time:%A} {plain.part_of_day(view.local_time.hour)[:-1]}, "
+                           "at the same place as the others"))
+
+
+def plain_excerpt(run: state.LoadedRun, fact: Fact, ev: Evidence, view: PostView | None) -> str:
+    """What a photo's data says, in words: a GPS position becomes where it is, never its coordinates."""
+    if ev.source is EvidenceSource.EXIF and fact.kind in (FactKind.HOME, FactKind.PLACE, FactKind.LOCATION_LEAK):
+        where = plain.Places(run.dossier).where(view.gps.as_dict()) if view and view.gps else ""
+        return "The photo file carries the exact place it was taken" + (f": {where}." if where else ".")
+    return ev.excerpt or ""
 
 
 def evidence(run: state.LoadedRun, fact: Fact, sensitive: frozenset[str], limit: int = EVIDENCE_SHOWN) -> None:
@@ -206,8 +259,7 @@ def evidence(run: state.LoadedRun, fact: Fact, sensitive: frozenset[str], limit:
         evidence_item(run, fact, ev, views.get(ev.post), sensitive)
     rest = fact.evidence[limit:]
     if rest:
-        posts = ", ".join(dict.fromkeys(ev.post for ev in rest))
-        st.caption(f"…and {len(rest)} more: posts {esc(posts)}")
+        st.caption(f"…and {posts_count(len(set(ev.post for ev in rest)))} more.")
     if fact.advice:
         st.markdown(f":material/lightbulb: **What to do:** {esc(fact.advice)}")
 
@@ -215,19 +267,26 @@ def evidence(run: state.LoadedRun, fact: Fact, sensitive: frozenset[str], limit:
 def fact_expanders(run: state.LoadedRun, facts: Sequence[Fact], sensitive: frozenset[str]) -> None:
     """One 'why?' expander per fact, opening onto its evidence; GPS photos grouped in one table."""
     gps = [f for f in facts if f.kind is FactKind.LOCATION_LEAK]
+    places = plain.Places(run.dossier)
     for fact in facts:
         if fact.kind is FactKind.LOCATION_LEAK:
             continue
-        n = len(fact.posts)
-        with st.expander(f"Why? {esc(label(fact))}: {esc(describe_value(fact))} "
-                         f"({n} post{'s' if n != 1 else ''})"):
+        with st.expander(f"Why? {esc(label(fact))}: {esc(plain.fact_words(run.dossier, fact, places))} "
+                         f"({posts_count(len(fact.posts))})"):
             evidence(run, fact, sensitive)
     if gps:
-        with st.expander(f"Why? {len(gps)} photo{'s' if len(gps) != 1 else ''} carry their GPS position"):
+        with st.expander(f"Why? {len(gps)} photo{'s' if len(gps) != 1 else ''} carry the exact place they were "
+                         "taken"):
             views = views_by_id(run)
-            rows = [{"Post": ev.post, "When": when(views.get(ev.post)), "Photo": ev.photo or "",
-                     "Position": describe_value(f)} for f in gps for ev in f.evidence[:1]]
+            rows = [{"Post": post_label(views.get(ev.post)), "When": when(views.get(ev.post)),
+                     "Where": plain.fact_words(run.dossier, f, places).removeprefix("taken ")}
+                    for f in gps for ev in f.evidence[:1]]
             st.dataframe(pd.DataFrame(rows), hide_index=True)
+            details = f"{state.PREFIX}gps_details_{gps[0].subject}"
+            if st.toggle("Details: the map positions (latitude, longitude)", key=details):
+                st.dataframe(pd.DataFrame([{"Post": r["Post"], "Latitude": f.value.get("lat"),
+                                            "Longitude": f.value.get("lon")} for r, f in zip(rows, gps)]),
+                             hide_index=True)
             st.markdown(f":material/lightbulb: **What to do:** {esc(gps[0].advice)}" if gps[0].advice else "")
 
 
@@ -244,7 +303,13 @@ def warnings(run: state.LoadedRun) -> None:
     """The feed's per-file warnings and the checks that did not run, as a table (text only)."""
     d = run.dossier
     if d.warnings:
-        with st.expander(f"{len(d.warnings)} file{'s' if len(d.warnings) != 1 else ''} could not be read fully"):
+        files = list(dict.fromkeys(w.file for w in d.warnings))
+        named = ", ".join(files[:WARNED_FILES_NAMED]) + (
+            f" and {len(files) - WARNED_FILES_NAMED} more" if len(files) > WARNED_FILES_NAMED else "")
+        st.warning(f"**{len(files)} file{'s' if len(files) != 1 else ''} could not be read**, so the dossier "
+                   f"may miss what {'they hold' if len(files) != 1 else 'it holds'}: {esc(named)}. "
+                   "Open the list below for why.", icon=":material/warning:")
+        with st.expander("Why each file could not be read"):
             st.dataframe(pd.DataFrame([{"File": w.file, "Problem": w.message} for w in d.warnings]),
                          hide_index=True)
     if d.skipped_checks:

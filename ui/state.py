@@ -26,7 +26,7 @@ THUMBS = PREFIX + "thumbs"
 GENERATION = PREFIX + "generation"  # bumped by forget(): widgets get fresh keys, so the uploader lets go too
 ONLINE_MAPS = PREFIX + "online_maps"
 WORKSHOP_LARGE = PREFIX + "workshop_large"
-FIX_SHOW_ALL = PREFIX + "fix_show_all"  # the Fix it page lists every leaking post, not just the first ones
+WORKSHOP_NOTES = PREFIX + "workshop_notes"  # the presenter's notes under each step
 STAGE = PREFIX + "stage"  # the workshop's stage container (its key also names its CSS class)
 FIX_CHOICE = PREFIX + "fix_"
 UPLOAD = PREFIX + "upload_"
@@ -61,7 +61,7 @@ class LoadedRun:
 def init_defaults() -> None:
     """Give every key its starting value (called by app.py and safe to call from any page)."""
     defaults: dict[str, Any] = {OPTIONS: AuditOptions(), REVEAL: 0, GENERATION: 0, ONLINE_MAPS: False,
-                                WORKSHOP_LARGE: True}
+                                WORKSHOP_LARGE: True, WORKSHOP_NOTES: False}
     for key, value in defaults.items():
         st.session_state.setdefault(key, value)
 
@@ -146,8 +146,8 @@ def set_fixed(run_id: str, dossier: Dossier | None) -> None:
         st.session_state[FIXED] = (run_id, dossier)
 
 
-def thumbs() -> dict[tuple[str, str, bool], bytes | None]:
-    """This session's thumbnail cache ((run id, photo path, blurred) -> JPEG bytes)."""
+def thumbs() -> dict[tuple[str, str, bool, int], bytes | None]:
+    """This session's thumbnail cache ((run id, photo path, blurred, side) -> JPEG bytes)."""
     cache = st.session_state.get(THUMBS)
     if not isinstance(cache, dict):
         cache = {}

@@ -13,7 +13,7 @@ from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.mentions import NOT_YEARS
 from kidsafe.engine.text import NUMBER_WORDS, fold, number_value
 from kidsafe.engine.views import PostView
-from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind
+from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind, Span
 
 _N = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 _NTH = r"(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
@@ -75,6 +75,7 @@ class AgeClaim:
     post: str
     excerpt: str
     confidence: float
+    span: Span | None = None  # the words that say the age ("turns 5", "6th birthday", "FIVE")
 
 
 def _claims(view: PostView, family: Family) -> Iterator[AgeClaim]:
@@ -85,38 +86,40 @@ def _claims(view: PostView, family: Family) -> Iterator[AgeClaim]:
             continue
         low = view.folded[index]
         context = bool(BIRTHDAY_CONTEXT.search(low) or BIRTHDAY_CONTEXT.search(part.text))
-        hits: list[tuple[int, int, float]] = []
+        # (age, where the number is, confidence, the words that say it)
+        hits: list[tuple[int, int, float, Span]] = []
         for rx, group in AGE_PATTERNS:
             for m in rx.finditer(low):
                 n = number_value(m[group])
                 if n is not None:
-                    hits.append((n, m.start(group), 0.8 if context else 0.55))
+                    hits.append((n, m.start(group), 0.8 if context else 0.55,
+                                 view.span_folded(index, _phrase_start(low, m, group), m.end())))
         for m in _FOREIGN_AGE.finditer(low):
             n = number_value(m[1]) if m[1].isdigit() else lx.FOREIGN_NUMBER_WORDS[m[1]]
-            hits.append((n, m.start(1), 0.8 if context else 0.55))
+            hits.append((n, m.start(1), 0.8 if context else 0.55, view.span_folded(index, m.start(), m.end())))
         if context:
             for m in _SHOUTED.finditer(part.text):
                 n = number_value(m[1])
                 if n is not None:
-                    hits.append((n, m.start(), 0.6))
+                    hits.append((n, m.start(), 0.6, view.span(index, m.start(1), m.end(1))))
             if m := _CHEERED.match(low):
-                hits.append((int(m[1]), m.start(1), 0.6))
+                hits.append((int(m[1]), m.start(1), 0.6, view.span_folded(index, m.start(1), m.end(1))))
             for m in _YEARS_OF.finditer(low):
                 n = number_value(m[1])
                 if n is not None:
-                    hits.append((n, m.start(1), 0.7))
+                    hits.append((n, m.start(1), 0.7, view.span_folded(index, m.start(), m.end())))
         if (m := _OPENING_NUMBER.match(low)) and not any(h[1] == m.start(1) for h in hits):
             n = number_value(m[1])
             named_next = any(mention.part == index and 0 <= mention.start - m.end() <= 4
                              for child in family.children_in(view) for mention in child.in_post(view.id))
             if n is not None and (context or named_next):
-                hits.append((n, m.start(1), 0.6 if context else 0.5))
+                hits.append((n, m.start(1), 0.6 if context else 0.5, view.span_folded(index, m.start(1), m.end(1))))
         hits = [h for h in hits if 0 < h[0] <= 18]
         birth = BIRTH.search(low)
         if birth and not hits:
-            hits.append((0, birth.start(), 0.8))
+            hits.append((0, birth.start(), 0.8, view.span_folded(index, birth.start(), birth.end())))
         stated = stated_day(low, view.posted_local.date())
-        for n, pos, conf in hits:
+        for n, pos, conf, span in hits:
             subjects = _subjects(view, family, index, pos)
             if not subjects:
                 continue
@@ -127,7 +130,7 @@ def _claims(view: PostView, family: Family) -> Iterator[AgeClaim]:
             text = part.text
             for subject in subjects:
                 yield AgeClaim(subject=subject, age=n, day=day, post=view.id,
-                               excerpt=text[max(0, pos - 40): pos + 50].strip(), confidence=conf)
+                               excerpt=text[max(0, pos - 40): pos + 50].strip(), confidence=conf, span=span)
         yield from _hashtag_claims(view, family, index, low, stated if context else None)
 
 
@@ -143,8 +146,13 @@ def _hashtag_claims(view: PostView, family: Family, index: int, low: str, day: d
                 when = day or (view.posted_local.date() if today else None)
                 yield AgeClaim(subject=family.ids[child.key], age=n, day=when, post=view.id,
                                excerpt=view.parts[index].text[max(0, m.start() - 40): m.end() + 10].strip(),
-                               confidence=0.6)
+                               confidence=0.6, span=view.span_folded(index, m.start(), m.end()))
                 break
+
+
+def _phrase_start(low: str, m: re.Match[str], group: int) -> int:
+    """Where an age phrase's words start: the match, or the "(" of "Leo (4)" (the letter before is context)."""
+    return m.start(group) - 1 if low[m.start(group) - 1:m.start(group)] == "(" else m.start()
 
 
 def stated_day(low: str, posted: date) -> date | None:
@@ -227,7 +235,7 @@ def add_age_facts(book: FactBook, family: Family, views: Sequence[PostView], as_
             for c in dated:
                 if _days_apart(c.day, month, day) <= 2:
                     ev = Evidence(post=c.post, source=EvidenceSource.CAPTION, excerpt=c.excerpt,
-                                  explanation=f"birthday on {c.day:%d %B} ({c.age} that day)")
+                                  explanation=f"birthday on {c.day:%d %B} ({c.age} that day)", span=c.span)
                     book.add(FactKind.BIRTHDAY, subject, mmdd, ev, c.confidence, key="birthday", advice=ADVICE)
             years = defaultdict(float)
             for c in dated:
@@ -237,7 +245,7 @@ def add_age_facts(book: FactBook, family: Family, views: Sequence[PostView], as_
             for c in dated:
                 if c.day.year - c.age == year and _days_apart(c.day, month, day) <= 2:
                     ev = Evidence(post=c.post, source=EvidenceSource.INFERENCE, excerpt=c.excerpt,
-                                  explanation=f"{c.age} on {c.day:%d %B %Y}, so born in {year}")
+                                  explanation=f"{c.age} on {c.day:%d %B %Y}, so born in {year}", span=c.span)
                     book.add(FactKind.BIRTH_YEAR, subject, year, ev, c.confidence, key="birth_year", advice=ADVICE)
                     book.add(FactKind.AGE, subject, _age_on(year, month, day, as_of), ev, c.confidence,
                              key="age", advice=ADVICE)
@@ -248,7 +256,7 @@ def add_age_facts(book: FactBook, family: Family, views: Sequence[PostView], as_
             if view_date:
                 age_now = best.age + max(0, int((as_of - view_date.date()).days // 365.25))
                 ev = Evidence(post=best.post, source=EvidenceSource.INFERENCE, excerpt=best.excerpt,
-                              explanation=f"{best.age} when posted on {view_date:%d %B %Y}")
+                              explanation=f"{best.age} when posted on {view_date:%d %B %Y}", span=best.span)
                 book.add(FactKind.AGE, subject, age_now, ev, best.confidence * 0.7, key="age", advice=ADVICE)
 
 

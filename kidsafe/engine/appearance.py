@@ -67,8 +67,10 @@ def add_appearance_facts(book: FactBook, family: Family, views: Sequence[PostVie
                     subject = family.about(view, near=m.start(), part=index)
                     if subject == FAMILY:
                         continue
+                    group = next(g for g in range(1, len(m.groups()) + 1) if m.group(g))
                     book.add(FactKind.APPEARANCE, subject, trait,
                              Evidence(post=view.id, source=part.source,
                                       excerpt=part.text[max(0, m.start() - 30):m.end() + 30].strip(),
-                                      explanation=f"can be recognised by: {trait}"),
+                                      explanation=f"can be recognised by: {trait}",
+                                      span=view.span_folded(index, m.start(group), m.end(group))),
                              0.6, key=f"appearance:{trait}", advice=ADVICE)

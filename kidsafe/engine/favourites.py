@@ -18,10 +18,7 @@ from kidsafe.engine.tagger import tokens, word_shape
 from kidsafe.engine.text import fold
 
 #: Words around a favourite that say it is one; nearby, they are features, not rules.
-CUE_WORDS = frozenset({"loves", "love", "loved", "obsessed", "obsession", "favourite", "favorite", "fave",
-                       "repeat", "without", "mad", "fan", "hero", "adores", "addicted", "wants", "asks",
-                       "again", "every", "only", "always", "won't", "wont", "has", "have", "must", "crazy",
-                       "into", "nonstop", "constantly", "lives", "thing"})
+CUE_WORDS = lx.word_set("characters", "favourite_cue_words")
 WINDOW = 3
 
 

@@ -43,8 +43,7 @@ _LOWERCASE_NAME = (
 )
 
 #: Capitalised words after a name that end a place's name, never a family name.
-_NOT_SURNAMES = lx.TOWN_PART_WORDS | {"centre", "center", "library", "school", "primary", "elementary", "rink", "arena",
-                                      "stadium", "museum", "zoo", "cafe", "café", "aquatic", "leisure", "rd", "st"}
+_NOT_SURNAMES = lx.TOWN_PART_WORDS | lx.word_set("places", "not_surname_endings")
 
 
 
@@ -61,6 +60,7 @@ class Mention:
     part: int
     cues: frozenset[str]
     title: str | None = None  # kin title before it ("Nana"), as written
+    title_start: int | None = None  # where that title starts in the part's text
     surname: str | None = None  # capitalised word after it that looks like a family name
     excerpt: str = ""
 
@@ -88,9 +88,9 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 #: "our"/"my" in the languages the lexicon reads ("mi princesa Luciana", "mon grand Théo").
-_OUR = frozenset({"our", "my", "mi", "mis", "mon", "mes", "notre", "nos", "nuestra", "nuestro"})
+_OUR = lx.word_set("people", "our_words")
 #: Capitalised words that begin a place's name: the capitalised word after one is the place's.
-_PLACE_PREFIXES = frozenset({"san", "santa", "santo", "sao", "los", "las", "port", "fort", "mount", "mt", "puerto"})
+_PLACE_PREFIXES = lx.word_set("places", "place_name_prefixes")
 
 
 def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) -> set[str]:
@@ -284,7 +284,8 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
                 cues.add("character")  # but "party for Elsa's 6th birthday": a character never turns six
             yield Mention(
                 name=_title_case(word), key=key, post=view.id, source=part.source, start=start, end=end,
-                part=index, cues=frozenset(cues), title=title, surname=surname,
+                part=index, cues=frozenset(cues), title=title, title_start=prev.start() if title and prev else None,
+                surname=surname,
                 excerpt=_window(text, start, end),
             )
         if not ocr:

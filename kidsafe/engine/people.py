@@ -18,7 +18,7 @@ from kidsafe import geo
 from kidsafe.engine import roles
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.mentions import Mention, find_mentions, name_likeness
-from kidsafe.engine.surnames import find_surnames
+from kidsafe.engine.surnames import Found, find_surnames
 from kidsafe.engine.text import contains_phrase, english_rank, fold
 from kidsafe.engine.views import PostView
 from kidsafe.models import EvidenceSource
@@ -78,7 +78,7 @@ class Cast:
     """Everyone the feed names, by role, and the index from posts to the people in them."""
 
     people: list[Person]
-    surnames: dict[str, list[tuple[str, EvidenceSource, str]]]  # surname -> (post, source, excerpt)
+    surnames: Found  # surname -> (post, source, excerpt, span)
     by_post: dict[str, list[Person]]
     ents: dict[str, set[str]] = field(default_factory=dict)  # folded word -> spaCy entity labels
 
@@ -319,7 +319,7 @@ class FeedContext:
 
 
 def gather_people(views: Sequence[PostView], ents: dict[str, set[str]] | None = None
-                  ) -> tuple[dict[str, Person], FeedContext, dict[str, list[tuple[str, EvidenceSource, str]]]]:
+                  ) -> tuple[dict[str, Person], FeedContext, Found]:
     """Every name of the feed pooled into people (nicknames joined), before any role is decided."""
     ents = ents or {}
     by_view = {v.id: v for v in views}

@@ -13,7 +13,7 @@ from kidsafe.engine.gazetteer import is_known_first_name
 from kidsafe.engine.people import Person
 from kidsafe.engine.text import fold
 from kidsafe.engine.views import PostView
-from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind
+from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind, Span
 
 ADVICE = {
     FactKind.CHILD_NAME: "Use a nickname or initial, or no name at all, in public captions.",
@@ -53,9 +53,15 @@ def _two_word_given_name(person: Person, views: dict[str, PostView], cast) -> st
     return f"{person.name} {seconds.pop()}" if len(seconds) == 1 else person.name
 
 
-def _evidence(person: Person, post: str) -> list[Evidence]:
-    return [Evidence(post=post, source=m.source, excerpt=m.excerpt, explanation=f"names {m.name}")
-            for m in person.in_post(post)[:1]]
+def _evidence(person: Person, post: str, view: PostView | None) -> list[Evidence]:
+    """The post's first mention of the person as evidence, its span the name; a relative's with the kin title
+    that is part of how they are called ("Nana Pat"; "cousin Brody", a friend's child, is Brody)."""
+    out = []
+    for m in person.in_post(post)[:1]:
+        start = m.title_start if m.title_start is not None and person.role == "relative" else m.start
+        span = view.span(m.part, start, m.end) if view is not None and 0 <= m.part < len(view.parts) else None
+        out.append(Evidence(post=post, source=m.source, excerpt=m.excerpt, explanation=f"names {m.name}", span=span))
+    return out
 
 
 def _confidence(person: Person, post: str) -> float:
@@ -72,7 +78,7 @@ def add_people_facts(book: FactBook, family: Family, views: Sequence[PostView]) 
     parent_names = {p.key: _two_word_given_name(p, by_id, cast) for p in cast.people if p.role == "parent"}
     for person in cast.people:
         for post in person.posts:
-            for ev in _evidence(person, post):
+            for ev in _evidence(person, post, by_id.get(post)):
                 if person.role == "child":
                     book.add(FactKind.CHILD_NAME, family.ids[person.key], person.name, ev,
                              _confidence(person, post), advice=ADVICE[FactKind.CHILD_NAME])
@@ -88,18 +94,18 @@ def add_people_facts(book: FactBook, family: Family, views: Sequence[PostView]) 
                              advice=ADVICE[FactKind.OTHER_CHILD])
     _add_bare_kin_titles(book, cast, views)
     for surname, items in cast.surnames.items():
-        for post, source, text in items:
+        for post, source, text, span in items:
             book.add(FactKind.SURNAME, FAMILY, surname,
-                     Evidence(post=post, source=source, excerpt=text, explanation=f"gives the family name {surname}"),
+                     Evidence(post=post, source=source, excerpt=text, explanation=f"gives the family name {surname}",
+                              span=span),
                      0.8 if source is not EvidenceSource.OCR else 0.6, advice=ADVICE[FactKind.SURNAME])
     _add_favourites(book, family, views)
 
 
 #: Kin titles that, alone, say too little of who is meant: any aunt, a parent in some languages, a word.
-_VAGUE_KIN = frozenset({"aunt", "auntie", "aunty", "uncle", "unc", "cousin", "pa", "papi", "papy", "ba", "baba",
-                        "meme", "mamie", "prima", "primo", "tia", "tio", "tata", "tati", "oba", "ong", "lao", "chu",
-                        "bac", "cau", "stepdad", "stepmom", "stepmum", "goddad", "godfather", "godmother", "godmum",
-                        "godparent", "dada", "anti"})
+_VAGUE_KIN = lx.word_set("people", "vague_kin_titles")
+#: Words that open no favourite thing ("favourite part", "loves the"): what follows "favourite" is not one.
+_NOT_FAVOURITE_STARTS = lx.word_tuple("characters", "not_favourite_starts")
 _CAPITALISED = re.compile(r"(?<![\w#@])([A-Z][a-zà-öø-ÿ]+(?:-[a-z]+)?)(?![\w'’-])")
 
 
@@ -109,9 +115,9 @@ def _add_bare_kin_titles(book: FactBook, cast, views: Sequence[PostView]) -> Non
     named = {fold(p.title) for p in cast.people if p.title}
     # a kin title that is someone's name in this feed (a child called Poppy, a dog called Lola) is that someone
     named |= {p.key for p in cast.people} | {fold(a) for p in cast.people for a in p.aliases}
-    seen: dict[str, list[tuple[str, str, str, EvidenceSource]]] = {}
+    seen: dict[str, list[tuple[str, str, str, EvidenceSource, Span]]] = {}
     for view in views:
-        for part in view.parts:
+        for index, part in enumerate(view.parts):
             if part.source is EvidenceSource.OCR:
                 continue
             for m in _CAPITALISED.finditer(part.text):
@@ -120,41 +126,44 @@ def _add_bare_kin_titles(book: FactBook, cast, views: Sequence[PostView]) -> Non
                     continue
                 if re.match(r"(?:['’]s)?\s+[A-Z][a-z]", part.text[m.end():m.end() + 4]):
                     continue  # "Nana Sue": the named relative, found with the people
-                seen.setdefault(key, []).append((view.id, m[1], part.text, part.source))
+                seen.setdefault(key, []).append((view.id, m[1], part.text, part.source,
+                                                 view.span(index, m.start(1), m.end(1))))
     for hits in seen.values():
-        written = max({w for _, w, _, _ in hits}, key=lambda w: sum(x == w for _, x, _, _ in hits))
-        for post, word, text, source in hits:
+        written = max({h[1] for h in hits}, key=lambda w: sum(h[1] == w for h in hits))
+        for post, word, text, source, span in hits:
             book.add(FactKind.RELATIVE, FAMILY, written,
                      Evidence(post=post, source=source, excerpt=text[:120],
-                              explanation=f"names a relative, {word}"), 0.6, advice=ADVICE[FactKind.RELATIVE])
+                              explanation=f"names a relative, {word}", span=span), 0.6,
+                     advice=ADVICE[FactKind.RELATIVE])
 
 
 def _add_favourites(book: FactBook, family: Family, views: Sequence[PostView]) -> None:
     """Characters, celebrities and favourite things named in a post about one child."""
     for view in views:
         text = view.all_folded
-        found: list[tuple[str, int]] = []
+        found: list[tuple[str, int, Span]] = []  # (phrase, where in all_folded, its span)
         names = {p for p in lx.CHARACTERS if p not in lx.CHARACTER_FIRST_NAMES and p not in lx.NOT_FAVOURITES}
         names |= {p.key for p in family.cast.by_post.get(view.id, []) if p.role == "character"}
         for phrase in names:
             if phrase not in text:
                 continue
             for pattern in lx.FAVOURITE_PATTERNS:
-                m = re.search(pattern.format(name=re.escape(phrase)), text)
+                m = re.search(pattern.format(name="(?P<thing>" + re.escape(phrase) + ")"), text)
                 if m:
-                    found.append((phrase, m.start()))
+                    found.append((phrase, m.start(), view.all_span(m.start("thing"), m.end("thing"))))
                     break
         for m in re.finditer(r"\b(?:favourite|favorite|fave|obsessed with|loves|mad about)\s+([a-z][a-z \-]{2,30}?)"
                              r"(?=[.!,?\n]|$| and | but | so )", text):
             thing = m[1].strip()
-            if thing.split()[0] not in ("the", "a", "an", "my", "our", "his", "her", "thing", "part", "hour", "day",
-                                        "time", "person", "people", "place", "week", "it", "this", "that", "you"):
-                found.append((thing, m.start()))
+            if thing.split()[0] not in _NOT_FAVOURITE_STARTS:
+                found.append((thing, m.start(), view.all_span(m.start(1), m.start(1) + len(thing))))
         people = {p.key for p in family.cast.by_post.get(view.id, []) if p.role not in ("character", "place", "unknown")}
-        learned_found = [(f.text, f.start) for f in find_favourites(view.caption) if fold(f.text) not in people]
+        learned_found = [(f.text, f.start, Span("caption", f.start, f.end, view.caption[f.start:f.end]))
+                         for f in find_favourites(view.caption) if fold(f.text) not in people]
+        learned_pairs = {(phrase, pos) for phrase, pos, _ in learned_found}
         seen: set[str] = set()
-        for phrase, pos in learned_found + found:
-            value = phrase if (phrase, pos) in learned_found else _display(phrase, view)
+        for phrase, pos, span in learned_found + found:
+            value = phrase if (phrase, pos) in learned_pairs else _display(phrase, view)
             folded = value.casefold()
             if folded in seen or any(folded in s or s in folded for s in seen):
                 continue
@@ -164,7 +173,8 @@ def _add_favourites(book: FactBook, family: Family, views: Sequence[PostView]) -
                 continue
             book.add(FactKind.FAVOURITE, subject, value,
                      Evidence(post=view.id, source=EvidenceSource.CAPTION, excerpt=_around(view, fold(phrase)),
-                              explanation=f"a favourite: {value}"), 0.6, advice=ADVICE[FactKind.FAVOURITE])
+                              explanation=f"a favourite: {value}", span=span), 0.6,
+                     advice=ADVICE[FactKind.FAVOURITE])
 
 
 def _display(phrase: str, view: PostView) -> str:

@@ -9,15 +9,14 @@ from dataclasses import dataclass
 from statistics import median
 
 from kidsafe import geo
+from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.text import contains_phrase, fold
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind, GeoPoint
 
 CLUSTER_RADIUS_M = 150.0
-HOME_WORDS = ("home", "bath", "bathtime", "bed", "bedtime", "garden", "kitchen", "sofa", "living room",
-              "breakfast", "pyjamas", "pjs", "christmas morning", "our house", "the house", "nap", "naptime",
-              "bedroom", "paddling pool", "back garden", "lounge", "cot", "crib", "tree", "presents")
+HOME_WORDS = lx.word_tuple("places", "home_words")
 LEAK_ADVICE = "Remove the location from this photo before sharing (kidsafe's safe share strips it)."
 HOME_ADVICE = "Photos taken at home carry its GPS position: strip locations, or turn off camera location."
 

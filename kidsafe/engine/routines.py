@@ -13,9 +13,9 @@ from kidsafe.engine import lexicon as lx
 from kidsafe.engine import owners
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.places import Recurrence
-from kidsafe.engine.text import contains_phrase, fold, phrase_spans, split_hashtag
+from kidsafe.engine.text import contains_phrase, fold, phrase_spans, split_hashtag, without_hashtags
 from kidsafe.engine.views import PostView
-from kidsafe.models import Evidence, EvidenceSource, FactKind
+from kidsafe.models import Evidence, EvidenceSource, FactKind, Span
 
 ACTIVITY_WORDS = tuple(lx.ACTIVITIES)
 ADVICE = "A weekly time and place tells a stranger where to find your child: post it afterwards, vaguely."
@@ -37,6 +37,7 @@ class RoutineClue:
     source: EvidenceSource
     recurring: bool = False  # the words say it repeats ("every", "Saturdays", "lessons")
     phrase: str | None = None  # the activity as the words say it (folded), when said in words
+    span: Span | None = None  # the weekday said, with the activity when said right beside it
 
 
 #: Words that make "Saturday football" a weekly thing rather than one match.
@@ -85,21 +86,30 @@ def activity_in(text_folded: str, raw: str = "") -> str | None:
     return None
 
 
-def _activity_nearest(text_folded: str, weekday: str) -> str | None:
+#: An activity this near its weekday, in the same clause, is cited with it ("ballet every Saturday").
+NEAR_CHARS = 30
+
+
+def _activity_nearest(text_folded: str, weekday: str) -> tuple[str | None, tuple[int, int]]:
     """Of the activities a text names, the phrase said closest to the weekday: "first dance recital ...
-    ballet every Saturday" is ballet on Saturdays."""
+    ballet every Saturday" is ballet on Saturdays. Also the words to cite: the weekday, with that
+    phrase when it is said right beside it."""
     spans = phrase_spans(text_folded, ACTIVITY_WORDS)
     if any(lx.ACTIVITIES[p] not in lx.VENUE_ACTIVITIES for _, p in spans):
         spans = [s for s in spans if lx.ACTIVITIES[s[1]] not in lx.VENUE_ACTIVITIES]
     days = [m.span() for m in _WEEKDAY.finditer(text_folded) if lx.WEEKDAYS[lx.WEEKDAY_FORMS[m[1]]] == weekday]
     if not spans or not days:
-        return None
+        return None, days[0] if days else (0, 0)
 
     def gap(start: int, phrase: str, day: tuple[int, int]) -> int:
         a, b = sorted((start, start + len(phrase), *day))[1:3]  # the text between the two
         return b - a + (1000 if re.search(r"[,;.!?\n]|\s[-–—]\s", text_folded[a:b]) else 0)  # another clause
 
-    return min(spans, key=lambda s: min(gap(*s, d) for d in days))[1]
+    start, phrase = min(spans, key=lambda s: min(gap(*s, d) for d in days))
+    day = min(days, key=lambda d: gap(start, phrase, d))
+    if gap(start, phrase, day) > NEAR_CHARS:
+        return phrase, day
+    return phrase, (min(start, day[0]), max(start + len(phrase), day[1]))
 
 
 def as_said(activity: str, phrases: Counter[str]) -> str:
@@ -121,7 +131,7 @@ def clues(view: PostView) -> list[RoutineClue]:
         if part.source is EvidenceSource.OCR:
             continue
         low = view.folded[index]
-        text_no_tags = re.sub(r"#\w+", " ", low)
+        text_no_tags, where = without_hashtags(low)
         raw_no_tags = re.sub(r"#\w+", " ", part.text)
         days = {lx.WEEKDAYS[lx.WEEKDAY_FORMS[m[1]]] for m in _WEEKDAY.finditer(text_no_tags)
                 if len(m[1]) > 3 or m[1] in ("mon", "tue", "wed", "thu", "fri")
@@ -130,16 +140,18 @@ def clues(view: PostView) -> list[RoutineClue]:
         activity = activity_in(text_no_tags, part.text)
         if activity and 1 <= len(days) <= 3:  # "footy training Tuesdays and Thursdays": a routine on each day
             for day in sorted(days):
-                phrase = _activity_nearest(text_no_tags, day)
+                phrase, (a, b) = _activity_nearest(text_no_tags, day)
                 out.append(RoutineClue(view.id, day, lx.ACTIVITIES[phrase] if phrase else activity,
                                        parse_time(text_no_tags), part.text[:120], part.source,
-                                       bool(RECURRING.search(text_no_tags)), phrase))
-    for tag in view.post.hashtags:
+                                       bool(RECURRING.search(text_no_tags)), phrase,
+                                       view.span_folded(index, where[a], where[b - 1] + 1) if b > a else None))
+    for tag, span in view.hashtag_spans():
         words = split_hashtag(tag)
         days = [lx.WEEKDAYS[lx.WEEKDAY_FORMS[w]] for w in words if w in lx.WEEKDAY_FORMS and len(w) > 3]
         activity = activity_in(" ".join(words))
         if days and activity:
-            out.append(RoutineClue(view.id, days[0], activity, None, "#" + tag, EvidenceSource.HASHTAG, True))
+            out.append(RoutineClue(view.id, days[0], activity, None, "#" + tag, EvidenceSource.HASHTAG, True,
+                                   span=span))
     return out
 
 
@@ -195,7 +207,7 @@ def add_routine_facts(book: FactBook, family: Family, views: Sequence[PostView],
             why = f"{value['activity']} on {weekday}s" + (f" at {time}" if time else "")
             book.add(FactKind.ROUTINE, subject, value,
                      Evidence(post=c.post, source=c.source, excerpt=c.excerpt or by_id[c.post].caption[:120],
-                              explanation=why), conf, key=f"routine:{weekday}:{activity}", advice=ADVICE)
+                              explanation=why, span=c.span), conf, key=f"routine:{weekday}:{activity}", advice=ADVICE)
     for i, rec in enumerate(recurrences):
         if i in used_recurrences:
             continue

@@ -16,7 +16,7 @@ from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.gazetteer import name_count
 from kidsafe.engine.text import contains_phrase, english_rank, fold, split_hashtag
 from kidsafe.engine.views import PostView
-from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind
+from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind, Span
 
 ADVICE = "Crop out logos, uniforms and signs, and never name the school or tag it."
 _TYPE_ALT = "|".join(sorted((re.escape(w) for w in lx.SCHOOL_TYPE_WORDS if w not in ("school", "high", "middle",
@@ -28,22 +28,28 @@ _PREFIX_TYPE = re.compile(r"(?<!\w)(" + "|".join(sorted(lx.PREFIX_SCHOOL_TYPES, 
                           r"((?:[\w'’\-]+\s+){0,5}[\w'’\-]+)")
 
 
-def _name_before(text: str, end: int, shouting_ok: bool) -> str:
-    """The run of capitalised words just before ``end`` ("St Mary's RC" before "Primary").
+def _name_run(text: str, end: int, shouting_ok: bool) -> list[tuple[int, str]]:
+    """(start, word) of the run of capitalised words just before ``end`` ("St Mary's RC" before "Primary").
 
     In a caption, words in capitals are shouting ("FIRST DAY OF KINDERGARTEN"), not a name.
     """
-    words = re.findall(r"[\w'’.&\-]+", text[max(0, end - 80):end])
-    run: list[str] = []
-    for word in reversed(words):
+    window = max(0, end - 80)
+    words = [(window + w.start(), w[0]) for w in re.finditer(r"[\w'’.&\-]+", text[window:end])]
+    run: list[tuple[int, str]] = []
+    for start, word in reversed(words):
         capitalised = word[:1].isupper() and (shouting_ok or not word.isupper() or len(word) <= 2)
         if capitalised or (word in _CONNECTORS and run):
-            run.append(word)
+            run.append((start, word))
         else:
             break
-    while run and run[-1] in _CONNECTORS:
+    while run and run[-1][1] in _CONNECTORS:
         run.pop()
-    return " ".join(reversed(run))
+    return run[::-1]
+
+
+def _name_before(text: str, end: int, shouting_ok: bool) -> str:
+    """The run of capitalised words just before ``end``, as one string."""
+    return " ".join(word for _, word in _name_run(text, end, shouting_ok))
 
 
 #: Words that may open a matched phrase but are no part of a school's name ("at", "Happy").
@@ -120,33 +126,36 @@ def _school_context(view: PostView, beyond_school_word: bool = False) -> bool:
 _CONTEXT_BEYOND_SCHOOL = tuple(c for c in lx.SCHOOL_CONTEXT if c != "school")
 
 
-def _explicit(view: PostView) -> list[tuple[str, str, EvidenceSource, str]]:
-    """(name, type word, source, excerpt) for every "<Name> Primary"-like phrase in the post."""
+def _explicit(view: PostView) -> list[tuple[str, str, EvidenceSource, str, Span]]:
+    """(name, type word, source, excerpt, span) for every "<Name> Primary"-like phrase in the post."""
     out = []
-    texts = [(p.text, p.source) for p in view.parts if p.source is not EvidenceSource.OCR]
-    ocr = " ".join(p.text for p in view.parts if p.source is EvidenceSource.OCR)
+    # each text with the parts it is made of: a caption or comment alone, the photos' OCR lines joined
+    texts = [(p.text, p.source, [i]) for i, p in enumerate(view.parts) if p.source is not EvidenceSource.OCR]
+    ocr_parts = [i for i, p in enumerate(view.parts) if p.source is EvidenceSource.OCR]
+    ocr = " ".join(view.parts[i].text for i in ocr_parts)
     if ocr:
-        texts.append((ocr.title(), EvidenceSource.OCR))
-    for text, source in texts:
+        texts.append((ocr.title(), EvidenceSource.OCR, ocr_parts))
+    for text, source, parts in texts:
         for m in _type_words(text, source, view):
-            name, kind = _name_before(text, m.start(), source is EvidenceSource.OCR).strip(), m[1]
-            words = name.split()
+            run, kind = _name_run(text, m.start(), source is EvidenceSource.OCR), m[1]
+            words = [w for _, w in run]
             while words and fold(words[0]) in LEADING_NON_NAMES and not _little_starts_name(words):
                 words = words[1:]
             if not words:
                 continue
+            span = view.span_joined(parts, " ", run[len(run) - len(words)][0], m.end())
             saint = fold(words[0]).rstrip(".") in ("st", "saint", "ste", "san", "santa")
             if source is not EvidenceSource.OCR and not saint and re.search(r"(?:'s|’s|s')$", words[-1]):
                 continue  # "Rosa's preschool": whose preschool, not which
             if fold(words[-1]) in lx.SCHOOL_TYPE_WORDS and len(words) > 1 and fold(words[-1]) in ("rc", "ce", "cofe"):
                 kind = words.pop() + " " + kind
-            out.append((" ".join(words), kind, source, f"{' '.join(words)} {m[0]}"))
-    for text, source in texts:
-        out.extend(_prefixed(text, source))
-    for tag in view.post.hashtags:
+            out.append((" ".join(words), kind, source, f"{' '.join(words)} {m[0]}", span))
+    for text, source, parts in texts:
+        out.extend((*found, view.span_joined(parts, " ", start, end)) for *found, start, end in _prefixed(text, source))
+    for tag, span in view.hashtag_spans():
         named = _hashtag_school(tag)
         if named:
-            out.append((*named, EvidenceSource.HASHTAG, "#" + tag))
+            out.append((*named, EvidenceSource.HASHTAG, "#" + tag, span))
     return out
 
 
@@ -202,8 +211,9 @@ def _type_words(text: str, source: EvidenceSource, view: PostView) -> list[re.Ma
 _LOWER_PREFIX_TYPES = frozenset({"garderie", "guarderia", "cpe", "ecole", "escuela", "colegio"})
 
 
-def _prefixed(text: str, source: EvidenceSource) -> list[tuple[str, str, EvidenceSource, str]]:
-    """ "Gaelscoil na Coille", "École Jules Ferry": a capitalised type word, then the name's words."""
+def _prefixed(text: str, source: EvidenceSource) -> list[tuple[str, str, EvidenceSource, str, int, int]]:
+    """ "Gaelscoil na Coille", "École Jules Ferry": a capitalised type word, then the name's words
+    (name, type word, source, excerpt, and where the whole phrase starts and ends in ``text``)."""
     out = []
     shouting_ok = source is EvidenceSource.OCR
     for m in _PREFIX_TYPE.finditer("".join(fold(c)[:1] or c for c in text)):  # folded, same offsets
@@ -212,18 +222,20 @@ def _prefixed(text: str, source: EvidenceSource) -> list[tuple[str, str, Evidenc
         if not kind[:1].isupper() and not lower_ok:
             continue  # "her gaelscoil": which one is not said; "la garderie Les Petits Lutins" says it
         words: list[str] = []
-        for raw in text[m.start(2):m.end(2)].split():
-            word = raw.rstrip(".,!?;:)")
+        ends: list[int] = []
+        for raw in re.finditer(r"\S+", text[m.start(2):m.end(2)]):
+            word = raw[0].rstrip(".,!?;:)")
             capitalised = word[:1].isupper() and (shouting_ok or not word.isupper() or len(word) <= 2)
             if not (capitalised or fold(word) in lx.SCHOOL_NAME_CONNECTORS):
                 break
             words.append(word)
-            if word != raw:
+            ends.append(m.start(2) + raw.start() + len(word))
+            if word != raw[0]:
                 break  # punctuation ends the name
         while words and fold(words[-1]) in lx.SCHOOL_NAME_CONNECTORS:
             words.pop()
         if words:
-            out.append((" ".join(words), kind, source, f"{kind} {' '.join(words)}"))
+            out.append((" ".join(words), kind, source, f"{kind} {' '.join(words)}", m.start(1), ends[len(words) - 1]))
     return out
 
 
@@ -232,14 +244,14 @@ COMMON_WORD_RANK = 15000
 _SAINT = re.compile(r"\b(?:St\.?|Saint|Ste\.?)\s+([A-Z][a-z\u00C0-\u024F]+(?:'s|’s|s')?)")
 
 
-def _saints(view: PostView) -> list[tuple[str, str]]:
-    """ "St Brigid's" in a school post: the school's usual short name."""
-    return [(f"St {m[1]}", m[0]) for part in view.parts if part.source is not EvidenceSource.OCR
-            for m in _SAINT.finditer(part.text)]
+def _saints(view: PostView) -> list[tuple[str, str, Span]]:
+    """ "St Brigid's" in a school post: the school's usual short name (name, excerpt, span)."""
+    return [(f"St {m[1]}", m[0], view.span(i, m.start(), m.end())) for i, part in enumerate(view.parts)
+            if part.source is not EvidenceSource.OCR for m in _SAINT.finditer(part.text)]
 
 
-def _contextual(view: PostView, family: Family, excluded: set[str]) -> list[tuple[str, str]]:
-    """Proper names in a school post that are nobody and no town: the school's short name."""
+def _contextual(view: PostView, family: Family, excluded: set[str]) -> list[tuple[str, str, Span]]:
+    """Proper names in a school post that are nobody and no town: the school's short name (name, excerpt, span)."""
     out = []
     for person in family.cast.by_post.get(view.id, []):
         if person.role not in ("place", "unknown") or person.key in excluded:
@@ -250,7 +262,7 @@ def _contextual(view: PostView, family: Family, excluded: set[str]) -> list[tupl
             continue  # "Snacks packed": capitalised only because it opens a sentence
         for m in person.in_post(view.id):
             if m.source is not EvidenceSource.SIDECAR:
-                out.append((person.name, m.excerpt))
+                out.append((person.name, m.excerpt, view.span(m.part, m.start, m.end)))
                 break
     return out
 
@@ -259,27 +271,33 @@ def _contextual(view: PostView, family: Family, excluded: set[str]) -> list[tupl
 _EDGE_WORDS = LEADING_NON_NAMES | {"drop", "pickup", "pick", "run", "today", "s"}
 
 
-def _tagged(view: PostView, excluded: set[str]) -> list[tuple[str, str, float]]:
-    """(name, excerpt, probability) of each school the learned tagger finds in the post's own words
+def _tagged(view: PostView, excluded: set[str]) -> list[tuple[str, str, float, Span]]:
+    """(name, excerpt, probability, span) of each school the learned tagger finds in the post's own words
     (caption and comments; text in photos is read by the type-word rules)."""
     out = []
-    for part in view.parts:
+    for index, part in enumerate(view.parts):
         if part.source is EvidenceSource.OCR:
             continue
         for m in tagger.find_mentions(part.text):
             if m.kind != "SCHOOL":
                 continue
             in_hashtag = m.start > 0 and part.text[m.start - 1] == "#"
+            # each word with where it is ("#oakfieldprimary" as a whole: its words have no place of their own)
+            spots = [(m.start - 1, m.end)] if in_hashtag else [
+                (m.start + w.start(), m.start + w.end()) for w in re.finditer(r"\S+", m.text)]
             words = [w.capitalize() for w in split_hashtag(m.text)] if in_hashtag else m.text.split()
-            while words and fold(words[0]) in _EDGE_WORDS and not _little_starts_name(words):
-                words = words[1:]
-            while words and fold(words[-1]).strip("'’") in _EDGE_WORDS:
-                words = words[:-1]
+            first, last = 0, len(words)
+            while first < last and fold(words[first]) in _EDGE_WORDS and not _little_starts_name(words[first:last]):
+                first += 1
+            while first < last and fold(words[last - 1]).strip("'’") in _EDGE_WORDS:
+                last -= 1
+            words = words[first:last]
             name = " ".join(words)
             if not name or fold(name) in excluded or not any(w[:1].isupper() or w[:1].isdigit() for w in words):
                 continue  # "big school": which one is not said
             excerpt = part.text[max(0, m.start - 30):m.end + 30].strip()
-            out.append((name, excerpt, m.probability))
+            start, end = (spots[0][0], spots[0][1]) if in_hashtag else (spots[first][0], spots[last - 1][1])
+            out.append((name, excerpt, m.probability, view.span(index, start, end)))
     return out
 
 
@@ -304,26 +322,26 @@ def find_schools(views: Sequence[PostView], family: Family, towns: set[str]) -> 
         c.evidence.append((view, ev, conf))
 
     for view in views:
-        for name, kind, source, text in _explicit(view):
+        for name, kind, source, text, span in _explicit(view):
             full = _display(name, kind)
             add(name, view, Evidence(post=view.id, source=source, excerpt=text,
-                                     explanation=f"names the school: {full}"), 0.85, full)
+                                     explanation=f"names the school: {full}", span=span), 0.85, full)
     excluded = towns | {fold(s) for s in family.cast.surnames}
     people = {k for p in family.cast.people if p.role not in ("place", "unknown")
               for k in (p.key, *(fold(a) for a in p.aliases))}
     for view in views:
-        for name, text, p in _tagged(view, people | excluded):
+        for name, text, p, span in _tagged(view, people | excluded):
             add(name, view, Evidence(post=view.id, source=EvidenceSource.CAPTION, excerpt=text,
-                                     explanation=f"names the school: {name}"), min(p, 0.85), name)
+                                     explanation=f"names the school: {name}", span=span), min(p, 0.85), name)
     for view in views:
         if not _school_context(view):
             continue
-        for name, text in _contextual(view, family, excluded):
+        for name, text, span in _contextual(view, family, excluded):
             add(name, view, Evidence(post=view.id, source=EvidenceSource.CAPTION, excerpt=text,
-                                     explanation=f"{name} in a school post"), 0.45)
-        for name, text in _saints(view):
+                                     explanation=f"{name} in a school post", span=span), 0.45)
+        for name, text, span in _saints(view):
             add(name, view, Evidence(post=view.id, source=EvidenceSource.CAPTION, excerpt=text,
-                                     explanation=f"{name} in a school post"), 0.8, name)
+                                     explanation=f"{name} in a school post", span=span), 0.8, name)
     keep = [c for c in cands if c.strength >= 0.8]
     return sorted(keep, key=lambda c: -c.strength)
 

@@ -10,15 +10,13 @@ from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine import learned
 from kidsafe.engine.learned import LinearModel
-from kidsafe.engine.text import contains_phrase, fold, split_hashtag
+from kidsafe.engine.text import Folded, find_phrase, fold, split_hashtag, without_hashtags
 from kidsafe.engine.views import PostView
-from kidsafe.models import Evidence, EvidenceSource, FactKind
+from kidsafe.models import Evidence, EvidenceSource, FactKind, Span
 
 NUDITY_THRESHOLD = 0.8
 #: Words that may stand beside a cue in a hashtag ("#bathtime", "#toddlertantrum"); "#bathmums" is a town.
-HASHTAG_FILLERS = frozenset({"time", "fun", "night", "training", "trained", "baby", "babies", "toddler", "toddlers",
-                             "kids", "kid", "life", "day", "days", "mode", "chronicles", "struggles", "boy", "girl",
-                             "the", "no", "more", "free", "journey", "diaries", "problems", "is", "real", "in"})
+HASHTAG_FILLERS = lx.word_set("sensitive", "hashtag_fillers")
 ADVICE = {
     "bath": "Bath pictures are collected by the wrong people: delete it or keep it private.",
     "toilet": "Potty and toilet pictures should never be public: delete it or keep it private.",
@@ -36,8 +34,16 @@ _CUE_SYMBOLS = {reason: tuple(c for c in cues if not c[0].isalnum()) for reason,
 
 
 def _cue(text_folded: str, raw: str, reason: str) -> str | None:
-    found = contains_phrase(text_folded, _CUE_WORDS[reason])
-    return found or next((c for c in _CUE_SYMBOLS[reason] if c in raw), None)
+    found = _find_cue(text_folded, raw, reason)
+    return found[0] if found else None
+
+
+def _find_cue(text_folded: str, raw: str, reason: str) -> tuple[str, int, bool] | None:
+    """The reason's cue in the text, where it starts, and whether that is in the folded text (else in ``raw``)."""
+    found = find_phrase(text_folded, _CUE_WORDS[reason])
+    if found:
+        return found[0], found[1], True
+    return next(((c, raw.find(c), False) for c in _CUE_SYMBOLS[reason] if c in raw), None)
 
 
 #: Reasons the caption model decides; swimwear stays with the word list (the corpus does not label it).
@@ -47,26 +53,34 @@ MODEL_CUE_REASONS = frozenset({"bath", "toilet", "nudity", "distress"})
 _WORDS = re.compile(r"[\w'’]+|[^\w\s]", re.UNICODE)
 
 
-def _lexicon_cues(view: PostView) -> dict[str, tuple[str, EvidenceSource, str | None]]:
-    """Each reason whose words stand in the caption or make up a hashtag: (cue, source, hashtag)."""
-    no_tags = re.sub(r"#\w+", " ", view.caption)
+Cues = dict[str, tuple[str, EvidenceSource, str | None, Span]]
+
+
+def _lexicon_cues(view: PostView) -> Cues:
+    """Each reason whose words stand in the caption or make up a hashtag: (cue, source, hashtag, span)."""
+    no_tags, where = without_hashtags(view.caption)
+    folded = Folded(no_tags)
     low = fold(no_tags)
-    found: dict[str, tuple[str, EvidenceSource, str | None]] = {}
+    found: Cues = {}
     for reason in lx.SENSITIVE_CUES:
-        cue = _cue(low, no_tags, reason)
+        cue = _find_cue(low, no_tags, reason)
         if cue is not None:
-            found[reason] = (cue, EvidenceSource.CAPTION, None)
+            word, start, in_folded = cue
+            a, b = folded.span(start, start + len(word)) if in_folded and folded.text == low else (start,
+                                                                                                  start + len(word))
+            a, b = where[a], where[b - 1] + 1
+            found[reason] = (word, EvidenceSource.CAPTION, None, Span("caption", a, b, view.caption[a:b]))
             continue
-        for t in view.post.hashtags:
+        for t, span in view.hashtag_spans():
             words = split_hashtag(t)
             if _cue(fold(t), "", reason) or (_cue(" ".join(words), "", reason)
                                              and all(_cue(w, "", reason) or w in HASHTAG_FILLERS for w in words)):
-                found[reason] = ("#" + t, EvidenceSource.HASHTAG, "#" + t)
+                found[reason] = ("#" + t, EvidenceSource.HASHTAG, "#" + t, span)
                 break
     return found
 
 
-def post_features(view: PostView, cues: dict[str, tuple[str, EvidenceSource, str | None]]) -> dict[str, float]:
+def post_features(view: PostView, cues: Cues) -> dict[str, float]:
     """What the caption model reads of a post: its words and word pairs (hashtags split into words),
     its emoji, and which reasons' words the word list found."""
     feats: dict[str, float] = {"bias": 1.0}
@@ -76,7 +90,7 @@ def post_features(view: PostView, cues: dict[str, tuple[str, EvidenceSource, str
         feats[f"w:{tok}"] = 1.0
     for a, b in zip(tokens, tokens[1:]):
         feats[f"b:{a} {b}"] = 1.0
-    for reason, (_, source, _) in cues.items():
+    for reason, (_, source, *_) in cues.items():
         feats[f"lex:{reason}"] = 1.0
         feats[f"lex:{reason}:{source.value}"] = 1.0
     return feats
@@ -103,9 +117,9 @@ def _parent_crying(view: PostView) -> bool:
     return bool(re.search(r"\bi\s+(?:was\s+)?(?:crying|cried|sobbing)\b", fold(view.caption)))
 
 
-def _decisions(view: PostView, cues: dict[str, tuple[str, EvidenceSource, str | None]]
-               ) -> list[tuple[str, str, EvidenceSource, str | None, float]]:
-    """(reason, cue, source, hashtag, confidence) of each sensitive reason the post shows."""
+def _decisions(view: PostView, cues: Cues) -> list[tuple[str, str, EvidenceSource, str | None, Span, float]]:
+    """(reason, cue, source, hashtag, span, confidence) of each sensitive reason the post shows; a reason the
+    model alone reads in the caption cites the whole caption."""
     model = shipped_model()
     found: dict[str, float] = {}
     if model is not None:
@@ -126,7 +140,8 @@ def _decisions(view: PostView, cues: dict[str, tuple[str, EvidenceSource, str | 
         del found["distress"]  # the parent crying is not the child's distress
     if "nappy" in found and "toilet" in found:
         del found["nappy"]
-    return [(reason, *cues.get(reason, ("the caption's words", EvidenceSource.CAPTION, None)), confidence)
+    whole = Span("caption", 0, len(view.caption), view.caption)
+    return [(reason, *cues.get(reason, ("the caption's words", EvidenceSource.CAPTION, None, whole)), confidence)
             for reason, confidence in sorted(found.items())]
 
 
@@ -136,11 +151,11 @@ def add_sensitive_facts(book: FactBook, family: Family, views: Sequence[PostView
         if not view.has_photo:
             continue
         caption = view.caption
-        for reason, cue, source, tag, confidence in _decisions(view, _lexicon_cues(view)):
+        for reason, cue, source, tag, span, confidence in _decisions(view, _lexicon_cues(view)):
             advice = ADVICE[reason] + (HASHTAG_ADVICE.format(tag=tag) if tag else "")
             book.add(FactKind.SENSITIVE_IMAGE, family.about(view), reason,
                      Evidence(post=view.id, source=source, excerpt=caption[:120],
-                              explanation=f"a {reason} picture ({cue})"),
+                              explanation=f"a {reason} picture ({cue})", span=span),
                      confidence, key=f"sensitive:{view.id}:{reason}", advice=advice)
         if view.nudity is not None and view.nudity >= NUDITY_THRESHOLD:
             book.add(FactKind.SENSITIVE_IMAGE, family.about(view), "nudity",

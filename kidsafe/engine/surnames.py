@@ -11,10 +11,9 @@ from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import is_known_first_name, name_count
 from kidsafe.engine.text import english_rank, fold, split_hashtag
 from kidsafe.engine.views import PostView
-from kidsafe.models import EvidenceSource
+from kidsafe.models import EvidenceSource, Span
 
-GROUP_WORDS = ("family", "fam", "crew", "clan", "gang", "household", "squad", "tribe", "bunch", "massive", "mob",
-               "whanau", "whānau", "ohana", "famiglia", "familia", "familie", "famille")
+GROUP_WORDS = lx.word_tuple("people", "family_group_words")
 #: A family name as written: "Henderson", and the Irish and Scottish forms "O'Sullivan", "McBride", "MacLeod".
 _FAMILY_NAME = r"((?:O['’]|Ma?c)?[A-Z][a-z\u00C0-\u024F]{2,})"
 _THE_PLURAL = re.compile(r"\b(?:the|The)\s+" + _FAMILY_NAME + r"s\b")
@@ -36,7 +35,8 @@ _OCR_FULL_NAME = re.compile(r"^\s*([A-Z][A-Za-z\u00C0-\u024F]+)\s+([A-Z][A-Za-z\
 #: A name given to this many babies after "#team" is a child cheered on before it is a family name.
 CHEERED_NAME_COUNT = 1000
 
-Found = dict[str, list[tuple[str, EvidenceSource, str]]]
+#: Family name -> (post, source, excerpt, span of the name where it was read in words) for each sighting.
+Found = dict[str, list[tuple[str, EvidenceSource, str, Span | None]]]
 
 
 def _plausible(word: str) -> bool:
@@ -48,11 +48,8 @@ def _plausible(word: str) -> bool:
 
 #: Words that follow a family name in a family's own hashtag ("#OwusuTwins", "#WhitfieldZoo") or, in
 #: some languages, come before it ("#KeluargaAzhar", "#FamiliaRuiz").
-FAMILY_TAG_AFTER = frozenset(GROUP_WORDS) | frozenset({
-    "twins", "girls", "boys", "kids", "adventures", "adventure", "zoo", "chaos", "strong", "wild", "ones", "xmas",
-    "christmas", "life", "house", "home", "pack", "army", "travels", "holidays", "world", "way", "lot", "party",
-    "crew", "clan", "tribe", "squad", "bunch", "gang", "fam", "family", "household", "babies", "boyz", "girlz"})
-FAMILY_TAG_BEFORE = frozenset({"keluarga", "familia", "famille", "familie", "famiglia", "team", "the"})
+FAMILY_TAG_AFTER = frozenset(GROUP_WORDS) | lx.word_set("people", "family_tag_after")
+FAMILY_TAG_BEFORE = lx.word_set("people", "family_tag_before")
 
 
 def _family_word(word: str) -> bool:
@@ -90,35 +87,41 @@ def _from_hashtag(tag: str) -> str | None:
     return None
 
 
+def _sighting(view: PostView, part: int, m: re.Match[str]) -> tuple[str, EvidenceSource, str, Span]:
+    """A family name read in words: the phrase as excerpt, the name (group 1) as its span."""
+    return view.id, view.parts[part].source, m[0], view.span(part, m.start(1), m.end(1))
+
+
 def find_surnames(views: Sequence[PostView]) -> Found:
     """Family names the feed gives away, with the posts and the words that give them."""
     found: Found = defaultdict(list)
     weak: Found = defaultdict(list)
     for view in views:
-        for part in view.parts:
+        for index, part in enumerate(view.parts):
             if part.source is EvidenceSource.OCR:
                 continue
+
             for m in _THE_GROUP.finditer(part.text):
                 if _plausible(m[2]):
-                    found[m[1]].append((view.id, part.source, m[0]))
+                    found[m[1]].append(_sighting(view, index, m))
             for m in _ARTICLE_FAMILY.finditer(part.text):
                 word = m[1]
                 if (_plausible(word) and not re.search(r"[sx]$", word) and (english_rank(word) or 10**6) > 20000
                         and not geo.places_named(m[0].strip())):
-                    found[word].append((view.id, part.source, m[0]))
+                    found[word].append(_sighting(view, index, m))
             for m in _PARENTS_SIGN_OFF.finditer(part.text):
                 if _plausible(m[1]):
-                    found[m[1]].append((view.id, part.source, m[0]))
+                    found[m[1]].append(_sighting(view, index, m))
             for m in _THE_PLURAL.finditer(part.text):
                 if _plausible(m[1]):
                     signed = bool(_SIGN_OFF.search(part.text[max(0, m.start() - 20):m.start()]))
-                    (found if signed else weak)[m[1]].append((view.id, part.source, m[0]))
-        for tag in view.post.hashtags:
+                    (found if signed else weak)[m[1]].append(_sighting(view, index, m))
+        for tag, span in view.hashtag_spans():
             name = _from_hashtag(tag) or _from_family_tag(tag)
             if name and _plausible(name) and name not in ("our", "my", "the"):
                 # "#TeamNoah" cheers a child on: a first name after "team" counts once known from elsewhere
                 cheer = fold(tag).startswith("team") and name_count(name) >= CHEERED_NAME_COUNT
-                (weak if cheer else found)[name.capitalize()].append((view.id, EvidenceSource.HASHTAG, "#" + tag))
+                (weak if cheer else found)[name.capitalize()].append((view.id, EvidenceSource.HASHTAG, "#" + tag, span))
     tag_surnames = Counter(
         tag.split()[-1] for v in views for tag in v.people
         if len(tag.split()) > 1 and fold(tag.split()[0]) not in lx.KIN_TITLES)
@@ -127,7 +130,7 @@ def find_surnames(views: Sequence[PostView]) -> Found:
             for view in views:
                 for tag in view.people:
                     if tag.split()[-1] == surname and len(tag.split()) > 1:
-                        found[surname].append((view.id, EvidenceSource.SIDECAR, f"tagged as {tag}"))
+                        found[surname].append((view.id, EvidenceSource.SIDECAR, f"tagged as {tag}", None))
     for name, items in weak.items():
         if fold(name) in {fold(k) for k in found}:
             found[name].extend(items)  # "the Parkers" counts once the name is known from elsewhere
@@ -139,12 +142,13 @@ def _add_ocr(views: Sequence[PostView], found: Found) -> None:
     """A full name read in a photo ("SAM HENDERSON" on a certificate) confirms a family name."""
     known = {fold(k) for k in found}
     for view in views:
-        for part in view.parts:
+        for index, part in enumerate(view.parts):
             if part.source is not EvidenceSource.OCR:
                 continue
             m = _OCR_FULL_NAME.match(part.text)
             if m and is_known_first_name(m[1]) and (fold(m[2]) in known):
-                found[m[2].capitalize()].append((view.id, EvidenceSource.OCR, part.text.strip()))
+                found[m[2].capitalize()].append((view.id, EvidenceSource.OCR, part.text.strip(),
+                                                 view.span(index, m.start(2), m.end(2))))
 
 
 def _merge_case(found: Found) -> Found:
@@ -154,5 +158,9 @@ def _merge_case(found: Found) -> Found:
         key = fold(name)
         display = names.setdefault(key, name[:1].upper() + name[1:])
         merged.setdefault(display, [])
-        merged[display].extend(i for i in items if i not in merged[display])
+        seen = {i[:3] for i in merged[display]}  # one sighting per excerpt, whichever span came first
+        for item in items:
+            if item[:3] not in seen:
+                seen.add(item[:3])
+                merged[display].append(item)
     return merged

@@ -29,6 +29,29 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("đ", "d")
 
 
+class Folded:
+    """Folded text with a map back to the original's character positions."""
+
+    def __init__(self, text: str) -> None:
+        if text.isascii():  # folding ASCII keeps every position: no per-character map to build
+            self.text, self._where, self._n = fold(text), range(len(text)), len(text)
+            return
+        chars, where = [], []
+        for i, ch in enumerate(text):
+            for f in fold(ch):
+                chars.append(f)
+                where.append(i)
+        self.text = "".join(chars)
+        self._where = where
+        self._n = len(text)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original positions of the folded text's [start, end)."""
+        a = self._where[start] if start < len(self._where) else self._n
+        b = self._where[end - 1] + 1 if end > 0 else 0
+        return a, b
+
+
 def is_symbol(char: str) -> bool:
     """True for emoji, pictographs and other symbol characters (not letters, digits or punctuation)."""
     cat = unicodedata.category(char)
@@ -100,15 +123,36 @@ def _phrase_matcher(phrases: tuple[str, ...]) -> tuple[re.Pattern[str] | None, t
     return rx, symbols
 
 
-def contains_phrase(text_folded: str, phrases: Iterable[str]) -> str | None:
-    """A phrase (folded) found in the folded text on word boundaries, else None."""
+def find_phrase(text_folded: str, phrases: Iterable[str]) -> tuple[str, int] | None:
+    """A phrase (folded) found in the folded text on word boundaries, and where; else None.
+
+    Word phrases first (the first in the text), then symbols (the first of the list found).
+    """
     key = phrases if isinstance(phrases, tuple) else tuple(sorted(phrases))
     rx, symbols = _phrase_matcher(key)
     if rx is not None:
         m = rx.search(text_folded)
         if m:
-            return m.group(0)
-    return next((s for s in symbols if s in text_folded), None)
+            return m.group(0), m.start()
+    return next(((s, text_folded.find(s)) for s in symbols if s in text_folded), None)
+
+
+def contains_phrase(text_folded: str, phrases: Iterable[str]) -> str | None:
+    """A phrase (folded) found in the folded text on word boundaries, else None."""
+    found = find_phrase(text_folded, phrases)
+    return found[0] if found else None
+
+
+def without_hashtags(text: str) -> tuple[str, list[int]]:
+    """The text with each hashtag read as one space, and where each of its characters is in ``text``."""
+    kept, where, pos = [], [], 0
+    for m in _HASHTAG.finditer(text):
+        kept += [text[pos:m.start()], " "]
+        where += [*range(pos, m.start()), m.start()]
+        pos = m.end()
+    kept.append(text[pos:])
+    where += range(pos, len(text))
+    return "".join(kept), where
 
 
 def phrase_spans(text_folded: str, phrases: Iterable[str]) -> list[tuple[int, str]]:

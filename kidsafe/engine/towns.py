@@ -19,7 +19,7 @@ from kidsafe.engine.mentions import character_spans
 from kidsafe.engine.roles import SMALL_FEED, text_posts
 from kidsafe.engine.text import contains_phrase, english_rank, fold, split_words
 from kidsafe.engine.views import PostView
-from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind, GeoPoint
+from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind, GeoPoint, Span
 
 ADVICE = "Leave the town out of captions and hashtags (#townmums is searchable by anyone)."
 NOT_A_TOWN_ROLES = frozenset({"child", "relative", "pet", "parent", "other_child", "character", "adult"})
@@ -105,10 +105,11 @@ def _in_venue_name(after: str) -> bool:
 
 
 def _caption_towns(view: PostView, family: Family, home: GeoPoint | None = None
-                   ) -> list[tuple[str, str, float, tuple[str, ...]]]:
+                   ) -> list[tuple[str, str, float, tuple[str, ...], Span]]:
+    """(name, excerpt, confidence, context, span) of each place named in the post's own words."""
     roles = {m.key: p.role for p in family.cast.by_post.get(view.id, []) for m in p.in_post(view.id)}
     out = []
-    for part in view.parts:
+    for index, part in enumerate(view.parts):
         if part.source not in (EvidenceSource.CAPTION, EvidenceSource.SIDECAR):
             continue
         text = part.text
@@ -153,7 +154,8 @@ def _caption_towns(view: PostView, family: Family, home: GeoPoint | None = None
                         # a name opening a sentence ("Melbourne in June", "Lazy Sunday") is only maybe a
                         # place: the town model weighs it by its context and its kind of name
                         marks = (("tagged",) if tagged else ()) + (("opens",) if opens else ())
-                        out.append((phrase, m[0], 0.3 if opens else 0.6, context + (f"words:{n}",) + marks))
+                        out.append((phrase, m[0], 0.3 if opens else 0.6, context + (f"words:{n}",) + marks,
+                                    _phrase_span(view, index, m, i, n, phrase)))
                         break
                 else:
                     continue
@@ -161,9 +163,17 @@ def _caption_towns(view: PostView, family: Family, home: GeoPoint | None = None
     return out
 
 
-def _hashtag_towns(view: PostView, family: Family) -> list[tuple[str, str, float, tuple[str, ...]]]:
+def _phrase_span(view: PostView, part: int, m: re.Match[str], i: int, n: int, phrase: str) -> Span:
+    """The span of the words i..i+n of a capitalised run, less what was trimmed off the last ("'s")."""
+    words = list(re.finditer(r"\S+", m[0]))
+    joined = " ".join(w[0] for w in words[i:i + n])
+    return view.span(part, m.start() + words[i].start(), m.start() + words[i + n - 1].end() - (len(joined) - len(phrase)))
+
+
+def _hashtag_towns(view: PostView, family: Family) -> list[tuple[str, str, float, tuple[str, ...], Span]]:
+    """(name, hashtag, confidence, context, span) of each place a hashtag names ("#harrogatemums")."""
     out = []
-    for tag in view.post.hashtags:
+    for tag, span in view.hashtag_spans():
         low = fold(tag)
         fronts = [(low, 0.5)]
         for suffix in lx.LOCAL_HASHTAG_SUFFIXES:
@@ -178,7 +188,7 @@ def _hashtag_towns(view: PostView, family: Family) -> list[tuple[str, str, float
             person = family.cast.role_of(fold(hit)) if hit else None
             if hit and person in (None, "place", "unknown") and (conf > 0.5 or name_count(hit.replace(" ", "")) < 2000):
                 rest = [w for w in split_words(low) if w not in split_words(front)] if front != low else []
-                out.append((hit.title(), "#" + tag, conf, ("hashtag", *(f"H:{w}" for w in rest[:3]))))
+                out.append((hit.title(), "#" + tag, conf, ("hashtag", *(f"H:{w}" for w in rest[:3])), span))
                 break
     return out
 
@@ -189,9 +199,9 @@ def find_towns(views: Sequence[PostView], family: Family, home: GeoPoint | None,
     cands: dict[str, TownCandidate] = {}
     for view in views:
         holiday = is_holiday(view, home)
-        found = [(n, t, c, x, EvidenceSource.CAPTION) for n, t, c, x in _caption_towns(view, family, home)]
-        found += [(n, t, c, x, EvidenceSource.HASHTAG) for n, t, c, x in _hashtag_towns(view, family)]
-        for name, text, conf, context, source in found:
+        found = [(*town, EvidenceSource.CAPTION) for town in _caption_towns(view, family, home)]
+        found += [(*town, EvidenceSource.HASHTAG) for town in _hashtag_towns(view, family)]
+        for name, text, conf, context, span, source in found:
             key = fold(name)
             if key in school_words:
                 continue
@@ -201,7 +211,7 @@ def find_towns(views: Sequence[PostView], family: Family, home: GeoPoint | None,
                 cand.holiday_posts.add(view.id)
                 continue
             cand.evidence.append((Evidence(post=view.id, source=source, excerpt=text,
-                                           explanation=f"names the town {name}"), conf))
+                                           explanation=f"names the town {name}", span=span), conf))
     out = [c for c in cands.values() if c.evidence and c.strength >= 0.5]
     return sorted(out, key=lambda c: -c.strength)
 

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from kidsafe.engine.text import fold
-from kidsafe.models import EvidenceSource, GeoPoint, Post
+from kidsafe.engine.text import Folded, fold
+from kidsafe.models import HASHTAG_RE, EvidenceSource, GeoPoint, Post, Span
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: HTML left in text by some exports and cross-posting tools: "Ivy &amp; Noor<br>best pals".
@@ -23,13 +23,56 @@ def plain_text(text: str) -> str:
     return _HTML_BITS.sub(lambda m: _ENTITIES.get(m[0].lower(), "\n"), text)
 
 
+def plain_positions(text: str) -> list[tuple[int, int]]:
+    """For each character of ``plain_text(text)``, the [start, end) of the original characters it stands for."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _HTML_BITS.finditer(text):
+        out += [(i, i + 1) for i in range(pos, m.start())]
+        out.append((m.start(), m.end()))  # "&amp;" is one "&", "<br>" one newline
+        pos = m.end()
+    return out + [(i, i + 1) for i in range(pos, len(text))]
+
+
 @dataclass(frozen=True, slots=True)
 class TextPart:
-    """One piece of text of a post and where it came from (caption, OCR, a comment)."""
+    """One piece of text of a post and where it came from (caption, OCR, a comment).
+
+    ``name`` is the post's text it belongs to in the dossier contract (``caption``, ``extra:N``,
+    ``ocr:PHOTO``) and ``base`` where it starts there (an OCR line within its photo's lines);
+    ``raw`` is the text as read when HTML clean-up changed it. PostView fills them in.
+    """
 
     text: str
     source: EvidenceSource
     photo: str | None = None
+    name: str = ""
+    base: int = 0
+    raw: str | None = None
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets [start, end) of ``text`` as offsets into the named text as read."""
+        if self.raw is not None and start < end:
+            where = plain_positions(self.raw)
+            start, end = where[start][0], where[end - 1][1]
+        return self.base + start, self.base + end
+
+
+def _named(parts: tuple[TextPart, ...]) -> tuple[TextPart, ...]:
+    """The parts with their contract names: the caption, each other text in order (``extra:N``), and
+    each photo's OCR lines as one text per photo, the lines joined by newlines."""
+    out, extra, ocr_ends = [], 0, {}
+    for p in parts:
+        if p.source is EvidenceSource.CAPTION:
+            name, base = "caption", 0
+        elif p.source is EvidenceSource.OCR:
+            name = f"ocr:{p.photo}"
+            base = ocr_ends.get(name, -1) + 1
+            ocr_ends[name] = base + len(p.raw if p.raw is not None else p.text)
+        else:
+            name, base, extra = f"extra:{extra}", 0, extra + 1
+        out.append(replace(p, name=name, base=base))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -55,8 +98,12 @@ class PostView:
     folded: tuple[str, ...] = field(default=())
 
     def __post_init__(self) -> None:
-        if any(plain_text(p.text) != p.text for p in self.parts):
-            object.__setattr__(self, "parts", tuple(replace(p, text=plain_text(p.text)) for p in self.parts))
+        if any(not p.name for p in self.parts):
+            object.__setattr__(self, "parts", _named(self.parts))
+        if any(p.raw is None and plain_text(p.text) != p.text for p in self.parts):  # not twice: keep the first
+            object.__setattr__(self, "parts", tuple(replace(p, text=plain_text(p.text), raw=p.text)
+                                                    if p.raw is None and plain_text(p.text) != p.text else p
+                                                    for p in self.parts))
         object.__setattr__(self, "folded", tuple(fold(p.text) for p in self.parts))
 
     @property
@@ -68,6 +115,60 @@ class PostView:
     def caption(self) -> str:
         """The caption as posted."""
         return self.post.caption
+
+    @property
+    def texts(self) -> dict[str, str]:
+        """The post's texts as read, by contract name: what every evidence span's offsets refer to."""
+        pieces: dict[str, list[str]] = {}
+        for p in self.parts:
+            pieces.setdefault(p.name, []).append(p.raw if p.raw is not None else p.text)
+        texts = {name: "\n".join(lines) for name, lines in pieces.items()}
+        if self.post.caption.startswith(texts.get("caption", "")):
+            texts["caption"] = self.post.caption  # whole, past the length the engine reads: hashtags are read from it
+        return texts
+
+    def hashtag_spans(self) -> list[tuple[str, Span]]:
+        """The caption's hashtags (without '#', as ``post.hashtags``), each with its span ("#TeamParker")."""
+        return [(m[1], Span("caption", m.start(), m.end(), m[0])) for m in HASHTAG_RE.finditer(self.post.caption)]
+
+    def span(self, part: int, start: int, end: int) -> Span:
+        """The span of characters [start, end) of ``parts[part].text``, in the named text as read."""
+        p = self.parts[part]
+        a, b = p.original(start, end)
+        return Span(p.name, a, b, self.texts[p.name][a:b])
+
+    def span_folded(self, part: int, start: int, end: int) -> Span:
+        """The span of characters [start, end) of ``folded[part]`` (folding may change lengths)."""
+        text = self.parts[part].text
+        folded = Folded(text)
+        if folded.text == self.folded[part]:
+            start, end = folded.span(start, end)
+        return self.span(part, start, end)
+
+    def span_joined(self, parts: list[int], sep: str, start: int, end: int, *, folded: bool = False) -> Span:
+        """The span of [start, end) of the given parts' texts (folded, or as cleaned) joined by ``sep``.
+
+        When the words run from one part into the next (a school's name on two lines of a sign) the
+        span runs across them, which only parts of one named text allow; otherwise it ends with the first.
+        """
+        texts = [self.folded[i] if folded else self.parts[i].text for i in parts]
+        offset = 0
+        located = []
+        for i, text in zip(parts, texts, strict=True):
+            located.append((i, offset, offset + len(text)))
+            offset += len(text) + len(sep)
+        first = next((x for x in located if x[1] <= start <= x[2]), located[-1])
+        last = next((x for x in located if x[1] <= max(start, end - 1) < x[2] + len(sep)), first)
+        one = self.span_folded if folded else self.span
+        a = one(first[0], start - first[1], min(end, first[2]) - first[1])
+        if last[0] == first[0] or self.parts[last[0]].name != a.part:
+            return a
+        b = one(last[0], 0, min(end, last[2]) - last[1])
+        return Span(a.part, a.start, b.end, self.texts[a.part][a.start:b.end])
+
+    def all_span(self, start: int, end: int) -> Span:
+        """The span of [start, end) of ``all_folded``."""
+        return self.span_joined(list(range(len(self.parts))), "\n", start, end, folded=True)
 
     @property
     def all_folded(self) -> str:

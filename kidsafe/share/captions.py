@@ -39,10 +39,10 @@ class CaptionPlan:
 
 
 def redact_all(views: Sequence[PostView], vocab: Vocabulary) -> dict[str, Redacted]:
-    """Each post's caption redacted with the vocabulary (routine posts lose their weekdays too, and every word
-    the caption model tagged as a person goes as a name)."""
-    return {v.id: redact(v.caption, vocab, routine=v.id in vocab.routine_posts, people=frozenset(tagged_people(v)))
-            for v in views}
+    """Each post's caption redacted with the vocabulary (the words its dossier evidence cites, where it cites
+    them; routine posts lose their weekdays too, and every word the caption model tagged as a person goes as a name)."""
+    return {v.id: redact(v.caption, vocab, routine=v.id in vocab.routine_posts, people=frozenset(tagged_people(v)),
+                         cited=vocab.cited.get(v.id, ())) for v in views}
 
 
 def plan_captions(views: Sequence[PostView], vocab: Vocabulary, rows: Callable[[Mapping[str, Redacted]], list[Row]],

@@ -28,8 +28,7 @@ SCHOOL_SUFFIX = re.compile(
     r"^([a-z]{3,}?)(" + "|".join(sorted((re.escape(w) for w in lx.SCHOOL_TYPE_WORDS if len(w) > 3),
                                         key=len, reverse=True)) + r")$")
 NOT_A_SURNAME = frozenset({"our", "my", "the", "your"})
-AGE_TAG_WORDS = frozenset({"year", "years", "yearsold", "yo", "old", "age", "aged", "turns", "turned", "turning",
-                           "birthday", "bday"})
+AGE_TAG_WORDS = lx.word_set("share", "age_tag_words")
 """Words that make a number in a hashtag an age ("#sixyearsold", "#5thbirthday")."""
 
 REASONS = {

@@ -32,14 +32,10 @@ from kidsafe.share.spans import (
 from kidsafe.share.terms import Vocabulary
 from kidsafe.share.wording import GREETINGS, sentence_start, words_before
 
-THING_WORDS = frozenset({*lx.PLACE_WORDS, *lx.SCHOOL_TYPE_WORDS, "day", "cup", "club", "team", "fc", "united",
-                         "city", "county", "festival", "show", "fair", "zoo", "museum", "island", "bay", "falls"})
+THING_WORDS = frozenset({*lx.PLACE_WORDS, *lx.SCHOOL_TYPE_WORDS, *lx.locale_words("share")["thing_words"]})
 """A capitalised word before one of these names a thing or a place, not a person ("Canada Day")."""
 
-NAME_CUES = frozenset({"with", "and", "to", "for", "from", "by", "love", "met", "called", "named", "my", "our",
-                       "his", "her", "their", "thanks", "thank", "congrats", "dear", "hi", "hey", "baby", "little",
-                       "sister", "brother", "friend", "bestie", "cousin", "auntie", "aunty", "uncle", "miss", "see", "you",
-                       "u"})
+NAME_CUES = lx.word_set("share", "name_cues")
 """Words after which a word the caption model alone calls a person stands where a person's name does."""
 PLACE_PREPOSITIONS = frozenset({"at", "in", "from", "to", "near", "around", "into"})
 COMMON_AT_START = 5000

@@ -11,6 +11,7 @@ parks and streets lose their proper name ("Valley Gardens" -> "the gardens"); ot
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -21,8 +22,8 @@ from kidsafe.engine.text import fold
 from kidsafe.share.ages import age_spans
 from kidsafe.share.names import person_spans
 from kidsafe.share.phrases import Phrasebook
-from kidsafe.share.spans import Span, find_spans
-from kidsafe.share.terms import Vocabulary
+from kidsafe.share.spans import HASHTAG_RE, Span, find_spans
+from kidsafe.share.terms import Cited, Term, Vocabulary
 from kidsafe.share.wording import child_runs, said, sentence_start
 
 # Priority of each kind of span when two overlap (lower wins), then the longer span.
@@ -47,18 +48,20 @@ class Redacted:
     edits: tuple[Edit, ...]
 
 
-def redact(caption: str, vocab: Vocabulary, *, routine: bool = False, people: frozenset[str] = frozenset()
-           ) -> Redacted:
+def redact(caption: str, vocab: Vocabulary, *, routine: bool = False, people: frozenset[str] = frozenset(),
+           cited: Sequence[Cited] = ()) -> Redacted:
     """The caption with every leak in ``vocab`` (and every place, time, age, name and leaking hashtag) made vague.
 
-    ``routine`` forces weekday names to go even when no activity is named (the dossier said
-    this post gives a routine away); ``people`` are the words the caption model tagged as a
+    ``cited`` are the words of this caption the dossier's evidence cites, rewritten where the engine
+    read them; ``vocab``'s terms are still looked for everywhere (a name said again, a word a later
+    round found). ``routine`` forces weekday names to go even when no activity is named (the dossier
+    said this post gives a routine away); ``people`` are the words the caption model tagged as a
     person, taken out as names even when the dossier placed nobody of that name.
     """
     if not caption.strip():
         return Redacted(caption, ())
     spans = find_spans(caption, vocab, routine=routine)
-    spans += [*person_spans(caption, people, vocab), *age_spans(caption)]
+    spans += [*person_spans(caption, people, vocab), *age_spans(caption), *cited_spans(caption, cited)]
     chosen = [s for s in spans if fold(caption[s.start:s.end]) not in vocab.kept]  # the parent's words stay as written
     return _apply(caption, _resolve(chosen))
 
@@ -80,6 +83,21 @@ def leaks(text: str, vocab: Vocabulary) -> bool:
         if name_count(word) >= 300:
             return True
     return False
+
+
+def cited_spans(caption: str, cited: Sequence[Cited]) -> list[Span]:
+    """The cited words as spans to rewrite; words inside a hashtag take the whole hashtag with them."""
+    hashtags = [(m.start(), m.end()) for m in HASHTAG_RE.finditer(caption)]
+    out = []
+    for c in cited:
+        if not 0 <= c.start < c.end <= len(caption):
+            continue  # cited in another text than this caption
+        tag = next(((a, b) for a, b in hashtags if a < c.end and c.start < b), None)
+        if tag:
+            out.append(Span(*tag, "hashtag", "", Term(c.term.kind, "hashtag")))
+        else:
+            out.append(Span(c.start, c.end, c.term.kind, term=c.term))
+    return out
 
 
 def _resolve(spans: list[Span]) -> list[Span]:

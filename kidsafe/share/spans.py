@@ -18,19 +18,14 @@ from kidsafe import geo
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import name_count
 from kidsafe.engine.routines import activity_in
-from kidsafe.engine.text import english_rank, fold
+from kidsafe.engine.text import Folded, english_rank, fold
 from kidsafe.share import vague
 from kidsafe.share.hashtags import hashtag_leak
 from kidsafe.share.terms import PERSON_KINDS, RARE_WORD_RANK, Term, Vocabulary
 
 HASHTAG_RE = re.compile(r"(?<![\w&])#\w+", re.UNICODE)
 MENTION_RE = re.compile(r"(?<![\w@])@[\w.]+\w", re.UNICODE)
-STREET_WORDS = {
-    "street": "street", "st": "street", "road": "road", "rd": "road", "avenue": "avenue", "ave": "avenue",
-    "lane": "lane", "ln": "lane", "close": "close", "drive": "drive", "way": "way", "crescent": "crescent",
-    "court": "court", "terrace": "terrace", "grove": "grove", "mews": "mews", "boulevard": "boulevard",
-    "blvd": "boulevard", "place": "place",
-}
+STREET_WORDS = lx.word_dict("share", "street_words")
 """Words that end a street's name, and the word said instead of the whole name."""
 
 PREFIX_PLACE_RE = re.compile(r"(?<![\w#@])(?:Fort|Mount|Mt\.?|Lake|Port|Camp|Cape|Lake)\s+[A-Z][\w'’\-]+"
@@ -53,9 +48,8 @@ CAPITAL_RUN_RE = re.compile(r"(?<![\w#@])([A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\
 MAX_PLACE_WORDS = 3
 TITLE_RUN = 4
 """A run of this many capitalised words is a title or greeting ("Chúc Mừng Năm Mới"), not places."""
-LEADING_NON_NAMES = frozenset({"at", "to", "from", "in", "the", "our", "my", "first", "last", "day", "happy", "love",
-                               "new", "big", "little", "back", "off", "and", "with", "for", "of"})
-FUNCTION_WORDS = frozenset({"at", "to", "from", "in", "the", "our", "my", "and", "with", "for", "of"})
+LEADING_NON_NAMES = lx.word_set("share", "leading_non_names")
+FUNCTION_WORDS = lx.word_set("share", "function_words")
 """Leading words never part of a place's name; other leading words ("Happy", "New") are dropped only where a
 sentence opens, since after "at" they are the name ("at Happy Hollow Park")."""
 COMMON_NAME_COUNT = 2000
@@ -72,26 +66,6 @@ class Span:
     kind: str
     said: str = ""
     term: Term | None = None
-
-
-class Folded:
-    """Folded text with a map back to the original's character positions."""
-
-    def __init__(self, text: str) -> None:
-        chars, where = [], []
-        for i, ch in enumerate(text):
-            for f in fold(ch):
-                chars.append(f)
-                where.append(i)
-        self.text = "".join(chars)
-        self._where = where
-        self._n = len(text)
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """The original positions of the folded text's [start, end)."""
-        a = self._where[start] if start < len(self._where) else self._n
-        b = self._where[end - 1] + 1 if end > 0 else 0
-        return a, b
 
 
 def find_spans(caption: str, vocab: Vocabulary, *, routine: bool = False) -> list[Span]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from kidsafe.engine import lexicon as lx
@@ -22,22 +22,14 @@ CHILD_NOUNS = {"girl": "daughter", "boy": "son"}
 DEFAULT_CHILD_NOUN = "child"
 PERSON_KINDS = frozenset({"child", "relative", "pet", "parent", "other_child", "surname"})
 
-SPECIES: dict[str, tuple[str, ...]] = {
-    "dog": ("dog", "dogs", "doggo", "doggy", "pup", "puppy", "pooch", "spaniel", "cockapoo", "cavapoo",
-            "labradoodle", "labrador", "retriever", "terrier", "collie", "dachshund", "pug", "frenchie", "bulldog",
-            "beagle", "poodle", "husky", "whippet", "greyhound", "lurcher", "schnauzer", "corgi", "walkies",
-            "woof", "🐶", "🐕", "🐩", "🦮", "dogsofinstagram", "dogstagram"),
-    "cat": ("cat", "cats", "kitten", "kitty", "moggy", "tabby", "meow", "purr", "🐱", "🐈", "catsofinstagram",
-            "catstagram"),
-    "bunny": ("bunny", "bunnies", "rabbit", "🐰", "🐇"),
-    "hamster": ("hamster", "gerbil", "🐹", "🐭"),
-    "tortoise": ("tortoise", "🐢"),
-    "pony": ("pony", "horse", "🐴", "🐎"),
-}
+SPECIES: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in lx.locale_words("pets")["species"].items()}
 """Words (and emoji) of a post that say what kind of animal a pet is."""
 
 SCHOOL_NAME_NOISE = frozenset({*lx.SCHOOL_TYPE_WORDS, "school", "the", "of", "st", "saint", "c", "e"})
 """Words of a school's name that are not its proper name ("Infant", "School")."""
+
+CITED_KINDS = PERSON_KINDS | {"town", "school"}
+"""Kinds of term whose cited words the redactor rewrites where the evidence says they are."""
 
 RARE_WORD_RANK = 10_000
 """A word rarer than this in English is a name even in lower case ("tiwa", "larkfield")."""
@@ -64,6 +56,15 @@ class Term:
         return fold(self.text)
 
 
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """Characters [start, end) of a post's caption that the dossier's evidence cites (its span), and what they are."""
+
+    start: int
+    end: int
+    term: Term
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """Every term to redact, and the posts whose weekday words give a routine away."""
@@ -74,24 +75,29 @@ class Vocabulary:
     """Folded words the parent chose to keep: never rewritten, never counted as left behind."""
     not_people: frozenset[str] = field(default_factory=frozenset)
     """Folded words the dossier knows are no one (a favourite: "Thomas", "Taylor Swift")."""
+    cited: Mapping[str, tuple[Cited, ...]] = field(default_factory=dict, compare=False)
+    """Post id -> the words of its caption the dossier cites, where they are (from the evidence's spans)."""
 
     def __post_init__(self) -> None:
         if self.kept:  # a word kept by hand stays out of every term list, whichever round found it
             object.__setattr__(self, "terms", tuple(t for t in self.terms if t.key not in self.kept))
+            object.__setattr__(self, "cited", {post: tuple(c for c in cited if c.term.key not in self.kept)
+                                               for post, cited in self.cited.items()})
 
     def merged(self, other: Vocabulary) -> Vocabulary:
-        """This vocabulary with the other's new terms and routine posts added."""
+        """This vocabulary with the other's new terms and routine posts added (its cited words are of other
+        captions, the redacted ones it was read from: this vocabulary keeps its own)."""
         seen = {(t.key, t.kind) for t in self.terms}
         keys = {t.key for t in self.terms}
         extra = tuple(t for t in other.terms if (t.key, t.kind) not in seen and t.key not in keys
                       and t.key not in self.not_people)  # a favourite ("Thomas") read again as a child is still no one
         return Vocabulary(self.terms + extra, self.routine_posts | other.routine_posts, self.kept | other.kept,
-                          self.not_people | other.not_people)
+                          self.not_people | other.not_people, self.cited)
 
     def keeping(self, words: Iterable[str]) -> Vocabulary:
         """This vocabulary with the parent's kept words taken out of it."""
         return Vocabulary(self.terms, self.routine_posts, self.kept | {fold(w) for w in words if w.strip()},
-                          self.not_people)
+                          self.not_people, self.cited)
 
     def keys(self, kinds: Iterable[str] | None = None) -> set[str]:
         """Folded texts of the terms (of the given kinds)."""
@@ -112,28 +118,36 @@ def vocabulary(dossier: Dossier, views: Sequence[PostView] = (), *, town_kind: s
         terms += _child_terms(subject)
     children = {s.id: s for s in dossier.children}
     by_post = {v.id: v for v in views}
+    cited: dict[str, list[Cited]] = {}
     for fact in dossier.facts:
         value = fact.value if isinstance(fact.value, str) else ""
+        found: list[Term] = []
         if fact.kind is FactKind.CHILD_NAME and value:
-            terms.append(Term(value, "child", _child_noun(children.get(fact.subject)), fact.subject))
+            found = [Term(value, "child", _child_noun(children.get(fact.subject)), fact.subject)]
         elif fact.kind is FactKind.RELATIVE and value:
-            terms += _relative_terms(value)
+            found = _relative_terms(value)
         elif fact.kind is FactKind.PET and value:
-            terms.append(Term(value, "pet", _species([by_post[p] for p in fact.posts if p in by_post])))
+            found = [Term(value, "pet", _species([by_post[p] for p in fact.posts if p in by_post]))]
         elif fact.kind is FactKind.PARENT_NAME and value:
-            terms.append(Term(value, "parent"))
+            found = [Term(value, "parent")]
         elif fact.kind is FactKind.OTHER_CHILD and value:
-            terms.append(Term(value, "other_child"))
+            found = [Term(value, "other_child")]
         elif fact.kind is FactKind.SURNAME and value:
-            terms.append(Term(value, "surname"))
+            found = [Term(value, "surname")]
         elif fact.kind is FactKind.TOWN and value:
-            terms.append(Term(value, town_kind))
+            found = [Term(value, town_kind)]
         elif fact.kind is FactKind.SCHOOL and value:
-            terms += school_terms(value)
+            found = school_terms(value)
+        terms += found
+        if found and found[0].kind in CITED_KINDS:
+            for ev in fact.evidence:
+                if ev.span is not None and ev.span.part == "caption":
+                    cited.setdefault(ev.post, []).append(Cited(ev.span.start, ev.span.end, found[0]))
     routine = frozenset(p for f in dossier.facts_of_kind(FactKind.ROUTINE) for p in f.posts)
     favourites = [f.value for f in dossier.facts_of_kind(FactKind.FAVOURITE) if isinstance(f.value, str)]
     not_people = {fold(w) for value in favourites for w in (value, *value.split())}
-    return Vocabulary(_unique(terms), routine, not_people=frozenset(not_people))
+    return Vocabulary(_unique(terms), routine, not_people=frozenset(not_people),
+                      cited={post: tuple(spans) for post, spans in cited.items()})
 
 
 def _child_noun(subject: Subject | None) -> str:

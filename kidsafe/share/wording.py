@@ -20,19 +20,14 @@ POSSESSIVES = frozenset({"my", "our", "his", "her", "their", "your"})
 OWNERS = frozenset({"my", "our"})
 CONNECTOR_RE = re.compile(r"^\s*(?:&|and|\+|,)\s*$")
 CHILD_AFTER = frozenset({"girl", "boy", "baby"})
-SCHOOL_PREPOSITIONS = frozenset({"at", "to", "from", "in", "into", "for", "leave", "leaving", "left", "start",
-                                 "starting", "started", "join", "joining", "joined", "started at"})
+SCHOOL_PREPOSITIONS = lx.word_set("share", "school_prepositions")
 TOWN_WORDS = "our town"
-GREETINGS = frozenset({"birthday", "bday", "congrats", "congratulations", "thanks", "thank", "love", "miss", "hi",
-                       "hello", "hey", "welcome", "bye", "night", "dear", "go", "xx", "xxx"})
+GREETINGS = lx.word_set("share", "greetings")
 """Words after which a name is only said to its person ("Happy birthday X", "love you X"): it goes."""
-FAMILY_NOUNS = frozenset({"sister", "brother", "cousin", "husband", "wife", "partner", "mum", "mom", "dad", "mother",
-                          "father", "son", "daughter", "niece", "nephew", "auntie", "aunty", "uncle", "grandson",
-                          "granddaughter", "in-law", "law"})
+FAMILY_NOUNS = lx.word_set("share", "family_nouns")
 """Words after which a relative's name says nothing more: the name goes, the word stays."""
 FRIEND_NOUNS = frozenset(w.split()[-1] for w in lx.FRIEND_WORDS)
-PEOPLE_VERBS = frozenset({"took", "drove", "said", "says", "booked", "cooked", "bought", "married", "texted",
-                          "planned", "organised", "organized", "wrote"})
+PEOPLE_VERBS = lx.word_set("share", "people_verbs")
 """Verbs only a person does: a "pet" doing them is a person the dossier mistook ("X took the kids")."""
 NAME_KINDS = frozenset({"child", "other_child", "person", "relative", "parent", "surname", "pet"})
 
