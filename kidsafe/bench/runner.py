@@ -293,6 +293,10 @@ def run_from_cli(args: Any) -> int:
     if out is not None and out.exists() and not out.is_dir():
         print(f"kidsafe: --out must be a folder: {out}", file=sys.stderr)
         return 2
+    if getattr(args, "accuracy", False):
+        from kidsafe.bench.accuracy import run_from_cli as run_guard
+
+        return run_guard(out)
     options = BenchOptions(posts=args.posts, ocr=not args.no_ocr, faces=not args.no_faces,
                            nudity=not args.no_nudity, runs=args.runs)
     report = run_bench(options, say=lambda line: print(f"bench: {line}", file=sys.stderr, flush=True))
