@@ -42,8 +42,8 @@ faces, so faces of at least about 2.5% of the photo's width (40 px in 1600) are 
 costs 40% less than the detector's full 640x480. The safe share looks again at 640x480, and in tiles
 on large photos, before it covers faces."""
 
-AUDIT_FACE_PRECISION = "fp32"
-AUDIT_NUDITY_PRECISION = "fp32"
+AUDIT_FACE_PRECISION = "int8"
+AUDIT_NUDITY_PRECISION = "int8"
 """Which copy of each model the audit runs: "fp32" as shipped, or the committed "int8" copy (about half
 the CPU). int8 is used only where the accuracy guard (``python -m kidsafe bench --accuracy``) shows it
 no worse than fp32 on the reference photos: on reference set v1 it finds the same faces (recall 0.82,
