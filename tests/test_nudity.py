@@ -183,3 +183,34 @@ def test_nudity_missing_int8_model_fails_closed(monkeypatch, tmp_path):
     monkeypatch.setattr(nudity, "int8_model", lambda name: kidsafe._onnx.int8_model(name, tmp_path))
     with pytest.raises(ExtractorUnavailable):
         nudity.nudity_score(Image.new("RGB", (64, 64)), precision="int8")
+
+
+# --- The gate: nudity is scored where a person may be ------------------------------------------------------
+
+
+def test_nudity_gate_scores_photos_with_a_face_whatever_their_colours():
+    assert nudity.worth_scoring(Image.new("RGB", (640, 480), (40, 90, 200)), faces_found=True)
+
+
+def test_nudity_gate_spares_photos_without_skin_colours(make_scene):
+    assert not nudity.worth_scoring(Image.new("RGB", (640, 480), (40, 90, 200)), faces_found=False)
+    assert not nudity.worth_scoring(_text(), faces_found=False)
+    assert nudity.skin_share(Image.new("RGB", (640, 480), (40, 90, 200))) == 0.0
+
+
+@pytest.mark.parametrize("skin", [(224, 172, 142), (141, 85, 36), (255, 219, 172), (96, 60, 40)])
+def test_nudity_gate_scores_photos_full_of_skin_colours_light_or_dark(skin):
+    image = Image.new("RGB", (640, 480), (40, 90, 200))
+    image.paste(Image.new("RGB", (200, 300), skin), (200, 100))  # a fifth of the photo
+    assert nudity.skin_share(image) == pytest.approx(0.195, abs=0.02)
+    assert nudity.worth_scoring(image, faces_found=False)
+
+
+def test_nudity_gate_scores_every_reference_photo_labelled_sensitive():
+    from kidsafe import photos
+    from kidsafe.bench import reference
+
+    for ref, data in reference.load():
+        if ref.sensitive:
+            image = photos.open_image(data, ref.file, max_side=640)
+            assert nudity.worth_scoring(image, faces_found=False), ref.file

@@ -36,22 +36,32 @@ class Variant:
     face_precision: str = FP32
     face_input: tuple[int, int] = pipeline.AUDIT_FACE_INPUT
     nudity_precision: str = FP32
+    nudity_gate: bool = False  # nudity scored only where nudity.worth_scoring says a person may be
+
+    @property
+    def label(self) -> str:
+        """Faces and nudity settings in a few words."""
+        nudity_how = [self.nudity_precision] + ["gated"] * self.nudity_gate
+        return f"faces {self.face_input[0]}x{self.face_input[1]} {self.face_precision}, nudity {' '.join(nudity_how)}"
 
 
-FP32_MODELS = Variant("fp32 as shipped")
+FP32_INPUT = (512, 384)
+FP32_MODELS = Variant("fp32 as shipped", face_input=FP32_INPUT)
+"""The baseline: both models as their packages ship them, faces at the input the audit used with them."""
 CANDIDATES = (
-    Variant("int8", INT8, pipeline.AUDIT_FACE_INPUT, INT8),
-    Variant("int8 faces, fp32 nudity", INT8, pipeline.AUDIT_FACE_INPUT, FP32),
-    Variant("fp32 faces at 448x320", FP32, (448, 320), FP32),
-    Variant("int8 faces at 448x320", INT8, (448, 320), INT8),
-    Variant("fp32 faces at 640x480", FP32, (640, 480), FP32),
+    Variant("int8", INT8, FP32_INPUT, INT8),
+    Variant("int8, faces at 448x320", INT8, (448, 320), INT8),
+    Variant("int8, faces at 384x288", INT8, (384, 288), INT8),
+    Variant("fp32, faces at 448x320", FP32, (448, 320), FP32),
+    Variant("int8, faces at 640x480", INT8, (640, 480), INT8),
+    Variant("int8, nudity gated", INT8, FP32_INPUT, INT8, nudity_gate=True),
 )
 
 
 def audit_variant() -> Variant:
     """How the audit runs the models now (``pipeline.AUDIT_*``)."""
     return Variant("the audit's", pipeline.AUDIT_FACE_PRECISION, pipeline.AUDIT_FACE_INPUT,
-                   pipeline.AUDIT_NUDITY_PRECISION)
+                   pipeline.AUDIT_NUDITY_PRECISION, nudity_gate=pipeline.AUDIT_NUDITY_GATE)
 
 
 @dataclass
@@ -64,6 +74,7 @@ class Score:
     false_faces: int = 0
     sensitive_agree: int = 0
     photos: int = 0
+    gated: int = 0  # photos the nudity gate did not score
     nudity: dict[str, float] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
 
@@ -90,7 +101,8 @@ class Score:
                 "faces_found": self.faces_found, "faces_missed": self.faces_missed, "false_faces": self.false_faces,
                 "recall": round(self.recall, 4), "precision": round(self.precision, 4),
                 "sensitive_agree": self.sensitive_agree, "photos": self.photos,
-                "agreement": round(self.agreement, 4), "nudity": self.nudity, "errors": self.errors}
+                "agreement": round(self.agreement, 4), "nudity_gate": self.variant.nudity_gate, "gated": self.gated, "nudity": self.nudity,
+                "errors": self.errors}
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,13 +127,12 @@ class GuardReport:
                 "text_found": self.text_found, "text_total": self.text_total}
 
     def to_text(self, markdown: bool = False) -> str:
-        head = "| variant | faces (input, precision) | nudity | face recall | face precision | sensitive agreement " \
-               "| max nudity change | holds |"
-        rows = [head, "|---|---|---|---|---|---|---|---|"]
+        head = "| variant | models | face recall | face precision | sensitive agreement | max nudity change | holds |"
+        rows = [head, "|---|---|---|---|---|---|---|"]
         for s in (self.baseline, self.audit, *self.candidates):
-            v = s.variant
             change = max((abs(s.nudity[k] - self.baseline.nudity[k]) for k in s.nudity), default=0.0)
-            rows.append(f"| {v.name} | {v.face_input[0]}x{v.face_input[1]} {v.face_precision} | {v.nudity_precision} "
+            gated = f", {s.gated} not scored" if s.variant.nudity_gate else ""
+            rows.append(f"| {s.variant.name} | {s.variant.label}{gated} "
                         f"| {s.recall:.3f} ({s.faces_found}/{s.faces_found + s.faces_missed}) "
                         f"| {s.precision:.3f} ({s.false_faces} false) "
                         f"| {s.agreement:.3f} ({s.sensitive_agree}/{s.photos}) | {change:.3f} "
@@ -181,7 +192,11 @@ def score_variant(variant: Variant, decoded: list[tuple[Reference, Image.Image, 
         score.false_faces += false
         if missed or false:
             score.errors.append(f"{ref.file}: {missed} face(s) missed, {false} false")
-        nudity_score = nudity.nudity_score(image, precision=variant.nudity_precision)
+        nudity_score = 0.0
+        if not variant.nudity_gate or nudity.worth_scoring(image, bool(boxes)):
+            nudity_score = nudity.nudity_score(image, precision=variant.nudity_precision)
+        else:
+            score.gated += 1  # not scored: counted below as "not sensitive", as the engine reads it
         score.nudity[ref.file] = round(nudity_score, 4)
         agree = (nudity_score >= NUDITY_THRESHOLD) == ref.sensitive
         score.sensitive_agree += agree
