@@ -167,17 +167,23 @@ def _load(input_size: tuple[int, int] = (INPUT_W, INPUT_H), precision: str = FP3
             from kidsafe._onnx import fix_shapes, make_session
 
             width, height = input_size
-            shapes = {INPUT_NAME: (1, 3, height, width)}
-            for name, channels in OUTPUTS.items():
-                shapes[name] = (1, channels, height // STRIDE, width // STRIDE)
             try:
-                _sessions[key] = make_session(fix_shapes(_model_bytes(path, precision), shapes))
+                _sessions[key] = make_session(fix_shapes(_model_bytes(path, precision), io_shapes(input_size)))
             except Exception as exc:  # a damaged model file: say so instead of crashing later
                 raise ExtractorUnavailable(
                     f"The CenterFace model could not be loaded ({type(exc).__name__}); reinstall it: {PIP_COMMAND}"
                 ) from exc
             log.debug("faces: CenterFace (%s) loaded at %dx%d", precision, width, height)
     return _sessions[key]
+
+
+def io_shapes(input_size: tuple[int, int]) -> dict[str, tuple[int, ...]]:
+    """The static shapes of the model's input and outputs for one input (width, height)."""
+    width, height = input_size
+    shapes: dict[str, tuple[int, ...]] = {INPUT_NAME: (1, 3, height, width)}
+    for name, channels in OUTPUTS.items():
+        shapes[name] = (1, channels, height // STRIDE, width // STRIDE)
+    return shapes
 
 
 def _model_bytes(path: str, precision: str) -> bytes:

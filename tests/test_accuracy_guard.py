@@ -83,3 +83,16 @@ def test_accuracy_committed_int8_models_match_their_sums():
     assert len(sums) == 4
     for name in sums[1::2]:
         assert int8_model(name)
+
+
+def test_accuracy_int8_calibration_reads_photo_like_images_not_noise():
+    import numpy as np
+
+    from kidsafe.bench.quantise import calibration_images
+
+    images = calibration_images(4, seed=3)
+    assert [np.asarray(im).tobytes() for im in images] == [np.asarray(im).tobytes() for im in calibration_images(4, 3)]
+    for image in images:
+        grey = np.asarray(image.convert("L"), dtype=np.float32)
+        neighbours = np.corrcoef(grey[:, :-1].ravel(), grey[:, 1:].ravel())[0, 1]
+        assert grey.std() > 10 and neighbours > 0.5  # structure: neighbouring pixels agree, unlike random data

