@@ -133,6 +133,10 @@ def test_bench_report_targets(bench_run):
     assert targets["end to end"].met is None  # 12 posts do not measure a 1,000-post target
     assert "--posts 1000" in targets["end to end"].note
     assert targets["memory"].met in (True, False)
+    assert targets["faces vs deface"].met in (True, False)
+    captions = {c.name: c for c in report.comparisons}["captions"]
+    if captions.baseline_s is not None:  # Presidio installed: judged against its batch engine
+        assert targets["captions"].measured.startswith(f"{captions.found['presidio_batch_speedup']:.2f}x")
 
 
 def test_bench_report_as_text_and_markdown(bench_run):

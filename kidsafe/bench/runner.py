@@ -302,10 +302,11 @@ def _targets(options: BenchOptions, e: dict[str, Any], comparisons: list[Compari
     targets.append(Target(name="memory", goal=f"peak RSS <= {TARGET_RSS_MB / 1024:.1f} GB",
                           measured=f"{e['peak_rss_mb']:.0f} MB", met=e["peak_rss_mb"] <= TARGET_RSS_MB))
     cap = by_name["captions"]
+    batch = cap.found.get("presidio_batch_speedup")  # the yardstick: Presidio's BatchAnalyzerEngine
     targets.append(Target(
-        name="captions", goal=f">= {TARGET_CAPTIONS_SPEEDUP:.0f}x Presidio's throughput, extracting more",
-        measured=f"{cap.speedup:.2f}x" if cap.speedup else "-",
-        met=cap.speedup >= TARGET_CAPTIONS_SPEEDUP if cap.speedup else None, note=cap.note if not cap.speedup else ""))
+        name="captions", goal=f">= {TARGET_CAPTIONS_SPEEDUP:.0f}x Presidio's BatchAnalyzerEngine, extracting more",
+        measured=f"{batch:.2f}x ({cap.speedup:.2f}x its AnalyzerEngine)" if batch and cap.speedup else "-",
+        met=batch >= TARGET_CAPTIONS_SPEEDUP if batch else None, note=cap.note if not batch else ""))
     dface = by_name["faces vs deface"]
     targets.append(Target(name="faces vs deface", goal="faster than deface on the same photos",
                           measured=f"{dface.speedup:.2f}x" if dface.speedup else "-",
