@@ -62,6 +62,7 @@ def test_accuracy_guard_fails_a_variant_that_misses_faces(guard):
     assert tiny.recall < guard.baseline.recall
     assert not tiny.holds(guard.baseline)
     assert "NO" in guard.to_text()
+    assert "miss differently" in guard.to_text()
 
 
 def test_accuracy_guard_report_as_json_and_markdown(guard):

@@ -145,7 +145,15 @@ class GuardReport:
                "", f"The audit's models {'hold' if self.audit_holds else 'DO NOT hold'} the fp32 models' accuracy."]
         for s in (self.baseline, self.audit):
             out += [f"- {s.variant.name}: {e}" for e in s.errors]
+        changed = sorted(set(self.face_errors(self.audit)) ^ set(self.face_errors(self.baseline)))
+        out += ["", "Faces the audit's models and fp32 miss differently: "
+                + ("; ".join(f"{'audit' if e in self.audit.errors else 'fp32'} {e}" for e in changed) or "none")]
         return "\n".join(out) + "\n"
+
+    @staticmethod
+    def face_errors(score: Score) -> list[str]:
+        """The photos where a variant missed or invented faces, as its errors say."""
+        return [e for e in score.errors if "face(s)" in e]
 
 
 def iou(a: Box, b: Box) -> float:
