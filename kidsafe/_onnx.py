@@ -1,4 +1,4 @@
-"""Shared onnxruntime helpers for the optional detectors: quiet sessions and fixed input shapes.
+"""Shared onnxruntime helpers for the optional detectors: quiet sessions, fixed input shapes, int8 models.
 
 onnxruntime itself is imported by the callers inside their try blocks; this module only
 needs it once a session is built, so importing it never fails.
@@ -6,7 +6,9 @@ needs it once a session is built, so importing it never fails.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 # One thread per session: on 2 shared cores, a second intra-op thread was slower under load
@@ -14,6 +16,13 @@ from typing import Any
 # threads side by side instead.
 INTRA_OP_THREADS = 1
 LOG_SEVERITY_ERROR = 3  # onnxruntime: 0 verbose, 1 info, 2 warning, 3 error, 4 fatal
+
+FP32, INT8 = "fp32", "int8"
+PRECISIONS = (FP32, INT8)
+INT8_DIR = Path(__file__).resolve().parent / "models_int8"
+"""The int8 copies of the face and nudity models, made by ``python -m kidsafe.bench.quantise``."""
+INT8_SUMS = "SHA256SUMS"
+FACES_INT8, NUDITY_INT8 = "centerface.int8.onnx", "open-nsfw.int8.onnx"
 
 # Field numbers of onnx.proto (ModelProto > GraphProto > ValueInfoProto > TypeProto > ...).
 _MODEL_GRAPH = 7
@@ -39,6 +48,29 @@ def make_session(model: str | bytes) -> Any:
     opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     opts.add_session_config_entry("session.intra_op.allow_spinning", "0")  # no busy-wait on shared cores
     return ort.InferenceSession(model, sess_options=opts, providers=["CPUExecutionProvider"])
+
+
+def int8_model(name: str, folder: Path = INT8_DIR) -> bytes:
+    """The committed int8 model ``name``, checked against its sha256 in ``SHA256SUMS``.
+
+    Raises ValueError when the file is missing, unlisted or not the one recorded: an altered model
+    is never run.
+    """
+    try:
+        sums = dict(line.split()[::-1] for line in (folder / INT8_SUMS).read_text(encoding="ascii").splitlines()
+                    if line.strip())
+        data = (folder / name).read_bytes()
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"the int8 model {name} is missing ({type(exc).__name__})") from exc
+    if hashlib.sha256(data).hexdigest() != sums.get(name):
+        raise ValueError(f"the int8 model {name} is not the one recorded in {INT8_SUMS}")
+    return data
+
+
+def check_precision(precision: str) -> None:
+    """Refuse a precision other than fp32 or int8."""
+    if precision not in PRECISIONS:
+        raise ValueError(f"precision must be one of {PRECISIONS}, got {precision!r}")
 
 
 def fix_shapes(model: bytes, shapes: Mapping[str, Sequence[int]]) -> bytes:

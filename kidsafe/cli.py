@@ -77,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     ben.add_argument("--no-nudity", action="store_true", help="do not run the nudity detector")
     ben.add_argument("--runs", type=int, default=3, metavar="R", help="runs of each comparison (default 3)")
     ben.add_argument("--out", metavar="DIR", help="also write bench.json and bench.md to DIR")
+    ben.add_argument("--accuracy", action="store_true",
+                     help="instead of timing, score the face and nudity models on the reference photos "
+                          "(the accuracy guard: fp32 against the audit's and the other ways of running them)")
     ev = commands.add_parser(
         "eval", help="grade the engine on the corpus's held-out voices and on graded feeds",
         description="Audit the labelled corpus's test voices (data/corpus/, never used in training or tuning) "

