@@ -19,6 +19,8 @@ from kidsafe.engine.text import fold
 
 #: Words around a favourite that say it is one; nearby, they are features, not rules.
 CUE_WORDS = lx.word_set("characters", "favourite_cue_words")
+#: Chat words a tagger's run may carry on into ("Bluey rn"): they end a sentence, never a thing.
+NOT_ENDS = lx.word_set("characters", "not_favourite_ends")
 WINDOW = 3
 
 
@@ -68,8 +70,11 @@ def find_favourites(text: str) -> list[Favourite]:
             j = i + 1
             while j < len(toks) and probs[j].get("I", 0.0) > probs[j].get("O", 0.0):
                 j += 1
+            while j - 1 > i and folded[j - 1] in NOT_ENDS:
+                j -= 1
             start, end = toks[i][1], toks[j - 1][2]
-            out.append(Favourite(text[start:end], start, end, probs[i]["B"]))
+            if not all(w in CUE_WORDS for w in folded[i:j]):  # "obsessed" says there is a favourite, is none
+                out.append(Favourite(text[start:end], start, end, probs[i]["B"]))
             i = j
         else:
             i += 1
