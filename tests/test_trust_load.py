@@ -63,8 +63,8 @@ async def demo_session(browser, url: str, steps: int, requests: list[str]) -> di
         await page.get_by_role("link", name="Workshop mode").first.click()
         for step in range(1, steps + 1):
             await page.get_by_role("button", name="Next").click()
-            await page.get_by_text(re.compile(f"^Step {step} of \\d+$")).first.wait_for(timeout=60_000)
-        progress = await page.get_by_text(re.compile(r"^Step \d+ of \d+$")).first.inner_text()
+            await page.get_by_text(re.compile(f"^Workshop: step {step} of \\d+$")).first.wait_for(timeout=60_000)
+        progress = await page.get_by_text(re.compile(r"^Workshop: step \d+ of \d+$")).first.inner_text()
         body = await page.locator("body").inner_text()
         return {"headings": headings, "progress": progress, "body": body}
 
@@ -115,7 +115,7 @@ def test_load_eight_sessions_load_the_demo_at_once(tmp_path, app_feed):
     assert "The family" in first and len(first) >= 3, first
     for steps, shown in enumerate(sessions, 1):
         assert shown["headings"] == first, "every demo session shows the same dossier"
-        assert shown["progress"].startswith(f"Step {steps} of"), (steps, shown["progress"])
+        assert shown["progress"].startswith(f"Workshop: step {steps} of"), (steps, shown["progress"])
         assert "Ilsabet" not in shown["body"], "the uploader's family leaked into a demo session"
     shared = {"The family", "Faces in the photos"}  # section titles every dossier may show
     assert "Ilsabet" in uploader["headings"] and not set(first) - shared & set(uploader["headings"])
