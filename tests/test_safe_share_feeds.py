@@ -26,7 +26,7 @@ from kidsafe import safe_share
 from kidsafe.demo import DEMO_FEED
 from kidsafe.learn.cli_eval import DEFAULT_FEEDS
 from kidsafe.learn.evaluate import graded_feeds
-from kidsafe.learn.share_audit import copy_texts, hits, sensitive_truth_posts, truth_words
+from kidsafe.learn.share_audit import copy_hits, sensitive_truth_posts, truth_words
 from kidsafe.share.verify import Expected, photo_problems
 
 pytestmark = pytest.mark.slow
@@ -52,7 +52,7 @@ def test_safe_share_feeds_copy_holds_no_name_school_or_town_of_the_truth(copy):
     truth, _, _, files = copy
     words = truth_words(truth)
     assert words
-    found = {name: hits(text, words) for name, text in copy_texts(files).items()}
+    found = copy_hits(files, words)
     assert not any(found.values()), found
 
 

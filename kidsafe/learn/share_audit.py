@@ -29,9 +29,14 @@ from PIL import Image
 from kidsafe.learn.corpus import CORPUS_DIR, Voice, load_split
 
 GENERIC = {"school", "primary", "elementary", "infant", "infants", "junior", "academy", "nursery", "preschool",
-           "kindergarten", "college", "high", "middle", "the", "of", "saint", "and", "church", "england", "c", "e"}
-"""Words of a school's name that say nothing on their own; every other word of it is looked for alone too."""
+           "kindergarten", "college", "high", "middle", "the", "of", "saint", "and", "church", "england", "c", "e",
+           "daycare", "creche", "montessori", "garderie", "cpe", "mdo", "vidyalaya", "ecole", "ysgol", "cylch",
+           "meithrin", "gyfun", "gymraeg", "boys", "girls"}
+"""Words of a school's name that say nothing on their own (in several languages: "garderie", "vidyalaya")."""
+COMMON_RANK = 5000
+"""A word of a school's name this common in English ("Woods", "Little", "Day") gives nothing away alone."""
 SECOND_TIER_KINDS = ("pet", "parent_name", "surname", "relative")
+FILE_NAMES = "file names"
 
 
 def fold(text: str) -> str:
@@ -43,15 +48,28 @@ def _values(fact: dict) -> list[str]:
 
 
 def truth_words(truth: dict) -> set[str]:
-    """First tier: the children's names and aliases, the schools (and each telling word of them), the towns."""
-    words = {w for child in truth["children"] for w in (child["name"], *child["aliases"])}
+    """First tier: the children's names and aliases, the schools (and each telling word of them), the towns.
+
+    An alias the truth writes in lower case is a common word said fondly ("bug", "ma grande"): looking
+    for it everywhere would ask the copy to lose the word itself, so it is not looked for.
+    """
+    words = {w for child in truth["children"] for w in (child["name"], *child["aliases"]) if not w[:1].islower()}
     for fact in truth["facts"]:
         if fact["kind"] in ("school", "town"):
             values = _values(fact)
             words.update(values)
             if fact["kind"] == "school":
-                words.update(w for v in values for w in re.findall(r"[\w'’-]+", v) if fold(w) not in GENERIC)
+                words.update(w for v in values for w in re.findall(r"[\w'’-]+", v) if _telling(w))
     return {fold(w) for w in words if w.strip()}
+
+
+def _telling(word: str) -> bool:
+    """Whether one word of a school's name gives the school away on its own: a capitalised, uncommon word."""
+    from kidsafe.engine.text import english_rank
+
+    key = re.sub(r"['’]s?$", "", fold(word))
+    rank = english_rank(key)
+    return word[:1].isupper() and key not in GENERIC and (rank is None or rank >= COMMON_RANK)
 
 
 def second_tier_words(truth: dict) -> set[str]:
@@ -68,17 +86,23 @@ def second_tier_words(truth: dict) -> set[str]:
     return {fold(w) for w in words if len(w.strip()) >= 2} - truth_words(truth)
 
 
-def hits(text: str, words: set[str]) -> list[str]:
-    """The words found whole in the text, or run together inside a word of it (a hashtag, a file name)."""
+def hits(text: str, words: set[str], *, inside_any_word: bool = False) -> list[str]:
+    """The words found whole in the text, or run together inside a hashtag or @mention of it (inside any word
+    of it when ``inside_any_word``: file names), so "#smithfamily" holds "smith" but "Valentines" not "vale"."""
     folded = fold(text)
-    runs = re.findall(r"\w+", folded)
+    runs = re.findall(r"\w+", folded) if inside_any_word else re.findall(r"[#@](\w+)", folded)
     return sorted(w for w in words if re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", folded)
                   or any(len(w) >= 4 and re.sub(r"\W", "", w) in run for run in runs))
 
 
+def copy_hits(files: dict[str, bytes], words: set[str]) -> dict[str, list[str]]:
+    """Per text of a copy (its file names, each file that is not a photo), the words found in it."""
+    return {name: hits(text, words, inside_any_word=name == FILE_NAMES) for name, text in copy_texts(files).items()}
+
+
 def copy_texts(files: dict[str, bytes]) -> dict[str, str]:
     """Every text of a copy: its file names, and each file that is not a photo."""
-    texts = {"file names": "\n".join(files)}
+    texts = {FILE_NAMES: "\n".join(files)}
     return texts | {name: data.decode("utf-8") for name, data in files.items() if not name.endswith(".jpg")}
 
 
@@ -130,9 +154,12 @@ def share_voice(voice: Voice, work: Path) -> tuple[object, dict[str, bytes]]:
 def measure(voice: Voice) -> Measured:
     with tempfile.TemporaryDirectory() as tmp:
         report, files = share_voice(voice, Path(tmp))
-    text = "\n".join(copy_texts(files).values())
     kept = {p.source_post for p in report.posts}
-    return Measured(voice.id, hits(text, truth_words(voice.truth)), hits(text, second_tier_words(voice.truth)),
+
+    def found(words: set[str]) -> list[str]:
+        return sorted({w for ws in copy_hits(files, words).values() for w in ws})
+
+    return Measured(voice.id, found(truth_words(voice.truth)), found(second_tier_words(voice.truth)),
                     sorted(sensitive_truth_posts(voice.truth) & kept, key=str), report.safe, len(report.remaining))
 
 
