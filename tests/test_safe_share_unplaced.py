@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from kidsafe.share.hashtags import hashtag_leak
 from kidsafe.share.lowercase import lower_case_check, written_in_lower_case
 from kidsafe.share.redact import redact
 from kidsafe.share.terms import Term, Vocabulary
@@ -22,6 +23,9 @@ FAMILY = Vocabulary((Term("Zosia", "child", "daughter", "child-1"), Term("Kuba",
     ("We moved to 11215 last year", "We moved to this place last year"),
     ("Kuba starting at Ladybird Lodge on Monday", "My son starting at school on Monday"),
     ("Ma grande à l'école du Boisjoli.", "Ma grande à l'école."),
+    ("Johar Town walon, so loud", "This place walon, so loud"),  # a part of a town named by its last word
+    ("we live in HSR Layout now", "we live in this place now"),
+    ("the New Town shops", "the place shops"),
     ("First day at Ysgol Glantaf today", "First day at school today"),  # the tagger reads the whole name
 ])
 def test_unplaced_places_and_schools_go(caption, expected):
@@ -36,6 +40,14 @@ def test_unplaced_places_and_schools_go(caption, expected):
 ])
 def test_unplaced_things_that_look_like_places_stay(caption):
     assert redact(caption, FAMILY).text == caption
+
+
+@pytest.mark.parametrize(("tag", "reason"), [
+    ("BiałyOrzeł", "place"), ("NowiccyWPeterborough", "place"),  # proper names only: a school's, a family's
+    ("HappyDiwali", None), ("MondayMotivation", None), ("MerryChristmas", None),
+])
+def test_unplaced_hashtags_of_proper_names_only_go(tag, reason):
+    assert hashtag_leak(tag, FAMILY) == reason
 
 
 LOWER = ["yaw's team lost 6-1 and he said we played well tho", "took nini to the fair. she rode everything",

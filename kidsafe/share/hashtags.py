@@ -23,6 +23,8 @@ MIN_TERM_IN_TAG = 3
 MIN_PLACE = 4
 NAME_IN_TAG_RANK = 5000
 """A first name in a hashtag counts when it is rarer than this in English ("#Kai" yes, "#summer" no)."""
+RARE_IN_TAG_RANK = 10_000
+"""A capitalised word of a hashtag rarer than this in English is a proper name."""
 COMMON_NAME_COUNT = 2000  # a place name that is also this common a first name is read as a name
 SCHOOL_SUFFIX = re.compile(
     r"^([a-z]{3,}?)(" + "|".join(sorted((re.escape(w) for w in lx.SCHOOL_TYPE_WORDS if len(w) > 3),
@@ -55,6 +57,8 @@ def hashtag_leak(tag: str, vocab: Vocabulary) -> str | None:
         return "school"
     if _place_like(low):
         return "place"
+    if _proper_names_only(tag):
+        return "place"
     # Run together in lower case, a name leads the tag ("#zaragirl"); the splitter's later pieces are guesses.
     if _names_someone(words if tag != tag.lower() else words[:1]):
         return "person"
@@ -65,6 +69,15 @@ def hashtag_leak(tag: str, vocab: Vocabulary) -> str | None:
     if set(words) & AGE_TAG_WORDS and any(0 < (number_value(w) or 0) <= 18 for w in words):
         return "age"
     return None
+
+
+def _proper_names_only(tag: str) -> bool:
+    """#BiałyOrzeł, #NowiccyWPeterborough: two or more capitalised words, none of them a common English word, are
+    a name (a school's, a family's, a place's) the engine could not read; #HappyDiwali has a common word."""
+    parts = [p for p in re.findall(r"[A-Z\u00C0-\u024F][^\W\d_A-Z]*", tag) if p[:1].isupper() and len(p) >= 2]
+    if len(parts) < 2 or tag.isupper():
+        return False
+    return all((english_rank(fold(p)) or RARE_IN_TAG_RANK) >= RARE_IN_TAG_RANK for p in parts)
 
 
 def _names_someone(words: tuple[str, ...]) -> bool:

@@ -63,6 +63,9 @@ TYPE_FIRST_SCHOOL_RE = re.compile(r"(?<![\w#@])(?i:" + _TYPE_FIRST + r")(\s+(?:(
                                   r"of|the|la|le|el)\s*)?)(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2})")
 """A school named after a word for school that comes first ("l'école du Boisjoli", "Ysgol Glantaf"): the name goes,
 the word for school stays."""
+_SETTLEMENT = "|".join(sorted(map(re.escape, lx.word_set("share", "settlement_words")), key=len, reverse=True))
+SETTLEMENT_RE = re.compile(r"(?<![\w#@])((?:" + _NAME_WORD + r"\s+){1,2})(?i:" + _SETTLEMENT + r")(?!\w)")
+"""A town or a part of one named by its last word ("Johar Town", "HSR Layout"): a place, not "the town"."""
 SCHOOL_NAME_DROPPED = "-"
 """A school span's ``said`` when only the name after the word for school goes: nothing is said instead."""
 NOT_A_SCHOOL_NAME = frozenset({*lx.WEEKDAY_FORMS, *lx.MONTH_FORMS, *lx.NOT_NAMES, *STOP_WORDS})
@@ -145,6 +148,11 @@ def _text_spans(caption: str, vocab: Vocabulary, routine: bool) -> Iterator[Span
     for m in (*POSTCODE_RE.finditer(caption), *ZIP_RE.finditer(caption)):
         group = 1 if m[1] else 0
         yield Span(m.start(group), m.end(group), "place", PLACE_WORDS_SAID)
+    for m in SETTLEMENT_RE.finditer(caption):
+        first = fold(m[1].split()[0])
+        if m[0].split()[-1][:1].isupper() and first not in LEADING_NON_NAMES and first not in FUNCTION_WORDS \
+                and first not in lx.NOT_NAMES and (english_rank(first) or COMMON_WORD_RANK) >= COMMON_WORD_RANK:
+            yield Span(m.start(), m.end(), "place", PLACE_WORDS_SAID)
     for m in TYPE_FIRST_SCHOOL_RE.finditer(caption):
         if fold(m[2].split()[0]) not in NOT_A_SCHOOL_NAME:
             yield Span(m.start(1), m.end(), "school", SCHOOL_NAME_DROPPED)
@@ -221,8 +229,6 @@ def _tagged_spans(caption: str, vocab: Vocabulary) -> Iterator[Span]:
             continue
         if m.kind == "SCHOOL":
             yield Span(m.start, m.end, "school")
-        elif m.kind == "PLACE" and re.search(r"(?i)\bthe\s+$", caption[:m.start]):
-            yield Span(m.start, m.end, "place", "place")  # "drive the Circle Line" -> "drive the place"
         else:
             yield Span(m.start, m.end, "place", TAGGED_SAID[m.kind])
 

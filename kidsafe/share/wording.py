@@ -109,6 +109,8 @@ def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tup
         return "", kind  # "l'école du Boisjoli" -> "l'école"
     if kind == "school":
         return ("school" if last_prev in SCHOOL_PREPOSITIONS or last_prev == "the" else "the school"), kind
+    if kind == "place" and first.said == PLACE_WORDS_SAID and last_prev == "the" and adjacent:
+        return "place", kind  # "the New Town shops" -> "the place shops", not "the this place"
     if kind in ("place", "street") and first.said != PLACE_WORDS_SAID:
         return (first.said if last_prev == "the" else f"the {first.said}"), kind
     return first.said, kind
