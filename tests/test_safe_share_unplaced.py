@@ -44,7 +44,8 @@ def test_unplaced_things_that_look_like_places_stay(caption):
 
 @pytest.mark.parametrize(("tag", "reason"), [
     ("BiałyOrzeł", "place"), ("NowiccyWPeterborough", "place"),  # proper names only: a school's, a family's
-    ("HappyDiwali", None), ("MondayMotivation", None), ("MerryChristmas", None),
+    ("halloweeninbrooklyn", "place"),  # a place among the words of a lower-case tag, though also a first name
+    ("HappyDiwali", None), ("MondayMotivation", None), ("MerryChristmas", None), ("snowday", None),
 ])
 def test_unplaced_hashtags_of_proper_names_only_go(tag, reason):
     assert hashtag_leak(tag, FAMILY) == reason

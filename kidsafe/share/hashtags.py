@@ -23,6 +23,9 @@ MIN_TERM_IN_TAG = 3
 MIN_PLACE = 4
 NAME_IN_TAG_RANK = 5000
 """A first name in a hashtag counts when it is rarer than this in English ("#Kai" yes, "#summer" no)."""
+MIN_PLACE_IN_TAG = 5
+PLACE_IN_TAG_RANK = 2000
+"""A place's name among a hashtag's words counts when it is this rare in English ("brooklyn" yes, "spring" no)."""
 RARE_IN_TAG_RANK = 10_000
 """A capitalised word of a hashtag rarer than this in English is a proper name."""
 COMMON_NAME_COUNT = 2000  # a place name that is also this common a first name is read as a name
@@ -55,7 +58,7 @@ def hashtag_leak(tag: str, vocab: Vocabulary) -> str | None:
         return "surname"
     if _school_like(low):
         return "school"
-    if _place_like(low):
+    if _place_like(low) or any(_place_in_tag(w) for w in words):
         return "place"
     if _proper_names_only(tag):
         return "place"
@@ -124,6 +127,14 @@ def _place_like(low: str) -> bool:
                     name_count(candidate.replace(" ", "")) < COMMON_NAME_COUNT:
                 return True
     return False
+
+
+def _place_in_tag(word: str) -> bool:
+    """#halloweeninbrooklyn, #brooklynnanny: one of the tag's words is a gazetteer place that is no common word."""
+    rank = english_rank(word)
+    return (len(word) >= MIN_PLACE_IN_TAG and (rank is None or rank >= PLACE_IN_TAG_RANK) and word not in lx.NOT_NAMES
+            and word not in lx.CHARACTERS and word not in lx.WEEKDAY_FORMS and word not in lx.MONTH_FORMS
+            and geo.is_place_name(word))  # "brooklyn" is a first name too: a place or a name, it goes either way
 
 
 def _sensitive(low: str, words: str) -> bool:
