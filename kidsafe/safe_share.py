@@ -33,6 +33,7 @@ from kidsafe.share import covers
 from kidsafe.share.captions import plan_captions
 from kidsafe.share.keep import KeepRule, keep_rule
 from kidsafe.share.leftout import Sensitive, sensitive_posts
+from kidsafe.share.lowercase import lower_case_check
 from kidsafe.share.names import person_words, tagged_people
 from kidsafe.share.outcome import AUDIT, CHECKS, METADATA, Remaining, remaining
 from kidsafe.share.photos import Cleaned, Job, clean
@@ -241,6 +242,7 @@ class _Share:
         names = {str(self.numbers[v.id]): {v.caption[a:b] for a, b in person_words(v.caption, tagged_people(v), vocab)}
                  for v in self.views}
         self.remaining += word_check(path, family_words(vocab), names)
+        self.remaining += lower_case_check(v.caption for v in self.views)
         self.seconds["words"] = time.perf_counter() - t
         t = time.perf_counter()
 

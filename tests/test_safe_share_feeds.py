@@ -15,8 +15,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
-import unicodedata
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -28,6 +26,7 @@ from kidsafe import safe_share
 from kidsafe.demo import DEMO_FEED
 from kidsafe.learn.cli_eval import DEFAULT_FEEDS
 from kidsafe.learn.evaluate import graded_feeds
+from kidsafe.learn.share_audit import copy_hits, sensitive_truth_posts, truth_words
 from kidsafe.share.verify import Expected, photo_problems
 
 pytestmark = pytest.mark.slow
@@ -35,32 +34,6 @@ FEEDS = graded_feeds(DEFAULT_FEEDS) if DEFAULT_FEEDS.is_dir() else []
 DEMO_TRUTH = next((truth for feed, truth in FEEDS if feed.name == DEMO_FEED.name), None)
 CASES = [pytest.param((feed, truth, True), id=feed.name) for feed, truth in FEEDS]
 CASES += [pytest.param((DEMO_FEED, DEMO_TRUTH, False), id="demo")] if DEMO_TRUTH else []
-GENERIC = {"school", "primary", "elementary", "infant", "infants", "junior", "academy", "nursery", "preschool",
-           "kindergarten", "college", "high", "middle", "the", "of", "saint", "and", "church", "england", "c", "e"}
-"""Words of a school's name that say nothing on their own; every other word of it is looked for alone too."""
-
-
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
-
-
-def _truth_words(truth: dict) -> set[str]:
-    words = {w for child in truth["children"] for w in (child["name"], *child["aliases"])}
-    for fact in truth["facts"]:
-        if fact["kind"] in ("school", "town"):
-            values = [fact["value"], *(a for a in fact.get("also", []) if isinstance(a, str))]
-            words.update(values)
-            if fact["kind"] == "school":
-                words.update(w for v in values for w in re.findall(r"[\w'’-]+", v) if _fold(w) not in GENERIC)
-    return {_fold(w) for w in words if w.strip()}
-
-
-def _hits(text: str, words: set[str]) -> list[str]:
-    """The words found whole in the text, or run together inside a word of it (a hashtag, a file name)."""
-    folded = _fold(text)
-    runs = re.findall(r"\w+", folded)
-    return sorted(w for w in words if re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", folded)
-                  or any(len(w) >= 4 and re.sub(r"\W", "", w) in run for run in runs))
 
 
 @pytest.fixture(scope="module", params=CASES)
@@ -77,11 +50,9 @@ def copy(request, tmp_path_factory):
 
 def test_safe_share_feeds_copy_holds_no_name_school_or_town_of_the_truth(copy):
     truth, _, _, files = copy
-    words = _truth_words(truth)
+    words = truth_words(truth)
     assert words
-    texts = {"file names": "\n".join(files)}
-    texts |= {name: data.decode("utf-8") for name, data in files.items() if not name.endswith(".jpg")}
-    found = {name: _hits(text, words) for name, text in texts.items()}
+    found = copy_hits(files, words)
     assert not any(found.values()), found
 
 
@@ -92,7 +63,7 @@ def _captions(folder: Path) -> dict[str, str]:
 
 def test_safe_share_feeds_copy_leaves_the_sensitive_posts_out(copy):
     truth, own_ids, report, _ = copy
-    sensitive = {p for f in truth["facts"] if f["kind"] == "sensitive_image" for p in f["posts"]}
+    sensitive = sensitive_truth_posts(truth)
     if not own_ids:  # the demo numbers its posts apart from the graded feed it was cut from: match them by caption
         graded, demo = _captions(DEMO_TRUTH.parent), _captions(DEMO_FEED)
         said = {graded[p] for p in sensitive if p in graded}

@@ -15,6 +15,7 @@ from datetime import date
 
 from kidsafe.engine.views import PostView
 from kidsafe.models import FactKind
+from kidsafe.share.lowercase import written_in_lower_case
 from kidsafe.share.names import tagged_people
 from kidsafe.share.redact import Redacted, redact
 from kidsafe.share.terms import Vocabulary, vocabulary
@@ -40,9 +41,11 @@ class CaptionPlan:
 
 def redact_all(views: Sequence[PostView], vocab: Vocabulary) -> dict[str, Redacted]:
     """Each post's caption redacted with the vocabulary (the words its dossier evidence cites, where it cites
-    them; routine posts lose their weekdays too, and every word the caption model tagged as a person goes as a name)."""
+    them; routine posts lose their weekdays too, and every word the caption model tagged as a person goes as a name;
+    in a feed written in lower case, lower-case words that can only be names go too)."""
+    lower_case = written_in_lower_case(v.caption for v in views)
     return {v.id: redact(v.caption, vocab, routine=v.id in vocab.routine_posts, people=frozenset(tagged_people(v)),
-                         cited=vocab.cited.get(v.id, ())) for v in views}
+                         cited=vocab.cited.get(v.id, ()), lower_case=lower_case) for v in views}
 
 
 def plan_captions(views: Sequence[PostView], vocab: Vocabulary, rows: Callable[[Mapping[str, Redacted]], list[Row]],

@@ -23,6 +23,11 @@ MIN_TERM_IN_TAG = 3
 MIN_PLACE = 4
 NAME_IN_TAG_RANK = 5000
 """A first name in a hashtag counts when it is rarer than this in English ("#Kai" yes, "#summer" no)."""
+MIN_PLACE_IN_TAG = 5
+PLACE_IN_TAG_RANK = 2000
+"""A place's name among a hashtag's words counts when it is this rare in English ("brooklyn" yes, "spring" no)."""
+RARE_IN_TAG_RANK = 10_000
+"""A capitalised word of a hashtag rarer than this in English is a proper name."""
 COMMON_NAME_COUNT = 2000  # a place name that is also this common a first name is read as a name
 SCHOOL_SUFFIX = re.compile(
     r"^([a-z]{3,}?)(" + "|".join(sorted((re.escape(w) for w in lx.SCHOOL_TYPE_WORDS if len(w) > 3),
@@ -53,7 +58,9 @@ def hashtag_leak(tag: str, vocab: Vocabulary) -> str | None:
         return "surname"
     if _school_like(low):
         return "school"
-    if _place_like(low):
+    if _place_like(low) or any(_place_in_tag(w) for w in words):
+        return "place"
+    if _proper_names_only(tag):
         return "place"
     # Run together in lower case, a name leads the tag ("#zaragirl"); the splitter's later pieces are guesses.
     if _names_someone(words if tag != tag.lower() else words[:1]):
@@ -65,6 +72,15 @@ def hashtag_leak(tag: str, vocab: Vocabulary) -> str | None:
     if set(words) & AGE_TAG_WORDS and any(0 < (number_value(w) or 0) <= 18 for w in words):
         return "age"
     return None
+
+
+def _proper_names_only(tag: str) -> bool:
+    """#BiałyOrzeł, #NowiccyWPeterborough: two or more capitalised words, none of them a common English word, are
+    a name (a school's, a family's, a place's) the engine could not read; #HappyDiwali has a common word."""
+    parts = [p for p in re.findall(r"[A-Z\u00C0-\u024F][^\W\d_A-Z]*", tag) if p[:1].isupper() and len(p) >= 2]
+    if len(parts) < 2 or tag.isupper():
+        return False
+    return all((english_rank(fold(p)) or RARE_IN_TAG_RANK) >= RARE_IN_TAG_RANK for p in parts)
 
 
 def _names_someone(words: tuple[str, ...]) -> bool:
@@ -111,6 +127,14 @@ def _place_like(low: str) -> bool:
                     name_count(candidate.replace(" ", "")) < COMMON_NAME_COUNT:
                 return True
     return False
+
+
+def _place_in_tag(word: str) -> bool:
+    """#halloweeninbrooklyn, #brooklynnanny: one of the tag's words is a gazetteer place that is no common word."""
+    rank = english_rank(word)
+    return (len(word) >= MIN_PLACE_IN_TAG and (rank is None or rank >= PLACE_IN_TAG_RANK) and word not in lx.NOT_NAMES
+            and word not in lx.CHARACTERS and word not in lx.WEEKDAY_FORMS and word not in lx.MONTH_FORMS
+            and geo.is_place_name(word))  # "brooklyn" is a first name too: a place or a name, it goes either way
 
 
 def _sensitive(low: str, words: str) -> bool:

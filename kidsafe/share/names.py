@@ -44,6 +44,8 @@ a sentence; anywhere else, written with a capital, it is."""
 COMMON_NICKNAME = 3000
 """A capitalised word said to someone ("my Squidge!") is a nickname unless it is this common a word ("my Love!")."""
 
+LOWER_CASE_NAME_RANK = 20_000
+"""In a lower-case feed, a first name that is also an English word this common ("will", "rose") is left as a word."""
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 INITIAL_NICKNAME = re.compile(r"(?i:\b(?:baby|little|lil|big|miss|master)\s+)[A-Z]\b(?!['’.]?\w)")
 """A nickname made of an initial ("baby Z", "little J"): the cue word goes with it."""
@@ -110,6 +112,26 @@ def _reading(caption: str, start: int, word: str, tagged: set[str], vocab: Vocab
     return None if before[-1:] == ["the"] else "person"  # "the Meadows": a thing or a place, not a person
 
 
+def _lower_case_names(caption: str, vocab: Vocabulary) -> Iterator[tuple[int, int, str]]:
+    """Lower-case words of a lower-case feed that are a known first name and no English word of any currency
+    ("yaw's team lost"), or a gazetteer place of that kind after "in", "at"… ("back in walthamstow")."""
+    protected = [(m.start(), m.end()) for m in (*HASHTAG_RE.finditer(caption), *MENTION_RE.finditer(caption))]
+    for m in _WORD.finditer(caption):
+        word = re.sub(r"(?:'s|’s)$", "", m[0])
+        key = fold(word)
+        if not word.islower() or any(a <= m.start() < b for a, b in protected) or _not_a_name(key) \
+                or key in vocab.kept or key in vocab.keys() or key in vocab.not_people or key in STOP_WORDS:
+            continue
+        rank = english_rank(key)
+        if rank is not None and rank < LOWER_CASE_NAME_RANK:
+            continue
+        if PLACE_PREPOSITIONS & set(words_before(caption, m.start())[-1:]) and geo.is_place_name(word):
+            yield m.start(), m.start() + len(word), "place"
+        elif is_known_first_name(key) and key not in geo.region_names() \
+                and re.match(r"(?:'s|’s)?\s+\w", caption[m.start() + len(word):]):  # "yaw just", not "worth it tho"
+            yield m.start(), m.start() + len(word), "person"
+
+
 def _called(caption: str, start: int, end: int, key: str) -> bool:
     """A pet name said to a child: "my Squidge, my little shadow", "Happy birthday Squidge!!!" (no common word)."""
     rank = english_rank(key)
@@ -132,9 +154,14 @@ def _not_in_a_name_position(caption: str, start: int, end: int, word: str) -> bo
     return bool(after) and fold(after[1]) in THING_WORDS
 
 
-def person_spans(caption: str, tagged: Iterable[str], vocab: Vocabulary) -> Iterator[Span]:
-    """One span per unclaimed name (the redactor joins "Firstname Middlename" into one run)."""
-    for start, end, kind in _names(caption, set(tagged), vocab):
+def person_spans(caption: str, tagged: Iterable[str], vocab: Vocabulary, *, lower_case: bool = False
+                 ) -> Iterator[Span]:
+    """One span per unclaimed name (the redactor joins "Firstname Middlename" into one run); in a feed written in
+    lower case (``lower_case``), lower-case words that can only be names or places too."""
+    found = list(_names(caption, set(tagged), vocab))
+    if lower_case:
+        found += _lower_case_names(caption, vocab)
+    for start, end, kind in found:
         yield Span(start, end, kind, PLACE_WORDS_SAID if kind == "place" else "")
     for m in INITIAL_NICKNAME.finditer(caption):
         if fold(m[0]) not in vocab.kept:

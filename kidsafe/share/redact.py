@@ -49,19 +49,20 @@ class Redacted:
 
 
 def redact(caption: str, vocab: Vocabulary, *, routine: bool = False, people: frozenset[str] = frozenset(),
-           cited: Sequence[Cited] = ()) -> Redacted:
+           cited: Sequence[Cited] = (), lower_case: bool = False) -> Redacted:
     """The caption with every leak in ``vocab`` (and every place, time, age, name and leaking hashtag) made vague.
 
     ``cited`` are the words of this caption the dossier's evidence cites, rewritten where the engine
     read them; ``vocab``'s terms are still looked for everywhere (a name said again, a word a later
     round found). ``routine`` forces weekday names to go even when no activity is named (the dossier
     said this post gives a routine away); ``people`` are the words the caption model tagged as a
-    person, taken out as names even when the dossier placed nobody of that name.
+    person, taken out as names even when the dossier placed nobody of that name; ``lower_case`` says the feed
+    writes in lower case, so lower-case words that can only be names go too.
     """
     if not caption.strip():
         return Redacted(caption, ())
     spans = find_spans(caption, vocab, routine=routine)
-    spans += [*person_spans(caption, people, vocab), *age_spans(caption), *cited_spans(caption, cited)]
+    spans += [*person_spans(caption, people, vocab, lower_case=lower_case), *age_spans(caption), *cited_spans(caption, cited)]
     chosen = [s for s in spans if fold(caption[s.start:s.end]) not in vocab.kept]  # the parent's words stay as written
     return _apply(caption, _resolve(chosen))
 

@@ -17,6 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from kidsafe import geo
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import name_count
+from kidsafe.engine import tagger
 from kidsafe.engine.routines import activity_in
 from kidsafe.engine.text import Folded, english_rank, fold
 from kidsafe.share import vague
@@ -55,6 +56,28 @@ sentence opens, since after "at" they are the name ("at Happy Hollow Park")."""
 COMMON_NAME_COUNT = 2000
 COMMON_WORD_RANK = 3000
 PLACE_WORDS_SAID = "this place"
+TAGGED_SAID = {"CLUB": "club", "PLACE": PLACE_WORDS_SAID}
+"""What a school, club or place the place tagger found is written as (a school is said as the school)."""
+_TYPE_FIRST = "|".join(sorted(map(re.escape, lx.word_set("share", "school_types_before_name")), key=len, reverse=True))
+TYPE_FIRST_SCHOOL_RE = re.compile(r"(?<![\w#@])(?i:" + _TYPE_FIRST + r")(\s+(?:(?i:du|de|des|de la|del|della|d['’]|am|an|im|"
+                                  r"of|the|la|le|el)\s*)?)(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2})")
+"""A school named after a word for school that comes first ("l'école du Boisjoli", "Ysgol Glantaf"): the name goes,
+the word for school stays."""
+_SETTLEMENT = "|".join(sorted(map(re.escape, lx.word_set("share", "settlement_words")), key=len, reverse=True))
+SETTLEMENT_RE = re.compile(r"(?<![\w#@])((?:" + _NAME_WORD + r"\s+){1,2})(?i:" + _SETTLEMENT + r")(?!\w)")
+"""A town or a part of one named by its last word ("Johar Town", "HSR Layout"): a place, not "the town"."""
+SCHOOL_NAME_DROPPED = "-"
+"""A school span's ``said`` when only the name after the word for school goes: nothing is said instead."""
+NOT_A_SCHOOL_NAME = frozenset({*lx.WEEKDAY_FORMS, *lx.MONTH_FORMS, *lx.NOT_NAMES, *STOP_WORDS})
+THING_AFTER = lx.word_set("share", "thing_words") - {"club", "team", "fc"}
+"""A name before one of these words is a named day, show or cup, not a place; a club is a club all the same."""
+_OUTWARD = r"[A-Z]{1,2}\d[A-Z\d]?"
+POSTCODE_RE = re.compile(r"(?<![\w#@])(?:" + _OUTWARD + r"\s+\d[A-Z]{2}|[A-Z]\d[A-Z]\s+\d[A-Z]\d)(?![\w@])"
+                         r"|\b(?:[Ii]n|[Aa]t|to|from|near|around)\s+(" + _OUTWARD + r")(?![\w@])")
+"""A British or Canadian postcode ("PE7 8QJ", "K1A 0B1"), or a British outward code where it stands for a place
+("in NE4"): alone, "A1" or "PS5" is a grade or a console."""
+ZIP_RE = re.compile(r"\b(?:[Ii]n|[Aa]t|to|from|near|around|[A-Z]{2})\s+(\d{5}(?:-\d{4})?)(?![\w@])")
+"""A US ZIP code where it stands for a place: after "in", "at"… or a state's letters ("NY 11215")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +144,18 @@ def _text_spans(caption: str, vocab: Vocabulary, routine: bool) -> Iterator[Span
         kind = "street" if fold(m[3]) in STREET_WORDS else "place"
         yield Span(start, m.end(), kind, STREET_WORDS.get(fold(m[3]), m[3].lower()))
     yield from _gazetteer_spans(caption, vocab)
+    yield from _tagged_spans(caption, vocab)
+    for m in (*POSTCODE_RE.finditer(caption), *ZIP_RE.finditer(caption)):
+        group = 1 if m[1] else 0
+        yield Span(m.start(group), m.end(group), "place", PLACE_WORDS_SAID)
+    for m in SETTLEMENT_RE.finditer(caption):
+        first = fold(m[1].split()[0])
+        if m[0].split()[-1][:1].isupper() and first not in LEADING_NON_NAMES and first not in FUNCTION_WORDS \
+                and first not in lx.NOT_NAMES and (english_rank(first) or COMMON_WORD_RANK) >= COMMON_WORD_RANK:
+            yield Span(m.start(), m.end(), "place", PLACE_WORDS_SAID)
+    for m in TYPE_FIRST_SCHOOL_RE.finditer(caption):
+        if fold(m[2].split()[0]) not in NOT_A_SCHOOL_NAME:
+            yield Span(m.start(1), m.end(), "school", SCHOOL_NAME_DROPPED)
     for m in PREFIX_PLACE_RE.finditer(caption):
         yield Span(m.start(), m.end(), "place", PLACE_WORDS_SAID)
     for m in HONORIFIC_RE.finditer(caption):
@@ -159,7 +194,43 @@ def _term_spans(caption: str, folded: Folded, vocab: Vocabulary) -> Iterator[Spa
                     yield Span(start - (len(caption[max(0, start - 8):start]) - the.start()), end, "surname",
                                 "all of us", term)
                     continue
+            if term.kind == "school":
+                end += _name_rest(caption[end:], vocab)
             yield Span(start, end, term.kind, term=term)
+
+
+def _name_rest(text: str, vocab: Vocabulary) -> int:
+    """How many characters of the capitalised words straight after a school's proper name finish its name
+    ("Ladybird" + " Lodge"), up to two; a weekday or a person of the family is no part of it."""
+    length = 0
+    for _ in range(2):
+        w = re.match(r"\s+(" + _NAME_WORD + r")", text[length:])
+        if not w or fold(w[1]) in NOT_A_SCHOOL_NAME or fold(w[1]) in vocab.keys(PERSON_KINDS):
+            break
+        length += w.end()
+    return length
+
+
+def _tagged_spans(caption: str, vocab: Vocabulary) -> Iterator[Span]:
+    """Schools, clubs and places the place tagger finds ("drop-off at Little Possums", "home to Jozi"), whatever
+    their shape: many carry no type word. A known person of the family is left to the name finders; a franchise
+    ("Paw Patrol"), a greeting in capitals and a named day or cup ("St Patrick's Day", "Stanley Cup") are no place."""
+    people = vocab.keys(PERSON_KINDS)
+    folded = Folded(caption)
+    protected = [folded.span(a, b) for a, b in character_spans(folded.text)]
+    protected += [(m.start(), m.end()) for m in CAPITAL_RUN_RE.finditer(caption) if len(m[0].split()) >= TITLE_RUN]
+    for m in tagger.find_mentions(caption):
+        key = fold(m.text)
+        words = key.split()
+        after = fold(caption[m.end:m.end + 20]).split()[:1]
+        if key in people or key in vocab.kept or not any(w[:1].isupper() for w in m.text.split()) \
+                or any(a < m.end and m.start < b for a, b in protected) \
+                or after and after[0] in THING_AFTER or words[-1] in THING_AFTER:
+            continue
+        if m.kind == "SCHOOL":
+            yield Span(m.start, m.end, "school")
+        else:
+            yield Span(m.start, m.end, "place", TAGGED_SAID[m.kind])
 
 
 def _rare(key: str) -> bool:

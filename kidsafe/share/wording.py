@@ -14,7 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.text import fold
 from kidsafe.share.phrases import Phrasebook
-from kidsafe.share.spans import PLACE_WORDS_SAID, Span
+from kidsafe.share.spans import PLACE_WORDS_SAID, SCHOOL_NAME_DROPPED, Span
 
 POSSESSIVES = frozenset({"my", "our", "his", "her", "their", "your"})
 OWNERS = frozenset({"my", "our"})
@@ -105,8 +105,12 @@ def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tup
         return _surname_said(first), kind
     if kind == "town":
         return ("town" if last_prev in OWNERS else TOWN_WORDS), kind
+    if kind == "school" and first.said == SCHOOL_NAME_DROPPED:
+        return "", kind  # "l'école du Boisjoli" -> "l'école"
     if kind == "school":
         return ("school" if last_prev in SCHOOL_PREPOSITIONS or last_prev == "the" else "the school"), kind
+    if kind == "place" and first.said == PLACE_WORDS_SAID and last_prev == "the" and adjacent:
+        return "place", kind  # "the New Town shops" -> "the place shops", not "the this place"
     if kind in ("place", "street") and first.said != PLACE_WORDS_SAID:
         return (first.said if last_prev == "the" else f"the {first.said}"), kind
     return first.said, kind

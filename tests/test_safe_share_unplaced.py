@@ -1,0 +1,69 @@
+"""Names and places the dossier did not claim, caught by the safe share's own nets: the place tagger's schools,
+clubs and places, postcodes, a school named after a word for school, the rest of a school's name, and lower-case
+names in a feed written in lower case (which the report never calls safe)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kidsafe.share.hashtags import hashtag_leak
+from kidsafe.share.lowercase import lower_case_check, written_in_lower_case
+from kidsafe.share.redact import redact
+from kidsafe.share.terms import Term, Vocabulary
+
+FAMILY = Vocabulary((Term("Zosia", "child", "daughter", "child-1"), Term("Kuba", "child", "son", "child-2"),
+                     Term("Ladybird", "school")))
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("Pickup at Tulip Tree 🌷 then home", "Pickup at school 🌷 then home"),  # a school with no type word
+    ("Back at Heathcote today", "Back at this place today"),
+    ("Snow in NE4!!! Sledging with the bairns", "Snow in this place!!! Sledging with the bairns"),
+    ("Our postcode is PE7 8QJ now", "Our postcode is this place now"),
+    ("We moved to 11215 last year", "We moved to this place last year"),
+    ("Kuba starting at Ladybird Lodge on Monday", "My son starting at school on Monday"),
+    ("Ma grande à l'école du Boisjoli.", "Ma grande à l'école."),
+    ("Johar Town walon, so loud", "This place walon, so loud"),  # a part of a town named by its last word
+    ("we live in HSR Layout now", "we live in this place now"),
+    ("the New Town shops", "the place shops"),
+    ("First day at Ysgol Glantaf today", "First day at school today"),  # the tagger reads the whole name
+])
+def test_unplaced_places_and_schools_go(caption, expected):
+    assert redact(caption, FAMILY).text == expected
+
+
+@pytest.mark.parametrize("caption", [
+    "got an A1 in maths and a PS5 for Christmas",  # a grade and a console are no postcode
+    "lifted the Stanley Cup",
+    "St Patrick's Day parade",
+    "10000 steps today",
+])
+def test_unplaced_things_that_look_like_places_stay(caption):
+    assert redact(caption, FAMILY).text == caption
+
+
+@pytest.mark.parametrize(("tag", "reason"), [
+    ("BiałyOrzeł", "place"), ("NowiccyWPeterborough", "place"),  # proper names only: a school's, a family's
+    ("halloweeninbrooklyn", "place"),  # a place among the words of a lower-case tag, though also a first name
+    ("HappyDiwali", None), ("MondayMotivation", None), ("MerryChristmas", None), ("snowday", None),
+])
+def test_unplaced_hashtags_of_proper_names_only_go(tag, reason):
+    assert hashtag_leak(tag, FAMILY) == reason
+
+
+LOWER = ["yaw's team lost 6-1 and he said we played well tho", "took nini to the fair. she rode everything",
+         "back in walthamstow. it's cold", "worth it tho", "so tired today. coffee pls"] * 3
+
+
+def test_unplaced_lower_case_feed_loses_lower_case_names():
+    assert written_in_lower_case(LOWER)
+    assert redact(LOWER[0], FAMILY, lower_case=True).text == "someone's team lost 6-1 and he said we played well tho"
+    assert redact(LOWER[1], FAMILY, lower_case=True).text == "took someone to the fair. she rode everything"
+    assert redact(LOWER[3], FAMILY, lower_case=True).text == "worth it tho"  # slang at a clause's end is no name
+    assert redact(LOWER[0], FAMILY).text == LOWER[0]  # in a feed that writes capitals, lower case is no name
+
+
+def test_unplaced_lower_case_feed_is_never_called_safe():
+    found = lower_case_check(LOWER)
+    assert len(found) == 1 and found[0].check == "words" and "lower case" in found[0].what
+    assert lower_case_check([c.capitalize() for c in LOWER]) == []
