@@ -1,22 +1,21 @@
 """How a child can be recognised: "her red school jumper", "his new glasses", "curly hair", "her cornrows".
 
-The words come from ``locale/en/appearance.json``; this module only says how they combine.
+The words come from ``locale/en/appearance.json`` (read by the lexicon's loader); this module only says how
+they combine.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from functools import cache
-from pathlib import Path
 
+from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind
 
 ADVICE = "Uniform colours, logos and distinctive clothes let a stranger pick your child out: crop or keep it vague."
-WORDS_FILE = Path(__file__).parent / "locale" / "en" / "appearance.json"
 #: Words that say when, not what: "her new glasses" is the trait "glasses".
 _NOT_PART_OF_TRAIT = ("new", "first")
 
@@ -28,7 +27,7 @@ def _alternation(words: Sequence[str]) -> str:
 @cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
     """The three shapes a trait takes, built once from the word file."""
-    words = json.loads(WORDS_FILE.read_text(encoding="utf-8"))
+    words = lx.locale_words("appearance")
     colours, items = _alternation(words["colours"]), _alternation(words["worn_items"])
     hair_adj, hair = _alternation(words["hair_describers"]), _alternation(words["hair_words"])
     face_adj, face = _alternation(words["face_describers"]), _alternation(words["face_words"])
@@ -47,11 +46,13 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     return worn, hair_rx, face_rx
 
 
-def _trait(match: re.Match[str]) -> str:
-    words = next(g for g in match.groups() if g).split()
+def _trait(match: re.Match[str]) -> tuple[str, int]:
+    """The trait a match names, and the number of the group that holds it (each shape has its own)."""
+    group = next(g for g in range(1, len(match.groups()) + 1) if match.group(g))
+    words = match.group(group).split()
     while len(words) > 1 and words[0] in _NOT_PART_OF_TRAIT:
         words = words[1:]
-    return " ".join(words)
+    return " ".join(words), group
 
 
 def add_appearance_facts(book: FactBook, family: Family, views: Sequence[PostView]) -> None:
@@ -63,11 +64,10 @@ def add_appearance_facts(book: FactBook, family: Family, views: Sequence[PostVie
             low = view.folded[index]
             for rx in _patterns():
                 for m in rx.finditer(low):
-                    trait = _trait(m)
+                    trait, group = _trait(m)
                     subject = family.about(view, near=m.start(), part=index)
                     if subject == FAMILY:
                         continue
-                    group = next(g for g in range(1, len(m.groups()) + 1) if m.group(g))
                     book.add(FactKind.APPEARANCE, subject, trait,
                              Evidence(post=view.id, source=part.source,
                                       excerpt=part.text[max(0, m.start() - 30):m.end() + 30].strip(),
