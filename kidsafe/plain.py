@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from kidsafe import geo
+from kidsafe.engine.text import day_part
 from kidsafe.models import FAMILY, Dossier, Fact, FactKind, GeoPoint
 from kidsafe.summary import describe_value
 
@@ -60,13 +61,7 @@ def favourites(items: Sequence[str]) -> str:
 
 def part_of_day(hour: int) -> str:
     """'mornings', 'afternoons', 'evenings' or 'nights'."""
-    if 5 <= hour < 12:
-        return "mornings"
-    if 12 <= hour < 17:
-        return "afternoons"
-    if 17 <= hour < 21:
-        return "evenings"
-    return "nights"
+    return day_part(hour) + "s"
 
 
 def around(hour: int, minute: int) -> str:

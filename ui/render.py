@@ -17,6 +17,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from kidsafe import leaks, plain, thumbnails
+from kidsafe.engine.text import day_part
 from kidsafe.engine.views import PostView
 from kidsafe.errors import KidsafeError
 from kidsafe.handout import sureness
@@ -239,7 +240,7 @@ def evidence_item(run: state.LoadedRun, fact: Fact, ev: Evidence, view: PostView
         if ev.explanation and ev.source not in (EvidenceSource.EXIF, EvidenceSource.TIMESTAMP):
             st.caption(esc(ev.explanation))  # the engine's own words, except where they quote positions or clocks
         elif ev.source is EvidenceSource.TIMESTAMP and view and view.local_time:
-            st.caption(esc(f"Taken on a {view.local_time:%A} {plain.part_of_day(view.local_time.hour)[:-1]}, "
+            st.caption(esc(f"Taken on a {view.local_time:%A} {day_part(view.local_time.hour)}, "
                            "at the same place as the others"))
 
 

@@ -21,6 +21,15 @@ _HASHTAG = re.compile(r"#(\w+)", re.UNICODE)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
 
 
+#: (first hour, part): where each part of the day begins; before the first, it is still night.
+DAY_PARTS = ((5, "morning"), (12, "afternoon"), (17, "evening"), (21, "night"))
+
+
+def day_part(hour: int) -> str:
+    """'morning', 'afternoon', 'evening' or 'night' for an hour of the day (0-23)."""
+    return next((part for first, part in reversed(DAY_PARTS) if hour >= first), DAY_PARTS[-1][1])
+
+
 def fold(text: str) -> str:
     """Lower-case, strip accents, normalise apostrophes: for comparing names and words."""
     if text.isascii():  # most text: nothing to decompose (ASCII has no compatibility forms or accents)

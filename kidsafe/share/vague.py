@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.routines import parse_time
+from kidsafe.engine.text import day_part
 
 TIME_RE = re.compile(
     r"(?<![\w£$€.:])(?:(?:at|by|from|around|about|until|till)\s+)?"
@@ -14,8 +15,8 @@ TIME_RE = re.compile(
     r"|\d{1,2}[:.]\d{2}(?![\d.:]))", re.IGNORECASE)
 """A clock time ("9am", "half 4", "10.30", "at 5:15pm"), with the preposition before it."""
 
-PARTS_OF_DAY = ((5, "in the morning"), (12, "in the afternoon"), (17, "in the evening"), (21, "at night"))
-"""(first hour, words): a time is said as the part of the day it falls in."""
+SAID = {"morning": "in the morning", "afternoon": "in the afternoon", "evening": "in the evening", "night": "at night"}
+"""How a caption says each part of the day (``text.DAY_PARTS`` says where each begins)."""
 
 SHORT_FORMS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_RE = re.compile(
@@ -29,12 +30,7 @@ WEEKEND = frozenset({5, 6})
 
 def part_of_day(clock: str) -> str:
     """'09:00' -> 'in the morning'."""
-    hour = int(clock[:2])
-    words = PARTS_OF_DAY[-1][1]
-    for first, said in PARTS_OF_DAY:
-        if hour >= first:
-            words = said
-    return words if hour >= PARTS_OF_DAY[0][0] else PARTS_OF_DAY[-1][1]
+    return SAID[day_part(int(clock[:2]))]
 
 
 def times(text: str) -> Iterator[tuple[int, int, str]]:
