@@ -156,7 +156,8 @@ class Evidence:
 
     def as_dict(self) -> dict[str, Any]:
         """The contract's evidence object."""
-        out: dict[str, Any] = {"post": self.post, "source": str(self.source), "excerpt": self.excerpt}
+        # null: evidence from the export's own files (the account holder's name) belongs to no post
+        out: dict[str, Any] = {"post": self.post or None, "source": str(self.source), "excerpt": self.excerpt}
         if self.explanation:
             out["explanation"] = self.explanation
         if self.photo:
@@ -179,8 +180,9 @@ class Fact:
 
     @property
     def posts(self) -> tuple[str, ...]:
-        """Ids of the posts that leak this fact, in first-seen order."""
-        return tuple(dict.fromkeys(e.post for e in self.evidence))
+        """Ids of the posts that leak this fact, in first-seen order (evidence from the export's own
+        files, such as the account holder's name, cites no post)."""
+        return tuple(dict.fromkeys(e.post for e in self.evidence if e.post))
 
     def as_dict(self) -> dict[str, Any]:
         """The contract's fact object."""

@@ -220,7 +220,7 @@ def audit(src: Any, *, as_of: date | None = None, options: AuditOptions | None =
     with _phase(timings, "dossier", "aggregation"):
         def dossier_of(views: Sequence[PostView]) -> Dossier:
             return build_dossier(views, as_of=as_of or date.today(), warnings=tuple(warnings),
-                                 skipped_checks=tuple(skipped))
+                                 skipped_checks=tuple(skipped), holder=feed.holder)
 
         dossier = dossier_of(views)
         if _utc_stamped(feed.posts) and not feed_positions(feed.posts, info) and (zone := zone_of_town(dossier)):

@@ -55,7 +55,8 @@ def span_problems(dossier: dict, texts: dict[str, dict[str, str]], *, words: boo
         for ev in fact["evidence"]:
             span = ev.get("span")
             if span is None:
-                if ev["source"] in TEXT_SOURCES and not ev["excerpt"].startswith(METADATA_EXCERPTS):
+                # evidence of no post (the account holder's name, from the export's profile) has no text to point into
+                if ev["post"] is not None and ev["source"] in TEXT_SOURCES and not ev["excerpt"].startswith(METADATA_EXCERPTS):
                     problems.append(f"{fact['kind']} in post {ev['post']}: no span ({ev['excerpt'][:40]!r})")
                 continue
             part = texts[ev["post"]].get(span["part"])

@@ -253,3 +253,18 @@ def test_facebook_album_photo_titles_repeating_the_album_name_run_together_are_n
         {"uri": uri, "creation_timestamp": 1_690_000_000, "title": "Maxturns7", "description": "Dino cake"}]}
     feed = open_feed(feed_zip({"your_facebook_activity/posts/album/0.json": album, uri: feed_jpeg()}))
     assert [(p.caption, p.extra_text) for p in feed.posts] == [("Dino cake", ("Max turns 7! 🦖",))]
+
+
+def test_facebook_profile_names_the_account_holder(feed_zip, feed_jpeg):
+    """``profile_v2.name`` is the poster's name, before any name the posts' titles give."""
+    data = feed_zip({NEW_POSTS: [post(1_700_000_000, "Hello", media("your_facebook_activity/posts/media/A/1.jpg"))],
+                     "your_facebook_activity/posts/media/A/1.jpg": feed_jpeg(),
+                     "personal_information/profile_information/profile_information.json":
+                         {"profile_v2": {"name": {"full_name": meta("Aoife Ní Bhriain"), "first_name": "Aoife"}}}})
+    assert open_feed(data).holder == "Aoife Ní Bhriain"
+
+
+def test_facebook_titles_name_the_holder_when_no_profile_does(feed_zip):
+    titled = [{**post(1_700_000_000 + i, f"Post {i}"), "title": title} for i, title in enumerate(
+        ["Kerry Byrne updated her status.", "Kerry Byrne was at Westport House.", "Someone else shared a memory."])]
+    assert open_feed(feed_zip({NEW_POSTS: titled})).holder == "Kerry Byrne"

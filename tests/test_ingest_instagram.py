@@ -246,3 +246,22 @@ def test_a_bare_media_json_is_not_instagram(feed_zip, feed_jpeg):
     """Only a ``media.json`` beside what a pre-2020 export holds makes it Instagram; alone it is some other file."""
     feed = open_feed(feed_zip({"media.json": {"photos": []}, "a.jpg": feed_jpeg()}))
     assert feed.format == "plain" and [p.id for p in feed.posts] == ["a.jpg"]
+
+
+@pytest.mark.parametrize("profile_file, data", [
+    ("personal_information/personal_information/personal_information.json",
+     {"profile_user": [{"string_map_data": {"Username": {"value": "jo.and.kids"}, "Name": {"value": meta("Jó 🌸")}}}]}),
+    ("profile.json", {"username": "jo.and.kids", "name": "Jó 🌸"}),
+])
+def test_instagram_profile_name_is_the_account_holder_without_any_comments(profile_file, data, feed_zip, feed_jpeg):
+    """The profile names the poster (a parent) even in an export with no comments file; mojibake repaired."""
+    feed = open_feed(feed_zip({POSTS: [{"media": [medium("media/posts/1/a.jpg", title="hi")]}],
+                               "media/posts/1/a.jpg": feed_jpeg(), profile_file: data}))
+    assert feed.holder == "Jó 🌸"
+    assert feed.warnings == ()
+
+
+def test_instagram_without_a_profile_has_no_holder(feed_zip, feed_jpeg):
+    feed = open_feed(feed_zip({POSTS: [{"media": [medium("media/posts/1/a.jpg", title="hi")]}],
+                               "media/posts/1/a.jpg": feed_jpeg()}))
+    assert feed.holder == ""

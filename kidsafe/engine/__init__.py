@@ -18,10 +18,12 @@ from kidsafe.engine import towns as towns_module
 from kidsafe.engine.ages import add_age_facts
 from kidsafe.engine.appearance import add_appearance_facts
 from kidsafe.engine.facts import FactBook, Family
+from kidsafe.engine.holder import add_holder_facts
 from kidsafe.engine.people import build_cast
 from kidsafe.engine.people_facts import add_people_facts
 from kidsafe.engine.pictures import add_picture_facts
-from kidsafe.engine.places import add_home_fact, add_location_leaks, add_place_facts, find_home, find_recurrences
+from kidsafe.engine.places import (add_home_fact, add_location_leaks, add_place_facts, add_return_facts, find_home,
+                                   find_recurrences, find_returns)
 from kidsafe.engine.roles import text_posts
 from kidsafe.engine.routines import add_routine_facts
 from kidsafe.engine.schools import add_school_facts, school_posts
@@ -30,7 +32,7 @@ from kidsafe.engine.signs import add_sign_facts
 from kidsafe.engine.text import fold
 from kidsafe.engine.towns import add_town_facts, is_holiday
 from kidsafe.engine.views import PostView
-from kidsafe.models import Dossier, FactKind, FeedWarning
+from kidsafe.models import Dossier, FactKind, FeedWarning, GeoPoint
 
 log = logging.getLogger(__name__)
 #: Facts below this confidence are dropped; between it and 0.5 the app shows them as "possible".
@@ -49,10 +51,11 @@ def entity_labels(views: Sequence[PostView]) -> dict[str, set[str]]:
 
 
 def build_dossier(views: Sequence[PostView], *, as_of: date, warnings: tuple[FeedWarning, ...] = (),
-                  skipped_checks: tuple[str, ...] = ()) -> Dossier:
-    """Everything a stranger learns from these posts, as facts with evidence."""
+                  skipped_checks: tuple[str, ...] = (), holder: str = "") -> Dossier:
+    """Everything a stranger learns from these posts, as facts with evidence; ``holder`` is the account
+    holder's name when the export gives it (see holder.py)."""
     try:
-        return _build(views, as_of, warnings, skipped_checks)
+        return _build(views, as_of, warnings, skipped_checks, holder)
     finally:
         forget_user_text()
 
@@ -83,12 +86,13 @@ def forget_user_text() -> None:
 
 
 def _build(views: Sequence[PostView], as_of: date, warnings: tuple[FeedWarning, ...],
-           skipped_checks: tuple[str, ...]) -> Dossier:
+           skipped_checks: tuple[str, ...], holder: str = "") -> Dossier:
     cast = build_cast(views, entity_labels(views))
     family = Family.from_cast(cast)
     family.text_posts = text_posts(views)
     book = FactBook()
     add_people_facts(book, family, views)
+    add_holder_facts(book, family, views, holder)
     add_picture_facts(book, family, views)
     add_age_facts(book, family, views, as_of)
     birth_years = {f.subject: int(f.value) for f in book.facts() if f.kind is FactKind.BIRTH_YEAR}
@@ -103,6 +107,8 @@ def _build(views: Sequence[PostView], as_of: date, warnings: tuple[FeedWarning, 
     schools = add_school_facts(book, family, views, towns, birth_years)
     recurrences = find_recurrences(views, home, holiday)
     add_place_facts(book, family, views, home, school_posts(schools), recurrences, holiday)
+    told = [GeoPoint(f.value["lat"], f.value["lon"]) for f in book.facts() if f.kind is FactKind.PLACE]
+    add_return_facts(book, family, views, find_returns(views, home, holiday, told))
     add_routine_facts(book, family, views, recurrences)
     add_sensitive_facts(book, family, views)
     add_sign_facts(book, views)

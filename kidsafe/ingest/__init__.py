@@ -44,6 +44,7 @@ class Feed:
     layout: str = ""
     comments: int = 0
     skipped: tuple[tuple[str, int], ...] = ()
+    holder: str = ""  # the account holder's name from an Instagram or Facebook export: the poster, a parent
 
     def close(self) -> None:
         """Release the feed's files."""
@@ -172,4 +173,4 @@ def open_feed(
         skipped.append((REFUSED, refused))
     logger.info("read %d posts (%s) with %d warnings", len(reading.posts), reader.FORMAT, len(warnings))
     return Feed(source, reader.FORMAT, tuple(reading.posts), tuple(warnings), layout_of(reader, source.names(), root),
-                reading.comments, tuple(skipped))
+                reading.comments, tuple(skipped), reading.holder)

@@ -204,6 +204,7 @@ class Reading:
     warnings: list[FeedWarning] = field(default_factory=list)
     used: set[str] = field(default_factory=set)
     comments: int = 0  # posts that are the owner's comments (for the reader report)
+    holder: str = ""  # the account holder's name, as the export gives it ("" when it gives none)
 
     def warn(self, file: str, message: str) -> None:
         """Record a problem with one file."""

@@ -14,6 +14,7 @@ too. Every string is mojibake-repaired. Every layout read (2018-2025) is listed 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -62,6 +63,11 @@ PHOTOS_RE = re.compile(
     _ROOT + r"(?:posts|photos_and_videos)/(?:your_)?uncategorized_photos(?:_\d+)?\.json$", re.IGNORECASE
 )
 EVENTS_RE = re.compile(_ROOT + r"events/your_events(?:_\d+)?\.json$", re.IGNORECASE)
+PROFILE_RE = re.compile(r"^(?P<root>(?:[^/]+/)*?)(?:personal_information/)?profile_information/profile_information\.json$",
+                        re.IGNORECASE)
+#: A post's ``title`` names the account holder: "Aoife Murphy added a new photo.", "… was at Westport House."
+HOLDER_TITLE_RE = re.compile(r"^(?P<name>[^\W\d_][^.!?]{0,60}?)\s+(?:added|updated|shared|posted|uploaded|was|is|"
+                             r"wrote|created|changed|checked|celebrated|feeling)\b")
 VIDEOS_RE = re.compile(_ROOT + r"(?:posts|photos_and_videos)/your_videos(?:_\d+)?\.json$", re.IGNORECASE)
 PATTERNS = (POSTS_RE, ALBUM_RE, PHOTOS_RE, VIDEOS_RE, COMMENTS_RE, EVENTS_RE)
 #: Which generation of export a file shows (its year as seen in exports), newest first; paths under the root.
@@ -138,13 +144,14 @@ class _Reader:
         self.ids = IdAllocator()
         self.by_medium: dict[str, int] = {}  # a posted photo's or video's file: the post's place in the list
         self.missing = 0
+        self.titled: Counter[str] = Counter()  # the holder's name as posts' titles give it, when no profile does
 
     def files(self, pattern: re.Pattern[str]) -> list[str]:
         return [n for n in self.source.names() if n.startswith(self.root) and pattern.match(n)]
 
     def run(self) -> Reading:
         handlers: tuple[tuple[re.Pattern[str], Callable[[Any, str], None]], ...] = (
-            (POSTS_RE, self.each(self.post, LIST_KEYS)), (ALBUM_RE, self.album),
+            (PROFILE_RE, self.profile), (POSTS_RE, self.each(self.post, LIST_KEYS)), (ALBUM_RE, self.album),
             (PHOTOS_RE, self.each(self.uncategorized, PHOTO_KEYS)), (VIDEOS_RE, self.each(self.video, VIDEO_KEYS)),
             (COMMENTS_RE, self.each(self.comment, LIST_KEYS)), (EVENTS_RE, self.each(self.event, EVENT_KEYS)),
         )
@@ -156,7 +163,15 @@ class _Reader:
                     handler(load_json(self.source, name, self.reading.warnings, mojibake=True), name)
                 if self.missing:
                     self.reading.warn(name, f"{self.missing} photos named here are missing from the export")
+        if not self.reading.holder and self.titled:
+            self.reading.holder = self.titled.most_common(1)[0][0]
         return self.reading
+
+    def profile(self, data: Any, name: str) -> None:
+        """``profile_v2.name``: the account holder's name (``full_name``, else first and last)."""
+        named = as_dict(as_dict(as_dict(data).get("profile_v2")).get("name"))
+        first, last = as_text(named.get("first_name")), as_text(named.get("last_name"))
+        self.reading.holder = as_text(named.get("full_name")) or " ".join(n for n in (first, last) if n)
 
     def each(self, handler: Callable[[dict[str, Any]], None], keys: tuple[str, ...]) -> Callable[[Any, str], None]:
         """A file handler calling ``handler`` on each object of the file's list (under one of ``keys``)."""
@@ -209,6 +224,8 @@ class _Reader:
         if is_label_record(item):
             self.label_post(item)
             return
+        if held := HOLDER_TITLE_RE.match(as_text(item.get("title"))):
+            self.titled[held["name"]] += 1
         texts = [as_text(as_dict(d).get("post")) for d in as_list(item.get("data"))]
         caption = "\n".join(t for t in texts if t)
         people = tuple(n for n in (as_text(as_dict(t).get("name")) for t in as_list(item.get("tags"))) if n)

@@ -89,6 +89,7 @@ class _Reader:
         self.index = PathIndex(source.names())
         self.ids = IdAllocator()
         self.username: str | None = None
+        self.has_comments = False
 
     def files(self, pattern: re.Pattern[str]) -> list[str]:
         return [n for n in self.names if pattern.match(n)]
@@ -106,8 +107,11 @@ class _Reader:
         self.each(old_media, self.old_media)
         comments = self.files(COMMENTS_RE)
         old_comments = [n for n in self.names if n[len(self.root) :].lower() == "comments.json"] if old_media else []
-        if comments or old_comments:
-            self.each([n for n in self.names if PROFILE_RE.match(n[len(self.root) :])], self.profile)
+        # the profile says whose account this is: its username tells the owner's comments from others',
+        # its name is the poster's, a parent's name a stranger can use
+        self.has_comments = bool(comments or old_comments)
+        self.each([n for n in self.names if PROFILE_RE.match(n[len(self.root) :])], self.profile)
+        if self.has_comments:
             self.each(comments, self.comments)
             self.each(old_comments, self.old_comments)
         return self.reading
@@ -135,7 +139,8 @@ class _Reader:
     def profile(self, name: str, data: Any) -> None:
         if self.username is None and data is not None:
             self.username = _username(data)
-            if self.username is None:
+            self.reading.holder = self.reading.holder or as_text(as_dict(data).get("name")) or _profile_field(data, "Name")
+            if self.username is None and self.has_comments:
                 self.reading.warn(name, "no username found here; every comment is read")
 
     def comments(self, name: str, data: Any) -> None:
@@ -180,12 +185,17 @@ def _old_item(item: dict[str, Any]) -> dict[str, Any]:
 
 def _username(data: Any) -> str | None:
     """The account's username: ``profile_user[].string_map_data.Username`` or a pre-2020 ``username``."""
-    data = as_dict(data)
-    found = as_text(data.get("username"))
-    for value in data.values():
+    return as_text(as_dict(data).get("username")) or _profile_field(data, "Username") or None
+
+
+def _profile_field(data: Any, field: str) -> str:
+    """``profile_user[].string_map_data.<field>.value`` (any list at the top), "" when absent."""
+    for value in as_dict(data).values():
         for item in as_list(value):
-            found = found or as_text(as_dict(as_dict(as_dict(item).get("string_map_data")).get("Username")).get("value"))
-    return found or None
+            found = as_text(as_dict(as_dict(as_dict(item).get("string_map_data")).get(field)).get("value"))
+            if found:
+                return found
+    return ""
 
 
 def _post(item: dict[str, Any], index: PathIndex, root: str, reading: Reading) -> tuple[Post | None, int]:
