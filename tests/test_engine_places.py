@@ -50,3 +50,36 @@ def test_engine_a_check_in_named_home_can_be_home():
              for i, day in enumerate((1, 2, 3), 1)]
     d = build_dossier(views, as_of=date(2025, 1, 1))
     assert len({(f.value["lat"], f.value["lon"]) for f in d.facts_of_kind(FactKind.HOME)}) == 1
+
+
+NANA = GeoPoint(-41.3100, 174.8200)
+PARK = GeoPoint(-41.2500, 174.7300)
+
+
+def _returns(d):
+    return [(f.value["role"], f.value["name"]) for f in d.facts_of_kind(FactKind.PLACE)]
+
+
+def _at_home() -> list[PostView]:
+    return [photo(f"h{day}", "Bedtime stories", f"2024-10-{day:02d} 19:30", HOUSE) for day in range(1, 8)]
+
+
+def test_engine_a_place_photographed_in_two_weeks_is_a_place_the_family_returns_to():
+    views = [photo("1", "Sunday lunch at Nana Sue's, worth it", "2024-05-12 13:40", NANA),
+             photo("2", "Nana's garden is a theme park to these two", "2024-08-20 11:00", NANA),
+             photo("3", "Ducks again", "2024-06-01 10:00", PARK), photo("4", "Swings!", "2024-09-14 10:30", PARK),
+             *_at_home()]
+    places = _returns(build_dossier(views, as_of=date(2025, 1, 1)))
+    assert sorted(places, key=str) == sorted([("relative", "Nana Sue's"), ("other", None)], key=str)
+
+
+def test_engine_a_picnic_with_a_grandparent_is_not_the_grandparents_place():
+    views = [photo("1", "Picnic in the park with Grandma", "2024-05-12 13:40", PARK),
+             photo("2", "Fun run day", "2024-08-20 11:00", PARK), *_at_home()]
+    assert _returns(build_dossier(views, as_of=date(2025, 1, 1))) == [("other", None)]
+
+
+def test_engine_two_photos_in_one_week_are_no_place_returned_to():
+    views = [photo("1", "Ducks", "2024-06-03 10:00", PARK), photo("2", "More ducks", "2024-06-05 10:30", PARK),
+             *_at_home()]
+    assert _returns(build_dossier(views, as_of=date(2025, 1, 1))) == []

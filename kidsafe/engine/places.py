@@ -1,8 +1,10 @@
 """What GPS gives away: a leak per geotagged post, the home from evening and weekend fixes, the
-school's gate, and places visited at the same weekday and hour week after week."""
+school's gate, places visited at the same weekday and hour week after week, and places the family
+goes back to in other weeks (a grandparent's house, a favourite park)."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -153,3 +155,63 @@ def add_place_facts(book: FactBook, family: Family, views: Sequence[PostView], h
             book.add(FactKind.PLACE, family.about_most(members), value,
                      _gps_evidence(view, f"one of several {rec.weekday} photos at this place"), 0.5,
                      key=f"place:activity:{rec.point.lat:.4f},{rec.point.lon:.4f}", advice=LEAK_ADVICE)
+
+
+@dataclass(frozen=True, slots=True)
+class Return:
+    """A place, not home, that the family's photos come back to in different weeks."""
+
+    point: GeoPoint
+    posts: tuple[str, ...]
+
+
+_KIN_POSSESSIVE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, lx.word_set("people", "kin_titles")), key=len, reverse=True))
+                             + r")'s\b")
+
+
+def find_returns(views: Sequence[PostView], home: Home | None, holiday: set[str],
+                 known: Sequence[GeoPoint] = (), min_weeks: int = 2) -> list[Return]:
+    """Places photographed in at least ``min_weeks`` ordinary (not holiday) weeks, away from home and
+    from the places already told (``known``: the school gate, the weekly activity)."""
+    skip = set(home.posts) if home else set()
+    located = [(v.id, v.gps) for v in views if v.gps is not None and v.local_time is not None and v.id not in skip]
+    by_id = {v.id: v for v in views}
+    out = []
+    for cluster in geo.cluster_points(located, radius_m=CLUSTER_RADIUS_M):
+        if home and geo.distance_m(home.point, cluster.centre) < 2 * CLUSTER_RADIUS_M:
+            continue
+        if any(geo.distance_m(p, cluster.centre) < 2 * CLUSTER_RADIUS_M for p in known):
+            continue
+        ordinary = [by_id[m] for m in cluster.members if m not in holiday]
+        if len({v.local_time.isocalendar()[:2] for v in ordinary}) >= min_weeks:
+            out.append(Return(point=cluster.centre, posts=tuple(v.id for v in ordinary)))
+    return out
+
+
+def _relative_there(family: Family, members: Sequence[PostView]) -> str | None:
+    """The relative whose place the posts there say it is ("at Nana Sue's"), "" for a kin word alone
+    ("Nana's garden"), None when they say it is nobody's: a picnic with Grandma in a park is no
+    relative's place."""
+    texts = [v.all_folded.replace("’", "'") for v in members]
+    posts = {v.id for v in members}
+    for person in family.cast.people:
+        if person.role == "relative" and posts & set(person.posts):
+            owners = {fold(person.label), fold(person.name)}
+            if any(f"{owner}'s" in text for owner in owners for text in texts):
+                return person.label
+    return "" if any(_KIN_POSSESSIVE.search(text) for text in texts) else None
+
+
+def add_return_facts(book: FactBook, family: Family, views: Sequence[PostView], returns: Sequence[Return]) -> None:
+    """A place fact for each place the family goes back to: a relative's when the posts there name one."""
+    by_id = {v.id: v for v in views}
+    for ret in returns:
+        members = [by_id[p] for p in ret.posts]
+        relative = _relative_there(family, members)
+        name = f"{relative}'s" if relative else None
+        value = {"name": name, **ret.point.as_dict(), "role": "relative" if relative is not None else "other"}
+        why = (f"photos at {name} on {len(members)} different days" if name
+               else f"photos at this place on {len(members)} different days")
+        for view in members:
+            book.add(FactKind.PLACE, family.about_most(members), value, _gps_evidence(view, why), 0.5,
+                     key=f"place:return:{ret.point.lat:.4f},{ret.point.lon:.4f}", advice=LEAK_ADVICE)
