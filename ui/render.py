@@ -224,8 +224,11 @@ def evidence_item(run: state.LoadedRun, fact: Fact, ev: Evidence, view: PostView
         photo = ev.photo or (view.post.photos[0].path if view and view.post.photos else None)
         thumb(run, photo, sensitive)
     with words:
-        st.markdown(f"**{esc(post_label(view))}** · {esc(when(view))} · "
-                    f"{esc(SOURCE_WORDS.get(ev.source, ev.source))}")
+        if not ev.post:  # read from the export's own files (the account's name), not from any one post
+            st.markdown(f"**Your account's profile** · {esc(SOURCE_WORDS.get(ev.source, ev.source))}")
+        else:
+            st.markdown(f"**{esc(post_label(view))}** · {esc(when(view))} · "
+                        f"{esc(SOURCE_WORDS.get(ev.source, ev.source))}")
         if ev.source in (EvidenceSource.EXIF, EvidenceSource.OCR, EvidenceSource.IMAGE, EvidenceSource.FACE):
             st.text(plain_excerpt(run, fact, ev, view))
             if view and view.caption:
