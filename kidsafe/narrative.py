@@ -116,7 +116,7 @@ def _age_sentence(v: Voice, facts: Sequence[Fact], named: bool = False) -> str |
 
 
 def _probe(confidence: float) -> Fact:
-    return Fact(AGE_GROUP[0], FAMILY, None, confidence, ())
+    return Fact(FactKind.AGE, FAMILY, None, confidence, ())
 
 
 def _routine(v: Voice, fact: Fact) -> str:

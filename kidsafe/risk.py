@@ -54,7 +54,7 @@ def _kinds(facts: tuple[Fact, ...]) -> set[FactKind]:
 
 
 def _named(own: tuple[Fact, ...]) -> bool:
-    """Whether the dossier is sure of the child's name: every rule but the town's needs it."""
+    """Whether the dossier is sure of the child's name: a stranger must know it to find them or sound familiar."""
     return FactKind.CHILD_NAME in _kinds(own)
 
 
