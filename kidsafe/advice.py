@@ -5,24 +5,23 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from kidsafe.models import Dossier, FactKind
+from kidsafe.kinds import KINDS, FactKind
+from kidsafe.models import Dossier
 
 #: The take-home handout and the workshop's last step give this many habits.
 HABITS_SHOWN = 5
-#: What a caption gives away when it names it.
-CAPTION_KINDS = frozenset({
-    FactKind.CHILD_NAME, FactKind.SURNAME, FactKind.AGE, FactKind.BIRTHDAY, FactKind.BIRTH_YEAR, FactKind.SCHOOL,
-    FactKind.TOWN, FactKind.RELATIVE, FactKind.PARENT_NAME, FactKind.PET, FactKind.FAVOURITE,
-    FactKind.OTHER_CHILD})
-
-
 @dataclass(frozen=True, slots=True)
 class Advice:
-    """One piece of advice: a short title, a sentence or two, and the kinds of fact it keeps from a stranger."""
+    """One piece of advice: a short title, a sentence or two, and its key in ``Kind.habits``."""
 
     title: str
     text: str
-    stops: frozenset[FactKind] = frozenset()
+    key: str = ""
+
+    @property
+    def stops(self) -> frozenset[FactKind]:
+        """The kinds of fact it keeps from a stranger: those that name it among their habits."""
+        return frozenset(k for k, d in KINDS.items() if self.key and self.key in d.habits)
 
 
 #: In the order a workshop presents them, after the dossier has been revealed.
@@ -35,23 +34,23 @@ ADVICE: tuple[Advice, ...] = (
            "Post as if it were public."),
     Advice("Ask your child",
            "Children can say whether they want a picture shared. Ask them, and respect the answer: "
-           "what is cute at 4 can be painful at 14.", frozenset({FactKind.SENSITIVE_IMAGE, FactKind.APPEARANCE})),
+           "what is cute at 4 can be painful at 14.", "ask"),
     Advice("Blur or emoji faces",
            "Cover faces with an emoji or a blur, or share the moment without the face in it.",
-           frozenset({FactKind.APPEARANCE, FactKind.OTHER_CHILD})),
+           "faces"),
     Advice("Vague captions",
            "Leave out full names, ages, birthdays, the school and the town. Post after the event, not "
-           "while you are still there.", CAPTION_KINDS),
+           "while you are still there.", "vague captions"),
     Advice("No bath or potty pictures",
            "Bath, potty, nappy and swimwear pictures are collected by the wrong people. "
-           "Keep them off the internet altogether.", frozenset({FactKind.SENSITIVE_IMAGE})),
+           "Keep them off the internet altogether.", "no bath"),
     Advice("No public hashtags on them",
            "Hashtags such as #townmums or a school's name put your child in front of everyone who "
-           "searches them.", frozenset({FactKind.SCHOOL, FactKind.TOWN, FactKind.SURNAME})),
+           "searches them.", "hashtags"),
     Advice("Turn off camera location",
            "Photos carry the exact place they were taken. Switch location off in the camera app, "
            "or remove it before sharing.",
-           frozenset({FactKind.HOME, FactKind.PLACE, FactKind.LOCATION_LEAK, FactKind.ROUTINE})),
+           "location"),
 )
 
 

@@ -20,6 +20,7 @@ from kidsafe.engine import build_dossier
 from kidsafe.engine.text import mask_for_nlp
 from kidsafe.engine.views import PostView
 from kidsafe.errors import ExtractorUnavailable
+from kidsafe.kinds import kinds_where
 from kidsafe.leaks import find_spans, leak_terms, without_terms
 from kidsafe.models import Dossier, Evidence, EvidenceSource, Fact, FactKind, PhotoInfo, Post
 from kidsafe.pipeline import AuditResult, PhotoFindings, build_views
@@ -46,7 +47,7 @@ CHANGE_TEXT = {
     Change.COVER_FACES: "Crop the face out, or cover it with an emoji or a blur",
 }
 #: Fact kinds that are places: their caption-free evidence is a GPS position.
-LOCATION_KINDS = frozenset({FactKind.HOME, FactKind.PLACE, FactKind.LOCATION_LEAK})
+LOCATION_KINDS = kinds_where("from_location")
 #: Changes that rewrite the caption's words.
 WORD_CHANGES = frozenset({Change.VAGUER_CAPTION, Change.DROP_HASHTAGS})
 

@@ -11,20 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kidsafe.fixes import Fix, fixes_for
+from kidsafe.kinds import KINDS, grouped, in_order
 from kidsafe.models import FAMILY, Dossier, Fact, FactKind
 from kidsafe.pipeline import AuditResult
 from kidsafe.plain import favourites, weekly_time
 
-#: The worst first: what lets a stranger find or harm a child, then what lets them sound familiar.
-SEVERITY = (
-    FactKind.SENSITIVE_IMAGE, FactKind.HOME, FactKind.SCHOOL, FactKind.ROUTINE, FactKind.PLACE, FactKind.CHILD_NAME,
-    FactKind.SURNAME, FactKind.AGE, FactKind.TOWN, FactKind.LOCATION_LEAK, FactKind.OTHER_CHILD,
-    FactKind.RELATIVE, FactKind.PARENT_NAME, FactKind.PET, FactKind.FAVOURITE, FactKind.APPEARANCE,
-)
-#: Kinds fixed together with another kind of the same subject.
-FIXED_WITH = {FactKind.BIRTHDAY: FactKind.AGE, FactKind.BIRTH_YEAR: FactKind.AGE}
-#: Kinds whose facts of one subject make one group (the others: one group per fact).
-TOGETHER = frozenset({FactKind.AGE, FactKind.FAVOURITE, FactKind.LOCATION_LEAK})
+#: The worst first (``Kind.fix_rank``): what lets a stranger find or harm a child, then what lets them sound familiar.
+SEVERITY = in_order("fix_rank")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +44,7 @@ class FixGroup:
     @property
     def action(self) -> str:
         """The one thing to do, in words ("Take the school out of 2 posts")."""
-        return ACTIONS.get(self.kind, _take_out("this"))(self)
+        return _action(self)
 
 
 def _n(group: FixGroup, noun: str = "post") -> str:
@@ -64,48 +57,33 @@ def _the_n(group: FixGroup, noun: str) -> str:
     return f"the {noun}" if len(group.posts) == 1 else f"the {_n(group, noun)}"
 
 
-def _take_out(what: str | Callable[[FixGroup], str]) -> Callable[[FixGroup], str]:
-    def say(group: FixGroup) -> str:
-        words = what(group) if callable(what) else what
-        return f"Take {words} out of {_n(group)}"
-    return say
-
-
 def _place(group: FixGroup) -> str:
     value = group.facts[0].value if isinstance(group.facts[0].value, dict) else {}
     where = f"at {value['name']}" if value.get("name") else f"where {group.who} goes again and again"
     return f"Remove the location from {_the_n(group, 'photo')} taken {where}"
 
 
-def _routine(group: FixGroup) -> str:
-    value = group.facts[0].value if isinstance(group.facts[0].value, dict) else {}
-    when = weekly_time(value.get("weekday"), value.get("time"))
-    return f"Hide {group.who}'s {when}: remove the location from {_n(group, 'photo')}, or post them later"
-
-
 def _possessive(who: str) -> str:
     return "the family's" if who == "the family" else f"{who}'s"
 
 
-ACTIONS: dict[FactKind, Callable[[FixGroup], str]] = {
-    FactKind.SENSITIVE_IMAGE: lambda g: f"Delete the {g.facts[0].value} picture"
-                                        + (f" ({_n(g)})" if len(g.posts) > 1 else ""),
-    FactKind.HOME: lambda g: f"Remove the location from {_the_n(g, 'photo')} taken at home",
-    FactKind.SCHOOL: _take_out("the school"),
-    FactKind.ROUTINE: _routine,
-    FactKind.PLACE: _place,
-    FactKind.CHILD_NAME: _take_out(lambda g: f"{_possessive(g.who)} name"),
-    FactKind.SURNAME: _take_out("the family name"),
-    FactKind.AGE: _take_out(lambda g: f"{_possessive(g.who)} age and birthday"),
-    FactKind.TOWN: _take_out("the town"),
-    FactKind.LOCATION_LEAK: lambda g: f"Remove the location from {_n(g, 'photo')}",
-    FactKind.OTHER_CHILD: _take_out(lambda g: f"{g.facts[0].value}'s name (another family's child)"),
-    FactKind.RELATIVE: _take_out(lambda g: f"{g.facts[0].value}'s name"),
-    FactKind.PARENT_NAME: _take_out(lambda g: f"{g.facts[0].value}'s name"),
-    FactKind.PET: _take_out(lambda g: f"the pet's name, {g.facts[0].value},"),
-    FactKind.FAVOURITE: _take_out(lambda g: f"what {g.who} loves ({favourites([str(f.value) for f in g.facts])})"),
-    FactKind.APPEARANCE: _take_out(lambda g: f"how {g.who} looks"),
+#: The actions a template cannot say (``Kind.fix`` names them).
+ACTIONS: dict[str, Callable[[FixGroup], str]] = {
+    "sensitive": lambda g: f"Delete the {g.facts[0].value} picture" + (f" ({_n(g)})" if len(g.posts) > 1 else ""),
+    "place": _place,
 }
+
+
+def _action(group: FixGroup) -> str:
+    """The group's action: ``Kind.fix`` filled for the group ({posts}, {photos}, {who}, {value}, …)."""
+    fix = KINDS[group.kind].fix
+    if fix in ACTIONS:
+        return ACTIONS[fix](group)
+    value = group.facts[0].value
+    weekly = value if isinstance(value, dict) else {}
+    return fix.format(posts=_n(group), photos=_n(group, "photo"), the_photos=_the_n(group, "photo"), who=group.who,
+                      whose=_possessive(group.who), value=value, loved=favourites([str(f.value) for f in group.facts]),
+                      when=weekly_time(weekly.get("weekday"), weekly.get("time")))
 
 
 def _who(dossier: Dossier, subject_id: str) -> str:
@@ -124,8 +102,8 @@ def fix_groups(result: AuditResult) -> tuple[FixGroup, ...]:
     for subject in subjects:
         facts = dossier.facts_about(subject)
         for kind in SEVERITY:
-            mine = [f for f in facts if FIXED_WITH.get(f.kind, f.kind) is kind]
-            bunches = [mine] if kind in TOGETHER and mine else [[f] for f in mine]
+            mine = [f for f in facts if grouped(f.kind) is kind]
+            bunches = [mine] if KINDS[kind].together and mine else [[f] for f in mine]
             for i, bunch in enumerate(bunches):
                 fixes = fixes_for(result, bunch)
                 if fixes:

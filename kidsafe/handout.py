@@ -5,11 +5,11 @@ from __future__ import annotations
 from html import escape
 
 from kidsafe.advice import ADVICE, Advice
+from kidsafe.kinds import KINDS
 from kidsafe.models import Dossier, Fact, FactKind
 from kidsafe.narrative import child_story, family_story
 from kidsafe.risk import assess
 from kidsafe.plain import Places, fact_words
-from kidsafe.summary import LABELS
 
 TITLE = "What a stranger learns from these posts"
 DISCLAIMER = ("kidsafe can miss things: what is not listed here may still be out there. "
@@ -44,7 +44,7 @@ def _facts_table(dossier: Dossier, facts: tuple[Fact, ...]) -> str:
     for fact in facts:
         if fact.kind is FactKind.LOCATION_LEAK:
             continue
-        rows.append(f"<tr><td>{escape(LABELS.get(fact.kind, str(fact.kind)))}</td>"
+        rows.append(f"<tr><td>{escape(KINDS[fact.kind].label)}</td>"
                     f"<td>{escape(fact_words(dossier, fact, places))}</td><td>{escape(sureness(fact.confidence))}</td>"
                     f"<td>{len(fact.posts)}</td></tr>")
     if not rows:

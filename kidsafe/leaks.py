@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from kidsafe.engine.ages import AGE_PATTERNS, BIRTHDAY_CONTEXT
 from kidsafe.engine.text import NUMBER_WORDS
+from kidsafe.kinds import grouped
 from kidsafe.models import Evidence, EvidenceSource, Fact, FactKind
 
 #: Evidence read from the photo file, not from words: nothing to highlight.
@@ -14,7 +15,7 @@ NOT_TEXT = frozenset({EvidenceSource.EXIF, EvidenceSource.FACE, EvidenceSource.I
 #: Parts of a place or routine value that may be written in a caption.
 VALUE_KEYS = ("name", "activity", "weekday")
 #: Fact kinds whose words are an age or a birthday ("turns 5", "FIVE!!!", "birthday").
-AGE_KINDS = frozenset({FactKind.AGE, FactKind.BIRTHDAY, FactKind.BIRTH_YEAR})
+AGE_KINDS = frozenset(k for k in FactKind if grouped(k) is FactKind.AGE)
 #: Words of a place's name too common to highlight on their own ("school" in "big school").
 GENERIC_WORDS = frozenset({
     "school", "schools", "primary", "infant", "infants", "junior", "nursery", "academy", "college", "high",

@@ -8,30 +8,9 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from kidsafe.kinds import FactKind  # declared with the rest of each kind's metadata; imported from here too
+
 HASHTAG_RE = re.compile(r"#(\w+)", re.UNICODE)
-
-
-class FactKind(StrEnum):
-    """The kinds of fact in the dossier contract (spec/dossier-json.md)."""
-
-    CHILD_NAME = "child_name"
-    BIRTHDAY = "birthday"
-    BIRTH_YEAR = "birth_year"
-    AGE = "age"
-    SCHOOL = "school"
-    TOWN = "town"
-    HOME = "home"
-    PLACE = "place"
-    ROUTINE = "routine"
-    PET = "pet"
-    RELATIVE = "relative"
-    SURNAME = "surname"
-    SENSITIVE_IMAGE = "sensitive_image"
-    LOCATION_LEAK = "location_leak"
-    OTHER_CHILD = "other_child"
-    PARENT_NAME = "parent_name"
-    FAVOURITE = "favourite"
-    APPEARANCE = "appearance"
 
 
 class EvidenceSource(StrEnum):

@@ -5,20 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from kidsafe.kinds import KINDS, Card, grouped, in_order, on_card
 from kidsafe.models import FAMILY, Dossier, Fact, FactKind, Subject
 from kidsafe.plain import Places, favourites, fact_words, join, weekly_time
 from kidsafe.summary import MONTHS, describe_value
 
 #: Below this confidence a sentence says "it looks like".
 SURE = 0.5
-#: The order in which a stranger pieces a family together: who, then how old, then where, then how to
-#: get close, then what should never have been public.
-REVEAL_ORDER = (
-    FactKind.CHILD_NAME, FactKind.SURNAME, FactKind.AGE, FactKind.TOWN, FactKind.SCHOOL, FactKind.HOME,
-    FactKind.PLACE, FactKind.ROUTINE, FactKind.PARENT_NAME, FactKind.RELATIVE, FactKind.PET, FactKind.FAVOURITE,
-    FactKind.APPEARANCE, FactKind.OTHER_CHILD, FactKind.SENSITIVE_IMAGE, FactKind.LOCATION_LEAK,
-)
-#: Kinds told together with AGE in one step of a reveal.
+#: The order in which a stranger pieces a family together (``Kind.reveal``): who, then how old, then where,
+#: then how to get close, then what should never have been public.
+REVEAL_ORDER = in_order("reveal")
+#: Kinds told together in one sentence of a child's age (``Kind.told_with``), in the sentence's order.
 AGE_GROUP = (FactKind.AGE, FactKind.BIRTHDAY, FactKind.BIRTH_YEAR)
 
 
@@ -45,6 +42,12 @@ class Voice:
     def verb(self, base: str) -> str:
         """The verb for this child ("goes", "lives")."""
         return base + ("es" if base.endswith(("o", "s", "sh", "ch")) else "s")
+
+    def fields(self) -> dict[str, str]:
+        """What a card template of the registry may say of this child ({They}, {Their}, {them}, {go}, …)."""
+        return {"name": self.name, "Name": _cap(self.name), "They": _cap(self.they), "Their": _cap(self.their),
+                "they": self.they, "them": self.them, "their": self.their,
+                "go": self.verb("go"), "live": self.verb("live"), "love": self.verb("love")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +127,63 @@ def _routine(v: Voice, fact: Fact) -> str:
                   + (f" ({what})." if what else "."), fact)
 
 
+def _fill(template: str, fact: Fact, **fields: str) -> str:
+    """A registry template filled for one fact ({value}, {described} and the caller's fields)."""
+    return template.format(value=fact.value, described=describe_value(fact), **fields)
+
+
+def _home_card(v: Voice, facts: Sequence[Fact]) -> str | None:
+    if not facts:
+        return None
+    home = max(facts, key=lambda f: f.confidence)
+    radius = home.value.get("radius_m") if isinstance(home.value, dict) else None
+    near = f" to within about {radius} m" if radius else ""
+    return _hedge(f"{_cap(v.their)} home can be placed on a map{near}.", home)
+
+
+def _place_card(v: Voice, place: Fact) -> str | None:
+    if not isinstance(place.value, dict):
+        return None
+    is_school = place.value.get("role") == "school"
+    what = f"{v.their} school" if is_school else f"a place {v.they} {v.verb('go')} to"
+    return _hedge(f"The photos pin down {what} on a map.", place)
+
+
+def _loves_card(v: Voice, facts: Sequence[Fact]) -> str | None:
+    loves = [str(f.value) for f in facts]
+    return f"{_cap(v.they)} {v.verb('love')} {favourites(loves)}." if loves else None
+
+
+#: The sentences of a child's card that a template cannot say (``Card.says`` names them), given the
+#: child's voice and the card's facts of that kind (one fact when ``Card.each``).
+CARD_TELLERS: dict[str, Callable[[Voice, Sequence[Fact]], str | None]] = {
+    "age": lambda v, facts: _age_sentence(v, facts),
+    "home": _home_card,
+    "place": lambda v, facts: _place_card(v, facts[0]),
+    "routine": lambda v, facts: _routine(v, facts[0]),
+    "loves": _loves_card,
+}
+
+
+def _card_lines(v: Voice, kind: FactKind, card: Card, own: tuple[Fact, ...], family: tuple[Fact, ...]) -> list[str]:
+    """The sentences of one kind on a child's card (``Kind.card``)."""
+    pool = {"own": own, "family": family, "both": family + own}[card.whose]
+    mine = [f for f in pool if grouped(f.kind) is kind]
+    bunches = [[f] for f in mine] if card.each else [mine]
+    out = []
+    for facts in bunches:
+        tell = CARD_TELLERS.get(card.says)
+        if tell is not None:
+            line = tell(v, facts)
+        else:
+            fact = _first(facts, kind)
+            line = _fill(card.says, fact, **v.fields()) if fact else None
+            line = _hedge(line, fact) if line and fact and card.hedged else line
+        if line:
+            out.append(line)
+    return out
+
+
 def child_story(dossier: Dossier, subject_id: str) -> tuple[str, ...]:
     """The child's card as a stranger would tell it: name, age, school, town, routine, what they love."""
     child = dossier.subject(subject_id)
@@ -134,54 +194,14 @@ def child_story(dossier: Dossier, subject_id: str) -> tuple[str, ...]:
     out = []
     nick = f", {join(child.aliases, 'or')} to {v.their} family" if child.aliases else ""
     out.append(f"{_cap(v.their)} name is {v.name}{nick}." if v.they != v.name else f"This is {v.name}{nick}.")
-    surname = _first(family, FactKind.SURNAME)
-    if surname:
-        out.append(_hedge(f"{_cap(v.their)} surname is {surname.value}.", surname))
-    age = _age_sentence(v, own)
-    if age:
-        out.append(age)
-    school = _first(own, FactKind.SCHOOL)
-    if school:
-        out.append(_hedge(f"{_cap(v.they)} {v.verb('go')} to {describe_value(school)}.", school))
-    town, home = _first(family + own, FactKind.TOWN), _first(family, FactKind.HOME)
-    if town:
-        out.append(_hedge(f"{_cap(v.they)} {v.verb('live')} in {town.value}.", town))
-    if home:
-        radius = home.value.get("radius_m") if isinstance(home.value, dict) else None
-        near = f" to within about {radius} m" if radius else ""
-        out.append(_hedge(f"{_cap(v.their)} home can be placed on a map{near}.", home))
-    for place in own:
-        if place.kind is FactKind.PLACE and isinstance(place.value, dict):
-            is_school = place.value.get("role") == "school"
-            what = f"{v.their} school" if is_school else f"a place {v.they} {v.verb('go')} to"
-            out.append(_hedge(f"The photos pin down {what} on a map.", place))
-    out += [_routine(v, f) for f in own if f.kind is FactKind.ROUTINE]
-    loves = [str(f.value) for f in own if f.kind is FactKind.FAVOURITE]
-    if loves:
-        out.append(f"{_cap(v.they)} {v.verb('love')} {favourites(loves)}.")
-    for fact in own:
-        if fact.kind is FactKind.SENSITIVE_IMAGE:
-            out.append(f"There is a {fact.value} picture of {v.them} online.")
+    for kind, card in on_card():
+        out += _card_lines(v, kind, card, own, family)
     return tuple(out)
 
 
-def _home(fact: Fact, places: Places) -> str:
-    return f"Their home can be found on a map: {places.home_words(fact.value)}."
-
-
-#: How each family fact is said, in the order the family card tells them.
-FAMILY_TELLERS: dict[FactKind, Callable[[Fact, Places], str]] = {
-    FactKind.SURNAME: lambda f, _: f"The family name is {f.value}.",
-    FactKind.TOWN: lambda f, _: f"They live in {f.value}.",
-    FactKind.HOME: _home,
-    FactKind.SCHOOL: lambda f, _: f"The children go to {f.value}.",
-    FactKind.PARENT_NAME: lambda f, _: f"A parent is called {f.value}.",
-    FactKind.RELATIVE: lambda f, _: f"A relative is named: {f.value}.",
-    FactKind.PET: lambda f, _: f"The family pet is called {f.value}.",
-    FactKind.OTHER_CHILD: lambda f, _: f"Another family's child is named too: {f.value}.",
-    FactKind.SENSITIVE_IMAGE: lambda f, _: f"There is a {f.value} picture of the children online.",
-    FactKind.FAVOURITE: lambda f, _: f"The children love {favourites([str(f.value)])}.",
-}
+def _family_says(dossier: Dossier, fact: Fact, places: Places) -> str:
+    """The family card's sentence of one fact (``Kind.family_says``), hedged when unsure."""
+    return _hedge(_fill(KINDS[fact.kind].family_says, fact, words=fact_words(dossier, fact, places)), fact)
 
 
 def _gps_photos(n: int) -> str:
@@ -193,14 +213,15 @@ def family_story(dossier: Dossier) -> tuple[str, ...]:
     facts = dossier.facts_about(FAMILY)
     places = Places(dossier)
     out = []
-    for kind, tell in FAMILY_TELLERS.items():
+    for kind in (k for k, d in KINDS.items() if d.family_says):  # the registry's order is the card's
         mine = [f for f in facts if f.kind is kind]
-        if kind is FactKind.RELATIVE and len(mine) > 1:  # one sentence, not "A relative is named" twice
+        many = KINDS[kind].family_many
+        if len(mine) > 1 and many:  # one sentence, not "A relative is named" twice
             least = min(mine, key=lambda f: f.confidence)
-            out.append(_hedge(f"Relatives are named: {join([str(f.value) for f in mine])}.", least))
+            out.append(_hedge(many.format(values=join([str(f.value) for f in mine])), least))
             continue
-        out += [_hedge(tell(f, places), f) for f in mine]
-    leaks = sum(1 for f in facts if f.kind is FactKind.LOCATION_LEAK)
+        out += [_family_says(dossier, f, places) for f in mine]
+    leaks = sum(1 for f in facts if KINDS[f.kind].value == "gps")
     if leaks:
         out.append(_gps_photos(leaks))
     return tuple(out)
@@ -217,61 +238,85 @@ def routine_sentences(dossier: Dossier) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _place_step(dossier: Dossier, name: str, facts: tuple[Fact, ...]) -> str:
+    fact = facts[0]
+    if not isinstance(fact.value, dict):
+        return _said_plainly(dossier, facts)
+    places = Places(dossier)
+    if fact.value.get("name"):
+        where = places.where(fact.value, by_name=False)
+        return _hedge(f"The photos show where {fact.value['name']} is: {where}.", fact)
+    return _hedge(f"The photos show a place {name} goes to again and again: {places.where(fact.value)}.", fact)
+
+
+def _name_step(dossier: Dossier, name: str, facts: tuple[Fact, ...]) -> str:
+    fact = facts[0]
+    child = dossier.subject(fact.subject)
+    if child is None:
+        return _said_plainly(dossier, facts)
+    also = f" ({join(child.aliases, 'or')} at home)" if child.aliases else ""
+    return _hedge(f"There is a child called {fact.value}{also}.", fact)
+
+
+def _age_step(dossier: Dossier, name: str, facts: tuple[Fact, ...]) -> str:
+    child = dossier.subject(facts[0].subject)
+    if child is None or child.kind != "child":
+        return _said_plainly(dossier, facts)
+    return _age_sentence(Voice.of(child), facts, named=True) or ""
+
+
+def _routine_step(dossier: Dossier, name: str, facts: tuple[Fact, ...]) -> str:
+    child = dossier.subject(facts[0].subject)
+    v = Voice.of(child) if child and child.kind == "child" else Voice("the children", "they", "them", "their", "are")
+    return _routine(v, facts[0])
+
+
+def _said_plainly(dossier: Dossier, facts: tuple[Fact, ...]) -> str:
+    """A step no sentence of its kind fits: the fact's words."""
+    return f"{_cap(fact_words(dossier, facts[0]))}."
+
+
+#: The reveal steps a template cannot say (``Kind.teller`` names them), given the dossier, the name of
+#: whom the step is about ("the family" when no child) and the step's facts.
+STEP_TELLERS: dict[str, Callable[[Dossier, str, tuple[Fact, ...]], str]] = {
+    "child_name": _name_step,
+    "age": _age_step,
+    "place": _place_step,
+    "routine": _routine_step,
+    "loves": lambda _, name, facts: f"{_cap(name)} loves {favourites([str(f.value) for f in facts])}.",
+    "gps": lambda _, name, facts: _gps_photos(len(facts)),
+}
+
+
 def _step_text(dossier: Dossier, kind: FactKind, facts: tuple[Fact, ...]) -> str:
     fact = facts[0]
     child = dossier.subject(fact.subject)
-    v = Voice.of(child) if child and child.kind == "child" else None
-    name = v.name if v else "the family"
-    if kind is FactKind.CHILD_NAME and child is not None:
-        also = f" ({join(child.aliases, 'or')} at home)" if child.aliases else ""
-        return _hedge(f"There is a child called {fact.value}{also}.", fact)
-    if kind is FactKind.AGE and v:
-        return _age_sentence(v, facts, named=True) or ""
-    if kind is FactKind.SCHOOL:
-        return _hedge(f"{name} goes to {describe_value(fact)}.", fact)
-    if kind is FactKind.PLACE and isinstance(fact.value, dict):
-        places = Places(dossier)
-        if fact.value.get("name"):
-            where = places.where(fact.value, by_name=False)
-            return _hedge(f"The photos show where {fact.value['name']} is: {where}.", fact)
-        return _hedge(f"The photos show a place {name} goes to again and again: {places.where(fact.value)}.",
-                      fact)
-    if kind is FactKind.ROUTINE:
-        return _routine(v or Voice("the children", "they", "them", "their", "are"), fact)
-    if kind is FactKind.FAVOURITE:
-        return f"{_cap(name)} loves {favourites([str(f.value) for f in facts])}."
-    if kind is FactKind.APPEARANCE:
-        return f"{_cap(name)}: {describe_value(fact)}."
-    if kind is FactKind.SENSITIVE_IMAGE:
-        return f"There is a {fact.value} picture of {name if v else 'the children'} online."
-    if kind is FactKind.LOCATION_LEAK:
-        return _gps_photos(len(facts))
-    if kind is FactKind.TOWN and v:
-        return _hedge(f"{name} lives in {fact.value}.", fact)
-    tell = FAMILY_TELLERS.get(kind)
-    return _hedge(tell(fact, Places(dossier)), fact) if tell else f"{_cap(fact_words(dossier, fact))}."
+    is_child = child is not None and child.kind == "child"
+    name = (child.name or "This child") if child is not None and is_child else "the family"
+    declared = KINDS[kind]
+    if declared.teller:
+        return STEP_TELLERS[declared.teller](dossier, name, facts)
+    if declared.says and is_child:
+        return _hedge(_fill(declared.says, fact, name=name, Name=_cap(name)), fact)
+    if declared.family_says:
+        return _family_says(dossier, fact, Places(dossier))
+    return _said_plainly(dossier, facts)
+
+
+def _bunches(kind: FactKind, facts: list[Fact]) -> list[tuple[Fact, ...]]:
+    """The reveal's steps of one kind: a subject's facts together (``Kind.together``), else one a fact."""
+    if not KINDS[kind].together:
+        return [(f,) for f in facts]
+    return [tuple(f for f in facts if f.subject == s) for s in dict.fromkeys(f.subject for f in facts)]
 
 
 def reveal_steps(dossier: Dossier) -> tuple[RevealStep, ...]:
-    """The dossier as a stranger pieces it together, one step per fact (ages and GPS photos grouped)."""
+    """The dossier as a stranger pieces it together, one step per fact (a child's age, birthday and birth year
+    in one, a child's favourites in one, the GPS photos in one)."""
     order = {s.id: i for i, s in enumerate(dossier.subjects)}
     steps: list[RevealStep] = []
     for kind in REVEAL_ORDER:
-        if kind is FactKind.AGE:
-            for child in dossier.children:
-                group = tuple(f for f in dossier.facts_about(child.id) if f.kind in AGE_GROUP)
-                if group:
-                    steps.append(RevealStep(_step_text(dossier, kind, group), kind, group))
-            continue
-        facts = sorted(dossier.facts_of_kind(kind), key=lambda f: (order.get(f.subject, 99), -f.confidence))
-        if kind is FactKind.FAVOURITE:  # one step per child: "Jack loves Bluey and dinosaurs"
-            for subject in dict.fromkeys(f.subject for f in facts):
-                group = tuple(f for f in facts if f.subject == subject)
-                steps.append(RevealStep(_step_text(dossier, kind, group), kind, group))
-            continue
-        if kind is FactKind.LOCATION_LEAK:
-            if facts:
-                steps.append(RevealStep(_step_text(dossier, kind, tuple(facts)), kind, tuple(facts)))
-            continue
-        steps += [RevealStep(_step_text(dossier, kind, (f,)), kind, (f,)) for f in facts]
+        facts = sorted((f for f in dossier.facts if grouped(f.kind) is kind),
+                       key=lambda f: (order.get(f.subject, 99), -f.confidence))
+        steps += [RevealStep(_step_text(dossier, kind, group), kind, group) for group in _bunches(kind, facts)]
     return tuple(s for s in steps if s.text)

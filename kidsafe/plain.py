@@ -8,12 +8,13 @@ Coordinates, clock strings and export file names stay in the JSON download and t
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
 from kidsafe import geo
 from kidsafe.engine.text import day_part
+from kidsafe.kinds import KINDS
 from kidsafe.models import FAMILY, Dossier, Fact, FactKind, GeoPoint
 from kidsafe.summary import describe_value
 
@@ -157,26 +158,38 @@ class Places:
         return f"a spot {town}{within}" if town else f"a spot on a map{within}"
 
 
+def _place_words(value: Any, places: Places) -> str | None:
+    if not isinstance(value, dict):
+        return None
+    if value.get("name"):
+        return str(value["name"])
+    role = str(value.get("what") or value.get("role") or "")
+    article = "an" if role[:1] in ("a", "e", "i", "o", "u") else "a"
+    return f"{article} {role} place, {places.where(value)}" if role else f"a place, {places.where(value)}"
+
+
+def _weekly_words(value: Any, _: Places) -> str | None:
+    if not isinstance(value, dict):
+        return None
+    what = value.get("activity") or value.get("place")
+    return weekly_time(value.get("weekday"), value.get("time")) + (f": {what}" if what else "")
+
+
+#: How a value of each shape (``Kind.value``) is said to a parent; the others as ``describe_value`` writes them.
+SAYERS: dict[str, Callable[[Any, Places], str | None]] = {
+    "home": lambda v, places: places.home_words(v),
+    "gps": lambda v, places: f"taken {places.where(v)}",
+    "place": _place_words,
+    "weekly": _weekly_words,
+    "loved": lambda v, _: plural(str(v)),
+}
+
+
 def fact_words(dossier: Dossier, fact: Fact, places: Places | None = None) -> str:
     """A fact's value as a parent reads it (no coordinates, no clock strings, no codes)."""
-    places = places or Places(dossier)
-    v = fact.value
-    if fact.kind is FactKind.HOME:
-        return places.home_words(v)
-    if fact.kind is FactKind.LOCATION_LEAK:
-        return f"taken {places.where(v)}"
-    if fact.kind is FactKind.PLACE and isinstance(v, dict):
-        if v.get("name"):
-            return str(v["name"])
-        role = str(v.get("what") or v.get("role") or "")
-        article = "an" if role[:1] in ("a", "e", "i", "o", "u") else "a"
-        return f"{article} {role} place, {places.where(v)}" if role else f"a place, {places.where(v)}"
-    if fact.kind is FactKind.ROUTINE and isinstance(v, dict):
-        what = v.get("activity") or v.get("place")
-        return weekly_time(v.get("weekday"), v.get("time")) + (f": {what}" if what else "")
-    if fact.kind is FactKind.FAVOURITE:
-        return plural(str(v))
-    return describe_value(fact)
+    say = SAYERS.get(KINDS[fact.kind].value)
+    said = say(fact.value, places or Places(dossier)) if say else None
+    return describe_value(fact) if said is None else said
 
 
 def post_label(moment: datetime | None, caption: str) -> str:

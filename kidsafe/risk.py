@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kidsafe.kinds import KINDS, in_order
 from kidsafe.models import FAMILY, Dossier, Fact, FactKind, Subject
 from kidsafe.summary import describe_value
 
@@ -12,19 +13,17 @@ LEVELS = ("low", "medium", "high")
 #: How the level is said on screen and on paper: a word and a sign, never a colour alone.
 LEVEL_LABELS = {"low": "Low", "medium": "Medium", "high": "High"}
 LEVEL_SIGNS = {"low": "●", "medium": "▲", "high": "■"}
-#: Facts that tell a stranger where to find the child, and how each is said.
-FINDING_KINDS = {
-    FactKind.HOME: "where {they} live{s}",
-    FactKind.SCHOOL: "which school {they} go{es} to",
-    FactKind.ROUTINE: "where {they} {are} at a set time every week",
-    FactKind.PLACE: "a place {they} go{es} to",
-}
-#: Facts a stranger uses to sound like a friend of the family ("your nana sent me").
-RAPPORT_KINDS = {
-    FactKind.BIRTHDAY: "birthday", FactKind.AGE: "age", FactKind.FAVOURITE: "favourite things",
-    FactKind.RELATIVE: "relatives' names", FactKind.PET: "pet's name", FactKind.PARENT_NAME: "parent's name",
-    FactKind.SURNAME: "surname",
-}
+
+
+def finding_kinds() -> dict[FactKind, str]:
+    """Facts that tell a stranger where to find the child, and how each is said (``Kind.finds``), worst first."""
+    return {k: KINDS[k].finds for k in in_order("fix_rank") if KINDS[k].finds}
+
+
+def rapport_kinds() -> dict[FactKind, str]:
+    """Facts a stranger uses to sound like a friend of the family ("your nana sent me"): ``Kind.rapport``."""
+    said = sorted((d.rapport, k) for k, d in KINDS.items() if d.rapport)
+    return {k: words for (_, words), k in said}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,21 +53,27 @@ def _kinds(facts: tuple[Fact, ...]) -> set[FactKind]:
     return {f.kind for f in facts if f.confidence >= 0.5}
 
 
+def _named(own: tuple[Fact, ...]) -> bool:
+    """Whether the dossier is sure of the child's name: a stranger must know it to find them or sound familiar."""
+    return FactKind.CHILD_NAME in _kinds(own)
+
+
 def findable(child: Subject, own: tuple[Fact, ...], family: tuple[Fact, ...]) -> tuple[str, str] | None:
     """High when the child is named and a stranger also knows where to find them."""
-    kinds = _kinds(own) | (_kinds(family) & {FactKind.HOME})
-    where = [text.format(**_words(child)) for kind, text in FINDING_KINDS.items() if kind in kinds]
-    if FactKind.CHILD_NAME not in _kinds(own) or not where:
+    kinds = _kinds(own) | (_kinds(family) & {FactKind.HOME})  # the family's home is the child's
+    where = [text.format(**_words(child)) for kind, text in finding_kinds().items() if kind in kinds]
+    if not _named(own) or not where:
         return None
     return "high", f"A stranger knows {child.name}'s name and {_join(where)}."
 
 
 def sensitive(child: Subject, own: tuple[Fact, ...], family: tuple[Fact, ...]) -> tuple[str, str] | None:
     """High when a sensitive picture of the child is public; medium for one of the family's children."""
-    mine = [str(f.value) for f in own if f.kind is FactKind.SENSITIVE_IMAGE]
+    kind = FactKind.SENSITIVE_IMAGE
+    mine = [str(f.value) for f in own if f.kind is kind]
     if mine:
         return "high", f"A {_join(sorted(set(mine)))} picture of {child.name} is public."
-    theirs = [str(f.value) for f in family if f.kind is FactKind.SENSITIVE_IMAGE]
+    theirs = [str(f.value) for f in family if f.kind is kind]
     if theirs:
         return "medium", f"The family's posts hold a {_join(sorted(set(theirs)))} picture of the children."
     return None
@@ -77,8 +82,8 @@ def sensitive(child: Subject, own: tuple[Fact, ...], family: tuple[Fact, ...]) -
 def rapport(child: Subject, own: tuple[Fact, ...], family: tuple[Fact, ...]) -> tuple[str, str] | None:
     """Medium when a stranger knows enough to sound like a friend of the family."""
     kinds = _kinds(own) | _kinds(family)
-    known = list(dict.fromkeys(label for kind, label in RAPPORT_KINDS.items() if kind in kinds))
-    if FactKind.CHILD_NAME not in _kinds(own) or len(known) < 2:
+    known = list(dict.fromkeys(label for kind, label in rapport_kinds().items() if kind in kinds))
+    if not _named(own) or len(known) < 2:
         return None
     return "medium", f"A stranger could sound like a friend: they know {child.name}'s {_join(known)}."
 

@@ -4,41 +4,52 @@ from __future__ import annotations
 
 from typing import Any
 
+from kidsafe.kinds import KINDS
 from kidsafe.models import FAMILY, Dossier, Fact, FactKind
 
-LABELS = {
-    FactKind.CHILD_NAME: "name", FactKind.BIRTHDAY: "birthday", FactKind.BIRTH_YEAR: "born in",
-    FactKind.AGE: "age", FactKind.SCHOOL: "school", FactKind.TOWN: "town", FactKind.HOME: "home",
-    FactKind.PLACE: "place", FactKind.ROUTINE: "routine", FactKind.PET: "pet", FactKind.RELATIVE: "relative",
-    FactKind.SURNAME: "surname", FactKind.SENSITIVE_IMAGE: "sensitive picture",
-    FactKind.LOCATION_LEAK: "photo with GPS", FactKind.OTHER_CHILD: "another family's child",
-    FactKind.PARENT_NAME: "parent", FactKind.FAVOURITE: "favourite", FactKind.APPEARANCE: "appearance",
-}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 
 
+def _month_day(v: Any) -> str | None:
+    return f"{int(v[3:])} {MONTHS[int(v[:2]) - 1]}" if isinstance(v, str) and len(v) == 5 else None
+
+
+def _weekly(v: Any) -> str | None:
+    if not isinstance(v, dict):
+        return None
+    text = f"{v.get('weekday')}s"
+    if v.get("time"):
+        text += f" at {v['time']}"
+    if v.get("activity"):
+        text += f": {v['activity']}"
+    return text
+
+
+def _point(v: Any) -> str | None:
+    return f"{v.get('lat'):.4f}, {v.get('lon'):.4f}" if isinstance(v, dict) else None
+
+
+def _place(v: Any) -> str | None:
+    if not isinstance(v, dict):
+        return None
+    name = v.get("name") or "a place"
+    kind = v.get("what") or v.get("role")
+    if isinstance(v.get("lat"), (int, float)) and isinstance(v.get("lon"), (int, float)):
+        return f"{name} ({kind}) at {v['lat']:.4f}, {v['lon']:.4f}"
+    return f"{name} ({kind})"
+
+
+#: How a value of each shape (``Kind.value``) is written; a shape not here, or a value not of its shape, is
+#: written as it is.
+DESCRIBERS = {"month_day": _month_day, "weekly": _weekly, "home": _point, "gps": _point, "place": _place}
+
+
 def describe_value(fact: Fact) -> str:
     """A fact's value in words ("14 September", "Tuesdays at 09:40: swimming")."""
-    v: Any = fact.value
-    if fact.kind is FactKind.BIRTHDAY and isinstance(v, str) and len(v) == 5:
-        return f"{int(v[3:])} {MONTHS[int(v[:2]) - 1]}"
-    if fact.kind is FactKind.ROUTINE and isinstance(v, dict):
-        text = f"{v.get('weekday')}s"
-        if v.get("time"):
-            text += f" at {v['time']}"
-        if v.get("activity"):
-            text += f": {v['activity']}"
-        return text
-    if fact.kind in (FactKind.HOME, FactKind.LOCATION_LEAK) and isinstance(v, dict):
-        return f"{v.get('lat'):.4f}, {v.get('lon'):.4f}"
-    if fact.kind is FactKind.PLACE and isinstance(v, dict):
-        name = v.get("name") or "a place"
-        kind = v.get("what") or v.get("role")
-        if isinstance(v.get("lat"), (int, float)) and isinstance(v.get("lon"), (int, float)):
-            return f"{name} ({kind}) at {v['lat']:.4f}, {v['lon']:.4f}"
-        return f"{name} ({kind})"
-    return str(v)
+    describe = DESCRIBERS.get(KINDS[fact.kind].value)
+    said = describe(fact.value) if describe else None
+    return str(fact.value) if said is None else said
 
 
 def _line(dossier: Dossier, fact: Fact, markdown: bool) -> str:
@@ -46,7 +57,7 @@ def _line(dossier: Dossier, fact: Fact, markdown: bool) -> str:
 
     posts = ", ".join(fact.posts[:6]) + ("…" if len(fact.posts) > 6 else "")
     sure = "" if fact.confidence >= 0.5 else " (possible)"
-    label = LABELS.get(fact.kind, str(fact.kind))
+    label = KINDS[fact.kind].label
     bullet = "- " if markdown else "  "
     return f"{bullet}{label}: {fact_words(dossier, fact)}{sure}  [posts {posts}]"
 

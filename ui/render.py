@@ -22,9 +22,9 @@ from kidsafe.engine.views import PostView
 from kidsafe.errors import KidsafeError
 from kidsafe.handout import sureness
 from kidsafe.ingest.report import format_words, skipped_words
+from kidsafe.kinds import KINDS, kinds_where
 from kidsafe.models import Dossier, Evidence, EvidenceSource, Fact, FactKind
 from kidsafe.risk import Risk
-from kidsafe.summary import LABELS
 from ui import state
 
 #: Every ASCII punctuation mark Markdown may read as syntax; CommonMark lets each be backslash-escaped.
@@ -113,7 +113,7 @@ def story(sentences: Sequence[str]) -> None:
 
 def label(fact: Fact) -> str:
     """What the fact is, in a word or two ("school")."""
-    return LABELS.get(fact.kind, str(fact.kind))
+    return KINDS[fact.kind].label
 
 
 def posts_count(n: int) -> str:
@@ -249,7 +249,7 @@ def evidence_item(run: state.LoadedRun, fact: Fact, ev: Evidence, view: PostView
 
 def plain_excerpt(run: state.LoadedRun, fact: Fact, ev: Evidence, view: PostView | None) -> str:
     """What a photo's data says, in words: a GPS position becomes where it is, never its coordinates."""
-    if ev.source is EvidenceSource.EXIF and fact.kind in (FactKind.HOME, FactKind.PLACE, FactKind.LOCATION_LEAK):
+    if ev.source is EvidenceSource.EXIF and fact.kind in kinds_where("from_location"):
         where = plain.Places(run.dossier).where(view.gps.as_dict()) if view and view.gps else ""
         return "The photo file carries the exact place it was taken" + (f": {where}." if where else ".")
     return ev.excerpt or ""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kidsafe.engine.views import PostView
-from kidsafe.models import FactKind
+from kidsafe.kinds import kinds_where
 from kidsafe.share.lowercase import written_in_lower_case
 from kidsafe.share.names import tagged_people
 from kidsafe.share.redact import Redacted, redact
@@ -24,7 +24,7 @@ from kidsafe.share.writer import CSV_NAME, Row, posts_csv
 log = logging.getLogger(__name__)
 
 MAX_ROUNDS = 3
-CHECKED_KINDS = frozenset({FactKind.CHILD_NAME, FactKind.SCHOOL, FactKind.TOWN, FactKind.ROUTINE, FactKind.SURNAME})
+CHECKED_KINDS = kinds_where("checked")
 """Kinds of fact the text-only check turns into more words to redact: those the shared copy must not
 give away. (Other kinds found only after redaction are the engine misreading the new text: "Meet our bunny 🐰"
 reads as a pet named "Meet".)"""

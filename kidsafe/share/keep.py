@@ -17,9 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kidsafe.engine.text import fold
+from kidsafe.kinds import kinds_where
 from kidsafe.models import Dossier, FactKind, Photo, Post, Subject
 
-PEOPLE_KINDS = frozenset({FactKind.CHILD_NAME, FactKind.OTHER_CHILD, FactKind.RELATIVE, FactKind.PARENT_NAME})
+PEOPLE_KINDS = kinds_where("person")  # facts that name a person (``Kind.person``)
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.text import fold
 from kidsafe.engine.views import PostView
-from kidsafe.models import Dossier, FactKind, Subject
+from kidsafe.kinds import KINDS
+from kidsafe.models import Dossier, Fact, FactKind, Subject
 
 CHILD_NOUNS = {"girl": "daughter", "boy": "son"}
 DEFAULT_CHILD_NOUN = "child"
@@ -121,23 +122,12 @@ def vocabulary(dossier: Dossier, views: Sequence[PostView] = (), *, town_kind: s
     cited: dict[str, list[Cited]] = {}
     for fact in dossier.facts:
         value = fact.value if isinstance(fact.value, str) else ""
+        maker = TERM_MAKERS.get(KINDS[fact.kind].share_term)
         found: list[Term] = []
-        if fact.kind is FactKind.CHILD_NAME and value:
-            found = [Term(value, "child", _child_noun(children.get(fact.subject)), fact.subject)]
-        elif fact.kind is FactKind.RELATIVE and value:
-            found = _relative_terms(value)
-        elif fact.kind is FactKind.PET and value:
-            found = [Term(value, "pet", _species([by_post[p] for p in fact.posts if p in by_post]))]
-        elif fact.kind is FactKind.PARENT_NAME and value:
-            found = [Term(value, "parent")]
-        elif fact.kind is FactKind.OTHER_CHILD and value:
-            found = [Term(value, "other_child")]
-        elif fact.kind is FactKind.SURNAME and value:
-            found = [Term(value, "surname")]
-        elif fact.kind is FactKind.TOWN and value:
-            found = [Term(value, town_kind)]
-        elif fact.kind is FactKind.SCHOOL and value:
-            found = school_terms(value)
+        if maker is not None and value:
+            views_of_fact = tuple(by_post[p] for p in fact.posts if p in by_post)
+            context = TermContext(fact, children.get(fact.subject), views_of_fact, town_kind)
+            found = maker(value, context)
         terms += found
         if found and found[0].kind in CITED_KINDS:
             for ev in fact.evidence:
@@ -148,6 +138,29 @@ def vocabulary(dossier: Dossier, views: Sequence[PostView] = (), *, town_kind: s
     not_people = {fold(w) for value in favourites for w in (value, *value.split())}
     return Vocabulary(_unique(terms), routine, not_people=frozenset(not_people),
                       cited={post: tuple(spans) for post, spans in cited.items()})
+
+
+@dataclass(frozen=True, slots=True)
+class TermContext:
+    """What a term maker may need besides the fact's value: the fact, its child, its posts, the town's kind."""
+
+    fact: Fact
+    child: Subject | None
+    views: tuple[PostView, ...]
+    town_kind: str
+
+
+#: How the safe share turns a fact's value into terms to rewrite, by ``Kind.share_term``.
+TERM_MAKERS: dict[str, Callable[[str, TermContext], list[Term]]] = {
+    "child": lambda v, c: [Term(v, "child", _child_noun(c.child), c.fact.subject)],
+    "relative": lambda v, _: _relative_terms(v),
+    "pet": lambda v, c: [Term(v, "pet", _species(list(c.views)))],
+    "parent": lambda v, _: [Term(v, "parent")],
+    "other_child": lambda v, _: [Term(v, "other_child")],
+    "surname": lambda v, _: [Term(v, "surname")],
+    "town": lambda v, c: [Term(v, c.town_kind)],
+    "school": lambda v, _: school_terms(v),
+}
 
 
 def _child_noun(subject: Subject | None) -> str:

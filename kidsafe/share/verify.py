@@ -20,18 +20,16 @@ from PIL import Image
 from kidsafe import faces as face_detector
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.text import fold
+from kidsafe.kinds import KINDS, in_order, kinds_where
 from kidsafe.models import EvidenceSource, Fact, FactKind
 from kidsafe.share import covers, images
 from kidsafe.share.covers import Box
 from kidsafe.share.outcome import AUDIT, Remaining, remaining
-from kidsafe.summary import LABELS
 
-MUST_BE_GONE = (FactKind.CHILD_NAME, FactKind.SCHOOL, FactKind.TOWN, FactKind.HOME, FactKind.ROUTINE,
-                FactKind.LOCATION_LEAK, FactKind.SURNAME, FactKind.AGE, FactKind.BIRTHDAY, FactKind.BIRTH_YEAR,
-                FactKind.PARENT_NAME, FactKind.OTHER_CHILD, FactKind.SENSITIVE_IMAGE)
+MUST_BE_GONE = tuple(k for k in in_order("recheck") if KINDS[k].must_go)
 """Kinds of fact the shared copy must not give away any more (what the safe share hides by default)."""
 
-PHOTO_KINDS = frozenset({FactKind.HOME, FactKind.LOCATION_LEAK})
+PHOTO_KINDS = kinds_where("photo_only")
 """Kinds whose evidence left in a copy is the photo's own position, never a caption."""
 
 PHOTO_SOURCES = frozenset({EvidenceSource.EXIF, EvidenceSource.OCR, EvidenceSource.IMAGE, EvidenceSource.FACE,
@@ -126,7 +124,7 @@ def recheck(path: Path, *, as_of: date, captions_kept: bool, put_back: frozenset
     left = Counter(str(f.kind) for f in dossier.facts)
     items: list[Remaining] = []
     notes: list[str] = []
-    for kind in (*MUST_BE_GONE, FactKind.PET, FactKind.RELATIVE):
+    for kind in in_order("recheck"):  # what must be gone, then names looked for too (a pet, a relative)
         facts = dossier.facts_of_kind(kind)
         if kind is FactKind.RELATIVE:
             facts = tuple(f for f in facts if _named_relative(f))  # "Grandad" alone names nobody
@@ -140,7 +138,7 @@ def recheck(path: Path, *, as_of: date, captions_kept: bool, put_back: frozenset
             for post in fact.posts:
                 if kind is FactKind.SENSITIVE_IMAGE and post in put_back:
                     continue
-                items.append(remaining(AUDIT, post, f"a stranger still reads the {LABELS.get(kind, str(kind))}", todo))
+                items.append(remaining(AUDIT, post, f"a stranger still reads the {KINDS[kind].label}", todo))
     skipped = [s for s in dossier.skipped_checks if s.startswith(("ocr", "language model"))]
     if skipped:
         notes.append("the fresh audit could not read everything: " + "; ".join(skipped))
