@@ -164,8 +164,14 @@ def _place_words(value: Any, places: Places) -> str | None:
     if value.get("name"):
         return str(value["name"])
     role = str(value.get("what") or value.get("role") or "")
-    article = "an" if role[:1] in ("a", "e", "i", "o", "u") else "a"
-    return f"{article} {role} place, {places.where(value)}" if role else f"a place, {places.where(value)}"
+    said = PLACE_ROLE_WORDS.get(role)
+    if said is None:
+        said = f"{'an' if role[:1] in ('a', 'e', 'i', 'o', 'u') else 'a'} {role} place" if role else "a place"
+    return f"{said}, {places.where(value)}"
+
+
+#: How a place's role reads when the posts give the place no name.
+PLACE_ROLE_WORDS = {"relative": "a relative's home", "other": "a place you go back to"}
 
 
 def _weekly_words(value: Any, _: Places) -> str | None:

@@ -110,3 +110,11 @@ def test_plain_the_command_line_summary_has_no_coordinates():
     text = to_text(_dossier())
     assert "home: a spot in Harrogate, to within about 150 m" in text
     assert not COORDINATES.search(text), text
+
+
+def test_plain_places_the_family_returns_to_read_as_english():
+    d = _dossier()
+    relative = _fact(FactKind.PLACE, FAMILY, {"name": None, "lat": 54.0123, "lon": -1.459, "role": "relative"})
+    other = _fact(FactKind.PLACE, FAMILY, {"name": None, "lat": 54.0037, "lon": -1.5585, "role": "other"})
+    assert plain.fact_words(d, relative).startswith("a relative's home, ")
+    assert plain.fact_words(d, other) == "a place you go back to, 3.0 km north-west of home, in Harrogate"

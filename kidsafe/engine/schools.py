@@ -124,6 +124,9 @@ def _school_context(view: PostView, beyond_school_word: bool = False) -> bool:
 
 
 _CONTEXT_BEYOND_SCHOOL = tuple(c for c in lx.SCHOOL_CONTEXT if c != "school")
+#: What one school post lends a proper name that is nobody and no town ("drop-off at Little Possums"):
+#: two such posts make a school; a name said with a school word or found by the tagger needs fewer.
+CONTEXTUAL_CONFIDENCE = 0.45
 
 
 def _explicit(view: PostView) -> list[tuple[str, str, EvidenceSource, str, Span]]:
@@ -338,7 +341,7 @@ def find_schools(views: Sequence[PostView], family: Family, towns: set[str]) -> 
             continue
         for name, text, span in _contextual(view, family, excluded):
             add(name, view, Evidence(post=view.id, source=EvidenceSource.CAPTION, excerpt=text,
-                                     explanation=f"{name} in a school post", span=span), 0.45)
+                                     explanation=f"{name} in a school post", span=span), CONTEXTUAL_CONFIDENCE)
         for name, text, span in _saints(view):
             add(name, view, Evidence(post=view.id, source=EvidenceSource.CAPTION, excerpt=text,
                                      explanation=f"{name} in a school post", span=span), 0.8, name)
