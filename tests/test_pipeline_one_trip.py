@@ -9,6 +9,7 @@ import pytest
 
 from kidsafe import pipeline
 from kidsafe.engine.views import PostView
+from kidsafe.models import Post
 from kidsafe.pipeline import AuditOptions, audit
 
 NO_PHOTO_CHECKS = AuditOptions(ocr=False, faces=False, nudity=False)
@@ -56,7 +57,7 @@ def test_one_trip_the_views_returned_carry_the_entities_read_for_them(town_place
 
 
 def test_one_trip_entities_are_attached_to_the_same_views():
-    post = pipeline.Post("1", "Lily at Hillcrest Primary in Leeds", datetime(2024, 5, 1, 9))
+    post = Post("1", "Lily at Hillcrest Primary in Leeds", datetime(2024, 5, 1, 9))
     views = pipeline.build_views([post], {}, {})
     assert pipeline.with_docs(views, [])[0] is views[0]
     with pytest.raises(ValueError):
