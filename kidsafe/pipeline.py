@@ -16,10 +16,10 @@ from typing import Any
 from kidsafe import geo, nlp, photos, textcheck
 from kidsafe.engine import build_dossier, load_reference_data
 from kidsafe.engine.text import mask_for_nlp
-from kidsafe.engine.views import PostView, TextPart
+from kidsafe.engine.views import PostView, TextPart, cleaned
 from kidsafe.errors import ExtractorUnavailable, KidsafeError
 from kidsafe.ingest import Feed, open_feed
-from kidsafe.models import Dossier, EvidenceSource, FactKind, FeedWarning, GeoPoint, Photo, PhotoInfo, Post
+from kidsafe.models import Dossier, EvidenceSource, FeedWarning, GeoPoint, Photo, PhotoInfo, Post
 from kidsafe.timezones import feed_zone, to_local, zone_at
 
 log = logging.getLogger(__name__)
@@ -214,21 +214,15 @@ def audit(src: Any, *, as_of: date | None = None, options: AuditOptions | None =
             views = build_views(feed.posts, info, findings, feed)
         progress("captions", 0, len(views))
         with _phase(timings, "captions"):
-            views = with_docs(views, skipped, known=early.result(), timings=timings)
+            with_docs(views, skipped, known=early.result(), timings=timings)
     progress("captions", len(views), len(views))
     progress("dossier", 0, 1)
     with _phase(timings, "dossier", "aggregation"):
-        def dossier_of(views: Sequence[PostView]) -> Dossier:
-            return build_dossier(views, as_of=as_of or date.today(), warnings=tuple(warnings),
-                                 skipped_checks=tuple(skipped), holder=feed.holder)
-
-        dossier = dossier_of(views)
-        if _utc_stamped(feed.posts) and not feed_positions(feed.posts, info) and (zone := zone_of_town(dossier)):
-            # No position to place the feed in time: the town its captions name does. An export's UTC
-            # stamps put an evening in Sydney on the day before, and a birthday with it.
-            retimed = build_views(feed.posts, info, findings, feed, zone=zone)
-            views = [PostView(**{**_fields(new), "entities": old.entities}) for new, old in zip(retimed, views)]
-            dossier = dossier_of(views)
+        unplaced = _utc_stamped(feed.posts) and not feed_positions(feed.posts, info)
+        dossier = build_dossier(views, as_of=as_of or date.today(), warnings=tuple(warnings),
+                                skipped_checks=tuple(skipped),
+                                clock_from_town=_retimer(views, info, feed) if unplaced else None,
+                                holder=feed.holder)
     progress("dossier", 1, 1)
     log.info("audit: %d posts, %d photos, %d warnings, %d facts", len(views), len(all_photos),
              len(warnings), len(dossier.facts))
@@ -384,14 +378,23 @@ def feed_positions(posts: Sequence[Post], info: dict[str, PhotoInfo]) -> list[Ge
             + [p.place_gps for p in posts if p.place_gps])
 
 
-def zone_of_town(dossier: Dossier) -> tzinfo | None:
-    """The time zone of the town the dossier is surest of, when every place of that name keeps the
-    same clock, winter and summer ("Perth" is in Australia and in Scotland: no zone)."""
-    towns = sorted(dossier.facts_of_kind(FactKind.TOWN), key=lambda f: (-f.confidence, -len(f.posts)))
-    if not towns:
-        return None
-    zones = {_clock(z): z for p in geo.places_named(str(towns[0].value)) if (z := zone_at(p.point)) is not None}
+def zone_of_town(town: str) -> tzinfo | None:
+    """The time zone of a town, when every place of that name keeps the same clock, winter and summer
+    ("Perth" is in Australia and in Scotland: no zone)."""
+    zones = {_clock(z): z for p in geo.places_named(town) if (z := zone_at(p.point)) is not None}
     return next(iter(zones.values())) if len(zones) == 1 else None
+
+
+def _retimer(views: Sequence[PostView], info: dict[str, PhotoInfo], feed: Feed) -> Callable[[str], None]:
+    """What the engine calls with the family's town in a feed with no position to place it in time:
+    the town's zone (when it has one) gives the views their local times, on the views themselves.
+    An export's UTC stamps put an evening in Sydney on the day before, and a birthday with it."""
+    def retime(town: str) -> None:
+        if (zone := zone_of_town(town)) is not None:
+            for view in views:
+                view.set_times(*post_times(view.post, info, feed, zone))
+
+    return retime
 
 
 def _clock(zone: tzinfo) -> tuple[Any, Any]:
@@ -419,56 +422,79 @@ def build_views(posts: Sequence[Post], info: dict[str, PhotoInfo], findings: dic
         zone = feed_zone(feed_positions(posts, info))
     views = []
     for post in posts:
-        parts = [TextPart(post.caption[:MAX_TEXT_CHARS], EvidenceSource.CAPTION)] if post.caption else []
-        parts += [TextPart(t[:MAX_TEXT_CHARS], EvidenceSource.SIDECAR) for t in post.extra_text if t]
-        if post.place_name:
-            parts.append(TextPart(post.place_name, EvidenceSource.SIDECAR))
-        gps = gps_source = gps_photo = None
-        taken: datetime | None = None
+        local_time, posted_local = post_times(post, info, feed, zone)
+        gps, gps_source, gps_photo = _first_fix(post, info)
         people: list[str] = list(post.people)
         nud: list[float] = []
         faces = 0
         for photo in post.photos:
-            meta = info.get(photo.path)
-            found = findings.get(photo.path)
-            if photo.description and photo.description != post.caption:
-                parts.append(TextPart(photo.description, EvidenceSource.SIDECAR, photo.path))
-            if found:
-                text = " ".join(found.ocr_lines).strip()
-                if text:
-                    parts += [TextPart(line, EvidenceSource.OCR, photo.path) for line in found.ocr_lines]
+            people += [p for p in photo.people if p not in people]
+            if found := findings.get(photo.path):
                 faces += len(found.faces)
                 if found.nudity is not None:
                     nud.append(found.nudity)
-            if gps is None and meta and meta.gps:
-                gps, gps_source, gps_photo = meta.gps, EvidenceSource.EXIF, photo.path
-            if gps is None and photo.gps:
-                gps, gps_source, gps_photo = photo.gps, EvidenceSource.SIDECAR, photo.path
-            taken = taken or (meta.taken_at if meta else None) or to_local(photo.taken_at, zone)
-            people += [p for p in photo.people if p not in people]
-        if gps is None and post.place_gps:
-            gps, gps_source = post.place_gps, EvidenceSource.SIDECAR
-        posted = to_local(post.posted_at, zone)
-        if posted is None and not post.photos:
-            posted = None
-        if posted is None and taken is None and feed is not None and post.photos:
-            posted = feed.source.mtime(post.photos[0].path)
         views.append(PostView(
-            post=post, parts=tuple(parts), local_time=taken or posted, posted_local=posted or taken,
+            post=post, parts=text_parts(post, findings), local_time=local_time, posted_local=posted_local,
             gps=gps, gps_source=gps_source, gps_photo=gps_photo, people=tuple(people),
             has_photo=bool(post.photos), nudity=max(nud) if nud else None,
             face_count=faces if findings else None))
     return views
 
 
+def text_parts(post: Post, findings: dict[str, PhotoFindings]) -> tuple[TextPart, ...]:
+    """The post's texts in the order its view holds them: caption, other texts, place name, then per
+    photo its description and the lines read in it."""
+    parts = [TextPart(post.caption[:MAX_TEXT_CHARS], EvidenceSource.CAPTION)] if post.caption else []
+    parts += [TextPart(t[:MAX_TEXT_CHARS], EvidenceSource.SIDECAR) for t in post.extra_text if t]
+    if post.place_name:
+        parts.append(TextPart(post.place_name, EvidenceSource.SIDECAR))
+    for photo in post.photos:
+        if photo.description and photo.description != post.caption:
+            parts.append(TextPart(photo.description, EvidenceSource.SIDECAR, photo.path))
+        found = findings.get(photo.path)
+        if found and " ".join(found.ocr_lines).strip():
+            parts += [TextPart(line, EvidenceSource.OCR, photo.path) for line in found.ocr_lines]
+    return tuple(parts)
+
+
+def post_times(post: Post, info: dict[str, PhotoInfo], feed: Feed | None,
+               zone: tzinfo | None) -> tuple[datetime | None, datetime | None]:
+    """(local time of the moment shown, local time of posting), export stamps read in ``zone``.
+
+    A photo's EXIF time is already local; without any time, the first photo's file time stands in.
+    """
+    taken: datetime | None = None
+    for photo in post.photos:
+        meta = info.get(photo.path)
+        taken = taken or (meta.taken_at if meta else None) or to_local(photo.taken_at, zone)
+    posted = to_local(post.posted_at, zone)
+    if posted is None and taken is None and feed is not None and post.photos:
+        posted = feed.source.mtime(post.photos[0].path)
+    return taken or posted, posted or taken
+
+
+def _first_fix(post: Post, info: dict[str, PhotoInfo]) -> tuple[GeoPoint | None, EvidenceSource | None, str | None]:
+    """(position, where it was read, photo) of the post's first position: a photo's EXIF, else its
+    sidecar, photo by photo, else the post's check-in."""
+    for photo in post.photos:
+        meta = info.get(photo.path)
+        if meta and meta.gps:
+            return meta.gps, EvidenceSource.EXIF, photo.path
+        if photo.gps:
+            return photo.gps, EvidenceSource.SIDECAR, photo.path
+    if post.place_gps:
+        return post.place_gps, EvidenceSource.SIDECAR, None
+    return None, None, None
+
+
 def with_docs(views: list[PostView], skipped: list[str], known: KnownEntities | None = None,
               timings: Timings | None = None) -> list[PostView]:
-    """Attach spaCy's entities to every text part, all texts in one batched pass (entities only).
+    """Attach spaCy's entities to every text part of the views (in place), all texts in one batched pass.
 
     The engine reads only the entities, and ``nlp.entities`` runs only the components they need.
     A text seen twice (a recurring caption, a place name, the same sign in two photos) is read
     once; texts in ``known`` (read earlier by ``_caption_entities``) are not read again. See
-    nlp.entities for why no Doc is kept.
+    nlp.entities for why no Doc is kept. Returns the same views.
     """
     if isinstance(known, ExtractorUnavailable):
         skipped.append(f"language model: {known}")
@@ -480,13 +506,10 @@ def with_docs(views: list[PostView], skipped: list[str], known: KnownEntities | 
     except ExtractorUnavailable as exc:
         skipped.append(f"language model: {exc}")
         return views
-    found = [parsed[text] for text in texts]
-    out, i = [], 0
-    for v in views:
-        n = len(v.parts)
-        out.append(PostView(**{**_fields(v), "entities": tuple(found[i:i + n])}))
-        i += n
-    return out
+    found = iter(texts)
+    for view in views:
+        view.set_entities([parsed[next(found)] for _ in view.parts])
+    return views
 
 
 KnownEntities = dict[str, nlp.Entities] | ExtractorUnavailable
@@ -500,7 +523,7 @@ def _caption_entities(posts: Sequence[Post], timings: Timings | None) -> KnownEn
     Returns the error instead of raising it when the language model is missing, so that the caller
     reports it once, in order, as ``with_docs`` would.
     """
-    texts = [mask_for_nlp(part.text) for view in build_views(posts, {}, {}) for part in view.parts]
+    texts = [mask_for_nlp(cleaned(part).text) for post in posts for part in text_parts(post, {})]
     try:
         return _entities_of(texts, timings)
     except ExtractorUnavailable as exc:
@@ -520,10 +543,6 @@ def _entities_of(texts: Sequence[str], timings: Timings | None) -> dict[str, nlp
     if timings is not None:
         timings.lap("captions", start)
     return parsed
-
-
-def _fields(view: PostView) -> dict[str, Any]:
-    return {k: getattr(view, k) for k in view.__dataclass_fields__ if k != "folded"}
 
 
 def audit_path(path: str | Path, **kwargs: Any) -> AuditResult:

@@ -64,6 +64,23 @@ def feed_zip():
 
 
 @pytest.fixture
+def town_placed_feed(feed_zip, feed_jpeg):
+    """ZIP bytes of an Instagram feed with UTC stamps and no GPS naming its Australian town (Ballarat):
+    only the town can place it in time. Its birthday post is stamped 21:30 UTC on 9 March 2024."""
+    posts = [
+        {"title": "Happy 5th birthday to our gorgeous girl Matilda! 🎂", "creation_timestamp": 1_710_019_800,
+         "media": [{"uri": "media/posts/202403/1.jpg", "creation_timestamp": 1_710_019_800, "title": ""}]},
+        {"title": "Sunday market in Ballarat with Matilda", "creation_timestamp": 1_712_440_800,
+         "media": [{"uri": "media/posts/202404/2.jpg", "creation_timestamp": 1_712_440_800, "title": ""}]},
+        {"title": "Ballarat frost this morning, Matilda in her gumboots", "creation_timestamp": 1_718_400_000,
+         "media": [{"uri": "media/posts/202406/3.jpg", "creation_timestamp": 1_718_400_000, "title": ""}]},
+    ]
+    files = {"your_instagram_activity/content/posts_1.json": posts}
+    files |= {m["uri"]: feed_jpeg() for p in posts for m in p["media"]}
+    return feed_zip(files)
+
+
+@pytest.fixture
 def feed_folder(tmp_path):
     """Factory of a feed folder in tmp_path from ``{path: bytes | str | dict | list}``."""
     import json

@@ -99,22 +99,12 @@ def test_timezones_check_ins_place_a_feed_without_photo_positions():
     assert view.local_time == datetime(2024, 10, 8, 17, 30)
 
 
-def test_timezones_a_feed_without_positions_is_placed_by_the_town_it_names(feed_zip, feed_jpeg):
+def test_timezones_a_feed_without_positions_is_placed_by_the_town_it_names(town_placed_feed):
     """An Instagram feed (no GPS) naming its Australian town: a breakfast-time birthday post stamped
     the evening before in UTC is dated the day it was posted there."""
     from kidsafe.pipeline import AuditOptions, audit
 
-    posts = [
-        {"title": "Happy 5th birthday to our gorgeous girl Matilda! 🎂", "creation_timestamp": 1_710_019_800,
-         "media": [{"uri": "media/posts/202403/1.jpg", "creation_timestamp": 1_710_019_800, "title": ""}]},
-        {"title": "Sunday market in Ballarat with Matilda", "creation_timestamp": 1_712_440_800,
-         "media": [{"uri": "media/posts/202404/2.jpg", "creation_timestamp": 1_712_440_800, "title": ""}]},
-        {"title": "Ballarat frost this morning, Matilda in her gumboots", "creation_timestamp": 1_718_400_000,
-         "media": [{"uri": "media/posts/202406/3.jpg", "creation_timestamp": 1_718_400_000, "title": ""}]},
-    ]
-    files = {"your_instagram_activity/content/posts_1.json": posts}
-    files |= {m["uri"]: feed_jpeg() for p in posts for m in p["media"]}
-    result = audit(feed_zip(files), as_of=date(2025, 1, 1), options=AuditOptions(ocr=False, faces=False, nudity=False))
+    result = audit(town_placed_feed, as_of=date(2025, 1, 1), options=AuditOptions(ocr=False, faces=False, nudity=False))
     assert result.views[0].local_time == datetime(2024, 3, 10, 8, 30)  # 21:30 UTC on the 9th
     birthdays = result.dossier.facts_of_kind(FactKind.BIRTHDAY)
     assert [f.value for f in birthdays] == ["03-10"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from kidsafe import geo
@@ -51,11 +51,19 @@ def entity_labels(views: Sequence[PostView]) -> dict[str, set[str]]:
 
 
 def build_dossier(views: Sequence[PostView], *, as_of: date, warnings: tuple[FeedWarning, ...] = (),
-                  skipped_checks: tuple[str, ...] = (), holder: str = "") -> Dossier:
+                  skipped_checks: tuple[str, ...] = (),
+                  clock_from_town: Callable[[str], None] | None = None, holder: str = "") -> Dossier:
     """Everything a stranger learns from these posts, as facts with evidence; ``holder`` is the account
-    holder's name when the export gives it (see holder.py)."""
+    holder's name when the export gives it (see holder.py).
+
+    ``clock_from_town``, when given, is called with the family's town (the one the dossier is surest
+    of) before anything reads the posts' times, so that it may set them (``PostView.set_times``): a
+    feed whose UTC stamps no position places in time is placed by the town its captions name. It is
+    called only when no post has a position, since the home, which the town weighs, reads the times
+    of fixes.
+    """
     try:
-        return _build(views, as_of, warnings, skipped_checks, holder)
+        return _build(views, as_of, warnings, skipped_checks, clock_from_town, holder)
     finally:
         forget_user_text()
 
@@ -85,11 +93,30 @@ def forget_user_text() -> None:
     re.purge()  # re's own cache of compiled patterns holds names a few regexes were built from
 
 
+def _surest_town(book: FactBook) -> str | None:
+    """The town the dossier will be surest of: highest confidence, then most posts."""
+    towns = sorted(book.facts(keep=lambda kind, conf: kind is FactKind.TOWN and conf >= MIN_CONFIDENCE),
+                   key=lambda f: (-f.confidence, -len(f.posts)))
+    return str(towns[0].value) if towns else None
+
+
 def _build(views: Sequence[PostView], as_of: date, warnings: tuple[FeedWarning, ...],
-           skipped_checks: tuple[str, ...], holder: str = "") -> Dossier:
+           skipped_checks: tuple[str, ...], clock_from_town: Callable[[str], None] | None,
+           holder: str = "") -> Dossier:
     cast = build_cast(views, entity_labels(views))
     family = Family.from_cast(cast)
     family.text_posts = text_posts(views)
+    # Who is who, the home and the town read no time of a post without a position: they come first,
+    # so that the town can set a clock for the kinds that do (ages, routines). The town's facts join
+    # the book in their usual place.
+    provisional = find_home(views, holiday=set())
+    holiday = {v.id for v in views if is_holiday(v, provisional.point if provisional else None)}
+    home = find_home(views, holiday)
+    town_book = FactBook()
+    towns = add_town_facts(town_book, family, views, home.point if home else None,
+                           home.posts if home else (), school_words=set())
+    if clock_from_town is not None and not any(v.gps for v in views) and (town := _surest_town(town_book)):
+        clock_from_town(town)
     book = FactBook()
     add_people_facts(book, family, views)
     add_holder_facts(book, family, views, holder)
@@ -97,13 +124,9 @@ def _build(views: Sequence[PostView], as_of: date, warnings: tuple[FeedWarning, 
     add_age_facts(book, family, views, as_of)
     birth_years = {f.subject: int(f.value) for f in book.facts() if f.kind is FactKind.BIRTH_YEAR}
     family.birth_years = birth_years
-    provisional = find_home(views, holiday=set())
-    holiday = {v.id for v in views if is_holiday(v, provisional.point if provisional else None)}
-    home = find_home(views, holiday)
     add_location_leaks(book, views)
     add_home_fact(book, views, home)
-    towns = add_town_facts(book, family, views, home.point if home else None,
-                           home.posts if home else (), school_words=set())
+    book.take(town_book)
     schools = add_school_facts(book, family, views, towns, birth_years)
     recurrences = find_recurrences(views, home, holiday)
     add_place_facts(book, family, views, home, school_posts(schools), recurrences, holiday)

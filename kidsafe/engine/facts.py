@@ -59,6 +59,13 @@ class FactBook:
             draft.evidence.append(evidence)
         draft.weights[evidence.post] = max(draft.weights.get(evidence.post, 0.0), confidence)
 
+    def take(self, other: FactBook) -> None:
+        """Add the claims of a book filled apart (the town, read early), after this book's own."""
+        for (kind, subject, key), draft in other._drafts.items():
+            for evidence in draft.evidence:
+                self.add(draft.kind, subject, draft.value, evidence, draft.weights[evidence.post], key=key,
+                         advice=draft.advice)
+
     def facts(self, keep: Callable[[FactKind, float], bool] | None = None) -> list[Fact]:
         """The finished facts, each with a confidence that rises with independent posts."""
         out = []

@@ -229,7 +229,7 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
     """Every capitalised word of the post that could name a person, pet or place."""
     for index, part in enumerate(view.parts):
         text = part.text
-        folded = fold(text)
+        folded = view.folded[index]  # folded once, with the view
         in_character = character_spans(folded)
         ocr = part.source is EvidenceSource.OCR
         words = list(_WORD.finditer(text))
@@ -295,7 +295,7 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
 def _lowercase_mentions(view: PostView, part: TextPart, index: int) -> Iterator[Mention]:
     """Names written in lower case, only where the phrase leaves no doubt it is a name."""
     text = part.text
-    folded = fold(text)
+    folded = view.folded[index]
     for rx, common_rank in _LOWERCASE_NAME:
         for m in rx.finditer(text):
             word = re.sub(r"(?:'s|’s)$", "", m[1])

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import cached_property
 
 from kidsafe.engine.text import Folded, fold
 from kidsafe.models import HASHTAG_RE, EvidenceSource, GeoPoint, Post, Span
@@ -58,6 +60,14 @@ class TextPart:
         return self.base + start, self.base + end
 
 
+def cleaned(part: TextPart) -> TextPart:
+    """The part with its HTML clean-up done (``plain_text``), the text as read kept in ``raw``; once only."""
+    if part.raw is not None:
+        return part
+    text = plain_text(part.text)
+    return part if text == part.text else replace(part, text=text, raw=part.text)
+
+
 def _named(parts: tuple[TextPart, ...]) -> tuple[TextPart, ...]:
     """The parts with their contract names: the caption, each other text in order (``extra:N``), and
     each photo's OCR lines as one text per photo, the lines joined by newlines."""
@@ -81,6 +91,10 @@ class PostView:
 
     ``local_time`` is the best local wall-clock time of the moment shown (EXIF date taken,
     else the posting time); ``posted_local`` is when it was posted, for "today"/"yesterday".
+
+    An audit makes one view per post and annotates it in place, as a spaCy Doc is: the entities
+    (``set_entities``) and, when the feed's clock is found late, the times (``set_times``). What is
+    derived from the texts (folded, joined, the folding maps) is worked out once per view.
     """
 
     post: Post
@@ -100,11 +114,21 @@ class PostView:
     def __post_init__(self) -> None:
         if any(not p.name for p in self.parts):
             object.__setattr__(self, "parts", _named(self.parts))
-        if any(p.raw is None and plain_text(p.text) != p.text for p in self.parts):  # not twice: keep the first
-            object.__setattr__(self, "parts", tuple(replace(p, text=plain_text(p.text), raw=p.text)
-                                                    if p.raw is None and plain_text(p.text) != p.text else p
-                                                    for p in self.parts))
+        parts = tuple(cleaned(p) for p in self.parts)  # not twice: a part cleaned before keeps its raw
+        if parts != self.parts:
+            object.__setattr__(self, "parts", parts)
         object.__setattr__(self, "folded", tuple(fold(p.text) for p in self.parts))
+
+    def set_entities(self, entities: Sequence[tuple[tuple[str, str], ...]]) -> None:
+        """Attach spaCy's (word, label) pairs, one tuple per part, to this view (not to a copy)."""
+        if len(entities) != len(self.parts):
+            raise ValueError(f"{len(entities)} entity lists for {len(self.parts)} parts")
+        object.__setattr__(self, "entities", tuple(entities))
+
+    def set_times(self, local_time: datetime | None, posted_local: datetime | None) -> None:
+        """Place this view in time again: an export's UTC stamps read in a zone found after it was made."""
+        object.__setattr__(self, "local_time", local_time)
+        object.__setattr__(self, "posted_local", posted_local)
 
     @property
     def id(self) -> str:
@@ -116,9 +140,11 @@ class PostView:
         """The caption as posted."""
         return self.post.caption
 
-    @property
+    @cached_property
     def texts(self) -> dict[str, str]:
-        """The post's texts as read, by contract name: what every evidence span's offsets refer to."""
+        """The post's texts as read, by contract name: what every evidence span's offsets refer to.
+
+        Worked out once per view (every span reads it): callers must not change it."""
         pieces: dict[str, list[str]] = {}
         for p in self.parts:
             pieces.setdefault(p.name, []).append(p.raw if p.raw is not None else p.text)
@@ -139,8 +165,10 @@ class PostView:
 
     def span_folded(self, part: int, start: int, end: int) -> Span:
         """The span of characters [start, end) of ``folded[part]`` (folding may change lengths)."""
-        text = self.parts[part].text
-        folded = Folded(text)
+        maps = self._folding_maps
+        if part not in maps:
+            maps[part] = Folded(self.parts[part].text)
+        folded = maps[part]
         if folded.text == self.folded[part]:
             start, end = folded.span(start, end)
         return self.span(part, start, end)
@@ -170,10 +198,15 @@ class PostView:
         """The span of [start, end) of ``all_folded``."""
         return self.span_joined(list(range(len(self.parts))), "\n", start, end, folded=True)
 
-    @property
+    @cached_property
     def all_folded(self) -> str:
         """All the post's text, folded, parts separated by newlines."""
         return "\n".join(self.folded)
+
+    @cached_property
+    def _folding_maps(self) -> dict[int, Folded]:
+        """Each part's map from folded back to cleaned characters, made when a span first asks for it."""
+        return {}
 
     @property
     def weekday(self) -> str | None:
