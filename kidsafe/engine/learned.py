@@ -55,25 +55,23 @@ class LinearModel:
 
     def probabilities_of(self, rows: list[dict[str, float]]) -> list[dict[str, float]]:
         """Probability of each class for many examples, in one pass of numpy (a caption's every word)."""
+        # Flat lists built by comprehension, then numpy: a caption's every word is a row, and a loop
+        # appending per feature was the model's main cost. Same rows, same order, same sums.
         position = self._position()
-        example, stored, values = [], [], []
-        for i, feats in enumerate(rows):
-            for key, value in feats.items():  # features sharing a slot add up, as `hashed` adds them
-                row = position.get(slot(key))
-                if row is not None:
-                    example.append(i)
-                    stored.append(row)
-                    values.append(value)
+        counts = [len(feats) for feats in rows]
+        found = np.array([position.get(slot(key), -1) for feats in rows for key in feats], dtype=np.int64)
         scores = np.tile(self.intercept.astype(np.float64), (len(rows), 1))
-        if example:
-            owners = np.array(example)  # in order: each example's features stand together
+        known = found >= 0
+        if known.any():
+            owners = np.repeat(np.arange(len(rows)), counts)[known]  # in order: each example's features together
+            values = np.array([value for feats in rows for value in feats.values()], dtype=np.float64)[known]
             starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
-            contributions = self.weights[np.array(stored)] * np.array(values)[:, None]
+            contributions = self.weights[found[known]] * values[:, None]
             scores[owners[starts]] += np.add.reduceat(contributions, starts, axis=0)
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         probs = exp / exp.sum(axis=1, keepdims=True)
-        return [dict(zip(self.classes, map(float, p), strict=True)) for p in probs]
+        return [dict(zip(self.classes, p, strict=True)) for p in probs.tolist()]
 
     def _position(self) -> dict[int, int]:
         cache = self.__dict__.get("_pos")
