@@ -38,6 +38,17 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("đ", "d")
 
 
+#: Each ASCII character folded, so that folding text one character at a time looks most of them up.
+_ASCII_FOLDED = {chr(i): fold(chr(i)) for i in range(128)}
+
+
+def fold_each(text: str) -> str:
+    """``text`` folded one character for one (the first of what each folds to): the same offsets as ``text``."""
+    if text.isascii():  # ASCII folds one for one already
+        return fold(text)
+    return "".join((_ASCII_FOLDED.get(c) or fold(c))[:1] or c for c in text)
+
+
 class Folded:
     """Folded text with a map back to the original's character positions."""
 
@@ -47,7 +58,7 @@ class Folded:
             return
         chars, where = [], []
         for i, ch in enumerate(text):
-            for f in fold(ch):
+            for f in _ASCII_FOLDED.get(ch) or fold(ch):  # most characters are still ASCII: a table look-up
                 chars.append(f)
                 where.append(i)
         self.text = "".join(chars)
