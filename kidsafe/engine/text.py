@@ -125,10 +125,15 @@ def english_rank(word: str) -> int | None:
     return _word_ranks().get(fold(word))
 
 
+#: A possessive ending ("Mia's"), trimmed off names at every capitalised word: compiled once.
+POSSESSIVE_END = re.compile(r"(?:'s|’s)$")
+_CAMEL_WORD = re.compile(r"[A-Z][a-z\u00C0-\u024F]+|[A-Z]+(?![a-z])|[a-z\u00C0-\u024F]+|\d+")
+
+
 def split_hashtag(tag: str) -> tuple[str, ...]:
     """Words of a hashtag: CamelCase boundaries first, else the English word splitter."""
     tag = tag.lstrip("#")
-    camel = re.findall(r"[A-Z][a-z\u00C0-\u024F]+|[A-Z]+(?![a-z])|[a-z\u00C0-\u024F]+|\d+", tag)
+    camel = _CAMEL_WORD.findall(tag)
     if len(camel) > 1 and not tag.islower() and not tag.isupper():
         return tuple(w.lower() for w in camel)
     return split_words(fold(tag))
