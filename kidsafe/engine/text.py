@@ -78,13 +78,20 @@ def is_symbol(char: str) -> bool:
     return cat in ("So", "Sk", "Cs", "Co") or char in "\u200d\ufe0f\ufe0e" or 0x1F000 <= ord(char) <= 0x1FAFF
 
 
+#: The ASCII symbols ``is_symbol`` finds, each read as a space.
+_ASCII_SYMBOLS_BLANK = str.maketrans({c: " " for c in map(chr, range(128)) if is_symbol(c)})
+
+
 def mask_for_nlp(caption: str) -> str:
     """The caption with emoji and hashtags blanked out, same length so offsets still line up.
 
     spaCy's English model reads emoji and hashtags as parts of names ("Ruby & Sam ❤️" as an
     ORG); blanking them keeps its entities clean.
     """
-    chars = [" " if is_symbol(c) else c for c in caption.translate(_APOSTROPHES)]
+    text = caption.translate(_APOSTROPHES)
+    if caption.isascii():  # one table for ASCII text (its only symbols are "^" and "`"), not a test per character
+        return _HASHTAG.sub(lambda m: " " * len(m[0]), text.translate(_ASCII_SYMBOLS_BLANK))
+    chars = [" " if is_symbol(c) else c for c in text]
     for m in _HASHTAG.finditer(caption):
         chars[m.start():m.end()] = " " * (m.end() - m.start())
     return "".join(chars)
