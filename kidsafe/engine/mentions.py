@@ -238,7 +238,7 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
     """Every capitalised word of the post that could name a person, pet or place."""
     for index, part in enumerate(view.parts):
         text = part.text
-        folded = fold(text)
+        folded = view.folded[index]  # folded once, when the view was made
         in_character = character_spans(folded)
         ocr = part.source is EvidenceSource.OCR
         words = list(_WORD.finditer(text))
@@ -304,10 +304,10 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
 def _lowercase_mentions(view: PostView, part: TextPart, index: int) -> Iterator[Mention]:
     """Names written in lower case, only where the phrase leaves no doubt it is a name."""
     text = part.text
-    folded = fold(text)
+    folded = view.folded[index]
     for rx, common_rank in _LOWERCASE_NAME:
         for m in rx.finditer(text):
-            word = re.sub(r"(?:'s|’s)$", "", m[1])
+            word = POSSESSIVE_END.sub("", m[1])
             key = fold(word)
             if (not word.islower() or key in STOP_WORDS or key in lx.NOT_NAMES or key in lx.PARENT_WORDS
                     or key in lx.CHILD_WORDS or name_count(word) < 1000

@@ -118,7 +118,7 @@ def _caption_towns(view: PostView, family: Family, home: GeoPoint | None = None
         if part.source not in (EvidenceSource.CAPTION, EvidenceSource.SIDECAR):
             continue
         text = part.text
-        characters = character_spans(fold(text))
+        characters = character_spans(view.folded[index])  # folded once, when the view was made
         # where the learned tagger reads a place ("Austin shut down"): a name used as a place
         tagged_places = [(t.start, t.end) for t in tagger.find_mentions(text) if t.kind == "PLACE"]
         for m in _PHRASE.finditer(text):
