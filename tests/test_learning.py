@@ -214,6 +214,9 @@ def test_an_audit_with_the_models_leaves_no_caption_word_in_their_caches(tiny_co
     assert len(views) >= roles.SMALL_FEED and learned.shipped("roles") is not None
     build_dossier(views, as_of=date(2024, 12, 1))
     assert learned.slot.cache_info().currsize == 0  # the hashed feature names held caption words
+    used = [m for m in (learned.shipped(n) for n in ("roles", "favourites", "tagger", "sensitive")) if m is not None]
+    assert any("_rows" in m.__dict__ for m in used)  # the models did cache feature names during the audit
+    assert all(not m.__dict__.get("_rows") for m in used)  # and forgot them at its end
 
 
 @pytest.mark.parametrize(("caption", "school"), [
