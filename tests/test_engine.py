@@ -372,6 +372,27 @@ def test_engine_fold_compares_names_without_case_or_accents(text, folded):
     assert fold(text) == folded
 
 
+@pytest.mark.parametrize("text", ["École Jules Ferry", "It`s Zoë’s ﬁrst day 🎒", "Đặng Minh", "plain words"])
+def test_engine_fold_each_keeps_every_offset_and_folds_as_fold_does_one_character_at_a_time(text):
+    from kidsafe.engine.text import Folded, fold, fold_each
+
+    assert fold_each(text) == "".join(fold(c)[:1] or c for c in text)
+    assert len(fold_each(text)) == len(text)
+    assert Folded(text).text == "".join(fold(c) for c in text)  # the offset map folds one character at a time
+
+
+@pytest.mark.parametrize(("caption", "masked"), [
+    ("Mia & Sam ^_^ #beachday at Tenby", "Mia & Sam  _  " + " " * 9 + " at Tenby"),  # ASCII: the table's way
+    ("Mia & Sam ^_^ ❤️ #beachday", "Mia & Sam  _ " + "  " + " " + " " + " " * 9),  # emoji: one character at a time
+    ("It`s Zoë’s day #Zoëʼs", "It's Zoë's day " + " " * 6),  # a letter-like apostrophe stays in the hashtag
+])
+def test_engine_masks_symbols_and_hashtags_for_spacy_keeping_every_offset(caption, masked):
+    from kidsafe.engine.text import mask_for_nlp
+
+    assert mask_for_nlp(caption) == masked
+    assert len(mask_for_nlp(caption)) == len(caption)
+
+
 def test_engine_town_at_a_sentence_start_is_found_near_the_home_fix_and_a_visitors_town_is_not():
     home = (-27.5610, 151.9540)  # Toowoomba
     d = dossier(view("1", "Pizza night, Ivy is 4 today 🎂", "2024-03-01 19:00", gps=home),

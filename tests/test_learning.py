@@ -31,6 +31,23 @@ def test_a_model_reads_back_exactly_what_was_saved(tmp_path):
     assert again.probabilities({"w:dog": 1.0})["pet"] > 0.5 > again.probabilities({"w:school": 1.0})["pet"]
 
 
+def test_many_rows_at_once_score_as_each_row_alone_by_its_weights():
+    rows = [{"w:dog": 1.0}, {"w:cat": 1.0}, {"w:dog": 1.0, "w:walk": 1.0}, {"w:school": 1.0}]
+    model = fitting.fit(rows, ["pet", "pet", "pet", "child"], ("child", "pet"), c=10.0, threshold=0.4, meta={})
+    batch = [{"w:dog": 2.0, "w:unseen": 1.0}, {}, {"w:unseen": 1.0}, {"w:school": 1.0, "w:walk": 0.5}, {"w:cat": 1.0}]
+    where = {int(c): i for i, c in enumerate(model.columns)}
+    for feats, got in zip(batch, model.probabilities_of(batch), strict=True):
+        scores = model.intercept.astype(np.float64).copy()
+        for index, value in learned.hashed(feats).items():
+            if index in where:
+                scores += model.weights[where[index]] * value
+        expected = np.exp(scores - scores.max()) / np.exp(scores - scores.max()).sum()
+        assert list(got) == list(model.classes)
+        assert [got[c] for c in model.classes] == pytest.approx(list(expected), abs=1e-12)
+        assert all(type(p) is float for p in got.values())
+    assert model.probabilities_of([]) == []
+
+
 def test_out_of_fold_probabilities_come_from_models_that_never_saw_the_voice():
     # each voice's only word is its own: a model that never saw that voice cannot know the word
     rows = [{f"w:{v}": 1.0} for v in "abcdef"]
@@ -197,6 +214,9 @@ def test_an_audit_with_the_models_leaves_no_caption_word_in_their_caches(tiny_co
     assert len(views) >= roles.SMALL_FEED and learned.shipped("roles") is not None
     build_dossier(views, as_of=date(2024, 12, 1))
     assert learned.slot.cache_info().currsize == 0  # the hashed feature names held caption words
+    used = [m for m in (learned.shipped(n) for n in ("roles", "favourites", "tagger", "sensitive")) if m is not None]
+    assert any("_rows" in m.__dict__ for m in used)  # the models did cache feature names during the audit
+    assert all(not m.__dict__.get("_rows") for m in used)  # and forgot them at its end
 
 
 @pytest.mark.parametrize(("caption", "school"), [

@@ -48,8 +48,10 @@ def token_features(toks: list[tuple[str, int, int]], i: int, folded: list[str] |
         feats[f"L{k}:{low_words[i - k] if i - k >= 0 else '<s>'}"] = 1.0
         if i + k < len(toks):
             feats[f"R{k}:{low_words[i + k]}"] = 1.0
-    for cue in set(low_words[max(0, i - 6):i + 7]) & CUE_WORDS:
-        feats[f"near:{cue}"] = 1.0
+    near = low_words[max(0, i - 6):i + 7]
+    if not CUE_WORDS.isdisjoint(near):  # most words have no cue word near: no set to build
+        for cue in set(near) & CUE_WORDS:
+            feats[f"near:{cue}"] = 1.0
     if i and low_words[i - 1] in CUE_WORDS:
         feats["after_cue"] = 1.0
     return feats

@@ -8,6 +8,7 @@ Training (scikit-learn) lives in `kidsafe.learn`; this module only reads and app
 from __future__ import annotations
 
 import json
+import weakref
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,17 @@ import numpy as np
 MODEL_DIR = Path(__file__).with_name("models")
 #: Hashed feature space: large enough that the corpus's words rarely share a slot.
 DIMENSION = 1 << 18
+
+
+#: The models holding a cache of feature names met (`LinearModel._row_of`); weakly, as training makes many.
+_NAMED_ROWS: weakref.WeakValueDictionary[int, LinearModel] = weakref.WeakValueDictionary()  # by id: unhashable
+
+
+def forget_feature_names() -> None:
+    """Empty the caches that hold feature names (caption words): the hashed slots and each model's rows."""
+    slot.cache_clear()
+    for model in list(_NAMED_ROWS.values()):
+        model.__dict__["_rows"].clear()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -55,25 +67,39 @@ class LinearModel:
 
     def probabilities_of(self, rows: list[dict[str, float]]) -> list[dict[str, float]]:
         """Probability of each class for many examples, in one pass of numpy (a caption's every word)."""
-        position = self._position()
-        example, stored, values = [], [], []
-        for i, feats in enumerate(rows):
-            for key, value in feats.items():  # features sharing a slot add up, as `hashed` adds them
-                row = position.get(slot(key))
-                if row is not None:
-                    example.append(i)
-                    stored.append(row)
-                    values.append(value)
-        scores = np.tile(self.intercept.astype(np.float64), (len(rows), 1))
-        if example:
-            owners = np.array(example)  # in order: each example's features stand together
-            starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
-            contributions = self.weights[np.array(stored)] * np.array(values)[:, None]
+        # Flat lists built by comprehension, then numpy: a caption's every word is a row, and a loop
+        # appending per feature was the model's main cost. Same rows, same order, same sums.
+        row_of = self._row_of()
+        counts = [len(feats) for feats in rows]
+        # .get, not `in` then [...]: another session's audit may empty the cache between the two
+        found = np.array([row if (row := row_of.get(key)) is not None else self._learn_row(key)
+                          for feats in rows for key in feats], dtype=np.int64)
+        scores = np.repeat(self.intercept.astype(np.float64)[None, :], len(rows), axis=0)
+        known = found >= 0
+        if known.any():
+            owners = np.repeat(np.arange(len(rows)), counts)[known]  # in order: each example's features together
+            values = np.array([value for feats in rows for value in feats.values()], dtype=np.float64)[known]
+            starts = np.flatnonzero(np.concatenate(([True], owners[1:] != owners[:-1])))
+            contributions = self.weights[found[known]] * values[:, None]
             scores[owners[starts]] += np.add.reduceat(contributions, starts, axis=0)
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         probs = exp / exp.sum(axis=1, keepdims=True)
-        return [dict(zip(self.classes, map(float, p), strict=True)) for p in probs]
+        return [dict(zip(self.classes, p, strict=True)) for p in probs.tolist()]
+
+    def _row_of(self) -> dict[str, int]:
+        """Feature name -> its stored row (-1: none), filled as names are met: one look-up instead of
+        hashing the name and looking the slot up. It holds caption words: `forget_feature_names` empties it."""
+        cache = self.__dict__.get("_rows")
+        if cache is None:
+            cache = {}
+            object.__setattr__(self, "_rows", cache)
+            _NAMED_ROWS[id(self)] = self
+        return cache
+
+    def _learn_row(self, key: str) -> int:
+        row = self._row_of()[key] = self._position().get(slot(key), -1)
+        return row
 
     def _position(self) -> dict[int, int]:
         cache = self.__dict__.get("_pos")

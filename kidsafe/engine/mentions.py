@@ -11,7 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import is_known_first_name, name_count
-from kidsafe.engine.text import NUMBER_WORDS, english_rank, fold
+from kidsafe.engine.text import NUMBER_WORDS, POSSESSIVE_END, english_rank, fold
 from kidsafe.engine.views import PostView, TextPart
 from kidsafe.models import EvidenceSource
 
@@ -74,12 +74,17 @@ def _title_case(word: str) -> str:
     return word[:1].upper() + word[1:].lower() if word.isupper() else word
 
 
+#: Patterns read at every capitalised word, compiled once rather than looked up in re's cache each time.
+_CUE_WORD = re.compile(r"[\w'’.&]+")
+_WITH_POSSESSIVE = re.compile(r"^(.*?)(?:'s|’s)$")
+
+
 def _prev_words(text: str, start: int, n: int = 3) -> list[str]:
-    return [fold(w) for w in re.findall(r"[\w'’.&]+", text[max(0, start - 40):start])][-n:]
+    return [fold(w) for w in _CUE_WORD.findall(text[max(0, start - 40):start])][-n:]
 
 
 def _next_words(text: str, end: int, n: int = 3) -> list[str]:
-    return [fold(w) for w in re.findall(r"[\w'’.&]+", text[end:end + 40])][:n]
+    return [fold(w) for w in _CUE_WORD.findall(text[end:end + 40])][:n]
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -196,16 +201,20 @@ def _phrase_cues(folded: str) -> dict[str, frozenset[str]]:
         names = set()
         for rx in patterns:
             for m in rx.finditer(folded):
-                names.add(re.sub(r"(?:'s|’s)$", "", m["n"]))
+                names.add(POSSESSIVE_END.sub("", m["n"]))
         out[cue] = frozenset(names)
     return out
+
+
+#: The character names of more than one word, in the lexicon's order: picked out once, not at every text.
+_MULTIWORD_CHARACTERS = tuple(p for p in lx.CHARACTERS if " " in p or "-" in p)
 
 
 def character_spans(folded: str) -> list[tuple[int, int]]:
     """Spans of multi-word character and celebrity names in folded text ("peppa pig")."""
     spans = []
-    for phrase in lx.CHARACTERS:
-        if (" " in phrase or "-" in phrase) and phrase in folded:  # the cheap test first: most texts hold none
+    for phrase in _MULTIWORD_CHARACTERS:
+        if phrase in folded:  # the cheap test first: most texts hold none
             for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", folded):
                 spans.append((m.start(), m.end()))
     return spans
@@ -229,14 +238,14 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
     """Every capitalised word of the post that could name a person, pet or place."""
     for index, part in enumerate(view.parts):
         text = part.text
-        folded = view.folded[index]  # folded once, with the view
+        folded = view.folded[index]  # folded once, when the view was made
         in_character = character_spans(folded)
         ocr = part.source is EvidenceSource.OCR
         words = list(_WORD.finditer(text))
         shouted = not ocr and _all_capitals(text)
         for i, m in enumerate(words):
             raw = m.group(1).rstrip("'’-")
-            poss = re.match(r"^(.*?)(?:'s|’s)$", raw)
+            poss = _WITH_POSSESSIVE.match(raw)
             word = poss.group(1) if poss else raw
             if len(word) < 2 or not word[0].isupper():
                 continue
@@ -273,7 +282,7 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
             surname = None
             if nxt and text[end:nxt.start()].strip() == "" and nxt.group(1)[:1].isupper():
                 cand = nxt.group(1).rstrip("'’")
-                cand = re.sub(r"(?:'s|’s)$", "", cand)
+                cand = POSSESSIVE_END.sub("", cand)
                 if fold(cand) in _NOT_SURNAMES:
                     pass  # "Kingston Town Centre", "Ashby Library": a place's name, not a person's
                 elif fold(cand) not in lx.NOT_NAMES and not is_known_first_name(cand) or (ocr and cand.isupper()):
@@ -298,7 +307,7 @@ def _lowercase_mentions(view: PostView, part: TextPart, index: int) -> Iterator[
     folded = view.folded[index]
     for rx, common_rank in _LOWERCASE_NAME:
         for m in rx.finditer(text):
-            word = re.sub(r"(?:'s|’s)$", "", m[1])
+            word = POSSESSIVE_END.sub("", m[1])
             key = fold(word)
             if (not word.islower() or key in STOP_WORDS or key in lx.NOT_NAMES or key in lx.PARENT_WORDS
                     or key in lx.CHILD_WORDS or name_count(word) < 1000

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 #: Roles the model chooses between; places, schools, clubs and towns are all "place" here.
 ROLES = ("child", "parent", "relative", "other_child", "adult", "pet", "character", "place", "surname", "none")
 _TOKEN = re.compile(r"[\w'’]+|[^\w\s]", re.UNICODE)
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")  # compiled once: every word near every name is shaped
 WINDOW = 4
 
 #: Every cue `mentions._cues` and the tag reader can give a mention.
@@ -47,7 +48,7 @@ def _token_shape(token: str) -> str:
     low = fold(token)
     if low.isdigit():
         return "<n>"
-    if re.fullmatch(r"\d+(?:st|nd|rd|th)", low):
+    if _ORDINAL.fullmatch(low):
         return "<nth>"
     return low
 

@@ -14,7 +14,7 @@ from kidsafe.engine import lexicon as lx
 from kidsafe.engine import owners, tagger
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.gazetteer import name_count
-from kidsafe.engine.text import contains_phrase, english_rank, fold, split_hashtag
+from kidsafe.engine.text import contains_phrase, english_rank, fold, fold_each, split_hashtag
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind, Span
 
@@ -219,7 +219,7 @@ def _prefixed(text: str, source: EvidenceSource) -> list[tuple[str, str, Evidenc
     (name, type word, source, excerpt, and where the whole phrase starts and ends in ``text``)."""
     out = []
     shouting_ok = source is EvidenceSource.OCR
-    for m in _PREFIX_TYPE.finditer("".join(fold(c)[:1] or c for c in text)):  # folded, same offsets
+    for m in _PREFIX_TYPE.finditer(fold_each(text)):  # folded, same offsets
         kind = text[m.start(1):m.end(1)]
         lower_ok = fold(kind) in _LOWER_PREFIX_TYPES and re.match(r"[A-Z]\w*\s+[A-Z]", text[m.start(2):])
         if not kind[:1].isupper() and not lower_ok:

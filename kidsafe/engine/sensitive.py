@@ -62,6 +62,7 @@ def _lexicon_cues(view: PostView) -> Cues:
     folded = Folded(no_tags)
     low = fold(no_tags)
     found: Cues = {}
+    hashtags = None  # each hashtag folded and split once, when the first reason not in the words asks
     for reason in lx.SENSITIVE_CUES:
         cue = _find_cue(low, no_tags, reason)
         if cue is not None:
@@ -71,10 +72,11 @@ def _lexicon_cues(view: PostView) -> Cues:
             a, b = where[a], where[b - 1] + 1
             found[reason] = (word, EvidenceSource.CAPTION, None, Span("caption", a, b, view.caption[a:b]))
             continue
-        for t, span in view.hashtag_spans():
-            words = split_hashtag(t)
-            if _cue(fold(t), "", reason) or (_cue(" ".join(words), "", reason)
-                                             and all(_cue(w, "", reason) or w in HASHTAG_FILLERS for w in words)):
+        if hashtags is None:
+            hashtags = [(t, span, fold(t), split_hashtag(t)) for t, span in view.hashtag_spans()]
+        for t, span, folded_tag, words in hashtags:
+            if _cue(folded_tag, "", reason) or (_cue(" ".join(words), "", reason)
+                                                and all(_cue(w, "", reason) or w in HASHTAG_FILLERS for w in words)):
                 found[reason] = ("#" + t, EvidenceSource.HASHTAG, "#" + t, span)
                 break
     return found

@@ -38,6 +38,17 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("đ", "d")
 
 
+#: Each ASCII character folded, so that folding text one character at a time looks most of them up.
+_ASCII_FOLDED = {chr(i): fold(chr(i)) for i in range(128)}
+
+
+def fold_each(text: str) -> str:
+    """``text`` folded one character for one (the first of what each folds to): the same offsets as ``text``."""
+    if text.isascii():  # ASCII folds one for one already
+        return fold(text)
+    return "".join((_ASCII_FOLDED.get(c) or fold(c))[:1] or c for c in text)
+
+
 class Folded:
     """Folded text with a map back to the original's character positions."""
 
@@ -47,7 +58,7 @@ class Folded:
             return
         chars, where = [], []
         for i, ch in enumerate(text):
-            for f in fold(ch):
+            for f in _ASCII_FOLDED.get(ch) or fold(ch):  # most characters are still ASCII: a table look-up
                 chars.append(f)
                 where.append(i)
         self.text = "".join(chars)
@@ -67,13 +78,20 @@ def is_symbol(char: str) -> bool:
     return cat in ("So", "Sk", "Cs", "Co") or char in "\u200d\ufe0f\ufe0e" or 0x1F000 <= ord(char) <= 0x1FAFF
 
 
+#: The ASCII symbols ``is_symbol`` finds, each read as a space.
+_ASCII_SYMBOLS_BLANK = str.maketrans({c: " " for c in map(chr, range(128)) if is_symbol(c)})
+
+
 def mask_for_nlp(caption: str) -> str:
     """The caption with emoji and hashtags blanked out, same length so offsets still line up.
 
     spaCy's English model reads emoji and hashtags as parts of names ("Ruby & Sam ❤️" as an
     ORG); blanking them keeps its entities clean.
     """
-    chars = [" " if is_symbol(c) else c for c in caption.translate(_APOSTROPHES)]
+    text = caption.translate(_APOSTROPHES)
+    if caption.isascii():  # one table for ASCII text (its only symbols are "^" and "`"), not a test per character
+        return _HASHTAG.sub(lambda m: " " * len(m[0]), text.translate(_ASCII_SYMBOLS_BLANK))
+    chars = [" " if is_symbol(c) else c for c in text]
     for m in _HASHTAG.finditer(caption):
         chars[m.start():m.end()] = " " * (m.end() - m.start())
     return "".join(chars)
@@ -114,10 +132,15 @@ def english_rank(word: str) -> int | None:
     return _word_ranks().get(fold(word))
 
 
+#: A possessive ending ("Mia's"), trimmed off names at every capitalised word: compiled once.
+POSSESSIVE_END = re.compile(r"(?:'s|’s)$")
+_CAMEL_WORD = re.compile(r"[A-Z][a-z\u00C0-\u024F]+|[A-Z]+(?![a-z])|[a-z\u00C0-\u024F]+|\d+")
+
+
 def split_hashtag(tag: str) -> tuple[str, ...]:
     """Words of a hashtag: CamelCase boundaries first, else the English word splitter."""
     tag = tag.lstrip("#")
-    camel = re.findall(r"[A-Z][a-z\u00C0-\u024F]+|[A-Z]+(?![a-z])|[a-z\u00C0-\u024F]+|\d+", tag)
+    camel = _CAMEL_WORD.findall(tag)
     if len(camel) > 1 and not tag.islower() and not tag.isupper():
         return tuple(w.lower() for w in camel)
     return split_words(fold(tag))

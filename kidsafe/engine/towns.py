@@ -17,7 +17,7 @@ from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.gazetteer import name_count
 from kidsafe.engine.mentions import character_spans
 from kidsafe.engine.roles import SMALL_FEED, text_posts
-from kidsafe.engine.text import contains_phrase, english_rank, fold, split_words
+from kidsafe.engine.text import POSSESSIVE_END, contains_phrase, english_rank, fold, split_words
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind, GeoPoint, Span
 
@@ -84,12 +84,17 @@ def is_local(name: str, home: GeoPoint | None) -> bool:
     return home is not None and any(geo.distance_m(home, p.point) <= LOCAL_KM * 1000 for p in geo.places_named(name))
 
 
+#: Patterns read at every run of capitalised words, compiled once.
+_NON_SPACE = re.compile(r"\S+")
+_APOSTROPHES_END = re.compile(r"['’]+$")
+
+
 def _in_venue_name(after: str) -> bool:
     """Whether the capitalised words that follow a place name end a venue's, a school's or a street's
     name ("Northfield Aquatic Centre", "Elm Grove Public School", "Northfield Rd"): then the name is
     theirs, not the town's."""
     run = []
-    for word in re.findall(r"\S+", after[:60]):
+    for word in _NON_SPACE.findall(after[:60]):
         bare = word.strip(".,!?;:()\"“”")
         if not bare[:1].isupper() and (run or not bare[:1].isalpha()):
             break
@@ -113,7 +118,7 @@ def _caption_towns(view: PostView, family: Family, home: GeoPoint | None = None
         if part.source not in (EvidenceSource.CAPTION, EvidenceSource.SIDECAR):
             continue
         text = part.text
-        characters = character_spans(view.folded[index])
+        characters = character_spans(view.folded[index])  # folded once, when the view was made
         # where the learned tagger reads a place ("Austin shut down"): a name used as a place
         tagged_places = [(t.start, t.end) for t in tagger.find_mentions(text) if t.kind == "PLACE"]
         for m in _PHRASE.finditer(text):
@@ -123,8 +128,8 @@ def _caption_towns(view: PostView, family: Family, home: GeoPoint | None = None
             # try the longest run first ("San Diego" before "San")
             for n in range(len(words), 0, -1):
                 for i in range(0, len(words) - n + 1):
-                    phrase = re.sub(r"['’]+$", "", " ".join(words[i:i + n]))  # "Jones'" loses the apostrophe only
-                    phrase = re.sub(r"(?:'s|’s)$", "", phrase)
+                    phrase = _APOSTROPHES_END.sub("", " ".join(words[i:i + n]))  # "Jones'" loses the apostrophe only
+                    phrase = POSSESSIVE_END.sub("", phrase)
                     key = fold(phrase)
                     if roles.get(key) in NOT_A_TOWN_ROLES or key in lx.RESORTS:
                         continue
