@@ -6,7 +6,7 @@ import io
 
 from PIL import ImageFilter
 
-from kidsafe import photos
+from kidsafe.media import photos
 from kidsafe.models import Dossier, FactKind
 from kidsafe.pipeline import AuditResult
 
