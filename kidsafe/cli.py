@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from kidsafe.dossier_json import to_json
 from kidsafe.errors import KidsafeError
 from kidsafe.ingest.report import format_words
 from kidsafe.pipeline import AuditOptions, audit
-from kidsafe.summary import to_text
+from kidsafe.report.dossier_json import to_json
+from kidsafe.report.summary import to_text
 
 EXIT_NOTHING_READ = 2
 EXIT_CHECK_FAILED = 1
@@ -190,7 +190,7 @@ def _audit(args: argparse.Namespace) -> int:
 def _inspect(args: argparse.Namespace) -> int:
     from kidsafe.ingest import open_feed
     from kidsafe.ingest.report import reader_report
-    from kidsafe.photos import read_photo_info
+    from kidsafe.media.photos import read_photo_info
 
     try:
         with open_feed(Path(args.path)) as feed:

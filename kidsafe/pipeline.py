@@ -13,12 +13,13 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from kidsafe import geo, nlp, photos, textcheck
+from kidsafe import geo, nlp
 from kidsafe.engine import build_dossier, load_reference_data
 from kidsafe.engine.text import mask_for_nlp
 from kidsafe.engine.views import PostView, TextPart, cleaned
 from kidsafe.errors import ExtractorUnavailable, KidsafeError
 from kidsafe.ingest import Feed, open_feed
+from kidsafe.media import photos, textcheck
 from kidsafe.models import Dossier, EvidenceSource, FeedWarning, GeoPoint, Photo, PhotoInfo, Post
 from kidsafe.timezones import feed_zone, to_local, zone_at
 
@@ -255,7 +256,7 @@ def read_photo(feed: Feed, path: str, detectors: dict[str, Any], options: AuditO
 
 def _detectors(options: AuditOptions, skipped: list[str]) -> dict[str, Any]:
     """The optional detectors switched on and installed; the rest are named in ``skipped``."""
-    from kidsafe import faces, nudity, ocr
+    from kidsafe.media import faces, nudity, ocr
 
     chosen: dict[str, Any] = {}
     for name, wanted, module in (("ocr", options.ocr, ocr), ("faces", options.faces, faces),

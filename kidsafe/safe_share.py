@@ -24,11 +24,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kidsafe import faces as face_detector
 from kidsafe.engine.text import fold
 from kidsafe.engine.views import PostView
-from kidsafe.pictures import post_faces
+from kidsafe.media import faces as face_detector
 from kidsafe.pipeline import AuditOptions, AuditResult, audit
+from kidsafe.report.pictures import post_faces
 from kidsafe.share import covers
 from kidsafe.share.captions import plan_captions
 from kidsafe.share.keep import KeepRule, keep_rule

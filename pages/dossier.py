@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from kidsafe import dossier_json, narrative, risk, thumbnails
-from kidsafe.handout import handout_html
-from kidsafe.takehome import take_home_html
-from kidsafe.pictures import face_report
+from kidsafe.media import thumbnails
 from kidsafe.models import FAMILY
+from kidsafe.report import dossier_json, narrative, risk
+from kidsafe.report.handout import handout_html
+from kidsafe.report.pictures import face_report
+from kidsafe.report.takehome import take_home_html
 from ui import render, state
 
 state.init_defaults()

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from kidsafe import fixes, narrative, thumbnails
-from kidsafe.fixgroups import FixGroup, chosen_fixes, fix_groups
+from kidsafe.media import thumbnails
+from kidsafe.report import fixes, narrative
+from kidsafe.report.fixgroups import FixGroup, chosen_fixes, fix_groups
 from kidsafe.share.redact import redact
 from kidsafe.share.terms import vocabulary
 from ui import render, state

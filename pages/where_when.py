@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from kidsafe import narrative, wherewhen
-from kidsafe.plain import Places
+from kidsafe.report import narrative, wherewhen
+from kidsafe.report.plain import Places
 from ui import charts, render, state
 
 state.init_defaults()

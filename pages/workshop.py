@@ -7,11 +7,12 @@ what was revealed before is listed under them.
 
 import streamlit as st
 
-from kidsafe import leaks, presenter, thumbnails
-from kidsafe.advice import habits
+from kidsafe.media import thumbnails
 from kidsafe.models import Evidence, Fact
-from kidsafe.narrative import RevealStep, reveal_steps
-from kidsafe.takehome import take_home_html
+from kidsafe.report import leaks, presenter
+from kidsafe.report.advice import habits
+from kidsafe.report.narrative import RevealStep, reveal_steps
+from kidsafe.report.takehome import take_home_html
 from ui import loading, render, state
 
 #: Large type for a projector, scoped to the stage container (static CSS: no user text in it).

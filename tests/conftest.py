@@ -6,6 +6,8 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter
 
+from tests.served_app import chromium, require_chromium, served_app
+
 
 @pytest.fixture
 def make_scene():
@@ -268,3 +270,19 @@ def fixable_result(app_feed):
     res = audit(app_feed(extra=(BATH_POST,)), as_of=date(2025, 1, 1), options=AuditOptions(False, False, False))
     yield res
     res.close()
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    """The app served by `streamlit run app.py` on a free loopback port, with its own HOME; stopped after the module."""
+    require_chromium()
+    work = tmp_path_factory.mktemp("app")
+    with served_app(work / "streamlit.log", home=work) as (url, _proc):
+        yield url.rstrip("/")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Debian Chromium under playwright, shared by a module's browser tests."""
+    with chromium() as browser:
+        yield browser

@@ -8,9 +8,9 @@ import shutil
 import pytest
 
 from kidsafe import pipeline
-from kidsafe._onnx import INT8_DIR, INT8_SUMS, int8_model
 from kidsafe.bench import accuracy, reference
 from kidsafe.cli import main
+from kidsafe.media._onnx import INT8_DIR, INT8_SUMS, int8_model
 
 
 @pytest.fixture(scope="module")

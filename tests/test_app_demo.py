@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kidsafe import thumbnails
-from kidsafe.advice import habits
-from kidsafe.narrative import reveal_steps
-from kidsafe.plain import fact_words
+from kidsafe.media import thumbnails
+from kidsafe.report.advice import habits
+from kidsafe.report.narrative import reveal_steps
+from kidsafe.report.plain import fact_words
 from ui import render, resources, state
 
 pytestmark = [pytest.mark.slow, pytest.mark.load]

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import kidsafe.pictures as pictures
-from kidsafe.pictures import PostFaces
+import kidsafe.report.pictures as pictures
+from kidsafe.report.pictures import PostFaces
 from ui import render, resources
 
 pytestmark = [pytest.mark.slow, pytest.mark.load]

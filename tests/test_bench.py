@@ -14,13 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from kidsafe import photos, pipeline
+from kidsafe import pipeline
 from kidsafe.bench import baselines, runner
 from kidsafe.bench.captions import FAMILIES, plan_posts
 from kidsafe.bench.feed import PHOTO_SIZE, write_feed
 from kidsafe.bench.memory import RssSampler, rss_mb
 from kidsafe.bench.report import STAGES, BenchReport
 from kidsafe.cli import main
+from kidsafe.media import photos
 from kidsafe.models import PhotoInfo
 
 POSTS = 12

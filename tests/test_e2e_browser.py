@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.served_app import chromium, require_chromium, served_app
-
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -21,22 +19,6 @@ HOSTILE = (
     ("6", "2024-12-07 10:00", "Theo at the park <script>alert(1)</script> so proud"),
     ("7", "2024-12-14 10:00", "Maya drew this <img src=x onerror=alert(1)> [click](javascript:alert(1))"),
 )
-
-
-@pytest.fixture(scope="module")
-def app_url():
-    """The app served by `streamlit run app.py` on a free loopback port, stopped after the module."""
-    require_chromium()
-    ARTIFACTS.mkdir(exist_ok=True)
-    with served_app(ARTIFACTS / "streamlit.log") as (url, _proc):
-        yield f"{url}/"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Debian Chromium under playwright."""
-    with chromium() as browser:
-        yield browser
 
 
 def _upload_and_wait(page, url: str, zip_path: Path) -> None:

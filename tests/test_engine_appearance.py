@@ -1,13 +1,29 @@
-"""Appearance: the traits a stranger could pick a child out by, in the many ways parents say them."""
+"""Appearance (``engine/appearance.py``): the traits a stranger could pick a child out by, in the many
+ways parents say them."""
 
 from __future__ import annotations
 
 import pytest
 
 from kidsafe.models import FactKind
-from tests.test_engine import dossier, values, view
+from tests.engine_feeds import dossier, values, view
 
 NAMED = view("2", "Our girl Esme is 4 today", "2024-02-01 09:00")
+
+
+@pytest.mark.parametrize(("caption", "trait"), [
+    ("Esme in her new red school jumper, so grown up", "red school jumper"),
+    ("Esme picked her first glasses today", "glasses"),
+    ("Esme and her wild curly hair", "curly hair"),
+])
+def test_engine_appearance_of_a_child(caption, trait):
+    d = dossier(view("1", caption), view("2", "Our girl Esme is 4 today", "2024-02-01 09:00"))
+    assert values(d, FactKind.APPEARANCE, "Esme") == {trait}
+
+
+def test_engine_plain_clothes_are_no_appearance():
+    d = dossier(view("1", "Esme in her new coat"), view("2", "Our girl Esme is 4 today", "2024-02-01 09:00"))
+    assert values(d, FactKind.APPEARANCE) == set()
 
 
 @pytest.mark.parametrize(("caption", "trait"), [

@@ -1,4 +1,5 @@
-"""The engine's places from positions: home, check-ins and weekly places (no spaCy model needed)."""
+"""Places from positions (``engine/places.py``): location leaks, home, check-ins, the school gate and
+places the family goes back to (no spaCy model needed)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import date, datetime
 from kidsafe.engine import build_dossier
 from kidsafe.engine.views import PostView, TextPart
 from kidsafe.models import EvidenceSource, FactKind, GeoPoint, Post
+from tests.engine_feeds import dossier, view
 
 POOL = GeoPoint(-41.2706, 174.7800)
 HOUSE = GeoPoint(-41.2950, 174.7700)
@@ -25,6 +27,33 @@ def photo(pid: str, caption: str, when: str, point: GeoPoint) -> PostView:
     post = Post(id=pid, caption=caption, posted_at=moment)
     return PostView(post=post, parts=(TextPart(caption, EvidenceSource.CAPTION),), local_time=moment, posted_local=moment, gps=point, gps_source=EvidenceSource.EXIF,
                     gps_photo=f"{pid}.jpg", has_photo=True)
+
+
+NANA = GeoPoint(-41.3100, 174.8200)
+PARK = GeoPoint(-41.2500, 174.7300)
+
+
+def _returns(d):
+    return [(f.value["role"], f.value["name"]) for f in d.facts_of_kind(FactKind.PLACE)]
+
+
+def _at_home() -> list[PostView]:
+    return [photo(f"h{day}", "Bedtime stories", f"2024-10-{day:02d} 19:30", HOUSE) for day in range(1, 8)]
+
+
+def test_engine_location_leak_per_geotagged_post():
+    d = dossier(view("1", "park", gps=(48.8566, 2.3522)), view("2", "park again"))
+    leaks = d.facts_of_kind(FactKind.LOCATION_LEAK)
+    assert [f.posts for f in leaks] == [("1",)]
+
+
+def test_engine_packed_lunchboxes_are_no_holiday():
+    school, home = (-37.5610, 143.8560), (-37.5500, 143.8400)
+    d = dossier(view("1", "Our girl Esme is 5 today 🎂", "2024-03-01 19:00", gps=home),
+                view("2", "pizza night at home", "2024-03-08 19:00", gps=home),
+                view("3", "First day at Wattlebird Primary! lunchboxes packed, hats on", "2025-01-30 08:40", gps=school))
+    places = d.facts_of_kind(FactKind.PLACE)
+    assert any(f.value.get("role") == "school" for f in places)
 
 
 def test_engine_evening_check_ins_at_a_pool_are_not_home():
@@ -50,18 +79,6 @@ def test_engine_a_check_in_named_home_can_be_home():
              for i, day in enumerate((1, 2, 3), 1)]
     d = build_dossier(views, as_of=date(2025, 1, 1))
     assert len({(f.value["lat"], f.value["lon"]) for f in d.facts_of_kind(FactKind.HOME)}) == 1
-
-
-NANA = GeoPoint(-41.3100, 174.8200)
-PARK = GeoPoint(-41.2500, 174.7300)
-
-
-def _returns(d):
-    return [(f.value["role"], f.value["name"]) for f in d.facts_of_kind(FactKind.PLACE)]
-
-
-def _at_home() -> list[PostView]:
-    return [photo(f"h{day}", "Bedtime stories", f"2024-10-{day:02d} 19:30", HOUSE) for day in range(1, 8)]
 
 
 def test_engine_a_place_photographed_in_two_weeks_is_a_place_the_family_returns_to():

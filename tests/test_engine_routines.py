@@ -1,5 +1,5 @@
-"""Weekly routines said in words: the weekday in the language the parent writes it, the activity in
-their words, and an activity that is first a place giving way to the one held there."""
+"""Weekly routines (``engine/routines.py``): the weekday and activity in the parent's words, in other
+languages, and from recurrences alone; holidays and one-off matches are no routine."""
 
 from __future__ import annotations
 
@@ -7,7 +7,60 @@ import pytest
 
 from kidsafe.engine.routines import as_said, clues
 from kidsafe.models import FactKind
-from tests.test_engine import dossier, view
+from tests.engine_feeds import birthday_view, dossier, values, view
+
+def _saturday_routines(d):
+    return [f.value for f in d.facts_of_kind(FactKind.ROUTINE) if f.value["weekday"] == "Saturday"]
+
+
+@pytest.mark.parametrize(("caption", "weekday", "time", "activity"), [
+    ("swimming every Wed at half 4, Noah is a fish now", "Wednesday", "16:30", "swimming"),
+    ("Sat mornings = football, rain or shine", "Saturday", None, "football"),
+    ("muddy knees again #saturdayfootball", "Saturday", None, "football"),
+    ("Karate on Thursdays at 5pm is his favourite", "Thursday", "17:00", "karate"),
+    ("Saturday footy at 9am, every week without fail", "Saturday", "09:00", "footy"),
+    ("Hurling every Sunday morning with the under 8s 🏑", "Sunday", None, "hurling"),
+    ("Irish dancing every Monday, hard shoes and all", "Monday", None, "Irish dancing"),
+    ("Calisthenics every Wednesday arvo", "Wednesday", None, "calisthenics"),
+])
+def test_engine_routines_from_words(caption, weekday, time, activity):
+    d = dossier(view("1", caption, "2024-05-04 10:00"), view("2", "Noah is 5 today", "2024-02-01 09:00"))
+    routines = [f.value for f in d.facts_of_kind(FactKind.ROUTINE)]
+    assert any(r["weekday"] == weekday and r["activity"] == activity and (time is None or r["time"] == time)
+               for r in routines), routines
+
+
+def test_engine_routine_from_recurrence_alone():
+    place, home = (51.4545, -2.5879), (51.4600, -2.6000)
+    posts = [view(f"r{i}", "same time same place", f"2025-01-{d:02d} 10:0{i}", gps=place)
+             for i, d in enumerate((7, 14, 21, 28))]
+    posts += [view(f"h{i}", "bedtime stories", f"2025-02-{d:02d} 19:30", gps=home) for i, d in enumerate((1, 2, 3))]
+    posts.append(view("n", "Jude is 2 today!", "2025-03-03 09:00"))
+    d = dossier(*posts)
+    routines = [f for f in d.facts_of_kind(FactKind.ROUTINE)]
+    assert any(f.value["weekday"] == "Tuesday" and f.value["time"].startswith("10:") for f in routines)
+    homes = d.facts_of_kind(FactKind.HOME)
+    assert len(homes) == 1 and abs(homes[0].value["lat"] - home[0]) < 0.001
+
+
+def test_engine_saturday_only_as_a_day_not_a_verb():
+    d = dossier(view("1", "he sat still for football photos for once", "2024-05-06 10:00"),
+                view("2", "Ben is 6 today", "2024-01-10 09:00"))
+    assert not [f for f in d.facts_of_kind(FactKind.ROUTINE) if f.value["weekday"] == "Saturday"]
+
+
+def test_engine_one_match_on_a_saturday_is_not_a_routine():
+    d = dossier(view("1", "Took Noah to his first football match on Saturday!", "2024-05-06 10:00"),
+                view("2", "Noah is 6 today", "2024-01-10 09:00"))
+    assert d.facts_of_kind(FactKind.ROUTINE) == ()
+
+
+def test_engine_tuition_is_a_weekly_activity_and_chicken_rice_no_pet():
+    d = dossier(*[view(str(i), "Tuesday night tuition for Jun Hao 📚" if i == 0 else "tuition again 📖",
+                       f"2024-07-{2 + 7 * i:02d} 19:05", gps=(1.3522, 103.9455)) for i in range(4)],
+                view("9", "Bedok hawker centre lunch 🍜 chicken rice for the win", "2024-08-01 12:00"))
+    assert any(f.value.get("activity") == "tuition" for f in d.facts_of_kind(FactKind.ROUTINE))
+    assert "Bedok" not in values(d, FactKind.PET)
 
 
 @pytest.mark.parametrize(("caption", "weekday"), [
@@ -37,3 +90,52 @@ def test_the_activity_keeps_the_parents_word_beside_the_grouping_name():
                 view("2", "Noah is 5 today", "2024-02-01 09:00"))
     routines = [f.value for f in d.facts_of_kind(FactKind.ROUTINE)]
     assert any(r["weekday"] == "Sunday" and "mass" in r["activity"] for r in routines), routines
+
+
+def test_the_activity_said_next_to_the_weekday_is_the_routine():
+    d = dossier(view("1", "Rowan's first dance recital 🩰💖 Ballet every Saturday since September"),
+                birthday_view())
+    routines = values(d, FactKind.ROUTINE)
+    assert any("'ballet'" in r and "Saturday" in r for r in routines)
+    assert not any("'dance'" in r for r in routines)
+
+
+def test_the_activity_in_the_weekday_s_own_clause_is_the_routine():
+    d = dossier(view("1", "Gymnastics every Thursday, soccer on weekends - Rowan is busy"), birthday_view())
+    assert any("'gymnastics'" in r and "Thursday" in r for r in values(d, FactKind.ROUTINE))
+
+
+def test_the_urdd_is_a_weekly_activity():
+    d = dossier(view("1", "Gwion practising for the Urdd every Wednesday 🎤", "2024-10-16 19:00"),
+                view("2", "Gwion is 6 today 🎂", "2024-02-01 09:00"))
+    routines = [f.value for f in d.facts_of_kind(FactKind.ROUTINE)]
+    assert any(r["weekday"] == "Wednesday" and r["activity"] == "Urdd" for r in routines), routines
+
+
+def test_a_palm_tree_at_the_usual_saturday_place_still_counts_for_the_routine():
+    park = (9.0581, 7.4951)
+    d = dossier(view("1", "Saturday vibes ☀️", "2024-10-12 16:10", gps=park),
+                view("2", "Evening stroll 🌴", "2024-10-19 16:00", gps=park),
+                view("3", "Fresh air 😌", "2024-10-26 16:20", gps=park),
+                view("4", "Gwion is 6 today 🎂", "2024-02-01 09:00"))
+    assert any(r["time"] and abs(int(r["time"][:2]) * 60 + int(r["time"][3:]) - 16 * 60) <= 60
+               for r in _saturday_routines(d)), _saturday_routines(d)
+
+
+def test_a_holiday_alone_makes_no_routine():
+    resort = (8.9606, 98.2925)
+    d = dossier(*(view(str(i), "Holiday pool day 🏝️", f"2024-07-{day} 15:00", gps=resort)
+                  for i, day in enumerate(("06", "13", "20"))),
+                view("9", "Gwion is 6 today 🎂", "2024-02-01 09:00"))
+    assert not _saturday_routines(d)
+
+
+@pytest.mark.parametrize(("caption", "weekday", "activity"), [
+    ("Every Wednesday ballet folklórico 💃 she loves her falda", "Wednesday", "ballet folklórico"),
+    ("Bal Vihar every Sunday 🙏 a new shloka", "Sunday", "Bal Vihar"),
+    ("Hockey tous les mardis soir 🏒 #hockeydad", "Tuesday", "hockey"),
+])
+def test_more_weekly_activities_and_weekdays(caption, weekday, activity):
+    d = dossier(view("1", caption, "2024-05-04 10:00"), view("2", "Noé is 5 today", "2024-02-01 09:00"))
+    routines = [f.value for f in d.facts_of_kind(FactKind.ROUTINE)]
+    assert any(r["weekday"] == weekday and r["activity"] == activity for r in routines), routines

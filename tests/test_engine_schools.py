@@ -1,5 +1,5 @@
-"""Schools: hashtags and captions that name the same school agree, a hashtag's "ce" is no school,
-and a school said without a type word is found by the learned tagger."""
+"""Schools (``engine/schools.py``): named in captions and hashtags, with or without a type word, and
+which child goes there."""
 
 from __future__ import annotations
 
@@ -7,7 +7,67 @@ import pytest
 
 from kidsafe.engine.schools import _hashtag_school
 from kidsafe.models import FactKind
-from tests.test_engine import dossier, values, view
+from tests.engine_feeds import AGE_POST, birthday_view, child_names, dossier, values, view
+
+
+@pytest.mark.parametrize(("caption", "school"), [
+    ("First day at St Mary's RC Primary for our Noah 🎒", "St Mary's"),
+    ("Noah's nativity was a triumph #oakfieldprimary", "Oakfield"),
+    ("Settling in well at Busy Bees nursery, Noah loves it", "Busy Bees"),
+    ("Noah's first day at Gaelscoil na Cille, not a bother on him 🎒", "Gaelscoil na Cille"),
+    ("Rentrée à l'École Les Tilleuls pour Noah 🎒", "École Les Tilleuls"),
+    ("Noah's first day of school at Kita Regenbogen. So proud", "Kita Regenbogen"),
+])
+def test_engine_school_phrasings(caption, school):
+    d = dossier(view("1", caption), view("2", "Noah is 4 today", "2024-02-01 09:00"))
+    found = values(d, FactKind.SCHOOL, "Noah")
+    assert any(school.lower().replace("'", "") in s.lower().replace("'", "") for s in found), found
+
+
+def test_engine_saints_school_in_a_school_post():
+    d = dossier(view("1", "First day of Junior Infants at St. Brigid's for our Aoife 🎒"),
+                view("2", "Aoife is 4 today", "2024-02-01 09:00"))
+    assert any("Brigid" in s for s in values(d, FactKind.SCHOOL, "Aoife"))
+    assert child_names(d) == {"Aoife"}
+
+
+def test_engine_ordinary_words_in_school_posts_are_no_school():
+    d = dossier(view("1", "Snacks packed, first day of school tomorrow"),
+                view("2", "Snacks for the school trip, Zero complaints"),
+                view("3", "Our boy Ezra is 5 today", "2024-01-10 09:00"))
+    assert values(d, FactKind.SCHOOL) == set()
+
+
+def test_engine_twins_share_the_school_no_post_names_them_at():
+    d = dossier(view("1", "The twins are SIX 🎂🎂 happy birthday Rafe and Juno", "2024-08-21 18:00"),
+                view("2", "First day of Year 1 at Banksia Primary for the twins 🎒", "2025-01-30 08:40"))
+    for child in ("Rafe", "Juno"):
+        assert values(d, FactKind.SCHOOL, child) == {"Banksia Primary School"}
+
+
+def test_engine_creche_with_its_accent_is_a_school():
+    d = dossier(view("1", "Our boy Jabu turned 5 today 🎂", "2024-03-09 18:00"),
+                view("2", "Heritage Day at Sunbird Crèche 🇿🇦 Jabu in his beads", "2024-09-20 10:00"))
+    assert "Sunbird Crèche" in values(d, FactKind.SCHOOL, "Jabu")
+
+
+def test_engine_school_post_for_the_twins_goes_to_the_two_born_the_same_year():
+    d = dossier(view("1", "Happy 13th birthday Lwazi 🎂", "2024-10-02 07:00"),
+                view("2", "Our twins Ama & Esi are SIX today 🎂🎂", "2025-04-18 10:00"),
+                view("3", "First day of Grade R at Marula Park Primary for the twins!! 🎒", "2025-01-15 09:00"))
+    assert "Marula Park Primary School" in values(d, FactKind.SCHOOL, "Ama")
+    assert "Marula Park Primary School" in values(d, FactKind.SCHOOL, "Esi")
+    assert "Marula Park Primary School" not in values(d, FactKind.SCHOOL, "Lwazi")
+
+
+@pytest.mark.parametrize("caption, school", [
+    ("Rangi's first day at Little Wrens Nursery 🎒", "Little Wrens Nursery"),
+    ("Little Pips Kindergarten graduation for Rangi today", "Little Pips Kindergarten"),
+    ("First day at Oakfield Primary for Rangi 🎒", "Oakfield Primary School"),
+])
+def test_little_starting_a_nursery_name_is_kept(caption, school):
+    d = dossier(view("1", caption, "2024-09-02 08:00"), AGE_POST)
+    assert values(d, FactKind.SCHOOL, "Rangi") == {school}
 
 
 @pytest.mark.parametrize(("tag", "expected"), [
@@ -26,3 +86,42 @@ def test_the_caption_and_the_run_together_hashtag_are_one_school():
                 view("2", "Noah's nativity, what a star #daisychainnursery", "2024-12-10 15:00"),
                 view("3", "Noah is 4 today", "2024-02-01 09:00"))
     assert values(d, FactKind.SCHOOL, "Noah") == {"Daisy Chain Nursery"}
+
+
+@pytest.mark.parametrize(("caption", "school"), [
+    ("First day of grade 3 at Maple Hollow Public School! 🎒 Rowan", "Maple Hollow Public School"),
+    ("First day of term 2 at Tōtara Park School 🎒 Rowan", "Tōtara Park School"),
+    ("Back to class at Redfern High School for Rowan, year 7 already", "Redfern High School"),
+])
+def test_a_capitalised_school_after_a_name_in_a_school_post_is_the_school(caption, school):
+    d = dossier(view("1", caption, "2024-09-03 08:20"), birthday_view())
+    assert values(d, FactKind.SCHOOL) == {school}
+
+
+def test_the_class_a_school_post_names_picks_the_child_of_that_age():
+    d = dossier(
+        view("1", "Ivy is 4 today 🎂", "2024-06-10 17:00"),
+        view("2", "Rowan is 7 today 🎂", "2024-08-20 17:00"),
+        view("3", "First day of grade 2 at Larchmont Public School 🎒 Ivy was so jealous she wanted to go too",
+             "2024-09-03 08:20"))
+    assert values(d, FactKind.SCHOOL, "Rowan") == {"Larchmont Public School"}
+    assert not values(d, FactKind.SCHOOL, "Ivy")
+
+
+@pytest.mark.parametrize("caption", [
+    "Femi resumed JSS1 at Kingsmead College today 🎒",
+    "Femi started at Kingsmead College today, my big boy in secondary school",
+])
+def test_a_college_in_a_school_post_is_the_school(caption):
+    d = dossier(view("1", caption, "2024-09-09 08:00"), view("2", "Femi is 11 today 🎂", "2024-03-01 09:00"))
+    assert values(d, FactKind.SCHOOL, "Femi") == {"Kingsmead College"}
+
+
+def test_a_daycare_after_a_lower_case_type_word_goes_to_the_twins_it_names():
+    d = dossier(
+        view("1", "Happy 2nd birthday to our twins Maëlle & Inès 🎂", "2024-07-01 17:00"),
+        view("2", "Our boy Noé is 5 today 🎂", "2024-02-01 09:00"),
+        view("3", "Pickup at the garderie Les Petits Hiboux. The twins ran out screaming.", "2024-09-20 16:30"),
+    )
+    assert values(d, FactKind.SCHOOL, "Maëlle") == values(d, FactKind.SCHOOL, "Inès") != set()
+    assert not values(d, FactKind.SCHOOL, "Noé")

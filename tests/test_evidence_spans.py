@@ -18,13 +18,13 @@ import pytest
 
 from kidsafe.demo import DEMO_AS_OF, DEMO_FEED
 from kidsafe.engine import build_dossier
-from kidsafe.dossier_json import to_dict
 from kidsafe.engine.views import PostView, TextPart
 from kidsafe.learn.cli_eval import DEFAULT_FEEDS
 from kidsafe.learn.corpus import load_voice, voice_dirs
 from kidsafe.learn.evaluate import graded_feeds, post_views, voice_views
 from kidsafe.models import EvidenceSource, Post
 from kidsafe.pipeline import audit
+from kidsafe.report.dossier_json import to_dict
 
 TEXT_SOURCES = {"caption", "hashtag", "comment", "ocr", "sidecar"}
 #: Platform metadata that a sidecar gives without words: a photo's tags and its GPS position.

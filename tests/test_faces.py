@@ -1,4 +1,4 @@
-"""Tests of kidsafe.faces on the public-domain NASA "astronaut" photo shipped by scikit-image."""
+"""Tests of kidsafe.media.faces on the public-domain NASA "astronaut" photo shipped by scikit-image."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageOps
 from skimage import data as skimage_data  # test-only dependency (requirements-dev.txt)
 
-from kidsafe import faces
 from kidsafe.errors import ExtractorUnavailable
+from kidsafe.media import faces
 
 # Hand-measured on the 512x512 astronaut photo: the face from brow to chin, ear to ear.
 FACE_REGION = (180, 62, 268, 176)
@@ -220,11 +220,11 @@ def test_faces_damaged_model_is_unavailable(monkeypatch, tmp_path):
 
 
 def test_faces_model_loads_once_when_two_threads_start_together(monkeypatch):
-    import kidsafe._onnx
+    import kidsafe.media._onnx
 
     built = []
-    real = kidsafe._onnx.make_session
-    monkeypatch.setattr(kidsafe._onnx, "make_session", lambda model: built.append(1) or real(model))
+    real = kidsafe.media._onnx.make_session
+    monkeypatch.setattr(kidsafe.media._onnx, "make_session", lambda model: built.append(1) or real(model))
     monkeypatch.setattr(faces, "_sessions", {})
     results: list[tuple[faces.FaceBox, ...]] = []
     threads = [threading.Thread(target=lambda: results.append(faces.detect_faces(_astronaut()))) for _ in range(2)]
@@ -262,13 +262,13 @@ def test_faces_unknown_precision_is_refused():
 
 
 def test_faces_altered_int8_model_is_never_run(monkeypatch, tmp_path):
-    import kidsafe._onnx
+    import kidsafe.media._onnx
 
     for name in ("centerface.int8.onnx", "SHA256SUMS"):
-        (tmp_path / name).write_bytes((kidsafe._onnx.INT8_DIR / name).read_bytes())
+        (tmp_path / name).write_bytes((kidsafe.media._onnx.INT8_DIR / name).read_bytes())
     with (tmp_path / "centerface.int8.onnx").open("ab") as fh:
         fh.write(b"\0")  # one byte more: the sha256 no longer matches
-    monkeypatch.setattr(faces, "int8_model", lambda name: kidsafe._onnx.int8_model(name, tmp_path))
+    monkeypatch.setattr(faces, "int8_model", lambda name: kidsafe.media._onnx.int8_model(name, tmp_path))
     monkeypatch.setattr(faces, "_sessions", {})
     with pytest.raises(ExtractorUnavailable):
         faces.detect_faces(_astronaut(), precision="int8")

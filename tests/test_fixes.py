@@ -1,10 +1,10 @@
-"""Tests of kidsafe.fixes: changes per leaking post ranked by what they remove, and the real re-audit."""
+"""Tests of kidsafe.report.fixes: changes per leaking post ranked by what they remove, and the real re-audit."""
 
 import pytest
 
-from kidsafe import fixes
-from kidsafe.fixes import Change
 from kidsafe.models import FactKind
+from kidsafe.report import fixes
+from kidsafe.report.fixes import Change
 
 pytestmark = pytest.mark.load  # the re-audit runs the real spaCy model
 

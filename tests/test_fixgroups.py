@@ -1,10 +1,10 @@
-"""Tests of kidsafe.fixgroups: one action per thing a stranger knows, worst first, each taking only its own words."""
+"""Tests of kidsafe.report.fixgroups: one action per thing a stranger knows, worst first, each taking only its words."""
 
 import pytest
 
-from kidsafe import fixes
-from kidsafe.fixgroups import SEVERITY, chosen_fixes, fix_groups
 from kidsafe.models import FactKind
+from kidsafe.report import fixes
+from kidsafe.report.fixgroups import SEVERITY, chosen_fixes, fix_groups
 from kidsafe.share.redact import redact
 from kidsafe.share.terms import vocabulary
 

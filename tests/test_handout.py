@@ -1,13 +1,13 @@
-"""Tests of kidsafe.handout: a complete, escaped, print-ready HTML page of the dossier and the advice."""
+"""Tests of kidsafe.report.handout: a complete, escaped, print-ready HTML page of the dossier and the advice."""
 
 from datetime import date
 from html.parser import HTMLParser
 
 import pytest
 
-from kidsafe.advice import ADVICE
-from kidsafe.handout import handout_html, sureness
 from kidsafe.models import FAMILY, Dossier, Evidence, EvidenceSource, Fact, FactKind, Subject
+from kidsafe.report.advice import ADVICE
+from kidsafe.report.handout import handout_html, sureness
 
 HOSTILE = "<script>alert(1)</script>"
 

@@ -1,9 +1,9 @@
-"""Tests of kidsafe.leaks: which words give a fact away, where they are, and a caption without them."""
+"""Tests of kidsafe.report.leaks: which words give a fact away, where they are, and a caption without them."""
 
 import pytest
 
-from kidsafe.leaks import find_spans, leak_terms, segments, without_terms
 from kidsafe.models import Evidence, EvidenceSource, Fact, FactKind, Span
+from kidsafe.report.leaks import find_spans, leak_terms, segments, without_terms
 
 CAPTION = "Happy 6th birthday Zara!! Off to Millbrook Academy tomorrow #millbrookmums"
 

@@ -1,11 +1,11 @@
-"""Tests of kidsafe.narrative: the child's card told as a stranger would, and the order of a reveal."""
+"""Tests of kidsafe.report.narrative: the child's card told as a stranger would, and the order of a reveal."""
 
 from datetime import date
 
 import pytest
 
 from kidsafe.models import FAMILY, Dossier, Evidence, EvidenceSource, Fact, FactKind, Subject
-from kidsafe.narrative import child_story, clock, family_story, reveal_steps, routine_sentences
+from kidsafe.report.narrative import child_story, clock, family_story, reveal_steps, routine_sentences
 
 
 def ev(post="1"):

@@ -1,4 +1,4 @@
-"""Tests of kidsafe.nudity on generated, ordinary images (no explicit image is ever added)."""
+"""Tests of kidsafe.media.nudity on generated, ordinary images (no explicit image is ever added)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from kidsafe import nudity
 from kidsafe.errors import ExtractorUnavailable
+from kidsafe.media import nudity
 
 LOW = 0.2  # open_nsfw guidance: below 0.2 is very likely safe (nudity.SAFE_BELOW)
 
@@ -146,11 +146,11 @@ def test_nudity_altered_model_fails_closed(monkeypatch, tmp_path):
 
 
 def test_nudity_model_loads_once_when_two_threads_start_together(make_scene, monkeypatch):
-    import kidsafe._onnx
+    import kidsafe.media._onnx
 
     built = []
-    real = kidsafe._onnx.make_session
-    monkeypatch.setattr(kidsafe._onnx, "make_session", lambda model: built.append(1) or real(model))
+    real = kidsafe.media._onnx.make_session
+    monkeypatch.setattr(kidsafe.media._onnx, "make_session", lambda model: built.append(1) or real(model))
     monkeypatch.setattr(nudity, "_sessions", {})
     image = make_scene()
     results: list[float] = []
@@ -177,10 +177,10 @@ def test_nudity_unknown_precision_is_refused():
 
 
 def test_nudity_missing_int8_model_fails_closed(monkeypatch, tmp_path):
-    import kidsafe._onnx
+    import kidsafe.media._onnx
 
     monkeypatch.setattr(nudity, "_sessions", {})
-    monkeypatch.setattr(nudity, "int8_model", lambda name: kidsafe._onnx.int8_model(name, tmp_path))
+    monkeypatch.setattr(nudity, "int8_model", lambda name: kidsafe.media._onnx.int8_model(name, tmp_path))
     with pytest.raises(ExtractorUnavailable):
         nudity.nudity_score(Image.new("RGB", (64, 64)), precision="int8")
 
@@ -207,8 +207,8 @@ def test_nudity_gate_scores_photos_full_of_skin_colours_light_or_dark(skin):
 
 
 def test_nudity_gate_scores_every_reference_photo_labelled_sensitive():
-    from kidsafe import photos
     from kidsafe.bench import reference
+    from kidsafe.media import photos
 
     for ref, data in reference.load():
         if ref.sensitive:

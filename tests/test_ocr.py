@@ -1,4 +1,4 @@
-"""Tests of kidsafe.ocr: text rendered with Pillow onto generated photo-like images."""
+"""Tests of kidsafe.media.ocr: text rendered with Pillow onto generated photo-like images."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import threading
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from kidsafe import ocr
 from kidsafe.errors import ExtractorUnavailable
+from kidsafe.media import ocr
 
 TEXTS = [
     ("Welcome to the Lake House", 40, (20, 20, 20)),

@@ -1,4 +1,4 @@
-"""Tests of kidsafe.ocr_spacing: word gaps found in rendered lines, spaces restored safely."""
+"""Tests of kidsafe.media.ocr_spacing: word gaps found in rendered lines, spaces restored safely."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from kidsafe.ocr_spacing import respace, word_segments
+from kidsafe.media.ocr_spacing import respace, word_segments
 
 
 def _line(text: str, size: int, *, ink: int = 20, paper: int = 215) -> tuple[np.ndarray, np.ndarray, list]:

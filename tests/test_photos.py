@@ -1,4 +1,4 @@
-"""kidsafe.photos: EXIF date, GPS and camera without decoding; bomb-safe reduced decoding."""
+"""kidsafe.media.photos: EXIF date, GPS and camera without decoding; bomb-safe reduced decoding."""
 
 from __future__ import annotations
 
@@ -16,11 +16,11 @@ from PIL import Image, ImageFile, WebPImagePlugin
 from PIL.TiffImagePlugin import IFDRational
 from pillow_heif.as_plugin import HeifImageFile
 
-from kidsafe import photos
 from kidsafe.errors import IngestError, UnsafeInputError
 from kidsafe.geo import distance_m
+from kidsafe.media import photos
 from kidsafe.models import GeoPoint
-from kidsafe.photos import (
+from kidsafe.media.photos import (
     IMAGE_SUFFIXES,
     MAX_IMAGE_PIXELS,
     gps_from_ifd,

@@ -1,4 +1,4 @@
-"""kidsafe.photos on damaged files: hundreds of deterministic corruptions of real photos.
+"""kidsafe.media.photos on damaged files: hundreds of deterministic corruptions of real photos.
 
 Whatever the bytes, read_photo_info and open_image either succeed or raise IngestError, and
 do it quickly. Variants come from a seeded generator, so a failure names a reproducible case.
@@ -18,7 +18,7 @@ import pytest
 from PIL import Image
 
 from kidsafe.errors import IngestError
-from kidsafe.photos import open_image, read_photo_info
+from kidsafe.media.photos import open_image, read_photo_info
 
 REAL_GPS = Path(__file__).parent / "data" / "real-gps"
 JPEGS = sorted(p.name for p in REAL_GPS.glob("*.jpg"))

@@ -1,4 +1,4 @@
-"""Tests of faces per post (kidsafe.pictures) and face evidence in the engine (kidsafe.engine.pictures)."""
+"""Tests of faces per post (kidsafe.report.pictures) and face evidence in the engine (kidsafe.engine.pictures)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from kidsafe.engine.people import build_cast
 from kidsafe.engine.pictures import add_picture_facts
 from kidsafe.engine.views import PostView, TextPart
 from kidsafe.models import Dossier, Evidence, EvidenceSource, Fact, FactKind, Photo, Post, Subject
-from kidsafe.pictures import face_report, post_faces, several_children_posts
 from kidsafe.pipeline import AuditOptions, audit
+from kidsafe.report.pictures import face_report, post_faces, several_children_posts
 
 
 def _ev(post: str) -> Evidence:

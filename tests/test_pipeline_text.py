@@ -6,7 +6,8 @@ import io
 
 from PIL import Image, ImageDraw, ImageFont
 
-from kidsafe import ocr, photos, pipeline
+from kidsafe import pipeline
+from kidsafe.media import ocr, photos
 from kidsafe.pipeline import AuditOptions, detector_side
 
 SIGN = "Willowbrook Community Nursery"

@@ -5,9 +5,9 @@ from datetime import datetime, date
 
 import pytest
 
-from kidsafe import plain
 from kidsafe.models import FAMILY, Dossier, Evidence, EvidenceSource, Fact, FactKind, GeoPoint, Subject
-from kidsafe.narrative import child_story, family_story, reveal_steps
+from kidsafe.report import plain
+from kidsafe.report.narrative import child_story, family_story, reveal_steps
 
 COORDINATES = re.compile(r"-?\d{1,3}\.\d{3,}")
 HOME = {"lat": 53.983, "lon": -1.529, "radius_m": 150}
@@ -105,7 +105,7 @@ def test_plain_relatives_are_named_in_one_sentence():
 
 
 def test_plain_the_command_line_summary_has_no_coordinates():
-    from kidsafe.summary import to_text
+    from kidsafe.report.summary import to_text
 
     text = to_text(_dossier())
     assert "home: a spot in Harrogate, to within about 150 m" in text

@@ -1,11 +1,11 @@
-"""Tests of kidsafe.risk: a level per child, with reasons a parent can read."""
+"""Tests of kidsafe.report.risk: a level per child, with reasons a parent can read."""
 
 from datetime import date
 
 import pytest
 
 from kidsafe.models import FAMILY, Dossier, Evidence, EvidenceSource, Fact, FactKind, Subject
-from kidsafe.risk import assess
+from kidsafe.report.risk import assess
 
 EV = (Evidence(post="1", source=EvidenceSource.CAPTION, excerpt="x"),)
 KID = Subject(id="child-1", kind="child", name="Zara", gender="girl")

@@ -17,8 +17,9 @@ import pytest
 from PIL import Image, ImageCms, ImageDraw, ImageFont
 from skimage import data as skimage_data  # test-only dependency (requirements-dev.txt)
 
-from kidsafe import faces, safe_share
+from kidsafe import safe_share
 from kidsafe.cli import main
+from kidsafe.media import faces
 from kidsafe.pipeline import AuditOptions, audit
 from kidsafe.share import covers, images
 

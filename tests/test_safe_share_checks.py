@@ -144,7 +144,7 @@ def test_safe_share_never_says_safe_while_a_name_remains(feed, tmp_path, monkeyp
 
 
 def test_safe_share_is_not_called_safe_when_the_fresh_audit_could_not_read_photos(feed, tmp_path, monkeypatch):
-    from kidsafe import ocr
+    from kidsafe.media import ocr
 
     monkeypatch.setattr(ocr, "available", lambda: False)
     report = safe_share.share(feed, tmp_path / "out.zip", as_of=AS_OF, options=FAST)

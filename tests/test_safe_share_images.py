@@ -8,7 +8,7 @@ import pytest
 from PIL import Image, ImageCms, ImageStat, PngImagePlugin
 from skimage import data as skimage_data  # test-only dependency (requirements-dev.txt)
 
-from kidsafe import faces
+from kidsafe.media import faces
 from kidsafe.share import covers, images
 from kidsafe.share.covers import Box
 from kidsafe.share.verify import Expected, csv_problems, photo_problems

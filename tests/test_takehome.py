@@ -3,9 +3,9 @@
 import re
 from datetime import date
 
-from kidsafe.advice import ADVICE, HABITS_SHOWN, habits
 from kidsafe.models import FAMILY, Dossier, Evidence, EvidenceSource, Fact, FactKind, Subject
-from kidsafe.takehome import HELP, take_home_html
+from kidsafe.report.advice import ADVICE, HABITS_SHOWN, habits
+from kidsafe.report.takehome import HELP, take_home_html
 
 
 def _fact(kind, subject, value):

@@ -1,4 +1,4 @@
-"""Tests of kidsafe.textcheck: where a photo shows rows of letters, on generated photo-like images."""
+"""Tests of kidsafe.media.textcheck: where a photo shows rows of letters, on generated photo-like images."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from kidsafe.textcheck import TextRegion, text_regions
+from kidsafe.media.textcheck import TextRegion, text_regions
 
 #: (text, font size, ink, board): signs, banners and labels as families photograph them.
 SIGNS = [

@@ -1,4 +1,4 @@
-"""Tests of kidsafe.thumbnails: small previews, and blurred ones for sensitive pictures."""
+"""Tests of kidsafe.media.thumbnails: small previews, and blurred ones for sensitive pictures."""
 
 import io
 
@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 
 from kidsafe.errors import IngestError
-from kidsafe.thumbnails import BLURRED_SIDE, THUMB_SIDE, thumbnail
+from kidsafe.media.thumbnails import BLURRED_SIDE, THUMB_SIDE, thumbnail
 
 
 def jpeg(image):

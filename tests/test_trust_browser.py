@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.served_app import chromium, require_chromium, served_app, upload_file
+from tests.served_app import upload_file
 from tests.test_trust_html import HOSTILE_ID, OCR_LINES, PAYLOADS, PHOTO_NAMES, hostile_feed
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -21,20 +21,6 @@ OTHER_FAMILY = (
     ("1", "2024-03-02 10:00", "Sports day for Ilsabet at Quenford Infants", "2024:03:02 10:00:00", None),
     ("2", "2024-04-06 10:00", "Ilsabet turns 6 today! 🎂", "2024:04:06 10:00:00", (53.8, -1.55)),
 )
-
-
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    require_chromium()
-    work = tmp_path_factory.mktemp("browser-app")
-    with served_app(work / "streamlit.log", home=work) as (url, _proc):
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 def upload(page, url: str, path: Path) -> None:

@@ -27,12 +27,12 @@ from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 from PIL import Image
 
-from kidsafe import thumbnails
 from kidsafe.errors import IngestError, KidsafeError
 from kidsafe.ingest import Feed, MemorySource, open_feed
 from kidsafe.ingest.plain import lines
+from kidsafe.media import thumbnails
+from kidsafe.media.photos import open_image, read_photo_info
 from kidsafe.pipeline import AuditOptions, audit, read_photo
-from kidsafe.photos import open_image, read_photo_info
 from tests.test_photos_corruption import FAMILIES, JPEGS, REAL_GPS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -544,7 +544,7 @@ def test_fuzz_audit_of_fuzzed_feeds_never_raises_anything_else():
 
 
 def test_fuzz_audit_detector_failing_on_a_photo_is_a_warning_naming_it(monkeypatch, feed_jpeg):
-    from kidsafe import faces
+    from kidsafe.media import faces
 
     def fail(image):
         raise RuntimeError("std::bad_alloc")

@@ -180,7 +180,7 @@ def png_claiming(width: int, height: int) -> bytes:
 
 def largest_allowed_png() -> bytes:
     """A real 8000x8000 PNG: exactly the pixel limit, so it is decoded (192 MB of pixels) from 190 KB."""
-    from kidsafe.photos import MAX_IMAGE_PIXELS
+    from kidsafe.media.photos import MAX_IMAGE_PIXELS
 
     side = int(MAX_IMAGE_PIXELS**0.5)
     out = io.BytesIO()

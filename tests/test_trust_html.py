@@ -248,8 +248,8 @@ def test_html_handout_escapes_every_user_string():
     """The printable handout is an HTML file a parent opens in their browser: no user text as markup."""
     from html.parser import HTMLParser
 
-    from kidsafe.handout import handout_html
     from kidsafe.pipeline import audit
+    from kidsafe.report.handout import handout_html
 
     result = audit(hostile_feed(), options=AuditOptions(ocr=False, faces=False, nudity=False))
     result.close()

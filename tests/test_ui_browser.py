@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.served_app import chromium, require_chromium, served_app, upload_file
+from tests.served_app import upload_file
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 DEMO_TIMEOUT_MS = 600_000  # the first demo audit reads every photo (OCR, faces, nudity) on shared cores
@@ -37,20 +37,6 @@ def artefacts(tmp_path_factory) -> Path:
     path.mkdir(parents=True, exist_ok=True)
     print(f"\nscreenshots in {path}")
     return path
-
-
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    require_chromium()
-    work = tmp_path_factory.mktemp("ui-app")
-    with served_app(work / "streamlit.log", home=work) as (url, _proc):
-        yield url.rstrip("/") + "/"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 #: A phone's browser as Streamlit recognises one (it folds the sidebar after a page is chosen on a phone).

@@ -1,10 +1,10 @@
-"""Tests of kidsafe.wherewhen: map points from the dossier, and the weekday-by-hour grid."""
+"""Tests of kidsafe.report.wherewhen: map points from the dossier, and the weekday-by-hour grid."""
 
 from datetime import date, datetime
 
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Dossier, Evidence, EvidenceSource, Fact, FactKind, Post, Subject
-from kidsafe.wherewhen import map_points, split_local, week_grid
+from kidsafe.report.wherewhen import map_points, split_local, week_grid
 
 EV = (Evidence(post="1", source=EvidenceSource.EXIF, excerpt="GPS"),)
 KID = Subject(id="child-1", kind="child", name="Zara")

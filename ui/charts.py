@@ -9,8 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from kidsafe.engine.views import WEEKDAY_NAMES
-from kidsafe.plain import Places
-from kidsafe.wherewhen import ROLES, MapPoint, WeekCell
+from kidsafe.report.plain import Places
+from kidsafe.report.wherewhen import ROLES, MapPoint, WeekCell
 
 #: Each role has its own shape as well as its own colour (meaning never carried by colour alone).
 ROLE_SHAPES = {"home": "square", "school": "triangle-up", "activity": "diamond", "place": "cross",

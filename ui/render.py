@@ -16,15 +16,16 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from kidsafe import leaks, plain, thumbnails
 from kidsafe.engine.text import day_part
 from kidsafe.engine.views import PostView
 from kidsafe.errors import KidsafeError
-from kidsafe.handout import sureness
 from kidsafe.ingest.report import format_words, skipped_words
 from kidsafe.kinds import KINDS, kinds_where
+from kidsafe.media import thumbnails
 from kidsafe.models import Dossier, Evidence, EvidenceSource, Fact, FactKind
-from kidsafe.risk import Risk
+from kidsafe.report import leaks, plain
+from kidsafe.report.handout import sureness
+from kidsafe.report.risk import Risk
 from ui import state
 
 #: Every ASCII punctuation mark Markdown may read as syntax; CommonMark lets each be backslash-escaped.

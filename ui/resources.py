@@ -14,10 +14,11 @@ from dataclasses import dataclass
 import streamlit as st
 from PIL import Image
 
-from kidsafe import faces, nlp, nudity, ocr
+from kidsafe import nlp
 from kidsafe.demo import DEMO_AS_OF, DEMO_FEED
 from kidsafe.engine import load_reference_data
 from kidsafe.errors import KidsafeError
+from kidsafe.media import faces, nudity, ocr
 from kidsafe.pipeline import AuditOptions, AuditResult, audit
 
 log = logging.getLogger(__name__)

@@ -17,10 +17,11 @@ from typing import Any
 
 from PIL import Image
 
-from kidsafe import faces, nudity, photos, pipeline, textcheck
-from kidsafe._onnx import FP32, INT8
+from kidsafe import pipeline
 from kidsafe.bench.reference import REFERENCE_DIR, Box, Reference, load
 from kidsafe.engine.sensitive import NUDITY_THRESHOLD
+from kidsafe.media import faces, nudity, photos, textcheck
+from kidsafe.media._onnx import FP32, INT8
 from kidsafe.share.covers import Box as Rect
 
 MATCH_IOU = 0.5

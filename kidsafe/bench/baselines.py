@@ -24,9 +24,10 @@ from typing import Any
 from PIL import Image
 from PIL.ExifTags import IFD
 
-from kidsafe import nlp, photos, pipeline
+from kidsafe import nlp, pipeline
 from kidsafe.engine import build_dossier
 from kidsafe.ingest import Feed
+from kidsafe.media import photos
 from kidsafe.models import Post
 
 log = logging.getLogger(__name__)

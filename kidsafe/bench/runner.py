@@ -17,13 +17,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kidsafe import faces, nudity
 from kidsafe.bench import baselines
 from kidsafe.bench.baselines import Unavailable
 from kidsafe.bench.feed import PHOTO_SIZE, BenchFeed, write_feed
 from kidsafe.bench.memory import RssSampler, rss_mb
 from kidsafe.bench.report import STAGES, BenchReport, Comparison, Stage, Target, load_average, machine_info
 from kidsafe.ingest import open_feed
+from kidsafe.media import faces, nudity
 from kidsafe.pipeline import AuditOptions, AuditResult, Timings, audit
 
 log = logging.getLogger(__name__)

@@ -101,8 +101,8 @@ class Report:
 def grade_voices(voices: Sequence[Voice]) -> Report:
     """Audit each voice's posts and grade the dossier against its truth file."""
     report = Report()
-    from kidsafe.dossier_json import to_dict
     from kidsafe.engine import build_dossier
+    from kidsafe.report.dossier_json import to_dict
 
     for voice in voices:
         dossier = build_dossier(voice_views(voice), as_of=date.fromisoformat(voice.truth["audit_date"]))
@@ -120,8 +120,8 @@ def graded_feeds(folder: Path) -> list[tuple[Path, Path]]:
 
 def grade_feeds(folder: Path, photo_checks: bool = False) -> Report:
     """Audit every graded feed in ``folder`` (photo checks off unless asked: EXIF and text only) and grade it."""
-    from kidsafe.dossier_json import to_dict
     from kidsafe.pipeline import AuditOptions, audit
+    from kidsafe.report.dossier_json import to_dict
 
     report = Report()
     options = AuditOptions() if photo_checks else AuditOptions(ocr=False, faces=False, nudity=False)

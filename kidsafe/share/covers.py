@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageStat
 
-from kidsafe import faces as face_detector
-from kidsafe.faces import FaceBox
+from kidsafe.media import faces as face_detector
+from kidsafe.media.faces import FaceBox
 
 FACE_STYLES = ("blur", "fill", "emoji")
 OPAQUE_STYLES = frozenset({"fill", "emoji"})

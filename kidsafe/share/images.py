@@ -1,6 +1,6 @@
 """Photos rebuilt from their pixels alone: upright, in sRGB, saved as a JPEG that carries no metadata.
 
-A photo is decoded at full resolution with ``kidsafe.photos.open_image`` (bomb-safe, EXIF
+A photo is decoded at full resolution with ``kidsafe.media.photos.open_image`` (bomb-safe, EXIF
 orientation applied, HEIC included), its colours are converted to sRGB when it embeds a colour
 profile, and a new image is made from the raw pixel bytes, so nothing of the original file
 (EXIF, GPS, XMP, IPTC, ICC profile, comments, maker notes, thumbnails) can ride along.
@@ -16,8 +16,8 @@ from typing import Any
 
 from PIL import Image, ImageCms
 
-from kidsafe import photos
 from kidsafe.errors import IngestError
+from kidsafe.media import photos
 
 log = logging.getLogger(__name__)
 

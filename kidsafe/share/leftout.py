@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from kidsafe.media.thumbnails import DISPLAY_NUDITY
 from kidsafe.models import FactKind
 from kidsafe.pipeline import AuditResult
-from kidsafe.thumbnails import DISPLAY_NUDITY
 
 REASON_WORDS = {"bath": "a bath picture", "nudity": "a picture with nudity", "potty": "a potty or toilet picture",
                 "toilet": "a potty or toilet picture", "distress": "a child upset", "swimwear": "a swimwear picture",

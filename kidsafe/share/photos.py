@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from kidsafe import faces as face_detector
-from kidsafe import ocr
 from kidsafe.errors import ExtractorUnavailable, KidsafeError
+from kidsafe.media import faces as face_detector
+from kidsafe.media import ocr
 from kidsafe.models import Photo, Post
 from kidsafe.share import covers, images
 from kidsafe.share.covers import Box

@@ -17,10 +17,10 @@ from pathlib import Path
 
 from PIL import Image
 
-from kidsafe import faces as face_detector
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.text import fold
 from kidsafe.kinds import KINDS, in_order, kinds_where
+from kidsafe.media import faces as face_detector
 from kidsafe.models import EvidenceSource, Fact, FactKind
 from kidsafe.share import covers, images
 from kidsafe.share.covers import Box

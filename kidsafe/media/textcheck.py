@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
-from kidsafe.photos import opencv
+from kidsafe.media.photos import opencv
 
 log = logging.getLogger(__name__)
 

@@ -21,9 +21,9 @@ from kidsafe.engine.text import mask_for_nlp
 from kidsafe.engine.views import PostView
 from kidsafe.errors import ExtractorUnavailable
 from kidsafe.kinds import kinds_where
-from kidsafe.leaks import find_spans, leak_terms, without_terms
 from kidsafe.models import Dossier, Evidence, EvidenceSource, Fact, FactKind, PhotoInfo, Post
 from kidsafe.pipeline import AuditResult, PhotoFindings, build_views
+from kidsafe.report.leaks import find_spans, leak_terms, without_terms
 
 
 class Change(StrEnum):

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kidsafe.fixes import Fix, fixes_for
 from kidsafe.kinds import KINDS, grouped, in_order
 from kidsafe.models import FAMILY, Dossier, Fact, FactKind
 from kidsafe.pipeline import AuditResult
-from kidsafe.plain import favourites, weekly_time
+from kidsafe.report.fixes import Fix, fixes_for
+from kidsafe.report.plain import favourites, weekly_time
 
 #: The worst first (``Kind.fix_rank``): what lets a stranger find or harm a child, then what lets them sound familiar.
 SEVERITY = in_order("fix_rank")

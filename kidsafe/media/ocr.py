@@ -15,9 +15,9 @@ from typing import Any
 
 from PIL import Image
 
-from kidsafe._onnx import INTRA_OP_THREADS
 from kidsafe.errors import ExtractorUnavailable
-from kidsafe.ocr_spacing import respace
+from kidsafe.media._onnx import INTRA_OP_THREADS
+from kidsafe.media.ocr_spacing import respace
 
 log = logging.getLogger(__name__)
 

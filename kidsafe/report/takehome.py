@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from html import escape
 
-from kidsafe.advice import Advice, habits
-from kidsafe.handout import DISCLAIMER
 from kidsafe.models import Dossier
-from kidsafe.narrative import child_story, family_story
+from kidsafe.report.advice import Advice, habits
+from kidsafe.report.handout import DISCLAIMER
+from kidsafe.report.narrative import child_story, family_story
 
 TITLE = "What a stranger learned from one family's posts"
 #: Each child's and the family's story is cut to this many sentences, so that the page stays one page.

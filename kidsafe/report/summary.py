@@ -53,7 +53,7 @@ def describe_value(fact: Fact) -> str:
 
 
 def _line(dossier: Dossier, fact: Fact, markdown: bool) -> str:
-    from kidsafe.plain import fact_words  # plain words build on describe_value above: imported when used
+    from kidsafe.report.plain import fact_words  # plain words build on describe_value above: imported when used
 
     posts = ", ".join(fact.posts[:6]) + ("…" if len(fact.posts) > 6 else "")
     sure = "" if fact.confidence >= 0.5 else " (possible)"

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 from PIL import ImageFilter
 
-from kidsafe import photos
+from kidsafe.media import photos
 from kidsafe.models import Dossier, FactKind
-from kidsafe.pipeline import AuditResult
+
+if TYPE_CHECKING:  # media sits below the pipeline: only the type is needed here
+    from kidsafe.pipeline import AuditResult
 
 THUMB_SIDE = 240
 #: A sensitive picture is never shown larger than this, and only blurred.

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from kidsafe.kinds import KINDS, Card, grouped, in_order, on_card
 from kidsafe.models import FAMILY, Dossier, Fact, FactKind, Subject
-from kidsafe.plain import Places, favourites, fact_words, join, weekly_time
-from kidsafe.summary import MONTHS, describe_value
+from kidsafe.report.plain import Places, favourites, fact_words, join, weekly_time
+from kidsafe.report.summary import MONTHS, describe_value
 
 #: Below this confidence a sentence says "it looks like".
 SURE = 0.5

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from kidsafe.kinds import KINDS, in_order
 from kidsafe.models import FAMILY, Dossier, Fact, FactKind, Subject
-from kidsafe.summary import describe_value
+from kidsafe.report.summary import describe_value
 
 LEVELS = ("low", "medium", "high")
 #: How the level is said on screen and on paper: a word and a sign, never a colour alone.

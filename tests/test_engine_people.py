@@ -1,0 +1,407 @@
+"""Who is who (``engine/mentions.py``, ``people.py``, ``roles.py``, ``people_facts.py``): the family's
+children, parents, relatives, pets and other people, in the many ways parents name them."""
+
+from __future__ import annotations
+
+import pytest
+
+from kidsafe.engine.people import is_alias
+from kidsafe.models import FactKind
+from tests.engine_feeds import AGE_POST, OTHER_POSTS, birthday_view, child_names, dossier, values, view
+
+
+def test_engine_friends_child_is_not_a_sibling_and_not_their_birthday():
+    d = dossier(
+        view("1", "Isla and Finn at the farm 🐑", "2024-04-06 11:00"),
+        view("2", "Happy 5th birthday to Isla's best friend Poppy!! 🎉 party chaos", "2024-06-15 15:00"),
+        view("3", "Isla made a card for Finn", "2024-06-20 15:00"),
+    )
+    assert child_names(d) == {"Isla", "Finn"}
+    assert values(d, FactKind.OTHER_CHILD) == {"Poppy"}
+    assert values(d, FactKind.BIRTHDAY) == set()
+
+
+@pytest.mark.parametrize(("caption", "kind", "value"), [
+    ("Sunday roast at Granny Jean's, the kids ate everything", FactKind.RELATIVE, "Granny Jean"),
+    ("Auntie Priya spoiling them again", FactKind.RELATIVE, "Auntie Priya"),
+    ("Meet Pickle 🐶 our new family member", FactKind.PET, "Pickle"),
+    ("Tom took the kids to the park so I could nap", FactKind.PARENT_NAME, "Tom"),
+])
+def test_engine_people_who_are_not_children(caption, kind, value):
+    d = dossier(view("1", caption))
+    assert values(d, kind) == {value}
+    assert value.split()[-1] not in child_names(d)
+
+
+@pytest.mark.parametrize("caption", [
+    "Obsessed with Spider-Man at the moment, Theo wants the costume every day",
+    "Theo was Elsa for Halloween and nobody could stop him",
+    "Ed Sheeran on repeat in the car, Theo knows every word",
+    "Theo got a Paw Patrol cake, Chase is still his hero",
+])
+def test_engine_characters_and_celebrities_are_never_children(caption):
+    d = dossier(view("1", caption), view("2", "Theo is 4 today!", "2024-09-01 10:00"))
+    assert child_names(d) == {"Theo"}
+    assert values(d, FactKind.FAVOURITE, "Theo")
+
+
+def test_engine_nickname_joins_full_name():
+    d = dossier(
+        view("1", "Charlotte's first swimming badge!", "2024-01-10 10:00"),
+        view("2", "Lottie insisted on wearing her wellies to bed", "2024-02-10 20:00"),
+        view("3", "Our girl Charlotte is 6 today", "2024-03-10 10:00"),
+    )
+    assert len(d.children) == 1
+    child = d.children[0]
+    assert child.name == "Charlotte" and "Lottie" in child.aliases
+
+
+def test_engine_capitalised_words_are_not_children():
+    d = dossier(
+        view("1", "Muddy walk today. Spring is here"),
+        view("2", "Meet the new sofa. Valley Gardens was heaving"),
+        view("3", "If it rains again I give up"),
+    )
+    assert child_names(d) == set()
+
+
+def test_engine_lowercase_names_in_unmistakable_phrases():
+    d = dossier(view("1", "happy birthday olivia!! 🎂 our little monkey", "2024-09-14 10:00"),
+                view("2", "my boy harry is 3 today", "2024-02-03 09:00"))
+    assert child_names(d) == {"Olivia", "Harry"}
+
+
+def test_engine_posters_own_friend_is_an_adult_not_a_child():
+    d = dossier(view("1", "Happy birthday to my best friend Sarah, love you"),
+                view("2", "Wine with Sarah tonight"),
+                view("3", "Our girl Esme is 2 today", "2024-01-10 09:00"))
+    assert child_names(d) == {"Esme"}
+    assert values(d, FactKind.OTHER_CHILD) == set()
+
+
+def test_engine_name_missing_from_the_name_list_still_found_with_a_strong_cue():
+    d = dossier(view("1", "Our boy Chukwuemeka turned 5 today 🎂", "2024-03-03 12:00"))
+    assert child_names(d) == {"Chukwuemeka"}
+
+
+def test_engine_pet_with_a_birthday_stays_a_pet():
+    d = dossier(view("1", "Our golden retriever Cooper turns 5 today 🐶🎂", "2024-12-01 10:00"),
+                view("2", "Cooper stole Mason's sandwich again", "2025-02-01 10:00"),
+                view("3", "Mason turned 3 yesterday 🎈", "2024-06-09 20:00"))
+    assert child_names(d) == {"Mason"}
+    assert values(d, FactKind.PET) == {"Cooper"}
+    assert values(d, FactKind.BIRTHDAY, "Mason") == {"06-08"}
+
+
+def test_engine_grown_up_friends_and_celebrities_are_not_children():
+    d = dossier(view("1", "Wine with Emma tonight 🍷"), view("2", "Emma's hen do was wild"),
+                view("3", "Coffee with Emma before work"), view("4", "Met Harry Styles in the queue!!"),
+                view("5", "Harry Styles on the radio again"), view("6", "Our boy Arthur is 4 today"))
+    assert child_names(d) == {"Arthur"}
+
+
+def test_engine_child_named_often_without_cues_is_still_a_child():
+    d = dossier(view("1", "Emma loved the ducks at the park"), view("2", "Emma and the muddy puddles"),
+                view("3", "Emma fell asleep in the car"))
+    assert child_names(d) == {"Emma"}
+
+
+def test_engine_pet_forms_join_when_the_name_list_agrees():
+    d = dossier(view("1", "Immy's first ballet show", "2024-03-01 10:00"),
+                view("2", "Our girl Imogen turned 5 today", "2024-03-02 10:00"),
+                view("3", "Annie and Anthony at the farm"), view("4", "Anthony is 3 today", "2024-06-01 10:00"),
+                view("5", "Annie is 6 today", "2024-07-01 10:00"))
+    names = {c.name: set(c.aliases) for c in d.children}
+    assert names["Imogen"] == {"Immy"} and "Annie" in names and "Anthony" in names
+
+
+@pytest.mark.parametrize(("caption", "kind", "value"), [
+    ("Happy Mother's Day to Bronwyn, these kids adore you 💐", FactKind.PARENT_NAME, "Bronwyn"),
+    ("Father's Day pancakes for Declan, made by the kids", FactKind.PARENT_NAME, "Declan"),
+    ("Shoutout to Marcus, the best daddy in the world", FactKind.PARENT_NAME, "Marcus"),
+    ("Sunday dinner at Mamó Siobhán's, the kids were spoiled", FactKind.RELATIVE, "Mamó Siobhán"),
+    ("Morfar Lars taught them to fish", FactKind.RELATIVE, "Morfar Lars"),
+    ("Ezra's best mate Callum slept over, no sleep was had", FactKind.OTHER_CHILD, "Callum"),
+])
+def test_engine_parents_relatives_and_friends_in_more_phrasings(caption, kind, value):
+    d = dossier(view("1", caption), view("2", "Our boy Ezra is 6 today 🎂", "2024-03-01 18:00"))
+    assert value in values(d, kind)
+    assert child_names(d) == {"Ezra"}
+
+
+def test_engine_big_sister_is_a_child_and_keeps_her_nickname():
+    d = dossier(view("1", "Maeve is FOUR 🎂 happy birthday Maevey!", "2024-02-01 18:00"),
+                view("2", "Big sister Maeve and baby Otto, best buds", "2024-05-01 18:00"),
+                view("3", "Otto turned one today 🎈", "2024-06-01 18:00"))
+    assert len(d.children) == 2
+    assert {"Maeve", "Maevey"} == next({c.name, *c.aliases} for c in d.children if c.name != "Otto")
+
+
+def test_engine_pet_with_a_birthday_and_no_intro_stays_a_pet():
+    d = dossier(view("1", "Pretzel ate a sock AGAIN 🙄🐶 #goldendoodle", "2024-02-01 18:00"),
+                view("2", "Pretzel turned 3 today 🐾 spoiled rotten", "2024-05-01 18:00"),
+                view("3", "Our girl Noor is 5 today 🎂", "2024-06-01 18:00"))
+    assert child_names(d) == {"Noor"}
+    assert values(d, FactKind.PET) == {"Pretzel"}
+
+
+def test_engine_name_the_name_list_lacks_is_a_sibling_when_paired_with_a_child():
+    d = dossier(view("1", "Happy birthday Thabiso! 🎂 six today", "2024-04-10 10:00"),
+                view("2", "Thabiso &amp; Mpho at the beach", "2024-05-01 10:00"),
+                view("3", "Mpho found a crab 🦀", "2024-05-02 10:00"))
+    assert child_names(d) == {"Thabiso", "Mpho"}
+
+
+@pytest.mark.parametrize(("caption", "relative"), [
+    ("Sunday lunch at Gogo Nomsa's 🍗", "Gogo Nomsa"),
+    ("Dinner with Ah Ma tonight 🥟 she spoils them", "Ah Ma"),
+    ("Ah Kong taught them chess ♟️", "Ah Kong"),
+])
+def test_engine_kin_titles_of_more_countries(caption, relative):
+    d = dossier(view("1", "Our boy Dario turned 5 today 🎂", "2024-03-09 18:00"), view("2", caption))
+    assert relative in values(d, FactKind.RELATIVE)
+    assert child_names(d) == {"Dario"}
+
+
+def test_engine_my_sister_is_the_childrens_aunt_not_a_child():
+    d = dossier(view("1", "Our girl Pia turned 3 today 🎂", "2024-03-09 18:00"),
+                view("2", "Shout out to my sister Lindiwe who babysat all weekend 💜"))
+    assert child_names(d) == {"Pia"}
+    assert "Lindiwe" in values(d, FactKind.RELATIVE)
+
+
+def test_engine_initial_nickname_is_the_child_with_that_initial_not_a_teacher():
+    d = dossier(view("1", "Our Little Miss R is FIVE today 🎀🎂 Happy birthday Rania", "2024-06-03 20:00"),
+                view("2", "Happy 9th birthday Tobias 🎂", "2024-09-01 10:00"),
+                view("3", "Little Miss R in the bath making bubble beards 🛁", "2025-01-10 19:00"))
+    assert child_names(d) == {"Rania", "Tobias"}
+    assert values(d, FactKind.BIRTHDAY, "Rania") == {"06-03"}
+    rania = next(s.id for s in d.children if s.name == "Rania")
+    assert any(f.subject == rania for f in d.facts_of_kind(FactKind.SENSITIVE_IMAGE))
+
+
+def test_engine_wee_man_is_the_only_boy():
+    d = dossier(view("1", "Happy 3rd birthday Callum 🎂 he loved it", "2024-09-28 17:00"),
+                view("2", "Happy 7th birthday Morag 🎂 she's so grown up", "2024-03-02 17:00"),
+                view("3", "bath time for the wee man 🛁 bubbles everywhere", "2025-02-20 19:00"))
+    callum = next(s.id for s in d.children if s.name == "Callum")
+    assert {f.subject for f in d.facts_of_kind(FactKind.SENSITIVE_IMAGE)} == {callum}
+
+
+def test_engine_happy_fathers_day_name_without_to_is_the_parent():
+    d = dossier(view("1", "Our boy Kofi turned 4 today 🎂", "2024-03-09 18:00"),
+                view("2", "Happy Father's Day Kwabena ❤️ the kids' hero", "2024-06-16 09:00"))
+    assert values(d, FactKind.PARENT_NAME) == {"Kwabena"}
+    assert child_names(d) == {"Kofi"}
+
+
+def test_engine_pet_named_after_a_character_has_a_birthday():
+    d = dossier(view("1", "Our girl Ines turned 6 today 🎂", "2024-03-09 18:00"),
+                view("2", "Olaf is 4 today 🐕🎂 best boy", "2024-07-20 10:00"),
+                view("3", "Beach morning with Olaf 🌅", "2024-08-20 07:00"))
+    assert "Olaf" in values(d, FactKind.PET)
+    assert "Olaf" not in child_names(d)
+
+
+def test_engine_a_kin_title_used_as_a_name_is_a_relative_unless_the_feed_names_that_relative():
+    d = dossier(view("1", "Pop took the kids fishing again"), view("2", "Ava is 6 today", "2024-03-01 09:00"),
+                view("3", "Sunday lunch at Nana Sue's, Ava helped with the gravy", "2024-03-03 13:00"),
+                view("4", "Nana spoiling them rotten", "2024-03-04 13:00"))
+    relatives = values(d, FactKind.RELATIVE)
+    assert "Pop" in relatives and "Nana Sue" in relatives
+    assert "Nana" not in relatives  # the feed names her: "Nana" is Nana Sue
+    assert "Pop" not in child_names(d)
+
+
+def test_engine_a_nickname_pair_of_other_genders_is_two_children():
+    assert not is_alias("Erin", "Aaron")  # the nickname list pairs them; a brother and sister are two people
+    assert is_alias("Tilly", "Matilda")
+
+
+def test_engine_a_child_or_pet_named_like_a_kin_title_is_not_also_a_relative():
+    d = dossier(view("1", "Poppy is 4 today! our girl"), view("2", "Lola the dog stole a sock 🐶", "2024-03-02"),
+                view("3", "Poppy and Lola in the garden", "2024-03-03"))
+    assert "Poppy" not in values(d, FactKind.RELATIVE) and "Lola" not in values(d, FactKind.RELATIVE)
+
+
+def test_a_caption_all_in_capitals_still_names_its_child():
+    d = dossier(view("1", "MY GRANDSON IS 8 YEARS OLD TODAY. HAPPY BIRTHDAY MASON. PROUD OF YOU",
+                     "2024-05-19 07:30"), *OTHER_POSTS)
+    assert "Mason" in child_names(d)
+    assert values(d, FactKind.BIRTHDAY, "Mason") == {"05-19"}
+    assert not {"Happy", "Proud", "Grandson"} & child_names(d)
+
+
+@pytest.mark.parametrize("word", ["papa", "papi", "pa"])
+def test_a_father_word_before_a_name_on_fathers_day_is_the_parent(word):
+    d = dossier(view("1", f"Happy Father's Day to the best {word} Koro 💙", "2024-09-01 09:00"), AGE_POST)
+    assert values(d, FactKind.PARENT_NAME) == {"Koro"}
+    assert "Koro" not in child_names(d)
+
+
+def test_a_child_named_like_a_character_with_a_numbered_birthday_is_a_child():
+    d = dossier(view("1", "Party for Elsa's 5th birthday 🎉", "2024-03-01 09:00"))
+    assert child_names(d) == {"Elsa"}
+    assert values(d, FactKind.BIRTH_YEAR, "Elsa") == {"2019"}
+
+
+@pytest.mark.parametrize("caption", ["Good boy Bruno 🐕", "Good girl Daisy 🐶", "🐾 Such a good girl Daisy"])
+def test_good_boy_or_girl_with_a_pet_emoji_is_the_pet(caption):
+    d = dossier(view("1", caption, "2024-03-05 09:00"), AGE_POST)
+    assert child_names(d) == {"Rangi"}
+    assert len(values(d, FactKind.PET)) == 1
+
+
+def test_good_boy_without_a_pet_emoji_is_still_a_child():
+    d = dossier(view("1", "Good boy Bruno, you were so brave at the dentist", "2024-03-05 09:00"), AGE_POST)
+    assert "Bruno" in child_names(d)
+
+
+def test_a_two_word_given_name_after_a_parent_word_is_one_name():
+    d = dossier(view("1", "Date night with hubby Jun Hao 🍜", "2024-03-01 20:00"), AGE_POST)
+    assert values(d, FactKind.PARENT_NAME) == {"Jun Hao"}
+
+
+def test_the_family_surname_after_a_parent_word_is_not_part_of_the_given_name():
+    d = dossier(view("1", "Hubby Tom Okafor made pancakes for the kids", "2024-03-01 09:00"),
+                view("2", "Rangi Okafor is 6 today 🎂 #TeamOkafor", "2024-03-02 09:00"))
+    assert values(d, FactKind.PARENT_NAME) == {"Tom"}
+
+
+@pytest.mark.parametrize(("caption", "kind", "name"), [
+    ("Walrus found the sprinkler 🐶💦", FactKind.PET, "Walrus"),  # an English word leading a pet-emoji post
+    ("Burrito's first Halloween costume 🐶🌮 he hated it", FactKind.PET, "Burrito"),
+    ("Muddy paws again, Walrus 🐕 straight onto the sofa", FactKind.PET, "Walrus"),  # just before the emoji
+    ("Playdate with Rowan’s best bud Tobias 🦖🦖", FactKind.OTHER_CHILD, "Tobias"),  # a friend's child
+    ("Playdate with Anouk this afternoon, so much glitter", FactKind.OTHER_CHILD, "Anouk"),
+])
+def test_a_pet_or_a_friend_is_no_child_of_the_family(caption, kind, name):
+    d = dossier(view("1", caption), birthday_view())
+    assert values(d, kind) == {name}
+    assert child_names(d) == {"Rowan"}
+
+
+@pytest.mark.parametrize("caption", ["Meet Clementine 🐰 the newest member of the family",
+                                     "Rowan watched it again. Every. Single. Episode. 🐶"])
+def test_an_everyday_word_by_a_pet_emoji_is_no_pet(caption):
+    d = dossier(view("1", caption), birthday_view())
+    assert not values(d, FactKind.PET) - {"Clementine"}
+
+
+def test_a_playdate_with_the_family_s_own_child_keeps_the_child():
+    d = dossier(view("1", "Playdate with Rowan and the neighbours"), birthday_view())
+    assert child_names(d) == {"Rowan"}
+    assert not values(d, FactKind.OTHER_CHILD)
+
+
+@pytest.mark.parametrize("caption", [
+    "Mother’s Day brunch — thank you Anselm for letting me sleep in 💐",
+    "Father's Day! Thanks Anselm for the lie-in",
+])
+def test_the_one_thanked_on_mother_s_or_father_s_day_is_the_other_parent(caption):
+    d = dossier(view("1", caption), birthday_view())
+    assert values(d, FactKind.PARENT_NAME) == {"Anselm"}
+    assert child_names(d) == {"Rowan"}
+
+
+def test_the_twins_named_in_a_pair_are_both_children_and_share_the_school():
+    d = dossier(
+        view("1", "The twins started Primary 1 at Brookvale School 🍎 Oto & Ekene looking so smart",
+             "2024-09-10 08:00"),
+        view("2", "Sports day at Brookvale 🏃 Ekene came 3rd in the egg and spoon!", "2025-05-17 14:00"),
+    )
+    assert {"Oto", "Ekene"} <= child_names(d)
+    assert values(d, FactKind.SCHOOL, "Oto") == values(d, FactKind.SCHOOL, "Ekene") == {"Brookvale School"}
+
+
+def test_welsh_aunt_and_uncle_titles():
+    d = dossier(view("1", "Tea at Anti Bethan's 🫖 cake everywhere"), view("2", "Lambing at Yncl Idris's farm 🐑"),
+                view("3", "Gwion is 6 today 🎂", "2024-02-01 09:00"))
+    relatives = values(d, FactKind.RELATIVE)
+    assert {"Bethan", "Idris"} <= {name for v in relatives for name in ("Bethan", "Idris") if name in v}, relatives
+    assert not {"Bethan", "Idris", "Anti", "Yncl"} & child_names(d)
+
+
+@pytest.mark.parametrize(("caption", "parent"), [
+    ("Happy day to the best dad, Gethin ❤️ love you loads", "Gethin"),
+    ("Thank you for being the best Daddy to these three, Chidi ❤️", "Chidi"),
+])
+def test_the_best_dad_comma_name_is_the_parent(caption, parent):
+    d = dossier(view("1", caption, "2024-06-16 12:00"), view("2", "Gwion is 6 today 🎂", "2024-02-01 09:00"))
+    assert parent in values(d, FactKind.PARENT_NAME)
+    assert parent not in child_names(d)
+
+
+def test_a_name_the_sheepdog_is_a_pet():
+    d = dossier(view("1", "Fflur the sheepdog rounding up the children 🐑😂"),
+                view("2", "Gwion is 6 today 🎂", "2024-02-01 09:00"))
+    assert "Fflur" in values(d, FactKind.PET)
+    assert "Fflur" not in child_names(d)
+
+
+@pytest.mark.parametrize("caption", [
+    "Christening of baby Noa, our inaanak 🕊️ so blessed",
+    "Cuddles with our goddaughter Noa 💕",
+])
+def test_a_godchild_is_another_familys_child(caption):
+    d = dossier(view("1", caption), view("2", "Gwion is 6 today 🎂", "2024-02-01 09:00"))
+    assert "Noa" not in child_names(d)
+    assert "Noa" in values(d, FactKind.OTHER_CHILD)
+
+
+@pytest.mark.parametrize(("caption", "child"), [
+    ("Bubble bath for bunso 🛁", "Rowan"),
+    ("Bath time for our youngest 🛁", "Rowan"),
+    ("Bath time for our eldest 🛁", "Isla"),
+])
+def test_the_youngest_or_eldest_is_the_child_of_that_birth_order(caption, child):
+    d = dossier(view("1", "Rowan is 3 today 🎂", "2024-02-01 09:00"),
+                view("2", "Isla is 9 today 🎂", "2024-04-01 09:00"),
+                view("3", caption, "2024-10-01 19:00"))
+    assert any(f.value == "bath" for f in d.facts_of_kind(FactKind.SENSITIVE_IMAGE)
+               if f.subject == next(c.id for c in d.children if c.name == child))
+
+
+@pytest.mark.parametrize(("caption", "relative"), [
+    ("Souper chez mémère Huguette 🍲 #famille", "Huguette"),
+    ("Cabane à sucre avec pépère Réjean 🍁", "Réjean"),
+    ("Altar for bisabuela Inés 🕯️🌼", "Inés"),
+    ("Holi hai! the kids vs Chachu Arjun 🌈", "Arjun"),
+    ("Quinceañera for prima Yesenia 👗", "Yesenia"),
+])
+def test_more_kin_titles(caption, relative):
+    d = dossier(view("1", caption), view("2", "Noé is 6 today 🎂", "2024-02-01 09:00"))
+    assert any(relative in v for v in values(d, FactKind.RELATIVE)), values(d, FactKind.RELATIVE)
+    assert relative not in child_names(d)
+
+
+def test_the_second_word_of_a_place_is_nobody():
+    d = dossier(view("1", "Sunday tacos in our Santa Rosa backyard 🌮 with Noé"),
+                view("2", "Super Bowl with the kids, Santa Rosa represent!!"),
+                view("3", "Noé is 6 today 🎂", "2024-02-01 09:00"))
+    assert child_names(d) == {"Noé"}
+
+
+def test_fathers_day_to_the_best_papi_names_him():
+    d = dossier(view("1", "Happy Father's Day to the best papi, Ernesto ❤️ los niños te aman", "2024-06-16 10:00"),
+                view("2", "Noé is 6 today 🎂", "2024-02-01 09:00"))
+    assert values(d, FactKind.PARENT_NAME) == {"Ernesto"}
+
+
+def test_a_pet_named_after_its_breed_word():
+    d = dossier(view("1", "Our chihuahua Pancho stole the tamales again 🐶😂"),
+                view("2", "Noé is 6 today 🎂", "2024-02-01 09:00"))
+    assert values(d, FactKind.PET) == {"Pancho"}
+
+
+def test_a_friends_little_sister_is_not_our_child():
+    d = dossier(view("1", "Playdate with Devan and his little sister Tara 🎈"),
+                view("2", "Noé is 6 today 🎂", "2024-02-01 09:00"))
+    assert "Tara" not in child_names(d)
+    assert "Tara" in values(d, FactKind.OTHER_CHILD)
+
+
+def test_a_south_asian_pet_name_in_u_joins_the_full_name():
+    d = dossier(view("1", "Our Tanu turns four today! 🎂 love you, Tanvi", "2025-01-12 11:00"),
+                view("2", "Tanvi's first day of LKG 🎒", "2024-06-12 08:30"))
+    assert child_names(d) == {"Tanvi"}

@@ -1,0 +1,80 @@
+"""The family's town (``engine/towns.py``): found where it is said, and not in venue, school, street or
+holiday names."""
+
+from __future__ import annotations
+
+import pytest
+
+from kidsafe.models import FactKind
+from tests.engine_feeds import birthday_view, child_names, dossier, values, view
+
+#: A venue's or a street's name that holds a place's is no town.
+NOT_TOWNS = ("Evening swim at Hillsborough Aquatic Centre with Rowan", "Rowan's skating lesson at Hillsborough Community Rink",
+             "Rowan at the Hillsborough Public Library for story hour", "Swim night with Rowan at 12 Hillsborough Rd")
+#: An activity's or a season's school is no school.
+NOT_SCHOOLS = ("Summer School starts today for Rowan 🎒", "Rowan's first Swim School lesson 🎒 loved it",
+               "Forest School on a school day 🎒 Rowan came home muddy")
+
+
+def test_engine_holiday_resort_is_not_the_home_town():
+    d = dossier(
+        view("1", "Majorca you were a dream 🌴 back to reality tomorrow #familyholiday"),
+        view("2", "Bristol in the rain again, Ruby does not care #bristolmums", "2024-09-01 10:00"),
+        view("3", "Ruby is 3 today", "2024-10-01 10:00"),
+    )
+    assert values(d, FactKind.TOWN) == {"Bristol"}
+
+
+@pytest.mark.parametrize("caption", ["Sunset walk on the beach. Lovely", "Lazy Sunday. Rainy too",
+                                     "Rainy day crafts. Rainy again"])
+def test_engine_words_opening_a_sentence_are_no_town_and_no_child(caption):
+    d = dossier(view("1", caption), view("2", caption + "!"))
+    assert values(d, FactKind.TOWN) == set() and child_names(d) == set()
+
+
+def test_engine_town_at_a_sentence_start_is_found_near_the_home_fix_and_a_visitors_town_is_not():
+    home = (-27.5610, 151.9540)  # Toowoomba
+    d = dossier(view("1", "Pizza night, Ivy is 4 today 🎂", "2024-03-01 19:00", gps=home),
+                view("2", "Grandpa Len drove up from Bunbury to see Ivy", "2024-03-09 18:30", gps=home),
+                view("3", "Toowoomba, you're freezing this morning", "2024-06-20 07:30", gps=home))
+    assert values(d, FactKind.TOWN) == {"Toowoomba"}
+
+
+def test_engine_school_word_after_a_comma_keeps_the_name_out_of_the_towns():
+    d = dossier(view("1", "Our girl Wren is 5 today 🎂", "2024-03-01 19:00"),
+                view("2", "First day of kindergarten! Maplewood Elementary, look after her", "2024-09-03 08:30"))
+    assert values(d, FactKind.TOWN) == set()
+    assert values(d, FactKind.SCHOOL) == {"Maplewood Elementary School"}
+
+
+@pytest.mark.parametrize(("caption", "kind", "word"), [(c, FactKind.TOWN, "Hillsborough") for c in NOT_TOWNS]
+                         + [(c, FactKind.SCHOOL, "School") for c in NOT_SCHOOLS])
+def test_names_that_are_no_town_and_no_school(caption, kind, word):
+    d = dossier(view("1", caption), birthday_view())
+    assert not any(word in v for v in values(d, kind))
+
+
+def test_a_town_centre_keeps_its_town():
+    d = dossier(view("1", "Rowan and I had lunch in Kingston Town Centre"), birthday_view())
+    assert values(d, FactKind.TOWN) == {"Kingston"}
+
+
+def test_a_school_name_does_not_give_its_first_words_as_the_town():
+    d = dossier(view("1", "First day at Willow Creek Elementary School 🎒 Rowan"), birthday_view())
+    assert values(d, FactKind.SCHOOL) == {"Willow Creek Elementary School"}
+    assert not values(d, FactKind.TOWN)
+
+
+def test_a_place_weekend_is_a_trip_and_the_home_town_wins():
+    d = dossier(view("1", "Port Lavaca weekend 🌊 Rowan built a sandcastle", "2024-07-27 11:00"),
+                view("2", "Bluebonnet season in Kingston 💙 the whole crew", "2025-03-15 10:00"),
+                birthday_view())
+    assert values(d, FactKind.TOWN) == {"Kingston"}
+
+
+def test_a_town_ending_in_s_keeps_its_s():
+    d = dossier(view("1", "Only in Memphis would the school run take an hour 😩", "2024-11-16 19:00"),
+                view("2", "Another rainy Saturday in Memphis ☔", "2024-12-07 11:00"),
+                view("3", "Gwion is 6 today 🎂", "2024-02-01 09:00"))
+    towns = values(d, FactKind.TOWN)
+    assert "Memphis" in towns and "Memphi" not in towns
