@@ -41,7 +41,8 @@ from kidsafe.share.redact import Redacted
 from kidsafe.share.report import LeftOutPost, PostChange, ShareReport, to_json, to_markdown
 from kidsafe.share.terms import Vocabulary, vocabulary
 from kidsafe.share.verify import csv_problems, photo_problems, recheck
-from kidsafe.share.words import family_words, word_check
+from kidsafe.share.second_look import second_look
+from kidsafe.share.words import copy_captions, family_words, word_check
 from kidsafe.share.writer import CSV_NAME, Row, ShareZip, post_numbers, posts_csv
 
 __all__ = ["CAPTION_MODES", "FACE_STYLES", "ShareReport", "share"]
@@ -242,6 +243,7 @@ class _Share:
         names = {str(self.numbers[v.id]): {v.caption[a:b] for a, b in person_words(v.caption, tagged_people(v), vocab)}
                  for v in self.views}
         self.remaining += word_check(path, family_words(vocab), names)
+        self.remaining += second_look(copy_captions(path), vocab.kept)  # what the dossier itself may have missed
         self.remaining += lower_case_check(v.caption for v in self.views)
         self.seconds["words"] = time.perf_counter() - t
         t = time.perf_counter()

@@ -163,7 +163,7 @@ def test_leftout_a_photo_flagged_by_the_nudity_detector_leaves_alone():
     posts = (Post("1", "bath time 🛁", photos=(Photo("a.jpg"),)),
              Post("2", "beach day", photos=(Photo("b.jpg"), Photo("c.jpg"))))
     bath = Fact(FactKind.SENSITIVE_IMAGE, "family", "bath", 0.9, (Evidence("1", EvidenceSource.CAPTION, "bath"),))
-    result = SimpleNamespace(dossier=Dossier(audit_date=AS_OF, posts_read=2, facts=(bath,)), posts=posts,
+    result = SimpleNamespace(dossier=Dossier(audit_date=AS_OF, posts_read=2, facts=(bath,)), posts=posts, views=(),
                              findings={"c.jpg": PhotoFindings(nudity=0.93), "b.jpg": PhotoFindings(nudity=0.02)})
     found = sensitive_posts(result, put_back=["2"])
     assert (found["1"].whole_post, found["1"].photos, found["1"].put_back, found["1"].words) == \

@@ -119,6 +119,15 @@ def _parent_crying(view: PostView) -> bool:
     return bool(re.search(r"\bi\s+(?:was\s+)?(?:crying|cried|sobbing)\b", fold(view.caption)))
 
 
+def caption_reasons(view: PostView) -> frozenset[str]:
+    """The reasons whose words the caption or its hashtags hold, by the word list alone (no model asked; the
+    parent's own crying left aside): what the safe share leaves out even where the model overrules the words."""
+    reasons = set(_lexicon_cues(view))
+    if _parent_crying(view):
+        reasons.discard("distress")
+    return frozenset(reasons)
+
+
 def _decisions(view: PostView, cues: Cues) -> list[tuple[str, str, EvidenceSource, str | None, Span, float]]:
     """(reason, cue, source, hashtag, span, confidence) of each sensitive reason the post shows; a reason the
     model alone reads in the caption cites the whole caption."""

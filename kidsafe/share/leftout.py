@@ -1,7 +1,9 @@
 """Sensitive pictures (bath, nudity, potty, distress, swimwear) are left out of the safe copy by default.
 
 A post the dossier flags as a sensitive picture is left out whole (its caption says what the
-picture shows); a photo the nudity detector flags in another post is left out alone. The parent
+picture shows); so is a post whose caption's words say so by the word list alone ("bath", "crying"), even where
+the caption model judged them ordinary: the copy must not hang on the model being right. A photo the nudity
+detector flags in another post is left out alone. The parent
 can put a post back by hand; the report lists every one either way.
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from kidsafe.engine.sensitive import caption_reasons
 from kidsafe.media.thumbnails import DISPLAY_NUDITY
 from kidsafe.models import FactKind
 from kidsafe.pipeline import AuditResult
@@ -45,6 +48,11 @@ def sensitive_posts(result: AuditResult, put_back: Collection[str] = ()) -> dict
             if post is not None and post_id not in out:
                 out[post_id] = Sensitive(post_id, str(fact.value), tuple(ph.path for ph in post.photos), True,
                                          post_id in put_back)
+    for view in result.views:
+        reasons = caption_reasons(view) if view.has_photo and view.id not in out else ()
+        if reasons:
+            out[view.id] = Sensitive(view.id, min(reasons), tuple(ph.path for ph in view.post.photos), True,
+                                     view.id in put_back)
     for post in result.posts:
         flagged = tuple(ph.path for ph in post.photos if _nude(result, ph.path))
         if flagged and post.id not in out:

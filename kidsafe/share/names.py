@@ -19,6 +19,7 @@ from kidsafe.engine.gazetteer import is_known_first_name
 from kidsafe.engine.text import english_rank, fold
 from kidsafe.engine.views import PostView
 from kidsafe.models import EvidenceSource
+from kidsafe.share.initials import initial_spans
 from kidsafe.share.spans import (
     CAPITAL_RUN_RE,
     HASHTAG_RE,
@@ -51,7 +52,7 @@ INITIAL_NICKNAME = re.compile(r"(?i:\b(?:baby|little|lil|big|miss|master)\s+)[A-
 """A nickname made of an initial ("baby Z", "little J"): the cue word goes with it."""
 
 
-def _not_a_name(key: str, *, called: bool = False) -> bool:
+def not_a_name(key: str, *, called: bool = False) -> bool:
     """Words that are no one's name; a child word said as one ("my Squidge!") may be."""
     bare = re.sub(r"(?:'s|’s)$", "", key)
     return (len(bare) < 2 or bare in STOP_WORDS or bare in lx.NOT_NAMES and not called or bare in lx.CHARACTERS
@@ -94,7 +95,7 @@ def _reading(caption: str, start: int, word: str, tagged: set[str], vocab: Vocab
     """"person", "place" (a name after "at", "in"… that the gazetteer knows: "at Dundee") or None."""
     key, end = fold(word), start + len(word)
     called = _called(caption, start, end, key)
-    if _not_a_name(key, called=called) or key in vocab.kept or key in vocab.keys() or key in vocab.not_people:
+    if not_a_name(key, called=called) or key in vocab.kept or key in vocab.keys() or key in vocab.not_people:
         return None
     known = is_known_first_name(key) or called
     if not (key in tagged or known) or key in geo.region_names():
@@ -119,7 +120,7 @@ def _lower_case_names(caption: str, vocab: Vocabulary) -> Iterator[tuple[int, in
     for m in _WORD.finditer(caption):
         word = re.sub(r"(?:'s|’s)$", "", m[0])
         key = fold(word)
-        if not word.islower() or any(a <= m.start() < b for a, b in protected) or _not_a_name(key) \
+        if not word.islower() or any(a <= m.start() < b for a, b in protected) or not_a_name(key) \
                 or key in vocab.kept or key in vocab.keys() or key in vocab.not_people or key in STOP_WORDS:
             continue
         rank = english_rank(key)
@@ -166,3 +167,6 @@ def person_spans(caption: str, tagged: Iterable[str], vocab: Vocabulary, *, lowe
     for m in INITIAL_NICKNAME.finditer(caption):
         if fold(m[0]) not in vocab.kept:
             yield Span(m.start(), m.end(), "person")
+    for start, end in initial_spans(caption):  # "T scored his first goal": a child called by an initial
+        if fold(caption[start:end]) not in vocab.kept:
+            yield Span(start, end, "person")

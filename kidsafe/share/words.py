@@ -80,6 +80,13 @@ def file_name_words(name: str) -> str:
     return " ".join(re.split(r"[\W_]+", name))
 
 
+def copy_captions(path: Path) -> list[tuple[str, str]]:
+    """(post number, caption) of every post of the shared ZIP, read back from its posts.csv."""
+    with zipfile.ZipFile(path) as zf:
+        rows = list(csv.DictReader(io.StringIO(zf.read(CSV_NAME).decode("utf-8"), newline="")))
+    return [(row.get("id") or "", row.get("caption") or "") for row in rows]
+
+
 def word_check(path: Path, words: Iterable[FamilyWord], names: Mapping[str, Iterable[str]] = MappingProxyType({})
                ) -> list[Remaining]:
     """Every family word still in the shared ZIP (in a caption or any file name), and every name a post's caption
@@ -92,9 +99,7 @@ def word_check(path: Path, words: Iterable[FamilyWord], names: Mapping[str, Iter
     out: list[Remaining] = []
     with zipfile.ZipFile(path) as zf:
         entries = zf.namelist()
-        rows = list(csv.DictReader(io.StringIO(zf.read(CSV_NAME).decode("utf-8"), newline="")))
-    for row in rows:
-        caption, post = row.get("caption") or "", row.get("id") or ""
+    for post, caption in copy_captions(path):
         for word in found_in(caption, words):
             out.append(remaining(WORDS, post, f"{word.what} is still in the caption", "word"))
         if any(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", caption) for name in names.get(post, ())):
