@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kidsafe.engine.net.names import person_words, tagged_people
 from kidsafe.engine.text import fold
 from kidsafe.engine.views import PostView
 from kidsafe.media import faces as face_detector
@@ -34,7 +35,6 @@ from kidsafe.share.captions import plan_captions
 from kidsafe.share.keep import KeepRule, keep_rule
 from kidsafe.share.leftout import Sensitive, sensitive_posts
 from kidsafe.share.lowercase import lower_case_check
-from kidsafe.share.names import person_words, tagged_people
 from kidsafe.share.outcome import AUDIT, CHECKS, METADATA, Remaining, remaining
 from kidsafe.share.photos import Cleaned, Job, clean
 from kidsafe.share.redact import Redacted
@@ -240,7 +240,8 @@ class _Share:
                 self.progress("verify", done, len(present))
         self.seconds["verify"] = time.perf_counter() - t
         t = time.perf_counter()
-        names = {str(self.numbers[v.id]): {v.caption[a:b] for a, b in person_words(v.caption, tagged_people(v), vocab)}
+        known = vocab.known()
+        names = {str(self.numbers[v.id]): {v.caption[a:b] for a, b in person_words(v.caption, tagged_people(v), known)}
                  for v in self.views}
         self.remaining += word_check(path, family_words(vocab), names)
         self.remaining += second_look(copy_captions(path), vocab.kept)  # what the dossier itself may have missed

@@ -10,7 +10,7 @@ from kidsafe.models import Dossier, Evidence, EvidenceSource, Fact, FactKind, Sp
 from kidsafe.share.hashtags import hashtag_leak
 from kidsafe.share.redact import cited_spans, leaks, redact
 from kidsafe.share.terms import Cited, Term, Vocabulary, school_terms, vocabulary
-from kidsafe.share.vague import part_of_day, times, weekdays
+from kidsafe.engine.net.times import part_of_day, times, weekdays
 
 VOCAB = Vocabulary((
     Term("Maisie", "child", "daughter"), Term("Theo", "child", "son"), Term("Whitfield", "surname"),

@@ -12,7 +12,8 @@ from kidsafe.engine.sensitive import caption_reasons
 from kidsafe.engine.views import PostView, TextPart
 from kidsafe.models import Dossier, EvidenceSource, Photo, Post
 from kidsafe.share.leftout import sensitive_posts
-from kidsafe.share.second_look import flagged, second_look
+from kidsafe.engine.net.name_shaped import flagged
+from kidsafe.share.second_look import second_look
 
 AS_OF = date(2025, 6, 1)
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from kidsafe.share.hashtags import hashtag_leak
-from kidsafe.share.lowercase import lower_case_check, written_in_lower_case
+from kidsafe.engine.net.lower_case import written_in_lower_case
+from kidsafe.share.lowercase import lower_case_check
 from kidsafe.share.redact import redact
 from kidsafe.share.terms import Term, Vocabulary
 

@@ -13,10 +13,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from kidsafe.engine.net.lower_case import written_in_lower_case
+from kidsafe.engine.net.names import tagged_people
 from kidsafe.engine.views import PostView
 from kidsafe.kinds import kinds_where
-from kidsafe.share.lowercase import written_in_lower_case
-from kidsafe.share.names import tagged_people
 from kidsafe.share.redact import Redacted, redact
 from kidsafe.share.terms import Vocabulary, vocabulary
 from kidsafe.share.writer import CSV_NAME, Row, posts_csv

@@ -14,17 +14,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
-from kidsafe.engine import lexicon as lx
-from kidsafe.engine.gazetteer import name_count
+from kidsafe.engine.net.ages import age_spans
+from kidsafe.engine.net.names import names_a_school_or_person
+from kidsafe.engine.net.shapes import HASHTAG_RE, sentence_start
 from kidsafe.engine.text import fold
-from kidsafe.share.ages import age_spans
 from kidsafe.share.names import person_spans
 from kidsafe.share.phrases import Phrasebook
-from kidsafe.share.spans import HASHTAG_RE, Span, find_spans
+from kidsafe.share.spans import Span, find_spans
 from kidsafe.share.terms import Cited, Term, Vocabulary
-from kidsafe.share.wording import child_runs, said, sentence_start
+from kidsafe.share.wording import child_runs, said
 
 # Priority of each kind of span when two overlap (lower wins), then the longer span.
 PRIORITY = {"hashtag": 0, "mention": 0, "child": 1, "surname": 2, "relative": 2, "pet": 2, "parent": 2,
@@ -62,7 +60,8 @@ def redact(caption: str, vocab: Vocabulary, *, routine: bool = False, people: fr
     if not caption.strip():
         return Redacted(caption, ())
     spans = find_spans(caption, vocab, routine=routine)
-    spans += [*person_spans(caption, people, vocab, lower_case=lower_case), *age_spans(caption), *cited_spans(caption, cited)]
+    spans += [*person_spans(caption, people, vocab, lower_case=lower_case),
+              *(Span(*found) for found in age_spans(caption)), *cited_spans(caption, cited)]
     chosen = [s for s in spans if fold(caption[s.start:s.end]) not in vocab.kept]  # the parent's words stay as written
     return _apply(caption, _resolve(chosen))
 
@@ -74,16 +73,7 @@ def leaks(text: str, vocab: Vocabulary) -> bool:
     """
     if redact(text, vocab).edits:
         return True
-    folded = fold(text)
-    if re.search(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in lx.STRONG_SCHOOL_TYPES) + r"|school)(?!\w)", folded):
-        return True
-    for word in re.findall(r"[^\W\d_]{2,}", text):
-        key = fold(word)
-        if key in lx.NOT_NAMES or key in STOP_WORDS or key in lx.PARENT_WORDS or key in lx.KIN_TITLES:
-            continue
-        if name_count(word) >= 300:
-            return True
-    return False
+    return names_a_school_or_person(text)
 
 
 def cited_spans(caption: str, cited: Sequence[Cited]) -> list[Span]:

@@ -2,7 +2,8 @@
 postcode.
 
 The word check (``words.py``) looks for the words the audit found, so it misses what the audit missed. This
-look knows nothing of the feed. In every caption of the copy it flags a capitalised known first name where a
+look knows nothing of the feed. In every caption of the copy the engine's wide net
+(``kidsafe.engine.net.name_shaped``) flags a capitalised known first name where a
 name stands (hashtags split into words included), a capitalised town of the gazetteer that is no common English
 word, and a postcode or ZIP code written alone ("E1", "11215"). Each is a remaining item: a word the engine
 missed is listed for the parent to read again instead of the report saying "safe". It may flag a word that is
@@ -11,29 +12,11 @@ no name here ("Summer"); the parent keeps such a word by hand.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
-from kidsafe import geo
-from kidsafe.engine import lexicon as lx
-from kidsafe.engine.gazetteer import is_known_first_name
-from kidsafe.engine.text import english_rank, fold, split_hashtag
-from kidsafe.share.names import THING_WORDS, not_a_name
+from kidsafe.engine.net.name_shaped import flagged
+from kidsafe.engine.text import fold
 from kidsafe.share.outcome import WORDS, Remaining, remaining
-
-RARE_RANK = 20_000
-"""Only a name or town this rare as an English word is flagged: the redactor has already taken out the names it
-could place, so a commoner one left ("Summer", "Bay", "Joe") is most often a word, a season or a celebrity."""
-FAMILY_GROUP_WORDS = lx.word_set("people", "family_group_words") | {"boys", "girls", "kids", "twins", "house"}
-"""Words after a family name ("the Oyelaran boys", "the Oyelaran house"): an unknown word before one is the surname."""
-NAME_WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
-HASHTAG = re.compile(r"(?<![\w&])#(\w+)", re.UNICODE)
-POSTCODE_AREAS = lx.word_set("places", "postcode_areas")
-"""The letters that open a British postcode ("E", "SW", "NE"): "E1" alone is a district, "A1" or "PS5" is not."""
-_OUTWARD = re.compile(r"(?<![\w#@£$€])([A-Z]{1,2})\d[A-Z\d]?(?:\s+\d[A-Z]{2})?(?![\w@])")
-_CANADIAN = re.compile(r"(?<![\w#@])[A-Z]\d[A-Z]\s?\d[A-Z]\d(?!\w)")
-_ZIP = re.compile(r"(?<![\w#@£$€.,:/-])\d{5}(?:-\d{4})?(?![\w%:/]|[.,]\d)")
-"""Five digits alone ("11215"), not a sum, a time or part of a bigger number ("10,000", "£12000")."""
 
 
 def second_look(rows: Iterable[tuple[str, str]], kept: frozenset[str] = frozenset()) -> list[Remaining]:
@@ -44,59 +27,3 @@ def second_look(rows: Iterable[tuple[str, str]], kept: frozenset[str] = frozense
         for what in dict.fromkeys(what for what, word in flagged(caption) if fold(word) not in kept):
             out.append(remaining(WORDS, post, f"{what} may still be in the caption", "word"))
     return out
-
-
-def flagged(caption: str) -> Iterator[tuple[str, str]]:
-    """(what, word) of each word of the caption shaped like a name, a town or a postcode."""
-    yield from (("a postcode", m[0]) for m in postcodes(caption))
-    tags = [(m.start(), m.end()) for m in HASHTAG.finditer(caption)]
-    for m in NAME_WORD.finditer(caption):
-        word = re.sub(r"['’]s$", "", m[0])
-        if word[0].isupper() and not any(a <= m.start() < b for a, b in tags):
-            what = _reading(caption, m.start(), word)
-            if what:
-                yield what, word
-    for m in HASHTAG.finditer(caption):
-        if not m[1].islower() and not m[1].isupper():  # only CamelCase says where a tag's words begin
-            yield from (("a name", word) for word in split_hashtag(m[1]) if _name_in_tag(word))
-
-
-def postcodes(caption: str) -> Iterator[re.Match[str]]:
-    """Each British postcode or district, Canadian postcode or US ZIP code written in the caption."""
-    yield from (m for m in _OUTWARD.finditer(caption) if m[1] in POSTCODE_AREAS)
-    yield from _CANADIAN.finditer(caption)
-    yield from _ZIP.finditer(caption)
-
-
-def _reading(caption: str, start: int, word: str) -> str | None:
-    """"a name", "a town" or None for a capitalised word of the caption."""
-    key, end = fold(word), start + len(word)
-    rank = english_rank(key)
-    if rank is not None and rank < RARE_RANK or len(key) < 3 or not_a_name(key) or _names_a_thing(caption, end):
-        return None  # a word ("Summer"), a word of the engine's lists, or a thing ("Canada Day")
-    if is_known_first_name(key):
-        return "a name"  # written in capitals too: "ZAYNE on every lid"
-    if rank is None and _before_family_word(caption, end):
-        return "a family name"
-    if not word.isupper() and key not in geo.region_names() and geo.is_place_name(word):
-        return "a town"
-    return None
-
-
-def _before_family_word(caption: str, end: int) -> bool:
-    after = re.match(r"\s+(\w+)", caption[end:end + 20])
-    return bool(after) and fold(after[1]) in FAMILY_GROUP_WORDS
-
-
-def _names_a_thing(caption: str, end: int) -> bool:
-    after = re.match(r"\s+([A-Z][\w'’]*)", caption[end:end + 30])
-    return bool(after) and fold(after[1]) in THING_WORDS
-
-
-def _name_in_tag(word: str) -> bool:
-    """A word of a hashtag that is a first name and no common word ("#TamsinsKite": "tamsins")."""
-    for key in dict.fromkeys((word, re.sub(r"s$", "", word))):
-        rank = english_rank(key)
-        if len(key) >= 3 and not not_a_name(key) and is_known_first_name(key) and (rank is None or rank >= RARE_RANK):
-            return True
-    return False

@@ -1,9 +1,9 @@
 """Where a caption gives something away: the spans of text the redactor will rewrite.
 
-Each finder yields ``Span``s: a vocabulary term (a child's name, the school, the town…), a
-school or place name recognised by its shape ("Brookside Primary", "Hillside Park", "12 Elm
-Street"), a gazetteer place read as the stranger engine reads town names, an adult's name after
-an honorific, a clock time, a weekday in a post about an activity, an @mention or a leaking hashtag.
+Each finder yields ``Span``s: a vocabulary term (a child's name, the school, the town…), an @mention or a
+leaking hashtag, and what the engine's wide net (``kidsafe.engine.net``) finds by shape without the dossier: a
+school or place name ("Brookside Primary", "Hillside Park", "12 Elm Street"), a gazetteer place, a postcode,
+an adult's name after an honorific, a clock time, a weekday in a post about an activity.
 """
 
 from __future__ import annotations
@@ -12,72 +12,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
-from kidsafe import geo
-from kidsafe.engine import lexicon as lx
-from kidsafe.engine.gazetteer import name_count
-from kidsafe.engine import tagger
-from kidsafe.engine.routines import activity_in
-from kidsafe.engine.text import Folded, english_rank, fold
-from kidsafe.share import vague
+from kidsafe.engine.net.places import PLACE_WORDS_SAID, name_rest, shaped_spans
+from kidsafe.engine.net.shapes import HASHTAG_RE, MENTION_RE, character_spans, is_rare_word, tags_and_mentions
+from kidsafe.engine.net.times import time_spans
+from kidsafe.engine.text import Folded
 from kidsafe.share.hashtags import hashtag_leak
-from kidsafe.share.terms import PERSON_KINDS, RARE_WORD_RANK, Term, Vocabulary
-
-HASHTAG_RE = re.compile(r"(?<![\w&])#\w+", re.UNICODE)
-MENTION_RE = re.compile(r"(?<![\w@])@[\w.]+\w", re.UNICODE)
-STREET_WORDS = lx.word_dict("share", "street_words")
-"""Words that end a street's name, and the word said instead of the whole name."""
-
-PREFIX_PLACE_RE = re.compile(r"(?<![\w#@])(?:Fort|Mount|Mt\.?|Lake|Port|Camp|Cape|Lake)\s+[A-Z][\w'’\-]+"
-                             r"(?:\s+[A-Z][\w'’\-]+)?", re.UNICODE)
-"""A place named by a word before it ("Fort Quillan", "Port Isaac", "Lake Tahoe")."""
-HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Coach)(\.?\s+)(([A-Z])[\w'’\-]+)", re.UNICODE)
-_NAME_WORD = r"[A-Z][\w'’\-]*"
-_PLACE_ALT = "|".join(sorted((re.escape(w) for w in lx.PLACE_WORDS | set(STREET_WORDS) if " " not in w),
-                             key=len, reverse=True))
-PLACE_RE = re.compile(r"(?<![\w#@])(?:(\d{1,4}[a-zA-Z]?)\s+)?((?:" + _NAME_WORD + r"\s+){1,3})((?i:" + _PLACE_ALT
-                      + r"))(?!\w)")
-_SCHOOL_ALT = "|".join(sorted((re.escape(w) for w in lx.SCHOOL_TYPE_WORDS if w not in ("school", "high", "middle")),
-                              key=len, reverse=True))
-SCHOOL_RE = re.compile(r"(?<![\w#@])((?:(?:St\.?|Saint|" + _NAME_WORD + r")\s+){1,3})((?i:" + _SCHOOL_ALT
-                       + r"))(?:\s+(?:School|Academy))?(?!\w)")
-HIGH_SCHOOL_RE = re.compile(r"(?<![\w#@])([A-Z][\w'’\-]+)\s+(?:High|Middle)(?:\s+School)?\b"
-                            r"(?!\s+(?:Street|St|Road|Rd|Chair|Tea|Five|Heels)\b)")
-"""A school named by "High" or "Middle" after its name ("Hollinbrook High"), not "High Street"."""
-CAPITAL_RUN_RE = re.compile(r"(?<![\w#@])([A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)*)")
-MAX_PLACE_WORDS = 3
-TITLE_RUN = 4
-"""A run of this many capitalised words is a title or greeting ("Chúc Mừng Năm Mới"), not places."""
-LEADING_NON_NAMES = lx.word_set("share", "leading_non_names")
-FUNCTION_WORDS = lx.word_set("share", "function_words")
-"""Leading words never part of a place's name; other leading words ("Happy", "New") are dropped only where a
-sentence opens, since after "at" they are the name ("at Happy Hollow Park")."""
-COMMON_NAME_COUNT = 2000
-COMMON_WORD_RANK = 3000
-PLACE_WORDS_SAID = "this place"
-TAGGED_SAID = {"CLUB": "club", "PLACE": PLACE_WORDS_SAID}
-"""What a school, club or place the place tagger found is written as (a school is said as the school)."""
-_TYPE_FIRST = "|".join(sorted(map(re.escape, lx.word_set("share", "school_types_before_name")), key=len, reverse=True))
-TYPE_FIRST_SCHOOL_RE = re.compile(r"(?<![\w#@])(?i:" + _TYPE_FIRST + r")(\s+(?:(?i:du|de|des|de la|del|della|d['’]|am|an|im|"
-                                  r"of|the|la|le|el)\s*)?)(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2})")
-"""A school named after a word for school that comes first ("l'école du Boisjoli", "Ysgol Glantaf"): the name goes,
-the word for school stays."""
-_SETTLEMENT = "|".join(sorted(map(re.escape, lx.word_set("share", "settlement_words")), key=len, reverse=True))
-SETTLEMENT_RE = re.compile(r"(?<![\w#@])((?:" + _NAME_WORD + r"\s+){1,2})(?i:" + _SETTLEMENT + r")(?!\w)")
-"""A town or a part of one named by its last word ("Johar Town", "HSR Layout"): a place, not "the town"."""
-SCHOOL_NAME_DROPPED = "-"
-"""A school span's ``said`` when only the name after the word for school goes: nothing is said instead."""
-NOT_A_SCHOOL_NAME = frozenset({*lx.WEEKDAY_FORMS, *lx.MONTH_FORMS, *lx.NOT_NAMES, *STOP_WORDS})
-THING_AFTER = lx.word_set("share", "thing_words") - {"club", "team", "fc"}
-"""A name before one of these words is a named day, show or cup, not a place; a club is a club all the same."""
-_OUTWARD = r"[A-Z]{1,2}\d[A-Z\d]?"
-POSTCODE_RE = re.compile(r"(?<![\w#@])(?:" + _OUTWARD + r"\s+\d[A-Z]{2}|[A-Z]\d[A-Z]\s+\d[A-Z]\d)(?![\w@])"
-                         r"|\b(?:[Ii]n|[Aa]t|to|from|near|around)\s+(" + _OUTWARD + r")(?![\w@])")
-"""A British or Canadian postcode ("PE7 8QJ", "K1A 0B1"), or a British outward code where it stands for a place
-("in NE4"): alone, "A1" or "PS5" is a grade or a console."""
-ZIP_RE = re.compile(r"\b(?:[Ii]n|[Aa]t|to|from|near|around|[A-Z]{2})\s+(\d{5}(?:-\d{4})?)(?![\w@])")
-"""A US ZIP code where it stands for a place: after "in", "at"… or a state's letters ("NY 11215")."""
+from kidsafe.share.terms import PERSON_KINDS, Term, Vocabulary
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,16 +33,10 @@ class Span:
 
 def find_spans(caption: str, vocab: Vocabulary, *, routine: bool = False) -> list[Span]:
     """Every span of the caption that gives something away (they may overlap)."""
-    protected = [(m.start(), m.end()) for m in (*HASHTAG_RE.finditer(caption), *MENTION_RE.finditer(caption))]
+    protected = tags_and_mentions(caption)
     spans = list(_hashtag_spans(caption, vocab)) + list(_mention_spans(caption))
     spans += [s for s in _text_spans(caption, vocab, routine) if not _inside(s, protected)]
     return spans
-
-
-def _opens_text(text: str, start: int) -> bool:
-    """Whether ``start`` opens a sentence: nothing before it but spaces, or a sentence's end or an emoji."""
-    before = text[:start].rstrip()
-    return not before or before[-1] in ".!?\n:;" or not before[-1].isalnum() and before[-1] not in ",'’&"
 
 
 def _inside(span: Span, ranges: Iterable[tuple[int, int]]) -> bool:
@@ -122,51 +56,11 @@ def _mention_spans(caption: str) -> Iterator[Span]:
 
 
 def _text_spans(caption: str, vocab: Vocabulary, routine: bool) -> Iterator[Span]:
-    folded = Folded(caption)
-    yield from _term_spans(caption, folded, vocab)
-    for m in SCHOOL_RE.finditer(caption):
-        words = _words(caption, m.start(1), m.end(1))
-        while words and fold(words[0][2]) in LEADING_NON_NAMES:
-            words = words[1:]
-        if words and m[2][0].isupper():
-            yield Span(words[0][0], m.end(), "school")
-    for m in HIGH_SCHOOL_RE.finditer(caption):
-        if fold(m[1]) not in LEADING_NON_NAMES and fold(m[1]) not in lx.NOT_NAMES:
-            yield Span(m.start(), m.end(), "school")
-    for m in PLACE_RE.finditer(caption):
-        words = _words(caption, m.start(2), m.end(2))
-        while words and (fold(words[0][2]) in FUNCTION_WORDS or _opens_text(caption, words[0][0])
-                         and (fold(words[0][2]) in LEADING_NON_NAMES or fold(words[0][2]) in lx.NOT_NAMES)):
-            words = words[1:]
-        if not words:
-            continue
-        start = m.start(1) if m[1] else words[0][0]
-        kind = "street" if fold(m[3]) in STREET_WORDS else "place"
-        yield Span(start, m.end(), kind, STREET_WORDS.get(fold(m[3]), m[3].lower()))
-    yield from _gazetteer_spans(caption, vocab)
-    yield from _tagged_spans(caption, vocab)
-    for m in (*POSTCODE_RE.finditer(caption), *ZIP_RE.finditer(caption)):
-        group = 1 if m[1] else 0
-        yield Span(m.start(group), m.end(group), "place", PLACE_WORDS_SAID)
-    for m in SETTLEMENT_RE.finditer(caption):
-        first = fold(m[1].split()[0])
-        if m[0].split()[-1][:1].isupper() and first not in LEADING_NON_NAMES and first not in FUNCTION_WORDS \
-                and first not in lx.NOT_NAMES and (english_rank(first) or COMMON_WORD_RANK) >= COMMON_WORD_RANK:
-            yield Span(m.start(), m.end(), "place", PLACE_WORDS_SAID)
-    for m in TYPE_FIRST_SCHOOL_RE.finditer(caption):
-        if fold(m[2].split()[0]) not in NOT_A_SCHOOL_NAME:
-            yield Span(m.start(1), m.end(), "school", SCHOOL_NAME_DROPPED)
-    for m in PREFIX_PLACE_RE.finditer(caption):
-        yield Span(m.start(), m.end(), "place", PLACE_WORDS_SAID)
-    for m in HONORIFIC_RE.finditer(caption):
-        if fold(m[3]) not in STOP_WORDS and fold(m[3]) not in lx.NOT_NAMES:  # not "Miss You"
-            yield Span(m.start(), m.end(), "adult", f"{m[1]}{m[2]}{m[4]}.")
-    for start, end, said in vague.times(caption):
-        yield Span(start, end, "time", said)
-    no_tags = HASHTAG_RE.sub(" ", caption)
-    if routine or activity_in(re.sub(r"#\w+", " ", fold(no_tags)), no_tags):
-        for start, end, said in vague.weekdays(caption, abbreviations=routine):
-            yield Span(start, end, "weekday", said)
+    yield from _term_spans(caption, Folded(caption), vocab)
+    for start, end, kind, said in shaped_spans(caption, vocab.keys(PERSON_KINDS), vocab.kept):
+        yield Span(start, end, kind, said)
+    for start, end, kind, said in time_spans(caption, routine=routine):
+        yield Span(start, end, kind, said)
 
 
 def _term_spans(caption: str, folded: Folded, vocab: Vocabulary) -> Iterator[Span]:
@@ -178,7 +72,7 @@ def _term_spans(caption: str, folded: Folded, vocab: Vocabulary) -> Iterator[Spa
         plural = r"(?:e?s)?" if term.kind == "surname" else ""
         for m in re.finditer(r"(?<!\w)" + re.escape(key) + plural + r"(?!\w)", folded.text):
             start, end = folded.span(m.start(), m.end())
-            if not caption[start].isupper() and not _rare(key):
+            if not caption[start].isupper() and not is_rare_word(key):
                 continue
             if term.kind == "defuse" or term.kind in ("town", "place") and any(a <= m.start() < b
                                                                                for a, b in characters):
@@ -195,105 +89,5 @@ def _term_spans(caption: str, folded: Folded, vocab: Vocabulary) -> Iterator[Spa
                                 "all of us", term)
                     continue
             if term.kind == "school":
-                end += _name_rest(caption[end:], vocab)
+                end += name_rest(caption[end:], vocab.keys(PERSON_KINDS))
             yield Span(start, end, term.kind, term=term)
-
-
-def _name_rest(text: str, vocab: Vocabulary) -> int:
-    """How many characters of the capitalised words straight after a school's proper name finish its name
-    ("Ladybird" + " Lodge"), up to two; a weekday or a person of the family is no part of it."""
-    length = 0
-    for _ in range(2):
-        w = re.match(r"\s+(" + _NAME_WORD + r")", text[length:])
-        if not w or fold(w[1]) in NOT_A_SCHOOL_NAME or fold(w[1]) in vocab.keys(PERSON_KINDS):
-            break
-        length += w.end()
-    return length
-
-
-def _tagged_spans(caption: str, vocab: Vocabulary) -> Iterator[Span]:
-    """Schools, clubs and places the place tagger finds ("drop-off at Little Possums", "home to Jozi"), whatever
-    their shape: many carry no type word. A known person of the family is left to the name finders; a franchise
-    ("Paw Patrol"), a greeting in capitals and a named day or cup ("St Patrick's Day", "Stanley Cup") are no place."""
-    people = vocab.keys(PERSON_KINDS)
-    folded = Folded(caption)
-    protected = [folded.span(a, b) for a, b in character_spans(folded.text)]
-    protected += [(m.start(), m.end()) for m in CAPITAL_RUN_RE.finditer(caption) if len(m[0].split()) >= TITLE_RUN]
-    for m in tagger.find_mentions(caption):
-        key = fold(m.text)
-        words = key.split()
-        after = fold(caption[m.end:m.end + 20]).split()[:1]
-        if key in people or key in vocab.kept or not any(w[:1].isupper() for w in m.text.split()) \
-                or any(a < m.end and m.start < b for a, b in protected) \
-                or after and after[0] in THING_AFTER or words[-1] in THING_AFTER:
-            continue
-        if m.kind == "SCHOOL":
-            yield Span(m.start, m.end, "school")
-        else:
-            yield Span(m.start, m.end, "place", TAGGED_SAID[m.kind])
-
-
-def _rare(key: str) -> bool:
-    """A word rare enough in English to be a name even when written in lower case."""
-    rank = english_rank(key.replace(" ", ""))
-    return rank is None or rank > RARE_WORD_RANK
-
-
-def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, word) of the words of text[start:end], in the text's positions."""
-    return [(start + w.start(), start + w.end(), w[0]) for w in re.finditer(r"\S+", text[start:end])]
-
-
-def _gazetteer_spans(caption: str, vocab: Vocabulary) -> Iterator[Span]:
-    """Capitalised words that name a gazetteer place, read as the engine reads town names."""
-    people = vocab.keys(PERSON_KINDS)
-    folded = Folded(caption)
-    characters = [folded.span(a, b) for a, b in character_spans(folded.text)]
-    for m in CAPITAL_RUN_RE.finditer(caption):
-        words = [w for w in _words(caption, m.start(1), m.end(1))
-                 if not any(a <= w[0] < b for a, b in characters)]
-        if len(words) >= TITLE_RUN and not m[1].isupper():
-            continue  # a greeting in capitals ("Chúc Mừng Năm Mới"); a shout ("PENRITH PANTHERS WON") is read
-        for i in range(0, len(words), MAX_PLACE_WORDS):
-            hit = _first_place(caption, words[i:i + MAX_PLACE_WORDS], people)
-            if hit:
-                yield Span(hit[0], hit[1], "place", PLACE_WORDS_SAID)
-
-
-def character_spans(folded: str) -> list[tuple[int, int]]:
-    """Where character and franchise names ("paw patrol") lie (folding keeps most positions)."""
-    out = []
-    for phrase in lx.CHARACTERS:
-        for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", folded):
-            out.append((m.start(), m.end()))
-    return out
-
-
-def _first_place(caption: str, words: list[tuple[int, int, str]], people: set[str]) -> tuple[int, int] | None:
-    """The longest run of the words that is a gazetteer place (and no name), as (start, end)."""
-    for n in range(len(words), 0, -1):
-        for i in range(0, len(words) - n + 1):
-            start, end = words[i][0], words[i + n - 1][1]
-            phrase = caption[start:end]
-            bare = re.sub(r"(?:'s|’s|'|’)$", "", phrase)
-            end -= len(phrase) - len(bare)
-            key = fold(bare)
-            after = fold(caption[end:end + 20]).split()[:1]
-            if key in people or _not_a_place(key, bare, n, after):
-                continue
-            if geo.places_named(bare):
-                return start, end
-    return None
-
-
-def _not_a_place(key: str, phrase: str, n: int, after: list[str]) -> bool:
-    if len(key) < 3 or key in lx.NOT_NAMES or key in lx.KIN_TITLES or key in lx.KIN_TITLE_SECOND:
-        return True
-    if key in lx.WEEKDAY_FORMS or key in lx.CHARACTERS or key in lx.PARENT_WORDS:
-        return True
-    if after and (after[0] in lx.PLACE_WORDS or after[0] in lx.SCHOOL_TYPE_WORDS):
-        return True
-    if n == 1 and (english_rank(key) or COMMON_WORD_RANK) < COMMON_WORD_RANK:
-        return True  # "Born", "Bath" with a capital: a common word, not the place of that name
-    return n == 1 and name_count(phrase) >= COMMON_NAME_COUNT
-

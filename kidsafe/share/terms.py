@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from kidsafe.engine import lexicon as lx
+from kidsafe.engine.net.shapes import is_rare_word
 from kidsafe.engine.text import fold
 from kidsafe.engine.views import PostView
 from kidsafe.kinds import KINDS
@@ -31,10 +32,6 @@ SCHOOL_NAME_NOISE = frozenset({*lx.SCHOOL_TYPE_WORDS, "school", "the", "of", "st
 
 CITED_KINDS = PERSON_KINDS | {"town", "school"}
 """Kinds of term whose cited words the redactor rewrites where the evidence says they are."""
-
-RARE_WORD_RANK = 10_000
-"""A word rarer than this in English is a name even in lower case ("tiwa", "larkfield")."""
-
 
 @dataclass(frozen=True, slots=True)
 class Term:
@@ -104,6 +101,10 @@ class Vocabulary:
         """Folded texts of the terms (of the given kinds)."""
         wanted = set(kinds) if kinds is not None else None
         return {t.key for t in self.terms if wanted is None or t.kind in wanted}
+
+    def known(self) -> frozenset[str]:
+        """Folded words the name net leaves alone: the terms (found already), words kept by hand, favourites."""
+        return self.kept | self.keys() | self.not_people
 
 
 def vocabulary(dossier: Dossier, views: Sequence[PostView] = (), *, town_kind: str = "town") -> Vocabulary:
@@ -187,15 +188,11 @@ def _relative_terms(label: str) -> list[Term]:
 
 def school_terms(display: str) -> list[Term]:
     """A school's full name, and its proper name alone ("Larkfield") when that is no common word."""
-    from kidsafe.engine.text import english_rank
-
     out = [Term(display, "school")]
     words = [w for w in re.findall(r"[\w'’\-]+", display) if fold(w) not in SCHOOL_NAME_NOISE]
     proper = " ".join(words)
-    if proper and proper != display:
-        rank = english_rank(proper.replace(" ", "")) if len(words) == 1 else None
-        if len(words) > 1 or rank is None or rank > RARE_WORD_RANK:
-            out.append(Term(proper, "school"))
+    if proper and proper != display and (len(words) > 1 or is_rare_word(proper)):
+        out.append(Term(proper, "school"))
     return out
 
 

@@ -12,9 +12,11 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from kidsafe.engine import lexicon as lx
+from kidsafe.engine.net.places import PLACE_WORDS_SAID, SCHOOL_NAME_DROPPED
+from kidsafe.engine.net.shapes import GREETINGS, sentence_start, words_before
 from kidsafe.engine.text import fold
 from kidsafe.share.phrases import Phrasebook
-from kidsafe.share.spans import PLACE_WORDS_SAID, SCHOOL_NAME_DROPPED, Span
+from kidsafe.share.spans import Span
 
 POSSESSIVES = frozenset({"my", "our", "his", "her", "their", "your"})
 OWNERS = frozenset({"my", "our"})
@@ -22,8 +24,6 @@ CONNECTOR_RE = re.compile(r"^\s*(?:&|and|\+|,)\s*$")
 CHILD_AFTER = frozenset({"girl", "boy", "baby"})
 SCHOOL_PREPOSITIONS = lx.word_set("share", "school_prepositions")
 TOWN_WORDS = "our town"
-GREETINGS = lx.word_set("share", "greetings")
-"""Words after which a name is only said to its person ("Happy birthday X", "love you X"): it goes."""
 FAMILY_NOUNS = lx.word_set("share", "family_nouns")
 """Words after which a relative's name says nothing more: the name goes, the word stays."""
 FRIEND_NOUNS = frozenset(w.split()[-1] for w in lx.FRIEND_WORDS)
@@ -49,21 +49,9 @@ def child_runs(caption: str, spans: list[Span]) -> list[list[Span]]:
     return groups
 
 
-def words_before(text: str, start: int, n: int = 3) -> list[str]:
-    """The last words before ``start`` in the same phrase (no punctuation or emoji between)."""
-    clause = re.split(r"[^\w\s'’]", text[max(0, start - 60):start])[-1]
-    return [fold(w) for w in re.findall(r"[\w'’]+", clause)][-n:]
-
-
 def _word_after(text: str, end: int) -> str:
     m = re.match(r"\s*([\w'’]+)", text[end:end + 30])
     return fold(m[1]) if m else ""
-
-
-def sentence_start(text: str, start: int) -> bool:
-    """Whether ``start`` opens a sentence (after . ! ? a line break or an emoji)."""
-    before = text[:start].rstrip(" \t\"'“‘([")
-    return not before or before[-1] in ".!?\n:;" or not re.search(r"[\w,]", before[-2:])
 
 
 def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tuple[str, str]:

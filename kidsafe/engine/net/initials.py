@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kidsafe.share.wording import words_before
+from kidsafe.engine.net.shapes import words_before
 
 _LETTER = re.compile(r"(?<![\w'’.&/#@-])[B-HJ-NP-TV-Z](?![\w.&/-])")
 _AFTER = re.compile(r"['’]s\b|\s+[a-z]|\s*(?:[,!?)]|$)")

@@ -15,7 +15,6 @@ from kidsafe.engine import lexicon as lx
 from kidsafe.engine.ages import BIRTHDAY_CONTEXT
 from kidsafe.engine.mentions import NOT_YEARS
 from kidsafe.engine.text import NUMBER_WORDS
-from kidsafe.share.spans import Span
 
 _N = r"(?:1[0-8]|[1-9]|" + "|".join(NUMBER_WORDS) + r")(?!\d)"  # a child's age: 1 to 18, as the engine reads
 _NTH = (r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
@@ -54,20 +53,20 @@ NUMERIC_DAY = re.compile(r"(?i)\b(?:born|arrived|on)\s+(?:on\s+)?(\d{1,2}/\d{1,2
 """A day written in numbers after "born", "arrived" or "on" ("born 10/22"): it goes, the verb stays."""
 
 
-def age_spans(caption: str) -> Iterator[Span]:
-    """Spans of every age and every stated day in the caption, with the vaguer words for each."""
+def age_spans(caption: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, "age" or "date", vaguer words) of every age and every stated day in the caption."""
     birthday = bool(BIRTHDAY_CONTEXT.search(caption.lower()))
     for rx, words in PATTERNS + (IN_BIRTHDAY_POSTS if birthday else ()):
         for m in rx.finditer(caption):
             group = "age" if "age" in rx.groupindex else 0
             dated = words == OLDER and _dated(m[group])
-            yield Span(m.start(group), m.end(group), "age", words + (" this month" if dated else ""))
+            yield m.start(group), m.end(group), "age", words + (" this month" if dated else "")
     for rx in DAYS:
         for m in rx.finditer(caption):
             if m[1][0].isupper() or m[1].lower() not in VERB_MONTHS:  # "we may 2…", "march 3 miles": no month
-                yield Span(m.start(), m.end(), "date", f"in {m[1].capitalize()}")
+                yield m.start(), m.end(), "date", f"in {m[1].capitalize()}"
     for m in NUMERIC_DAY.finditer(caption):
-        yield Span(m.start(1), m.end(1), "date", "")
+        yield m.start(1), m.end(1), "date", ""
 
 
 def _dated(text: str) -> bool:

@@ -1,4 +1,5 @@
-"""Times and weekdays made vague: "at 9am" -> "in the morning", "Saturday football" -> "weekend football"."""
+"""Clock times and weekdays found in a caption, each with the vaguer words a copy says instead: "at 9am" -> "in the
+morning", "Saturday football" -> "weekend football"."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import re
 from collections.abc import Iterator
 
 from kidsafe.engine import lexicon as lx
-from kidsafe.engine.routines import parse_time
-from kidsafe.engine.text import day_part
+from kidsafe.engine.net.shapes import HASHTAG_RE
+from kidsafe.engine.routines import activity_in, parse_time
+from kidsafe.engine.text import day_part, fold
 
 TIME_RE = re.compile(
     r"(?<![\w£$€.:])(?:(?:at|by|from|around|about|until|till)\s+)?"
@@ -63,3 +65,14 @@ def weekdays(text: str, *, abbreviations: bool = False) -> Iterator[tuple[int, i
         else:
             said = noun
         yield m.start(), m.end(), said
+
+
+def time_spans(caption: str, *, routine: bool = False) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, kind, vague words) of each clock time, and of each weekday in a post about an activity
+    (``routine``: the dossier already read one in this post, abbreviations too)."""
+    for start, end, said in times(caption):
+        yield start, end, "time", said
+    no_tags = HASHTAG_RE.sub(" ", caption)
+    if routine or activity_in(re.sub(r"#\w+", " ", fold(no_tags)), no_tags):
+        for start, end, said in weekdays(caption, abbreviations=routine):
+            yield start, end, "weekday", said

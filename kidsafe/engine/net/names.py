@@ -1,0 +1,189 @@
+"""Names the dossier did not claim: every word the caption model tags as a person, a known first name in a name
+position, a gazetteer place after "at", "in"…, and a name written as an initial.
+
+The dossier reports only the people it could place (a child, a parent, a pet…). A name it missed
+("Three today! Firstname Middlename") is still a name a stranger reads, so the safe copy takes it
+out too, erring on the side of removing; the parent can keep a word by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Iterator
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from kidsafe import geo
+from kidsafe.engine import lexicon as lx
+from kidsafe.engine.gazetteer import is_known_first_name, name_count
+from kidsafe.engine.net.initials import initial_spans
+from kidsafe.engine.net.shapes import (
+    CAPITAL_RUN_RE,
+    GREETINGS,
+    TITLE_RUN,
+    character_spans,
+    sentence_start,
+    tags_and_mentions,
+    words_before,
+)
+from kidsafe.engine.text import Folded, english_rank, fold
+from kidsafe.engine.views import PostView
+from kidsafe.models import EvidenceSource
+
+THING_WORDS = frozenset({*lx.PLACE_WORDS, *lx.SCHOOL_TYPE_WORDS, *lx.locale_words("share")["thing_words"]})
+"""A capitalised word before one of these names a thing or a place, not a person ("Canada Day")."""
+
+NAME_CUES = lx.word_set("share", "name_cues")
+"""Words after which a word the caption model alone calls a person stands where a person's name does."""
+PLACE_PREPOSITIONS = frozenset({"at", "in", "from", "to", "near", "around", "into"})
+COMMON_AT_START = 5000
+"""A known first name that is also this common an English word ("Will", "May") is no name when it opens
+a sentence; anywhere else, written with a capital, it is."""
+COMMON_NICKNAME = 3000
+"""A capitalised word said to someone ("my Squidge!") is a nickname unless it is this common a word ("my Love!")."""
+
+LOWER_CASE_NAME_RANK = 20_000
+"""In a lower-case feed, a first name that is also an English word this common ("will", "rose") is left as a word."""
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
+INITIAL_NICKNAME = re.compile(r"(?i:\b(?:baby|little|lil|big|miss|master)\s+)[A-Z]\b(?!['’.]?\w)")
+"""A nickname made of an initial ("baby Z", "little J"): the cue word goes with it."""
+
+
+def not_a_name(key: str, *, called: bool = False) -> bool:
+    """Words that are no one's name; a child word said as one ("my Squidge!") may be."""
+    bare = re.sub(r"(?:'s|’s)$", "", key)
+    return (len(bare) < 2 or bare in STOP_WORDS or bare in lx.NOT_NAMES and not called or bare in lx.CHARACTERS
+            or bare in lx.CHARACTER_FIRST_NAMES or bare in lx.KIN_TITLES or bare in lx.KIN_TITLE_SECOND
+            or bare in lx.PARENT_WORDS or bare in lx.WEEKDAY_FORMS
+            or bare in lx.MONTH_FORMS or bare in lx.PLACE_WORDS or bare in lx.PET_WORDS or bare in lx.ADULT_HONORIFICS
+            or bare in lx.CHILD_WORDS and not called)
+
+
+def tagged_people(view: PostView) -> set[str]:
+    """Folded words of the caption that the caption model tagged as a person."""
+    out: set[str] = set()
+    for part, found in zip(view.parts, view.entities, strict=False):
+        if part.source is EvidenceSource.CAPTION:
+            out |= {fold(word) for word, label in found if label == "PERSON"}
+    return out
+
+
+def person_words(caption: str, tagged: Iterable[str], claimed: Collection[str]) -> list[tuple[int, int]]:
+    """(start, end) of every word of the caption that is read as a person's name and is none of ``claimed``."""
+    return [(start, end) for start, end, kind in _names(caption, set(tagged), claimed) if kind == "person"]
+
+
+def unclaimed_names(caption: str, tagged: Iterable[str], claimed: Collection[str], *, lower_case: bool = False
+                    ) -> list[tuple[int, int, str]]:
+    """(start, end, "person" or "place") of each name of the caption that is none of ``claimed`` (folded words the
+    dossier already claimed or the parent keeps); ``tagged``: the words the caption model tagged as a person. In a
+    feed written in lower case (``lower_case``), lower-case words that can only be names or places too."""
+    found = list(_names(caption, set(tagged), claimed))
+    if lower_case:
+        found += _lower_case_names(caption, claimed)
+    return found
+
+
+def initial_names(caption: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each name written as an initial: a nickname ("baby Z", with its cue word) or a child
+    called by one capital letter ("T scored his first goal")."""
+    for m in INITIAL_NICKNAME.finditer(caption):
+        yield m.start(), m.end()
+    yield from initial_spans(caption)
+
+
+def _names(caption: str, tagged: set[str], claimed: Collection[str]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, "person" or "place") of each unclaimed name in the caption."""
+    folded = Folded(caption)
+    protected = tags_and_mentions(caption)
+    protected += [folded.span(a, b) for a, b in character_spans(folded.text)]  # "Paw Patrol" is no one
+    protected += [(m.start(), m.end()) for m in CAPITAL_RUN_RE.finditer(caption)
+                  if len(m[0].split()) >= TITLE_RUN]  # "Chúc Mừng Năm Mới" is a greeting
+    for m in _WORD.finditer(caption):
+        word = re.sub(r"(?:'s|’s)$", "", m[0])
+        if word[0].isupper() and not any(a <= m.start() < b for a, b in protected):
+            kind = _reading(caption, m.start(), word, tagged, claimed)
+            if kind:
+                yield m.start(), m.start() + len(word), kind
+
+
+def _reading(caption: str, start: int, word: str, tagged: set[str], claimed: Collection[str]) -> str | None:
+    """"person", "place" (a name after "at", "in"… that the gazetteer knows: "at Dundee") or None."""
+    key, end = fold(word), start + len(word)
+    called = _called(caption, start, end, key)
+    if not_a_name(key, called=called) or key in claimed:
+        return None
+    known = is_known_first_name(key) or called
+    if not (key in tagged or known) or key in geo.region_names():
+        return None
+    before = words_before(caption, start)
+    if not known and (sentence_start(caption, start) or len(key) < 3
+                      or not (before[-1:] and before[-1] in NAME_CUES | GREETINGS
+                              or re.match(r"['’]s\b", caption[end:]))):
+        return None  # the caption model alone is too often wrong: on a sentence's first word, a short word ("Na"),
+        #             or a word of another language (a festival's name) it needs a person's place ("with X", "X's")
+    if _not_in_a_name_position(caption, start, end, word) or before[-1:] in (["a"], ["an"], ["st"], ["saint"]):
+        return None  # "a Switch", "a Milo": a thing; "St Patrick's Day": a saint
+    if PLACE_PREPOSITIONS & set(before[-2:]) and geo.places_named(word):
+        return "place"
+    return None if before[-1:] == ["the"] else "person"  # "the Meadows": a thing or a place, not a person
+
+
+def _lower_case_names(caption: str, claimed: Collection[str]) -> Iterator[tuple[int, int, str]]:
+    """Lower-case words of a lower-case feed that are a known first name and no English word of any currency
+    ("yaw's team lost"), or a gazetteer place of that kind after "in", "at"… ("back in walthamstow")."""
+    protected = tags_and_mentions(caption)
+    for m in _WORD.finditer(caption):
+        word = re.sub(r"(?:'s|’s)$", "", m[0])
+        key = fold(word)
+        if not word.islower() or any(a <= m.start() < b for a, b in protected) or not_a_name(key) \
+                or key in claimed or key in STOP_WORDS:
+            continue
+        rank = english_rank(key)
+        if rank is not None and rank < LOWER_CASE_NAME_RANK:
+            continue
+        if PLACE_PREPOSITIONS & set(words_before(caption, m.start())[-1:]) and geo.is_place_name(word):
+            yield m.start(), m.start() + len(word), "place"
+        elif is_known_first_name(key) and key not in geo.region_names() \
+                and re.match(r"(?:'s|’s)?\s+\w", caption[m.start() + len(word):]):  # "yaw just", not "worth it tho"
+            yield m.start(), m.start() + len(word), "person"
+
+
+def _called(caption: str, start: int, end: int, key: str) -> bool:
+    """A pet name said to a child: "my Squidge, my little shadow", "Happy birthday Squidge!!!" (no common word)."""
+    rank = english_rank(key)
+    if rank is not None and rank < COMMON_NICKNAME:
+        return False
+    before = words_before(caption, start)[-1:]
+    return bool(before) and (before[0] in {"my", "our"} or before[0] in GREETINGS) \
+        and bool(re.match(r"\s*(?:[,.!?]|$|[^\w\s])", caption[end:]))
+
+
+def _not_in_a_name_position(caption: str, start: int, end: int, word: str) -> bool:
+    """A shout ("a REAL pony"), a common word opening a sentence ("Lovely to…"), or the first word of a named
+    thing ("Canada Day", "Stanley Cup", "Willow Bank Park")."""
+    if len(word) > 1 and word.isupper():
+        return True
+    rank = english_rank(word)
+    if sentence_start(caption, start) and rank is not None and rank < COMMON_AT_START:
+        return True
+    after = re.match(r"\s+([A-Z][\w'’]*)", caption[end:end + 30])
+    return bool(after) and fold(after[1]) in THING_WORDS
+
+
+NAME_IN_PHOTO_COUNT = 300
+"""A word of a photo's text that this many people bear as a first name is read as a name."""
+
+
+def names_a_school_or_person(text: str) -> bool:
+    """Whether a line of text (read in a photo) names a school or holds a first name borne by many."""
+    folded = fold(text)
+    if re.search(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in lx.STRONG_SCHOOL_TYPES) + r"|school)(?!\w)", folded):
+        return True
+    for word in re.findall(r"[^\W\d_]{2,}", text):
+        key = fold(word)
+        if key in lx.NOT_NAMES or key in STOP_WORDS or key in lx.PARENT_WORDS or key in lx.KIN_TITLES:
+            continue
+        if name_count(word) >= NAME_IN_PHOTO_COUNT:
+            return True
+    return False

@@ -1,0 +1,51 @@
+"""The shapes of a caption every net reads the same way: hashtags, @mentions, runs of capitalised words,
+franchise names, the words before a position, and where a sentence opens."""
+
+from __future__ import annotations
+
+import re
+
+from kidsafe.engine import lexicon as lx
+from kidsafe.engine.text import english_rank, fold
+
+HASHTAG_RE = re.compile(r"(?<![\w&])#\w+", re.UNICODE)
+MENTION_RE = re.compile(r"(?<![\w@])@[\w.]+\w", re.UNICODE)
+CAPITAL_RUN_RE = re.compile(r"(?<![\w#@])([A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)*)")
+TITLE_RUN = 4
+"""A run of this many capitalised words is a title or greeting ("Chúc Mừng Năm Mới"), not places."""
+GREETINGS = lx.word_set("share", "greetings")
+"""Words after which a name is only said to its person ("Happy birthday X", "love you X"): it goes."""
+RARE_WORD_RANK = 10_000
+"""A word rarer than this in English is a name even when written in lower case."""
+
+
+def tags_and_mentions(caption: str) -> list[tuple[int, int]]:
+    """(start, end) of every hashtag and @mention: the nets that read words leave them to the hashtag net."""
+    return [(m.start(), m.end()) for m in (*HASHTAG_RE.finditer(caption), *MENTION_RE.finditer(caption))]
+
+
+def character_spans(folded: str) -> list[tuple[int, int]]:
+    """Where character and franchise names ("paw patrol") lie (folding keeps most positions)."""
+    out = []
+    for phrase in lx.CHARACTERS:
+        for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", folded):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def is_rare_word(key: str) -> bool:
+    """A word (folded, spaces ignored) rare enough in English to be a name even when written in lower case."""
+    rank = english_rank(key.replace(" ", ""))
+    return rank is None or rank > RARE_WORD_RANK
+
+
+def words_before(text: str, start: int, n: int = 3) -> list[str]:
+    """The last words before ``start`` in the same phrase (no punctuation or emoji between)."""
+    clause = re.split(r"[^\w\s'’]", text[max(0, start - 60):start])[-1]
+    return [fold(w) for w in re.findall(r"[\w'’]+", clause)][-n:]
+
+
+def sentence_start(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence (after . ! ? a line break or an emoji)."""
+    before = text[:start].rstrip(" \t\"'“‘([")
+    return not before or before[-1] in ".!?\n:;" or not re.search(r"[\w,]", before[-2:])
