@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from kidsafe.engine.ages import AGE_PATTERNS, BIRTHDAY_CONTEXT
-from kidsafe.engine.text import NUMBER_WORDS
+from kidsafe.engine.net.ages import age_phrases
 from kidsafe.kinds import grouped
 from kidsafe.models import Evidence, EvidenceSource, Fact, FactKind
 
@@ -23,18 +22,6 @@ GENERIC_WORDS = frozenset({
 })
 #: An excerpt this short, without ellipses, is the leaking words themselves ("#teamsmith", "the Smiths").
 SHORT_EXCERPT = 40
-_CASELESS_AGES = tuple(re.compile(rx.pattern, re.IGNORECASE) for rx, _ in AGE_PATTERNS)
-_SHOUTED = re.compile(r"(?<![\w-])(?:" + "|".join(w.upper() for w in NUMBER_WORDS) + r")(?![\w-])")
-_BIRTHDAY_WORDS = re.compile(r"\b(?:birthday|bday|b-day)\b", re.IGNORECASE)
-
-
-def _age_terms(text: str) -> list[str]:
-    """Age phrases of a text ("turns 5", "5th birthday", "FIVE" in a birthday post, "birthday")."""
-    terms = [m[0] for rx in _CASELESS_AGES for m in rx.finditer(text)]
-    if BIRTHDAY_CONTEXT.search(text.lower()):
-        terms += _SHOUTED.findall(text)
-    terms += _BIRTHDAY_WORDS.findall(text)
-    return terms
 
 
 def _value_terms(value: object, text: str) -> list[str]:
@@ -75,7 +62,7 @@ def leak_terms(fact: Fact, evidence: Evidence, text: str, aliases: Sequence[str]
     if fact.kind is FactKind.CHILD_NAME:
         terms += list(aliases)
     if fact.kind in AGE_KINDS and not cited:
-        terms += _age_terms(text)
+        terms += age_phrases(text)
     found = [t for t in dict.fromkeys(terms) if t and find_spans(text, [t])]
     return tuple(found)
 

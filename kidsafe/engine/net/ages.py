@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from kidsafe.engine import lexicon as lx
-from kidsafe.engine.ages import BIRTHDAY_CONTEXT
+from kidsafe.engine.ages import AGE_PATTERNS, BIRTHDAY_CONTEXT
 from kidsafe.engine.mentions import NOT_YEARS
 from kidsafe.engine.text import NUMBER_WORDS
 
@@ -38,9 +38,12 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=[a-z])\s*\(\s*\d{1,2}\s*\)"), ""),
     (re.compile(r"(?i),?\s*\baged?\s+" + _N + r"\b" + NOT_YEARS), ""),
 )
+
+SHOUTED_NUMBER = re.compile(r"(?<![\w-])(?:" + "|".join(w.upper() for w in NUMBER_WORDS) + r")(?![\w-])")
+"""A number shouted in words ("FIVE!!!"): an age in a birthday post."""
 IN_BIRTHDAY_POSTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?i)\b" + _N + r"\s+years?(?=\s+of\b)"), "years"),
-    (re.compile(r"(?<![\w-])(?:" + "|".join(w.upper() for w in NUMBER_WORDS) + r")(?![\w-])"), BIG),
+    (SHOUTED_NUMBER, BIG),
     (re.compile(r"(?<![\w-])(?:" + "|".join(NUMBER_WORDS) + r")(?=\s*[?!])"), BIG),
     (re.compile(r"^\W*?(?:1[0-8]|[1-9])(?=\s*!)"), BIG),
 )
@@ -71,3 +74,17 @@ def age_spans(caption: str) -> Iterator[tuple[int, int, str, str]]:
 
 def _dated(text: str) -> bool:
     return bool(re.search(r"(?i)\b(?:today|yesterday)$", text))
+
+
+_CASELESS_AGES = tuple(re.compile(rx.pattern, re.IGNORECASE) for rx, _ in AGE_PATTERNS)
+_BIRTHDAY_WORDS = re.compile(r"\b(?:birthday|bday|b-day)\b", re.IGNORECASE)
+
+
+def age_phrases(text: str) -> list[str]:
+    """Age phrases of a text as the engine reads them ("turns 5", "5th birthday", "FIVE" in a birthday post,
+    "birthday"), for the report to highlight."""
+    terms = [m[0] for rx in _CASELESS_AGES for m in rx.finditer(text)]
+    if BIRTHDAY_CONTEXT.search(text.lower()):
+        terms += SHOUTED_NUMBER.findall(text)
+    terms += _BIRTHDAY_WORDS.findall(text)
+    return terms
