@@ -47,3 +47,17 @@ def test_app_render_highlight_cannot_be_broken_out_of():
     html = html_of(md)
     assert "<a " not in html
     assert html.count("<strong>") == 2
+
+
+def test_app_render_the_accounts_name_is_read_in_the_profile_not_in_a_post():
+    from datetime import date
+
+    from kidsafe.models import FAMILY, Dossier, Evidence, EvidenceSource, Fact, FactKind, Subject
+    from ui.render import facts_frame, read_in
+
+    account = Evidence("", EvidenceSource.SIDECAR, "Thủy")
+    parent = Fact(FactKind.PARENT_NAME, FAMILY, "Thủy", 0.9, (account,))
+    d = Dossier(subjects=(Subject(FAMILY, "family"),), facts=(parent,), posts_read=3, audit_date=date(2025, 6, 1))
+    assert read_in(account, None) == "your account's profile"
+    assert read_in(Evidence("4", EvidenceSource.CAPTION, "Thủy"), None) == "the post of a post"
+    assert list(facts_frame(d, d.facts)["Posts"]) == ["your account's profile"]  # not "0 posts"

@@ -25,7 +25,9 @@ from kidsafe.media import thumbnails
 from kidsafe.models import Dossier, Evidence, EvidenceSource, Fact, FactKind
 from kidsafe.report import leaks, plain
 from kidsafe.report.handout import sureness
+from kidsafe.report.plain import posts_count
 from kidsafe.report.risk import Risk
+from kidsafe.report.summary import ACCOUNT_WORDS
 from ui import state
 
 #: Every ASCII punctuation mark Markdown may read as syntax; CommonMark lets each be backslash-escaped.
@@ -117,11 +119,6 @@ def label(fact: Fact) -> str:
     return KINDS[fact.kind].label
 
 
-def posts_count(n: int) -> str:
-    """'1 post', '4 posts'."""
-    return f"{n} post{'s' if n != 1 else ''}"
-
-
 def facts_count(dossier: Dossier) -> str:
     """How many facts the dossier holds, said the same way on every page ("37 facts")."""
     n = len(dossier.facts)
@@ -132,7 +129,7 @@ def facts_frame(dossier: Dossier, facts: Sequence[Fact]) -> pd.DataFrame:
     """The facts as a table: what, value in plain words, how sure, how many posts give it away."""
     places = plain.Places(dossier)
     rows = [{"What": label(f), "Value": plain.fact_words(dossier, f, places), "How sure": sureness(f.confidence),
-             "Posts": posts_count(len(f.posts))} for f in facts]
+             "Posts": plain.given_away_by(f)} for f in facts]
     return pd.DataFrame(rows, columns=["What", "Value", "How sure", "Posts"])
 
 
@@ -169,6 +166,11 @@ def post_label(view: PostView | None) -> str:
     if view is None:
         return "a post"
     return plain.post_label(view.posted_local or view.local_time, view.caption)
+
+
+def read_in(ev: Evidence | None, view: PostView | None) -> str:
+    """Where a piece of evidence was read: the post as the parent knows it, or the account's profile."""
+    return ACCOUNT_WORDS if ev is not None and not ev.post else f"the post of {post_label(view)}"
 
 
 def photo_alt(run: state.LoadedRun, path: str, blurred: bool) -> str:
@@ -226,7 +228,7 @@ def evidence_item(run: state.LoadedRun, fact: Fact, ev: Evidence, view: PostView
         thumb(run, photo, sensitive)
     with words:
         if not ev.post:  # read from the export's own files (the account's name), not from any one post
-            st.markdown(f"**Your account's profile** · {esc(SOURCE_WORDS.get(ev.source, ev.source))}")
+            st.markdown(f"**{esc(ACCOUNT_WORDS.capitalize())}** · {esc(SOURCE_WORDS.get(ev.source, ev.source))}")
         else:
             st.markdown(f"**{esc(post_label(view))}** · {esc(when(view))} · "
                         f"{esc(SOURCE_WORDS.get(ev.source, ev.source))}")
@@ -277,7 +279,7 @@ def fact_expanders(run: state.LoadedRun, facts: Sequence[Fact], sensitive: froze
         if fact.kind is FactKind.LOCATION_LEAK:
             continue
         with st.expander(f"Why? {esc(label(fact))}: {esc(plain.fact_words(run.dossier, fact, places))} "
-                         f"({posts_count(len(fact.posts))})"):
+                         f"({plain.given_away_by(fact)})"):
             evidence(run, fact, sensitive)
     if gps:
         with st.expander(f"Why? {len(gps)} photo{'s' if len(gps) != 1 else ''} carry the exact place they were "
