@@ -232,7 +232,8 @@ def evidence_item(run: state.LoadedRun, fact: Fact, ev: Evidence, view: PostView
         else:
             st.markdown(f"**{esc(post_label(view))}** · {esc(when(view))} · "
                         f"{esc(SOURCE_WORDS.get(ev.source, ev.source))}")
-        if ev.source in (EvidenceSource.EXIF, EvidenceSource.OCR, EvidenceSource.IMAGE, EvidenceSource.FACE):
+        if is_position(fact, ev, view) or ev.source in (EvidenceSource.EXIF, EvidenceSource.OCR, EvidenceSource.IMAGE,
+                                                         EvidenceSource.FACE):
             st.text(plain_excerpt(run, fact, ev, view))
             if view and view.caption:
                 st.caption("Caption: " + esc(view.caption))
@@ -250,11 +251,21 @@ def evidence_item(run: state.LoadedRun, fact: Fact, ev: Evidence, view: PostView
                            "at the same place as the others"))
 
 
+def is_position(fact: Fact, ev: Evidence, view: PostView | None) -> bool:
+    """The evidence is the post's GPS position: from the photo file, or the platform's own record in the export
+    (an Instagram or Facebook post), whose excerpt is coordinates all the same. Words read in the export's
+    texts (a check-in's name) carry a span and are shown as words."""
+    from_export = view is not None and view.gps_source is not None and ev.source is view.gps_source and ev.span is None
+    return fact.kind in kinds_where("from_location") and (ev.source is EvidenceSource.EXIF or from_export)
+
+
 def plain_excerpt(run: state.LoadedRun, fact: Fact, ev: Evidence, view: PostView | None) -> str:
     """What a photo's data says, in words: a GPS position becomes where it is, never its coordinates."""
-    if ev.source is EvidenceSource.EXIF and fact.kind in kinds_where("from_location"):
+    if is_position(fact, ev, view):
         where = plain.Places(run.dossier).where(view.gps.as_dict()) if view and view.gps else ""
-        return "The photo file carries the exact place it was taken" + (f": {where}." if where else ".")
+        said = "photo file carries the exact place it" if ev.source is EvidenceSource.EXIF else \
+            "post carries the exact place its photo"
+        return f"The {said} was taken" + (f": {where}." if where else ".")
     return ev.excerpt or ""
 
 
