@@ -47,6 +47,7 @@ HIGH_SCHOOL_RE = re.compile(r"(?<![\w#@])([A-Z][\w'’\-]+)\s+(?:High|Middle)(?:
 """A school named by "High" or "Middle" after its name ("Hollinbrook High"), not "High Street"."""
 CAPITAL_RUN_RE = re.compile(r"(?<![\w#@])([A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)*)")
 MAX_PLACE_WORDS = 3
+POSSESSIVE_RE = re.compile(r"['’]s?$")
 TITLE_RUN = 4
 """A run of this many capitalised words is a title or greeting ("Chúc Mừng Năm Mới"), not places."""
 LEADING_NON_NAMES = lx.word_set("share", "leading_non_names")
@@ -223,7 +224,7 @@ def _tagged_spans(caption: str, vocab: Vocabulary) -> Iterator[Span]:
         key = fold(m.text)
         words = key.split()
         after = fold(caption[m.end:m.end + 20]).split()[:1]
-        if key in people or key in vocab.kept or not any(w[:1].isupper() for w in m.text.split()) \
+        if key in people or _kin(words, people) or key in vocab.kept or not any(w[:1].isupper() for w in m.text.split()) \
                 or any(a < m.end and m.start < b for a, b in protected) \
                 or after and after[0] in THING_AFTER or words[-1] in THING_AFTER:
             continue
@@ -231,6 +232,15 @@ def _tagged_spans(caption: str, vocab: Vocabulary) -> Iterator[Span]:
             yield Span(m.start, m.end, "school")
         else:
             yield Span(m.start, m.end, "place", TAGGED_SAID[m.kind])
+
+
+def _kin(words: list[str], people: set[str]) -> bool:
+    """Folded words that name a relative, not a place: kin titles alone ("Bà Ngoại", "Nana's") or before a
+    name the name finders rewrite ("Oma Ingrid"); the tagger reads "at Nana's" as somewhere."""
+    rest = [*words[:-1], POSSESSIVE_RE.sub("", words[-1])] if words else []
+    while rest and (rest[0] in lx.KIN_TITLES or rest[0] in lx.KIN_TITLE_SECOND):
+        rest.pop(0)
+    return len(rest) < len(words) and (not rest or " ".join(rest) in people)
 
 
 def _rare(key: str) -> bool:
