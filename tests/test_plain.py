@@ -144,3 +144,10 @@ def test_plain_the_handout_counts_no_post_for_the_accounts_name():
 
     html = handout_html(_with_account_parent(_dossier())[0])
     assert "<td>your account&#x27;s profile</td>" in html and "<td>0</td>" not in html
+
+
+def test_plain_evidence_cited_counts_posts_once_and_never_the_account_as_a_post():
+    account, caption = Evidence("", EvidenceSource.SIDECAR, "Thủy"), Evidence("4", EvidenceSource.CAPTION, "Thủy")
+    assert plain.cited_by([caption, Evidence("4", EvidenceSource.HASHTAG, "#x")]) == "1 post"
+    assert plain.cited_by([account]) == "your account's profile"  # the "…and N more" line said "1 post"
+    assert plain.cited_by([caption, account]) == "1 post and your account's profile"

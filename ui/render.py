@@ -25,7 +25,6 @@ from kidsafe.media import thumbnails
 from kidsafe.models import Dossier, Evidence, EvidenceSource, Fact, FactKind
 from kidsafe.report import leaks, plain
 from kidsafe.report.handout import sureness
-from kidsafe.report.plain import posts_count
 from kidsafe.report.risk import Risk
 from kidsafe.report.summary import ACCOUNT_WORDS
 from ui import state
@@ -277,7 +276,7 @@ def evidence(run: state.LoadedRun, fact: Fact, sensitive: frozenset[str], limit:
         evidence_item(run, fact, ev, views.get(ev.post), sensitive)
     rest = fact.evidence[limit:]
     if rest:
-        st.caption(f"…and {posts_count(len(set(ev.post for ev in rest)))} more.")
+        st.caption(f"…and {plain.cited_by(rest)} more.")
     if fact.advice:
         st.markdown(f":material/lightbulb: **What to do:** {esc(fact.advice)}")
 
