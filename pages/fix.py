@@ -3,8 +3,9 @@
 import streamlit as st
 
 from kidsafe.media import thumbnails
+from kidsafe.models import Dossier
 from kidsafe.report import fixes, narrative
-from kidsafe.report.fixgroups import FixGroup, chosen_fixes, fix_groups
+from kidsafe.report.fixgroups import FixGroup, account_fixes, chosen_fixes, fix_groups
 from kidsafe.share.redact import redact
 from kidsafe.share.terms import vocabulary
 from ui import render, state
@@ -27,6 +28,12 @@ def group_detail(run: state.LoadedRun, group: FixGroup, sensitive: frozenset[str
                 st.text(safer[post])
 
 
+def account_notes(dossier: Dossier) -> None:
+    """What to change outside the posts (the account's name): no box to tick, no re-audit takes it away."""
+    for action in account_fixes(dossier):
+        st.info(render.esc(action), icon=":material/badge:")
+
+
 state.init_defaults()
 st.title("Fix it")
 run = render.need_run()
@@ -36,6 +43,7 @@ if run is not None:
     if not groups:
         st.success("Nothing in these posts needs fixing. kidsafe can miss things: stay careful.",
                    icon=":material/check_circle:")
+        account_notes(d)
     else:
         st.markdown(f"A stranger can learn **{render.facts_count(d)}** from these posts. Each box below is one "
                     "thing to change, for each child and then the family, the worst first. Untick what you "
@@ -55,6 +63,7 @@ if run is not None:
                     n = len(group.posts)
                     with st.expander(f"The {n} posts, one by one" if n > 1 else "The post"):
                         group_detail(run, group, sensitive, safer)
+        account_notes(d)
         if st.button("Re-audit with the ticked fixes", type="primary", icon=":material/refresh:"):
             state.set_fixed(run.id, fixes.apply_fixes(run.result, chosen_fixes(groups, lambda g: ticked[g.key])))
         done = state.fixed()

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from kidsafe.report import narrative, wherewhen
-from kidsafe.report.plain import Places
+from kidsafe.report.plain import Places, posts_count
 from ui import charts, render, state
 
 state.init_defaults()
@@ -24,7 +24,7 @@ if run is not None:
             posts = len(set(p for point in far for p in point.posts))
             st.caption(f"Not drawn: {len(far)} place{'s' if len(far) != 1 else ''} more than "
                        f"{wherewhen.LOCAL_RADIUS_M // 1000} km away (trips, holidays), from "
-                       f"{render.posts_count(posts)}.")
+                       f"{posts_count(posts)}.")
         st.dataframe(charts.places_frame(points, Places(d)), hide_index=True)
         if st.toggle("Details: the map positions (latitude, longitude)", key=state.PREFIX + "where_details"):
             st.dataframe(charts.points_frame(points)[["label", "lat", "lon"]], hide_index=True)

@@ -48,7 +48,7 @@ def show_step(run: state.LoadedRun, step: RevealStep, sensitive: frozenset[str])
     with words:
         st.markdown(f"## {render.esc(step.text)}")
         more = len(step.posts) - 1
-        st.caption(render.esc(f"From the post of {render.post_label(view)}"
+        st.caption(render.esc(f"From {render.read_in(ev, view)}"
                               + (f", and {more} more post{'s' if more != 1 else ''}" if more > 0 else "")))
     with pic:
         render.thumb(run, photo, sensitive, side=STAGE_PICTURE)

@@ -47,3 +47,44 @@ def test_app_render_highlight_cannot_be_broken_out_of():
     html = html_of(md)
     assert "<a " not in html
     assert html.count("<strong>") == 2
+
+
+def test_app_render_the_accounts_name_is_read_in_the_profile_not_in_a_post():
+    from datetime import date
+
+    from kidsafe.models import FAMILY, Dossier, Evidence, EvidenceSource, Fact, FactKind, Subject
+    from ui.render import facts_frame, read_in
+
+    account = Evidence("", EvidenceSource.SIDECAR, "Thủy")
+    parent = Fact(FactKind.PARENT_NAME, FAMILY, "Thủy", 0.9, (account,))
+    d = Dossier(subjects=(Subject(FAMILY, "family"),), facts=(parent,), posts_read=3, audit_date=date(2025, 6, 1))
+    assert read_in(account, None) == "your account's profile"
+    assert read_in(Evidence("4", EvidenceSource.CAPTION, "Thủy"), None) == "the post of a post"
+    assert list(facts_frame(d, d.facts)["Posts"]) == ["your account's profile"]  # not "0 posts"
+
+
+def test_app_render_a_position_from_the_exports_own_record_is_said_in_words_never_as_coordinates():
+    import re
+    from datetime import date
+    from types import SimpleNamespace
+
+    from kidsafe.engine.views import PostView, TextPart
+    from kidsafe.models import (
+        FAMILY, Dossier, Evidence, EvidenceSource, Fact, FactKind, GeoPoint, Post, Span, Subject,
+    )
+    from ui.render import is_position, plain_excerpt
+
+    home = {"lat": 37.33706, "lon": -121.87370}
+    spot = GeoPoint(37.32500, -121.86202)
+    view = PostView(post=Post(id="7", caption="Spring at the park"),
+                    parts=(TextPart("Spring at the park", EvidenceSource.CAPTION),), gps=spot,
+                    gps_source=EvidenceSource.SIDECAR)
+    gps = Evidence("7", EvidenceSource.SIDECAR, "GPS 37.32500, -121.86202", "photos at this place on 2 different days")
+    place = Fact(FactKind.PLACE, FAMILY, {"name": None, **spot.as_dict(), "role": "other"}, 0.75, (gps,))
+    d = Dossier(subjects=(Subject(FAMILY, "family"),), posts_read=1, audit_date=date(2025, 6, 1),
+                facts=(Fact(FactKind.HOME, FAMILY, home, 0.99, (gps,)), place))
+    said = plain_excerpt(SimpleNamespace(dossier=d), place, gps, view)
+    assert said.startswith("The post carries the exact place its photo was taken: ") and "south-east of home" in said
+    assert not re.search(r"\d+\.\d{3,}", said), said
+    checked_in = Evidence("7", EvidenceSource.SIDECAR, "the park", span=Span("extra:1", 0, 8, "the park"))
+    assert not is_position(place, checked_in, view)  # words from the export's texts stay words

@@ -84,3 +84,17 @@ def test_fixes_compare_counts_agree(result):
     assert counts["Facts a stranger knew"] - counts["Facts gone"] + counts["Facts new or reworded"] \
         == counts["Facts a stranger knows"] == len(after.facts)
     assert counts["Facts gone"] > 0
+
+
+def test_fixes_reaudit_keeps_the_accounts_name(result):
+    from dataclasses import replace
+
+    from kidsafe.engine import build_dossier
+
+    held = replace(result, feed=replace(result.feed, holder="Thủy"))
+    before = build_dossier(result.views, as_of=result.dossier.audit_date, holder="Thủy")
+    assert [f.value for f in before.facts_of_kind(FactKind.PARENT_NAME) if not f.posts] == ["Thủy"]
+    held = replace(held, dossier=before)
+    after = fixes.apply_fixes(held, fixes.ranked_fixes(fixes.plan_fixes(held)))
+    assert "Thủy" in [f.value for f in after.facts_of_kind(FactKind.PARENT_NAME)]  # no post fix renames the account
+    assert "Thủy" not in [f.value for f in fixes.compare(before, after).gone]

@@ -57,3 +57,15 @@ def test_fixgroups_unticked_groups_are_kept(result):
 def test_fixgroups_safer_captions_read_as_english_with_two_children(result, caption, said):
     # The Fix page's suggestion is the safe share's rewriter: names become who they are to the parent.
     assert redact(caption, vocabulary(result.dossier, result.views)).text == said
+
+
+def test_fixgroups_the_accounts_name_is_changed_on_the_account_not_in_posts(result):
+    from kidsafe.models import FAMILY, Dossier, Evidence, EvidenceSource, Fact
+    from kidsafe.report.fixgroups import account_fixes
+
+    assert account_fixes(result.dossier) == ()  # a plain feed names no account
+    parent = Fact(FactKind.PARENT_NAME, FAMILY, "Thủy", 0.9, (Evidence("", EvidenceSource.SIDECAR, "Thủy"),))
+    d = result.dossier
+    d = Dossier(d.audit_date, d.posts_read, d.subjects, (*d.facts, parent))
+    (action,) = account_fixes(d)
+    assert "Thủy" in action and "account's name" in action

@@ -118,3 +118,36 @@ def test_plain_places_the_family_returns_to_read_as_english():
     other = _fact(FactKind.PLACE, FAMILY, {"name": None, "lat": 54.0037, "lon": -1.5585, "role": "other"})
     assert plain.fact_words(d, relative).startswith("a relative's home, ")
     assert plain.fact_words(d, other) == "a place you go back to, 3.0 km north-west of home, in Harrogate"
+
+
+def _with_account_parent(d, *posts):
+    """The dossier with a parent's name read from the account's profile (evidence of no post), and from ``posts``."""
+    evidence = (Evidence("", EvidenceSource.SIDECAR, "Thủy"), *(Evidence(p, EvidenceSource.CAPTION, "Thủy") for p in posts))
+    parent = Fact(FactKind.PARENT_NAME, FAMILY, "Thủy", 0.9, evidence)
+    return Dossier(subjects=d.subjects, facts=(*d.facts, parent), posts_read=3, audit_date=d.audit_date), parent
+
+
+def test_plain_a_fact_from_the_accounts_profile_cites_it_not_an_empty_list_of_posts():
+    from kidsafe.report.summary import to_text
+
+    d, parent = _with_account_parent(_dossier())
+    assert plain.given_away_by(parent) == "your account's profile"
+    assert "parent: Thủy  [your account's profile]" in to_text(d)
+    d, parent = _with_account_parent(_dossier(), "4", "7")
+    assert plain.given_away_by(parent) == "2 posts and your account's profile"
+    assert "parent: Thủy  [posts 4, 7; your account's profile]" in to_text(d)
+    assert plain.given_away_by(_dossier().facts[0]) == "1 post"
+
+
+def test_plain_the_handout_counts_no_post_for_the_accounts_name():
+    from kidsafe.report.handout import handout_html
+
+    html = handout_html(_with_account_parent(_dossier())[0])
+    assert "<td>your account&#x27;s profile</td>" in html and "<td>0</td>" not in html
+
+
+def test_plain_evidence_cited_counts_posts_once_and_never_the_account_as_a_post():
+    account, caption = Evidence("", EvidenceSource.SIDECAR, "Thủy"), Evidence("4", EvidenceSource.CAPTION, "Thủy")
+    assert plain.cited_by([caption, Evidence("4", EvidenceSource.HASHTAG, "#x")]) == "1 post"
+    assert plain.cited_by([account]) == "your account's profile"  # the "…and N more" line said "1 post"
+    assert plain.cited_by([caption, account]) == "1 post and your account's profile"

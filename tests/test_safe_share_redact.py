@@ -57,6 +57,8 @@ def test_redact_rewrites_leaks(caption, expected):
     "Tuesday mornings 💙",  # a weekday with no activity is no routine
     "10/10 would go again",
     "Miss You already",  # an honorific needs a name after it
+    "first time leaving both kids w Bà Ngoại overnight",  # kin titles alone name a relative, not a place
+    "Sunday phở at Bà Ngoại’s ❤️",
     "",
 ])
 def test_redact_leaves_harmless_captions_alone(caption):

@@ -41,3 +41,11 @@ def test_takehome_has_the_facts_five_habits_and_help_in_plain_words():
 def test_takehome_escapes_what_came_from_the_posts():
     html = take_home_html(_dossier(name="<b>Maya</b>"))
     assert "<b>Maya</b>" not in html and "&lt;b&gt;Maya&lt;/b&gt;" in html
+
+
+def test_takehome_says_the_accounts_name_came_from_the_profile_not_the_posts():
+    assert "comes from the posts alone." in take_home_html(_dossier())
+    d = _dossier()
+    parent = Fact(FactKind.PARENT_NAME, FAMILY, "Thủy", 0.9, (Evidence("", EvidenceSource.SIDECAR, "Thủy"),))
+    html = take_home_html(Dossier(d.audit_date, d.posts_read, d.subjects, (*d.facts, parent)))
+    assert "comes from the posts and your account&#x27;s profile alone." in html and "called Thủy" in html

@@ -46,3 +46,9 @@ def test_wherewhen_week_grid_counts_and_marks_routines():
     cells = week_grid(views, make(routine))
     assert [(c.weekday, c.hour, c.posts, c.routine) for c in cells] == [
         ("Thursday", 16, 2, "Zara: swimming"), ("Saturday", 10, 1, "")]
+
+
+def test_wherewhen_places_gone_back_to_are_labelled_in_words():
+    other = (FactKind.PLACE, "child-1", {"name": None, "lat": 51.44, "lon": -2.60, "role": "other"})
+    nana = (FactKind.PLACE, FAMILY, {"name": None, "lat": 51.47, "lon": -2.61, "role": "relative"})
+    assert [p.label for p in map_points(make(other, nana))] == ["A place you go back to", "A relative's home"]

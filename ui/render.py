@@ -26,6 +26,7 @@ from kidsafe.models import Dossier, Evidence, EvidenceSource, Fact, FactKind
 from kidsafe.report import leaks, plain
 from kidsafe.report.handout import sureness
 from kidsafe.report.risk import Risk
+from kidsafe.report.summary import ACCOUNT_WORDS
 from ui import state
 
 #: Every ASCII punctuation mark Markdown may read as syntax; CommonMark lets each be backslash-escaped.
@@ -117,11 +118,6 @@ def label(fact: Fact) -> str:
     return KINDS[fact.kind].label
 
 
-def posts_count(n: int) -> str:
-    """'1 post', '4 posts'."""
-    return f"{n} post{'s' if n != 1 else ''}"
-
-
 def facts_count(dossier: Dossier) -> str:
     """How many facts the dossier holds, said the same way on every page ("37 facts")."""
     n = len(dossier.facts)
@@ -132,7 +128,7 @@ def facts_frame(dossier: Dossier, facts: Sequence[Fact]) -> pd.DataFrame:
     """The facts as a table: what, value in plain words, how sure, how many posts give it away."""
     places = plain.Places(dossier)
     rows = [{"What": label(f), "Value": plain.fact_words(dossier, f, places), "How sure": sureness(f.confidence),
-             "Posts": posts_count(len(f.posts))} for f in facts]
+             "Posts": plain.given_away_by(f)} for f in facts]
     return pd.DataFrame(rows, columns=["What", "Value", "How sure", "Posts"])
 
 
@@ -169,6 +165,11 @@ def post_label(view: PostView | None) -> str:
     if view is None:
         return "a post"
     return plain.post_label(view.posted_local or view.local_time, view.caption)
+
+
+def read_in(ev: Evidence | None, view: PostView | None) -> str:
+    """Where a piece of evidence was read: the post as the parent knows it, or the account's profile."""
+    return ACCOUNT_WORDS if ev is not None and not ev.post else f"the post of {post_label(view)}"
 
 
 def photo_alt(run: state.LoadedRun, path: str, blurred: bool) -> str:
@@ -226,11 +227,12 @@ def evidence_item(run: state.LoadedRun, fact: Fact, ev: Evidence, view: PostView
         thumb(run, photo, sensitive)
     with words:
         if not ev.post:  # read from the export's own files (the account's name), not from any one post
-            st.markdown(f"**Your account's profile** · {esc(SOURCE_WORDS.get(ev.source, ev.source))}")
+            st.markdown(f"**{esc(ACCOUNT_WORDS.capitalize())}** · {esc(SOURCE_WORDS.get(ev.source, ev.source))}")
         else:
             st.markdown(f"**{esc(post_label(view))}** · {esc(when(view))} · "
                         f"{esc(SOURCE_WORDS.get(ev.source, ev.source))}")
-        if ev.source in (EvidenceSource.EXIF, EvidenceSource.OCR, EvidenceSource.IMAGE, EvidenceSource.FACE):
+        if is_position(fact, ev, view) or ev.source in (EvidenceSource.EXIF, EvidenceSource.OCR, EvidenceSource.IMAGE,
+                                                         EvidenceSource.FACE):
             st.text(plain_excerpt(run, fact, ev, view))
             if view and view.caption:
                 st.caption("Caption: " + esc(view.caption))
@@ -248,11 +250,21 @@ def evidence_item(run: state.LoadedRun, fact: Fact, ev: Evidence, view: PostView
                            "at the same place as the others"))
 
 
+def is_position(fact: Fact, ev: Evidence, view: PostView | None) -> bool:
+    """The evidence is the post's GPS position: from the photo file, or the platform's own record in the export
+    (an Instagram or Facebook post), whose excerpt is coordinates all the same. Words read in the export's
+    texts (a check-in's name) carry a span and are shown as words."""
+    from_export = view is not None and view.gps_source is not None and ev.source is view.gps_source and ev.span is None
+    return fact.kind in kinds_where("from_location") and (ev.source is EvidenceSource.EXIF or from_export)
+
+
 def plain_excerpt(run: state.LoadedRun, fact: Fact, ev: Evidence, view: PostView | None) -> str:
     """What a photo's data says, in words: a GPS position becomes where it is, never its coordinates."""
-    if ev.source is EvidenceSource.EXIF and fact.kind in kinds_where("from_location"):
+    if is_position(fact, ev, view):
         where = plain.Places(run.dossier).where(view.gps.as_dict()) if view and view.gps else ""
-        return "The photo file carries the exact place it was taken" + (f": {where}." if where else ".")
+        said = "photo file carries the exact place it" if ev.source is EvidenceSource.EXIF else \
+            "post carries the exact place its photo"
+        return f"The {said} was taken" + (f": {where}." if where else ".")
     return ev.excerpt or ""
 
 
@@ -264,7 +276,7 @@ def evidence(run: state.LoadedRun, fact: Fact, sensitive: frozenset[str], limit:
         evidence_item(run, fact, ev, views.get(ev.post), sensitive)
     rest = fact.evidence[limit:]
     if rest:
-        st.caption(f"…and {posts_count(len(set(ev.post for ev in rest)))} more.")
+        st.caption(f"…and {plain.cited_by(rest)} more.")
     if fact.advice:
         st.markdown(f":material/lightbulb: **What to do:** {esc(fact.advice)}")
 
@@ -277,7 +289,7 @@ def fact_expanders(run: state.LoadedRun, facts: Sequence[Fact], sensitive: froze
         if fact.kind is FactKind.LOCATION_LEAK:
             continue
         with st.expander(f"Why? {esc(label(fact))}: {esc(plain.fact_words(run.dossier, fact, places))} "
-                         f"({posts_count(len(fact.posts))})"):
+                         f"({plain.given_away_by(fact)})"):
             evidence(run, fact, sensitive)
     if gps:
         with st.expander(f"Why? {len(gps)} photo{'s' if len(gps) != 1 else ''} carry the exact place they were "

@@ -282,7 +282,8 @@ def apply_fixes(result: AuditResult, fixes: Iterable[Fix]) -> Dossier:
     if any(v.entities for v in result.views):
         views = _with_entities(views, known)
     d = result.dossier
-    return build_dossier(views, as_of=d.audit_date, warnings=d.warnings, skipped_checks=d.skipped_checks)
+    return build_dossier(views, as_of=d.audit_date, warnings=d.warnings, skipped_checks=d.skipped_checks,
+                         holder=result.feed.holder)  # no change to a post renames the account
 
 
 def fact_key(dossier: Dossier, fact: Fact) -> tuple[str, str, str]:

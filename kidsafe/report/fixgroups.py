@@ -15,6 +15,7 @@ from kidsafe.models import FAMILY, Dossier, Fact, FactKind
 from kidsafe.pipeline import AuditResult
 from kidsafe.report.fixes import Fix, fixes_for
 from kidsafe.report.plain import favourites, weekly_time
+from kidsafe.report.summary import from_account
 
 #: The worst first (``Kind.fix_rank``): what lets a stranger find or harm a child, then what lets them sound familiar.
 SEVERITY = in_order("fix_rank")
@@ -114,3 +115,10 @@ def fix_groups(result: AuditResult) -> tuple[FixGroup, ...]:
 def chosen_fixes(groups: tuple[FixGroup, ...], ticked: Callable[[FixGroup], bool]) -> tuple[Fix, ...]:
     """The fixes of every ticked group (a change shared by two groups is made when either is ticked)."""
     return tuple(f for g in groups if ticked(g) for f in g.fixes)
+
+
+def account_fixes(dossier: Dossier) -> tuple[str, ...]:
+    """What to change outside the posts: a name read from the account's profile stays whatever the posts say,
+    so no re-audit takes it away."""
+    return tuple(f"Show a nickname or initials instead of {f.value} as your account's name: it is public even "
+                 "when your posts are private." for f in dossier.facts if from_account(f))

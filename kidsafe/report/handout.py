@@ -8,7 +8,7 @@ from kidsafe.kinds import KINDS
 from kidsafe.models import Dossier, Fact, FactKind
 from kidsafe.report.advice import ADVICE, Advice
 from kidsafe.report.narrative import child_story, family_story
-from kidsafe.report.plain import Places, fact_words
+from kidsafe.report.plain import Places, fact_words, given_away_by
 from kidsafe.report.risk import assess
 
 TITLE = "What a stranger learns from these posts"
@@ -46,7 +46,7 @@ def _facts_table(dossier: Dossier, facts: tuple[Fact, ...]) -> str:
             continue
         rows.append(f"<tr><td>{escape(KINDS[fact.kind].label)}</td>"
                     f"<td>{escape(fact_words(dossier, fact, places))}</td><td>{escape(sureness(fact.confidence))}</td>"
-                    f"<td>{len(fact.posts)}</td></tr>")
+                    f"<td>{escape(given_away_by(fact))}</td></tr>")
     if not rows:
         return ""
     head = "<tr><th>What</th><th>Value</th><th>How sure</th><th>Posts</th></tr>"

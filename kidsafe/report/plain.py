@@ -15,8 +15,8 @@ from typing import Any
 from kidsafe import geo
 from kidsafe.engine.text import day_part
 from kidsafe.kinds import KINDS
-from kidsafe.models import FAMILY, Dossier, Fact, FactKind, GeoPoint
-from kidsafe.report.summary import describe_value
+from kidsafe.models import FAMILY, Dossier, Evidence, Fact, FactKind, GeoPoint
+from kidsafe.report.summary import ACCOUNT_WORDS, describe_value
 
 #: Within this distance of a known place (home, a school) a position is said to be "at" it.
 AT_PLACE_M = 200
@@ -196,6 +196,22 @@ def fact_words(dossier: Dossier, fact: Fact, places: Places | None = None) -> st
     say = SAYERS.get(KINDS[fact.kind].value)
     said = say(fact.value, places or Places(dossier)) if say else None
     return describe_value(fact) if said is None else said
+
+
+def posts_count(n: int) -> str:
+    """'1 post', '4 posts'."""
+    return f"{n} post{'s' if n != 1 else ''}"
+
+
+def given_away_by(fact: Fact) -> str:
+    """What gives a fact away, counted: '4 posts', 'your account's profile' (the account's name), or both."""
+    return cited_by(fact.evidence)
+
+
+def cited_by(evidence: Sequence[Evidence]) -> str:
+    """The posts these pieces of evidence cite, counted, and the account's profile when one cites no post."""
+    posts = {e.post for e in evidence if e.post}
+    return join([posts_count(len(posts)) if posts else "", ACCOUNT_WORDS if any(not e.post for e in evidence) else ""])
 
 
 def post_label(moment: datetime | None, caption: str) -> str:

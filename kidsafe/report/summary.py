@@ -43,6 +43,8 @@ def _place(v: Any) -> str | None:
 #: How a value of each shape (``Kind.value``) is written; a shape not here, or a value not of its shape, is
 #: written as it is.
 DESCRIBERS = {"month_day": _month_day, "weekly": _weekly, "home": _point, "gps": _point, "place": _place}
+#: Where evidence of no post comes from: an export names whose account it is in its own files.
+ACCOUNT_WORDS = "your account's profile"
 
 
 def describe_value(fact: Fact) -> str:
@@ -52,14 +54,24 @@ def describe_value(fact: Fact) -> str:
     return str(fact.value) if said is None else said
 
 
+def from_account(fact: Fact) -> bool:
+    """Some of the fact's evidence is read from the export's own files (the account's name), not from a post."""
+    return any(not e.post for e in fact.evidence)
+
+
+def _cited(fact: Fact) -> str:
+    """The posts a line cites, and the account's profile when the export names the fact there."""
+    cited = [f"posts {', '.join(fact.posts[:6])}" + ("…" if len(fact.posts) > 6 else "")] if fact.posts else []
+    return "; ".join(cited + ([ACCOUNT_WORDS] if from_account(fact) else []))
+
+
 def _line(dossier: Dossier, fact: Fact, markdown: bool) -> str:
     from kidsafe.report.plain import fact_words  # plain words build on describe_value above: imported when used
 
-    posts = ", ".join(fact.posts[:6]) + ("…" if len(fact.posts) > 6 else "")
     sure = "" if fact.confidence >= 0.5 else " (possible)"
     label = KINDS[fact.kind].label
     bullet = "- " if markdown else "  "
-    return f"{bullet}{label}: {fact_words(dossier, fact)}{sure}  [posts {posts}]"
+    return f"{bullet}{label}: {fact_words(dossier, fact)}{sure}  [{_cited(fact)}]"
 
 
 def to_text(dossier: Dossier, markdown: bool = False) -> str:

@@ -12,6 +12,7 @@ from kidsafe.models import Dossier
 from kidsafe.report.advice import Advice, habits
 from kidsafe.report.handout import DISCLAIMER
 from kidsafe.report.narrative import child_story, family_story
+from kidsafe.report.summary import ACCOUNT_WORDS, from_account
 
 TITLE = "What a stranger learned from one family's posts"
 #: Each child's and the family's story is cut to this many sentences, so that the page stays one page.
@@ -49,7 +50,9 @@ def take_home_html(dossier: Dossier, *, source: str = "", chosen: tuple[Advice, 
                    for a in (chosen if chosen is not None else habits(dossier)))
     help_items = "".join(f"<li><strong>{escape(name)}</strong>: {escape(what)}</li>" for name, what in HELP)
     meta = f"{escape(source + ': ') if source else ''}{dossier.posts_read} posts, read on {dossier.audit_date:%d %B %Y}"
-    body = (f"<h1>{escape(TITLE)}</h1><p class=meta>{meta}. Every fact below comes from the posts alone.</p>"
+    # the account's name is read from the export's profile, not from any post
+    read = f"the posts and {ACCOUNT_WORDS}" if any(from_account(f) for f in dossier.facts) else "the posts"
+    body = (f"<h1>{escape(TITLE)}</h1><p class=meta>{meta}. Every fact below comes from {escape(read)} alone.</p>"
             f"<section><h2>What a stranger now knows</h2>{known}</section>"
             f"<section><h2>Five habits that stop it</h2><ol>{tips}</ol></section>"
             f"<section><h2>Where to get help</h2><ul>{help_items}</ul></section>"

@@ -10,6 +10,7 @@ from statistics import median
 from kidsafe.engine.views import WEEKDAY_NAMES, PostView
 from kidsafe.geo import distance_m
 from kidsafe.models import FAMILY, Dossier, FactKind, GeoPoint
+from kidsafe.report.plain import PLACE_ROLE_WORDS
 
 #: Map roles in the order the legend lists them; each is drawn with its own shape as well as colour.
 ROLES = ("home", "school", "activity", "place", "photo")
@@ -64,7 +65,8 @@ def map_points(dossier: Dossier, *, photos: bool = True) -> tuple[MapPoint, ...]
             out.append(MapPoint(f"Home{radius}", "home", v["lat"], v["lon"], who, fact.posts))
         elif fact.kind is FactKind.PLACE:
             role = _role(v.get("role"))
-            name = v.get("name") or f"{who}'s {role} place"
+            said = PLACE_ROLE_WORDS.get(str(v.get("role")))  # a place gone back to: not "Zara's place place"
+            name = v.get("name") or (said[:1].upper() + said[1:] if said else f"{who}'s {role} place")
             out.append(MapPoint(str(name), role, v["lat"], v["lon"], who, fact.posts))
         elif fact.kind is FactKind.LOCATION_LEAK and photos:
             out.append(MapPoint("A photo that carries its position", "photo", v["lat"], v["lon"], who, fact.posts))

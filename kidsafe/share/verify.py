@@ -26,9 +26,6 @@ from kidsafe.share import covers, images
 from kidsafe.share.covers import Box
 from kidsafe.share.outcome import AUDIT, Remaining, remaining
 
-MUST_BE_GONE = tuple(k for k in in_order("recheck") if KINDS[k].must_go)
-"""Kinds of fact the shared copy must not give away any more (what the safe share hides by default)."""
-
 PHOTO_KINDS = kinds_where("photo_only")
 """Kinds whose evidence left in a copy is the photo's own position, never a caption."""
 

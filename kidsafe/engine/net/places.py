@@ -60,6 +60,7 @@ SETTLEMENT_RE = re.compile(r"(?<![\w#@])((?:" + _NAME_WORD + r"\s+){1,2})(?i:" +
 SCHOOL_NAME_DROPPED = "-"
 """A school span's ``said`` when only the name after the word for school goes: nothing is said instead."""
 NOT_A_SCHOOL_NAME = frozenset({*lx.WEEKDAY_FORMS, *lx.MONTH_FORMS, *lx.NOT_NAMES, *STOP_WORDS})
+POSSESSIVE_RE = re.compile(r"['’]s?$")
 THING_AFTER = lx.word_set("share", "thing_words") - {"club", "team", "fc"}
 """A name before one of these words is a named day, show or cup, not a place; a club is a club all the same."""
 _OUTWARD = r"[A-Z]{1,2}\d[A-Z\d]?"
@@ -143,7 +144,7 @@ def _tagged_spans(caption: str, people: set[str], kept: frozenset[str]) -> Itera
         key = fold(m.text)
         words = key.split()
         after = fold(caption[m.end:m.end + 20]).split()[:1]
-        if key in people or key in kept or not any(w[:1].isupper() for w in m.text.split()) \
+        if key in people or _kin(words, people) or key in kept or not any(w[:1].isupper() for w in m.text.split()) \
                 or any(a < m.end and m.start < b for a, b in protected) \
                 or after and after[0] in THING_AFTER or words[-1] in THING_AFTER:
             continue
@@ -151,6 +152,15 @@ def _tagged_spans(caption: str, people: set[str], kept: frozenset[str]) -> Itera
             yield m.start, m.end, "school", ""
         else:
             yield m.start, m.end, "place", TAGGED_SAID[m.kind]
+
+
+def _kin(words: list[str], people: set[str]) -> bool:
+    """Folded words that name a relative, not a place: kin titles alone ("Bà Ngoại", "Nana's") or before a
+    name the name finders rewrite ("Oma Ingrid"); the tagger reads "at Nana's" as somewhere."""
+    rest = [*words[:-1], POSSESSIVE_RE.sub("", words[-1])] if words else []
+    while rest and (rest[0] in lx.KIN_TITLES or rest[0] in lx.KIN_TITLE_SECOND):
+        rest.pop(0)
+    return len(rest) < len(words) and (not rest or " ".join(rest) in people)
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
