@@ -21,6 +21,8 @@ from kidsafe.engine.text import fold
 CUE_WORDS = lx.word_set("characters", "favourite_cue_words")
 #: Chat words a tagger's run may carry on into ("Bluey rn"): they end a sentence, never a thing.
 NOT_ENDS = lx.word_set("characters", "not_favourite_ends")
+#: Words a tagger's run may open with that lead into the thing ("obsessed with Bluey"), never part of it.
+LEAD_INS = CUE_WORDS | lx.word_set("characters", "favourite_lead_ins")
 WINDOW = 3
 
 
@@ -74,8 +76,11 @@ def find_favourites(text: str) -> list[Favourite]:
                 j += 1
             while j - 1 > i and folded[j - 1] in NOT_ENDS:
                 j -= 1
-            start, end = toks[i][1], toks[j - 1][2]
-            if not all(w in CUE_WORDS for w in folded[i:j]):  # "obsessed" says there is a favourite, is none
+            first = i
+            while first < j - 1 and folded[first] in LEAD_INS:
+                first += 1
+            start, end = toks[first][1], toks[j - 1][2]
+            if not all(w in CUE_WORDS for w in folded[first:j]):  # "obsessed" says there is a favourite, is none
                 out.append(Favourite(text[start:end], start, end, probs[i]["B"]))
             i = j
         else:

@@ -35,7 +35,7 @@ _NOT_PARENT = _my(lx.word_set("people", "not_parent_poster_words"))
 _PARENT = _my(lx.word_set("people", "child_words"))
 #: Words that open a display name without being a given name ("Mama Bear", "The Smiths", "Proud Nana").
 _NOT_GIVEN = (lx.word_set("people", "parent_words") | lx.word_set("people", "kin_titles")
-              | lx.word_set("people", "family_group_words") | {"the", "proud", "busy", "team", "mrs", "mr", "ms", "miss"})
+              | lx.word_set("people", "family_group_words") | lx.word_set("people", "display_name_openers"))
 
 
 def given_name(holder: str) -> str:

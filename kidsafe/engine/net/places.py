@@ -146,7 +146,8 @@ def _tagged_spans(caption: str, people: set[str], kept: frozenset[str]) -> Itera
         after = fold(caption[m.end:m.end + 20]).split()[:1]
         if key in people or _kin(words, people) or key in kept or not any(w[:1].isupper() for w in m.text.split()) \
                 or any(a < m.end and m.start < b for a, b in protected) \
-                or after and after[0] in THING_AFTER or words[-1] in THING_AFTER:
+                or after and after[0] in THING_AFTER or words[-1] in THING_AFTER \
+                or all(w in lx.ACTIVITIES for w in words):  # "Football on Saturdays": the activity, no club's name
             continue
         if m.kind == "SCHOOL":
             yield m.start, m.end, "school", ""
