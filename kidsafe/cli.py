@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_share_parser(commands: argparse._SubParsersAction) -> None:
     """The ``share`` command: a copy of the feed that is safer to post."""
-    from kidsafe.safe_share import CAPTION_MODES, FACE_STYLES
+    from kidsafe.share.export import CAPTION_MODES, FACE_STYLES
 
     sh = commands.add_parser(
         "share", help="write a copy of a feed that is safer to share",
@@ -130,7 +130,7 @@ def _add_share_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def _share(args: argparse.Namespace) -> int:
-    from kidsafe.safe_share import share
+    from kidsafe.share.export import share
 
     show = args.progress or (sys.stderr.isatty() and not args.quiet)
     try:

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from kidsafe.media import thumbnails
-from kidsafe.safe_share import CAPTION_MODES, FACE_STYLES
+from kidsafe.share.export import CAPTION_MODES, FACE_STYLES
 from kidsafe.share.leftout import sensitive_posts
 from kidsafe.share.writer import post_numbers
 from ui import loading, render, state

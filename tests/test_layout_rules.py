@@ -10,7 +10,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "kidsafe"
 
 #: Modules above the engine that must not detect: the safe share and the report.
-ABOVE_THE_ENGINE = ("share/*.py", "report/*.py", "safe_share.py")
+ABOVE_THE_ENGINE = ("share/*.py", "report/*.py")
 
 #: What detection reads: the gazetteer and place tagger, first-name counts, English word ranks, and the
 #: gazetteer's look-ups of a place by its name (a GPS point's distance or nearest place is no detection).

@@ -17,7 +17,7 @@ import pytest
 from PIL import Image, ImageCms, ImageDraw, ImageFont
 from skimage import data as skimage_data  # test-only dependency (requirements-dev.txt)
 
-from kidsafe import safe_share
+from kidsafe.share import export as safe_share
 from kidsafe.cli import main
 from kidsafe.media import faces
 from kidsafe.pipeline import AuditOptions, audit

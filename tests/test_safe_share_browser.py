@@ -20,7 +20,7 @@ from kidsafe.demo import DEMO_AS_OF, DEMO_FEED
 from kidsafe.engine.text import fold
 from kidsafe.learn.cli_eval import DEFAULT_FEEDS
 from kidsafe.pipeline import AuditOptions, audit
-from tests.served_app import chromium, require_chromium, served_app
+from tests.served_app import chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 SHARE_TIMEOUT_MS = 300_000
@@ -43,14 +43,6 @@ def _family_words() -> set[str]:
         words = {w for c in dossier.children for w in (c.name or "", *c.aliases)}
         words |= {f.value for f in dossier.facts if str(f.kind) in ("school", "town") and isinstance(f.value, str)}
     return {fold(w) for w in words if w}
-
-
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    require_chromium()
-    work = tmp_path_factory.mktemp("share-app")
-    with served_app(work / "streamlit.log", home=work) as (url, _proc):
-        yield url
 
 
 def test_safe_share_browser_downloads_a_safe_copy_of_the_demo(app_url, tmp_path):

@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 from PIL import Image
 
-from kidsafe import safe_share
+from kidsafe.share import export as safe_share
 from kidsafe.cli import main
 from kidsafe.pipeline import AuditOptions
 from kidsafe.share import captions as share_captions

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from kidsafe import safe_share
+from kidsafe.share import export as safe_share
 from kidsafe.demo import DEMO_FEED
 from kidsafe.learn.cli_eval import DEFAULT_FEEDS
 from kidsafe.learn.evaluate import graded_feeds

@@ -85,7 +85,7 @@ def test_leftout_a_post_whose_words_say_sensitive_goes_though_the_dossier_did_no
 def test_safe_share_is_not_called_safe_while_a_postcode_the_dossier_missed_remains(tmp_path):
     from PIL import Image
 
-    from kidsafe import safe_share
+    from kidsafe.share import export as safe_share
     from kidsafe.pipeline import AuditOptions
     from kidsafe.share.writer import Row, posts_csv
 

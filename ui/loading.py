@@ -15,7 +15,7 @@ from kidsafe.demo import DEMO_FEED, DEMO_LABEL
 from kidsafe.errors import KidsafeError
 from kidsafe.ingest.parts import is_archive_name
 from kidsafe.pipeline import AuditResult, audit
-from kidsafe.safe_share import share
+from kidsafe.share.export import share
 from ui import resources, state
 from ui.render import esc
 

@@ -142,7 +142,7 @@ class Measured:
 
 def share_voice(voice: Voice, work: Path) -> tuple[object, dict[str, bytes]]:
     """Share the voice with the defaults; (the report, every file of the copy)."""
-    from kidsafe import safe_share
+    from kidsafe.share import export as safe_share
 
     feed = write_plain_feed(voice, work / "feed")
     out = work / "copy.zip"

@@ -1,4 +1,4 @@
-"""The parts of the safe share (``kidsafe.safe_share.share`` is the entry point).
+"""The parts of the safe share (``kidsafe.share.export.share`` is the entry point).
 
 images (rebuild from pixels), covers (faces and text), keep (whose face may stay), leftout
 (sensitive posts left out), terms / spans / names / hashtags / phrases / wording / redact (captions),
