@@ -32,7 +32,7 @@ from kidsafe.engine.signs import add_sign_facts
 from kidsafe.engine.text import fold
 from kidsafe.engine.towns import add_town_facts, is_holiday
 from kidsafe.engine.views import PostView
-from kidsafe.models import Dossier, FactKind, FeedWarning, GeoPoint
+from kidsafe.models import Dossier, FactKind, FeedWarning
 
 log = logging.getLogger(__name__)
 #: Facts below this confidence are dropped; between it and 0.5 the app shows them as "possible".
@@ -129,8 +129,7 @@ def _build(views: Sequence[PostView], as_of: date, warnings: tuple[FeedWarning, 
     book.take(town_book)
     schools = add_school_facts(book, family, views, towns, birth_years)
     recurrences = find_recurrences(views, home, holiday)
-    add_place_facts(book, family, views, home, school_posts(schools), recurrences, holiday)
-    told = [GeoPoint(f.value["lat"], f.value["lon"]) for f in book.facts() if f.kind is FactKind.PLACE]
+    told = add_place_facts(book, family, views, home, school_posts(schools), recurrences, holiday)
     add_return_facts(book, family, views, find_returns(views, home, holiday, told))
     add_routine_facts(book, family, views, recurrences)
     add_sensitive_facts(book, family, views)

@@ -135,9 +135,12 @@ def find_recurrences(views: Sequence[PostView], home: Home | None, holiday: set[
 
 
 def add_place_facts(book: FactBook, family: Family, views: Sequence[PostView], home: Home | None,
-                    school_posts: dict[str, str], recurrences: Sequence[Recurrence], holiday: set[str]) -> None:
-    """Places that matter to a stranger: the school gate and the weekly activity."""
+                    school_posts: dict[str, str], recurrences: Sequence[Recurrence], holiday: set[str]
+                    ) -> list[GeoPoint]:
+    """Places that matter to a stranger: the school gate and the weekly activity. Returns where each
+    place fact stands (a school's is its first photo's position), for the places returned to."""
     by_id = {v.id: v for v in views}
+    told: dict[str, GeoPoint] = {}
     for post, school in school_posts.items():
         view = by_id.get(post)
         if not school or view is None or view.gps is None or post in holiday:
@@ -148,6 +151,7 @@ def add_place_facts(book: FactBook, family: Family, views: Sequence[PostView], h
         book.add(FactKind.PLACE, family.about_most([view]), value,
                  _gps_evidence(view, f"a photo at {school}, with its position"), 0.7,
                  key=f"place:school:{school}", advice=LEAK_ADVICE)
+        told.setdefault(f"school:{school}", GeoPoint(value["lat"], value["lon"]))
     for rec in recurrences:
         members = [by_id[p] for p in rec.posts]
         value = {"name": None, **rec.point.as_dict(), "role": "activity"}
@@ -155,6 +159,8 @@ def add_place_facts(book: FactBook, family: Family, views: Sequence[PostView], h
             book.add(FactKind.PLACE, family.about_most(members), value,
                      _gps_evidence(view, f"one of several {rec.weekday} photos at this place"), 0.5,
                      key=f"place:activity:{rec.point.lat:.4f},{rec.point.lon:.4f}", advice=LEAK_ADVICE)
+        told.setdefault(f"activity:{rec.point.lat:.4f},{rec.point.lon:.4f}", GeoPoint(value["lat"], value["lon"]))
+    return list(told.values())
 
 
 @dataclass(frozen=True, slots=True)
