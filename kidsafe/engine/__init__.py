@@ -23,7 +23,7 @@ from kidsafe.engine.people import build_cast
 from kidsafe.engine.people_facts import add_people_facts
 from kidsafe.engine.pictures import add_picture_facts
 from kidsafe.engine.places import (add_home_fact, add_location_leaks, add_place_facts, add_return_facts, find_home,
-                                   find_recurrences, find_returns)
+                                   find_recurrences, find_returns, spots_away_from_home)
 from kidsafe.engine.roles import text_posts
 from kidsafe.engine.routines import add_routine_facts
 from kidsafe.engine.schools import add_school_facts, school_posts
@@ -128,9 +128,10 @@ def _build(views: Sequence[PostView], as_of: date, warnings: tuple[FeedWarning, 
     add_home_fact(book, views, home)
     book.take(town_book)
     schools = add_school_facts(book, family, views, towns, birth_years)
-    recurrences = find_recurrences(views, home, holiday)
+    spots = spots_away_from_home(views, home)
+    recurrences = find_recurrences(spots, holiday)
     told = add_place_facts(book, family, views, home, school_posts(schools), recurrences, holiday)
-    add_return_facts(book, family, views, find_returns(views, home, holiday, told))
+    add_return_facts(book, family, find_returns(spots, home, holiday, told))
     add_routine_facts(book, family, views, recurrences)
     add_sensitive_facts(book, family, views)
     add_sign_facts(book, views)

@@ -108,19 +108,33 @@ class Recurrence:
     posts: tuple[str, ...]
 
 
-def find_recurrences(views: Sequence[PostView], home: Home | None, holiday: set[str],
-                     min_weeks: int = 3) -> list[Recurrence]:
-    """Same place, same weekday, within an hour, in at least ``min_weeks`` different weeks."""
+@dataclass(frozen=True, slots=True)
+class Spot:
+    """Photos taken at one place away from home (within ``CLUSTER_RADIUS_M`` of its centre)."""
+
+    centre: GeoPoint
+    views: tuple[PostView, ...]
+
+
+def spots_away_from_home(views: Sequence[PostView], home: Home | None) -> list[Spot]:
+    """The feed's positioned, dated photos not taken at home, grouped by place: the weekly places and
+    the places returned to are both read from these, clustered once."""
     skip = set(home.posts) if home else set()
-    # a post that only looks like a holiday ("Evening stroll 🌴") still counts at a place the family
-    # goes to in other, ordinary weeks; a holiday alone never makes a routine
     located = [(v.id, v.gps) for v in views if v.gps is not None and v.local_time is not None and v.id not in skip]
     by_id = {v.id: v for v in views}
+    return [Spot(c.centre, tuple(by_id[m] for m in c.members))
+            for c in geo.cluster_points(located, radius_m=CLUSTER_RADIUS_M)]
+
+
+def find_recurrences(spots: Sequence[Spot], holiday: set[str], min_weeks: int = 3) -> list[Recurrence]:
+    """Same place, same weekday, within an hour, in at least ``min_weeks`` different weeks."""
+    # a post that only looks like a holiday ("Evening stroll 🌴") still counts at a place the family
+    # goes to in other, ordinary weeks; a holiday alone never makes a routine
     out = []
-    for cluster in geo.cluster_points(located, radius_m=CLUSTER_RADIUS_M):
+    for spot in spots:
         by_day: dict[int, list[PostView]] = defaultdict(list)
-        for m in cluster.members:
-            by_day[by_id[m].local_time.weekday()].append(by_id[m])
+        for v in spot.views:
+            by_day[v.local_time.weekday()].append(v)
         for day, members in by_day.items():
             minutes = sorted(v.local_time.hour * 60 + v.local_time.minute for v in members)
             mid = median(minutes)
@@ -130,7 +144,7 @@ def find_recurrences(views: Sequence[PostView], home: Home | None, holiday: set[
             if len(weeks) >= min_weeks and len(ordinary) >= max(2, min_weeks - 1):
                 t = int(median(v.local_time.hour * 60 + v.local_time.minute for v in near))
                 out.append(Recurrence(weekday=near[0].weekday or "", time=f"{t // 60:02d}:{t % 60:02d}",
-                                      point=cluster.centre, posts=tuple(v.id for v in near)))
+                                      point=spot.centre, posts=tuple(v.id for v in near)))
     return out
 
 
@@ -163,34 +177,24 @@ def add_place_facts(book: FactBook, family: Family, views: Sequence[PostView], h
     return list(told.values())
 
 
-@dataclass(frozen=True, slots=True)
-class Return:
-    """A place, not home, that the family's photos come back to in different weeks."""
-
-    point: GeoPoint
-    posts: tuple[str, ...]
-
-
 _KIN_POSSESSIVE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, lx.word_set("people", "kin_titles")), key=len, reverse=True))
                              + r")'s\b")
 
 
-def find_returns(views: Sequence[PostView], home: Home | None, holiday: set[str],
-                 known: Sequence[GeoPoint] = (), min_weeks: int = 2) -> list[Return]:
+def find_returns(spots: Sequence[Spot], home: Home | None, holiday: set[str],
+                 known: Sequence[GeoPoint] = (), min_weeks: int = 2) -> list[Spot]:
     """Places photographed in at least ``min_weeks`` ordinary (not holiday) weeks, away from home and
-    from the places already told (``known``: the school gate, the weekly activity)."""
-    skip = set(home.posts) if home else set()
-    located = [(v.id, v.gps) for v in views if v.gps is not None and v.local_time is not None and v.id not in skip]
-    by_id = {v.id: v for v in views}
+    from the places already told (``known``: the school gate, the weekly activity); each with its photos
+    of ordinary weeks."""
     out = []
-    for cluster in geo.cluster_points(located, radius_m=CLUSTER_RADIUS_M):
-        if home and geo.distance_m(home.point, cluster.centre) < 2 * CLUSTER_RADIUS_M:
+    for spot in spots:
+        if home and geo.distance_m(home.point, spot.centre) < 2 * CLUSTER_RADIUS_M:
             continue
-        if any(geo.distance_m(p, cluster.centre) < 2 * CLUSTER_RADIUS_M for p in known):
+        if any(geo.distance_m(p, spot.centre) < 2 * CLUSTER_RADIUS_M for p in known):
             continue
-        ordinary = [by_id[m] for m in cluster.members if m not in holiday]
+        ordinary = [v for v in spot.views if v.id not in holiday]
         if len({v.local_time.isocalendar()[:2] for v in ordinary}) >= min_weeks:
-            out.append(Return(point=cluster.centre, posts=tuple(v.id for v in ordinary)))
+            out.append(Spot(spot.centre, tuple(ordinary)))
     return out
 
 
@@ -208,16 +212,15 @@ def _relative_there(family: Family, members: Sequence[PostView]) -> str | None:
     return "" if any(_KIN_POSSESSIVE.search(text) for text in texts) else None
 
 
-def add_return_facts(book: FactBook, family: Family, views: Sequence[PostView], returns: Sequence[Return]) -> None:
+def add_return_facts(book: FactBook, family: Family, returns: Sequence[Spot]) -> None:
     """A place fact for each place the family goes back to: a relative's when the posts there name one."""
-    by_id = {v.id: v for v in views}
-    for ret in returns:
-        members = [by_id[p] for p in ret.posts]
+    for spot in returns:
+        members = spot.views
         relative = _relative_there(family, members)
         name = f"{relative}'s" if relative else None
-        value = {"name": name, **ret.point.as_dict(), "role": "relative" if relative is not None else "other"}
+        value = {"name": name, **spot.centre.as_dict(), "role": "relative" if relative is not None else "other"}
         why = (f"photos at {name} on {len(members)} different days" if name
                else f"photos at this place on {len(members)} different days")
         for view in members:
             book.add(FactKind.PLACE, family.about_most(members), value, _gps_evidence(view, why), 0.5,
-                     key=f"place:return:{ret.point.lat:.4f},{ret.point.lon:.4f}", advice=LEAK_ADVICE)
+                     key=f"place:return:{spot.centre.lat:.4f},{spot.centre.lon:.4f}", advice=LEAK_ADVICE)
