@@ -87,7 +87,7 @@ def forget_user_text() -> None:
     end of every audit costs a little speed and keeps one family's words from the next.
     """
     for cache in (mentions_module._phrase_cues, text_module.split_words, towns_module._is_place,
-                  towns_module._neighbours, tagger._tagged, tagger._word_class):
+                  towns_module._neighbours, tagger._tagged, tagger.word_class):
         cache.cache_clear()
     learned.forget_feature_names()
     re.purge()  # re's own cache of compiled patterns holds names a few regexes were built from

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from kidsafe.engine import learned
 from kidsafe.engine import lexicon as lx
-from kidsafe.engine.tagger import tokens, word_shape
+from kidsafe.engine.tagger import tokens, word_class, word_shape
 from kidsafe.engine.text import fold
 
 #: Words around a favourite that say it is one; nearby, they are features, not rules.
@@ -24,6 +24,10 @@ NOT_ENDS = lx.word_set("characters", "not_favourite_ends")
 #: Words a tagger's run may open with that lead into the thing ("obsessed with Bluey"), never part of it.
 LEAD_INS = CUE_WORDS | lx.word_set("characters", "favourite_lead_ins")
 WINDOW = 3
+#: How far back in its sentence a cue word still speaks for a word ("his favourite food in the whole
+#: world is tilapia"): beyond the window, it is read as a cue somewhere before, with its distance.
+REACH = 12
+_SENTENCE_END = frozenset(".!?\n")
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,19 @@ def token_features(toks: list[tuple[str, int, int]], i: int, folded: list[str] |
             feats[f"near:{cue}"] = 1.0
     if i and low_words[i - 1] in CUE_WORDS:
         feats["after_cue"] = 1.0
+    if i >= 2:
+        feats[f"L2L1:{low_words[i - 2]}_{low_words[i - 1]}"] = 1.0
+    if i == 0 or toks[i - 1][0] in _SENTENCE_END:
+        feats["sentence_start"] = 1.0
+    for k in range(1, min(i, REACH) + 1):  # the nearest cue word earlier in the same sentence
+        if toks[i - k][0] in _SENTENCE_END:
+            break
+        if low_words[i - k] in CUE_WORDS:
+            feats[f"cue_before:{low_words[i - k]}"] = 1.0
+            feats[f"cue_before_at:{min(k, 8)}"] = 1.0
+            break
+    for c in word_class(word, low):
+        feats[f"c:{c}"] = 1.0
     return feats
 
 

@@ -57,7 +57,7 @@ def word_shape(word: str) -> str:
 
 
 @lru_cache(maxsize=1 << 14)
-def _word_class(word: str, low: str) -> tuple[str, ...]:
+def word_class(word: str, low: str) -> tuple[str, ...]:
     """What the lists say of one word: a school type word, a known place, a first name, how common.
     Cached, as words recur from caption to caption; `engine.forget_user_text` empties it after an audit."""
     out = []
@@ -138,7 +138,7 @@ def text_features(text: str, names_only: bool = False
     else:
         scored = list(range(len(toks)))
     read = {j for i in scored for j in range(max(0, i - WINDOW), min(len(toks), i + 5))}  # neighbours' lists
-    classes = [_word_class(t[0], low) if k in read else () for k, (t, low) in enumerate(zip(toks, folded, strict=True))]
+    classes = [word_class(t[0], low) if k in read else () for k, (t, low) in enumerate(zip(toks, folded, strict=True))]
     return toks, scored, [token_features(toks, i, folded, classes) for i in scored]
 
 
