@@ -234,9 +234,9 @@ def test_a_caption_all_in_capitals_still_names_its_child():
 
 @pytest.mark.parametrize("word", ["papa", "papi", "pa"])
 def test_a_father_word_before_a_name_on_fathers_day_is_the_parent(word):
-    d = dossier(view("1", f"Happy Father's Day to the best {word} Koro 💙", "2024-09-01 09:00"), AGE_POST)
-    assert values(d, FactKind.PARENT_NAME) == {"Koro"}
-    assert "Koro" not in child_names(d)
+    d = dossier(view("1", f"Happy Father's Day to the best {word} Rangi 💙", "2024-09-01 09:00"), AGE_POST)
+    assert values(d, FactKind.PARENT_NAME) == {"Rangi"}
+    assert "Rangi" not in child_names(d)
 
 
 def test_a_child_named_like_a_character_with_a_numbered_birthday_is_a_child():
