@@ -61,7 +61,7 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
             owner_model = replace(fit([r for vid in rest for r in owner_ex[vid][0]],
                                       [y for vid in rest for y in owner_ex[vid][1]], train_owners.CLASSES, 1.0,
                                       balance=0.0), threshold=owner_threshold,
-                                  meta={"thresholds": {"routine": routine_owner_threshold}})
+                                  meta={"thresholds": {**train_owners.KIND_THRESHOLDS, "routine": routine_owner_threshold}})
         with models_in_use(roles=role_model, sensitive=sens_model, towns=town_model, favourites=fav_model,
                            tagger=tag_model, owners=owner_model):
             report.graded += grade_voices(held).graded

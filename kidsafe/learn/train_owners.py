@@ -3,8 +3,7 @@
 Each voice of the train split is audited with the engine recording every owner decision it meets
 (a school or routine it found, and each of the family's children). A decision whose fact is in the
 voice's truth file gives one example per child: "yes" when the truth gives that child the fact,
-else "no"; facts the truth does not hold, or gives the whole family (a Sunday church, a weekly call
-home), teach nothing about which child owns a fact and are left out. The
+else "no"; facts the truth does not hold teach nothing about owners and are left out. The
 threshold is the one with the best F1 of owner pairs on the dev voices. The test voices are never
 read here.
 """
@@ -61,7 +60,7 @@ def examples_of(voices: Sequence[Voice]) -> tuple[list[dict[str, float]], list[s
         for kind, value, name, feats, _ in recorded:
             matching = [f for f in voice.truth["facts"] if f.get("kind") == kind
                         and any(value_match(kind, v, value) for v in [f.get("value"), *(f.get("also") or [])])]
-            if not any(f.get("child") for f in matching):
+            if not matching:
                 continue
             rows.append(feats)
             labels.append("yes" if any(_owns(voice.truth, f.get("child"), name) for f in matching) else "no")
