@@ -30,6 +30,30 @@ def test_engine_routines_from_words(caption, weekday, time, activity):
                for r in routines), routines
 
 
+@pytest.mark.parametrize(("caption", "weekday", "activity"), [
+    ("Portuguese classes every Saturday at 10, Noah can count to twenty now", "Saturday", "portuguese classes"),
+    ("Fridays are pizza night in this house, every single week", "Friday", "pizza night"),
+    ("Speech therapy every Thursday, Noah said 'sausage' today!!", "Thursday", "speech therapy"),
+])
+def test_engine_routines_an_activity_named_by_its_head_noun(caption, weekday, activity):
+    """An activity no list holds is still one when a head noun ("classes", "night", "therapy") names it."""
+    d = dossier(view("1", caption, "2024-05-04 10:00"), view("2", "Noah is 5 today", "2024-02-01 09:00"))
+    assert {(r["weekday"], r["activity"]) for r in values_of(d)} == {(weekday, activity)}
+
+
+@pytest.mark.parametrize("caption", [
+    "The class on Tuesday was so much fun, Noah loved it",  # no activity named, only "the class"
+    "Tuesday night and we are all shattered",  # a weekday's night is no activity
+])
+def test_engine_routines_no_head_noun_activity_without_a_name(caption):
+    d = dossier(view("1", caption, "2024-05-07 10:00"), view("2", "Noah is 5 today", "2024-02-01 09:00"))
+    assert values_of(d) == []
+
+
+def values_of(d):
+    return [f.value for f in d.facts_of_kind(FactKind.ROUTINE)]
+
+
 def test_engine_routine_from_recurrence_alone():
     place, home = (51.4545, -2.5879), (51.4600, -2.6000)
     posts = [view(f"r{i}", "same time same place", f"2025-01-{d:02d} 10:0{i}", gps=place)

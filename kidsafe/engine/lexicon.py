@@ -178,6 +178,8 @@ VENUE_ACTIVITIES = word_set("activities", "venue_activities")
 
 #: Emoji that name an activity.
 ACTIVITY_EMOJI = word_dict("activities", "activity_emoji")
+ACTIVITY_HEADS = word_tuple("activities", "activity_heads")
+NOT_ACTIVITY_MODIFIERS = word_set("activities", "not_activity_modifiers")
 
 # --- Sensitive pictures -------------------------------------------------------------------------
 

@@ -88,6 +88,28 @@ def activity_in(text_folded: str, raw: str = "") -> str | None:
 
 #: An activity this near its weekday, in the same clause, is cited with it ("ballet every Saturday").
 NEAR_CHARS = 30
+#: "Ukrainian classes every Saturday", "Friday is taco night": one or two words before a head noun make an
+#: activity the list does not hold. Only beside a weekday, in the same sentence, as the lexicon's are not.
+_HEADED = re.compile(r"((?:[^\W\d_][\w'’\-]*\s+){1,2})(" + "|".join(lx.ACTIVITY_HEADS) + r")\b")
+
+
+def headed_activity(text_folded: str, day: tuple[int, int]) -> tuple[str, int, int] | None:
+    """The headed activity said nearest the weekday at ``day`` in the same sentence: (phrase, start, end)."""
+    found = []
+    for m in _HEADED.finditer(text_folded):
+        words = m[1].split()
+        while words and (words[0] in lx.NOT_ACTIVITY_MODIFIERS or words[0] in lx.WEEKDAY_FORMS):
+            words.pop(0)
+        if not words or any(w in lx.NOT_ACTIVITY_MODIFIERS or w in lx.WEEKDAY_FORMS for w in words):
+            continue
+        start = m.end(1) - len(" ".join(words)) - 1
+        a, b = sorted((start, m.end(), *day))[1:3]
+        if b - a <= 2 * NEAR_CHARS and not re.search(r"[.!?\n]", text_folded[a:b]):
+            found.append((b - a, " ".join([*words, m[2]]), start, m.end()))
+    if not found:
+        return None
+    _, phrase, start, end = min(found)
+    return phrase, start, end
 
 
 def _activity_nearest(text_folded: str, weekday: str) -> tuple[str | None, tuple[int, int]]:
@@ -138,6 +160,8 @@ def clues(view: PostView) -> list[RoutineClue]:
                 or re.search(r"\b" + m[1].capitalize() + r"\b", raw_no_tags)}  # "sat", "sun": only as "Sat", "Sun"
         days -= {d for d in days if re.search(r"\bon\s+" + d.lower() + r"\s+(?:we|i)\b", text_no_tags)}
         activity = activity_in(text_no_tags, part.text)
+        if not activity and 1 <= len(days) <= 2:
+            out += _headed_clues(view, index, text_no_tags, where, days)
         if activity and 1 <= len(days) <= 3:  # "footy training Tuesdays and Thursdays": a routine on each day
             for day in sorted(days):
                 phrase, (a, b) = _activity_nearest(text_no_tags, day)
@@ -152,6 +176,22 @@ def clues(view: PostView) -> list[RoutineClue]:
         if days and activity:
             out.append(RoutineClue(view.id, days[0], activity, None, "#" + tag, EvidenceSource.HASHTAG, True,
                                    span=span))
+    return out
+
+
+def _headed_clues(view: PostView, index: int, text: str, where: list[int], days: set[str]) -> list[RoutineClue]:
+    """Clues whose activity only a head noun names ("Tuesdays are violin practice"), one per weekday said."""
+    out = []
+    part = view.parts[index]
+    for day in sorted(days):
+        spans = [m.span() for m in _WEEKDAY.finditer(text) if lx.WEEKDAYS[lx.WEEKDAY_FORMS[m[1]]] == day]
+        headed = next(filter(None, (headed_activity(text, s) for s in spans)), None)
+        if headed is None:
+            continue
+        phrase, start, end = headed
+        out.append(RoutineClue(view.id, day, phrase, parse_time(text), part.text[:120], part.source,
+                               bool(RECURRING.search(text)), phrase,
+                               view.span_folded(index, where[start], where[end - 1] + 1)))
     return out
 
 
