@@ -156,6 +156,9 @@ def test_engine_name_the_name_list_lacks_is_a_sibling_when_paired_with_a_child()
     ("Sunday lunch at Gogo Nomsa's 🍗", "Gogo Nomsa"),
     ("Dinner with Ah Ma tonight 🥟 she spoils them", "Ah Ma"),
     ("Ah Kong taught them chess ♟️", "Ah Kong"),
+    ("Lunch at Halmoni Sook's, japchae for everyone", "Halmoni Sook"),
+    ("Jjajja Nakato came for the weekend 🥰", "Jjajja Nakato"),
+    ("Nagymama Ilona made palacsinta for the whole street", "Nagymama Ilona"),
 ])
 def test_engine_kin_titles_of_more_countries(caption, relative):
     d = dossier(view("1", "Our boy Dario turned 5 today 🎂", "2024-03-09 18:00"), view("2", caption))
