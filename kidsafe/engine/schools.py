@@ -125,10 +125,13 @@ def _school_context(view: PostView, beyond_school_word: bool = False) -> bool:
 
 _CONTEXT_BEYOND_SCHOOL = tuple(c for c in lx.SCHOOL_CONTEXT if c != "school")
 #: What one school post lends a proper name that is nobody and no town ("drop-off at Little Possums"):
-#: three such posts make a school; a name said with a school word or found by the tagger needs fewer.
-#: Chosen leave-voices-out (68 train voices, round 7): 0.45 (two posts) gave 0.705, school precision
-#: 0.44; 0.3 gave 0.714, school precision 0.50 (greetings and names in school posts were schools).
-CONTEXTUAL_CONFIDENCE = 0.3
+#: nothing on its own; such a post joins a school found otherwise (by a school word, a saint's name or
+#: the place tagger) as one more post that names it, for the share to rewrite and the owners to read.
+#: Chosen leave-voices-out: 0.45 (two posts make a school) gave 0.705 on the 68 train voices of round
+#: 7, 0.3 (three posts) 0.714; on the 79 of round 8, none (with schools' owners at 0.65) gave 0.735
+#: against 0.723 (school precision 0.53 -> 0.65: greetings, names and words of other languages in
+#: school posts were schools).
+CONTEXTUAL_CONFIDENCE = 0.0
 
 
 def _explicit(view: PostView) -> list[tuple[str, str, EvidenceSource, str, Span]]:
