@@ -187,3 +187,26 @@ def names_a_school_or_person(text: str) -> bool:
         if name_count(word) >= NAME_IN_PHOTO_COUNT:
             return True
     return False
+
+
+INFLECTED_MIN = 4
+"""A name this long or longer is looked for in its other forms; a shorter one's stem ("Mi") is in too many words."""
+
+
+def inflected_names(caption: str, names: Collection[str], claimed: Collection[str] = ()
+                    ) -> Iterator[tuple[int, int, str]]:
+    """(start, end, name) of each capitalised word that is another form of one of ``names`` (folded): the same
+    word but for its ending, as languages that decline names write it ("Kuba" -> "Kuby", "Kubie") or a fond
+    ending ("Tom" stays out: too short). No English word of any currency, no first name of its own ("Elliot" is
+    someone else than "Ellie"), none of ``claimed``."""
+    stems = {name[:-1]: name for name in names if len(name) >= INFLECTED_MIN and " " not in name}
+    for m in _WORD.finditer(caption):
+        word = re.sub(r"(?:'s|’s)$", "", m[0])
+        key = fold(word)
+        if not word[0].isupper() or key in names or key in claimed or english_rank(key) is not None \
+                or is_known_first_name(key):
+            continue
+        for stem, name in stems.items():
+            if key.startswith(stem) and 0 <= len(key) - len(name) <= 2 and key != name:
+                yield m.start(), m.start() + len(word), name
+                break
