@@ -9,6 +9,8 @@ import pytest
 
 from kidsafe.engine.net.names import inflected_names
 from kidsafe.engine.net.unknown_words import initial_pairs, unknown_word_spans
+from kidsafe.share.captions import redact_all
+from kidsafe.share.names import feed_names
 from kidsafe.share.redact import redact
 from kidsafe.share.terms import Term, Vocabulary
 
@@ -71,3 +73,23 @@ def test_the_nets_say_person_or_place():
     assert [(a, b, n) for a, b, n in inflected_names("Kubie dali prezent, Kuby nie ma", {"kuba"})] == [
         (0, 5, "kuba"), (20, 24, "kuba")]
     assert list(inflected_names("Elliot and Ellie", {"ellie"})) == []  # a first name of its own is someone else
+
+
+def test_a_word_the_feed_uses_as_a_name_goes_from_every_caption():
+    captions = ["Qwenby went to the farm.", "Off to the farm with Ouma and Qwenby 🚜", "ZJ has a cold", "Soup for ZJ later"]
+    named = feed_names(captions, FAMILY)
+    assert named == {"Qwenby", "ZJ"}
+    assert [redact(c, FAMILY, named=named).text for c in captions] == [
+        "Someone went to the farm.", "Off to the farm with Ouma and someone 🚜", "Someone has a cold", "Soup for someone later"]
+    assert redact("Qwenby went out", FAMILY.keeping(["qwenby"]), named=named).text == "Qwenby went out"
+    assert redact("the qwenby garden", FAMILY, named=named).text == "the qwenby garden"  # a thing in lower case
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("This is T's second Christmas with us", "This is someone's second Christmas with us"),
+    ("Grandad taught T to play chess", "Grandad taught someone to play chess"),
+    ("Size M and a hat", "Size M and a hat"),  # a thing's letter
+    ("We got there by bus B and a tram", "We got there by bus B and a tram"),
+])
+def test_a_child_called_by_an_initial_after_a_verb(caption, expected):
+    assert redact(caption, FAMILY).text == expected

@@ -9,7 +9,8 @@ went…", "pickup at Sparkletots") and another form of a known name ("Kuby" for 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Collection, Iterable, Iterator
 
 from kidsafe.engine.net.name_shaped import flagged_spans
 from kidsafe.engine.net.names import inflected_names, initial_names, unclaimed_names
@@ -26,16 +27,34 @@ SHAPED = {"a name": "person", "a town": "place", "a postcode": "place", "a famil
 """The second look's finding -> the kind of span the redactor rewrites it as."""
 
 
-def person_spans(caption: str, tagged: Iterable[str], vocab: Vocabulary, *, lower_case: bool = False
-                 ) -> Iterator[Span]:
+def person_spans(caption: str, tagged: Iterable[str], vocab: Vocabulary, *, lower_case: bool = False,
+                 named: Collection[str] = ()) -> Iterator[Span]:
     """One span per unclaimed name (the redactor joins "Firstname Middlename" into one run); in a feed written in
-    lower case (``lower_case``), lower-case words that can only be names or places too."""
+    lower case (``lower_case``), lower-case words that can only be names or places too; ``named``: words of no
+    list that the feed uses as a name elsewhere (``feed_names``), wherever they stand here."""
     for start, end, kind in unclaimed_names(caption, tagged, vocab.known(), lower_case=lower_case):
         yield Span(start, end, kind, PLACE_WORDS_SAID if kind == "place" else "")
     for start, end in initial_names(caption):  # "baby Z", "T scored his first goal": a child called by an initial
         if fold(caption[start:end]) not in vocab.kept:
             yield Span(start, end, "person")
     yield from unplaced_spans(caption, vocab, lower_case=lower_case)
+    for word in named:
+        if fold(word) not in vocab.kept:  # as written, or in capitals: "the dayhome's" is a thing where "Dayhome is" a name
+            for form in {word, word.upper()}:
+                for m in re.finditer(r"(?<![\w#@'’])" + re.escape(form) + r"(?![\w'’]*\w)", caption):
+                    yield Span(m.start(), m.end(), "person")
+
+
+def feed_names(captions: Iterable[str], vocab: Vocabulary, *, lower_case: bool = False) -> frozenset[str]:
+    """Words of no list that some caption of the feed uses as a person's name ("Qwenby went…", "JH has…"): a
+    stranger reading the feed knows them as names wherever else they stand ("at the farm with Qwenby 🚜")."""
+    known = vocab.known()
+    out: set[str] = set()
+    for caption in captions:
+        for start, end, kind in unknown_word_spans(caption, known, lower_case=lower_case):
+            if kind == "person":
+                out.add(caption[start:end])
+    return frozenset(out)
 
 
 def unplaced_spans(caption: str, vocab: Vocabulary, *, lower_case: bool = False) -> Iterator[Span]:

@@ -114,8 +114,12 @@ def _opens_with_verb(caption: str, start: int, end: int) -> bool:
 
 
 def _before_verb(caption: str, end: int) -> bool:
+    """Whether a verb a person does follows: one of the list, or a past tense ("braved", "screamed")."""
     after = re.match(r"\s+([a-z][\w'’]*)", caption[end:end + 30])
-    return bool(after) and fold(after[1]) in SUBJECT_VERBS
+    if not after:
+        return False
+    word = fold(after[1])
+    return word in SUBJECT_VERBS or len(word) > 4 and word.endswith("ed") and english_rank(word) is not None
 
 
 def _in_capital_run(caption: str, start: int, end: int) -> bool:
