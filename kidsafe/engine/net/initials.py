@@ -13,15 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kidsafe.engine import lexicon as lx
 from kidsafe.engine.net.shapes import words_before
 
 _LETTER = re.compile(r"(?<![\w'’.&/#@-])[B-HJ-NP-TV-Z](?![\w.&/-])")
 _AFTER = re.compile(r"['’]s\b|\s+[a-z]|\s*(?:[,!?)]|$)")
 BEFORE = frozenset({"and", "with", "for", "love", "you"})
 """Words after which a lone capital letter is someone ("me and T", "love you T")."""
-THING_BEFORE = frozenset({"a", "an", "the", "grade", "size", "type", "plan", "vitamin", "level", "class", "year",
-                          "section", "row", "gate", "block", "option", "part", "channel", "route", "exit", "terminal",
-                          "platform", "letter", "bay", "zone", "team", "group", "floor", "wing", "ward", "room", "bus"})
+THING_BEFORE = lx.word_set("share", "letter_things")
 """Words after which a lone capital letter is a thing's letter ("size M", "gate B"), not someone."""
 _OBJECT_AFTER = re.compile(r"['’]s\s+\w|\s+(?:to|and)\b")
 """After a verb, a letter then "'s", "to" or "and" is someone ("This is T's second Christmas", "taught T to play")."""
