@@ -36,6 +36,9 @@ FAMILY = Vocabulary((Term("Zosia", "child", "daughter", "child-1"), Term("Kuba",
     ("Tamsin's kite #TamsinsKite", "Someone's kite"),
     ("Dravovic boys won the relay. From the Dravovic house, happy holidays",
      "The boys won the relay. From the house, happy holidays"),
+    ("Halloween in the North End with Zosia", "Halloween in a place nearby with my daughter"),
+    ("We moved from Mill End to a flat", "We moved from this place to a flat"),  # the place tagger reads this one
+    ("Off to Wales in Year Two", "Off to Wales in Year Two"),  # a school year, not a suburb
     ("Our first flat was in the heart of E1, tiny but ours",
      "Our first flat was in the heart of a place nearby, tiny but ours"),
 ])

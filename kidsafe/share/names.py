@@ -4,7 +4,8 @@ them; a word the parent kept stays.
 Erring on the side of removing (#14): besides the names the name net reads, what the second look would flag in
 the copy (a rare name in capitals or in a hashtag, a town, a family name before "boys", a postcode alone) is
 rewritten here rather than only listed, and so are words of no list where a name or a place stands ("Saanu
-went…", "pickup at Sparkletots") and another form of a known name ("Kuby" for "Kuba").
+went…", "pickup at Sparkletots"), a suburb of common words ("in the North End") and another form of a known name
+("Kuby" for "Kuba").
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from kidsafe.engine.net.name_shaped import flagged_spans
 from kidsafe.engine.net.names import inflected_names, initial_names, unclaimed_names
 from kidsafe.engine.net.places import PLACE_WORDS_SAID
 from kidsafe.engine.net.shapes import words_before
+from kidsafe.engine.net.suburbs import place_runs
 from kidsafe.engine.net.unknown_words import PLACE_CUES, protected_spans, unknown_word_spans
 from kidsafe.engine.text import fold
 from kidsafe.share.spans import Span
@@ -76,6 +78,8 @@ def unplaced_spans(caption: str, vocab: Vocabulary, *, lower_case: bool = False)
             yield Span(start, end, kind, NEARBY if kind == "place" else "")
     for start, end, kind in unknown_word_spans(caption, known, lower_case=lower_case):
         yield Span(start, end, kind, NEARBY if kind == "place" else "")
+    for start, end in place_runs(caption, known):  # "in the North End": a suburb of common words
+        yield Span(start, end, "place", NEARBY)
     terms = {t.key: t for t in vocab.terms if t.kind in PERSON_KINDS}
     for start, end, name in inflected_names(caption, terms, known):
         yield Span(start, end, terms[name].kind, term=terms[name])
