@@ -9,7 +9,6 @@ import pytest
 
 from kidsafe.engine.net.names import inflected_names
 from kidsafe.engine.net.unknown_words import initial_pairs, unknown_word_spans
-from kidsafe.share.captions import redact_all
 from kidsafe.share.names import feed_names
 from kidsafe.share.redact import redact
 from kidsafe.share.terms import Term, Vocabulary
@@ -36,6 +35,8 @@ FAMILY = Vocabulary((Term("Zosia", "child", "daughter", "child-1"), Term("Kuba",
     ("Tamsin's kite #TamsinsKite", "Someone's kite"),
     ("Dravovic boys won the relay. From the Dravovic house, happy holidays",
      "The boys won the relay. From the house, happy holidays"),
+    ("June drew an otter and Kuba drew our dog", "Someone drew an otter and my son drew our dog"),
+    ("June was hot and May turned wet", "June was hot and May turned wet"),  # months
     ("Halloween in the North End with Zosia", "Halloween in a place nearby with my daughter"),
     ("We moved from Mill End to a flat", "We moved from this place to a flat"),  # the place tagger reads this one
     ("Off to Wales in Year Two", "Off to Wales in Year Two"),  # a school year, not a suburb
@@ -79,13 +80,15 @@ def test_the_nets_say_person_or_place():
 
 
 def test_a_word_the_feed_uses_as_a_name_goes_from_every_caption():
-    captions = ["Qwenby went to the farm.", "Off to the farm with Ouma and Qwenby 🚜", "ZJ has a cold", "Soup for ZJ later"]
+    captions = ["Qwenby went to the farm.", "Off to the farm with Ouma and Qwenby 🚜", "ZJ has a cold",
+                "Soup for ZJ later"]
     named = feed_names(captions, FAMILY)
     assert named == {"Qwenby", "ZJ"}
     assert [redact(c, FAMILY, named=named).text for c in captions] == [
-        "Someone went to the farm.", "Off to the farm with Ouma and someone 🚜", "Someone has a cold", "Soup for someone later"]
+        "Someone went to the farm.", "Off to the farm with Ouma and someone 🚜", "Someone has a cold",
+        "Soup for someone later"]
     assert redact("Qwenby went out", FAMILY.keeping(["qwenby"]), named=named).text == "Qwenby went out"
-    assert redact("the qwenby garden", FAMILY, named=named).text == "the qwenby garden"  # a thing in lower case
+    assert redact("the qwenby garden", FAMILY, named=named).text == "the qwenby garden"  # lower case: a thing
 
 
 @pytest.mark.parametrize(("caption", "expected"), [

@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection, Iterable, Iterator
 
 from kidsafe.engine.net.name_shaped import flagged_spans
-from kidsafe.engine.net.names import inflected_names, initial_names, unclaimed_names
+from kidsafe.engine.net.names import inflected_names, initial_names, month_names, unclaimed_names
 from kidsafe.engine.net.places import PLACE_WORDS_SAID
 from kidsafe.engine.net.shapes import words_before
 from kidsafe.engine.net.suburbs import place_runs
@@ -41,7 +41,7 @@ def person_spans(caption: str, tagged: Iterable[str], vocab: Vocabulary, *, lowe
             yield Span(start, end, "person")
     yield from unplaced_spans(caption, vocab, lower_case=lower_case)
     for word in named:
-        if fold(word) not in vocab.kept:  # as written, or in capitals: "the dayhome's" is a thing where "Dayhome is" a name
+        if fold(word) not in vocab.kept:  # as written or in capitals: lower case, the same letters may be a thing
             for form in {word, word.upper()}:
                 for m in re.finditer(r"(?<![\w#@'’])" + re.escape(form) + r"(?![\w'’]*\w)", caption):
                     yield Span(m.start(), m.end(), "person")
@@ -78,6 +78,9 @@ def unplaced_spans(caption: str, vocab: Vocabulary, *, lower_case: bool = False)
             yield Span(start, end, kind, NEARBY if kind == "place" else "")
     for start, end, kind in unknown_word_spans(caption, known, lower_case=lower_case):
         yield Span(start, end, kind, NEARBY if kind == "place" else "")
+    for start, end in month_names(caption):  # "June drew an otter": a child named after a month
+        if fold(caption[start:end]) not in known:
+            yield Span(start, end, "person")
     for start, end in place_runs(caption, known):  # "in the North End": a suburb of common words
         yield Span(start, end, "place", NEARBY)
     terms = {t.key: t for t in vocab.terms if t.kind in PERSON_KINDS}

@@ -3,8 +3,8 @@ off the internet often write an initial instead, and to anyone who knows the fam
 
 A lone capital letter is read as a person where a name stands: opening a sentence or a clause, or after
 "and", "with", "for", "love", "you", and followed by a lower-case word, "'s" or the clause's end; after any other
-lower-case word (a verb: "taught T to play", "This is T's second Christmas") when "'s", "to" or "and" follows. "A", "I", "O" and
-"U" are words; a letter after a word ("Plan B", "Vitamin D", "Mr R."), run into other signs ("M&S",
+lower-case word (a verb: "taught T to play", "This is T's second Christmas") when "'s", "to" or "and" follows.
+"A", "I", "O" and "U" are words; a letter after a word ("Plan B", "Vitamin D", "Mr R."), run into other signs ("M&S",
 "T-shirt", "U9s") or in a hashtag is no one.
 """
 

@@ -210,3 +210,19 @@ def inflected_names(caption: str, names: Collection[str], claimed: Collection[st
             if key.startswith(stem) and 0 <= len(key) - len(name) <= 2 and key != name:
                 yield m.start(), m.start() + len(word), name
                 break
+
+
+SUBJECT_VERBS = lx.word_set("share", "subject_verbs")
+"""Words that follow a person doing something ("X went", "X has"): an unknown word before one is a name."""
+DOING_VERBS_ONLY = lx.word_set("share", "month_verbs")
+"""Verbs a month does too ("June was hot", "May turned wet"): after a month's name they say nothing of a person."""
+
+
+def month_names(caption: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of a month or weekday that is a first name and acts as a person ("June drew an otter", "April
+    insisted on it"): a verb only a person does follows it."""
+    for m in re.finditer(r"(?<![\w#@])([A-Z][a-z]+)(?:['’]s)?\s+([a-z][\w'’]*)", caption):
+        key, verb = fold(m[1]), fold(m[2])
+        if (key in lx.MONTH_FORMS or key in lx.WEEKDAY_FORMS) and is_known_first_name(key) \
+                and verb in SUBJECT_VERBS and verb not in DOING_VERBS_ONLY:
+            yield m.start(1), m.end(1)

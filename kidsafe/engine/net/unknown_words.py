@@ -16,8 +16,7 @@ from collections.abc import Collection, Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from kidsafe import geo
-from kidsafe.engine import lexicon as lx
-from kidsafe.engine.net.names import NAME_CUES, THING_WORDS, not_a_name
+from kidsafe.engine.net.names import NAME_CUES, SUBJECT_VERBS, THING_WORDS, not_a_name
 from kidsafe.engine.net.shapes import (
     CAPITAL_RUN_RE,
     GREETINGS,
@@ -29,8 +28,6 @@ from kidsafe.engine.net.shapes import (
 )
 from kidsafe.engine.text import Folded, english_rank, fold
 
-SUBJECT_VERBS = lx.word_set("share", "subject_verbs")
-"""Words that follow a person doing something: an unknown word opening a sentence before one is a name."""
 PLACE_CUES = frozenset({"at", "in", "from", "near", "around", "into", "outside"})
 """Words after which an unknown word is a place ("pickup at X"), not a person."""
 NOT_AFTER = frozenset({"a", "an", "the", "st", "saint", "this", "that", "these", "those", "some", "any", "no"})
