@@ -54,6 +54,8 @@ def test_words_of_no_list_are_rewritten_and_read_as_english(caption, expected):
     "Cake with Qwimbo Zorblat today",  # two unknown capitals in a row: a title, not a lone name
     "10000 steps today",
     "got an A1 in maths",
+    "Cyclone Qwenby has passed",  # a storm's name after a capitalised word
+    "She made a Brigid's cross",  # a thing after "a"
 ])
 def test_words_that_only_look_unlisted_stay(caption):
     assert redact(caption, FAMILY).text == caption
@@ -89,6 +91,15 @@ def test_a_word_the_feed_uses_as_a_name_goes_from_every_caption():
         "Soup for someone later"]
     assert redact("Qwenby went out", FAMILY.keeping(["qwenby"]), named=named).text == "Qwenby went out"
     assert redact("the qwenby garden", FAMILY, named=named).text == "the qwenby garden"  # lower case: a thing
+    # where a name cannot stand, the same word is a thing named after it ("Qwenby holidays", "Qwenby Stampede")
+    assert redact("Qwenby holidays over. Qwenby Stampede fun", FAMILY, named=named).text == \
+        "Qwenby holidays over. Qwenby Stampede fun"
+
+
+def test_a_sentence_that_opens_with_a_name_keeps_its_words():
+    assert redact("We flew kites with Zosia. Tamsin, balloons, and sand.", FAMILY).text == \
+        "We flew kites with my daughter. Someone, balloons, and sand."  # not "my daughter., balloons"
+    assert redact("Love you Qwenby. Happy birthday Qwenby!", FAMILY).text == "Love you. Happy birthday!"
 
 
 @pytest.mark.parametrize(("caption", "expected"), [

@@ -18,7 +18,7 @@ from kidsafe.engine.net.names import inflected_names, initial_names, month_names
 from kidsafe.engine.net.places import PLACE_WORDS_SAID
 from kidsafe.engine.net.shapes import words_before
 from kidsafe.engine.net.suburbs import place_runs
-from kidsafe.engine.net.unknown_words import PLACE_CUES, protected_spans, unknown_word_spans
+from kidsafe.engine.net.unknown_words import PLACE_CUES, name_position, protected_spans, unknown_word_spans
 from kidsafe.engine.text import fold
 from kidsafe.share.spans import Span
 from kidsafe.share.terms import PERSON_KINDS, Term, Vocabulary
@@ -44,7 +44,8 @@ def person_spans(caption: str, tagged: Iterable[str], vocab: Vocabulary, *, lowe
         if fold(word) not in vocab.kept:  # as written or in capitals: lower case, the same letters may be a thing
             for form in {word, word.upper()}:
                 for m in re.finditer(r"(?<![\w#@'’])" + re.escape(form) + r"(?![\w'’]*\w)", caption):
-                    yield Span(m.start(), m.end(), "person")
+                    if name_position(caption, m.start(), m.end()):  # not "X holidays", "X Stampede"
+                        yield Span(m.start(), m.end(), "person")
 
 
 def feed_names(captions: Iterable[str], vocab: Vocabulary, *, lower_case: bool = False) -> frozenset[str]:
@@ -68,6 +69,8 @@ def unplaced_spans(caption: str, vocab: Vocabulary, *, lower_case: bool = False)
         if fold(word) in known or any(a <= start < b for a, b in protected):
             continue  # "Paw Patrol", "Chúc Mừng Năm Mới": a franchise, a greeting
         kind = SHAPED[what]
+        if kind == "person" and words_before(caption, start, 1) in (["a"], ["an"], ["the"]):
+            continue  # "a Brigid's cross", "the Ollie bar": a thing named after someone
         if word.isdigit() and not PLACE_CUES & set(words_before(caption, start, 1)):
             continue  # five digits alone are a ZIP code as often as a count ("10000 steps"): the second look lists it
         if caption[start] == "#":

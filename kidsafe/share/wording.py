@@ -130,7 +130,8 @@ def _person_said(caption: str, group: list[Span], prev: list[str], book: Phraseb
     """A name the dossier did not place: gone after a greeting, "my friend" or when it stands alone, else
     "someone"."""
     last_prev = prev[-1] if prev else ""
-    alone = sentence_start(caption, group[0].start) and not re.match(r"\s*[\w'’]", caption[group[-1].end:])
+    alone = sentence_start(caption, group[0].start) and not re.match(r"\s*[\w'’,;:&+(]", caption[group[-1].end:])
+    # alone: the sentence holds nothing else ("Three today! X"); before a comma or "+" it is the sentence's subject
     if last_prev in GREETINGS or last_prev in {"you", "u"} or last_prev in FRIEND_NOUNS | FAMILY_NOUNS or alone:
         return ""
     if last_prev in POSSESSIVES:

@@ -62,10 +62,11 @@ def hashtag_shape(tag: str) -> str | None:
     return None
 
 
-UNREADABLE_RANK = 20_000
+UNREADABLE_RANK = 40_000
 FRAGMENT = 4
 """A hashtag the word splitter can only cut with a short piece this rare ("nac", "arra") is no English: most often
-a place or a name; a longer rare piece is a word of the web ("vibes", "insta")."""
+a place or a name; a longer rare piece is a word of the web ("vibes", "insta"), a commoner short one a word of a
+dialect ("prep", "kiwi")."""
 
 
 def _unreadable(tag: str, words: tuple[str, ...]) -> bool:

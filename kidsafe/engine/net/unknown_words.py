@@ -94,7 +94,7 @@ def _position(caption: str, start: int, end: int) -> str | None:
     """"person", "place" or None for a capitalised unknown word at [start, end)."""
     before = words_before(caption, start)
     last = before[-1] if before else ""
-    if last in NOT_AFTER or _in_capital_run(caption, start, end) or _names_a_thing(caption, end):
+    if last in NOT_AFTER or in_capital_run(caption, start, end) or _names_a_thing(caption, end):
         return None  # "a Duplo set", "Selamat Hari Raya", "Bluey Day": a thing, a greeting, a title
     if _POSSESSIVE.match(caption, end):
         return "person"  # "Tea at X's house": a person's, wherever it stands
@@ -103,6 +103,15 @@ def _position(caption: str, start: int, end: int) -> str | None:
     if last in NAME_CUES | GREETINGS:
         return "person"
     return "person" if _before_verb(caption, end) else None  # "X went door to door", "while X has a cold"
+
+
+def name_position(caption: str, start: int, end: int) -> bool:
+    """Whether a word could be a person's name where it stands: no capitalised word beside it and, after it, no
+    lower-case word but a verb or a little word ("X went", "X and me", not "X holidays", "X Stampede")."""
+    if in_capital_run(caption, start, end):
+        return False
+    after = re.match(r"\s+([a-z][\w'’]*)", caption[end:end + 30])
+    return not after or fold(after[1]) in STOP_WORDS or _before_verb(caption, end)
 
 
 def _opens_with_verb(caption: str, start: int, end: int) -> bool:
@@ -119,11 +128,12 @@ def _before_verb(caption: str, end: int) -> bool:
     return word in SUBJECT_VERBS or len(word) > 4 and word.endswith("ed") and english_rank(word) is not None
 
 
-def _in_capital_run(caption: str, start: int, end: int) -> bool:
-    """Whether a capitalised word stands beside the word in the same phrase ("Hari Raya", "Duplo Town")."""
+def in_capital_run(caption: str, start: int, end: int) -> bool:
+    """Whether a capitalised word stands beside the word in the same phrase ("Hari Raya", "Cyclone X", "X Day"); a
+    cue word opening the sentence before it ("Love X") does not count."""
     after = re.match(r"[ \t]+[A-Z]", caption[end:end + 3])
-    before = re.search(r"[A-Z][\w'’\-]*[ \t]+$", caption[max(0, start - 30):start])
-    return bool(after) or bool(before) and not sentence_start(caption, start - len(before[0]))
+    before = re.search(r"([A-Z][\w'’\-]*)[ \t]+$", caption[max(0, start - 30):start])
+    return bool(after) or bool(before) and fold(before[1]) not in NAME_CUES | GREETINGS
 
 
 def _names_a_thing(caption: str, end: int) -> bool:
