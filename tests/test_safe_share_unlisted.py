@@ -110,3 +110,13 @@ def test_a_sentence_that_opens_with_a_name_keeps_its_words():
 ])
 def test_a_child_called_by_an_initial_after_a_verb(caption, expected):
     assert redact(caption, FAMILY).text == expected
+
+
+def test_a_month_the_feed_uses_as_a_name_is_a_name_but_not_as_a_date():
+    captions = ["June drew an otter", "A card from Kuba for June 🦦", "Ballet for June in June, 3 June too",
+                "June's recital. Last June was hot"]
+    named = feed_names(captions, FAMILY)
+    assert named == {"June"}
+    assert [redact(c, FAMILY, named=named).text for c in captions] == [
+        "Someone drew an otter", "A card from my son for someone 🦦", "Ballet for someone in June, in June too",
+        "Someone's recital. Last June was hot"]

@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection, Iterable, Iterator
 
 from kidsafe.engine.net.name_shaped import flagged_spans
-from kidsafe.engine.net.names import inflected_names, initial_names, month_names, unclaimed_names
+from kidsafe.engine.net.names import inflected_names, initial_names, month_names, said_as_a_date, unclaimed_names
 from kidsafe.engine.net.places import PLACE_WORDS_SAID
 from kidsafe.engine.net.shapes import words_before
 from kidsafe.engine.net.suburbs import place_runs
@@ -43,20 +43,22 @@ def person_spans(caption: str, tagged: Iterable[str], vocab: Vocabulary, *, lowe
     for word in named:
         if fold(word) not in vocab.kept:  # as written or in capitals: lower case, the same letters may be a thing
             for form in {word, word.upper()}:
-                for m in re.finditer(r"(?<![\w#@'’])" + re.escape(form) + r"(?![\w'’]*\w)", caption):
-                    if name_position(caption, m.start(), m.end()):  # not "X holidays", "X Stampede"
-                        yield Span(m.start(), m.end(), "person")
+                for m in re.finditer(r"(?<![\w#@'’])" + re.escape(form) + r"(?!\w)", caption):
+                    if name_position(caption, m.start(), m.end()) and not said_as_a_date(caption, m.start(), m.end()):
+                        yield Span(m.start(), m.end(), "person")  # not "X holidays", "X Stampede", "in June"
 
 
 def feed_names(captions: Iterable[str], vocab: Vocabulary, *, lower_case: bool = False) -> frozenset[str]:
-    """Words of no list that some caption of the feed uses as a person's name ("Qwenby went…", "JH has…"): a
-    stranger reading the feed knows them as names wherever else they stand ("at the farm with Qwenby 🚜")."""
+    """Words of no list (or months: "June drew…") that some caption of the feed uses as a person's name ("Qwenby
+    went…", "JH has…"): a stranger reading the feed knows them as names wherever else they stand ("at the farm with
+    Qwenby 🚜"), except as a date ("in June")."""
     known = vocab.known()
     out: set[str] = set()
     for caption in captions:
         for start, end, kind in unknown_word_spans(caption, known, lower_case=lower_case):
             if kind == "person":
                 out.add(caption[start:end])
+        out.update(caption[start:end] for start, end in month_names(caption) if fold(caption[start:end]) not in known)
     return frozenset(out)
 
 

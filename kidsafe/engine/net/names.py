@@ -226,3 +226,14 @@ def month_names(caption: str) -> Iterator[tuple[int, int]]:
         if (key in lx.MONTH_FORMS or key in lx.WEEKDAY_FORMS) and is_known_first_name(key) \
                 and verb in SUBJECT_VERBS and verb not in DOING_VERBS_ONLY:
             yield m.start(1), m.end(1)
+
+
+DATE_CUES = lx.word_set("share", "date_cues")
+"""Words after which a month is a date ("in June", "last May"), whoever else bears its name."""
+
+
+def said_as_a_date(caption: str, start: int, end: int) -> bool:
+    """Whether a month or weekday at [start, end) is a date here: after "in", "last"…, or beside a number."""
+    before = words_before(caption, start, 1)
+    return bool(before and before[0] in DATE_CUES or re.search(r"\d\s*(?:st|nd|rd|th)?\s*$", caption[:start])
+                or re.match(r"\s*\d", caption[end:]))
