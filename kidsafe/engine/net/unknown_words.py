@@ -107,11 +107,12 @@ def _position(caption: str, start: int, end: int) -> str | None:
 
 def name_position(caption: str, start: int, end: int) -> bool:
     """Whether a word could be a person's name where it stands: no capitalised word beside it and, after it, no
-    lower-case word but a verb or a little word ("X went", "X and me", not "X holidays", "X Stampede")."""
+    lower-case word but a verb or a little word ("X went", "X and me", "X starting school"; not "X holidays", "X
+    Stampede")."""
     if in_capital_run(caption, start, end):
         return False
     after = re.match(r"\s+([a-z][\w'’]*)", caption[end:end + 30])
-    return not after or fold(after[1]) in STOP_WORDS or _before_verb(caption, end)
+    return not after or fold(after[1]) in STOP_WORDS or _before_verb(caption, end) or after[1].endswith("ing")
 
 
 def _opens_with_verb(caption: str, start: int, end: int) -> bool:
@@ -130,10 +131,10 @@ def _before_verb(caption: str, end: int) -> bool:
 
 def in_capital_run(caption: str, start: int, end: int) -> bool:
     """Whether a capitalised word stands beside the word in the same phrase ("Hari Raya", "Cyclone X", "X Day"); a
-    cue word opening the sentence before it ("Love X") does not count."""
+    cue or a little word opening the sentence before it ("Love X", "Then X") does not count."""
     after = re.match(r"[ \t]+[A-Z]", caption[end:end + 3])
     before = re.search(r"([A-Z][\w'’\-]*)[ \t]+$", caption[max(0, start - 30):start])
-    return bool(after) or bool(before) and fold(before[1]) not in NAME_CUES | GREETINGS
+    return bool(after) or bool(before) and fold(before[1]) not in NAME_CUES | GREETINGS | STOP_WORDS
 
 
 def _names_a_thing(caption: str, end: int) -> bool:
