@@ -83,12 +83,13 @@ def test_the_nets_say_person_or_place():
 
 def test_a_word_the_feed_uses_as_a_name_goes_from_every_caption():
     captions = ["Qwenby went to the farm.", "Off to the farm with Ouma and Qwenby 🚜", "ZJ has a cold",
-                "Soup for ZJ later. Then ZJ ate it all", "Zosia and Qwenby starting school"]
+                "Soup for ZJ later. Then ZJ ate it all", "Zosia and Qwenby starting school", "ZJ lives for soup"]
     named = feed_names(captions, FAMILY)
     assert named == {"Qwenby", "ZJ"}
     assert [redact(c, FAMILY, named=named).text for c in captions] == [
         "Someone went to the farm.", "Off to the farm with Ouma and someone 🚜", "Someone has a cold",
-        "Soup for someone later. Then someone ate it all", "My daughter and someone starting school"]
+        "Soup for someone later. Then someone ate it all", "My daughter and someone starting school",
+        "Someone lives for soup"]  # two capitals the feed uses as a name are one wherever they stand
     assert redact("Qwenby went out", FAMILY.keeping(["qwenby"]), named=named).text == "Qwenby went out"
     assert redact("the qwenby garden", FAMILY, named=named).text == "the qwenby garden"  # lower case: a thing
     # where a name cannot stand, the same word is a thing named after it ("Qwenby holidays", "Qwenby Stampede")

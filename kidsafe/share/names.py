@@ -44,7 +44,8 @@ def person_spans(caption: str, tagged: Iterable[str], vocab: Vocabulary, *, lowe
         if fold(word) not in vocab.kept:  # as written or in capitals: lower case, the same letters may be a thing
             for form in {word, word.upper()}:
                 for m in re.finditer(r"(?<![\w#@'’])" + re.escape(form) + r"(?!\w)", caption):
-                    if name_position(caption, m.start(), m.end()) and not said_as_a_date(caption, m.start(), m.end()):
+                    if len(word) == 2 and word.isupper() or name_position(caption, m.start(), m.end()) \
+                            and not said_as_a_date(caption, m.start(), m.end()):
                         yield Span(m.start(), m.end(), "person")  # not "X holidays", "X Stampede", "in June"
 
 
