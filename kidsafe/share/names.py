@@ -3,9 +3,9 @@ them; a word the parent kept stays.
 
 Erring on the side of removing (#14): besides the names the name net reads, what the second look would flag in
 the copy (a rare name in capitals or in a hashtag, a town, a family name before "boys", a postcode alone) is
-rewritten here rather than only listed, and so are words of no list where a name or a place stands ("Saanu
-went…", "pickup at Sparkletots"), a suburb of common words ("in the North End") and another form of a known name
-("Kuby" for "Kuba").
+rewritten here rather than only listed, and so are words of no list where a name or a place stands ("Qwenby
+went…", "pickup at Glimmerkins"), a suburb of common words ("in the Upper Ward") and another form of a known name
+("Zbyny" for "Zbyna").
 """
 
 from __future__ import annotations
@@ -50,8 +50,8 @@ def person_spans(caption: str, tagged: Iterable[str], vocab: Vocabulary, *, lowe
 
 
 def feed_names(captions: Iterable[str], vocab: Vocabulary, *, lower_case: bool = False) -> frozenset[str]:
-    """Words of no list (or months: "June drew…") that some caption of the feed uses as a person's name ("Qwenby
-    went…", "JH has…"): a stranger reading the feed knows them as names wherever else they stand ("at the farm with
+    """Words of no list (or months: "April painted…") that some caption of the feed uses as a person's name ("Qwenby
+    went…", "ZJ has…"): a stranger reading the feed knows them as names wherever else they stand ("at the farm with
     Qwenby 🚜"), except as a date ("in June")."""
     known = vocab.known()
     out: set[str] = set()
@@ -73,7 +73,7 @@ def unplaced_spans(caption: str, vocab: Vocabulary, *, lower_case: bool = False)
             continue  # "Paw Patrol", "Chúc Mừng Năm Mới": a franchise, a greeting
         kind = SHAPED[what]
         if kind == "person" and words_before(caption, start, 1) in (["a"], ["an"], ["the"]):
-            continue  # "a Brigid's cross", "the Ollie bar": a thing named after someone
+            continue  # "a Tamsin doll", "the Ollie bar": a thing named after someone
         if word.isdigit() and not PLACE_CUES & set(words_before(caption, start, 1)):
             continue  # five digits alone are a ZIP code as often as a count ("10000 steps"): the second look lists it
         if caption[start] == "#":
@@ -84,10 +84,10 @@ def unplaced_spans(caption: str, vocab: Vocabulary, *, lower_case: bool = False)
             yield Span(start, end, kind, NEARBY if kind == "place" else "")
     for start, end, kind in unknown_word_spans(caption, known, lower_case=lower_case):
         yield Span(start, end, kind, NEARBY if kind == "place" else "")
-    for start, end in month_names(caption):  # "June drew an otter": a child named after a month
+    for start, end in month_names(caption):  # "April painted a fox": a child named after a month
         if fold(caption[start:end]) not in known:
             yield Span(start, end, "person")
-    for start, end in place_runs(caption, known):  # "in the North End": a suburb of common words
+    for start, end in place_runs(caption, known):  # "in the Upper Ward": a suburb of common words
         yield Span(start, end, "place", NEARBY)
     terms = {t.key: t for t in vocab.terms if t.kind in PERSON_KINDS}
     for start, end, name in inflected_names(caption, terms, known):

@@ -70,9 +70,9 @@ dialect ("prep", "kiwi")."""
 
 
 def _unreadable(tag: str, words: tuple[str, ...]) -> bool:
-    """#knocknacarra ("knock", "nac", "arra"), #KamathsOfMalleswaram, #07024: a tag that no list reads (a word of no
+    """#glenvarrow (cut only into rare short pieces), #SmithsOfQuellbury, #90210: a tag that no list reads (a word of no
     list, or English only with short pieces rarer than ``UNREADABLE_RANK``) is a name or a place run into a tag, erring
-    on the side of removing. One word of any currency ("#matariki") or common pieces ("#jetlag") stay."""
+    on the side of removing. One word of any currency ("#diwali") or common pieces ("#jetlag") stay."""
     if re.fullmatch(r"\d{1,4}", tag):
         return False  # "#2", "#2024": a number, a year
     if len(words) == 1:

@@ -3,7 +3,7 @@ off the internet often write an initial instead, and to anyone who knows the fam
 
 A lone capital letter is read as a person where a name stands: opening a sentence or a clause, or after
 "and", "with", "for", "love", "you", and followed by a lower-case word, "'s" or the clause's end; after any other
-lower-case word (a verb: "taught T to play", "This is T's second Christmas") when "'s", "to" or "and" follows.
+lower-case word (a verb: "asked M to help", "Today is M's big day") when "'s", "to" or "and" follows.
 "A", "I", "O" and "U" are words; a letter after a word ("Plan B", "Vitamin D", "Mr R."), run into other signs ("M&S",
 "T-shirt", "U9s") or in a hashtag is no one.
 """
@@ -23,7 +23,7 @@ BEFORE = frozenset({"and", "with", "for", "love", "you"})
 THING_BEFORE = lx.word_set("share", "letter_things")
 """Words after which a lone capital letter is a thing's letter ("size M", "gate B"), not someone."""
 _OBJECT_AFTER = re.compile(r"['’]s\s+\w|\s+(?:to|and)\b")
-"""After a verb, a letter then "'s", "to" or "and" is someone ("This is T's second Christmas", "taught T to play")."""
+"""After a verb, a letter then "'s", "to" or "and" is someone ("Today is M's big day", "asked M to help")."""
 
 
 def initial_spans(caption: str) -> Iterator[tuple[int, int]]:
@@ -38,5 +38,5 @@ def initial_spans(caption: str) -> Iterator[tuple[int, int]]:
 
 
 def _after_lower_word(caption: str, start: int) -> bool:
-    """Whether a lower-case word stands right before ("taught T"), not a capitalised one ("Plan B")."""
+    """Whether a lower-case word stands right before ("asked M"), not a capitalised one ("Plan B")."""
     return bool(re.search(r"(?<![\w'’])[a-z][\w'’]*\s+$", caption[max(0, start - 30):start]))

@@ -196,7 +196,7 @@ INFLECTED_MIN = 4
 def inflected_names(caption: str, names: Collection[str], claimed: Collection[str] = ()
                     ) -> Iterator[tuple[int, int, str]]:
     """(start, end, name) of each capitalised word that is another form of one of ``names`` (folded): the same
-    word but for its ending, as languages that decline names write it ("Kuba" -> "Kuby", "Kubie") or a fond
+    word but for its ending, as languages that decline names write it ("Zbyna" -> "Zbyny", "Zbynie") or a fond
     ending ("Tom" stays out: too short). No English word of any currency, no first name of its own ("Elliot" is
     someone else than "Ellie"), none of ``claimed``."""
     stems = {name[:-1]: name for name in names if len(name) >= INFLECTED_MIN and " " not in name}
@@ -215,11 +215,11 @@ def inflected_names(caption: str, names: Collection[str], claimed: Collection[st
 SUBJECT_VERBS = lx.word_set("share", "subject_verbs")
 """Words that follow a person doing something ("X went", "X has"): an unknown word before one is a name."""
 DOING_VERBS_ONLY = lx.word_set("share", "month_verbs")
-"""Verbs a month does too ("June was hot", "May turned wet"): after a month's name they say nothing of a person."""
+"""Verbs a month does too ("April was wet", "May turned cold"): after a month's name they say nothing of a person."""
 
 
 def month_names(caption: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of a month or weekday that is a first name and acts as a person ("June drew an otter", "April
+    """(start, end) of a month or weekday that is a first name and acts as a person ("April painted a fox", "August
     insisted on it"): a verb only a person does follows it."""
     for m in re.finditer(r"(?<![\w#@])([A-Z][a-z]+)(?:['’]s)?\s+([a-z][\w'’]*)", caption):
         key, verb = fold(m[1]), fold(m[2])

@@ -1,6 +1,6 @@
-"""A part of a town named by capitalised common words after "in", "at", "from"… ("in Park Slope", "in the North
-End"): each word alone is English, so no gazetteer or rare-word net reads it, but two capitals in a row after a
-word of place are a place's name. The name goes with its "the" ("in the North End" -> "in a place nearby").
+"""A part of a town named by capitalised common words after "in", "at", "from"… ("in Elm Vale", "in the Upper
+Ward"): each word alone is English, so no gazetteer or rare-word net reads it, but two capitals in a row after a
+word of place are a place's name. The name goes with its "the" ("in the Upper Ward" -> "in a place nearby").
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""Words in no list at all where a name or a place stands: a nickname ("Saanu went door to door"), a nursery's
-brand ("pickup at Sparkletots"), a suburb the gazetteer lacks, a child called by two capitals ("JH has…").
+"""Words in no list at all where a name or a place stands: a nickname ("Qwenby went to the shops"), a nursery's
+brand ("pickup at Glimmerkins"), a suburb the gazetteer lacks, a child called by two capitals ("ZJ has…").
 
 The name net (``names.py``) knows a name by the first-name counts or the caption model; a word that is in
 neither, nor in the English word ranks at all, says nothing by itself. Where it stands does: opening a
@@ -41,7 +41,7 @@ def unknown_word_spans(caption: str, known: Collection[str], *, lower_case: bool
                        ) -> Iterator[tuple[int, int, str]]:
     """(start, end, "person" or "place") of each word of no list standing where a name or a place does; ``known``:
     folded words already placed or kept by hand. In a feed written in lower case (``lower_case``), lower-case
-    words too, but only before a verb a person does ("kobby has basketball")."""
+    words too, but only before a verb a person does ("qwenby has swimming")."""
     protected = protected_spans(caption)
     for m in _WORD.finditer(caption):
         word = _POSSESSIVE.sub("", m[0]) if _POSSESSIVE.search(m[0]) else m[0]
@@ -60,7 +60,7 @@ def unknown_word_spans(caption: str, known: Collection[str], *, lower_case: bool
 
 
 def initial_pairs(caption: str, known: Collection[str] = ()) -> Iterator[tuple[int, int]]:
-    """(start, end) of two capitals that stand for a child's name ("JH has…", "for JH."): no word, no
+    """(start, end) of two capitals that stand for a child's name ("ZJ has…", "for ZJ."): no word, no
     abbreviation of the English word ranks ("TV", "PE", "OK"), where a person stands."""
     protected = tags_and_mentions(caption)
     for m in _PAIR.finditer(caption):
@@ -102,7 +102,7 @@ def _position(caption: str, start: int, end: int) -> str | None:
         return "place"
     if last in NAME_CUES | GREETINGS:
         return "person"
-    return "person" if _before_verb(caption, end) else None  # "X went door to door", "while X has a cold"
+    return "person" if _before_verb(caption, end) else None  # "X went to the shops", "while X has a cold"
 
 
 def name_position(caption: str, start: int, end: int) -> bool:
