@@ -336,8 +336,9 @@ def test_safe_share_caption_check_redacts_what_the_engine_still_finds():
     from kidsafe.share.terms import Vocabulary
     from kidsafe.share.writer import Row
 
-    # A name no first-name list knows and no model tagged: only the engine's reading of the text finds it.
-    captions = ["First day at school for our daughter Tiwa 🎒", "Tiwa's first swim", "muddy walk"]
+    # A name no first-name list knows and no model tagged, where no net reads a name ("Tiwa's" would be one): only
+    # the engine's reading of the text finds it.
+    captions = ["First day at school for our daughter Tiwa 🎒", "Swim lesson done, Tiwa 🏊", "muddy walk"]
     views = [PostView(post=Post(str(i), c), parts=(TextPart(c, EvidenceSource.CAPTION),))
              for i, c in enumerate(captions, 1)]
 
@@ -346,7 +347,7 @@ def test_safe_share_caption_check_redacts_what_the_engine_still_finds():
 
     plan = plan_captions(views, Vocabulary(), rows, as_of=AS_OF)  # an empty vocabulary to start with
     assert [plan.captions[v.id].text for v in views] == ["First day at school for our daughter 🎒",
-                                                         "My daughter's first swim", "muddy walk"]
+                                                         "Swim lesson done, my daughter 🏊", "muddy walk"]
     assert plan.rounds >= 1 and any(t.kind == "child" for t in plan.vocab.terms)
 
 

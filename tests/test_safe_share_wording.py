@@ -57,7 +57,9 @@ def test_wording_names_the_dossier_did_not_place(caption, expected):
 
 
 def test_wording_words_the_caption_model_tagged_as_a_person_go():
-    assert redact("Cake with Zorblat today", FAMILY).text == "Cake with Zorblat today"
+    # A word of no list where a name stands goes even untagged (#14: err on the side of removing).
+    assert redact("Cake with Zorblat today", FAMILY).text == "Cake with someone today"
+    assert redact("Cake with Qwimbo Zorblat today", FAMILY).text == "Cake with Qwimbo Zorblat today"
     assert redact("Cake with Zorblat today", FAMILY, people=frozenset({"zorblat"})).text == "Cake with someone today"
     # Alone, the model must find the word where a name stands: not in another language's festival.
     assert redact("Festa Qwimbo fast today", FAMILY, people=frozenset({"qwimbo"})).text == "Festa Qwimbo fast today"

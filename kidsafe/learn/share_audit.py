@@ -7,8 +7,8 @@ those are left out of the input: only captions are measured.
 
 The copy's every text (file names, posts.csv, report.json, report.md) is searched for the truth's
 words: first tier the children's names and aliases, schools and towns; second tier pets, parents,
-the surname and named relatives. ``python -m kidsafe.learn.share_audit [test|dev ...]`` prints one
-line per voice and the totals.
+the surname and named relatives. ``python -m kidsafe.learn.share_audit [test|dev|train|VOICE-ID ...]`` prints
+one line per voice and the totals (a voice id measures that voice alone; a test voice only with its split).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from kidsafe.learn.corpus import CORPUS_DIR, Voice, load_split
+from kidsafe.learn.corpus import CORPUS_DIR, SPLITS, Voice, load_split, load_voice, splits, voice_dirs
 
 GENERIC = {"school", "primary", "elementary", "infant", "infants", "junior", "academy", "nursery", "preschool",
            "kindergarten", "college", "high", "middle", "the", "of", "saint", "and", "church", "england", "c", "e",
@@ -163,9 +163,18 @@ def measure(voice: Voice) -> Measured:
                     sorted(sensitive_truth_posts(voice.truth) & kept, key=str), report.safe, len(report.remaining))
 
 
+def voices_named(name: str) -> list[Voice]:
+    """The voices of a split ("train"), or the one voice of that id: a fixed subset is measured by its ids."""
+    if name in SPLITS:
+        return sorted(load_split(name, CORPUS_DIR), key=lambda v: v.id)
+    if splits(CORPUS_DIR).get(name) == "test":
+        raise SystemExit(f"{name} is a test voice: measure it with the split 'test' only, held out as a whole")
+    return [load_voice(p) for p in voice_dirs(CORPUS_DIR) if p.name == name]
+
+
 def main(argv: list[str]) -> int:
     for split in argv or ["test", "dev"]:
-        results = [measure(v) for v in sorted(load_split(split, CORPUS_DIR), key=lambda v: v.id)]
+        results = [measure(v) for v in voices_named(split)]
         for r in results:
             print(json.dumps({"split": split, **r.__dict__, "wrongly_safe": r.wrongly_safe}, ensure_ascii=False),
                   flush=True)

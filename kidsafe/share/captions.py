@@ -17,6 +17,7 @@ from kidsafe.engine.net.lower_case import written_in_lower_case
 from kidsafe.engine.net.names import tagged_people
 from kidsafe.engine.views import PostView
 from kidsafe.kinds import kinds_where
+from kidsafe.share.names import feed_names
 from kidsafe.share.redact import Redacted, redact
 from kidsafe.share.terms import Vocabulary, vocabulary
 from kidsafe.share.writer import CSV_NAME, Row, posts_csv
@@ -42,10 +43,12 @@ class CaptionPlan:
 def redact_all(views: Sequence[PostView], vocab: Vocabulary) -> dict[str, Redacted]:
     """Each post's caption redacted with the vocabulary (the words its dossier evidence cites, where it cites
     them; routine posts lose their weekdays too, and every word the caption model tagged as a person goes as a name;
-    in a feed written in lower case, lower-case words that can only be names go too)."""
+    in a feed written in lower case, lower-case words that can only be names go too; a word of no list that one
+    caption uses as a name goes from every caption)."""
     lower_case = written_in_lower_case(v.caption for v in views)
+    named = feed_names((v.caption for v in views), vocab, lower_case=lower_case)  # a name in one caption is in all
     return {v.id: redact(v.caption, vocab, routine=v.id in vocab.routine_posts, people=frozenset(tagged_people(v)),
-                         cited=vocab.cited.get(v.id, ()), lower_case=lower_case) for v in views}
+                         cited=vocab.cited.get(v.id, ()), lower_case=lower_case, named=named) for v in views}
 
 
 def plan_captions(views: Sequence[PostView], vocab: Vocabulary, rows: Callable[[Mapping[str, Redacted]], list[Row]],

@@ -18,6 +18,7 @@ REASONS = {
     "other_child": "names another child", "surname": "gives the family name", "town": "gives the town",
     "school": "names the school", "place": "names a place", "routine": "gives a weekly routine",
     "sensitive": "marks a sensitive picture", "age": "gives an age", "person": "names someone",
+    "unknown": "holds a word no list reads (a name or a place)",
 }
 """Why a hashtag was dropped, by reason code."""
 

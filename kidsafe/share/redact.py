@@ -11,7 +11,7 @@ parks and streets lose their proper name ("Valley Gardens" -> "the gardens"); ot
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from kidsafe.engine.net.ages import age_spans
@@ -47,7 +47,7 @@ class Redacted:
 
 
 def redact(caption: str, vocab: Vocabulary, *, routine: bool = False, people: frozenset[str] = frozenset(),
-           cited: Sequence[Cited] = (), lower_case: bool = False) -> Redacted:
+           cited: Sequence[Cited] = (), lower_case: bool = False, named: Collection[str] = ()) -> Redacted:
     """The caption with every leak in ``vocab`` (and every place, time, age, name and leaking hashtag) made vague.
 
     ``cited`` are the words of this caption the dossier's evidence cites, rewritten where the engine
@@ -55,12 +55,13 @@ def redact(caption: str, vocab: Vocabulary, *, routine: bool = False, people: fr
     round found). ``routine`` forces weekday names to go even when no activity is named (the dossier
     said this post gives a routine away); ``people`` are the words the caption model tagged as a
     person, taken out as names even when the dossier placed nobody of that name; ``lower_case`` says the feed
-    writes in lower case, so lower-case words that can only be names go too.
+    writes in lower case, so lower-case words that can only be names go too; ``named`` are words of no list the
+    feed uses as a name in some caption (``names.feed_names``), taken out wherever they stand.
     """
     if not caption.strip():
         return Redacted(caption, ())
     spans = find_spans(caption, vocab, routine=routine)
-    spans += [*person_spans(caption, people, vocab, lower_case=lower_case),
+    spans += [*person_spans(caption, people, vocab, lower_case=lower_case, named=named),
               *(Span(*found) for found in age_spans(caption)), *cited_spans(caption, cited)]
     chosen = [s for s in spans if fold(caption[s.start:s.end]) not in vocab.kept]  # the parent's words stay as written
     return _apply(caption, _resolve(chosen))

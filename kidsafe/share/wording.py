@@ -15,6 +15,7 @@ from kidsafe.engine import lexicon as lx
 from kidsafe.engine.net.places import PLACE_WORDS_SAID, SCHOOL_NAME_DROPPED
 from kidsafe.engine.net.shapes import GREETINGS, sentence_start, words_before
 from kidsafe.engine.text import fold
+from kidsafe.share.names import NEARBY
 from kidsafe.share.phrases import Phrasebook
 from kidsafe.share.spans import Span
 
@@ -29,6 +30,9 @@ FAMILY_NOUNS = lx.word_set("share", "family_nouns")
 FRIEND_NOUNS = frozenset(w.split()[-1] for w in lx.FRIEND_WORDS)
 PEOPLE_VERBS = lx.word_set("share", "people_verbs")
 """Verbs only a person does: a "pet" doing them is a person the dossier mistook ("X took the kids")."""
+NURSERY_WORDS = lx.word_set("share", "nursery_words")
+"""Words that say a caption is about a nursery: a place there no list holds is said "nursery"."""
+NEARBY_PREPOSITIONS = frozenset({"at", "in", "from", "to", "near", "around", "into", "outside", "of"})
 NAME_KINDS = frozenset({"child", "other_child", "person", "relative", "parent", "surname", "pet"})
 
 
@@ -96,9 +100,12 @@ def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tup
     if kind == "school" and first.said == SCHOOL_NAME_DROPPED:
         return "", kind  # "l'école du Boisjoli" -> "l'école"
     if kind == "school":
-        return ("school" if last_prev in SCHOOL_PREPOSITIONS or last_prev == "the" else "the school"), kind
+        noun = "nursery" if _about_a_nursery(caption) else "school"
+        return (noun if last_prev in SCHOOL_PREPOSITIONS or last_prev == "the" else f"the {noun}"), kind
     if kind == "place" and first.said == PLACE_WORDS_SAID and last_prev == "the" and adjacent:
         return "place", kind  # "the New Town shops" -> "the place shops", not "the this place"
+    if kind == "place" and first.said == NEARBY:
+        return _nearby_said(caption, last_prev), kind
     if kind in ("place", "street") and first.said != PLACE_WORDS_SAID:
         return (first.said if last_prev == "the" else f"the {first.said}"), kind
     return first.said, kind
@@ -123,12 +130,33 @@ def _person_said(caption: str, group: list[Span], prev: list[str], book: Phraseb
     """A name the dossier did not place: gone after a greeting, "my friend" or when it stands alone, else
     "someone"."""
     last_prev = prev[-1] if prev else ""
-    alone = sentence_start(caption, group[0].start) and not re.match(r"\s*[\w'’]", caption[group[-1].end:])
+    alone = sentence_start(caption, group[0].start) and not re.match(r"\s*[\w'’,;:&+(]", caption[group[-1].end:])
+    # alone: the sentence holds nothing else ("Three today! X"); before a comma or "+" it is the sentence's subject
     if last_prev in GREETINGS or last_prev in {"you", "u"} or last_prev in FRIEND_NOUNS | FAMILY_NOUNS or alone:
         return ""
     if last_prev in POSSESSIVES:
         return "little one"
     return book.stranger(fold(caption[group[0].start:group[-1].end]))
+
+
+def _nearby_said(caption: str, last_prev: str) -> str:
+    """A place no list holds, said from the words around it: "nursery" or "school" after "at", "to"… in a caption
+    about one, else "a place nearby"; "local" after "the" or "our"; "our area" where it stands alone."""
+    if last_prev in NEARBY_PREPOSITIONS:
+        if _about_a_nursery(caption):
+            return "nursery"
+        return "school" if "school" in _words(caption) else NEARBY
+    return "local" if last_prev == "the" or last_prev in POSSESSIVES else "our area"
+
+
+def _words(caption: str) -> set[str]:
+    return {fold(w) for w in re.findall(r"[\w'’-]+", caption)}
+
+
+def _about_a_nursery(caption: str) -> bool:
+    """A caption that speaks of a nursery and not of school: its school is said "nursery"."""
+    words = _words(caption)
+    return bool(words & NURSERY_WORDS) and "school" not in words
 
 
 def _join(parts: list[str], joins: list[str]) -> str:

@@ -9,6 +9,7 @@ import re
 from kidsafe import geo
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import is_known_first_name, name_count
+from kidsafe.engine.net.names import not_a_name
 from kidsafe.engine.routines import activity_in
 from kidsafe.engine.schools import HASHTAG_NON_NAMES
 from kidsafe.engine.surnames import GROUP_WORDS
@@ -56,7 +57,28 @@ def hashtag_shape(tag: str) -> str | None:
         return "routine"
     if set(words) & AGE_TAG_WORDS and any(0 < (number_value(w) or 0) <= 18 for w in words):
         return "age"
+    if _unreadable(tag, words):
+        return "unknown"
     return None
+
+
+UNREADABLE_RANK = 40_000
+FRAGMENT = 4
+"""A hashtag the word splitter can only cut with a short piece this rare ("nac", "arra") is no English: most often
+a place or a name; a longer rare piece is a word of the web ("vibes", "insta"), a commoner short one a word of a
+dialect ("prep", "kiwi")."""
+
+
+def _unreadable(tag: str, words: tuple[str, ...]) -> bool:
+    """#glenvarrow (cut only into rare short pieces), #SmithsOfQuellbury, #90210: a tag that no list reads (a word of no
+    list, or English only with short pieces rarer than ``UNREADABLE_RANK``) is a name or a place run into a tag, erring
+    on the side of removing. One word of any currency ("#diwali") or common pieces ("#jetlag") stay."""
+    if re.fullmatch(r"\d{1,4}", tag):
+        return False  # "#2", "#2024": a number, a year
+    if len(words) == 1:
+        return english_rank(words[0]) is None and len(words[0]) >= 4
+    return any(english_rank(w) is None or len(w) <= FRAGMENT and english_rank(w) >= UNREADABLE_RANK
+               for w in words if w.isalpha() and not not_a_name(w))  # "mum", "nana": words of the lexicon
 
 
 def _proper_names_only(tag: str) -> bool:

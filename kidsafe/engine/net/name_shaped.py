@@ -32,17 +32,24 @@ _ZIP = re.compile(r"(?<![\w#@£$€.,:/-])\d{5}(?:-\d{4})?(?![\w%:/]|[.,]\d)")
 
 def flagged(caption: str) -> Iterator[tuple[str, str]]:
     """(what, word) of each word of the caption shaped like a name, a town or a postcode."""
-    yield from (("a postcode", m[0]) for m in postcodes(caption))
+    for what, start, end, word in flagged_spans(caption):
+        yield what, word
+
+
+def flagged_spans(caption: str) -> Iterator[tuple[str, int, int, str]]:
+    """(what, start, end, word) of each word shaped like a name, a town or a postcode; a name inside a hashtag
+    spans the whole hashtag (the redactor drops it whole)."""
+    yield from (("a postcode", m.start(), m.end(), m[0]) for m in postcodes(caption))
     tags = [(m.start(), m.end()) for m in HASHTAG.finditer(caption)]
     for m in NAME_WORD.finditer(caption):
         word = re.sub(r"['’]s$", "", m[0])
         if word[0].isupper() and not any(a <= m.start() < b for a, b in tags):
             what = _reading(caption, m.start(), word)
             if what:
-                yield what, word
+                yield what, m.start(), m.start() + len(word), word
     for m in HASHTAG.finditer(caption):
         if not m[1].islower() and not m[1].isupper():  # only CamelCase says where a tag's words begin
-            yield from (("a name", word) for word in split_hashtag(m[1]) if _name_in_tag(word))
+            yield from (("a name", m.start(), m.end(), word) for word in split_hashtag(m[1]) if _name_in_tag(word))
 
 
 def postcodes(caption: str) -> Iterator[re.Match[str]]:

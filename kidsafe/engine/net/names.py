@@ -187,3 +187,53 @@ def names_a_school_or_person(text: str) -> bool:
         if name_count(word) >= NAME_IN_PHOTO_COUNT:
             return True
     return False
+
+
+INFLECTED_MIN = 4
+"""A name this long or longer is looked for in its other forms; a shorter one's stem ("Mi") is in too many words."""
+
+
+def inflected_names(caption: str, names: Collection[str], claimed: Collection[str] = ()
+                    ) -> Iterator[tuple[int, int, str]]:
+    """(start, end, name) of each capitalised word that is another form of one of ``names`` (folded): the same
+    word but for its ending, as languages that decline names write it ("Zbyna" -> "Zbyny", "Zbynie") or a fond
+    ending ("Tom" stays out: too short). No English word of any currency, no first name of its own ("Elliot" is
+    someone else than "Ellie"), none of ``claimed``."""
+    stems = {name[:-1]: name for name in names if len(name) >= INFLECTED_MIN and " " not in name}
+    for m in _WORD.finditer(caption):
+        word = re.sub(r"(?:'s|’s)$", "", m[0])
+        key = fold(word)
+        if not word[0].isupper() or key in names or key in claimed or english_rank(key) is not None \
+                or is_known_first_name(key):
+            continue
+        for stem, name in stems.items():
+            if key.startswith(stem) and 0 <= len(key) - len(name) <= 2 and key != name:
+                yield m.start(), m.start() + len(word), name
+                break
+
+
+SUBJECT_VERBS = lx.word_set("share", "subject_verbs")
+"""Words that follow a person doing something ("X went", "X has"): an unknown word before one is a name."""
+DOING_VERBS_ONLY = lx.word_set("share", "month_verbs")
+"""Verbs a month does too ("April was wet", "May turned cold"): after a month's name they say nothing of a person."""
+
+
+def month_names(caption: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of a month or weekday that is a first name and acts as a person ("April painted a fox", "August
+    insisted on it"): a verb only a person does follows it."""
+    for m in re.finditer(r"(?<![\w#@])([A-Z][a-z]+)(?:['’]s)?\s+([a-z][\w'’]*)", caption):
+        key, verb = fold(m[1]), fold(m[2])
+        if (key in lx.MONTH_FORMS or key in lx.WEEKDAY_FORMS) and is_known_first_name(key) \
+                and verb in SUBJECT_VERBS and verb not in DOING_VERBS_ONLY:
+            yield m.start(1), m.end(1)
+
+
+DATE_CUES = lx.word_set("share", "date_cues")
+"""Words after which a month is a date ("in June", "last May"), whoever else bears its name."""
+
+
+def said_as_a_date(caption: str, start: int, end: int) -> bool:
+    """Whether a month or weekday at [start, end) is a date here: after "in", "last"…, or beside a number."""
+    before = words_before(caption, start, 1)
+    return bool(before and before[0] in DATE_CUES or re.search(r"\d\s*(?:st|nd|rd|th)?\s*$", caption[:start])
+                or re.match(r"\s*\d", caption[end:]))
