@@ -37,6 +37,8 @@ FAMILY = Vocabulary((Term("Tulla", "child", "daughter", "child-1"), Term("Zbyna"
      "The boys won the relay. From the house, happy holidays"),
     ("April painted a fox and Zbyna painted our dog", "Someone painted a fox and my son painted our dog"),
     ("April was wet and May turned cold", "April was wet and May turned cold"),  # months
+    # a first name that is also a common word, opening a sentence, is a name when a person's verb follows it
+    ("Max took both kids to the park. Will is fine.", "Someone took both kids to the park. Will is fine."),
     ("Bonfire night in the Upper Ward with Tulla", "Bonfire night in a place nearby with my daughter"),
     ("We moved from Mill End to a flat", "We moved from this place to a flat"),  # the place tagger reads this one
     ("Off to Wales in Year Two", "Off to Wales in Year Two"),  # a school year, not a suburb

@@ -166,9 +166,17 @@ def _not_in_a_name_position(caption: str, start: int, end: int, word: str) -> bo
         return True
     rank = english_rank(word)
     if sentence_start(caption, start) and rank is not None and rank < COMMON_AT_START:
-        return True
+        return not _acts_as_a_person(caption, end, word)
     after = re.match(r"\s+([A-Z][\w'’]*)", caption[end:end + 30])
     return bool(after) and fold(after[1]) in THING_WORDS
+
+
+def _acts_as_a_person(caption: str, end: int, word: str) -> bool:
+    """"Dan took both kids", "Max scored": a first name that is also a common word, opening a sentence, is a
+    name when a verb only a person does follows it (not one a month or a thing does too: "May was wet")."""
+    after = re.match(r"\s+([a-z][\w'’]*)", caption[end:end + 30])
+    return bool(after) and is_known_first_name(word) and fold(after[1]) in SUBJECT_VERBS \
+        and fold(after[1]) not in DOING_VERBS_ONLY
 
 
 NAME_IN_PHOTO_COUNT = 300
