@@ -14,14 +14,14 @@ from kidsafe.share.redact import redact
 from kidsafe.share.terms import Term, Vocabulary
 
 FAMILY = Vocabulary((Term("Tulla", "child", "daughter", "child-1"), Term("Zbyna", "child", "son", "child-2"),
-                     Term("Vessa", "other_child"), Term("Bramble", "pet", "dog")))
+                     Term("Vessa", "other_child"), Term("Pobble", "pet", "dog")))
 
 
 @pytest.mark.parametrize(("caption", "expected"), [
     # several children, another family's child, a pet and a nickname in no list, in one caption
-    ("Tulla, Zbyna and Vessa walked Bramble while Qwenby went to the shops. Qwenby has a cold now.",
+    ("Tulla, Zbyna and Vessa walked Pobble while Qwenby went to the shops. Qwenby has a cold now.",
      "My daughter, my son and his friend walked our dog while someone went to the shops. Someone has a cold now."),
-    ("Zbyna and Tulla took Bramble to see Qwenby's new puppy with Vessa",
+    ("Zbyna and Tulla took Pobble to see Qwenby's new puppy with Vessa",
      "My son and my daughter took our dog to see someone's new puppy with her friend"),
     ("Qwenby went to the shops for the school fair", "Someone went to the shops for the school fair"),
     ("Love you Qwenby!", "Love you!"),
@@ -38,7 +38,7 @@ FAMILY = Vocabulary((Term("Tulla", "child", "daughter", "child-1"), Term("Zbyna"
     ("April painted a fox and Zbyna painted our dog", "Someone painted a fox and my son painted our dog"),
     ("April was wet and May turned cold", "April was wet and May turned cold"),  # months
     # a first name that is also a common word, opening a sentence, is a name when a person's verb follows it
-    ("Max took both kids to the park. Will is fine.", "Someone took both kids to the park. Will is fine."),
+    ("Max made pancakes for everyone. Will is fine.", "Someone made pancakes for everyone. Will is fine."),
     ("Bonfire night in the Upper Ward with Tulla", "Bonfire night in a place nearby with my daughter"),
     ("We moved from Mill End to a flat", "We moved from this place to a flat"),  # the place tagger reads this one
     ("Off to Wales in Year Two", "Off to Wales in Year Two"),  # a school year, not a suburb

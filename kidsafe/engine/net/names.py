@@ -172,7 +172,7 @@ def _not_in_a_name_position(caption: str, start: int, end: int, word: str) -> bo
 
 
 def _acts_as_a_person(caption: str, end: int, word: str) -> bool:
-    """"Dan took both kids", "Max scored": a first name that is also a common word, opening a sentence, is a
+    """"Max made pancakes", "Rob scored": a first name that is also a common word, opening a sentence, is a
     name when a verb only a person does follows it (not one a month or a thing does too: "May was wet")."""
     after = re.match(r"\s+([a-z][\w'’]*)", caption[end:end + 30])
     return bool(after) and is_known_first_name(word) and fold(after[1]) in SUBJECT_VERBS \

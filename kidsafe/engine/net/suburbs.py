@@ -19,7 +19,7 @@ NOT_IN_A_PLACE_NAME = frozenset({*lx.WEEKDAY_FORMS, *lx.MONTH_FORMS, *lx.KIN_TIT
                                  *lx.PARENT_WORDS, *lx.ADULT_HONORIFICS, *lx.SCHOOL_TYPE_WORDS, "year", "grade",
                                  "christmas", "easter", "school"})
 """Words that make a capitalised run a time, a person or a school ("in Year Two", "at Christmas Eve", "with
-Auntie Sue", "at Oak Primary"): other nets' or no place."""
+Auntie Rowan", "at Oak Primary"): other nets' or no place."""
 
 
 def place_runs(caption: str, known: Collection[str] = ()) -> Iterator[tuple[int, int]]:
