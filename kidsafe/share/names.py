@@ -16,9 +16,9 @@ from collections.abc import Collection, Iterable, Iterator
 from kidsafe.engine.net.name_shaped import flagged_spans
 from kidsafe.engine.net.names import inflected_names, initial_names, month_names, said_as_a_date, unclaimed_names
 from kidsafe.engine.net.places import PLACE_WORDS_SAID
-from kidsafe.engine.net.shapes import words_before
+from kidsafe.engine.net.shapes import protected_spans, words_before
 from kidsafe.engine.net.suburbs import place_runs
-from kidsafe.engine.net.unknown_words import PLACE_CUES, name_position, protected_spans, unknown_word_spans
+from kidsafe.engine.net.unknown_words import PLACE_CUES, name_position, unknown_word_spans
 from kidsafe.engine.text import fold
 from kidsafe.share.spans import Span
 from kidsafe.share.terms import PERSON_KINDS, Term, Vocabulary

@@ -17,16 +17,8 @@ from kidsafe import geo
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import is_known_first_name, name_count
 from kidsafe.engine.net.initials import initial_spans
-from kidsafe.engine.net.shapes import (
-    CAPITAL_RUN_RE,
-    GREETINGS,
-    TITLE_RUN,
-    character_spans,
-    sentence_start,
-    tags_and_mentions,
-    words_before,
-)
-from kidsafe.engine.text import Folded, english_rank, fold
+from kidsafe.engine.net.shapes import GREETINGS, protected_spans, sentence_start, tags_and_mentions, words_before
+from kidsafe.engine.text import english_rank, fold
 from kidsafe.engine.views import PostView
 from kidsafe.models import EvidenceSource
 
@@ -94,11 +86,7 @@ def initial_names(caption: str) -> Iterator[tuple[int, int]]:
 
 def _names(caption: str, tagged: set[str], claimed: Collection[str]) -> Iterator[tuple[int, int, str]]:
     """(start, end, "person" or "place") of each unclaimed name in the caption."""
-    folded = Folded(caption)
-    protected = tags_and_mentions(caption)
-    protected += [folded.span(a, b) for a, b in character_spans(folded.text)]  # "Paw Patrol" is no one
-    protected += [(m.start(), m.end()) for m in CAPITAL_RUN_RE.finditer(caption)
-                  if len(m[0].split()) >= TITLE_RUN]  # "Chúc Mừng Năm Mới" is a greeting
+    protected = protected_spans(caption)  # "Paw Patrol" is no one, "Chúc Mừng Năm Mới" a greeting
     for m in _WORD.finditer(caption):
         word = re.sub(r"(?:'s|’s)$", "", m[0])
         if word[0].isupper() and not any(a <= m.start() < b for a, b in protected):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kidsafe.engine import lexicon as lx
-from kidsafe.engine.text import english_rank, fold
+from kidsafe.engine.text import Folded, english_rank, fold
 
 HASHTAG_RE = re.compile(r"(?<![\w&])#\w+", re.UNICODE)
 MENTION_RE = re.compile(r"(?<![\w@])@[\w.]+\w", re.UNICODE)
@@ -30,6 +30,17 @@ def character_spans(folded: str) -> list[tuple[int, int]]:
     for phrase in lx.CHARACTERS:
         for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", folded):
             out.append((m.start(), m.end()))
+    return out
+
+
+def protected_spans(caption: str, *, titles: bool = True) -> list[tuple[int, int]]:
+    """Where the nets that read words read no name or place: hashtags and @mentions (the hashtag net's), franchises
+    ("Paw Patrol" is no one) and, with ``titles``, runs of ``TITLE_RUN`` capitalised words (titles, greetings)."""
+    folded = Folded(caption)
+    out = tags_and_mentions(caption)
+    out += [folded.span(a, b) for a, b in character_spans(folded.text)]
+    if titles:
+        out += [(m.start(), m.end()) for m in CAPITAL_RUN_RE.finditer(caption) if len(m[0].split()) >= TITLE_RUN]
     return out
 
 

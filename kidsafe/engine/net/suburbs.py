@@ -9,8 +9,8 @@ import re
 from collections.abc import Collection, Iterator
 
 from kidsafe.engine import lexicon as lx
-from kidsafe.engine.net.shapes import character_spans, sentence_start, tags_and_mentions
-from kidsafe.engine.text import Folded, fold
+from kidsafe.engine.net.shapes import protected_spans, sentence_start
+from kidsafe.engine.text import fold
 
 PLACE_BEFORE = re.compile(r"(?i:\b(?:in|at|from|near|around|outside)\s+)((?:the\s+)?)$")
 RUN = re.compile(r"[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){1,2}(?![\w'’]*[ \t]+[A-Z])")
@@ -25,9 +25,7 @@ Auntie Rowan", "at Oak Primary"): other nets' or no place."""
 def place_runs(caption: str, known: Collection[str] = ()) -> Iterator[tuple[int, int]]:
     """(start, end) of each run of capitalised words after a word of place, its "the" included; none of ``known``
     (folded words kept by hand or already placed)."""
-    protected = tags_and_mentions(caption)
-    folded = Folded(caption)
-    protected += [folded.span(a, b) for a, b in character_spans(folded.text)]
+    protected = protected_spans(caption, titles=False)  # RUN itself leaves out longer runs
     for m in RUN.finditer(caption):
         before = PLACE_BEFORE.search(caption[max(0, m.start() - 20):m.start()])
         words = [fold(w) for w in m[0].split()]

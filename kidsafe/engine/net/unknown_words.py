@@ -17,16 +17,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kidsafe import geo
 from kidsafe.engine.net.names import NAME_CUES, SUBJECT_VERBS, THING_WORDS, not_a_name
-from kidsafe.engine.net.shapes import (
-    CAPITAL_RUN_RE,
-    GREETINGS,
-    TITLE_RUN,
-    character_spans,
-    sentence_start,
-    tags_and_mentions,
-    words_before,
-)
-from kidsafe.engine.text import Folded, english_rank, fold
+from kidsafe.engine.net.shapes import GREETINGS, protected_spans, sentence_start, tags_and_mentions, words_before
+from kidsafe.engine.text import english_rank, fold
 
 PLACE_CUES = frozenset({"at", "in", "from", "near", "around", "into", "outside"})
 """Words after which an unknown word is a place ("pickup at X"), not a person."""
@@ -72,15 +64,6 @@ def initial_pairs(caption: str, known: Collection[str] = ()) -> Iterator[tuple[i
         if _POSSESSIVE.match(rest) or _opens_with_verb(caption, m.start(), m.end()) \
                 or before and before[0] in NAME_CUES and re.match(r"\s*(?:[,.!?)]|$|and\b|\s[a-z])", rest):
             yield m.start(), m.end()
-
-
-def protected_spans(caption: str) -> list[tuple[int, int]]:
-    """Hashtags and mentions (the hashtag net's), franchises, and long capitalised runs (titles, greetings)."""
-    folded = Folded(caption)
-    out = tags_and_mentions(caption)
-    out += [folded.span(a, b) for a, b in character_spans(folded.text)]
-    out += [(m.start(), m.end()) for m in CAPITAL_RUN_RE.finditer(caption) if len(m[0].split()) >= TITLE_RUN]
-    return out
 
 
 def _unknown(word: str, known: Collection[str]) -> bool:
