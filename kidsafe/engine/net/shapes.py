@@ -24,13 +24,17 @@ def tags_and_mentions(caption: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in (*HASHTAG_RE.finditer(caption), *MENTION_RE.finditer(caption))]
 
 
+_CHARACTER_RES = tuple(re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)") for phrase in sorted(lx.CHARACTERS))
+"""One pattern a phrase, compiled once: every net asks for the spans of every caption, some twice."""
+_ANY_CHARACTER_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(lx.CHARACTERS)) + r")(?!\w)")
+"""Most captions name no franchise: one search says so before each phrase is looked for (they may overlap)."""
+
+
 def character_spans(folded: str) -> list[tuple[int, int]]:
     """Where character and franchise names ("paw patrol") lie (folding keeps most positions)."""
-    out = []
-    for phrase in lx.CHARACTERS:
-        for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", folded):
-            out.append((m.start(), m.end()))
-    return out
+    if not _ANY_CHARACTER_RE.search(folded):
+        return []
+    return [(m.start(), m.end()) for pattern in _CHARACTER_RES for m in pattern.finditer(folded)]
 
 
 def protected_spans(caption: str, *, titles: bool = True) -> list[tuple[int, int]]:
