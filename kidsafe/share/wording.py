@@ -14,6 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.net.places import PLACE_WORDS_SAID, SCHOOL_NAME_DROPPED
 from kidsafe.engine.net.shapes import GREETINGS, sentence_start, words_before
+from kidsafe.engine.net.unknown_words import PLACE_CUES
 from kidsafe.engine.text import fold
 from kidsafe.share.names import NEARBY
 from kidsafe.share.phrases import Phrasebook
@@ -32,7 +33,8 @@ PEOPLE_VERBS = lx.word_set("share", "people_verbs")
 """Verbs only a person does: a "pet" doing them is a person the dossier mistook ("X took the kids")."""
 NURSERY_WORDS = lx.word_set("share", "nursery_words")
 """Words that say a caption is about a nursery: a place there no list holds is said "nursery"."""
-NEARBY_PREPOSITIONS = frozenset({"at", "in", "from", "to", "near", "around", "into", "outside", "of"})
+NEARBY_PREPOSITIONS = PLACE_CUES | {"to", "of"}
+"""Words after which a place no list holds is said "a place nearby" (the unknown-word net's place cues, and more)."""
 NAME_KINDS = frozenset({"child", "other_child", "person", "relative", "parent", "surname", "pet"})
 
 
@@ -143,9 +145,8 @@ def _nearby_said(caption: str, last_prev: str) -> str:
     """A place no list holds, said from the words around it: "nursery" or "school" after "at", "to"… in a caption
     about one, else "a place nearby"; "local" after "the" or "our"; "our area" where it stands alone."""
     if last_prev in NEARBY_PREPOSITIONS:
-        if _about_a_nursery(caption):
-            return "nursery"
-        return "school" if "school" in _words(caption) else NEARBY
+        words = _words(caption)
+        return "school" if "school" in words else "nursery" if words & NURSERY_WORDS else NEARBY
     return "local" if last_prev == "the" or last_prev in POSSESSIVES else "our area"
 
 
