@@ -163,8 +163,7 @@ def _acts_as_a_person(caption: str, end: int, word: str) -> bool:
     """"Max made pancakes", "Rob scored": a first name that is also a common word, opening a sentence, is a
     name when a verb only a person does follows it (not one a month or a thing does too: "May was wet")."""
     after = re.match(r"\s+([a-z][\w'’]*)", caption[end:end + 30])
-    return bool(after) and is_known_first_name(word) and fold(after[1]) in SUBJECT_VERBS \
-        and fold(after[1]) not in DOING_VERBS_ONLY
+    return bool(after) and is_known_first_name(word) and _a_persons_verb(fold(after[1]))
 
 
 NAME_IN_PHOTO_COUNT = 300
@@ -210,8 +209,13 @@ def inflected_names(caption: str, names: Collection[str], claimed: Collection[st
 
 SUBJECT_VERBS = lx.word_set("share", "subject_verbs")
 """Words that follow a person doing something ("X went", "X has"): an unknown word before one is a name."""
-DOING_VERBS_ONLY = lx.word_set("share", "month_verbs")
+MONTH_VERBS = lx.word_set("share", "month_verbs")
 """Verbs a month does too ("April was wet", "May turned cold"): after a month's name they say nothing of a person."""
+
+
+def _a_persons_verb(verb: str) -> bool:
+    """A verb (folded) only a person does, not a month or a thing too ("painted", not "was")."""
+    return verb in SUBJECT_VERBS and verb not in MONTH_VERBS
 
 
 def month_names(caption: str) -> Iterator[tuple[int, int]]:
@@ -220,7 +224,7 @@ def month_names(caption: str) -> Iterator[tuple[int, int]]:
     for m in re.finditer(r"(?<![\w#@])([A-Z][a-z]+)(?:['’]s)?\s+([a-z][\w'’]*)", caption):
         key, verb = fold(m[1]), fold(m[2])
         if (key in lx.MONTH_FORMS or key in lx.WEEKDAY_FORMS) and is_known_first_name(key) \
-                and verb in SUBJECT_VERBS and verb not in DOING_VERBS_ONLY:
+                and _a_persons_verb(verb):
             yield m.start(1), m.end(1)
 
 
