@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kidsafe.engine.routines import as_said, clues
+from kidsafe.engine.routines import as_said, clues, headed_activity
 from kidsafe.models import FactKind
 from tests.engine_feeds import birthday_view, dossier, values, view
 
@@ -163,3 +163,11 @@ def test_more_weekly_activities_and_weekdays(caption, weekday, activity):
     d = dossier(view("1", caption, "2024-05-04 10:00"), view("2", "Noé is 5 today", "2024-02-01 09:00"))
     routines = [f.value for f in d.facts_of_kind(FactKind.ROUTINE)]
     assert any(r["weekday"] == weekday and r["activity"] == activity for r in routines), routines
+
+
+def test_engine_routines_a_head_noun_activity_spans_its_words_however_spaced():
+    """The span the share rewrites starts at the activity's first word, two spaces or one before its head."""
+    text = "portuguese  classes every saturday"
+    day = text.index("saturday")
+    phrase, start, end = headed_activity(text, (day, day + len("saturday")))
+    assert (phrase, text[start:end]) == ("portuguese classes", "portuguese  classes")

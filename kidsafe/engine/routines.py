@@ -97,12 +97,13 @@ def headed_activity(text_folded: str, day: tuple[int, int]) -> tuple[str, int, i
     """The headed activity said nearest the weekday at ``day`` in the same sentence: (phrase, start, end)."""
     found = []
     for m in _HEADED.finditer(text_folded):
-        words = m[1].split()
+        spots = list(re.finditer(r"\S+", m[1]))
+        words = [w[0] for w in spots]
         while words and (words[0] in lx.NOT_ACTIVITY_MODIFIERS or words[0] in lx.WEEKDAY_FORMS):
             words.pop(0)
         if not words or any(w in lx.NOT_ACTIVITY_MODIFIERS or w in lx.WEEKDAY_FORMS for w in words):
             continue
-        start = m.end(1) - len(" ".join(words)) - 1
+        start = m.start(1) + spots[len(spots) - len(words)].start()  # where its first kept word is, however spaced
         a, b = sorted((start, m.end(), *day))[1:3]
         if b - a <= 2 * NEAR_CHARS and not re.search(r"[.!?\n]", text_folded[a:b]):
             found.append((b - a, " ".join([*words, m[2]]), start, m.end()))
