@@ -31,6 +31,6 @@ def place_runs(caption: str, known: Collection[str] = ()) -> Iterator[tuple[int,
         words = [fold(w) for w in m[0].split()]
         if not before or sentence_start(caption, m.start()) or any(a <= m.start() < b for a, b in protected):
             continue
-        if set(words) & NOT_IN_A_PLACE_NAME or fold(m[0]) in known or set(words) & set(known):
+        if set(words) & NOT_IN_A_PLACE_NAME or fold(m[0]) in known or any(w in known for w in words):
             continue
         yield m.start() - len(before[1]), m.end()

@@ -36,7 +36,7 @@ def unknown_word_spans(caption: str, known: Collection[str], *, lower_case: bool
     words too, but only before a verb a person does ("qwenby has swimming")."""
     protected = protected_spans(caption)
     for m in _WORD.finditer(caption):
-        word = _POSSESSIVE.sub("", m[0]) if _POSSESSIVE.search(m[0]) else m[0]
+        word = _POSSESSIVE.sub("", m[0])
         start, end = m.start(), m.start() + len(word)
         if any(a <= start < b for a, b in protected) or not _unknown(word, known):
             continue
