@@ -45,8 +45,8 @@ def test_wording_several_people_in_one_caption(caption, expected):
     ("Three today! Ellie Mae", "A year older this month!"),  # a name nobody placed, standing alone
     ("Happy birthday Ellie Mae!", "Happy birthday!"),
     ("Maisie Jane is here", "My daughter is here"),  # a middle name goes with the first
-    ("Lunch with Grandma and Dan", "Lunch with Grandma and someone"),
-    ("Saw Dan and Sophie at the shops", "Saw someone and someone else at the shops"),
+    ("Lunch with Grandma and Yusuf", "Lunch with Grandma and someone"),
+    ("Saw Yusuf and Sophie at the shops", "Saw someone and someone else at the shops"),
     ("love u baby Z", "love u"),
     ("Taylor Swift all day long", "Taylor Swift all day long"),  # a celebrity is nobody's child
     ("Will you be there?", "Will you be there?"),  # a common word opening a sentence
@@ -68,8 +68,8 @@ def test_wording_words_the_caption_model_tagged_as_a_person_go():
 
 
 def test_wording_a_word_kept_by_hand_stays():
-    kept = FAMILY.keeping(["Penrith", "Dan"])
-    assert redact("Dan took us to Penrith", kept).text == "Dan took us to Penrith"
+    kept = FAMILY.keeping(["Penrith", "Yusuf"])
+    assert redact("Yusuf took us to Penrith", kept).text == "Yusuf took us to Penrith"
     assert not any(t.key == "penrith" for t in kept.terms)
 
 

@@ -68,7 +68,7 @@ FRIEND_CUE_PATTERNS = word_tuple("people", "friend_cue_patterns")
 #: Adult honorifics: the next name is an adult (teacher, coach), not a child.
 ADULT_HONORIFICS = word_set("people", "adult_honorifics")
 
-#: Phrases that name the other parent ("Tomasz took both kids", "made by Kwame and the kids").
+#: Phrases that name the other parent ("Tomasz drove the kids to school", "made by Kwame and the kids").
 PARENT_CUE_PATTERNS = word_tuple("people", "parent_cue_patterns")
 
 #: Words of a grown-up's day: a name seen only among them is the poster's friend, not a child.
