@@ -31,7 +31,7 @@ def test_engine_routines_from_words(caption, weekday, time, activity):
 
 
 @pytest.mark.parametrize(("caption", "weekday", "activity"), [
-    ("Portuguese classes every Saturday at 10, Noah can count to twenty now", "Saturday", "portuguese classes"),
+    ("Portuguese classes every Saturday at 10, Noah can count to twenty now", "Saturday", "Portuguese classes"),
     ("Fridays are pizza night in this house, every single week", "Friday", "pizza night"),
     ("Speech therapy every Thursday, Noah said 'sausage' today!!", "Thursday", "speech therapy"),
 ])

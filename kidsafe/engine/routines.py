@@ -196,6 +196,16 @@ def _headed_clues(view: PostView, index: int, text: str, where: list[int], days:
     return out
 
 
+#: The activities the list names; any other was named by a head noun ("Portuguese classes").
+_LISTED = frozenset(lx.ACTIVITIES.values())
+
+
+def _as_written(activity: str, items: Sequence[RoutineClue]) -> str:
+    """An activity no list holds, as the captions write it most often ("Portuguese classes", not folded)."""
+    written = Counter(c.span.text for c in items if c.span is not None and fold(c.span.text) == activity)
+    return written.most_common(1)[0][0] if written else activity
+
+
 def _photo_time(views: Sequence[PostView], weekday: str) -> str | None:
     """The usual time the photos were taken on that weekday; posting times say when a parent had a
     minute, not when the activity was, so a post with no time of its own photo does not count."""
@@ -237,8 +247,8 @@ def add_routine_facts(book: FactBook, family: Family, views: Sequence[PostView],
                 items = items + [RoutineClue(p, weekday, activity, rec.time, "", EvidenceSource.TIMESTAMP)
                                  for p in rec.posts if p not in {c.post for c in items}]
         said = Counter(c.phrase for c in items if c.phrase)
-        value = {"weekday": weekday, "time": time, "activity": as_said(activity, said) if activity else None,
-                 "place": None}
+        shown = as_said(activity, said) if activity in _LISTED else _as_written(activity, items)
+        value = {"weekday": weekday, "time": time, "activity": shown or None, "place": None}
         posts = [by_id[p] for p in dict.fromkeys(c.post for c in items)]
         anchors = [weekday.lower(), weekday.lower()[:3], *(fold(activity).split() if activity else [])]
         choice = owners.choose("routine", posts, family, anchors, value,
