@@ -9,6 +9,12 @@ from kidsafe.engine.routines import as_said, clues, headed_activity
 from kidsafe.models import FactKind
 from tests.engine_feeds import birthday_view, dossier, values, view
 
+def _routines_of(caption, posted="2024-05-04 10:00", child="Noah"):
+    """The routines of a feed of one caption and a birthday post that names its child."""
+    d = dossier(view("1", caption, posted), view("2", f"{child} is 5 today", "2024-02-01 09:00"))
+    return [f.value for f in d.facts_of_kind(FactKind.ROUTINE)]
+
+
 def _saturday_routines(d):
     return [f.value for f in d.facts_of_kind(FactKind.ROUTINE) if f.value["weekday"] == "Saturday"]
 
@@ -24,8 +30,7 @@ def _saturday_routines(d):
     ("Calisthenics every Wednesday arvo", "Wednesday", None, "calisthenics"),
 ])
 def test_engine_routines_from_words(caption, weekday, time, activity):
-    d = dossier(view("1", caption, "2024-05-04 10:00"), view("2", "Noah is 5 today", "2024-02-01 09:00"))
-    routines = [f.value for f in d.facts_of_kind(FactKind.ROUTINE)]
+    routines = _routines_of(caption)
     assert any(r["weekday"] == weekday and r["activity"] == activity and (time is None or r["time"] == time)
                for r in routines), routines
 
@@ -37,8 +42,7 @@ def test_engine_routines_from_words(caption, weekday, time, activity):
 ])
 def test_engine_routines_an_activity_named_by_its_head_noun(caption, weekday, activity):
     """An activity no list holds is still one when a head noun ("classes", "night", "therapy") names it."""
-    d = dossier(view("1", caption, "2024-05-04 10:00"), view("2", "Noah is 5 today", "2024-02-01 09:00"))
-    assert {(r["weekday"], r["activity"]) for r in values_of(d)} == {(weekday, activity)}
+    assert {(r["weekday"], r["activity"]) for r in _routines_of(caption)} == {(weekday, activity)}
 
 
 @pytest.mark.parametrize("caption", [
@@ -46,12 +50,7 @@ def test_engine_routines_an_activity_named_by_its_head_noun(caption, weekday, ac
     "Tuesday night and we are all shattered",  # a weekday's night is no activity
 ])
 def test_engine_routines_no_head_noun_activity_without_a_name(caption):
-    d = dossier(view("1", caption, "2024-05-07 10:00"), view("2", "Noah is 5 today", "2024-02-01 09:00"))
-    assert values_of(d) == []
-
-
-def values_of(d):
-    return [f.value for f in d.facts_of_kind(FactKind.ROUTINE)]
+    assert _routines_of(caption, posted="2024-05-07 10:00") == []
 
 
 def test_engine_routine_from_recurrence_alone():
@@ -160,8 +159,7 @@ def test_a_holiday_alone_makes_no_routine():
     ("Hockey tous les mardis soir 🏒 #hockeydad", "Tuesday", "hockey"),
 ])
 def test_more_weekly_activities_and_weekdays(caption, weekday, activity):
-    d = dossier(view("1", caption, "2024-05-04 10:00"), view("2", "Noé is 5 today", "2024-02-01 09:00"))
-    routines = [f.value for f in d.facts_of_kind(FactKind.ROUTINE)]
+    routines = _routines_of(caption, child="Noé")
     assert any(r["weekday"] == weekday and r["activity"] == activity for r in routines), routines
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from kidsafe.engine import learned
 from kidsafe.engine import lexicon as lx
-from kidsafe.engine.tagger import tokens, word_class, word_shape
+from kidsafe.engine.tagger import SENTENCE_END, tokens, word_class, word_shape
 from kidsafe.engine.text import fold
 
 #: Words around a favourite that say it is one; nearby, they are features, not rules.
@@ -27,7 +27,6 @@ WINDOW = 3
 #: How far back in its sentence a cue word still speaks for a word ("his favourite food in the whole
 #: world is tilapia"): beyond the window, it is read as a cue somewhere before, with its distance.
 REACH = 12
-_SENTENCE_END = frozenset(".!?\n")
 
 
 @dataclass(frozen=True)
@@ -62,10 +61,10 @@ def token_features(toks: list[tuple[str, int, int]], i: int, folded: list[str] |
         feats["after_cue"] = 1.0
     if i >= 2:
         feats[f"L2L1:{low_words[i - 2]}_{low_words[i - 1]}"] = 1.0
-    if i == 0 or toks[i - 1][0] in _SENTENCE_END:
+    if i == 0 or toks[i - 1][0] in SENTENCE_END:
         feats["sentence_start"] = 1.0
     for k in range(1, min(i, REACH) + 1):  # the nearest cue word earlier in the same sentence
-        if toks[i - k][0] in _SENTENCE_END:
+        if toks[i - k][0] in SENTENCE_END:
             break
         if low_words[i - k] in CUE_WORDS:
             feats[f"cue_before:{low_words[i - k]}"] = 1.0

@@ -113,6 +113,11 @@ def headed_activity(text_folded: str, day: tuple[int, int]) -> tuple[str, int, i
     return phrase, start, end
 
 
+def _weekday_spans(text_folded: str, weekday: str) -> list[tuple[int, int]]:
+    """Where a folded text says ``weekday`` ("Saturday"), in any of its forms ("sat", "saturdays")."""
+    return [m.span() for m in _WEEKDAY.finditer(text_folded) if lx.WEEKDAYS[lx.WEEKDAY_FORMS[m[1]]] == weekday]
+
+
 def _activity_nearest(text_folded: str, weekday: str) -> tuple[str | None, tuple[int, int]]:
     """Of the activities a text names, the phrase said closest to the weekday: "first dance recital ...
     ballet every Saturday" is ballet on Saturdays. Also the words to cite: the weekday, with that
@@ -120,7 +125,7 @@ def _activity_nearest(text_folded: str, weekday: str) -> tuple[str | None, tuple
     spans = phrase_spans(text_folded, ACTIVITY_WORDS)
     if any(lx.ACTIVITIES[p] not in lx.VENUE_ACTIVITIES for _, p in spans):
         spans = [s for s in spans if lx.ACTIVITIES[s[1]] not in lx.VENUE_ACTIVITIES]
-    days = [m.span() for m in _WEEKDAY.finditer(text_folded) if lx.WEEKDAYS[lx.WEEKDAY_FORMS[m[1]]] == weekday]
+    days = _weekday_spans(text_folded, weekday)
     if not spans or not days:
         return None, days[0] if days else (0, 0)
 
@@ -185,8 +190,7 @@ def _headed_clues(view: PostView, index: int, text: str, where: list[int], days:
     out = []
     part = view.parts[index]
     for day in sorted(days):
-        spans = [m.span() for m in _WEEKDAY.finditer(text) if lx.WEEKDAYS[lx.WEEKDAY_FORMS[m[1]]] == day]
-        headed = next(filter(None, (headed_activity(text, s) for s in spans)), None)
+        headed = next(filter(None, (headed_activity(text, s) for s in _weekday_spans(text, day))), None)
         if headed is None:
             continue
         phrase, start, end = headed

@@ -27,7 +27,8 @@ KINDS = ("SCHOOL", "CLUB", "PLACE")
 LABEL_KIND = {"SCHOOL": "SCHOOL", "CLUB": "CLUB", "TOWN": "PLACE", "PLACE": "PLACE"}
 CLASSES = ("O", *(f"{p}-{k}" for k in KINDS for p in ("B", "I")))
 _TOKEN = re.compile(r"[^\W_][\w'’\-]*|[^\w\s]", re.UNICODE)
-_SENTENCE_END = frozenset(".!?\n")
+#: Tokens that end a sentence (the favourites tagger reads them too).
+SENTENCE_END = frozenset(".!?\n")
 WINDOW = 2
 
 
@@ -85,7 +86,7 @@ def token_features(toks: list[tuple[str, int, int]], i: int, folded: list[str],
     feats = {"bias": 1.0, f"w:{low}": 1.0, f"shape:{word_shape(word)}": 1.0, f"suf:{low[-3:]}": 1.0}
     for c in classes[i]:
         feats[f"c:{c}"] = 1.0
-    if i == 0 or toks[i - 1][0] in _SENTENCE_END:
+    if i == 0 or toks[i - 1][0] in SENTENCE_END:
         feats["sentence_start"] = 1.0
     if i and toks[i - 1][0] in "#@":
         feats[f"after:{toks[i - 1][0]}"] = 1.0
