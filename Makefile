@@ -27,6 +27,7 @@ test: setup
 model: setup
 	$(PY) data/corpus/validate.py
 	$(PY) data/corpus/split.py
+	$(PY) -m kidsafe.learn.train_recase
 	$(PY) -m kidsafe.learn.train_tagger
 	$(PY) -m kidsafe.learn.train_roles
 	$(PY) -m kidsafe.learn.train_sensitive

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kidsafe import geo, nlp
-from kidsafe.engine import build_dossier, load_reference_data
+from kidsafe.engine import build_dossier, load_reference_data, recase
 from kidsafe.engine.text import mask_for_nlp
 from kidsafe.engine.views import PostView, TextPart, cleaned
 from kidsafe.errors import ExtractorUnavailable, KidsafeError
@@ -421,6 +421,7 @@ def build_views(posts: Sequence[Post], info: dict[str, PhotoInfo], findings: dic
     """
     if zone is _FROM_POSITIONS:
         zone = feed_zone(feed_positions(posts, info))
+    recasing = feed_recasing(posts)
     views = []
     for post in posts:
         local_time, posted_local = post_times(post, info, feed, zone)
@@ -435,23 +436,37 @@ def build_views(posts: Sequence[Post], info: dict[str, PhotoInfo], findings: dic
                 if found.nudity is not None:
                     nud.append(found.nudity)
         views.append(PostView(
-            post=post, parts=text_parts(post, findings), local_time=local_time, posted_local=posted_local,
+            post=post, parts=text_parts(post, findings, recasing), local_time=local_time, posted_local=posted_local,
             gps=gps, gps_source=gps_source, gps_photo=gps_photo, people=tuple(people),
             has_photo=bool(post.photos), nudity=max(nud) if nud else None,
             face_count=faces if findings else None))
     return views
 
 
-def text_parts(post: Post, findings: dict[str, PhotoFindings]) -> tuple[TextPart, ...]:
+def feed_recasing(posts: Sequence[Post]) -> Callable[[str], str] | None:
+    """How to give capitals to a feed written in lower case (`engine.recase`); None for any other feed."""
+    return recase.for_texts([t for post in posts for t in _own_words(post)])
+
+
+def _own_words(post: Post) -> list[str]:
+    """The texts a post's writers typed: caption, comments, photo descriptions."""
+    return [t for t in (post.caption, *post.extra_text, *(p.description for p in post.photos)) if t]
+
+
+def text_parts(post: Post, findings: dict[str, PhotoFindings],
+               recasing: Callable[[str], str] | None = None) -> tuple[TextPart, ...]:
     """The post's texts in the order its view holds them: caption, other texts, place name, then per
-    photo its description and the lines read in it."""
-    parts = [TextPart(post.caption[:MAX_TEXT_CHARS], EvidenceSource.CAPTION)] if post.caption else []
-    parts += [TextPart(t[:MAX_TEXT_CHARS], EvidenceSource.SIDECAR) for t in post.extra_text if t]
+    photo its description and the lines read in it. ``recasing`` gives the typed texts capitals."""
+    def typed(text: str) -> str:
+        return recasing(text) if recasing else text
+
+    parts = [TextPart(typed(post.caption[:MAX_TEXT_CHARS]), EvidenceSource.CAPTION)] if post.caption else []
+    parts += [TextPart(typed(t[:MAX_TEXT_CHARS]), EvidenceSource.SIDECAR) for t in post.extra_text if t]
     if post.place_name:
         parts.append(TextPart(post.place_name, EvidenceSource.SIDECAR))
     for photo in post.photos:
         if photo.description and photo.description != post.caption:
-            parts.append(TextPart(photo.description, EvidenceSource.SIDECAR, photo.path))
+            parts.append(TextPart(typed(photo.description), EvidenceSource.SIDECAR, photo.path))
         found = findings.get(photo.path)
         if found and " ".join(found.ocr_lines).strip():
             parts += [TextPart(line, EvidenceSource.OCR, photo.path) for line in found.ocr_lines]
@@ -524,7 +539,8 @@ def _caption_entities(posts: Sequence[Post], timings: Timings | None) -> KnownEn
     Returns the error instead of raising it when the language model is missing, so that the caller
     reports it once, in order, as ``with_docs`` would.
     """
-    texts = [mask_for_nlp(cleaned(part).text) for post in posts for part in text_parts(post, {})]
+    recasing = feed_recasing(posts)
+    texts = [mask_for_nlp(cleaned(part).text) for post in posts for part in text_parts(post, {}, recasing)]
     try:
         return _entities_of(texts, timings)
     except ExtractorUnavailable as exc:

@@ -3,6 +3,7 @@ the role model's use in the engine, and `python -m kidsafe eval`."""
 
 import json
 import subprocess
+from collections import Counter
 import sys
 import time
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kidsafe.engine import learned, roles
+from kidsafe.engine import learned, recase, roles
 from kidsafe.engine.learned import LinearModel, models_in_use, read_model, save_model
 from kidsafe.learn import fitting
 from tests.test_corpus import write_voice
@@ -129,6 +130,14 @@ def test_a_tiny_training_run_writes_models_that_tell_a_child_from_a_pet(tiny_cor
     assert tag_meta["dev"]["labelled"] == 2  # "the beach at Seabrook" and the school
     owner_meta = train_owners.train(tmp_path / "owners.npz", root=tiny_corpus)
     assert owner_meta["classes"] == {"yes": 3, "no": 3}  # the schoolboy owns his school, his baby sister not
+    from kidsafe.learn import train_recase
+
+    recase_meta = train_recase.train(tmp_path / "recase.npz", root=tiny_corpus)
+    assert recase_meta["trained_on"] == ["v0", "v1", "v2"] and recase_meta["names"] > 0
+    recase_model = read_model(tmp_path / "recase.npz")
+    name, word = recase_model.probabilities_of([recase.word_features(["with", "otis", "and"], 1, Counter({"otis": 4})),
+                                                recase.word_features(["at", "the", "beach"], 1, Counter({"the": 9}))])
+    assert name["name"] > word["name"]
     from kidsafe.learn.corpus import load_split
     from kidsafe.learn.evaluate import grade_voices
 
@@ -159,7 +168,8 @@ def test_the_eval_command_grades_the_test_voices_and_ends_with_its_line(tiny_cor
 def test_the_shipped_models_load_quickly_and_say_which_voices_taught_them():
     learned._read_shipped.cache_clear()
     started = time.monotonic()
-    models = {name: learned.shipped(name) for name in ("roles", "sensitive", "towns", "favourites", "tagger", "owners")}
+    models = {name: learned.shipped(name)
+              for name in ("roles", "sensitive", "towns", "favourites", "tagger", "owners", "recase")}
     assert time.monotonic() - started < 2.0
     assert all(models.values())
     from kidsafe.learn.corpus import splits

@@ -11,7 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import is_known_first_name, name_count
-from kidsafe.engine.text import NUMBER_WORDS, POSSESSIVE_END, english_rank, fold
+from kidsafe.engine.text import NUMBER_WORDS, POSSESSIVE_END, english_rank, fold, sentence_start
 from kidsafe.engine.views import PostView, TextPart
 from kidsafe.models import EvidenceSource
 
@@ -87,11 +87,6 @@ def _next_words(text: str, end: int, n: int = 3) -> list[str]:
     return [fold(w) for w in _CUE_WORD.findall(text[end:end + 40])][:n]
 
 
-def _sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'“‘([")
-    return not before or before[-1] in ".!?\n:;" or not re.search(r"[A-Za-z]", before[-3:] or "")
-
-
 #: "our"/"my" in the languages the lexicon reads ("mi princesa Luciana", "mon grand Théo").
 _OUR = lx.word_set("people", "our_words")
 #: Capitalised words that begin a place's name: the capitalised word after one is the place's.
@@ -162,7 +157,7 @@ def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) 
     for cue, names in _phrase_cues(low).items():
         if key in names:
             cues.add(cue)
-    if _sentence_start(text, start):
+    if sentence_start(text, start):
         cues.add("sentence_start")
     if part.source is EvidenceSource.OCR:
         cues.add("ocr")

@@ -197,3 +197,10 @@ def excerpt(text: str, start: int, end: int, width: int = 40) -> str:
     """A short window of text around [start, end), with ellipses where cut."""
     a, b = max(0, start - width), min(len(text), end + width)
     return ("…" if a > 0 else "") + text[a:b].strip() + ("…" if b < len(text) else "")
+
+
+def sentence_start(text: str, start: int) -> bool:
+    """True when the word at ``start`` opens a sentence: the text's start, after . ! ? : ; or a new
+    line, or after something that is no word (an emoji, a dash)."""
+    before = text[:start].rstrip(" \t\"'“‘([")
+    return not before or before[-1] in ".!?\n:;" or not re.search(r"[A-Za-z]", before[-3:] or "")

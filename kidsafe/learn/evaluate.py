@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,6 +24,14 @@ def corpus_posts(voice: Voice) -> list[Post]:
     """
     return [Post(id=p.id, caption=p.caption, posted_at=p.date, platform="plain", extra_text=tuple(p.comments),
                  people=tuple(p.tagged), photos=(Photo(f"corpus/{voice.id}/{p.id}.jpg"),)) for p in voice.posts]
+
+
+def as_read(voice: Voice) -> Callable[[str], str]:
+    """A voice's text as an audit reads it: with capitals when the voice writes in lower case
+    (`engine.recase`), else as written. Offsets do not move, so the labels' spans still hold."""
+    from kidsafe.pipeline import feed_recasing
+
+    return feed_recasing(corpus_posts(voice)) or str
 
 
 def post_views(posts: Sequence[Post]) -> list[PostView]:

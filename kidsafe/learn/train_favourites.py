@@ -15,6 +15,7 @@ from pathlib import Path
 from kidsafe.engine import favourites
 from kidsafe.engine.learned import LinearModel, models_in_use
 from kidsafe.learn.corpus import CORPUS_DIR, Voice
+from kidsafe.learn.evaluate import as_read
 from kidsafe.learn.fitting import overlap_f1, print_meta, train_word_tagger, trainer_parser
 
 CLASSES = ("O", "B", "I")
@@ -23,9 +24,10 @@ CLASSES = ("O", "B", "I")
 def examples_of(voices: Sequence[Voice]) -> tuple[list[dict[str, float]], list[str]]:
     rows, labels = [], []
     for voice in voices:
+        read = as_read(voice)
         for post in voice.posts:
             spans = [(s.start, s.end) for s in post.spans if s.label == "FAVOURITE" and s.part == 0]
-            toks = favourites.tokens(post.caption)
+            toks = favourites.tokens(read(post.caption))
             folded = [favourites.fold(t[0]) for t in toks]
             for i, (_, start, end) in enumerate(toks):
                 inside = [s for s in spans if s[0] <= start < s[1]]
@@ -40,8 +42,8 @@ def span_f1(model: LinearModel, voices: Sequence[Voice]) -> dict:
     with models_in_use(favourites=model):
         return overlap_f1(
             (sorted({(s.start, s.end, "") for s in post.spans if s.label == "FAVOURITE" and s.part == 0}),
-             [(f.start, f.end, "") for f in favourites.find_favourites(post.caption)])
-            for voice in voices for post in voice.posts)
+             [(f.start, f.end, "") for f in favourites.find_favourites(read(post.caption))])
+            for voice in voices for read in (as_read(voice),) for post in voice.posts)
 
 
 def train(out: Path, c: float = 1.0, root: Path = CORPUS_DIR) -> dict:

@@ -70,7 +70,8 @@ def gold_role(person, voice: Voice, views: dict) -> str:
         if m.part >= 0:
             # view parts are the caption (when there is one) and then the comments, as corpus parts 0, 1...
             part = m.part if post.caption else m.part + 1
-            if part >= len(post.parts) or views[m.post].parts[m.part].text != post.parts[part]:
+            # the same words, the case aside: a feed written in lower case is read with capitals (engine.recase)
+            if part >= len(post.parts) or views[m.post].parts[m.part].text.lower() != post.parts[part].lower():
                 raise ValueError(f"{voice.id} post {post.id}: the engine's text part {m.part} is not corpus part {part}")
             for span in post.spans:
                 if span.part == part and span.start < m.end and m.start < span.end and span.label in LABEL_ROLE:

@@ -15,6 +15,7 @@ from pathlib import Path
 from kidsafe.engine import tagger
 from kidsafe.engine.learned import LinearModel, models_in_use
 from kidsafe.learn.corpus import CORPUS_DIR, CorpusPost, Voice
+from kidsafe.learn.evaluate import as_read
 from kidsafe.learn.fitting import overlap_f1, print_meta, train_word_tagger, trainer_parser
 
 
@@ -27,9 +28,10 @@ def gold_spans(post: CorpusPost) -> list[tuple[int, int, str]]:
 def examples_of(voices: Sequence[Voice]) -> tuple[list[dict[str, float]], list[str]]:
     rows, labels = [], []
     for voice in voices:
+        read = as_read(voice)
         for post in voice.posts:
             spans = gold_spans(post)
-            toks, _, feats = tagger.text_features(post.caption)
+            toks, _, feats = tagger.text_features(read(post.caption))
             for (_, start, _), f in zip(toks, feats, strict=True):
                 inside = [s for s in spans if s[0] <= start < s[1]]
                 if not inside:
@@ -45,8 +47,8 @@ def examples_of(voices: Sequence[Voice]) -> tuple[list[dict[str, float]], list[s
 def span_f1(model: LinearModel, voices: Sequence[Voice]) -> dict:
     """Found mentions against the labelled ones of the same kind, matched by overlap."""
     with models_in_use(tagger=model):
-        return overlap_f1((gold_spans(post), [(m.start, m.end, m.kind) for m in tagger.find_mentions(post.caption)])
-                          for voice in voices for post in voice.posts)
+        return overlap_f1((gold_spans(post), [(m.start, m.end, m.kind) for m in tagger.find_mentions(read(post.caption))])
+                          for voice in voices for read in (as_read(voice),) for post in voice.posts)
 
 
 def train(out: Path, c: float = 1.0, root: Path = CORPUS_DIR) -> dict:
