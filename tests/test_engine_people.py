@@ -408,3 +408,43 @@ def test_a_south_asian_pet_name_in_u_joins_the_full_name():
     d = dossier(view("1", "Our Tanu turns four today! 🎂 love you, Tanvi", "2025-01-12 11:00"),
                 view("2", "Tanvi's first day of LKG 🎒", "2024-06-12 08:30"))
     assert child_names(d) == {"Tanvi"}
+
+
+@pytest.mark.parametrize(("caption", "second", "not_second"), [
+    ("Happy birthday Lark Elizabeth, five today", "Elizabeth", "Lark"),
+    ("Theodore James came roaring into the world", "James", "Theodore"),
+])
+def test_a_name_right_after_another_is_marked_as_a_second_name(caption, second, not_second):
+    from kidsafe.engine.mentions import find_mentions
+
+    cues = {m.name: m.cues for m in find_mentions(view("1", caption))}
+    assert "second_name" in cues[second] and "second_name" not in cues[not_second]
+
+
+@pytest.mark.parametrize("caption", ["Tea at Nana Rose's", "Mia, Rose and Ted at the park", "Mia's Grandad Ted"])
+def test_a_name_after_a_title_a_comma_or_a_possessive_is_no_second_name(caption):
+    from kidsafe.engine.mentions import find_mentions
+
+    assert not any("second_name" in m.cues for m in find_mentions(view("1", caption)))
+
+
+def test_the_role_model_learns_a_middle_name_as_nobody_of_its_own(tmp_path):
+    from types import SimpleNamespace
+
+    from kidsafe.engine.mentions import find_mentions
+    from kidsafe.learn import train_roles
+    from kidsafe.learn.corpus import load_voice
+    from kidsafe.learn.evaluate import voice_views
+    from tests.test_corpus import write_voice
+
+    posts = [{"id": "1", "date": "2024-05-03 08:10", "caption": "Happy birthday Wren Alexandra, five today",
+              "spans": [["Wren Alexandra", "CHILD"]]}]
+    truth = {"audit_date": "2024-12-01", "children": [{"name": "Wren", "aliases": ["Wren Alexandra"]}], "facts": []}
+    voice = load_voice(write_voice(tmp_path / "v", posts, truth))
+    views = {v.id: v for v in voice_views(voice)}
+    mentions = {m.name: m for m in find_mentions(views["1"])}
+
+    def role(name: str) -> str:
+        return train_roles.gold_role(SimpleNamespace(mentions=[mentions[name]]), voice, views)
+
+    assert role("Wren") == "child" and role("Alexandra") == "none"

@@ -283,6 +283,8 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
                 elif fold(cand) not in lx.NOT_NAMES and not is_known_first_name(cand) or (ocr and cand.isupper()):
                     surname = _title_case(cand)
             cues = _cues(part, text, folded, start, end, word)
+            if not title and _follows_a_name(text, prev, m):
+                cues.add("second_name")  # "June Alexandra": a middle name, or a surname, more often than a person
             if key in lx.CHARACTERS and key not in lx.CHARACTER_FIRST_NAMES and not (
                     name_count(word) >= 30 and _NTH_BIRTHDAY_AFTER.match(folded[end:end + 40])):
                 cues.add("character")  # but "party for Elsa's 6th birthday": a character never turns six
@@ -294,6 +296,20 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
             )
         if not ocr:
             yield from _lowercase_mentions(view, part, index)
+
+
+def _follows_a_name(text: str, prev: re.Match | None, m: re.Match) -> bool:
+    """True when the word right before (a space apart) is a capitalised word that could be a name."""
+    if prev is None or text[prev.end():m.start()].strip() != "":
+        return False
+    word = POSSESSIVE_END.sub("", prev.group(1).rstrip("'’-"))
+    if len(word) < 2 or not word[0].isupper() or word.isupper() or word != prev.group(1).rstrip("'’-"):
+        return False  # "Mia's Grandad": a possessive ends the name before it
+    key = fold(word)
+    if key in lx.PARENT_WORDS or key in STOP_WORDS or key in lx.KIN_TITLES or key in _PLACE_PREFIXES:
+        return False
+    # a word of the lists that is also a common first name ("June", "Rose") may still be one here
+    return not (key in lx.NOT_NAMES or key in LEXICON_WORDS) or name_count(word) >= 1000
 
 
 def _lowercase_mentions(view: PostView, part: TextPart, index: int) -> Iterator[Mention]:

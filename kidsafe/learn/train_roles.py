@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 LABEL_ROLE = {"CHILD": "child", "PARENT": "parent", "RELATIVE": "relative", "OTHER_CHILD": "other_child",
               "ADULT": "adult", "PET": "pet", "CHARACTER": "character", "SCHOOL": "place", "CLUB": "place",
               "TOWN": "place", "PLACE": "place", "SURNAME": "surname"}
+#: Spans of a child's whole name ("June Alexandra", "Theodore James"): only their first word is the child.
+_CHILD_LABELS = frozenset({"CHILD", "OTHER_CHILD"})
 #: A wrong child costs this many missed ones when the threshold is chosen: a stranger error is worse.
 FALSE_CHILD_COST = 2.0
 #: Least probability for the other roles the dossier names (`roles.decide`), chosen leave-voices-out
@@ -75,6 +77,8 @@ def gold_role(person, voice: Voice, views: dict) -> str:
                 raise ValueError(f"{voice.id} post {post.id}: the engine's text part {m.part} is not corpus part {part}")
             for span in post.spans:
                 if span.part == part and span.start < m.end and m.start < span.end and span.label in LABEL_ROLE:
+                    if span.label in _CHILD_LABELS and span.start < m.start and m.title is None:
+                        continue  # "June Alexandra": the middle name is June's, not a child of its own
                     found = LABEL_ROLE[span.label]
                     if found != "place":
                         break
