@@ -79,3 +79,21 @@ def result_date(result, post_id: str) -> str:
 def test_common_words_keep_their_small_letters(word):
     recasing = recase.for_texts([caption for _, caption in LOWER_CASE_FEED])
     assert recasing(f"we went to the {word} with ottilie") == f"We went to the {word} with Ottilie"
+
+
+def test_the_safe_copy_of_a_lower_case_feed_holds_no_name_of_the_child(tmp_path):
+    import zipfile
+
+    from kidsafe.share.export import share
+
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    with (feed / "posts.csv").open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["id", "date", "caption", "images"])
+        for i, (when, caption) in enumerate(LOWER_CASE_FEED, 1):
+            writer.writerow([i, when, caption, ""])
+    share(feed, tmp_path / "copy.zip", as_of=date(2024, 6, 1))
+    with zipfile.ZipFile(tmp_path / "copy.zip") as copy:
+        texts = " ".join(copy.read(n).decode("utf-8", "replace") for n in copy.namelist() if n.endswith((".csv", ".md")))
+    assert "ottilie" not in texts.lower()
