@@ -33,6 +33,7 @@ model: setup
 	$(PY) -m kidsafe.learn.train_sensitive
 	$(PY) -m kidsafe.learn.train_towns
 	$(PY) -m kidsafe.learn.train_favourites
+	$(PY) -m kidsafe.learn.train_schools
 	$(PY) -m kidsafe.learn.train_owners
 
 # Grade the shipped models on the held-out test voices and the graded feeds.

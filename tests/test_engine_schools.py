@@ -125,3 +125,45 @@ def test_a_daycare_after_a_lower_case_type_word_goes_to_the_twins_it_names():
     )
     assert values(d, FactKind.SCHOOL, "Maëlle") == values(d, FactKind.SCHOOL, "Inès") != set()
     assert not values(d, FactKind.SCHOOL, "Noé")
+
+
+def _week_of_posts(*captions: str):
+    """A feed large enough for the learned models: an age post, the captions, ordinary days between."""
+    posts = [view("1", "Our girl Noor is 7 today 🎂", "2024-03-02 09:00")]
+    fillers = ["Pancakes again", "Rainy walk in the woods", "Soup weather", "Lego all afternoon",
+               "Noor made a card for her gran", "Beach day, so windy"]
+    for i, caption in enumerate([*captions, *fillers], 2):
+        posts.append(view(str(i), caption, f"2024-04-{i:02d} 10:00"))
+    return dossier(*posts)
+
+
+def test_a_club_with_a_junior_squad_is_no_school_where_the_school_model_decides():
+    from kidsafe.engine import learned
+
+    assert learned.shipped("schools") is not None
+    d = _week_of_posts("First day back at Larkhill Primary for Noor 🎒",
+                       "Saturday training with the Comets junior squad, Noor scored twice",
+                       "Comets junior squad won 3-1 on Saturday!! so proud of Noor",
+                       "Noor's class assembly at Larkhill Primary this morning")
+    found = values(d, FactKind.SCHOOL)
+    assert any("Larkhill" in s for s in found), found
+    assert not any("Comets" in s for s in found), found
+
+
+def test_a_school_candidate_says_how_it_was_found_and_what_stands_beside_it():
+    from kidsafe.engine import schools
+    from kidsafe.engine.facts import Family
+    from kidsafe.engine.people import build_cast
+
+    views = [view("1", "First day at Larkhill Primary for Noor 🎒"), view("2", "Noor is 5 today")]
+    family = Family.from_cast(build_cast(views, {}))
+    schools.RECORDER = []
+    try:
+        schools.find_schools(views, family, set())
+        (candidate, feats), = schools.RECORDER
+    finally:
+        schools.RECORDER = None
+    assert candidate.display == "Larkhill Primary School"
+    assert feats["way:type"] == 1.0 and feats["way:type:primary"] == 1.0
+    assert feats["posts_with:school_context"] == 1.0 and "near:first" in feats
+    assert not any(key.startswith("near:noor") for key in feats)  # names beside it are no features

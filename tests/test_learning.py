@@ -130,6 +130,12 @@ def test_a_tiny_training_run_writes_models_that_tell_a_child_from_a_pet(tiny_cor
     assert tag_meta["dev"]["labelled"] == 2  # "the beach at Seabrook" and the school
     owner_meta = train_owners.train(tmp_path / "owners.npz", root=tiny_corpus)
     assert owner_meta["classes"] == {"yes": 3, "no": 3}  # the schoolboy owns his school, his baby sister not
+    from kidsafe.learn import train_schools
+    from kidsafe.learn.corpus import load_split as split_of
+
+    school_ex = train_schools.examples_of(split_of("train", tiny_corpus))
+    assert [labels for _, _, labels in school_ex] == [["school"]] * 3  # each voice's "<Name> Primary"
+    assert all(rows[0]["way:type:primary"] == 1.0 for _, rows, _ in school_ex)
     from kidsafe.learn import train_recase
 
     recase_meta = train_recase.train(tmp_path / "recase.npz", root=tiny_corpus)
@@ -169,7 +175,7 @@ def test_the_shipped_models_load_quickly_and_say_which_voices_taught_them():
     learned._read_shipped.cache_clear()
     started = time.monotonic()
     models = {name: learned.shipped(name)
-              for name in ("roles", "sensitive", "towns", "favourites", "tagger", "owners", "recase")}
+              for name in ("roles", "sensitive", "towns", "favourites", "tagger", "owners", "recase", "schools")}
     assert time.monotonic() - started < 2.0
     assert all(models.values())
     from kidsafe.learn.corpus import splits

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from kidsafe.engine import lexicon as lx
-from kidsafe.engine import owners, tagger
+from kidsafe.engine import learned, owners, tagger
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.gazetteer import name_count
+from kidsafe.engine.roles import SMALL_FEED
 from kidsafe.engine.text import contains_phrase, english_rank, fold, fold_each, split_hashtag
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind, Span
@@ -75,6 +76,10 @@ class SchoolCandidate:
     names: Counter[str] = field(default_factory=Counter)
     compacts: set[str] = field(default_factory=set)
     evidence: list[tuple[PostView, Evidence, float]] = field(default_factory=list)
+    #: How each piece of evidence was found, by post: a type word ("type:primary"), a hashtag, a photo,
+    #: the place tagger ("tagger", with its probability), a saint's name, a proper name in a school post.
+    ways: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    tagger_probability: float = 0.0
 
     @property
     def display(self) -> str:
@@ -313,7 +318,8 @@ def find_schools(views: Sequence[PostView], family: Family, towns: set[str]) -> 
     """School candidates with evidence, strongest first."""
     cands: list[SchoolCandidate] = []
 
-    def add(name: str, view: PostView, ev: Evidence, conf: float, full: str | None = None) -> None:
+    def add(name: str, view: PostView, ev: Evidence, conf: float, full: str | None = None,
+            ways: tuple[str, ...] = ()) -> None:
         tokens = _tokens(name)
         if not tokens:
             return
@@ -328,30 +334,121 @@ def find_schools(views: Sequence[PostView], family: Family, towns: set[str]) -> 
         c.names[full or name] += 1
         c.compacts.add(compact)
         c.evidence.append((view, ev, conf))
+        for way in ways:
+            c.ways[way].add(view.id)
+        if "tagger" in ways:
+            c.tagger_probability = max(c.tagger_probability, conf)
 
     for view in views:
         for name, kind, source, text, span in _explicit(view):
             full = _display(name, kind)
+            typed = kind.split()[-1] if kind.split() else kind
+            way = ("ocr" if source is EvidenceSource.OCR else "hashtag" if source is EvidenceSource.HASHTAG
+                   else "type_lower" if typed[:1].islower() else "type")
             add(name, view, Evidence(post=view.id, source=source, excerpt=text,
-                                     explanation=f"names the school: {full}", span=span), 0.85, full)
+                                     explanation=f"names the school: {full}", span=span), 0.85, full,
+                (way, f"type:{fold(typed)}"))
     excluded = towns | {fold(s) for s in family.cast.surnames}
     people = {k for p in family.cast.people if p.role not in ("place", "unknown")
               for k in (p.key, *(fold(a) for a in p.aliases))}
     for view in views:
         for name, text, p, span in _tagged(view, people | excluded):
             add(name, view, Evidence(post=view.id, source=EvidenceSource.CAPTION, excerpt=text,
-                                     explanation=f"names the school: {name}", span=span), min(p, 0.85), name)
+                                     explanation=f"names the school: {name}", span=span), min(p, 0.85), name,
+                ("tagger",))
     for view in views:
         if not _school_context(view):
             continue
         for name, text, span in _contextual(view, family, excluded):
             add(name, view, Evidence(post=view.id, source=EvidenceSource.CAPTION, excerpt=text,
-                                     explanation=f"{name} in a school post", span=span), CONTEXTUAL_CONFIDENCE)
+                                     explanation=f"{name} in a school post", span=span), CONTEXTUAL_CONFIDENCE,
+                ways=("contextual",))
         for name, text, span in _saints(view):
             add(name, view, Evidence(post=view.id, source=EvidenceSource.CAPTION, excerpt=text,
-                                     explanation=f"{name} in a school post", span=span), 0.8, name)
-    keep = [c for c in cands if c.strength >= 0.8]
+                                     explanation=f"{name} in a school post", span=span), 0.8, name, ("saint",))
+    keep = [c for c in cands if _is_a_school(c, family, len(views))]
     return sorted(keep, key=lambda c: -c.strength)
+
+
+#: Set by `kidsafe.learn.train_schools` to a list: every candidate an audit meets, with its features.
+RECORDER: list[tuple[SchoolCandidate, dict[str, float]]] | None = None
+#: Without the learned model (or in a feed too small for it), a candidate is a school at this strength:
+#: one post that names it with a type word, or two the tagger is sure of.
+RULE_STRENGTH = 0.8
+
+
+def _is_a_school(c: SchoolCandidate, family: Family, n_views: int) -> bool:
+    """Whether a candidate is a school a child goes to: the learned school model (`models/schools.npz`)
+    in a feed large enough for it, else the rule of strength."""
+    if not c.evidence:
+        return False
+    model = learned.shipped("schools") if family.text_posts >= SMALL_FEED else None
+    if RECORDER is not None or model is not None:
+        feats = school_features(c, family, n_views)
+        if RECORDER is not None:
+            RECORDER.append((c, feats))
+        if model is not None:
+            return model.probabilities(feats)["school"] >= model.threshold
+    return c.strength >= RULE_STRENGTH
+
+
+def _bucket(value: float, edges: tuple[float, ...]) -> str:
+    for edge in edges:
+        if value <= edge:
+            return f"<={edge}"
+    return f">{edges[-1]}"
+
+
+_WEEKDAY_WORDS = frozenset(lx.WEEKDAY_FORMS)
+_ACTIVITY_WORDS = frozenset(a for a in lx.ACTIVITIES if " " not in a)
+_WORDS = re.compile(r"[\w'’]+")
+
+
+def school_features(c: SchoolCandidate, family: Family, n_views: int) -> dict[str, float]:
+    """What tells a school a child goes to from a club, a camp, a place or a misread name: how and how
+    often it was found, what its words are, and what the posts that name it speak of."""
+    posts = {view.id: view for view, _, _ in c.evidence}
+    n = len(posts)
+    feats: dict[str, float] = {"bias": 1.0, f"posts{_bucket(n, (1, 2, 3, 5))}": 1.0,
+                               "feed_share": n / max(1, n_views), "strength": min(c.strength, 4.0) / 4.0,
+                               f"strength{_bucket(c.strength, (0.0, 0.5, 0.8, 1.6, 2.5))}": 1.0}
+    for way, seen in c.ways.items():
+        if way:
+            feats["way:" + way] = len(seen) / n
+    if c.tagger_probability:
+        feats[f"tagger_p{_bucket(c.tagger_probability, (0.5, 0.7, 0.85))}"] = 1.0
+    # the name's own words: first names, common words, the family's people
+    people = {fold(k): p.role for p in family.cast.people for k in (p.key, *p.aliases)}
+    tokens = sorted(c.tokens)
+    feats[f"words{_bucket(len(tokens), (1, 2, 3))}"] = 1.0
+    for token in tokens:
+        rank = english_rank(token)
+        feats[f"word_rank{_bucket(rank if rank is not None else 10**6, (1000, 5000, 30000))}"] = 1.0
+        if name_count(token) >= 1000:
+            feats["word_first_name"] = 1.0
+        if token in people:
+            feats["word_is:" + people[token]] = 1.0
+    # the posts that name it: school words, weekdays and activities, the words beside the name
+    context = Counter()
+    for view in posts.values():
+        words = set(_WORDS.findall(view.all_folded))
+        context["school_context"] += _school_context(view)
+        context["weekday"] += bool(words & _WEEKDAY_WORDS)
+        context["activity"] += bool(words & _ACTIVITY_WORDS)
+    for key, count in context.items():
+        feats["posts_with:" + key] = count / n
+    near: set[str] = set()
+    for _, ev, _ in c.evidence:
+        near |= {w for w in _WORDS.findall(fold(ev.excerpt)) if w not in c.tokens
+                 and (english_rank(w) or 10**6) <= COMMON_CONTEXT_RANK}
+    for word in near:
+        feats["near:" + word] = 1.0 / len(near) ** 0.5
+    return feats
+
+
+#: Words beside a school's name this common in English are features ("squad", "term", "drop"); rarer
+#: words (names) are not, so that no corpus name is learned.
+COMMON_CONTEXT_RANK = 5000
 
 
 def add_school_facts(book: FactBook, family: Family, views: Sequence[PostView], towns: set[str],

@@ -15,7 +15,8 @@ from dataclasses import replace
 
 from kidsafe.engine import roles
 from kidsafe.engine.learned import models_in_use
-from kidsafe.learn import train_favourites, train_owners, train_roles, train_sensitive, train_tagger, train_towns
+from kidsafe.learn import (train_favourites, train_owners, train_roles, train_schools, train_sensitive, train_tagger,
+                           train_towns)
 from kidsafe.learn.cli_eval import _line, _table
 from kidsafe.learn.corpus import load_split
 from kidsafe.learn.evaluate import Report, grade_voices
@@ -26,7 +27,8 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
              child_threshold: float = 0.6, sensitive_threshold: float = 0.1, balance: float = 0.5,
              town_threshold: float | None = 0.5, favourite_threshold: float = 0.4,
              tagger_threshold: float = 0.5, owner_threshold: float | None = 0.4,
-             routine_owner_threshold: float = 0.8, role_floors: dict[str, float] | None = None) -> Report:
+             routine_owner_threshold: float = 0.8, role_floors: dict[str, float] | None = None,
+             school_threshold: float | None = train_schools.THRESHOLD) -> Report:
     """End-to-end grades of every voice of ``split`` by models fitted on the other folds
     (``town_threshold`` None: the town rules instead of the town model)."""
     voices = load_split(split)
@@ -36,6 +38,7 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
     fav_ex = {v.id: train_favourites.examples_of([v]) for v in voices}
     tag_ex = {v.id: train_tagger.examples_of([v]) for v in voices}
     owner_ex = {v.id: train_owners.examples_of([v]) for v in voices}  # cast by the shipped role model
+    school_ex = {v.id: train_schools.examples_of([v])[0] for v in voices}  # candidates as the shipped models find them
     report = Report()
     for k in range(folds):
         held = [v for i, v in enumerate(voices) if i % folds == k]
@@ -62,8 +65,13 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
                                       [y for vid in rest for y in owner_ex[vid][1]], train_owners.CLASSES, 1.0,
                                       balance=0.0), threshold=owner_threshold,
                                   meta={"thresholds": {**train_owners.KIND_THRESHOLDS, "routine": routine_owner_threshold}})
+        school_model = None
+        if school_threshold is not None:
+            school_model = replace(fit([r for vid in rest for r in school_ex[vid][1]],
+                                       [y for vid in rest for y in school_ex[vid][2]], train_schools.CLASSES, 1.0),
+                                   threshold=school_threshold)
         with models_in_use(roles=role_model, sensitive=sens_model, towns=town_model, favourites=fav_model,
-                           tagger=tag_model, owners=owner_model):
+                           tagger=tag_model, owners=owner_model, schools=school_model):
             report.graded += grade_voices(held).graded
     return report
 
