@@ -167,3 +167,14 @@ def test_a_school_candidate_says_how_it_was_found_and_what_stands_beside_it():
     assert feats["way:type"] == 1.0 and feats["way:type:primary"] == 1.0
     assert feats["posts_with:school_context"] == 1.0 and "near:first" in feats
     assert not any(key.startswith("near:noor") for key in feats)  # names beside it are no features
+
+
+def test_a_school_read_in_a_photo_is_weighed_by_the_rule_the_corpus_cannot_teach_photos():
+    posts = [view("1", "Our girl Noor is 7 today 🎂", "2024-03-02 09:00"),
+             view("2", "Big day for Noor 🎒", "2024-04-02 08:30", ocr=("LARKHILL INFANT SCHOOL",)),
+             view("3", "Home time, Noor", "2024-04-09 15:30", ocr=("LARKHILL INFANT SCHOOL", "WELCOME"))]
+    fillers = ["Pancakes again", "Rainy walk in the woods", "Soup weather", "Lego all afternoon",
+               "Noor made a card for her gran", "Beach day, so windy"]
+    posts += [view(str(i), caption, f"2024-05-{i:02d} 10:00") for i, caption in enumerate(fillers, 4)]
+    found = values(dossier(*posts), FactKind.SCHOOL)
+    assert any("Larkhill" in s for s in found), found

@@ -382,7 +382,10 @@ def _is_a_school(c: SchoolCandidate, family: Family, n_views: int) -> bool:
     in a feed large enough for it, else the rule of strength."""
     if not c.evidence:
         return False
-    model = learned.shipped("schools") if family.text_posts >= SMALL_FEED else None
+    # The corpus holds words, not photos: a school read in a photo is weighed by the rule, not by a
+    # model that never saw one ("Oatlands Infant School" on a sign and in a hashtag).
+    learnable = family.text_posts >= SMALL_FEED and "ocr" not in c.ways
+    model = learned.shipped("schools") if learnable else None
     if RECORDER is not None or model is not None:
         feats = school_features(c, family, n_views)
         if RECORDER is not None:
