@@ -200,8 +200,9 @@ def audit(src: Any, *, as_of: date | None = None, options: AuditOptions | None =
 
     # The captions need no photo: spaCy reads them on a thread of its own while the photos are read,
     # so its work fills the gaps the photo threads leave; the text found in photos is read after.
+    recasing = feed_recasing(feed.posts)  # once: the early caption pass and the views read the same texts
     with ThreadPoolExecutor(max_workers=1) as language:
-        early = language.submit(_caption_entities, feed.posts, timings)
+        early = language.submit(_caption_entities, feed.posts, timings, recasing)
         with _phase(timings, "photos"), ThreadPoolExecutor(max_workers=max(1, options.workers)) as pool:
             for done, (path, meta, found, error) in enumerate(pool.map(read_one, all_photos), 1):
                 if error:
@@ -212,7 +213,7 @@ def audit(src: Any, *, as_of: date | None = None, options: AuditOptions | None =
                     findings[path] = found
                 progress("photos", done, len(all_photos))
         with _phase(timings, "views", "aggregation"):
-            views = build_views(feed.posts, info, findings, feed)
+            views = build_views(feed.posts, info, findings, feed, recasing=recasing)
         progress("captions", 0, len(views))
         with _phase(timings, "captions"):
             with_docs(views, skipped, known=early.result(), timings=timings)
@@ -410,18 +411,22 @@ def _utc_stamped(posts: Sequence[Post]) -> bool:
 
 
 _FROM_POSITIONS: Any = object()
+_FROM_POSTS: Any = object()
 
 
 def build_views(posts: Sequence[Post], info: dict[str, PhotoInfo], findings: dict[str, PhotoFindings],
-                feed: Feed | None = None, zone: tzinfo | None = _FROM_POSITIONS) -> list[PostView]:
+                feed: Feed | None = None, zone: tzinfo | None = _FROM_POSITIONS,
+                recasing: Callable[[str], str] | None = _FROM_POSTS) -> list[PostView]:
     """One PostView per post: texts, best local time, first GPS fix, tagged people, findings.
 
     Export timestamps (UTC) become local times in ``zone``; by default, the zone where the feed's
-    positions lie, summer time included.
+    positions lie, summer time included. ``recasing`` (by default the posts' own, `feed_recasing`)
+    gives a feed written in lower case its capitals.
     """
     if zone is _FROM_POSITIONS:
         zone = feed_zone(feed_positions(posts, info))
-    recasing = feed_recasing(posts)
+    if recasing is _FROM_POSTS:
+        recasing = feed_recasing(posts)
     views = []
     for post in posts:
         local_time, posted_local = post_times(post, info, feed, zone)
@@ -531,7 +536,8 @@ def with_docs(views: list[PostView], skipped: list[str], known: KnownEntities | 
 KnownEntities = dict[str, nlp.Entities] | ExtractorUnavailable
 
 
-def _caption_entities(posts: Sequence[Post], timings: Timings | None) -> KnownEntities:
+def _caption_entities(posts: Sequence[Post], timings: Timings | None,
+                      recasing: Callable[[str], str] | None = None) -> KnownEntities:
     """spaCy's entities of every text of the posts that needs no photo (captions, comments, place names).
 
     Then the engine's reference data is read (``load_reference_data``), while the photos still are.
@@ -539,7 +545,6 @@ def _caption_entities(posts: Sequence[Post], timings: Timings | None) -> KnownEn
     Returns the error instead of raising it when the language model is missing, so that the caller
     reports it once, in order, as ``with_docs`` would.
     """
-    recasing = feed_recasing(posts)
     texts = [mask_for_nlp(cleaned(part).text) for post in posts for part in text_parts(post, {}, recasing)]
     try:
         return _entities_of(texts, timings)

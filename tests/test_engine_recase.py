@@ -22,6 +22,17 @@ LOWER_CASE_FEED = [
 ]
 
 
+def _write_feed(folder):
+    """The lower-case feed as a plain export: posts.csv without photos."""
+    folder.mkdir(exist_ok=True)
+    with (folder / "posts.csv").open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["id", "date", "caption", "images"])
+        for i, (when, caption) in enumerate(LOWER_CASE_FEED, 1):
+            writer.writerow([i, when, caption, ""])
+    return folder
+
+
 def test_a_feed_is_lower_case_only_when_almost_no_word_starts_with_a_capital():
     lower = [caption for _, caption in LOWER_CASE_FEED]
     assert recase.is_lower_case(lower)
@@ -52,12 +63,7 @@ def test_a_letter_whose_capital_is_two_letters_keeps_its_place():
 def test_an_audit_of_a_lower_case_feed_finds_the_child_with_spans_into_the_caption_as_written(tmp_path):
     from kidsafe.pipeline import audit_path
 
-    with (tmp_path / "posts.csv").open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(["id", "date", "caption", "images"])
-        for i, (when, caption) in enumerate(LOWER_CASE_FEED, 1):
-            writer.writerow([i, when, caption, ""])
-    result = audit_path(tmp_path, as_of=date(2024, 6, 1))
+    result = audit_path(_write_feed(tmp_path), as_of=date(2024, 6, 1))
     names = {child.name for child in result.dossier.children}
     assert names == {"Ottilie"}
     ages = [f for f in result.dossier.facts_of_kind(FactKind.AGE)]
@@ -86,14 +92,7 @@ def test_the_safe_copy_of_a_lower_case_feed_holds_no_name_of_the_child(tmp_path)
 
     from kidsafe.share.export import share
 
-    feed = tmp_path / "feed"
-    feed.mkdir()
-    with (feed / "posts.csv").open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(["id", "date", "caption", "images"])
-        for i, (when, caption) in enumerate(LOWER_CASE_FEED, 1):
-            writer.writerow([i, when, caption, ""])
-    share(feed, tmp_path / "copy.zip", as_of=date(2024, 6, 1))
+    share(_write_feed(tmp_path / "feed"), tmp_path / "copy.zip", as_of=date(2024, 6, 1))
     with zipfile.ZipFile(tmp_path / "copy.zip") as copy:
         texts = " ".join(copy.read(n).decode("utf-8", "replace") for n in copy.namelist() if n.endswith((".csv", ".md")))
     assert "ottilie" not in texts.lower()

@@ -156,4 +156,11 @@ def for_texts(texts: Sequence[str]) -> Callable[[str], str] | None:
     if model is None or not is_lower_case(texts):
         return None
     counts = texts_using(texts)
-    return lambda text: recased(text, counts, model)
+    done: dict[str, str] = {}  # an audit reads each text twice (spaCy early, then the views): score it once
+
+    def recasing(text: str) -> str:
+        if text not in done:
+            done[text] = recased(text, counts, model)
+        return done[text]
+
+    return recasing

@@ -380,8 +380,6 @@ RULE_STRENGTH = 0.8
 def _is_a_school(c: SchoolCandidate, family: Family, n_views: int) -> bool:
     """Whether a candidate is a school a child goes to: the learned school model (`models/schools.npz`)
     in a feed large enough for it, else the rule of strength."""
-    if not c.evidence:
-        return False
     # The corpus holds words, not photos: a school read in a photo is weighed by the rule, not by a
     # model that never saw one ("Oatlands Infant School" on a sign and in a hashtag).
     learnable = family.text_posts >= SMALL_FEED and "ocr" not in c.ways
@@ -405,6 +403,9 @@ def _bucket(value: float, edges: tuple[float, ...]) -> str:
 _WEEKDAY_WORDS = frozenset(lx.WEEKDAY_FORMS)
 _ACTIVITY_WORDS = frozenset(a for a in lx.ACTIVITIES if " " not in a)
 _WORDS = re.compile(r"[\w'’]+")
+#: Words beside a school's name this common in English are features ("squad", "term", "drop"); rarer
+#: words (names) are not, so that no corpus name is learned.
+COMMON_CONTEXT_RANK = 5000
 
 
 def school_features(c: SchoolCandidate, family: Family, n_views: int) -> dict[str, float]:
@@ -448,10 +449,6 @@ def school_features(c: SchoolCandidate, family: Family, n_views: int) -> dict[st
         feats["near:" + word] = 1.0 / len(near) ** 0.5
     return feats
 
-
-#: Words beside a school's name this common in English are features ("squad", "term", "drop"); rarer
-#: words (names) are not, so that no corpus name is learned.
-COMMON_CONTEXT_RANK = 5000
 
 
 def add_school_facts(book: FactBook, family: Family, views: Sequence[PostView], towns: set[str],

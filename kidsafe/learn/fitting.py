@@ -83,6 +83,19 @@ def overlap_f1(texts) -> dict:
     return {"found": found, "right": right, "labelled": labelled, "recalled": recalled, "f1": round(f1, 4)}
 
 
+def kept_f1(probs: Sequence[float], labels: Sequence[str], positive: str, threshold: float) -> dict:
+    """The examples kept at ``threshold`` (probability of ``positive`` at or above it) against those
+    labelled ``positive``: F1, precision and recall, with the counts behind them."""
+    kept = [bool(p >= threshold) for p in probs]
+    right = sum(k and y == positive for k, y in zip(kept, labels, strict=True))
+    labelled = sum(y == positive for y in labels)
+    precision = right / sum(kept) if any(kept) else 0.0
+    recall = right / labelled if labelled else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"f1": round(f1, 3), "precision": round(precision, 3), "recall": round(recall, 3),
+            "kept": sum(kept), "right": right, "missed": labelled - right}
+
+
 def train_word_tagger(out, examples_of, classes: Sequence[str], span_f1, c: float = 1.0, root=None) -> dict:
     """Fit a word tagger (favourites, places) on the train voices, choose the threshold on its B tags
     with the best span F1 on the dev voices, write it with its metadata and return that."""

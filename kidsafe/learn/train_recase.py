@@ -22,7 +22,7 @@ from kidsafe.engine import recase
 from kidsafe.engine.learned import save_model
 from kidsafe.engine.text import fold, sentence_start
 from kidsafe.learn.corpus import CORPUS_DIR, Voice, load_split
-from kidsafe.learn.fitting import fit, print_meta, trainer_parser
+from kidsafe.learn.fitting import fit, kept_f1, print_meta, trainer_parser
 
 CLASSES = ("word", "name")
 
@@ -55,20 +55,10 @@ def examples_of(voices: Sequence[Voice]) -> tuple[list[dict[str, float]], list[s
 
 
 def best_threshold(probs: Sequence[float], labels: Sequence[str]) -> tuple[float, dict]:
-    """The threshold with the best F1 for "name", and its figures."""
-    gold = np.array([y == "name" for y in labels])
-    scores = np.array(probs)
-    best: tuple[float, dict] = (0.5, {"f1": -1.0})
-    for t in np.arange(0.1, 0.91, 0.05):
-        said = scores >= t
-        tp = int((said & gold).sum())
-        precision = tp / said.sum() if said.sum() else 0.0
-        recall = tp / gold.sum() if gold.sum() else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        if f1 > best[1]["f1"]:
-            best = (round(float(t), 2), {"f1": round(f1, 3), "precision": round(precision, 3),
-                                         "recall": round(recall, 3)})
-    return best
+    """The threshold with the best F1 for "name" (the lowest of equals), and its figures."""
+    figures = {round(float(t), 2): kept_f1(probs, labels, "name", t) for t in np.arange(0.1, 0.91, 0.05)}
+    threshold = max(figures, key=lambda t: (figures[t]["f1"], -t))
+    return threshold, figures[threshold]
 
 
 def train(out: Path, c: float = 1.0, root: Path = CORPUS_DIR) -> dict:

@@ -25,7 +25,7 @@ from kidsafe.engine import build_dossier, schools
 from kidsafe.engine.learned import models_in_use, save_model
 from kidsafe.learn.corpus import CORPUS_DIR, Voice, load_split
 from kidsafe.learn.evaluate import voice_views
-from kidsafe.learn.fitting import fit, out_of_fold, print_meta, trainer_parser
+from kidsafe.learn.fitting import fit, kept_f1, out_of_fold, print_meta, trainer_parser
 from kidsafe.learn.stranger_score import value_match
 
 CLASSES = ("other", "school")
@@ -59,15 +59,6 @@ def examples_of(voices: Sequence[Voice]) -> list[tuple[str, list[dict[str, float
     return out
 
 
-def kept_f1(probs: Sequence[float], labels: Sequence[str], threshold: float) -> dict:
-    """F1 of the candidates kept at ``threshold`` against the truth's schools among them."""
-    kept = [bool(p >= threshold) for p in probs]
-    tp = sum(k and y == "school" for k, y in zip(kept, labels, strict=True))
-    fp = sum(k and y != "school" for k, y in zip(kept, labels, strict=True))
-    fn = sum(not k and y == "school" for k, y in zip(kept, labels, strict=True))
-    return {"f1": round(2 * tp / (2 * tp + fp + fn), 3) if tp else 0.0, "kept": tp + fp, "right": tp, "missed": fn}
-
-
 def train(out: Path, c: float = 1.0, root: Path = CORPUS_DIR) -> dict:
     started = time.monotonic()
     train_ex = examples_of(load_split("train", root))
@@ -81,9 +72,9 @@ def train(out: Path, c: float = 1.0, root: Path = CORPUS_DIR) -> dict:
     dev_labels = [y for _, _, ys in dev_ex for y in ys]
     probs = held + [p["school"] for p in model.probabilities_of(dev_rows)] if dev_rows else held
     both = labels + dev_labels
-    figures = {round(t, 2): kept_f1(probs, both, t) for t in np.arange(0.2, 0.81, 0.05)}
+    figures = {round(t, 2): kept_f1(probs, both, "school", t) for t in np.arange(0.2, 0.81, 0.05)}
     threshold = THRESHOLD
-    rule = kept_f1([r["strength"] * 4 >= schools.RULE_STRENGTH for r in rows + dev_rows], both, 0.5)
+    rule = kept_f1([float(r["strength"] * 4 >= schools.RULE_STRENGTH) for r in rows + dev_rows], both, "school", 0.5)
     meta = {"trained_on": sorted({v for v, _, _ in train_ex}), "tuned_on": [v for v, _, _ in dev_ex],
             "examples": len(rows), "classes": dict(Counter(labels)), "C": c,
             "threshold": {"threshold": threshold, **figures.get(threshold, {})},
