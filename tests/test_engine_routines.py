@@ -169,3 +169,19 @@ def test_engine_routines_a_head_noun_activity_spans_its_words_however_spaced():
     day = text.index("saturday")
     phrase, start, end = headed_activity(text, (day, day + len("saturday")))
     assert (phrase, text[start:end]) == ("portuguese classes", "portuguese  classes")
+
+
+@pytest.mark.parametrize(("caption", "days", "time"), [
+    ("Madrasah every week, Monday to Thursday 5 till 7, and Noah never complains",
+     {"Monday", "Tuesday", "Wednesday", "Thursday"}, "17:00"),
+    ("Swimming squad Tue-Thu at 6am, Noah is a machine", {"Tuesday", "Wednesday", "Thursday"}, "06:00"),
+    ("Street dance on Monday nights at 6pm, Noah has the moves", {"Monday"}, "18:00"),
+])
+def test_engine_routines_on_a_range_of_days(caption, days, time):
+    routines = _routines_of(caption)
+    found = {r["weekday"] for r in routines if r["time"] == time}
+    assert found == days, routines
+
+
+def test_engine_a_working_week_is_no_one_activity():
+    assert not _routines_of("Nursery Monday to Friday now Noah is 3, and swimming lessons")

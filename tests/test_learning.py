@@ -136,6 +136,10 @@ def test_a_tiny_training_run_writes_models_that_tell_a_child_from_a_pet(tiny_cor
     school_ex = train_schools.examples_of(split_of("train", tiny_corpus))
     assert [labels for _, _, labels in school_ex] == [["school"]] * 3  # each voice's "<Name> Primary"
     assert all(rows[0]["way:type:primary"] == 1.0 for _, rows, _ in school_ex)
+    from kidsafe.learn import train_aliases
+
+    _, alias_labels, alias_voices = train_aliases.examples_of(split_of("train", tiny_corpus))
+    assert alias_labels == ["no"] * 3 and alias_voices == ["v0", "v1", "v2"]  # a boy and his sister: two children
     from kidsafe.learn import train_recase
 
     recase_meta = train_recase.train(tmp_path / "recase.npz", root=tiny_corpus)
@@ -175,7 +179,8 @@ def test_the_shipped_models_load_quickly_and_say_which_voices_taught_them():
     learned._read_shipped.cache_clear()
     started = time.monotonic()
     models = {name: learned.shipped(name)
-              for name in ("roles", "sensitive", "towns", "favourites", "tagger", "owners", "recase", "schools")}
+              for name in ("roles", "sensitive", "towns", "favourites", "tagger", "owners", "recase", "schools",
+                           "aliases")}
     assert time.monotonic() - started < 2.0
     assert all(models.values())
     from kidsafe.learn.corpus import splits

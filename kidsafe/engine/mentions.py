@@ -296,6 +296,7 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
             )
         if not ocr:
             yield from _lowercase_mentions(view, part, index)
+            yield from _hashtag_mentions(view, part, index)
 
 
 def _follows_a_name(text: str, prev: re.Match | None, m: re.Match) -> bool:
@@ -328,6 +329,49 @@ def _lowercase_mentions(view: PostView, part: TextPart, index: int) -> Iterator[
             cues = _cues(part, text, folded, start, end, word) | {"lowercase"}
             yield Mention(name=word.capitalize(), key=key, post=view.id, source=part.source, start=start, end=end,
                           part=index, cues=frozenset(cues), excerpt=_window(text, start, end))
+
+
+_HASHTAG = re.compile(r"(?<![\w&])#(\w+)")
+_TAG_SEGMENT = re.compile(r"[A-Z][a-z\u00C0-\u024F]+|[A-Z]+(?![a-z])|[a-z\u00C0-\u024F]+|\d+")
+#: Words in a hashtag that make the tag a group's or a place's name ("#TeamReyes", "#HollinBrookPrimary"):
+#: a first name there is a family name or part of a place's name.
+_GROUP_TAG_WORDS = frozenset("team crew clan tribe squad gang family fam kids clan house household".split())
+_BIRTHDAY_TAG = re.compile(r"birthday|bday|turns?\d|\d+today")
+
+
+def _hashtag_mentions(view: PostView, part: TextPart, index: int) -> Iterator[Mention]:
+    """First names inside hashtags ("#Kai", "#HappyBirthdayKai", "#TillyTheWitch"), each with the cue
+    "hashtag": some feeds name their children nowhere else. A CamelCase piece must be a first name of
+    the name list; a tag written all in lower case only when the whole tag is one and no English word."""
+    text = part.text
+    for tag in _HASHTAG.finditer(text):
+        body = tag[1]
+        segments = list(_TAG_SEGMENT.finditer(body))
+        words = {fold(w[0]) for w in segments}
+        if words & (_GROUP_TAG_WORDS | LEXICON_WORDS):
+            continue
+        low = fold(body)
+        for seg in segments:
+            word = seg[0]
+            whole = seg.start() == 0 and seg.end() == len(body)
+            if word.islower() and not (whole and (english_rank(word) or 10**6) > 20000):
+                continue
+            if not word.islower() and not (word[:1].isupper() and word[1:].islower()):
+                continue
+            key = fold(word)
+            if (len(word) < 3 or name_count(word) < 300 or (english_rank(word) or 10**6) < 5000
+                    or key in lx.NOT_NAMES or key in lx.PARENT_WORDS or key in STOP_WORDS or key in lx.KIN_TITLES):
+                continue
+            cues = {"hashtag"}
+            if _BIRTHDAY_TAG.search(low):
+                cues.add("birthday")
+            if re.match(r"\d", body[seg.end():]):
+                cues.add("age")  # "#Tilly3"
+            start = tag.start(1) + seg.start()
+            end = start + len(word)
+            yield Mention(name=word.capitalize() if word.islower() else word, key=key, post=view.id,
+                          source=EvidenceSource.HASHTAG, start=start, end=end, part=index, cues=frozenset(cues),
+                          excerpt=_window(text, start, end))
 
 
 def _window(text: str, start: int, end: int, width: int = 45) -> str:

@@ -57,10 +57,34 @@ def _age_bucket(age: int | None) -> str:
     return "baby" if age <= 2 else "early" if age <= 4 else "primary" if age <= 10 else "older"
 
 
+def _nearest_child_posts(views: Sequence[PostView], family: Family, anchors: Sequence[str]) -> tuple[list[str], int]:
+    """In each post that names the fact and a child in one text, the child named nearest to the fact's
+    words ("Back to Scoil Mhuire for Ciarán and Saoirse. And Tadhg starts crèche": Ciarán): their keys,
+    and how many posts could tell."""
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in anchors if a) + r")\b") if any(anchors) else None
+    nearest = []
+    for view in views:
+        kids = family.children_in(view)
+        if pattern is None or not kids:
+            continue
+        best: tuple[int, str] | None = None
+        for index, text in enumerate(view.folded):
+            spots = [m.start() for m in pattern.finditer(text)]
+            for kid in kids:
+                for m in kid.in_post(view.id):
+                    if m.part == index and spots:
+                        gap = min(abs(m.start - spot) for spot in spots)
+                        best = min(best, (gap, kid.key)) if best else (gap, kid.key)
+        if best is not None:
+            nearest.append(best[1])
+    return nearest, len(nearest)
+
+
 def pair_features(kind: str, views: Sequence[PostView], family: Family, subject: str, anchors: Sequence[str],
-                  rule_owners: Sequence[str]) -> dict[str, float]:
+                  rule_owners: Sequence[str], value: object = None) -> dict[str, float]:
     """What the model reads of one (fact, child) pair. ``anchors``: folded words that mark the fact in
-    a text (the school's name, the weekday); ``rule_owners``: the children the old rule chose."""
+    a text (the school's name, the weekday); ``rule_owners``: the children the old rule chose; ``value``:
+    the fact (a school's name)."""
     person = family.person(subject)
     children = family.cast.children
     feats: dict[str, float] = {"bias": 1.0}
@@ -86,9 +110,12 @@ def pair_features(kind: str, views: Sequence[PostView], family: Family, subject:
         add("rule_sole_owner")
     keys = {fold(n) for n in (person.name, *person.aliases)}
     texts = [view.all_folded for view in views]
-    same_sentence = any(any(a in s for a in anchors) and any(re.search(rf"\b{re.escape(k)}\b", s) for k in keys)
-                        for t in texts for s in _SENTENCES.findall(t))
+    anchor_sentences = [s for t in texts for s in _SENTENCES.findall(t) if any(a in s for a in anchors)]
+    same_sentence = any(any(re.search(rf"\b{re.escape(k)}\b", s) for k in keys) for s in anchor_sentences)
     add("same_sentence", float(same_sentence))
+    nearest, telling = _nearest_child_posts(views, family, anchors)
+    if telling:
+        add(f"nearest:{_bucket(sum(n == person.key for n in nearest) / telling)}")
     joined = " ".join(texts)
     she, he = len(_SHE.findall(joined)), len(_HE.findall(joined))
     if person.gender in ("girl", "boy") and she != he:
@@ -97,7 +124,10 @@ def pair_features(kind: str, views: Sequence[PostView], family: Family, subject:
     born = family.birth_years.get(subject)
     years = [v.posted_local.year for v in views if v.posted_local is not None]
     age = min(years) - born if years and born is not None else None
-    level = next((name for name, rx in _LEVELS if rx.search(joined)), "none")
+    # the school's own name says its level best ("Scoil Mhuire" is no crèche because a sibling's is named
+    # in the same post), then the sentences that name the fact, then all its posts
+    level = next((name for text in (fold(value) if isinstance(value, str) else "", " ".join(anchor_sentences), joined)
+                  for name, rx in _LEVELS if rx.search(text)), "none")
     add(f"age:{_age_bucket(age)}|level:{level}")
     known = [b for s, b in family.birth_years.items() if s != subject]
     if born is not None and known:
@@ -115,7 +145,7 @@ def choose(kind: str, views: Sequence[PostView], family: Family, anchors: Sequen
     children = [family.ids[p.key] for p in family.cast.children]
     if not children or not views:
         return Choice(tuple(rule_owners) or (FAMILY,), {})
-    rows = {s: pair_features(kind, views, family, s, anchors, rule_owners) for s in children}
+    rows = {s: pair_features(kind, views, family, s, anchors, rule_owners, value) for s in children}
     if RECORDER is not None:
         for s, feats in rows.items():
             RECORDER.append((kind, value, family.person(s).name, feats, s))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kidsafe import geo
-from kidsafe.engine import roles
+from kidsafe.engine import aliases, roles
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.mentions import Mention, find_mentions, name_likeness
 from kidsafe.engine.surnames import Found, find_surnames
@@ -388,7 +388,7 @@ def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = Non
             person.role = _ROLE_OF.get(role, "unknown")
     _pair_with_children(people)
     _friends_siblings(people, ctx.views)
-    _merge_child_aliases(people)
+    _merge_child_aliases(people, ctx)
     by_post = _index_by_post(people)
     child_keys = {p.key for p in people.values() if p.role == "child"}
     for person in people.values():
@@ -506,18 +506,15 @@ def _absorb(people: dict[str, Person], full: Person, nickname: Person) -> None:
     del people[nickname.key]
 
 
-def _merge_child_aliases(people: dict[str, Person]) -> None:
-    """Two children whose names are one name and its nickname ("Teddy", "Theodore") are one child; the
-    cue words that kept them apart before their roles were known no longer matter."""
-    children = sorted((p for p in people.values() if p.role == "child"), key=lambda p: len(p.key))
-    for short in children:
-        for long in reversed(children):
-            if (long is short or short.key not in people or long.key not in people or len(long.key) < len(short.key)
-                    or not is_alias(short.name, long.name) or _said_together(short, long)):
-                continue
-            long.confidence = max(long.confidence, short.confidence)
-            _absorb(people, long, short)
-            break
+def _merge_child_aliases(people: dict[str, Person], ctx: FeedContext) -> None:
+    """Two children who are one child under two names ("Teddy", "Theodore"; "Bashie", "Batsheva") become
+    one (`aliases.merge_children`); the cue words that kept them apart before their roles were known no
+    longer matter."""
+    by_post = _index_by_post(people)
+    child_keys = {p.key for p in people.values() if p.role == "child"}
+    genders = {key: _gender(people[key], ctx.views, child_keys, by_post) or _name_gender(people[key].name)
+               for key in child_keys}
+    aliases.merge_children(people, ctx.views, ctx.text_posts, genders, is_alias, _absorb)
 
 
 def _merge_second_names(people: dict[str, Person], views: dict[str, PostView]) -> None:

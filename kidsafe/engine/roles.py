@@ -36,7 +36,8 @@ WINDOW = 4
 #: Every cue `mentions._cues` and the tag reader can give a mention.
 CUES = ("possessive", "adult", "after_place_preposition", "after_the", "poster_sibling", "ours", "child_word",
         "pet_intro", "pair", "twins", "age", "birthday", "born", "friend", "place_word_after", "school_word_after",
-        "parent", "fan", "playdate", "sentence_start", "ocr", "lowercase", "tagged", "character", "second_name")
+        "parent", "fan", "playdate", "sentence_start", "ocr", "lowercase", "tagged", "character", "second_name",
+        "hashtag")
 #: Below this many posts with words a feed is too small for the model, which learned from whole feeds:
 #: who is mentioned how often, beside whom, says nothing yet. There the cue-word rules decide.
 SMALL_FEED = 8

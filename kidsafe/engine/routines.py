@@ -22,7 +22,7 @@ ADVICE = "A weekly time and place tells a stranger where to find your child: pos
 _WEEKDAY = re.compile(r"\b(" + "|".join(sorted(lx.WEEKDAY_FORMS, key=len, reverse=True)) + r")\b")
 _TIME = re.compile(
     r"\b(?:(half|quarter)\s+(past\s+|to\s+)?(\d{1,2})|(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|"
-    r"(\d{1,2})[:.](\d{2}))\b")
+    r"(\d{1,2})[:.](\d{2})|(\d{1,2})(?=\s*(?:till|until|til)\s+\d{1,2}\b))\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,7 @@ class RoutineClue:
 #: Words that make "Saturday football" a weekly thing rather than one match.
 RECURRING = re.compile(
     r"\b(?:every|each|weekly|week in|week after week|always|usual|again|regular|"
-    r"mornings|afternoons|evenings|lessons?|class|classes|club|practice|"
+    r"mornings|afternoons|evenings|nights|lessons?|class|classes|club|practice|"
     r"training|session|sessions|term|season|rain or shine|tous\s+les|chaque|cada|todos\s+los|"
     + "|".join(sorted(lx.WEEKDAY_PLURALS)) + r")\b")
 
@@ -66,8 +66,12 @@ def parse_time(text: str) -> str | None:
             hour += 12
         if m[6].startswith("a") and hour == 12:
             hour = 0
-    else:
+    elif m[7]:
         hour, minute = int(m[7]), int(m[8])
+        if hour < 8:
+            hour += 12
+    else:  # "5 till 7": the start of a range of hours
+        hour, minute = int(m[9]), 0
         if hour < 8:
             hour += 12
     if not (0 <= hour < 24 and 0 <= minute < 60):
@@ -113,9 +117,35 @@ def headed_activity(text_folded: str, day: tuple[int, int]) -> tuple[str, int, i
     return phrase, start, end
 
 
+#: "Monday to Thursday", "Mon-Wed", "Tuesday through Friday": every day between the two.
+_DAY_RANGE = re.compile(_WEEKDAY.pattern + r"\s*(?:to|through|thru|till|until|-|–|—)\s*" + _WEEKDAY.pattern)
+#: A range longer than this is a working week (school, nursery, a job), said of no one activity.
+MOST_RANGE_DAYS = 4
+
+
+def _days_in_ranges(text_folded: str) -> set[str]:
+    """The weekdays inside each range of days the text says ("monday to thursday": four days)."""
+    days = set()
+    for m in _DAY_RANGE.finditer(text_folded):
+        first, last = lx.WEEKDAY_FORMS[m[1]], lx.WEEKDAY_FORMS[m[2]]
+        span = [(first + i) % 7 for i in range((last - first) % 7 + 1)]
+        if 2 <= len(span) <= MOST_RANGE_DAYS:
+            days |= {lx.WEEKDAYS[i] for i in span}
+    return days
+
+
+def _long_ranges(text_folded: str) -> list[tuple[int, int]]:
+    """Where the text says a range of more than `MOST_RANGE_DAYS` days ("monday to friday")."""
+    return [m.span() for m in _DAY_RANGE.finditer(text_folded)
+            if (lx.WEEKDAY_FORMS[m[2]] - lx.WEEKDAY_FORMS[m[1]]) % 7 + 1 > MOST_RANGE_DAYS]
+
+
 def _weekday_spans(text_folded: str, weekday: str) -> list[tuple[int, int]]:
-    """Where a folded text says ``weekday`` ("Saturday"), in any of its forms ("sat", "saturdays")."""
-    return [m.span() for m in _WEEKDAY.finditer(text_folded) if lx.WEEKDAYS[lx.WEEKDAY_FORMS[m[1]]] == weekday]
+    """Where a folded text says ``weekday`` ("Saturday"), in any of its forms ("sat", "saturdays"), or a
+    range of days that holds it ("monday to thursday" says Tuesday)."""
+    said = [m.span() for m in _WEEKDAY.finditer(text_folded) if lx.WEEKDAYS[lx.WEEKDAY_FORMS[m[1]]] == weekday]
+    ranges = [m.span() for m in _DAY_RANGE.finditer(text_folded) if weekday in _days_in_ranges(m[0])]
+    return ranges + [s for s in said if not any(a <= s[0] < b for a, b in ranges)]
 
 
 def _activity_nearest(text_folded: str, weekday: str) -> tuple[str | None, tuple[int, int]]:
@@ -161,19 +191,23 @@ def clues(view: PostView) -> list[RoutineClue]:
         low = view.folded[index]
         text_no_tags, where = without_hashtags(low)
         raw_no_tags = re.sub(r"#\w+", " ", part.text)
+        week = _long_ranges(text_no_tags)  # "Monday to Friday": a working week, no one activity's days
         days = {lx.WEEKDAYS[lx.WEEKDAY_FORMS[m[1]]] for m in _WEEKDAY.finditer(text_no_tags)
-                if len(m[1]) > 3 or m[1] in ("mon", "tue", "wed", "thu", "fri")
-                or re.search(r"\b" + m[1].capitalize() + r"\b", raw_no_tags)}  # "sat", "sun": only as "Sat", "Sun"
+                if (len(m[1]) > 3 or m[1] in ("mon", "tue", "wed", "thu", "fri")
+                    or re.search(r"\b" + m[1].capitalize() + r"\b", raw_no_tags))  # "sat", "sun": only as "Sat", "Sun"
+                and not any(a <= m.start() < b for a, b in week)}
         days -= {d for d in days if re.search(r"\bon\s+" + d.lower() + r"\s+(?:we|i)\b", text_no_tags)}
+        ranged = _days_in_ranges(text_no_tags)
+        days |= ranged
         activity = activity_in(text_no_tags, part.text)
         if not activity and 1 <= len(days) <= 2:
             out += _headed_clues(view, index, text_no_tags, where, days)
-        if activity and 1 <= len(days) <= 3:  # "footy training Tuesdays and Thursdays": a routine on each day
+        if activity and 1 <= len(days) <= MOST_RANGE_DAYS:  # "footy training Tuesdays and Thursdays": one on each day
             for day in sorted(days):
                 phrase, (a, b) = _activity_nearest(text_no_tags, day)
                 out.append(RoutineClue(view.id, day, lx.ACTIVITIES[phrase] if phrase else activity,
                                        parse_time(text_no_tags), part.text[:120], part.source,
-                                       bool(RECURRING.search(text_no_tags)), phrase,
+                                       bool(ranged or RECURRING.search(text_no_tags)), phrase,
                                        view.span_folded(index, where[a], where[b - 1] + 1) if b > a else None))
     for tag, span in view.hashtag_spans():
         words = split_hashtag(tag)

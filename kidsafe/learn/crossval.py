@@ -1,10 +1,10 @@
 """Leave-voices-out cross-validation on the train voices: `python -m kidsafe.learn.crossval`.
 
 For tuning features and settings without ever reading the test voices: the train voices are cut
-into folds by voice; for each fold the role, sensitive-picture, town, favourite, place-tagger and
-owner models are fitted on the other folds (town and owner examples are read with the shipped
-models, so those two are slightly optimistic), and the held-out fold's voices are audited and graded end to end with the stranger test's
-scorer. The figures are those `kidsafe eval` would print for voices the models never saw.
+into folds by voice; for each fold the role, sensitive-picture, town, favourite, place-tagger, school,
+alias and owner models are fitted on the other folds (town, school, alias and owner examples are read
+with the shipped models, so those are slightly optimistic), and the held-out fold's voices are audited
+and graded end to end with the stranger test's scorer. The figures are those `kidsafe eval` would print for voices the models never saw.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from dataclasses import replace
 
 from kidsafe.engine import roles
 from kidsafe.engine.learned import models_in_use
-from kidsafe.learn import (train_favourites, train_owners, train_roles, train_schools, train_sensitive, train_tagger,
-                           train_towns)
+from kidsafe.learn import (train_aliases, train_favourites, train_owners, train_roles, train_schools, train_sensitive,
+                           train_tagger, train_towns)
 from kidsafe.learn.cli_eval import _line, _table
 from kidsafe.learn.corpus import load_split
 from kidsafe.learn.evaluate import Report, grade_voices
@@ -28,9 +28,11 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
              town_threshold: float | None = 0.5, favourite_threshold: float = 0.4,
              tagger_threshold: float = 0.5, owner_threshold: float | None = 0.4,
              routine_owner_threshold: float = 0.8, role_floors: dict[str, float] | None = None,
-             school_threshold: float | None = train_schools.THRESHOLD) -> Report:
+             school_threshold: float | None = train_schools.THRESHOLD,
+             alias_threshold: float | None = train_aliases.THRESHOLD) -> Report:
     """End-to-end grades of every voice of ``split`` by models fitted on the other folds
-    (``town_threshold`` None: the town rules instead of the town model)."""
+    (``town_threshold`` None: the town rules instead of the town model; ``alias_threshold`` None: the
+    spelling rule joins a child's two names)."""
     voices = load_split(split)
     role_ex = {v.id: train_roles.examples_of([v], augment=True) for v in voices}
     sens_ex = {v.id: train_sensitive.examples_of([v]) for v in voices}
@@ -39,6 +41,7 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
     tag_ex = {v.id: train_tagger.examples_of([v]) for v in voices}
     owner_ex = {v.id: train_owners.examples_of([v]) for v in voices}  # cast by the shipped role model
     school_ex = {v.id: train_schools.examples_of([v])[0] for v in voices}  # candidates as the shipped models find them
+    alias_ex = {v.id: train_aliases.examples_of([v]) for v in voices}  # pairs of children as the shipped models cast them
     report = Report()
     for k in range(folds):
         held = [v for i, v in enumerate(voices) if i % folds == k]
@@ -70,8 +73,13 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
             school_model = replace(fit([r for vid in rest for r in school_ex[vid][1]],
                                        [y for vid in rest for y in school_ex[vid][2]], train_schools.CLASSES, 1.0),
                                    threshold=school_threshold)
+        alias_model = None
+        if alias_threshold is not None:
+            alias_model = replace(fit([r for vid in rest for r in alias_ex[vid][0]],
+                                      [y for vid in rest for y in alias_ex[vid][1]], train_aliases.CLASSES, 1.0,
+                                      balance=0.0), threshold=alias_threshold)
         with models_in_use(roles=role_model, sensitive=sens_model, towns=town_model, favourites=fav_model,
-                           tagger=tag_model, owners=owner_model, schools=school_model):
+                           tagger=tag_model, owners=owner_model, schools=school_model, aliases=alias_model):
             report.graded += grade_voices(held).graded
     return report
 

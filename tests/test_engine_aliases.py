@@ -1,0 +1,80 @@
+"""One child under two names (`engine/aliases.py`) and names said only in hashtags (`mentions`)."""
+
+from __future__ import annotations
+
+from kidsafe.engine import aliases
+from kidsafe.engine.mentions import find_mentions
+from kidsafe.engine.people import Person, is_alias
+from kidsafe.engine.roles import SMALL_FEED
+from kidsafe.models import EvidenceSource
+from tests.engine_feeds import child_names, dossier, view
+
+#: A year of a family with two children: the girl is "Bashie" in every post and "Batsheva" only in her
+#: birthday post; her brother is named beside her.
+NICKNAME_FEED = [
+    ("1", "Bashie painted the whole fence blue, and herself", "2024-01-06 10:00"),
+    ("2", "Akiva and Bashie building a fort in the lounge", "2024-01-13 10:00"),
+    ("3", "Bashie's first time on the big slide, no fear at all", "2024-01-20 10:00"),
+    ("4", "Akiva read his first chapter book on his own", "2024-01-27 10:00"),
+    ("5", "Rainy day crafts with Bashie, glitter everywhere", "2024-02-03 10:00"),
+    ("6", "Happy 3rd birthday to our Batsheva! Three already 🎂", "2024-02-10 10:00"),
+    ("7", "Bashie wore the new wellies to bed", "2024-02-17 10:00"),
+    ("8", "Akiva and Bashie at the duck pond feeding the ducks", "2024-02-24 10:00"),
+    ("9", "Akiva turned 7 today! Pizza and a water fight 🎂", "2024-03-02 10:00"),
+    ("10", "Bashie has decided she is a cat now. We have a cat.", "2024-03-09 10:00"),
+    ("11", "Akiva's football match, he scored twice", "2024-03-16 10:00"),
+    ("12", "Bashie fell asleep in her dinner again", "2024-03-23 10:00"),
+]
+
+
+def test_a_full_name_said_once_and_a_nickname_said_all_year_are_one_child():
+    d = dossier(*(view(*post) for post in NICKNAME_FEED))
+    assert len(NICKNAME_FEED) >= SMALL_FEED  # the learned model decides, not the spelling rule
+    names = {c.name: set(c.aliases) for c in d.children}
+    assert len(names) == 2 and "Akiva" in names
+    girl = next(n for n in names if n != "Akiva")
+    assert {girl, *names[girl]} >= {"Bashie", "Batsheva"}
+
+
+def test_two_children_named_together_are_never_joined_however_alike_their_names():
+    feed = [view(pid, text.replace("Batsheva", "Jeremiah").replace("Bashie", "Josiah"), when)
+            for pid, text, when in NICKNAME_FEED]
+    feed.append(view("13", "Happy birthday to my boys, Josiah Malik & Jeremiah Kofi 🎂", "2024-04-01 10:00"))
+    d = dossier(*feed)
+    assert {"Josiah", "Jeremiah"} <= child_names(d) | {a for c in d.children for a in c.aliases}
+    assert not any({"Josiah", "Jeremiah"} <= {c.name, *c.aliases} for c in d.children)
+
+
+def test_the_words_between_two_names_say_whether_they_are_one_child_or_two():
+    text = "Happy birthday Batsheva (Bashie), and hugs to Josiah Malik & Jeremiah"
+    v = view("1", text)
+    mentions = {m.name: m for m in find_mentions(v)}
+    people = {n: Person(key=n.lower(), name=n, mentions=[mentions[n]]) for n in ("Batsheva", "Bashie", "Josiah",
+                                                                                 "Jeremiah")}
+    views = {"1": v}
+    gaps, apart = aliases._gaps_between(people["Bashie"], people["Batsheva"], views)
+    assert gaps == {"bracket"} and apart == 0
+    gaps, apart = aliases._gaps_between(people["Jeremiah"], people["Josiah"], views)
+    assert gaps == {"and"} and apart == 1
+
+
+def test_without_a_model_the_spelling_rule_joins_a_nickname_to_its_name():
+    charlotte = Person(key="charlotte", name="Charlotte", role="child")
+    lottie = Person(key="lottie", name="Lottie", role="child")
+    people = {"charlotte": charlotte, "lottie": lottie}
+    joined = []
+    aliases.merge_children(people, {}, text_posts=SMALL_FEED - 1, genders={}, rule=is_alias,
+                           absorb=lambda ps, kept, other: (joined.append((kept.name, other.name)), ps.pop(other.key)))
+    assert joined == [("Charlotte", "Lottie")] and list(people) == ["charlotte"]
+
+
+def test_first_names_inside_hashtags_are_mentions_with_their_cues():
+    v = view("1", "🦈🎂 #Kai5 #HappyBirthdayKai #BrennanTribe #HollinBrookPrimary #summer #tilly #sharkobsessed")
+    found = [(m.name, m.source, sorted(m.cues)) for m in find_mentions(v)]
+    assert ("Kai", EvidenceSource.HASHTAG, ["age", "hashtag"]) in found
+    assert ("Kai", EvidenceSource.HASHTAG, ["birthday", "hashtag"]) in found
+    assert ("Tilly", EvidenceSource.HASHTAG, ["hashtag"]) in found  # a lower-case tag that is only a name
+    names = {name for name, _, _ in found}
+    assert not names & {"Brennan", "Hollin", "Brook", "Summer", "Shark"}  # a family's tag, a school's, words
+    kai = next(m for m in find_mentions(v) if m.name == "Kai")
+    assert v.parts[0].text[kai.start:kai.end] == "Kai"  # the span points into the hashtag
