@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kidsafe.engine.routines import as_said, clues, headed_activity
+from kidsafe.engine.routines import as_said, clues, headed_activity, parse_time
 from kidsafe.models import FactKind
 from tests.engine_feeds import birthday_view, dossier, values, view
 
@@ -174,7 +174,7 @@ def test_engine_routines_a_head_noun_activity_spans_its_words_however_spaced():
 @pytest.mark.parametrize(("caption", "days", "time"), [
     ("Madrasah every week, Monday to Thursday 5 till 7, and Noah never complains",
      {"Monday", "Tuesday", "Wednesday", "Thursday"}, "17:00"),
-    ("Swimming squad Tue-Thu at 6am, Noah is a machine", {"Tuesday", "Wednesday", "Thursday"}, "06:00"),
+    ("Swimming squad every Tue-Thu at 6am, Noah is a machine", {"Tuesday", "Wednesday", "Thursday"}, "06:00"),
     ("Street dance on Monday nights at 6pm, Noah has the moves", {"Monday"}, "18:00"),
 ])
 def test_engine_routines_on_a_range_of_days(caption, days, time):
@@ -185,3 +185,20 @@ def test_engine_routines_on_a_range_of_days(caption, days, time):
 
 def test_engine_a_working_week_is_no_one_activity():
     assert not _routines_of("Nursery Monday to Friday now Noah is 3, and swimming lessons")
+
+
+@pytest.mark.parametrize("caption", [
+    "Football camp Monday to Wednesday next week, Noah can't wait",
+    "Swimming all weekend, Friday to Monday at Nana's caravan",
+    "Two nights camping on Saturday, swimming in the lake",
+])
+def test_engine_a_range_of_days_said_once_is_no_weekly_routine(caption):
+    assert not _routines_of(caption)
+
+
+@pytest.mark.parametrize(("text", "time"), [
+    ("Monday to Thursday 5 till 7 every week", "17:00"), ("5 till 7pm", "17:00"), ("9 till 11am", "09:00"),
+    ("9:30 to 12", "09:30"), ("lost 4-1", None),
+])
+def test_engine_the_start_of_a_range_of_hours_is_the_routine_s_time(text, time):
+    assert parse_time(text) == time

@@ -178,3 +178,18 @@ def test_a_school_read_in_a_photo_is_weighed_by_the_rule_the_corpus_cannot_teach
     posts += [view(str(i), caption, f"2024-05-{i:02d} 10:00") for i, caption in enumerate(fillers, 4)]
     found = values(dossier(*posts), FactKind.SCHOOL)
     assert any("Larkhill" in s for s in found), found
+
+
+@pytest.mark.parametrize(("caption", "school"), [
+    ("Noah started 5th grade at Kestrel Rise today, taller than his teacher", "Kestrel Rise"),
+    ("Noah is in 4th grade now at Sycamore Run and loves it", "Sycamore Run"),
+    ("Noah starting pre-primary at Larchwood, all three in one building", "Larchwood"),
+])
+def test_engine_a_school_year_at_a_name_is_the_school(caption, school):
+    d = dossier(view("1", caption), view("2", "Noah is 6 today", "2024-02-01 09:00"))
+    assert school in values(d, FactKind.SCHOOL, "Noah")
+
+
+def test_engine_a_school_year_at_a_place_that_is_no_name_is_no_school():
+    d = dossier(view("1", "Nursery at the park today, Noah fed the ducks"), view("2", "Noah is 3 today", "2024-02-01 09:00"))
+    assert not values(d, FactKind.SCHOOL)

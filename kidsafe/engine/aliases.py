@@ -7,8 +7,8 @@ what tells a nickname from a sibling: how the two names are spelled (one starts,
 nickname of the other), whether they are ever named in one post and how (side by side in brackets, or
 joined by "and" as two people), how often each is named and with which cues (a birthday or an age
 beside the rare one), their genders, and how many children the feed seems to have. Pairs above the
-threshold become one child, likeliest first; two names ever said together as a pair never do. In a feed
-too small for the learned models the spelling rule (`people.is_alias`) decides.
+threshold become one child, likeliest first; two names ever said together as a pair, or a boy's and a
+girl's, never do. In a feed too small for the learned models the spelling rule (`people.is_alias`) decides.
 """
 
 from __future__ import annotations
@@ -105,8 +105,10 @@ def pair_features(a: Person, b: Person, children: int, views: dict[str, PostView
     feats[f"rare_posts={_bucket(len(rare.posts), (1, 2, 4, 8))}"] = 1.0
     feats[f"common_posts={_bucket(len(common.posts), (2, 5, 10, 20))}"] = 1.0
     feats["rare_share"] = len(rare.posts) / max(1, len(common.posts))
-    feats["rare_age_cue"] = float(bool(rare.cue_posts(_AGE_CUES)))
-    feats["common_age_cue"] = float(bool(common.cue_posts(_AGE_CUES)))
+    rare_ages, common_ages = rare.cue_posts(_AGE_CUES), common.cue_posts(_AGE_CUES)
+    feats["rare_age_cue"] = float(bool(rare_ages))
+    feats["common_age_cue"] = float(bool(common_ages))
+    feats["both_age_cue_apart"] = float(bool(rare_ages and common_ages and not rare_ages & common_ages))
     feats["rare_tagged"] = float(bool(rare.cue_posts({"tagged"})))
     feats[f"rare_english={_bucket(english_rank(rare.name) or 10**6, (2000, 20000))}"] = 1.0
     feats[f"common_english={_bucket(english_rank(common.name) or 10**6, (2000, 20000))}"] = 1.0
@@ -118,18 +120,24 @@ def pair_features(a: Person, b: Person, children: int, views: dict[str, PostView
     return feats
 
 
-def _one_child(a: Person, b: Person, feats: dict[str, float]) -> bool:
-    """Never join two names said together as a pair ("Ella and Isabella", "Josiah Malik & Jeremiah Kofi")."""
-    shared = set(a.posts) & set(b.posts)
-    return not feats.get("gap:and") and not any("pair" in m.cues for m in a.mentions + b.mentions
-                                                 if m.post in shared)
+def may_be_one_child(a: Person, b: Person, views: dict[str, PostView], genders: dict[str, str | None],
+                     said_together: Callable[[Person, Person], bool]) -> bool:
+    """Never join two names said together as a pair ("Ella and Isabella", "Josiah Malik & Jeremiah Kofi"),
+    nor a boy and a girl ("Max" and "Maxine"): whatever the model says, those are two children. Read at
+    the moment of joining, as an earlier join may have brought such a post in."""
+    ga, gb = genders.get(a.key), genders.get(b.key)
+    if ga and gb and ga != gb:
+        return False
+    return not said_together(a, b) and "and" not in _gaps_between(a, b, views)[0]
 
 
 def merge_children(people: dict[str, Person], views: dict[str, PostView], text_posts: int,
                    genders: dict[str, str | None], rule: Callable[[str, str], bool],
-                   absorb: Callable[[dict[str, Person], Person, Person], None]) -> None:
+                   absorb: Callable[[dict[str, Person], Person, Person], None],
+                   said_together: Callable[[Person, Person], bool]) -> None:
     """Join the children that are one child under two names. ``rule(short, long)``: the spelling rule;
-    ``absorb(people, kept, joined)``: how one person becomes an alias of another."""
+    ``absorb(people, kept, joined)``: how one person becomes an alias of another; ``said_together(a, b)``:
+    whether two names are ever written as a pair."""
     children = sorted((p for p in people.values() if p.role == "child"), key=lambda p: (len(p.key), p.key))
     pairs = [(a, b) for i, a in enumerate(children) for b in children[i + 1:]]
     rows = [pair_features(a, b, len(children), views, genders, rule) for a, b in pairs]
@@ -137,16 +145,16 @@ def merge_children(people: dict[str, Person], views: dict[str, PostView], text_p
         RECORDER.extend((a.name, b.name, feats) for (a, b), feats in zip(pairs, rows, strict=True))
     model = learned.shipped("aliases") if text_posts >= SMALL_FEED else None
     if model is None:
-        scored = [(1.0 if f["spelling_rule"] else 0.0, a, b, f) for (a, b), f in zip(pairs, rows, strict=True)]
+        scored = [(1.0 if f["spelling_rule"] else 0.0, a, b) for (a, b), f in zip(pairs, rows, strict=True)]
         threshold = 0.5
     else:
         probs = model.probabilities_of(rows) if rows else []
-        scored = [(p["yes"], a, b, f) for p, (a, b), f in zip(probs, pairs, rows, strict=True)]
+        scored = [(p["yes"], a, b) for p, (a, b) in zip(probs, pairs, strict=True)]
         threshold = model.threshold
-    for score, a, b, feats in sorted(scored, key=lambda s: -s[0]):
+    for score, a, b in sorted(scored, key=lambda s: -s[0]):
         if score < threshold:
             break
-        if a.key not in people or b.key not in people or not _one_child(a, b, feats):
+        if a.key not in people or b.key not in people or not may_be_one_child(a, b, views, genders, said_together):
             continue
         short, long = (a, b) if len(a.key) <= len(b.key) else (b, a)
         # the fuller name stays when the spelling says which is the nickname, else the one named more

@@ -11,7 +11,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import is_known_first_name, name_count
-from kidsafe.engine.text import NUMBER_WORDS, POSSESSIVE_END, english_rank, fold, sentence_start
+from kidsafe.engine.text import (CAMEL_WORD, HASHTAG, NUMBER_WORDS, POSSESSIVE_END, english_rank, fold, sentence_start,
+                                 title_case)
 from kidsafe.engine.views import PostView, TextPart
 from kidsafe.models import EvidenceSource
 
@@ -68,10 +69,6 @@ class Mention:
 #: Titles that, before a lone capital letter, make a nickname from a child's initial ("Little Miss E").
 _INITIAL_HONORIFICS = frozenset({"miss", "mr", "master", "mister"})
 _INITIAL_AFTER = re.compile(r"\.?\s+[A-Z]\b(?!\.\s*[A-Z][a-z])")
-
-
-def _title_case(word: str) -> str:
-    return word[:1].upper() + word[1:].lower() if word.isupper() else word
 
 
 #: Patterns read at every capitalised word, compiled once rather than looked up in re's cache each time.
@@ -263,17 +260,17 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
             if any(a <= m.start() < b for a, b in in_character):
                 continue
             start, end = m.start(), m.start() + len(word)
-            title = _title_case(prev.group(1)) if kin_pair else None
+            title = title_case(prev.group(1)) if kin_pair else None
             if prev and not kin_pair and text[prev.end():m.start()].strip() == "":
                 pkey = fold(prev.group(1))
                 if pkey in lx.KIN_TITLES:
-                    title = _title_case(prev.group(1))
+                    title = title_case(prev.group(1))
             nxt = words[i + 1] if i + 1 < len(words) else None
             titles_next = nxt is not None and text[end:nxt.start()].strip() == "" and nxt.group(1)[:1].isupper()
             if key in lx.KIN_TITLES and (titles_next or key in lx.PLAIN_KIN_TITLES or name_count(word) < 1000):
                 continue  # the title itself ("Nana"); its name, if any, is the next word
             if key in lx.KIN_TITLE_SECOND and prev is not None and fold(prev.group(1)) in lx.KIN_TITLES:
-                title = _title_case(prev.group(1))
+                title = title_case(prev.group(1))
             surname = None
             if nxt and text[end:nxt.start()].strip() == "" and nxt.group(1)[:1].isupper():
                 cand = nxt.group(1).rstrip("'’")
@@ -281,7 +278,7 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
                 if fold(cand) in _NOT_SURNAMES:
                     pass  # "Kingston Town Centre", "Ashby Library": a place's name, not a person's
                 elif fold(cand) not in lx.NOT_NAMES and not is_known_first_name(cand) or (ocr and cand.isupper()):
-                    surname = _title_case(cand)
+                    surname = title_case(cand)
             cues = _cues(part, text, folded, start, end, word)
             if not title and _follows_a_name(text, prev, m):
                 cues.add("second_name")  # "June Alexandra": a middle name, or a surname, more often than a person
@@ -289,7 +286,7 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
                     name_count(word) >= 30 and _NTH_BIRTHDAY_AFTER.match(folded[end:end + 40])):
                 cues.add("character")  # but "party for Elsa's 6th birthday": a character never turns six
             yield Mention(
-                name=_title_case(word), key=key, post=view.id, source=part.source, start=start, end=end,
+                name=title_case(word), key=key, post=view.id, source=part.source, start=start, end=end,
                 part=index, cues=frozenset(cues), title=title, title_start=prev.start() if title and prev else None,
                 surname=surname,
                 excerpt=_window(text, start, end),
@@ -331,11 +328,9 @@ def _lowercase_mentions(view: PostView, part: TextPart, index: int) -> Iterator[
                           part=index, cues=frozenset(cues), excerpt=_window(text, start, end))
 
 
-_HASHTAG = re.compile(r"(?<![\w&])#(\w+)")
-_TAG_SEGMENT = re.compile(r"[A-Z][a-z\u00C0-\u024F]+|[A-Z]+(?![a-z])|[a-z\u00C0-\u024F]+|\d+")
 #: Words in a hashtag that make the tag a group's or a place's name ("#TeamReyes", "#HollinBrookPrimary"):
 #: a first name there is a family name or part of a place's name.
-_GROUP_TAG_WORDS = frozenset("team crew clan tribe squad gang family fam kids clan house household".split())
+_GROUP_TAG_WORDS = lx.word_set("people", "family_group_words") | {"team", "kids", "house"}
 _BIRTHDAY_TAG = re.compile(r"birthday|bday|turns?\d|\d+today")
 
 
@@ -344,9 +339,9 @@ def _hashtag_mentions(view: PostView, part: TextPart, index: int) -> Iterator[Me
     "hashtag": some feeds name their children nowhere else. A CamelCase piece must be a first name of
     the name list; a tag written all in lower case only when the whole tag is one and no English word."""
     text = part.text
-    for tag in _HASHTAG.finditer(text):
+    for tag in HASHTAG.finditer(text):
         body = tag[1]
-        segments = list(_TAG_SEGMENT.finditer(body))
+        segments = list(CAMEL_WORD.finditer(body))
         words = {fold(w[0]) for w in segments}
         if words & (_GROUP_TAG_WORDS | LEXICON_WORDS):
             continue
@@ -365,8 +360,8 @@ def _hashtag_mentions(view: PostView, part: TextPart, index: int) -> Iterator[Me
             cues = {"hashtag"}
             if _BIRTHDAY_TAG.search(low):
                 cues.add("birthday")
-            if re.match(r"\d", body[seg.end():]):
-                cues.add("age")  # "#Tilly3"
+            if re.match(r"\d{1,2}(?!\d)", body[seg.end():]):
+                cues.add("age")  # "#Tilly3", not "#Kai2024"
             start = tag.start(1) + seg.start()
             end = start + len(word)
             yield Mention(name=word.capitalize() if word.islower() else word, key=key, post=view.id,

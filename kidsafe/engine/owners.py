@@ -57,10 +57,10 @@ def _age_bucket(age: int | None) -> str:
     return "baby" if age <= 2 else "early" if age <= 4 else "primary" if age <= 10 else "older"
 
 
-def _nearest_child_posts(views: Sequence[PostView], family: Family, anchors: Sequence[str]) -> tuple[list[str], int]:
+def _nearest_child_posts(views: Sequence[PostView], family: Family, anchors: Sequence[str]) -> list[str]:
     """In each post that names the fact and a child in one text, the child named nearest to the fact's
-    words ("Back to Scoil Mhuire for Ciarán and Saoirse. And Tadhg starts crèche": Ciarán): their keys,
-    and how many posts could tell."""
+    words ("Back to Scoil Mhuire for Ciarán and Saoirse. And Tadhg starts crèche": Ciarán), by key.
+    Distances are read in the folded text, whose length rarely differs from the text as written."""
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in anchors if a) + r")\b") if any(anchors) else None
     nearest = []
     for view in views:
@@ -77,14 +77,15 @@ def _nearest_child_posts(views: Sequence[PostView], family: Family, anchors: Seq
                         best = min(best, (gap, kid.key)) if best else (gap, kid.key)
         if best is not None:
             nearest.append(best[1])
-    return nearest, len(nearest)
+    return nearest
 
 
 def pair_features(kind: str, views: Sequence[PostView], family: Family, subject: str, anchors: Sequence[str],
-                  rule_owners: Sequence[str], value: object = None) -> dict[str, float]:
+                  rule_owners: Sequence[str], value: object = None,
+                  nearest: list[str] | None = None) -> dict[str, float]:
     """What the model reads of one (fact, child) pair. ``anchors``: folded words that mark the fact in
     a text (the school's name, the weekday); ``rule_owners``: the children the old rule chose; ``value``:
-    the fact (a school's name)."""
+    the fact (a school's name); ``nearest``: `_nearest_child_posts` of the fact, when already worked out."""
     person = family.person(subject)
     children = family.cast.children
     feats: dict[str, float] = {"bias": 1.0}
@@ -113,9 +114,10 @@ def pair_features(kind: str, views: Sequence[PostView], family: Family, subject:
     anchor_sentences = [s for t in texts for s in _SENTENCES.findall(t) if any(a in s for a in anchors)]
     same_sentence = any(any(re.search(rf"\b{re.escape(k)}\b", s) for k in keys) for s in anchor_sentences)
     add("same_sentence", float(same_sentence))
-    nearest, telling = _nearest_child_posts(views, family, anchors)
-    if telling:
-        add(f"nearest:{_bucket(sum(n == person.key for n in nearest) / telling)}")
+    if nearest is None:
+        nearest = _nearest_child_posts(views, family, anchors)
+    if nearest:
+        add(f"nearest:{_bucket(sum(n == person.key for n in nearest) / len(nearest))}")
     joined = " ".join(texts)
     she, he = len(_SHE.findall(joined)), len(_HE.findall(joined))
     if person.gender in ("girl", "boy") and she != he:
@@ -145,7 +147,8 @@ def choose(kind: str, views: Sequence[PostView], family: Family, anchors: Sequen
     children = [family.ids[p.key] for p in family.cast.children]
     if not children or not views:
         return Choice(tuple(rule_owners) or (FAMILY,), {})
-    rows = {s: pair_features(kind, views, family, s, anchors, rule_owners, value) for s in children}
+    nearest = _nearest_child_posts(views, family, anchors)
+    rows = {s: pair_features(kind, views, family, s, anchors, rule_owners, value, nearest) for s in children}
     if RECORDER is not None:
         for s, feats in rows.items():
             RECORDER.append((kind, value, family.person(s).name, feats, s))

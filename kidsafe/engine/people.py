@@ -514,7 +514,7 @@ def _merge_child_aliases(people: dict[str, Person], ctx: FeedContext) -> None:
     child_keys = {p.key for p in people.values() if p.role == "child"}
     genders = {key: _gender(people[key], ctx.views, child_keys, by_post) or _name_gender(people[key].name)
                for key in child_keys}
-    aliases.merge_children(people, ctx.views, ctx.text_posts, genders, is_alias, _absorb)
+    aliases.merge_children(people, ctx.views, ctx.text_posts, genders, is_alias, _absorb, _said_together)
 
 
 def _merge_second_names(people: dict[str, Person], views: dict[str, PostView]) -> None:

@@ -22,7 +22,7 @@ ADVICE = "A weekly time and place tells a stranger where to find your child: pos
 _WEEKDAY = re.compile(r"\b(" + "|".join(sorted(lx.WEEKDAY_FORMS, key=len, reverse=True)) + r")\b")
 _TIME = re.compile(
     r"\b(?:(half|quarter)\s+(past\s+|to\s+)?(\d{1,2})|(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|"
-    r"(\d{1,2})[:.](\d{2})|(\d{1,2})(?=\s*(?:till|until|til)\s+\d{1,2}\b))\b")
+    r"(\d{1,2})[:.](\d{2})|(\d{1,2})(?=\s*(?:till|until|til)\s+\d{1,2}(?:[:.]\d{2})?\s*(am|pm)?\b))\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,7 @@ class RoutineClue:
 #: Words that make "Saturday football" a weekly thing rather than one match.
 RECURRING = re.compile(
     r"\b(?:every|each|weekly|week in|week after week|always|usual|again|regular|"
-    r"mornings|afternoons|evenings|nights|lessons?|class|classes|club|practice|"
+    r"mornings|afternoons|evenings|(?:" + "|".join(lx.WEEKDAY_FORMS) + r")\s+nights|lessons?|class|classes|club|practice|"
     r"training|session|sessions|term|season|rain or shine|tous\s+les|chaque|cada|todos\s+los|"
     + "|".join(sorted(lx.WEEKDAY_PLURALS)) + r")\b")
 
@@ -70,9 +70,9 @@ def parse_time(text: str) -> str | None:
         hour, minute = int(m[7]), int(m[8])
         if hour < 8:
             hour += 12
-    else:  # "5 till 7": the start of a range of hours
+    else:  # "5 till 7", "5 till 7pm", "9 till 11am": the start of a range of hours
         hour, minute = int(m[9]), 0
-        if hour < 8:
+        if m[10] == "pm" and hour < 12 or not m[10] and hour < 8:
             hour += 12
     if not (0 <= hour < 24 and 0 <= minute < 60):
         return None
@@ -128,16 +128,15 @@ def _days_in_ranges(text_folded: str) -> set[str]:
     days = set()
     for m in _DAY_RANGE.finditer(text_folded):
         first, last = lx.WEEKDAY_FORMS[m[1]], lx.WEEKDAY_FORMS[m[2]]
-        span = [(first + i) % 7 for i in range((last - first) % 7 + 1)]
-        if 2 <= len(span) <= MOST_RANGE_DAYS:
-            days |= {lx.WEEKDAYS[i] for i in span}
+        if 1 <= last - first < MOST_RANGE_DAYS:  # not round the weekend ("Friday to Monday" is a trip)
+            days |= {lx.WEEKDAYS[i] for i in range(first, last + 1)}
     return days
 
 
 def _long_ranges(text_folded: str) -> list[tuple[int, int]]:
     """Where the text says a range of more than `MOST_RANGE_DAYS` days ("monday to friday")."""
     return [m.span() for m in _DAY_RANGE.finditer(text_folded)
-            if (lx.WEEKDAY_FORMS[m[2]] - lx.WEEKDAY_FORMS[m[1]]) % 7 + 1 > MOST_RANGE_DAYS]
+            if lx.WEEKDAY_FORMS[m[2]] - lx.WEEKDAY_FORMS[m[1]] >= MOST_RANGE_DAYS]
 
 
 def _weekday_spans(text_folded: str, weekday: str) -> list[tuple[int, int]]:
@@ -207,7 +206,7 @@ def clues(view: PostView) -> list[RoutineClue]:
                 phrase, (a, b) = _activity_nearest(text_no_tags, day)
                 out.append(RoutineClue(view.id, day, lx.ACTIVITIES[phrase] if phrase else activity,
                                        parse_time(text_no_tags), part.text[:120], part.source,
-                                       bool(ranged or RECURRING.search(text_no_tags)), phrase,
+                                       bool(RECURRING.search(text_no_tags)), phrase,
                                        view.span_folded(index, where[a], where[b - 1] + 1) if b > a else None))
     for tag, span in view.hashtag_spans():
         words = split_hashtag(tag)

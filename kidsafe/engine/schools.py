@@ -15,7 +15,8 @@ from kidsafe.engine import learned, owners, tagger
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.gazetteer import name_count
 from kidsafe.engine.roles import SMALL_FEED
-from kidsafe.engine.text import contains_phrase, english_rank, fold, fold_each, split_hashtag
+from kidsafe.engine.text import (POSSESSIVE_END, contains_phrase, english_rank, fold, fold_each, split_hashtag,
+                                 title_case)
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind, Span
 
@@ -263,6 +264,43 @@ def _saints(view: PostView) -> list[tuple[str, str, Span]]:
             if part.source is not EvidenceSource.OCR for m in _SAINT.finditer(part.text)]
 
 
+#: A school year or stage, then "at" a proper name in the same clause: "5th grade at Clinton", "started
+#: kindergarten at Sycamore Run", "Year 3 at Hollybank", "June starting pre-primary at Larchwood".
+_LEVEL_AT = re.compile(
+    r"(?i:\b(?:(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth)\s+grade|grade\s+\d{1,2}|year\s+\d{1,2}|class\s+\d{1,2}|form\s+\d|primary\s+\d|p\d|"
+    r"kindergarten|pre-?k|pre-?primary|pre-?school|reception|nursery|daycare|day care|creche|crèche|"
+    r"junior infants|senior infants)\b)"
+    r"[^.!?\n;]{0,25}?\b(?i:at)\s+((?:St\.?\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})")
+
+
+#: A name after a school year made only of words this common in English is a place, not a school ("at Park").
+LEVEL_AT_COMMON_RANK = 5000
+
+
+def _level_at(view: PostView, excluded: set[str]) -> list[tuple[str, str, Span]]:
+    """Proper names a school year or stage puts a child "at" (name, excerpt, span)."""
+    out = []
+    for index, part in enumerate(view.parts):
+        if part.source is EvidenceSource.OCR:
+            continue
+        for m in _LEVEL_AT.finditer(part.text):
+            words = m[1].split()
+            skipped = 0
+            while words and fold(words[0]).strip("'’") in LEADING_NON_NAMES:  # "AT THE PARK" in capitals
+                skipped += len(words.pop(0)) + 1
+            while words and fold(words[-1]).strip("'’") in LEADING_NON_NAMES | {"today", "now"}:
+                words.pop()
+            name = POSSESSIVE_END.sub("", " ".join(title_case(w) for w in words))
+            if (not name or fold(name) in excluded or fold(name) in lx.WEEKDAY_FORMS
+                    or all((english_rank(w) or 10**6) < LEVEL_AT_COMMON_RANK for w in words)):
+                continue  # "Year 2 at Park" is no school's name; nor is a weekday
+            start = m.start(1) + skipped
+            out.append((name, part.text[max(0, m.start() - 10):m.end() + 30].strip(),
+                        view.span(index, start, start + len(name))))
+    return out
+
+
 def _contextual(view: PostView, family: Family, excluded: set[str]) -> list[tuple[str, str, Span]]:
     """Proper names in a school post that are nobody and no town: the school's short name (name, excerpt, span)."""
     out = []
@@ -356,7 +394,12 @@ def find_schools(views: Sequence[PostView], family: Family, towns: set[str]) -> 
             add(name, view, Evidence(post=view.id, source=EvidenceSource.CAPTION, excerpt=text,
                                      explanation=f"names the school: {name}", span=span), min(p, 0.85), name,
                 ("tagger",))
+    # a town's name after a school year is the school's ("5th grade at Clinton"): only people are left out
+    surnames = {fold(s) for s in family.cast.surnames}
     for view in views:
+        for name, text, span in _level_at(view, people | surnames):
+            add(name, view, Evidence(post=view.id, source=EvidenceSource.CAPTION, excerpt=text,
+                                     explanation=f"a school year at {name}", span=span), 0.85, name, ("level_at",))
         if not _school_context(view):
             continue
         for name, text, span in _contextual(view, family, excluded):

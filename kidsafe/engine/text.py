@@ -134,13 +134,20 @@ def english_rank(word: str) -> int | None:
 
 #: A possessive ending ("Mia's"), trimmed off names at every capitalised word: compiled once.
 POSSESSIVE_END = re.compile(r"(?:'s|’s)$")
-_CAMEL_WORD = re.compile(r"[A-Z][a-z\u00C0-\u024F]+|[A-Z]+(?![a-z])|[a-z\u00C0-\u024F]+|\d+")
+#: A hashtag, its words without the '#' as the group; not an HTML entity ("&#39;").
+HASHTAG = re.compile(r"(?<![\w&])#(\w+)", re.UNICODE)
+CAMEL_WORD = re.compile(r"[A-Z][a-z\u00C0-\u024F]+|[A-Z]+(?![a-z])|[a-z\u00C0-\u024F]+|\d+")
+
+
+def title_case(word: str) -> str:
+    """A word written in capitals as a name is written ("MITCHELL" -> "Mitchell"); any other as it is."""
+    return word[:1].upper() + word[1:].lower() if word.isupper() else word
 
 
 def split_hashtag(tag: str) -> tuple[str, ...]:
     """Words of a hashtag: CamelCase boundaries first, else the English word splitter."""
     tag = tag.lstrip("#")
-    camel = _CAMEL_WORD.findall(tag)
+    camel = CAMEL_WORD.findall(tag)
     if len(camel) > 1 and not tag.islower() and not tag.isupper():
         return tuple(w.lower() for w in camel)
     return split_words(fold(tag))

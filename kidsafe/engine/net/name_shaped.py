@@ -13,7 +13,7 @@ from kidsafe import geo
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import is_known_first_name
 from kidsafe.engine.net.names import THING_WORDS, not_a_name
-from kidsafe.engine.text import english_rank, fold, split_hashtag
+from kidsafe.engine.text import HASHTAG, english_rank, fold, split_hashtag
 
 RARE_RANK = 20_000
 """Only a name or town this rare as an English word is flagged: the redactor has already taken out the names it
@@ -21,7 +21,6 @@ could place, so a commoner one left ("Summer", "Bay", "Joe") is most often a wor
 FAMILY_GROUP_WORDS = lx.word_set("people", "family_group_words") | {"boys", "girls", "kids", "twins", "house"}
 """Words after a family name ("the Oyelaran boys", "the Oyelaran house"): an unknown word before one is the surname."""
 NAME_WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
-HASHTAG = re.compile(r"(?<![\w&])#(\w+)", re.UNICODE)
 POSTCODE_AREAS = lx.word_set("places", "postcode_areas")
 """The letters that open a British postcode ("E", "SW", "NE"): "E1" alone is a district, "A1" or "PS5" is not."""
 _OUTWARD = re.compile(r"(?<![\w#@£$€])([A-Z]{1,2})\d[A-Z\d]?(?:\s+\d[A-Z]{2})?(?![\w@])")
