@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from kidsafe.engine import learned
 from kidsafe.engine.roles import SMALL_FEED
-from kidsafe.engine.text import english_rank, fold
+from kidsafe.engine.text import english_rank
 
 if TYPE_CHECKING:
     from kidsafe.engine.people import Person

@@ -52,6 +52,19 @@ def voice_views(voice: Voice) -> list[PostView]:
     return _VIEWS[key]
 
 
+def recorded_audit(voice: Voice, module: Any) -> list:
+    """Audit one voice with ``module.RECORDER`` (owners, schools, aliases) collecting every decision the
+    engine weighs, and return what it collected; the recorder is off again afterwards, whatever happens."""
+    from kidsafe.engine import build_dossier
+
+    module.RECORDER = []
+    try:
+        build_dossier(voice_views(voice), as_of=date.fromisoformat(voice.truth["audit_date"]))
+        return module.RECORDER
+    finally:
+        module.RECORDER = None
+
+
 @dataclass
 class Graded:
     """One feed's grading."""

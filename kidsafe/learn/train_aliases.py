@@ -15,15 +15,14 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import numpy as np
 
-from kidsafe.engine import aliases, build_dossier
+from kidsafe.engine import aliases
 from kidsafe.engine.learned import LinearModel, save_model
 from kidsafe.learn.corpus import CORPUS_DIR, Voice, load_split
-from kidsafe.learn.evaluate import voice_views
+from kidsafe.learn.evaluate import recorded_audit
 from kidsafe.learn.fitting import fit, kept_f1, print_meta, trainer_parser
 from kidsafe.learn.stranger_score import name_match
 
@@ -45,13 +44,7 @@ def examples_of(voices: Sequence[Voice]) -> tuple[list[dict[str, float]], list[s
     """(features, label, voice id) of every pair of children the truth can label."""
     rows, labels, groups = [], [], []
     for voice in voices:
-        aliases.RECORDER = []
-        try:
-            build_dossier(voice_views(voice), as_of=date.fromisoformat(voice.truth["audit_date"]))
-            recorded = aliases.RECORDER
-        finally:
-            aliases.RECORDER = None
-        for first, second, feats in recorded:
+        for first, second, feats in recorded_audit(voice, aliases):
             a, b = truth_child(voice.truth, first), truth_child(voice.truth, second)
             if a is None and b is None:
                 continue

@@ -15,15 +15,14 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import numpy as np
 
-from kidsafe.engine import build_dossier, owners
+from kidsafe.engine import owners
 from kidsafe.engine.learned import LinearModel, save_model
 from kidsafe.learn.corpus import CORPUS_DIR, Voice, load_split
-from kidsafe.learn.evaluate import voice_views
+from kidsafe.learn.evaluate import recorded_audit
 from kidsafe.learn.fitting import fit, print_meta, trainer_parser
 from kidsafe.learn.stranger_score import fold, name_match, value_match
 
@@ -53,13 +52,7 @@ def examples_of(voices: Sequence[Voice]) -> tuple[list[dict[str, float]], list[s
     """(features, label, group) of every owner decision the truth can label; group = voice and fact."""
     rows, labels, groups = [], [], []
     for voice in voices:
-        owners.RECORDER = []
-        try:
-            build_dossier(voice_views(voice), as_of=date.fromisoformat(voice.truth["audit_date"]))
-            recorded = owners.RECORDER
-        finally:
-            owners.RECORDER = None
-        for kind, value, name, feats, _ in recorded:
+        for kind, value, name, feats, _ in recorded_audit(voice, owners):
             matching = [f for f in voice.truth["facts"] if f.get("kind") == kind
                         and any(value_match(kind, v, value) for v in [f.get("value"), *(f.get("also") or [])])]
             if not matching:

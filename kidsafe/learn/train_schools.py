@@ -16,15 +16,14 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import numpy as np
 
-from kidsafe.engine import build_dossier, schools
+from kidsafe.engine import schools
 from kidsafe.engine.learned import models_in_use, save_model
 from kidsafe.learn.corpus import CORPUS_DIR, Voice, load_split
-from kidsafe.learn.evaluate import voice_views
+from kidsafe.learn.evaluate import recorded_audit
 from kidsafe.learn.fitting import fit, kept_f1, out_of_fold, print_meta, trainer_parser
 from kidsafe.learn.stranger_score import value_match
 
@@ -47,13 +46,8 @@ def examples_of(voices: Sequence[Voice]) -> list[tuple[str, list[dict[str, float
     candidates are those the engine meets with every candidate let through (no school model in use)."""
     out = []
     for voice in voices:
-        schools.RECORDER = []
-        try:
-            with models_in_use(schools=None):
-                build_dossier(voice_views(voice), as_of=date.fromisoformat(voice.truth["audit_date"]))
-            recorded = schools.RECORDER
-        finally:
-            schools.RECORDER = None
+        with models_in_use(schools=None):
+            recorded = recorded_audit(voice, schools)
         out.append((voice.id, [feats for _, feats in recorded],
                     ["school" if _is_truth_school(voice, c) else "other" for c, _ in recorded]))
     return out
