@@ -22,8 +22,8 @@ test: setup
 	$(PY) -m pytest -q
 
 # Rebuild the shipped models from the labelled corpus (data/corpus/): check it, split it by voice,
-# train the recaser, the place tagger, the role, sensitive-picture, town and favourite models, then the
-# alias, school and owner models (they read the cast the others make) on the train voices, and tune each
+# train the recaser, the place tagger, the role, sensitive-picture, town, favourite and activity models,
+# then the alias, school and owner models (they read the cast the others make) on the train voices, and tune each
 # on the dev voices.
 model: setup
 	$(PY) data/corpus/validate.py
@@ -34,6 +34,7 @@ model: setup
 	$(PY) -m kidsafe.learn.train_sensitive
 	$(PY) -m kidsafe.learn.train_towns
 	$(PY) -m kidsafe.learn.train_favourites
+	$(PY) -m kidsafe.learn.train_activities
 	$(PY) -m kidsafe.learn.train_aliases
 	$(PY) -m kidsafe.learn.train_schools
 	$(PY) -m kidsafe.learn.train_owners

@@ -202,3 +202,13 @@ def test_engine_a_range_of_days_said_once_is_no_weekly_routine(caption):
 ])
 def test_engine_the_start_of_a_range_of_hours_is_the_routine_s_time(text, time):
     assert parse_time(text) == time
+
+
+@pytest.mark.parametrize(("text", "time"), [
+    ("wednesdays = swimming before school now. 7.15 at the leisure centre", "07:15"),
+    ("sunday morning swim, 7.30 sharp", "07:30"),
+    ("football at 5.30, every tuesday", "17:30"),
+    ("half 6 on thursdays, straight after tea", "18:30"),
+])
+def test_an_hour_before_8_is_in_the_morning_only_when_the_text_says_so(text, time):
+    assert parse_time(text) == time

@@ -162,6 +162,29 @@ def test_a_tiny_training_run_writes_models_that_tell_a_child_from_a_pet(tiny_cor
     assert "child_name" not in " ".join(graded.missed) and "pet" not in " ".join(graded.missed)
 
 
+def test_the_activity_trainer_labels_the_words_that_state_a_truth_routine(tmp_path):
+    from kidsafe.learn import train_activities
+    from kidsafe.learn.corpus import load_voice
+
+    posts = [{"id": "1", "date": "2024-03-05 18:00", "caption": "Gymnastics every Tuesday at 5, Otis did a cartwheel",
+              "spans": [["Otis", "CHILD"], ["every Tuesday", "ROUTINE"]]},
+             {"id": "2", "date": "2024-03-12 18:00", "caption": "Tuesday gymnastics again. So proud of Otis",
+              "spans": [["Otis", "CHILD"], ["Tuesday", "ROUTINE"]]},
+             {"id": "3", "date": "2024-03-16 10:00", "caption": "Saturday at the beach with Otis", "spans": [["Otis", "CHILD"]]}]
+    truth = {"audit_date": "2024-04-01", "children": [{"name": "Otis", "aliases": [], "birth_date": "2020-01-01"}],
+             "facts": [{"kind": "child_name", "child": "Otis", "value": "Otis", "posts": ["1", "2", "3"]},
+                       {"kind": "routine", "child": "Otis", "posts": ["1", "2"],
+                        "value": {"weekday": "Tuesday", "time": "17:00", "activity": "gymnastics", "place": None}}],
+             "must_not_claim": [{"kind": "town", "value": "Seabrook"}]}
+    write_voice(tmp_path / "v0", posts, truth)
+    [(vid, keys, rows, labels)] = train_activities.examples_of([load_voice(tmp_path / "v0")])
+    kept = {(post, rows[n]["w:gymnastics"] if "w:gymnastics" in rows[n] else 0.0, label)
+            for n, ((post, day), label) in enumerate(zip(keys, labels, strict=True)) if label == "activity"}
+    assert kept == {("1", 1.0, "activity"), ("2", 1.0, "activity")}  # the activity of each Tuesday post, and only it
+    assert {day for _, day in keys} == {"Tuesday", "Saturday"}
+    assert all(label == "other" for (post, _), label in zip(keys, labels, strict=True) if post == "3")
+
+
 def test_the_eval_command_grades_the_test_voices_and_ends_with_its_line(tiny_corpus, tmp_path):
     out = tmp_path / "eval.json"
     run = subprocess.run([sys.executable, "-m", "kidsafe", "eval", "--corpus", str(tiny_corpus), "--no-feeds",
@@ -180,7 +203,7 @@ def test_the_shipped_models_load_quickly_and_say_which_voices_taught_them():
     started = time.monotonic()
     models = {name: learned.shipped(name)
               for name in ("roles", "sensitive", "towns", "favourites", "tagger", "owners", "recase", "schools",
-                           "aliases")}
+                           "aliases", "activities")}
     assert time.monotonic() - started < 2.0
     assert all(models.values())
     from kidsafe.learn.corpus import splits

@@ -168,6 +168,9 @@ WEEKDAY_PLURALS = word_set("time", "weekday_plurals")
 #: Spanish and French number words (folded) for ages said in those languages ("cinco años", "six ans").
 FOREIGN_NUMBER_WORDS = word_dict("time", "foreign_number_words")
 
+#: Words that put a small hour in the morning ("7.15 before school" is 07:15, not 19:15).
+MORNING_WORDS = word_tuple("time", "morning_words")
+
 #: Folded month names and abbreviations -> month number.
 MONTH_FORMS = word_dict("time", "month_forms")
 

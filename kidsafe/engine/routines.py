@@ -9,9 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 
+from kidsafe.engine import activities
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine import owners
 from kidsafe.engine.facts import FactBook, Family
+from kidsafe.engine.learned import LinearModel
 from kidsafe.engine.places import Recurrence
 from kidsafe.engine.text import contains_phrase, fold, phrase_spans, split_hashtag, without_hashtags
 from kidsafe.engine.views import PostView
@@ -49,16 +51,18 @@ RECURRING = re.compile(
 
 
 def parse_time(text: str) -> str | None:
-    """'9am' -> '09:00', 'half 4' -> '16:30' (afternoon for small hours), '10.30' -> '10:30'."""
+    """'9am' -> '09:00', 'half 4' -> '16:30' (afternoon for small hours, unless the text says it is
+    morning: '7.15 before school' -> '07:15'), '10.30' -> '10:30'."""
     m = _TIME.search(text)
     if not m:
         return None
+    evening = not contains_phrase(text, lx.MORNING_WORDS)  # where an hour before 8 is said without am/pm
     if m[1]:
         hour = int(m[3])
         minute = 30 if m[1] == "half" else 15
         if m[2] and m[2].strip() == "to":
             hour, minute = hour - 1, 45
-        if hour < 8:
+        if hour < 8 and evening:
             hour += 12
     elif m[4]:
         hour, minute = int(m[4]), int(m[5] or 0)
@@ -68,11 +72,11 @@ def parse_time(text: str) -> str | None:
             hour = 0
     elif m[7]:
         hour, minute = int(m[7]), int(m[8])
-        if hour < 8:
+        if hour < 8 and evening:
             hour += 12
     else:  # "5 till 7", "5 till 7pm", "9 till 11am": the start of a range of hours
         hour, minute = int(m[9]), 0
-        if m[10] == "pm" and hour < 12 or not m[10] and hour < 8:
+        if m[10] == "pm" and hour < 12 or not m[10] and hour < 8 and evening:
             hour += 12
     if not (0 <= hour < 24 and 0 <= minute < 60):
         return None
@@ -198,6 +202,12 @@ def clues(view: PostView) -> list[RoutineClue]:
         days -= {d for d in days if re.search(r"\bon\s+" + d.lower() + r"\s+(?:we|i)\b", text_no_tags)}
         ranged = _days_in_ranges(text_no_tags)
         days |= ranged
+        model = activities.shipped_model()
+        if (model is not None or activities.RECORDER is not None) and 1 <= len(days) <= MOST_RANGE_DAYS:
+            learned_clues = _learned_clues(view, index, text_no_tags, where, days, model)
+            if model is not None:
+                out += learned_clues
+                continue
         activity = activity_in(text_no_tags, part.text)
         if not activity and 1 <= len(days) <= 2:
             out += _headed_clues(view, index, text_no_tags, where, days)
@@ -230,6 +240,46 @@ def _headed_clues(view: PostView, index: int, text: str, where: list[int], days:
         out.append(RoutineClue(view.id, day, phrase, parse_time(text), part.text[:120], part.source,
                                bool(RECURRING.search(text)), phrase,
                                view.span_folded(index, where[start], where[end - 1] + 1)))
+    return out
+
+
+def _learned_clues(view: PostView, index: int, text: str, where: list[int], days: set[str],
+                   model: LinearModel | None) -> list[RoutineClue]:
+    """Clues whose activity the activity model chooses among the words beside each weekday said (none
+    while training, with no model: the candidates are only recorded)."""
+    part = view.parts[index]
+    said = view.entities[index] if index < len(view.entities) else ()
+    entities = {w: label for words, label in said for w in fold(words).split()}
+
+    def raw_of(start: int, end: int) -> str:
+        return view.span_folded(index, where[start], where[end - 1] + 1).text
+
+    recurring = bool(RECURRING.search(text))
+    time = parse_time(text)
+    out = []
+    headed = [h for day in days for s in _weekday_spans(text, day) if (h := headed_activity(text, s))]
+    for day in sorted(days):
+        nearest, _ = _activity_nearest(text, day)
+        rule = frozenset(filter(None, [nearest, *(h[0] for h in headed)]))
+        found = [(c, span) for span in _weekday_spans(text, day)
+                 for c in activities.candidates(text, raw_of, span, recurring, entities, rule)]
+        chosen = activities.best([c for c, _ in found], model, view.id, day)
+        if chosen is None or chosen[1] < model.threshold:
+            continue
+        cand = chosen[0]
+        span = next(s for c, s in found if c is cand)
+        listed = cand.phrase if cand.feats.get("emoji") else contains_phrase(cand.phrase, ACTIVITY_WORDS)
+        if cand.feats.get("emoji"):  # named by the list; the day is what the words say
+            a, b = span
+        elif listed:  # one name for the activity across posts ("footy" is football); the day cited with it
+            a, b = min(cand.start, span[0]), max(cand.end, span[1])
+            if b - a > len(cand.phrase) + (span[1] - span[0]) + NEAR_CHARS:
+                a, b = span
+        else:
+            a, b = cand.start, cand.end
+        out.append(RoutineClue(view.id, day, lx.ACTIVITIES.get(listed, listed) if listed else cand.phrase, time,
+                               part.text[:120], part.source, recurring, listed or cand.phrase,
+                               view.span_folded(index, where[a], where[b - 1] + 1)))
     return out
 
 
@@ -268,7 +318,9 @@ def add_routine_facts(book: FactBook, family: Family, views: Sequence[PostView],
         for view in views:
             if view.id in have or view.weekday != weekday:
                 continue
-            if activity_in(re.sub(r"#\w+", " ", view.all_folded), view.caption) == activity:
+            text = re.sub(r"#\w+", " ", view.all_folded)
+            if (activity_in(text, view.caption) == activity if activity in _LISTED
+                    else bool(activity) and re.search(r"\b" + re.escape(activity) + r"\b", text)):
                 items.append(RoutineClue(view.id, weekday, activity, None, view.caption[:120], EvidenceSource.TIMESTAMP))
     used_recurrences: set[int] = set()
     for (weekday, activity), items in grouped.items():

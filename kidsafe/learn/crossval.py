@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from kidsafe.engine import roles
 from kidsafe.engine.learned import models_in_use
-from kidsafe.learn import (train_aliases, train_favourites, train_owners, train_roles, train_schools, train_sensitive,
+from kidsafe.learn import (train_activities, train_aliases, train_favourites, train_owners, train_roles, train_schools, train_sensitive,
                            train_tagger, train_towns)
 from kidsafe.learn.cli_eval import _line, _table
 from kidsafe.learn.corpus import load_split
@@ -29,10 +29,12 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
              tagger_threshold: float = 0.5, owner_threshold: float | None = 0.4,
              routine_owner_threshold: float = 0.8, role_floors: dict[str, float] | None = None,
              school_threshold: float | None = train_schools.THRESHOLD,
-             alias_threshold: float | None = train_aliases.THRESHOLD) -> Report:
+             alias_threshold: float | None = train_aliases.THRESHOLD,
+             activity_threshold: float | None = train_activities.THRESHOLD) -> Report:
     """End-to-end grades of every voice of ``split`` by models fitted on the other folds
     (``town_threshold`` None: the town rules instead of the town model; ``alias_threshold`` None: the
-    spelling rule joins a child's two names)."""
+    spelling rule joins a child's two names; ``activity_threshold`` None: the activity lists name a
+    routine's activity)."""
     voices = load_split(split)
     role_ex = {v.id: train_roles.examples_of([v], augment=True) for v in voices}
     sens_ex = {v.id: train_sensitive.examples_of([v]) for v in voices}
@@ -42,6 +44,7 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
     owner_ex = {v.id: train_owners.examples_of([v]) for v in voices}  # cast by the shipped role model
     school_ex = {v.id: train_schools.examples_of([v])[0] for v in voices}  # candidates as the shipped models find them
     alias_ex = {v.id: train_aliases.examples_of([v]) for v in voices}  # pairs of children as the shipped models cast them
+    activity_ex = {v.id: train_activities.examples_of([v])[0] for v in voices}
     report = Report()
     for k in range(folds):
         held = [v for i, v in enumerate(voices) if i % folds == k]
@@ -78,8 +81,14 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
             alias_model = replace(fit([r for vid in rest for r in alias_ex[vid][0]],
                                       [y for vid in rest for y in alias_ex[vid][1]], train_aliases.CLASSES, 1.0,
                                       balance=0.0), threshold=alias_threshold)
+        activity_model = None
+        if activity_threshold is not None:
+            activity_model = replace(fit([r for vid in rest for r in activity_ex[vid][2]],
+                                         [y for vid in rest for y in activity_ex[vid][3]], train_activities.CLASSES,
+                                         1.0, balance=0.0), threshold=activity_threshold)
         with models_in_use(roles=role_model, sensitive=sens_model, towns=town_model, favourites=fav_model,
-                           tagger=tag_model, owners=owner_model, schools=school_model, aliases=alias_model):
+                           tagger=tag_model, owners=owner_model, schools=school_model, aliases=alias_model,
+                           activities=activity_model):
             report.graded += grade_voices(held).graded
     return report
 
