@@ -22,6 +22,7 @@ FAMILY = Vocabulary((Term("Zosia", "child", "daughter", "child-1"), Term("Kuba",
     ("Snow in NE4!!! Sledging with the bairns", "Snow in this place!!! Sledging with the bairns"),
     ("Our postcode is PE7 8QJ now", "Our postcode is this place now"),
     ("We moved to 11215 last year", "We moved to this place last year"),
+    ("Best coffee in the 3056, hands down", "Best coffee in a place nearby, hands down"),  # a four-digit postcode
     ("Kuba starting at Ladybird Lodge on Monday", "My son starting at school on Monday"),
     ("Ma grande à l'école du Boisjoli.", "Ma grande à l'école."),
     ("Johar Town walon, so loud", "This place walon, so loud"),  # a part of a town named by its last word
@@ -38,6 +39,8 @@ def test_unplaced_places_and_schools_go(caption, expected):
     "lifted the Stanley Cup",
     "St Patrick's Day parade",
     "10000 steps today",
+    "in the 2019 season we won every game",  # four digits where a place stands, but a year
+    "came 2nd in the 1500 freestyle today",  # four digits where a place stands, but a race
 ])
 def test_unplaced_things_that_look_like_places_stay(caption):
     assert redact(caption, FAMILY).text == caption

@@ -27,6 +27,10 @@ _OUTWARD = re.compile(r"(?<![\w#@£$€])([A-Z]{1,2})\d[A-Z\d]?(?:\s+\d[A-Z]{2})
 _CANADIAN = re.compile(r"(?<![\w#@])[A-Z]\d[A-Z]\s?\d[A-Z]\d(?!\w)")
 _ZIP = re.compile(r"(?<![\w#@£$€.,:/-])\d{5}(?:-\d{4})?(?![\w%:/]|[.,]\d)")
 """Five digits alone ("11215"), not a sum, a time or part of a bigger number ("10,000", "£12000")."""
+_FOUR_AFTER_PLACE = re.compile(r"(?i:\b(?:in|from|around|near|across)\s+)((?i:the)\s+(\d{4}))(?![\w%:/]|[.,]\d|\s*[^\W\d_])")
+"""Four digits where a place stands ("Spring in the 6054"): a postcode as Australia, New Zealand and much of Europe
+write them, taken with their "the" ("in the 6054" is "in a place nearby"). Never with a word after it: that is a
+year, a race or a time ("in the 2019 season", "the 1500 freestyle", "the 0800 train")."""
 
 
 def flagged(caption: str) -> Iterator[tuple[str, str]]:
@@ -38,7 +42,7 @@ def flagged(caption: str) -> Iterator[tuple[str, str]]:
 def flagged_spans(caption: str) -> Iterator[tuple[str, int, int, str]]:
     """(what, start, end, word) of each word shaped like a name, a town or a postcode; a name inside a hashtag
     spans the whole hashtag (the redactor drops it whole)."""
-    yield from (("a postcode", m.start(), m.end(), m[0]) for m in postcodes(caption))
+    yield from (("a postcode", start, end, text) for start, end, text in postcodes(caption))
     tags = [(m.start(), m.end()) for m in HASHTAG.finditer(caption)]
     for m in NAME_WORD.finditer(caption):
         word = re.sub(r"['’]s$", "", m[0])
@@ -51,11 +55,14 @@ def flagged_spans(caption: str) -> Iterator[tuple[str, int, int, str]]:
             yield from (("a name", m.start(), m.end(), word) for word in split_hashtag(m[1]) if _name_in_tag(word))
 
 
-def postcodes(caption: str) -> Iterator[re.Match[str]]:
-    """Each British postcode or district, Canadian postcode or US ZIP code written in the caption."""
-    yield from (m for m in _OUTWARD.finditer(caption) if m[1] in POSTCODE_AREAS)
-    yield from _CANADIAN.finditer(caption)
-    yield from _ZIP.finditer(caption)
+def postcodes(caption: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, text) of each British postcode or district, Canadian postcode, US ZIP code or four-digit
+    postcode where a place stands written in the caption."""
+    for m in (*(m for m in _OUTWARD.finditer(caption) if m[1] in POSTCODE_AREAS), *_CANADIAN.finditer(caption),
+              *_ZIP.finditer(caption)):
+        yield m.start(), m.end(), m[0]
+    for m in _FOUR_AFTER_PLACE.finditer(caption):
+        yield m.start(1), m.end(1), m[1]
 
 
 def _reading(caption: str, start: int, word: str) -> str | None:
