@@ -448,3 +448,20 @@ def test_the_role_model_learns_a_middle_name_as_nobody_of_its_own(tmp_path):
         return train_roles.gold_role(SimpleNamespace(mentions=[mentions[name]]), voice, views)
 
     assert role("Wren") == "child" and role("Alexandra") == "none"
+
+
+def test_a_comment_s_writer_and_names_said_in_comments_are_features_of_the_role_model():
+    """"Jodie Marr: gorgeous boy x" opens with its writer: an adult who comments, rarely a child."""
+    from datetime import datetime
+
+    from kidsafe.engine import roles
+    from kidsafe.engine.people import gather_people
+    from kidsafe.learn.evaluate import post_views
+    from kidsafe.models import Post
+
+    views = post_views([Post(id="1", caption="Noah at the beach today", posted_at=datetime(2024, 5, 4, 10),
+                             platform="plain", extra_text=("Jodie Marr: gorgeous boy x", "thanks Jodie, he loved it"))])
+    people, ctx, _ = gather_people(views)
+    jodie, noah = roles.person_features(people["jodie"], ctx), roles.person_features(people["noah"], ctx)
+    assert jodie["comment_author"] == 0.5 and jodie["in_comments"] == 1.0  # writes one comment, is thanked in the other
+    assert "comment_author" not in noah and "in_comments" not in noah

@@ -209,6 +209,7 @@ def test_engine_the_start_of_a_range_of_hours_is_the_routine_s_time(text, time):
     ("sunday morning swim, 7.30 sharp", "07:30"),
     ("football at 5.30, every tuesday", "17:30"),
     ("half 6 on thursdays, straight after tea", "18:30"),
+    ("Good morning all, what a week it has been. Training at 5.30 every Tuesday now", "17:30"),  # morning said far off
 ])
 def test_an_hour_before_8_is_in_the_morning_only_when_the_text_says_so(text, time):
     assert parse_time(text) == time

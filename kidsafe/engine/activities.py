@@ -13,7 +13,7 @@ it. Its features:
 - where it stands: before or after the day, how many words between and which, the words either side,
   a comma between, the word before the day ("every", "on") and the day's form ("Tuesdays");
 - whether the text says it repeats (`routines.RECURRING`);
-- an activity's emoji near the day ("all those Sunday lessons 🏊") is a candidate of its own, named by the list.
+- an activity's emoji near the day ("Weds 🩰 then tea") is a candidate of its own, named by the list.
 
 The candidate the model likes best for a day, at or above its threshold, is that day's activity.
 """
@@ -36,8 +36,12 @@ REACH = 8
 #: The longest candidate, in words.
 MAX_WORDS = 3
 _WORD = re.compile(r"(?<![\w'’])[^\W\d_][\w'’\-]*")
-_SENTENCE_END = re.compile(r"[.!?\n;]")
+#: What ends a sentence: a run of end marks counts once ("...", "!!\n\n"), and a full stop before a digit is
+#: a time's or a number's ("9.30", "3.5km"), no end.
+_SENTENCE_END = re.compile(r"(?:[!?;\n]|\.(?!\d))+")
 _ACTIVITY_WORDS = tuple(lx.ACTIVITIES)
+#: A verb "to be" splits what is said of the day from the day ("nights are ZUMBINI"): no activity's name holds one.
+_COPULAS = frozenset({"am", "is", "are", "was", "were", "be", "been"})
 _HEADS = frozenset(lx.ACTIVITY_HEADS)
 
 #: While training: every candidate met, as (post, weekday, phrase, features); None otherwise.
@@ -65,11 +69,16 @@ def _bucket(value: int | None, edges: tuple[int, ...]) -> str:
     return next((f"<{edge}" for edge in edges if value < edge), f">={edges[-1]}")
 
 
-def _sentence(text: str, day: tuple[int, int]) -> tuple[int, int]:
-    """The bounds of the sentence holding the weekday at ``day``."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, day[0])), default=0)
-    end = next((m.start() for m in _SENTENCE_END.finditer(text, day[1])), len(text))
-    return start, end
+def _sentences(text: str, day: tuple[int, int]) -> tuple[int, int, int, int]:
+    """(start of the sentence before, start, end, end of the sentence after) of the sentence holding ``day``."""
+    ends = [m.span() for m in _SENTENCE_END.finditer(text)]
+    before = [(a, b) for a, b in ends if b <= day[0]]
+    after = [(a, b) for a, b in ends if a >= day[1]]
+    lo = before[-1][1] if before else 0
+    hi = after[0][0] if after else len(text)
+    before_lo = before[-2][1] if len(before) > 1 else 0
+    after_hi = after[1][0] if len(after) > 1 else len(text)
+    return (before_lo if before else lo), lo, hi, (after_hi if after else hi)
 
 
 def candidates(text: str, raw_of, day: tuple[int, int], recurring: bool, entities: dict[str, str],
@@ -80,9 +89,7 @@ def candidates(text: str, raw_of, day: tuple[int, int], recurring: bool, entitie
 
     ``raw_of(start, end)`` gives the words as written (for capitals); ``entities`` maps a folded word to
     spaCy's label for it in this text; ``rule_phrases`` are what the lists would name (a feature)."""
-    lo, hi = _sentence(text, day)
-    before_lo = _sentence(text, (max(0, lo - 2), max(0, lo - 1)))[0] if lo > 0 else lo
-    after_hi = _sentence(text, (hi + 1, hi + 1))[1] if hi < len(text) else hi
+    before_lo, lo, hi, after_hi = _sentences(text, day)
     words = [(m.start(), m.end(), m[0]) for m in _WORD.finditer(text, before_lo, after_hi)]
     day_at = [i for i, (a, b, _) in enumerate(words) if a < day[1] and b > day[0]]
     if not day_at:
@@ -101,7 +108,8 @@ def candidates(text: str, raw_of, day: tuple[int, int], recurring: bool, entitie
             if inside and (i >= d1 + REACH or j <= d0 - REACH) or not inside and (i < first < j or i < last < j):
                 continue  # too far in its sentence, or across a sentence's end
             toks = [w for _, _, w in words[i:j]]
-            if toks[0] in STOP_WORDS or toks[-1] in STOP_WORDS or any(t in lx.WEEKDAY_FORMS for t in toks):
+            if (toks[0] in STOP_WORDS or toks[-1] in STOP_WORDS
+                    or any(t in lx.WEEKDAY_FORMS or t in _COPULAS for t in toks)):
                 continue
             start, end = words[i][0], words[j - 1][1]
             feats = _features(toks, text, raw_of(start, end), words, i, j, d0, d1, first, last, entities)
@@ -121,7 +129,7 @@ def candidates(text: str, raw_of, day: tuple[int, int], recurring: bool, entitie
 
 def _emoji_candidates(text: str, lo: int, hi: int, sentence_lo: int, sentence_hi: int, day_word: str,
                       before_day: str, recurring: bool, rule_phrases: frozenset[str]) -> list[Candidate]:
-    """An activity's emoji near the day ("all those Sunday lessons 🏊") is a candidate too, named by the list."""
+    """An activity's emoji near the day ("Weds 🩰 then tea") is a candidate too, named by the list."""
     out = []
     for emoji, activity in lx.ACTIVITY_EMOJI.items():
         at = text.find(emoji, lo, hi)
@@ -159,7 +167,8 @@ def _features(toks: list[str], text: str, raw: str, words: list, i: int, j: int,
         feats["head_noun"] = 1.0
     raw_words = _WORD.findall(raw)
     if raw_words and all(w[:1].isupper() for w in raw_words):
-        feats["capitals" if i != first and (i == 0 or not re.search(r"[.!?\n]\s*$", text[:words[i][0]])) else "capitals_at_start"] = 1.0
+        at_start = i == 0 or i == first or bool(_SENTENCE_END.search(text[words[i - 1][1]:words[i][0]]))
+        feats["capitals_at_start" if at_start else "capitals"] = 1.0
     if any(len(w) > 1 and w.isupper() for w in raw_words):
         feats["all_capitals"] = 1.0
     feats[f"english_rank={_bucket(english_rank(toks[-1]), (300, 2000, 10000, 40000))}"] = 1.0

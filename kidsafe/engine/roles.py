@@ -2,7 +2,8 @@
 
 Every name the mention finder pooled across the feed (a `Person`) is described by features: the
 cue words found around each of its mentions (``mentions._cues``: "our", an age, "good boy", a kin
-title...), how often and where it is said, what the first-name list, the English word list, the
+title...), how often and where it is said (in comments, as a comment's writer: "Jodie Marr: love
+you x"), what the first-name list, the English word list, the
 gazetteer and spaCy's entities say of the word, and the words around it in every post, hashed.
 A multinomial logistic regression trained on the corpus's train voices (`kidsafe.learn.train_roles`)
 turns them into a probability per role; a threshold chosen on the dev voices decides when a name
@@ -83,6 +84,10 @@ def _near_classes(text: str, start: int, end: int) -> set[str]:
     return found
 
 
+#: After a comment's first name, what makes it the comment's writer: a colon, perhaps after a surname.
+_AUTHOR_AFTER = re.compile(r"(?:[ _][A-Z][\w'’\-]*)?\s*:")
+
+
 def _bucket(value: int | None, edges: tuple[int, ...]) -> str:
     if value is None:
         return "none"
@@ -149,6 +154,20 @@ def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
     feats["adult_context_posts"] = sum(contains_phrase(ctx.views[p].all_folded, lx.ADULT_CONTEXT) is not None
                                        for p in posts if p in ctx.views) / n_posts
     feats["co_named"] = sum(len(ctx.by_post.get(p, ())) > 1 for p in posts) / n_posts
+    # who writes: a comment opens with its writer's name ("Jodie Marr: love you x"), and a commenter speaks
+    # to the poster or another commenter by name ("thanks Dougie"): adults, rarely the children
+    in_comments = authored = 0
+    for m in person.mentions:
+        view = ctx.views.get(m.post)
+        if view is None or not 0 <= m.part < len(view.parts) or not view.parts[m.part].name.startswith("extra"):
+            continue
+        in_comments += 1
+        text = view.parts[m.part].text
+        authored += not text[:m.start].strip() and bool(_AUTHOR_AFTER.match(text, m.end))
+    if in_comments:
+        feats["in_comments"] = in_comments / n_mentions
+    if authored:
+        feats["comment_author"] = authored / n_mentions
     # the words around each mention and in its posts, hashed
     context: Counter[str] = Counter()
     post_words: Counter[str] = Counter()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 
 from kidsafe.engine import activities
@@ -56,7 +56,8 @@ def parse_time(text: str) -> str | None:
     m = _TIME.search(text)
     if not m:
         return None
-    evening = not contains_phrase(text, lx.MORNING_WORDS)  # where an hour before 8 is said without am/pm
+    # an hour before 8 said without am/pm is in the evening, unless a morning word is said beside it
+    evening = not contains_phrase(text[max(0, m.start() - 40):m.end() + 40], lx.MORNING_WORDS)
     if m[1]:
         hour = int(m[3])
         minute = 30 if m[1] == "half" else 15
@@ -257,10 +258,10 @@ def _learned_clues(view: PostView, index: int, text: str, where: list[int], days
     recurring = bool(RECURRING.search(text))
     time = parse_time(text)
     out = []
-    headed = [h for day in days for s in _weekday_spans(text, day) if (h := headed_activity(text, s))]
     for day in sorted(days):
         nearest, _ = _activity_nearest(text, day)
-        rule = frozenset(filter(None, [nearest, *(h[0] for h in headed)]))
+        headed = [h[0] for s in _weekday_spans(text, day) if (h := headed_activity(text, s))]
+        rule = frozenset(filter(None, [nearest, *headed]))
         found = [(c, span) for span in _weekday_spans(text, day)
                  for c in activities.candidates(text, raw_of, span, recurring, entities, rule)]
         chosen = activities.best([c for c, _ in found], model, view.id, day)
@@ -269,11 +270,17 @@ def _learned_clues(view: PostView, index: int, text: str, where: list[int], days
         cand = chosen[0]
         span = next(s for c, s in found if c is cand)
         listed = cand.phrase if cand.feats.get("emoji") else contains_phrase(cand.phrase, ACTIVITY_WORDS)
+        longer = [(start, p) for start, p in phrase_spans(text, ACTIVITY_WORDS)
+                  if start < cand.end and start + len(p) > cand.start and len(p) > len(cand.phrase)]
+        if listed and longer and not cand.feats.get("emoji"):  # "ballet" said as "ballet folklórico": the list's whole name
+            start, listed = max(longer, key=lambda sp: len(sp[1]))
+            cand = replace(cand, phrase=listed, start=min(start, cand.start), end=max(start + len(listed), cand.end))
         if cand.feats.get("emoji"):  # named by the list; the day is what the words say
             a, b = span
         elif listed:  # one name for the activity across posts ("footy" is football); the day cited with it
-            a, b = min(cand.start, span[0]), max(cand.end, span[1])
-            if b - a > len(cand.phrase) + (span[1] - span[0]) + NEAR_CHARS:
+            at = cand.start + max(0, text.find(listed, cand.start, cand.end) - cand.start)  # the listed words alone
+            a, b = min(at, span[0]), max(at + len(listed), span[1])
+            if b - a > len(listed) + (span[1] - span[0]) + NEAR_CHARS:
                 a, b = span
         else:
             a, b = cand.start, cand.end

@@ -42,8 +42,11 @@ FALSE_CHILD_COST = 2.0
 #: (`python -m kidsafe.learn.crossval --role-floor parent=0.6 ...`): a friend taken for a parent, or a
 #: neighbour's dog for the family's, is a stranger error; these floors cut them by a quarter (19 -> 14
 #: on the train voices) for a few parents and pets missed. Pets stay at 0.5: at 0.6 the demo family's
-#: dog (0.51) left the dossier, and with it the safe copy's list of names to remove.
-ROLE_FLOORS = {"parent": 0.6, "pet": 0.5, "relative": 0.5}
+#: dog (0.51) left the dossier, and with it the safe copy's list of names to remove. Relatives at 0.7 since
+#: round 11 (93 train voices): "Aunty", "Uncle", "Zia" are courtesy titles for neighbours, teachers and
+#: best mates as often as kin, and 0.5 gave 0.760 with 54 stranger errors, 0.6 0.762 with 51, 0.7 0.762
+#: with 47 (relatives found 269 -> 250 of 355, claimed 325 -> 284).
+ROLE_FLOORS = {"parent": 0.6, "pet": 0.5, "relative": 0.7}
 #: The child threshold, chosen leave-voices-out when the train voices outnumber the dev voices four
 #: to one (round 8, 79 train voices: 0.5, the dev voices' and feeds' best, gave 0.735 with 27 stranger
 #: errors; 0.6 gave 0.739 with 25). The dev F1 of every threshold stays in the model's meta as a record;
