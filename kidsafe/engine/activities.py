@@ -28,7 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from kidsafe.engine import learned
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import name_count
-from kidsafe.engine.learned import LinearModel
+from kidsafe.engine.learned import LinearModel, bucket
 from kidsafe.engine.text import contains_phrase, english_rank
 
 #: Words either side of the weekday a candidate may start or end within.
@@ -63,12 +63,6 @@ def shipped_model() -> LinearModel | None:
     return learned.shipped("activities")
 
 
-def _bucket(value: int | None, edges: tuple[int, ...]) -> str:
-    if value is None:
-        return "none"
-    return next((f"<{edge}" for edge in edges if value < edge), f">={edges[-1]}")
-
-
 def _sentences(text: str, day: tuple[int, int]) -> tuple[int, int, int, int]:
     """(start of the sentence before, start, end, end of the sentence after) of the sentence holding ``day``."""
     ends = [m.span() for m in _SENTENCE_END.finditer(text)]
@@ -78,7 +72,7 @@ def _sentences(text: str, day: tuple[int, int]) -> tuple[int, int, int, int]:
     hi = after[0][0] if after else len(text)
     before_lo = before[-2][1] if len(before) > 1 else 0
     after_hi = after[1][0] if len(after) > 1 else len(text)
-    return (before_lo if before else lo), lo, hi, (after_hi if after else hi)
+    return before_lo, lo, hi, after_hi
 
 
 def candidates(text: str, raw_of, day: tuple[int, int], recurring: bool, entities: dict[str, str],
@@ -171,9 +165,9 @@ def _features(toks: list[str], text: str, raw: str, words: list, i: int, j: int,
         feats["capitals_at_start" if at_start else "capitals"] = 1.0
     if any(len(w) > 1 and w.isupper() for w in raw_words):
         feats["all_capitals"] = 1.0
-    feats[f"english_rank={_bucket(english_rank(toks[-1]), (300, 2000, 10000, 40000))}"] = 1.0
+    feats[f"english_rank={bucket(english_rank(toks[-1]), (300, 2000, 10000, 40000))}"] = 1.0
     if len(toks) == 1:
-        feats[f"name_count={_bucket(name_count(toks[0]), (1, 300, 5000))}"] = 1.0
+        feats[f"name_count={bucket(name_count(toks[0]), (1, 300, 5000))}"] = 1.0
     if i < first or j > last:  # in the sentence before or after the day's
         feats[f"sentence={'before' if i < first else 'after'}"] = 1.0
         feats[f"L:{words[i - 1][2] if i > 0 else '<s>'}"] = 1.0

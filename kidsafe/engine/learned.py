@@ -41,6 +41,14 @@ def slot(key: str) -> int:
     return zlib.crc32(key.encode("utf-8")) % DIMENSION
 
 
+def bucket(value: int | None, edges: tuple[int, ...]) -> str:
+    """A count or rank as a feature's value: "<300" for the first edge it is under, ">=40000" past the last,
+    "none" when unknown (the role and activity models' features)."""
+    if value is None:
+        return "none"
+    return next((f"<{edge}" for edge in edges if value < edge), f">={edges[-1]}")
+
+
 def hashed(feats: dict[str, float]) -> dict[int, float]:
     """Features folded into the hashed space (colliding features add up)."""
     out: dict[int, float] = {}

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from kidsafe import geo
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine import learned
-from kidsafe.engine.learned import LinearModel
+from kidsafe.engine.learned import LinearModel, bucket
 from kidsafe.engine.gazetteer import girl_share, name_count
 from kidsafe.engine.text import contains_phrase, english_rank, fold
 
@@ -88,15 +88,6 @@ def _near_classes(text: str, start: int, end: int) -> set[str]:
 _AUTHOR_AFTER = re.compile(r"(?:[ _][A-Z][\w'’\-]*)?\s*:")
 
 
-def _bucket(value: int | None, edges: tuple[int, ...]) -> str:
-    if value is None:
-        return "none"
-    for edge in edges:
-        if value < edge:
-            return f"<{edge}"
-    return f">={edges[-1]}"
-
-
 def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
     """The documented features of one pooled name (see the module docstring); each value in 0..1 or small."""
     feats: dict[str, float] = {"bias": 1.0}
@@ -109,7 +100,7 @@ def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
     most = max(ctx.post_counts.values(), default=1) or 1
     feats["share_of_most_named"] = len(posts) / most
     rank = 1 + sum(count > len(posts) for count in ctx.post_counts.values())
-    feats[f"rank={_bucket(rank, (2, 3, 4, 6, 10))}"] = 1.0
+    feats[f"rank={bucket(rank, (2, 3, 4, 6, 10))}"] = 1.0
     # cues: the share of posts where any mention carries each cue, and whether any does
     for cue in CUES:
         cue_posts = person.cue_posts({cue})
@@ -119,16 +110,16 @@ def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
     # the word itself, as the reference lists see it
     name = person.name
     count = name_count(name)
-    feats[f"name_count={_bucket(count, (1, 30, 300, 1000, 5000, 20000))}"] = 1.0
+    feats[f"name_count={bucket(count, (1, 30, 300, 1000, 5000, 20000))}"] = 1.0
     rank = english_rank(name)
-    feats[f"english_rank={_bucket(rank, (500, 2000, 5000, 20000, 60000))}"] = 1.0
+    feats[f"english_rank={bucket(rank, (500, 2000, 5000, 20000, 60000))}"] = 1.0
     share = girl_share(name)
     if share is not None:
         feats["gendered_name"] = abs(share - 0.5) * 2
     places = geo.places_named(name)
     if places:
         feats["gazetteer_place"] = 1.0
-        feats[f"gazetteer_places={_bucket(len(places), (2, 5, 20))}"] = 1.0
+        feats[f"gazetteer_places={bucket(len(places), (2, 5, 20))}"] = 1.0
     feats["multiword_alias"] = float(any(" " in a for a in person.aliases))
     feats["has_alias"] = float(bool(person.aliases))
     feats["has_title"] = float(bool(person.title))
