@@ -259,26 +259,28 @@ def _learned_clues(view: PostView, index: int, text: str, where: list[int], days
     time = parse_time(text)
     out = []
     for day in sorted(days):
+        spans = _weekday_spans(text, day)
         nearest, _ = _activity_nearest(text, day)
-        headed = [h[0] for s in _weekday_spans(text, day) if (h := headed_activity(text, s))]
+        headed = [h[0] for s in spans if (h := headed_activity(text, s))]
         rule = frozenset(filter(None, [nearest, *headed]))
-        found = [(c, span) for span in _weekday_spans(text, day)
+        found = [(c, span) for span in spans
                  for c in activities.candidates(text, raw_of, span, recurring, entities, rule)]
         chosen = activities.best([c for c, _ in found], model, view.id, day)
         if chosen is None or chosen[1] < model.threshold:
             continue
         cand = chosen[0]
         span = next(s for c, s in found if c is cand)
-        listed = cand.phrase if cand.feats.get("emoji") else contains_phrase(cand.phrase, ACTIVITY_WORDS)
+        emoji = bool(cand.feats.get("emoji"))
+        listed = cand.phrase if emoji else contains_phrase(cand.phrase, ACTIVITY_WORDS)
         longer = [(start, p) for start, p in phrase_spans(text, ACTIVITY_WORDS)
                   if start < cand.end and start + len(p) > cand.start and len(p) > len(cand.phrase)]
-        if listed and longer and not cand.feats.get("emoji"):  # "ballet" said as "ballet folklórico": the list's whole name
+        if listed and longer and not emoji:  # "ballet" said as "ballet folklórico": the list's whole name
             start, listed = max(longer, key=lambda sp: len(sp[1]))
             cand = replace(cand, phrase=listed, start=min(start, cand.start), end=max(start + len(listed), cand.end))
-        if cand.feats.get("emoji"):  # named by the list; the day is what the words say
+        if emoji:  # named by the list; the day is what the words say
             a, b = span
         elif listed:  # one name for the activity across posts ("footy" is football); the day cited with it
-            at = cand.start + max(0, text.find(listed, cand.start, cand.end) - cand.start)  # the listed words alone
+            at = max(cand.start, text.find(listed, cand.start, cand.end))  # the listed words alone
             a, b = min(at, span[0]), max(at + len(listed), span[1])
             if b - a > len(listed) + (span[1] - span[0]) + NEAR_CHARS:
                 a, b = span
