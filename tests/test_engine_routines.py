@@ -183,6 +183,18 @@ def test_engine_routines_on_a_range_of_days(caption, days, time):
     assert found == days, routines
 
 
+def test_engine_a_week_s_schedule_is_read_line_by_line():
+    """Six days in one post are no one activity's, but each line of a timetable is, with its own hour."""
+    timetable = ("New term timetable:\nNoah: swimming Tuesdays and Thursdays 4pm\nMia: ballet Saturdays 9am\n"
+                 "Both: football Sunday mornings\nMon-Wed nursery for Mia")
+    d = dossier(view("1", timetable, "2024-05-04 10:00"), view("2", "Noah is 5 today", "2024-02-01 09:00"),
+                view("3", "Mia is 3 today", "2024-03-01 09:00"))
+    found = {(r.value["weekday"], r.value["activity"], r.value["time"]) for r in d.facts_of_kind(FactKind.ROUTINE)}
+    assert {("Tuesday", "swimming", "16:00"), ("Thursday", "swimming", "16:00"),
+            ("Saturday", "ballet", "09:00")} <= found, found
+    assert not any(day in ("Monday", "Wednesday") for day, _, _ in found)  # nursery on weekdays: no one's routine
+
+
 def test_engine_a_working_week_is_no_one_activity():
     assert not _routines_of("Nursery Monday to Friday now Noah is 3, and swimming lessons")
 

@@ -186,39 +186,51 @@ def as_said(activity: str, phrases: Counter[str]) -> str:
     return f"{phrase} ({activity})"
 
 
+def _days_said(text: str, raw: str) -> set[str]:
+    """The weekdays a folded text (hashtags out) says of some activity: each said day ("sat", "sun" only as
+    "Sat", "Sun" in ``raw``, the text as written), the days inside a short range, not a working week's."""
+    week = _long_ranges(text)  # "Monday to Friday": a working week, no one activity's days
+    days = {lx.WEEKDAYS[lx.WEEKDAY_FORMS[m[1]]] for m in _WEEKDAY.finditer(text)
+            if (len(m[1]) > 3 or m[1] in ("mon", "tue", "wed", "thu", "fri")
+                or re.search(r"\b" + m[1].capitalize() + r"\b", raw))
+            and not any(a <= m.start() < b for a, b in week)}
+    days -= {d for d in days if re.search(r"\bon\s+" + d.lower() + r"\s+(?:we|i)\b", text)}
+    return days | _days_in_ranges(text)
+
+
+_LINE = re.compile(r"[^\n]+")
+_SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|$)")
+
+
+def _segments(text: str, raw_of) -> list[tuple[int, int]]:
+    """Where to read a text's days and activities: the whole text, or, when it says more days than one
+    activity could have (a week's schedule: "Clari: skating Tue/Thu 5:45 / Piano: Thursdays 4:30 / ..."),
+    each line, and each sentence of a line that still says too many."""
+    if len(_days_said(text, raw_of(0, len(text)))) <= MOST_RANGE_DAYS:
+        return [(0, len(text))]
+    out = []
+    for line in _LINE.finditer(text):
+        lo, hi = line.span()
+        if len(_days_said(text[lo:hi], raw_of(lo, hi))) <= MOST_RANGE_DAYS:
+            out.append((lo, hi))
+        else:
+            out += [m.span() for m in _SENTENCE.finditer(text, lo, hi)]
+    return out
+
+
 def clues(view: PostView) -> list[RoutineClue]:
     """Weekday + activity pairs said in the post's caption or hashtags."""
     out = []
     for index, part in enumerate(view.parts):
         if part.source is EvidenceSource.OCR:
             continue
-        low = view.folded[index]
-        text_no_tags, where = without_hashtags(low)
-        raw_no_tags = re.sub(r"#\w+", " ", part.text)
-        week = _long_ranges(text_no_tags)  # "Monday to Friday": a working week, no one activity's days
-        days = {lx.WEEKDAYS[lx.WEEKDAY_FORMS[m[1]]] for m in _WEEKDAY.finditer(text_no_tags)
-                if (len(m[1]) > 3 or m[1] in ("mon", "tue", "wed", "thu", "fri")
-                    or re.search(r"\b" + m[1].capitalize() + r"\b", raw_no_tags))  # "sat", "sun": only as "Sat", "Sun"
-                and not any(a <= m.start() < b for a, b in week)}
-        days -= {d for d in days if re.search(r"\bon\s+" + d.lower() + r"\s+(?:we|i)\b", text_no_tags)}
-        ranged = _days_in_ranges(text_no_tags)
-        days |= ranged
-        model = activities.shipped_model()
-        if (model is not None or activities.RECORDER is not None) and 1 <= len(days) <= MOST_RANGE_DAYS:
-            learned_clues = _learned_clues(view, index, text_no_tags, where, days, model)
-            if model is not None:
-                out += learned_clues
-                continue
-        activity = activity_in(text_no_tags, part.text)
-        if not activity and 1 <= len(days) <= 2:
-            out += _headed_clues(view, index, text_no_tags, where, days)
-        if activity and 1 <= len(days) <= MOST_RANGE_DAYS:  # "footy training Tuesdays and Thursdays": one on each day
-            for day in sorted(days):
-                phrase, (a, b) = _activity_nearest(text_no_tags, day)
-                out.append(RoutineClue(view.id, day, lx.ACTIVITIES[phrase] if phrase else activity,
-                                       parse_time(text_no_tags), part.text[:120], part.source,
-                                       bool(RECURRING.search(text_no_tags)), phrase,
-                                       view.span_folded(index, where[a], where[b - 1] + 1) if b > a else None))
+        text, where = without_hashtags(view.folded[index])
+
+        def raw_of(lo: int, hi: int, where=where, part=part) -> str:
+            return re.sub(r"#\w+", " ", part.text[where[lo]:where[hi - 1] + 1]) if hi > lo else ""
+
+        for lo, hi in _segments(text, raw_of):
+            out += _segment_clues(view, index, text[lo:hi], where[lo:hi], raw_of(lo, hi))
     for tag, span in view.hashtag_spans():
         words = split_hashtag(tag)
         days = [lx.WEEKDAYS[lx.WEEKDAY_FORMS[w]] for w in words if w in lx.WEEKDAY_FORMS and len(w) > 3]
@@ -226,6 +238,30 @@ def clues(view: PostView) -> list[RoutineClue]:
         if days and activity:
             out.append(RoutineClue(view.id, days[0], activity, None, "#" + tag, EvidenceSource.HASHTAG, True,
                                    span=span))
+    return out
+
+
+def _segment_clues(view: PostView, index: int, text: str, where: list[int], raw: str) -> list[RoutineClue]:
+    """The clues one stretch of a part says: ``text`` folded with hashtags out, ``where`` each of its
+    characters in the part, ``raw`` the stretch as written."""
+    part = view.parts[index]
+    days = _days_said(text, raw)
+    model = activities.shipped_model()
+    if (model is not None or activities.RECORDER is not None) and 1 <= len(days) <= MOST_RANGE_DAYS:
+        learned_clues = _learned_clues(view, index, text, where, days, model)
+        if model is not None:
+            return learned_clues
+    out = []
+    activity = activity_in(text, raw)
+    if not activity and 1 <= len(days) <= 2:
+        out += _headed_clues(view, index, text, where, days)
+    if activity and 1 <= len(days) <= MOST_RANGE_DAYS:  # "footy training Tuesdays and Thursdays": one on each day
+        for day in sorted(days):
+            phrase, (a, b) = _activity_nearest(text, day)
+            out.append(RoutineClue(view.id, day, lx.ACTIVITIES[phrase] if phrase else activity,
+                                   parse_time(text), part.text[:120], part.source,
+                                   bool(RECURRING.search(text)), phrase,
+                                   view.span_folded(index, where[a], where[b - 1] + 1) if b > a else None))
     return out
 
 
