@@ -465,3 +465,25 @@ def test_a_comment_s_writer_and_names_said_in_comments_are_features_of_the_role_
     jodie, noah = roles.person_features(people["jodie"], ctx), roles.person_features(people["noah"], ctx)
     assert jodie["comment_author"] == 0.5 and jodie["in_comments"] == 1.0  # writes one comment, is thanked in the other
     assert "comment_author" not in noah and "in_comments" not in noah
+
+
+def test_spoken_to_in_a_comment_and_courtesy_or_kinship_said_near_a_name_are_features_of_the_role_model():
+    """"Nan Rita: oh Dean he's beautiful" speaks to Dean (the poster, an adult); "Aunty Tatu next door ... not
+    actually our aunty" is a courtesy title; "my sister Meinir" is kin."""
+    from datetime import datetime
+
+    from kidsafe.engine import roles
+    from kidsafe.engine.people import gather_people
+    from kidsafe.learn.evaluate import post_views
+    from kidsafe.models import Post
+
+    views = post_views([
+        Post(id="1", caption="Noah is 3 today! Aunty Tatu next door baked him a cake, not actually our aunty",
+             posted_at=datetime(2024, 5, 4, 10), platform="plain", extra_text=("Nan Rita: oh Dean he's beautiful",)),
+        Post(id="2", caption="Lunch with my sister Meinir and Noah", posted_at=datetime(2024, 5, 5, 10), platform="plain"),
+    ])
+    people, ctx, _ = gather_people(views)
+    feats = {key: roles.person_features(people[key], ctx) for key in ("dean", "noah", "tatu", "meinir")}
+    assert feats["dean"]["addressed_in_comment"] == 1.0 and "addressed_in_comment" not in feats["noah"]
+    assert feats["tatu"]["near:not_kin"] == 1.0 and "near:kin_link" not in feats["tatu"]
+    assert feats["meinir"]["near:kin_link"] == 1.0 and "near:not_kin" not in feats["meinir"]

@@ -61,6 +61,8 @@ SIBLING_ADJECTIVES = word_set("people", "sibling_adjectives")
 
 #: Words that say the name next to them is a friend's child ("Ruby's bestie Mae").
 FRIEND_WORDS = word_set("people", "friend_words")
+NOT_KIN_WORDS = word_set("people", "not_kin_words")
+KIN_LINK_WORDS = word_set("people", "kin_link_words")
 
 #: Phrases that make the name in them a friend's child ("playdate with Noor", "sleepover at Ada's").
 FRIEND_CUE_PATTERNS = word_tuple("people", "friend_cue_patterns")

@@ -70,6 +70,9 @@ _NEAR_CLASSES = (
     ("birthday_word", frozenset({"birthday", "bday", "b-day", "cumpleanos", "anniversaire", "turns", "turned", "today"})),
 )
 _NEAR_CHARS = 60
+#: Phrases looked for near each mention (several words each): a title said as a courtesy ("Aunty Tatu next
+#: door", "not actually our uncle") or kinship said outright ("my sister", "hubby's brother").
+_NEAR_PHRASES = (("not_kin", tuple(sorted(lx.NOT_KIN_WORDS))), ("kin_link", tuple(sorted(lx.KIN_LINK_WORDS))))
 
 
 def _near_classes(text: str, start: int, end: int) -> set[str]:
@@ -81,11 +84,15 @@ def _near_classes(text: str, start: int, end: int) -> set[str]:
         found.add("pet_emoji")
     if any(w.isdigit() for w in words):
         found.add("number")
+    near = fold(before) + " | " + fold(after)
+    found |= {name for name, phrases in _NEAR_PHRASES if contains_phrase(near, phrases)}
     return found
 
 
 #: After a comment's first name, what makes it the comment's writer: a colon, perhaps after a surname.
 _AUTHOR_AFTER = re.compile(r"(?:[ _][A-Z][\w'’\-]*)?\s*:")
+#: Before a name a comment speaks to: its writer's "Name:" if written in, then at most two words ("oh", "well done").
+_ADDRESSED_BEFORE = re.compile(r"(?:[^:\n]{1,40}:)?\s*(?:[\w'’]+[\s,!]+){0,2}")
 
 
 def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
@@ -147,18 +154,24 @@ def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
     feats["co_named"] = sum(len(ctx.by_post.get(p, ())) > 1 for p in posts) / n_posts
     # who writes: a comment opens with its writer's name ("Jodie Marr: love you x"), and a commenter speaks
     # to the poster or another commenter by name ("thanks Dougie"): adults, rarely the children
-    in_comments = authored = 0
+    in_comments = authored = addressed = 0
     for m in person.mentions:
         view = ctx.views.get(m.post)
         if view is None or not 0 <= m.part < len(view.parts) or not view.parts[m.part].name.startswith("extra"):
             continue
         in_comments += 1
         text = view.parts[m.part].text
-        authored += not text[:m.start].strip() and bool(_AUTHOR_AFTER.match(text, m.end))
+        author = not text[:m.start].strip() and bool(_AUTHOR_AFTER.match(text, m.end))
+        authored += author
+        # spoken to at a comment's start ("Nan Rita: oh Dean he's beautiful", "Rashid bro she's grown"):
+        # commenters speak to the poster, who is rarely a child
+        addressed += not author and bool(_ADDRESSED_BEFORE.fullmatch(text[:m.start]))
     if in_comments:
         feats["in_comments"] = in_comments / n_mentions
     if authored:
         feats["comment_author"] = authored / n_mentions
+    if addressed:
+        feats["addressed_in_comment"] = addressed / n_mentions
     # the words around each mention and in its posts, hashed
     context: Counter[str] = Counter()
     post_words: Counter[str] = Counter()
