@@ -8,7 +8,7 @@ from kidsafe.engine import aliases
 from kidsafe.engine.mentions import find_mentions
 from kidsafe.engine.people import Person, is_alias
 from kidsafe.engine.roles import SMALL_FEED
-from kidsafe.models import EvidenceSource
+from kidsafe.models import EvidenceSource, FactKind
 from tests.engine_feeds import child_names, dossier, view
 
 #: A year of a family with two children: the girl is "Bashie" in every post and "Batsheva" only in her
@@ -80,6 +80,31 @@ def test_aliases_the_words_between_two_names_say_whether_they_are_one_child_or_t
     assert gaps == {"bracket"} and apart == 0
     gaps, apart = aliases._gaps_between(people["Jeremiah"], people["Josiah"], views)
     assert gaps == {"and"} and apart == 1
+
+
+def test_aliases_only_the_two_names_joined_by_and_are_said_together():
+    """"Bashie and her fort ... Batsheva": an "and" after one name joins it to no other name."""
+    from kidsafe.engine.people import _said_together
+
+    v = view("1", "Bashie and her new fort. Batsheva, you are 3 today! Akiva and Bashie played all day")
+    found = {}
+    for m in find_mentions(v):
+        found.setdefault(m.name, []).append(m)
+    person = {n: Person(key=n.lower(), name=n, mentions=found[n]) for n in ("Bashie", "Batsheva", "Akiva")}
+    views = {"1": v}
+    assert not _said_together(person["Bashie"], person["Batsheva"], views)
+    assert _said_together(person["Akiva"], person["Bashie"], views)
+
+
+def test_a_hyphenated_first_name_is_the_child_s_name_and_cited_whole():
+    feed = [("1", "Carla-Marié is 5 today! Unicorn cake 🎂", "2024-05-04 10:00"),
+            *((str(i), f"Carla at the park again, week {i}", f"2024-05-{i + 4:02d} 10:00") for i in range(2, 10))]
+    d = dossier(*(view(*post) for post in feed))
+    assert "Carla-Marié" in child_names(d)
+    child = next(c for c in d.children if c.name == "Carla-Marié")
+    assert "Carla" in child.aliases
+    spans = {e.post: e.span.text for f in d.facts_of_kind(FactKind.CHILD_NAME) for e in f.evidence}
+    assert spans["1"] == "Carla-Marié" and spans["2"] == "Carla"
 
 
 def test_aliases_without_a_model_the_spelling_rule_joins_a_nickname_to_its_name():

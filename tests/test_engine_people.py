@@ -166,6 +166,13 @@ def test_engine_kin_titles_of_more_countries(caption, relative):
     assert child_names(d) == {"Dario"}
 
 
+@pytest.mark.parametrize("caption", ["Iftar at Dadi's, the kids kept their roza", "Dadi's in Karachi for Eid",
+                                     "Dadi made biryani for everyone"])
+def test_engine_a_kin_title_used_as_the_name_possessive_or_not(caption):
+    d = dossier(view("1", "Our boy Zaid turned 5 today 🎂", "2024-03-09 18:00"), view("2", caption))
+    assert "Dadi" in values(d, FactKind.RELATIVE)
+
+
 def test_engine_my_sister_is_the_childrens_aunt_not_a_child():
     d = dossier(view("1", "Our girl Pia turned 3 today 🎂", "2024-03-09 18:00"),
                 view("2", "Shout out to my sister Lindiwe who babysat all weekend 💜"))

@@ -30,13 +30,14 @@ if TYPE_CHECKING:
 RECORDER: list[tuple[str, str, dict[str, float]]] | None = None
 
 _AGE_CUES = frozenset({"age", "birthday", "born"})
+#: Between two people's names joined as a pair; "Josiah Malik & Jeremiah Kofi": a second name may stand before it.
+AND_GAP = re.compile(r"(?:\s+[A-Z][\w'’\-]+)?\s*(?:and|&|\+|n|with)\s*")
 #: What stands between two names written side by side: "Batsheva (Bashie)", "Diya aka Kutti", "Jo/Josiah".
 _GAPS = (("bracket", re.compile(r"\s*[(\[]\s*[\"'“‘]?\s*")), ("quote", re.compile(r"\s*[\"'“‘]\s*")),
          ("aka", re.compile(r"\s*(?:,\s*)?(?:aka|a\.k\.a\.?|or|otherwise known as|known as|called)\s+[\"'“‘]?",
                             re.IGNORECASE)),
          ("slash", re.compile(r"\s*/\s*")), ("comma", re.compile(r"\s*,\s*")),
-         # "Josiah Malik & Jeremiah Kofi": a second name may stand before the "and"
-         ("and", re.compile(r"(?:\s+[A-Z][\w'’\-]+)?\s*(?:and|&|\+|n|with)\s*")), ("space", re.compile(r"\s+")))
+         ("and", AND_GAP), ("space", re.compile(r"\s+")))
 
 
 def _bucket(count: int, edges: Sequence[int]) -> str:

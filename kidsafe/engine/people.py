@@ -348,8 +348,8 @@ def gather_people(views: Sequence[PostView], ents: dict[str, set[str]] | None = 
         if key in people and not people[key].title:
             people[key].title = title
     _add_tag_mentions(views, people, surname_keys)
-    _merge_aliases(people)
-    _merge_second_names(people, by_view)
+    _merge_second_names(people, by_view)  # first: "Pat Landreneau" makes no nickname of Landry's
+    _merge_aliases(people, by_view)
     pet_posts = {v.id for v in views if _post_has_pet_context(v)}
     first_named: dict[str, str] = {}
     first_starts: dict[str, int] = {}
@@ -394,8 +394,20 @@ def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = Non
     for person in people.values():
         if person.role == "child":
             person.gender = _gender(person, ctx.views, child_keys, by_post) or _name_gender(person.name)
+    for person in people.values():
+        _hyphenated_name_first(person)
     ordered = sorted(people.values(), key=lambda p: _first_index(p, views))
     return Cast(people=ordered, surnames=surnames, by_post=by_post, ents=ctx.ents)
+
+
+def _hyphenated_name_first(person: Person) -> None:
+    """"Carla-Marié", "Kerry-Ann": a hyphen makes one first name of two, so the dossier names the person
+    by it, not by its first half (which stays an alias). Done once roles are decided: the role model
+    learned from the first halves' counts in the name lists."""
+    joined = sorted(a for a in person.aliases if fold(a).startswith(person.key + "-") and " " not in a)
+    if joined:
+        person.aliases = (person.aliases - {joined[0]}) | {person.name}
+        person.name = joined[0]
 
 
 #: The model's roles as the engine names them ("none" and "surname": nobody to report).
@@ -478,7 +490,7 @@ def _add_tag_mentions(views: Sequence[PostView], people: dict[str, Person], surn
                 cues=frozenset({"tagged"}), excerpt=f"tagged on the photo as {tag}"))
 
 
-def _merge_aliases(people: dict[str, Person]) -> None:
+def _merge_aliases(people: dict[str, Person], views: dict[str, PostView]) -> None:
     """Join nicknames into the fuller name (Bea and Bella into Isabella) when neither has a role cue."""
     role_cues = {"friend", "playdate", "parent", "adult", "character", "pet_intro"}
     keys = sorted(people, key=lambda k: -len(k))
@@ -494,7 +506,7 @@ def _merge_aliases(people: dict[str, Person]) -> None:
             p_long = people[long]
             if p_long.title or any(m.cues & role_cues for m in p_long.mentions):
                 continue
-            if _is_alias_key(short, long, p_short.name, p_long.name) and not _said_together(p_short, p_long):
+            if _is_alias_key(short, long, p_short.name, p_long.name) and not _said_together(p_short, p_long, views):
                 _absorb(people, p_long, p_short)
                 break
 
@@ -514,7 +526,8 @@ def _merge_child_aliases(people: dict[str, Person], ctx: FeedContext) -> None:
     child_keys = {p.key for p in people.values() if p.role == "child"}
     genders = {key: _gender(people[key], ctx.views, child_keys, by_post) or _name_gender(people[key].name)
                for key in child_keys}
-    aliases.merge_children(people, ctx.views, ctx.text_posts, genders, is_alias, _absorb, _said_together)
+    aliases.merge_children(people, ctx.views, ctx.text_posts, genders, is_alias, _absorb,
+                           lambda a, b: _said_together(a, b, ctx.views))
 
 
 def _merge_second_names(people: dict[str, Person], views: dict[str, PostView]) -> None:
@@ -546,10 +559,19 @@ def _merge_second_names(people: dict[str, Person], views: dict[str, PostView]) -
         del people[key]
 
 
-def _said_together(a: Person, b: Person) -> bool:
-    """Two names in one phrase ("Ella and Isabella") are two people, not a nickname."""
-    return bool(set(a.posts) & set(b.posts)) and any(
-        "pair" in m.cues for m in a.mentions + b.mentions if m.post in set(a.posts) & set(b.posts))
+def _said_together(a: Person, b: Person, views: dict[str, PostView]) -> bool:
+    """Two names joined in one phrase ("Ella and Isabella", "Josiah Malik & Jeremiah") are two people, not a
+    nickname. Only names joined to each other count: "Juniper and her dance ... Juni says" joins no one."""
+    for post in set(a.posts) & set(b.posts):
+        for m in a.in_post(post):
+            for n in b.in_post(post):
+                if m.part != n.part or m.part < 0 or post not in views:
+                    continue
+                first, second = (m, n) if m.start < n.start else (n, m)
+                between = views[post].parts[m.part].text[first.end:second.start]
+                if "pair" in first.cues and aliases.AND_GAP.fullmatch(between):
+                    return True
+    return False
 
 
 def name_counter(people: Sequence[Person]) -> Counter[str]:

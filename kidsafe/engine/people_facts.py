@@ -59,7 +59,11 @@ def _evidence(person: Person, post: str, view: PostView | None) -> list[Evidence
     out = []
     for m in person.in_post(post)[:1]:
         start = m.title_start if m.title_start is not None and person.role == "relative" else m.start
-        span = view.span(m.part, start, m.end) if view is not None and 0 <= m.part < len(view.parts) else None
+        end = m.end
+        if view is not None and "-" in person.name and 0 <= m.part < len(view.parts):
+            whole = view.parts[m.part].text[m.start:m.start + len(person.name)]
+            end = m.start + len(whole) if fold(whole) == fold(person.name) else end  # "Carla-Marié", not "Carla"
+        span = view.span(m.part, start, end) if view is not None and 0 <= m.part < len(view.parts) else None
         out.append(Evidence(post=post, source=m.source, excerpt=m.excerpt, explanation=f"names {m.name}", span=span))
     return out
 
@@ -106,7 +110,10 @@ def add_people_facts(book: FactBook, family: Family, views: Sequence[PostView]) 
 _VAGUE_KIN = lx.word_set("people", "vague_kin_titles")
 #: Words that open no favourite thing ("favourite part", "loves the"): what follows "favourite" is not one.
 _NOT_FAVOURITE_STARTS = lx.word_tuple("characters", "not_favourite_starts")
-_CAPITALISED = re.compile(r"(?<![\w#@])([A-Z][a-zà-öø-ÿ]+(?:-[a-z]+)?)(?![\w'’-])")
+#: A capitalised word, possessive or not ("Dadi's biryani").
+_CAPITALISED = re.compile(r"(?<![\w#@])([A-Z][a-zà-öø-ÿ]+(?:-[a-z]+)?)(?=['’]s\b|[^\w'’-]|$)")
+#: Roles that make a kin title the name of someone else in the feed (a child called Poppy, a dog called Lola).
+_SOMEONE = frozenset({"child", "pet", "other_child", "parent", "adult", "relative", "character"})
 
 
 def _add_bare_kin_titles(book: FactBook, cast, views: Sequence[PostView]) -> None:
@@ -114,7 +121,8 @@ def _add_bare_kin_titles(book: FactBook, cast, views: Sequence[PostView]) -> Non
     can ask for by it. Not when the feed names that relative ("Nana Sue"), nor for the vague titles."""
     named = {fold(p.title) for p in cast.people if p.title}
     # a kin title that is someone's name in this feed (a child called Poppy, a dog called Lola) is that someone
-    named |= {p.key for p in cast.people} | {fold(a) for p in cast.people for a in p.aliases}
+    someone = [p for p in cast.people if p.role in _SOMEONE]
+    named |= {p.key for p in someone} | {fold(a) for p in someone for a in p.aliases}
     seen: dict[str, list[tuple[str, str, str, EvidenceSource, Span]]] = {}
     for view in views:
         for index, part in enumerate(view.parts):
