@@ -202,19 +202,22 @@ _LINE = re.compile(r"[^\n]+")
 _SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|$)")
 
 
-def _segments(text: str, raw_of) -> list[tuple[int, int]]:
-    """Where to read a text's days and activities: the whole text, or, when it says more days than one
-    activity could have (a week's schedule: "Clari: skating Tue/Thu 5:45 / Piano: Thursdays 4:30 / ..."),
-    each line, and each sentence of a line that still says too many."""
-    if len(_days_said(text, raw_of(0, len(text)))) <= MOST_RANGE_DAYS:
-        return [(0, len(text))]
+def _segments(text: str, raw_of) -> list[tuple[int, int, set[str]]]:
+    """Where to read a text's days and activities, with the days each stretch says: the whole text, or, when
+    it says more days than one activity could have (a week's schedule: "Clari: skating Tue/Thu 5:45 / Piano:
+    Thursdays 4:30 / ..."), each line, and each sentence of a line that still says too many."""
+    days = _days_said(text, raw_of(0, len(text)))
+    if len(days) <= MOST_RANGE_DAYS:
+        return [(0, len(text), days)]
     out = []
     for line in _LINE.finditer(text):
         lo, hi = line.span()
-        if len(_days_said(text[lo:hi], raw_of(lo, hi))) <= MOST_RANGE_DAYS:
-            out.append((lo, hi))
+        days = _days_said(text[lo:hi], raw_of(lo, hi))
+        if len(days) <= MOST_RANGE_DAYS:
+            out.append((lo, hi, days))
         else:
-            out += [m.span() for m in _SENTENCE.finditer(text, lo, hi)]
+            out += [(a, b, _days_said(text[a:b], raw_of(a, b)))
+                    for a, b in (m.span() for m in _SENTENCE.finditer(text, lo, hi))]
     return out
 
 
@@ -229,8 +232,8 @@ def clues(view: PostView) -> list[RoutineClue]:
         def raw_of(lo: int, hi: int, where=where, part=part) -> str:
             return re.sub(r"#\w+", " ", part.text[where[lo]:where[hi - 1] + 1]) if hi > lo else ""
 
-        for lo, hi in _segments(text, raw_of):
-            out += _segment_clues(view, index, text[lo:hi], where[lo:hi], raw_of(lo, hi))
+        for lo, hi, days in _segments(text, raw_of):
+            out += _segment_clues(view, index, text[lo:hi], where[lo:hi], raw_of(lo, hi), days)
     for tag, span in view.hashtag_spans():
         words = split_hashtag(tag)
         days = [lx.WEEKDAYS[lx.WEEKDAY_FORMS[w]] for w in words if w in lx.WEEKDAY_FORMS and len(w) > 3]
@@ -241,11 +244,11 @@ def clues(view: PostView) -> list[RoutineClue]:
     return out
 
 
-def _segment_clues(view: PostView, index: int, text: str, where: list[int], raw: str) -> list[RoutineClue]:
+def _segment_clues(view: PostView, index: int, text: str, where: list[int], raw: str,
+                   days: set[str]) -> list[RoutineClue]:
     """The clues one stretch of a part says: ``text`` folded with hashtags out, ``where`` each of its
-    characters in the part, ``raw`` the stretch as written."""
+    characters in the part, ``raw`` the stretch as written, ``days`` the weekdays it says (`_days_said`)."""
     part = view.parts[index]
-    days = _days_said(text, raw)
     model = activities.shipped_model()
     if (model is not None or activities.RECORDER is not None) and 1 <= len(days) <= MOST_RANGE_DAYS:
         learned_clues = _learned_clues(view, index, text, where, days, model)
