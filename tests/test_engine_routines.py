@@ -195,6 +195,13 @@ def test_engine_a_week_s_schedule_is_read_line_by_line():
     assert not any(day in ("Monday", "Wednesday") for day, _, _ in found)  # nursery on weekdays: no one's routine
 
 
+def test_engine_a_day_after_text_that_folds_shorter_is_still_read():
+    """An accent typed as its own character folds away: the caption as written is cut where the folded text
+    says, not at the same offsets, so "Sat" at the end is still there."""
+    caption = "Rene\u0301e, Zoe\u0308, Chloe\u0308 and Noe\u0308l: ballet lessons every Sat"
+    assert any(r["weekday"] == "Saturday" for r in _routines_of(caption))
+
+
 def test_engine_a_working_week_is_no_one_activity():
     assert not _routines_of("Nursery Monday to Friday now Noah is 3, and swimming lessons")
 

@@ -229,8 +229,9 @@ def clues(view: PostView) -> list[RoutineClue]:
             continue
         text, where = without_hashtags(view.folded[index])
 
-        def raw_of(lo: int, hi: int, where=where, part=part) -> str:
-            return re.sub(r"#\w+", " ", part.text[where[lo]:where[hi - 1] + 1]) if hi > lo else ""
+        def raw_of(lo: int, hi: int, where=where, index=index) -> str:
+            # the folded text's offsets are not the caption's ("…" folds to "..."): map them as the view does
+            return re.sub(r"#\w+", " ", view.span_folded(index, where[lo], where[hi - 1] + 1).text) if hi > lo else ""
 
         for lo, hi, days in _segments(text, raw_of):
             out += _segment_clues(view, index, text[lo:hi], where[lo:hi], raw_of(lo, hi), days)
