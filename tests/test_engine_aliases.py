@@ -96,6 +96,25 @@ def test_aliases_only_the_two_names_joined_by_and_are_said_together():
     assert _said_together(person["Akiva"], person["Bashie"], views)
 
 
+@pytest.mark.parametrize(("caption", "together"), [
+    ("Ella, Isabella and Noah at the farm", True),   # a list: every two names in it are two people
+    ("Ella Rose, Isabella & Noah at the farm", True),
+    ("Isabella, Ella n Noah at the farm", True),
+    ("Ella and Isabella at the farm", True),
+    ("Ella, you are 3 today! Isabella made the cake", False),  # a comma that lists no one
+    ("Ella, Isabella. Noah and the dog", False),
+])
+def test_aliases_names_in_one_list_are_said_together(caption, together):
+    from kidsafe.engine.people import _said_together
+
+    v = view("1", caption)
+    found = {}
+    for m in find_mentions(v):
+        found.setdefault(m.name, []).append(m)
+    ella, isabella = (Person(key=n.lower(), name=n, mentions=found[n]) for n in ("Ella", "Isabella"))
+    assert _said_together(ella, isabella, {"1": v}) is together
+
+
 def test_a_hyphenated_first_name_is_the_child_s_name_and_cited_whole():
     feed = [("1", "Carla-Marié is 5 today! Unicorn cake 🎂", "2024-05-04 10:00"),
             *((str(i), f"Carla at the park again, week {i}", f"2024-05-{i + 4:02d} 10:00") for i in range(2, 10))]
@@ -105,6 +124,17 @@ def test_a_hyphenated_first_name_is_the_child_s_name_and_cited_whole():
     assert "Carla" in child.aliases
     spans = {e.post: e.span.text for f in d.facts_of_kind(FactKind.CHILD_NAME) for e in f.evidence}
     assert spans["1"] == "Carla-Marié" and spans["2"] == "Carla"
+
+
+@pytest.mark.parametrize("second_posts", [
+    [("2", "Carla and her best friend Carla-Mariélle at the park")],  # a friend's name, not the child's
+    [("2", "Carla-Mariélle at the park"), ("3", "Carla-Marié at the pool")],  # two: neither is chosen
+])
+def test_a_hyphenated_name_said_as_a_friend_s_or_among_two_does_not_rename_the_child(second_posts):
+    feed = [("1", "Carla is 5 today! Unicorn cake 🎂"), *second_posts,
+            *((str(i), f"Carla at the park again, week {i}") for i in range(4, 10))]
+    d = dossier(*(view(post, text, f"2024-05-{int(post) + 3:02d} 10:00") for post, text in feed))
+    assert "Carla" in child_names(d)
 
 
 def test_aliases_without_a_model_the_spelling_rule_joins_a_nickname_to_its_name():

@@ -487,10 +487,14 @@ def test_spoken_to_in_a_comment_and_courtesy_or_kinship_said_near_a_name_are_fea
     views = post_views([
         Post(id="1", caption="Noah is 3 today! Aunty Tatu next door baked him a cake, not actually our aunty",
              posted_at=datetime(2024, 5, 4, 10), platform="plain", extra_text=("Nan Rita: oh Dean he's beautiful",)),
-        Post(id="2", caption="Lunch with my sister Meinir and Noah", posted_at=datetime(2024, 5, 5, 10), platform="plain"),
+        Post(id="2", caption="Lunch with my sister Meinir and Noah", posted_at=datetime(2024, 5, 5, 10), platform="plain",
+             extra_text=("Noah looks so grown!",)),
     ])
     people, ctx, _ = gather_people(views)
-    feats = {key: roles.person_features(people[key], ctx) for key in ("dean", "noah", "tatu", "meinir")}
+    feats = {key: roles.person_features(people[key], ctx) for key in ("dean", "noah", "tatu", "meinir", "rita")}
     assert feats["dean"]["addressed_in_comment"] == 1.0 and "addressed_in_comment" not in feats["noah"]
+    # the comment's writer after her title is its author, not spoken to
+    assert feats["rita"]["comment_author"] == 1.0 and "addressed_in_comment" not in feats["rita"]
+    assert "near:not_kin" not in feats["noah"]  # the courtesy is said in the next sentence, of Tatu
     assert feats["tatu"]["near:not_kin"] == 1.0 and "near:kin_link" not in feats["tatu"]
     assert feats["meinir"]["near:kin_link"] == 1.0 and "near:not_kin" not in feats["meinir"]

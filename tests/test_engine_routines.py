@@ -195,6 +195,16 @@ def test_engine_a_week_s_schedule_is_read_line_by_line():
     assert not any(day in ("Monday", "Wednesday") for day, _, _ in found)  # nursery on weekdays: no one's routine
 
 
+def test_engine_a_one_line_schedule_is_read_between_its_slashes():
+    """" / " divides a timetable written on one line; the dot of "5.45pm" and the slash of "Tuesdays/Thursdays" do not."""
+    timetable = "Noah: swimming Tuesdays/Thursdays 5.45pm / Mia: ballet Saturdays 9am / nursery Mon, Wed, Fri"
+    d = dossier(view("1", timetable, "2024-05-04 10:00"), view("2", "Noah is 5 today", "2024-02-01 09:00"),
+                view("3", "Mia is 3 today", "2024-03-01 09:00"))
+    found = {(r.value["weekday"], r.value["activity"], r.value["time"]) for r in d.facts_of_kind(FactKind.ROUTINE)}
+    assert {("Tuesday", "swimming", "17:45"), ("Thursday", "swimming", "17:45"),
+            ("Saturday", "ballet", "09:00")} <= found, found
+
+
 def test_engine_a_day_after_text_that_folds_shorter_is_still_read():
     """An accent typed as its own character folds away: the caption as written is cut where the folded text
     says, not at the same offsets, so "Sat" at the end is still there."""

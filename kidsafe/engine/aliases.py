@@ -32,6 +32,27 @@ RECORDER: list[tuple[str, str, dict[str, float]]] | None = None
 _AGE_CUES = frozenset({"age", "birthday", "born"})
 #: Between two people's names joined as a pair; "Josiah Malik & Jeremiah Kofi": a second name may stand before it.
 AND_GAP = re.compile(r"(?:\s+[A-Z][\w'’\-]+)?\s*(?:and|&|\+|n|with)\s*")
+#: A name in a list, with a second name it may carry: "Josiah Malik".
+_LISTED = r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?"
+_JOIN = r"\s*,?\s*(?:[Aa]nd|&|\+|n)\s*"
+#: From one name to a later one in a list of people: "Ella, Isabella and Noah", "Josiah Malik & Jeremiah".
+LIST_TO_JOIN = re.compile(rf"(?:\s+[A-Z][\w'’\-]+)?(?:\s*,\s*{_LISTED})*{_JOIN}")
+#: From one name to the next by a comma, the list's "and" still to come: "Ella, | Isabella and Noah".
+LIST_COMMA = re.compile(rf"(?:\s+[A-Z][\w'’\-]+)?(?:\s*,\s*{_LISTED})*\s*,\s*")
+#: After the later name, the rest of a list that ends in "and": "Isabella| and Noah", "Isabella|, Noah & Ivy".
+LIST_REST = re.compile(rf"(?:\s+[A-Z][\w'’\-]+)?(?:\s*,\s*{_LISTED})*{_JOIN}[A-Z]")
+
+
+def in_one_list(text: str, first_end: int, second_start: int, second_end: int) -> bool:
+    """Whether two names of ``text`` are listed together as people: joined by "and" ("Ella and Isabella",
+    "Ella, Isabella and Noah") or by a comma in a list that ends in "and" ("Ella, Isabella and Noah" for
+    Ella and Isabella). A comma alone ("Ella, you are 3") lists no one."""
+    between = text[first_end:second_start]
+    if len(between) > 80:
+        return False
+    if LIST_TO_JOIN.fullmatch(between):
+        return True
+    return bool(LIST_COMMA.fullmatch(between) and LIST_REST.match(text, second_end))
 #: What stands between two names written side by side: "Batsheva (Bashie)", "Diya aka Kutti", "Jo/Josiah".
 _GAPS = (("bracket", re.compile(r"\s*[(\[]\s*[\"'“‘]?\s*")), ("quote", re.compile(r"\s*[\"'“‘]\s*")),
          ("aka", re.compile(r"\s*(?:,\s*)?(?:aka|a\.k\.a\.?|or|otherwise known as|known as|called)\s+[\"'“‘]?",

@@ -395,19 +395,33 @@ def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = Non
         if person.role == "child":
             person.gender = _gender(person, ctx.views, child_keys, by_post) or _name_gender(person.name)
     for person in people.values():
-        _hyphenated_name_first(person)
+        _hyphenated_name_first(person, ctx.views)
     ordered = sorted(people.values(), key=lambda p: _first_index(p, views))
     return Cast(people=ordered, surnames=surnames, by_post=by_post, ents=ctx.ents)
 
 
-def _hyphenated_name_first(person: Person) -> None:
+#: Cues that a name is said as someone else's than the family's child: a friend, a guest, an adult.
+_SOMEONE_ELSE = frozenset({"friend", "playdate", "parent", "adult", "character", "pet_intro"})
+
+
+def _hyphenated_name_first(person: Person, views: dict[str, PostView]) -> None:
     """"Carla-Marié", "Kerry-Ann": a hyphen makes one first name of two, so the dossier names the person
     by it, not by its first half (which stays an alias). Done once roles are decided: the role model
-    learned from the first halves' counts in the name lists."""
-    joined = sorted(a for a in person.aliases if fold(a).startswith(person.key + "-") and " " not in a)
-    if joined:
-        person.aliases = (person.aliases - {joined[0]}) | {person.name}
-        person.name = joined[0]
+    learned from the first halves' counts in the name lists. Only one such name, never said as someone
+    else's ("Carla and her friend Carla-Mariélle"), and never chosen among two ("Anne-Marie", "Anne-Sophie")."""
+    joined = [a for a in person.aliases if fold(a).startswith(person.key + "-") and " " not in a]
+    if len(joined) != 1:
+        return
+    hyphenated = joined[0]
+    rest = hyphenated[len(person.name):]
+    for m in person.mentions:
+        view = views.get(m.post)
+        if view is None or m.part < 0:
+            continue
+        if fold(view.parts[m.part].text[m.end:m.end + len(rest)]) == fold(rest) and m.cues & _SOMEONE_ELSE:
+            return
+    person.aliases = (person.aliases - {hyphenated}) | {person.name}
+    person.name = hyphenated
 
 
 #: The model's roles as the engine names them ("none" and "surname": nobody to report).
@@ -492,7 +506,7 @@ def _add_tag_mentions(views: Sequence[PostView], people: dict[str, Person], surn
 
 def _merge_aliases(people: dict[str, Person], views: dict[str, PostView]) -> None:
     """Join nicknames into the fuller name (Bea and Bella into Isabella) when neither has a role cue."""
-    role_cues = {"friend", "playdate", "parent", "adult", "character", "pet_intro"}
+    role_cues = _SOMEONE_ELSE
     keys = sorted(people, key=lambda k: -len(k))
     for short in sorted(people, key=len):
         if short not in people:
@@ -560,16 +574,16 @@ def _merge_second_names(people: dict[str, Person], views: dict[str, PostView]) -
 
 
 def _said_together(a: Person, b: Person, views: dict[str, PostView]) -> bool:
-    """Two names joined in one phrase ("Ella and Isabella", "Josiah Malik & Jeremiah") are two people, not a
-    nickname. Only names joined to each other count: "Juniper and her dance ... Juni says" joins no one."""
+    """Two names listed in one phrase ("Ella and Isabella", "Ella, Isabella and Noah", "Josiah Malik &
+    Jeremiah") are two people, not a nickname. Only names listed with each other count: "Juniper and her
+    dance ... Juni says" joins no one."""
     for post in set(a.posts) & set(b.posts):
         for m in a.in_post(post):
             for n in b.in_post(post):
                 if m.part != n.part or m.part < 0 or post not in views:
                     continue
                 first, second = (m, n) if m.start < n.start else (n, m)
-                between = views[post].parts[m.part].text[first.end:second.start]
-                if "pair" in first.cues and aliases.AND_GAP.fullmatch(between):
+                if aliases.in_one_list(views[post].parts[m.part].text, first.end, second.start, second.end):
                     return True
     return False
 

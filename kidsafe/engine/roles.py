@@ -84,15 +84,29 @@ def _near_classes(text: str, start: int, end: int) -> set[str]:
         found.add("pet_emoji")
     if any(w.isdigit() for w in words):
         found.add("number")
-    near = fold(before) + " | " + fold(after)
+    # a courtesy or kinship phrase counts only in the mention's own sentence: "Aunty Tatu next door. Ella
+    # loves her" says nothing of Ella
+    clause_before = _SENTENCE_BREAK.split(before)[-1]
+    clause_after = _SENTENCE_BREAK.split(after, maxsplit=1)[0]
+    near = fold(clause_before) + " | " + fold(clause_after)
     found |= {name for name, phrases in _NEAR_PHRASES if contains_phrase(near, phrases)}
     return found
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?;\n]")
+
+
 #: After a comment's first name, what makes it the comment's writer: a colon, perhaps after a surname.
 _AUTHOR_AFTER = re.compile(r"(?:[ _][A-Z][\w'’\-]*)?\s*:")
+#: Before a comment writer's name: nothing, or a title ("Nan Rita:", "Aunty Jo:").
+_AUTHOR_BEFORE = re.compile(r"\s*(?:[\w'’]+\s+){0,2}")
 #: Before a name a comment speaks to: its writer's "Name:" if written in, then at most two words ("oh", "well done").
 _ADDRESSED_BEFORE = re.compile(r"(?:[^:\n]{1,40}:)?\s*(?:[\w'’]+[\s,!]+){0,2}")
+#: After a name a comment speaks to, a sign that it is spoken to: "Dean, he's", "Rashid bro", "Mo you".
+_ADDRESS_SIGN_AFTER = re.compile(r"\s*(?:[,!]|(?:bro|sis|mate|hun|hon|babe|love|you|u|ur|your)\b)", re.IGNORECASE)
+#: Before it, a word that speaks to someone: "oh Dean", "thanks Dougie", "well done Sam".
+_ADDRESS_SIGN_BEFORE = re.compile(r"(?:^|[\s:,!])(?:oh|hi|hey|thanks|thank you|ta|well done|congrats|congratulations|"
+                                  r"aw+|love you|miss you|go|yay|bless you)[\s,!]*$", re.IGNORECASE)
 
 
 def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
@@ -161,11 +175,13 @@ def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
             continue
         in_comments += 1
         text = view.parts[m.part].text
-        author = not text[:m.start].strip() and bool(_AUTHOR_AFTER.match(text, m.end))
+        before = text[:m.start]
+        author = bool(_AUTHOR_BEFORE.fullmatch(before) and _AUTHOR_AFTER.match(text, m.end))
         authored += author
         # spoken to at a comment's start ("Nan Rita: oh Dean he's beautiful", "Rashid bro she's grown"):
-        # commenters speak to the poster, who is rarely a child
-        addressed += not author and bool(_ADDRESSED_BEFORE.fullmatch(text[:m.start]))
+        # commenters speak to the poster, who is rarely a child; "Ama looks so grown!" speaks of her
+        addressed += not author and bool(_ADDRESSED_BEFORE.fullmatch(before)) and bool(
+            _ADDRESS_SIGN_AFTER.match(text, m.end) or _ADDRESS_SIGN_BEFORE.search(before))
     if in_comments:
         feats["in_comments"] = in_comments / n_mentions
     if authored:

@@ -199,7 +199,9 @@ def _days_said(text: str, raw: str) -> set[str]:
 
 
 _LINE = re.compile(r"[^\n]+")
-_SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+|$)")
+#: A sentence, or a stretch between " / " or " | ": a time's dot ("5.45pm") and a slash between days
+#: ("Tue/Thu") break nothing.
+_SENTENCE = re.compile(r"(?:[^.!?;\n/|]|(?<=\d)\.(?=\d)|(?<!\s)[/|]|[/|](?!\s))+(?:[.!?;]+|\s+[/|](?=\s)|$)")
 
 
 def _segments(text: str, raw_of) -> list[tuple[int, int, set[str]]]:
