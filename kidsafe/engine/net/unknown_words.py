@@ -51,6 +51,24 @@ def unknown_word_spans(caption: str, known: Collection[str], *, lower_case: bool
     yield from ((a, b, "person") for a, b in initial_pairs(caption, known))
 
 
+def words_of_no_list(caption: str, known: Collection[str]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, word) of each capitalised word of no list left anywhere in the caption, whatever stands
+    around it: the second look's honest doubt. Where it stands was judged no name's or place's, but that
+    judgement is the engine's; a check that does not depend on the engine lists it for the parent to read."""
+    protected = protected_spans(caption)
+    for m in _WORD.finditer(caption):
+        word = _POSSESSIVE.sub("", m[0]).rstrip("'’-")
+        if word[0].isupper() and not word.isupper() and _unknown(word, known) and not _english_compound(word) \
+                and not any(a <= m.start() < b for a, b in protected):
+            yield m.start(), m.start() + len(word), word
+
+
+def _english_compound(word: str) -> bool:
+    """Words of English joined by hyphens ("Drop-off", "Co-parenting", "Kid-free")."""
+    parts = fold(word).split("-")
+    return len(parts) > 1 and all(english_rank(p) is not None or p in STOP_WORDS or len(p) <= 2 for p in parts)
+
+
 def initial_pairs(caption: str, known: Collection[str] = ()) -> Iterator[tuple[int, int]]:
     """(start, end) of two capitals that stand for a child's name ("ZJ has…", "for ZJ."): no word, no
     abbreviation of the English word ranks ("TV", "PE", "OK"), where a person stands."""
