@@ -126,6 +126,15 @@ def test_a_hyphenated_first_name_is_the_child_s_name_and_cited_whole():
     assert spans["1"] == "Carla-Marié" and spans["2"] == "Carla"
 
 
+def test_a_hyphenated_name_s_span_never_stops_inside_a_longer_name():
+    """The child's "Carla-Marié" is cited whole, but "Carla-Mariélle" in another post holds no "Carla-Marié"."""
+    feed = [("1", "Carla-Marié is 5 today! Unicorn cake 🎂"), ("2", "Carla-Mariélle came over. Mariélle loves cake"),
+            *((str(i), f"Carla at the park again, week {i}") for i in range(3, 10))]
+    d = dossier(*(view(post, text, f"2024-05-{int(post) + 3:02d} 10:00") for post, text in feed))
+    spans = {e.post: e.span.text for f in d.facts_of_kind(FactKind.CHILD_NAME) for e in f.evidence}
+    assert spans["1"] == "Carla-Marié" and spans["2"] == "Carla"
+
+
 @pytest.mark.parametrize("second_posts", [
     [("2", "Carla and her best friend Carla-Mariélle at the park")],  # a friend's name, not the child's
     [("2", "Carla-Mariélle at the park"), ("3", "Carla-Marié at the pool")],  # two: neither is chosen

@@ -61,8 +61,11 @@ def _evidence(person: Person, post: str, view: PostView | None) -> list[Evidence
         start = m.title_start if m.title_start is not None and person.role == "relative" else m.start
         end = m.end
         if view is not None and "-" in person.name and 0 <= m.part < len(view.parts):
-            whole = view.parts[m.part].text[m.start:m.start + len(person.name)]
-            end = m.start + len(whole) if fold(whole) == fold(person.name) else end  # "Carla-Marié", not "Carla"
+            text = view.parts[m.part].text
+            whole = text[m.start:m.start + len(person.name)]
+            ends_there = not text[m.start + len(person.name):m.start + len(person.name) + 1].isalnum()
+            if fold(whole) == fold(person.name) and ends_there:  # "Carla-Marié", not "Carla" (nor "Carla-Mariélle")
+                end = m.start + len(whole)
         span = view.span(m.part, start, end) if view is not None and 0 <= m.part < len(view.parts) else None
         out.append(Evidence(post=post, source=m.source, excerpt=m.excerpt, explanation=f"names {m.name}", span=span))
     return out
