@@ -45,5 +45,13 @@ def test_a_grandparents_account_names_no_parent():
     assert parents(captions, "Margaret Hughes") == []
 
 
+def test_a_grandparents_account_that_never_says_my_grandson_names_no_parent():
+    """"The grandkids", "Nana's grandbabies" and "my daughter's boys": the children are called the poster's own
+    (my daughter) more often than "my grandson", but the feed's share of words for grandchildren says Nana."""
+    captions = ["The grandkids at the beach", "Nana's grandbabies made scones", "My daughter dropped the boys off",
+                "My daughter's boys in the garden", "My son came for tea", *(f"Walk in the park, day {i}" for i in range(15))]
+    assert parents(captions, "Margaret Hughes") == []
+
+
 def test_no_holder_no_parent_from_the_account():
     assert parents(["My daughter lost her first tooth"], "") == []

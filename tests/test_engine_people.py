@@ -498,3 +498,26 @@ def test_spoken_to_in_a_comment_and_courtesy_or_kinship_said_near_a_name_are_fea
     assert "near:not_kin" not in feats["noah"]  # the courtesy is said in the next sentence, of Tatu
     assert feats["tatu"]["near:not_kin"] == 1.0 and "near:kin_link" not in feats["tatu"]
     assert feats["meinir"]["near:kin_link"] == 1.0 and "near:not_kin" not in feats["meinir"]
+
+
+def test_in_a_grandparent_s_feed_the_role_model_reads_the_cues_again_under_their_own_names():
+    """"My husband Dave" is the poster's partner: a parent in a parent's feed, a grandparent in a grandparent's.
+    Where the posts call the children grandchildren often enough, the cue features are repeated under "G|"."""
+    from datetime import datetime
+
+    from kidsafe.engine import roles
+    from kidsafe.engine.people import gather_people
+    from kidsafe.learn.evaluate import post_views
+    from kidsafe.models import Post
+
+    def features(captions):
+        views = post_views([Post(id=str(i), caption=c, posted_at=datetime(2024, 5, i + 1, 10), platform="plain")
+                            for i, c in enumerate(captions)])
+        people, ctx, _ = gather_people(views)
+        return ctx.grand_share, roles.person_features(people["dave"], ctx)
+
+    share, grand = features(["The grandkids came for tea with my husband Dave", "Park with the grandbabies",
+                             *(f"Garden again, day {i}" for i in range(8))])
+    assert share == 0.2 and grand["G|bias"] == 1.0 and any(k.startswith("G|") and k != "G|bias" for k in grand)
+    share, own = features(["The kids came for tea with my husband Dave", *(f"Garden again, day {i}" for i in range(9))])
+    assert share == 0.0 and not any(k.startswith("G|") for k in own)

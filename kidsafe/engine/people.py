@@ -316,6 +316,7 @@ class FeedContext:
     by_post: dict[str, list[Person]] = field(default_factory=dict)
     post_counts: dict[str, int] = field(default_factory=dict)  # person key -> posts naming them
     text_posts: int = 0  # posts with any words
+    grand_share: float = 0.0  # share of those posts that call children grandchildren, nieces or nephews
 
 
 def gather_people(views: Sequence[PostView], ents: dict[str, set[str]] | None = None
@@ -362,7 +363,7 @@ def gather_people(views: Sequence[PostView], ents: dict[str, set[str]] | None = 
     ctx = FeedContext(views=by_view, pet_posts=pet_posts, tagged=tagged, ents=ents, first_named=first_named,
                       surname_keys=surname_keys, by_post=_index_by_post(people),
                       post_counts={key: len(p.posts) for key, p in people.items()},
-                      text_posts=roles.text_posts(views))
+                      text_posts=roles.text_posts(views), grand_share=roles.grand_share(views))
     return people, ctx, surnames
 
 
