@@ -237,7 +237,7 @@ def test_a_stand_in_model_is_used_only_inside_its_block():
 
 @pytest.mark.parametrize(("caption", "favourite"), [
     ("Otis won't go anywhere without his blue bunny", "blue bunny"),
-    ("Pingu on repeat again, every single morning", "Pingu"),
+    ("Obsessed with Pingu lately, every single morning", "Pingu"),
 ])
 def test_the_shipped_tagger_finds_a_favourite_said_without_the_word_favourite(caption, favourite):
     from kidsafe.engine.favourites import find_favourites

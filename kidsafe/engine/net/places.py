@@ -147,12 +147,20 @@ def _tagged_spans(caption: str, people: set[str], kept: frozenset[str]) -> Itera
         if key in people or _kin(words, people) or key in kept or not any(w[:1].isupper() for w in m.text.split()) \
                 or any(a < m.end and m.start < b for a, b in protected) \
                 or after and after[0] in THING_AFTER or words[-1] in THING_AFTER \
-                or all(w in lx.ACTIVITIES for w in words):  # "Football on Saturdays": the activity, no club's name
+                or all(w in lx.ACTIVITIES for w in words) \
+                or _cut_from_a_longer_name(caption, m.start, m.end):  # "Football on Saturdays": the activity
             continue
         if m.kind == "SCHOOL":
             yield m.start, m.end, "school", ""
         else:
             yield m.start, m.end, "place", TAGGED_SAID[m.kind]
+
+
+def _cut_from_a_longer_name(caption: str, start: int, end: int) -> bool:
+    """Tagged words opening a sentence that name a thing: a word and a letter ("Vitamin D and a walk"), or the
+    first word of a longer name the tagger did not take whole ("Qwenby Stampede fun")."""
+    return _opens_text(caption, start) and bool(re.match(r"[ \t]+[A-Z]", caption[end:end + 3])
+                                                 or re.search(r"\s[A-Z]$", caption[start:end]))
 
 
 def _kin(words: list[str], people: set[str]) -> bool:
