@@ -48,9 +48,17 @@ def test_a_grandparents_account_names_no_parent():
 def test_a_grandparents_account_that_never_says_my_grandson_names_no_parent():
     """"The grandkids", "Nana's grandbabies" and "my daughter's boys": the children are called the poster's own
     (my daughter) more often than "my grandson", but the feed's share of words for grandchildren says Nana."""
-    captions = ["The grandkids at the beach", "Nana's grandbabies made scones", "My daughter dropped the boys off",
-                "My daughter's boys in the garden", "My son came for tea", *(f"Walk in the park, day {i}" for i in range(15))]
+    captions = ["The grandkids at the beach", "Nana's grandbabies made scones", "Grandkids asleep by eight",
+                "My daughter dropped the boys off", "My daughter's boys in the garden", "My son came for tea",
+                *(f"Walk in the park, day {i}" for i in range(14))]
     assert parents(captions, "Margaret Hughes") == []
+
+
+def test_a_parent_who_once_mentions_a_niece_is_still_a_parent():
+    """One "my niece" in twenty posts, or a grandmother's comments, make no grandparent of the poster."""
+    captions = ["My daughter at the beach", "My son's first tooth", "Happy birthday to my gorgeous niece Lily!",
+                *(f"Walk in the park, day {i}" for i in range(17))]
+    assert parents(captions, "Sarah Jones") == ["Sarah"]
 
 
 def test_no_holder_no_parent_from_the_account():

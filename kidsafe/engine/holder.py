@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.gazetteer import is_known_first_name
-from kidsafe.engine.roles import GRAND_SHARE, grand_share
+from kidsafe.engine.roles import GRAND_SHARE, grand_posts
 from kidsafe.engine.text import fold
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind
@@ -23,6 +23,8 @@ CONFIDENCE = 0.9  # the export says who posted; what is unsure is only whether t
 #: Roles a caption gives a name that make it no parent's, whoever holds the account.
 _NOT_PARENT_ROLES = ("child", "pet", "other_child", "relative")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: Captions calling the children grandchildren, nieces or nephews it takes before the share counts.
+_LEAST_GRAND_POSTS = 3
 
 
 def _my(words: frozenset[str]) -> re.Pattern[str]:
@@ -54,7 +56,10 @@ def poster_is_not_a_parent(views: Sequence[PostView]) -> bool:
     train voices and in no parent's (`roles.GRAND_SHARE`: "the grandkids", "Nana's grandbabies")."""
     not_parent = sum(1 for v in views if _NOT_PARENT.search(v.all_folded))
     parent = sum(1 for v in views if _PARENT.search(v.all_folded))
-    return not_parent >= 2 and 2 * not_parent >= parent or grand_share(views) >= GRAND_SHARE
+    # the poster's own captions only, and more than a passing word ("my niece Lily" once is a parent's feed)
+    said = grand_posts(views, captions_only=True)
+    return not_parent >= 2 and 2 * not_parent >= parent or said >= _LEAST_GRAND_POSTS and \
+        said / max(1, sum(bool(v.parts) for v in views)) >= GRAND_SHARE
 
 
 def add_holder_facts(book: FactBook, family: Family, views: Sequence[PostView], holder: str) -> None:

@@ -120,10 +120,20 @@ _CROSSED_PREFIXES = ("cue:", "near:", "title:", "comment_author", "addressed_in_
                      "has_title", "L0:", "R0:")
 
 
-def grand_share(views) -> float:
-    """The share of the feed's posts with words that make the poster a grandparent, aunt or uncle."""
+def grand_share(views, *, captions_only: bool = False) -> float:
+    """The share of the feed's posts with words that make the poster a grandparent, aunt or uncle; with
+    ``captions_only``, only the poster's own captions count (a grandmother's comments on a parent's posts say
+    "my grandkids" too)."""
     with_words = [v for v in views if v.parts]
-    return sum(bool(_GRAND_WORDS.search(v.all_folded)) for v in with_words) / max(1, len(with_words))
+    return grand_posts(with_words, captions_only=captions_only) / max(1, len(with_words))
+
+
+def grand_posts(views, *, captions_only: bool = False) -> int:
+    """How many posts say such words (in their captions alone with ``captions_only``)."""
+    if not captions_only:
+        return sum(bool(_GRAND_WORDS.search(v.all_folded)) for v in views)
+    return sum(any(part.name == "caption" and _GRAND_WORDS.search(folded)
+                   for part, folded in zip(v.parts, v.folded)) for v in views)
 
 
 def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
