@@ -61,6 +61,9 @@ def test_second_look_quotes_capitalised_words_no_list_knows_and_skips_kept_ones(
                                                        "cannot read")]
     assert "keep the word" in items[0].todo
     assert second_look(rows, kept=frozenset({"otieno", "kicukiro"})) == []
+    # in a run of capitals or written in capitals, the same words are still read
+    assert [r.post for r in second_look([("1", "Weekend Away At Kicukiro With Grandma"),
+                                         ("2", "OTIENO WANJIKU LOVED THE CAKE"), ("3", "PE kit and NHS letter")])] == ["1", "2"]
 
 
 def _view(pid: str, caption: str) -> PostView:

@@ -55,10 +55,11 @@ def words_of_no_list(caption: str, known: Collection[str]) -> Iterator[tuple[int
     """(start, end, word) of each capitalised word of no list left anywhere in the caption, whatever stands
     around it: the second look's honest doubt. Where it stands was judged no name's or place's, but that
     judgement is the engine's; a check that does not depend on the engine lists it for the parent to read."""
-    protected = protected_spans(caption)
+    protected = protected_spans(caption, titles=False)  # a title-cased run ("Weekend At Kicukiro") is no shelter
     for m in _WORD.finditer(caption):
         word = _POSSESSIVE.sub("", m[0]).rstrip("'’-")
-        if word[0].isupper() and not word.isupper() and _unknown(word, known) and not _english_compound(word) \
+        shouted_acronym = word.isupper() and len(word) <= 3  # "PE", "NHS"; "OTIENO" in capitals is still read
+        if word[:1].isupper() and not shouted_acronym and _unknown(word, known) and not _english_compound(word) \
                 and not any(a <= m.start() < b for a, b in protected):
             yield m.start(), m.start() + len(word), word
 
