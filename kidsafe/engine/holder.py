@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.gazetteer import is_known_first_name
-from kidsafe.engine.roles import GRAND_SHARE, grand_posts
+from kidsafe.engine.roles import GRAND_SHARE, grand_posts, text_posts
 from kidsafe.engine.text import fold
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind
@@ -59,7 +59,7 @@ def poster_is_not_a_parent(views: Sequence[PostView]) -> bool:
     # the poster's own captions only, and more than a passing word ("my niece Lily" once is a parent's feed)
     said = grand_posts(views, captions_only=True)
     return not_parent >= 2 and 2 * not_parent >= parent or said >= _LEAST_GRAND_POSTS and \
-        said / max(1, sum(bool(v.parts) for v in views)) >= GRAND_SHARE
+        said / max(1, text_posts(views)) >= GRAND_SHARE
 
 
 def add_holder_facts(book: FactBook, family: Family, views: Sequence[PostView], holder: str) -> None:

@@ -507,19 +507,18 @@ def _add_tag_mentions(views: Sequence[PostView], people: dict[str, Person], surn
 
 def _merge_aliases(people: dict[str, Person], views: dict[str, PostView]) -> None:
     """Join nicknames into the fuller name (Bea and Bella into Isabella) when neither has a role cue."""
-    role_cues = _SOMEONE_ELSE
     keys = sorted(people, key=lambda k: -len(k))
     for short in sorted(people, key=len):
         if short not in people:
             continue
         p_short = people[short]
-        if p_short.title or any(m.cues & role_cues for m in p_short.mentions):
+        if p_short.title or any(m.cues & _SOMEONE_ELSE for m in p_short.mentions):
             continue
         for long in keys:
             if long == short or long not in people or len(long) < len(short):
                 continue
             p_long = people[long]
-            if p_long.title or any(m.cues & role_cues for m in p_long.mentions):
+            if p_long.title or any(m.cues & _SOMEONE_ELSE for m in p_long.mentions):
                 continue
             if _is_alias_key(short, long, p_short.name, p_long.name) and not _said_together(p_short, p_long, views):
                 _absorb(people, p_long, p_short)

@@ -124,8 +124,7 @@ def grand_share(views, *, captions_only: bool = False) -> float:
     """The share of the feed's posts with words that make the poster a grandparent, aunt or uncle; with
     ``captions_only``, only the poster's own captions count (a grandmother's comments on a parent's posts say
     "my grandkids" too)."""
-    with_words = [v for v in views if v.parts]
-    return grand_posts(with_words, captions_only=captions_only) / max(1, len(with_words))
+    return grand_posts(views, captions_only=captions_only) / max(1, text_posts(views))
 
 
 def grand_posts(views, *, captions_only: bool = False) -> int:

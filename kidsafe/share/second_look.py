@@ -26,8 +26,7 @@ def second_look(rows: Iterable[tuple[str, str]], kept: frozenset[str] = frozense
     that looks like a name, a town or a postcode; words the parent kept (folded) are not looked at."""
     out: list[Remaining] = []
     for post, caption in rows:
-        found = [what for what, word in flagged(caption) if fold(word) not in kept]
-        for what in dict.fromkeys(found):
+        for what in dict.fromkeys(what for what, word in flagged(caption) if fold(word) not in kept):
             out.append(remaining(WORDS, post, f"{what} may still be in the caption", "word"))
         # a capitalised word no list knows may be a name the nets could not place ("Otieno", a nursery's brand):
         # the parent reads it and keeps it by hand when it is no name or place ("Deepavali")

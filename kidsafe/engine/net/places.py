@@ -148,8 +148,8 @@ def _tagged_spans(caption: str, people: set[str], kept: frozenset[str]) -> Itera
                 or any(a < m.end and m.start < b for a, b in protected) \
                 or after and after[0] in THING_AFTER or words[-1] in THING_AFTER \
                 or all(w in lx.ACTIVITIES for w in words) \
-                or _cut_from_a_longer_name(caption, m.start, m.end):  # "Football on Saturdays": the activity
-            continue
+                or _cut_from_a_longer_name(caption, m.start, m.end):
+            continue  # "Football on Saturdays" is the activity, no club's name; "Vitamin D" is no place
         if m.kind == "SCHOOL":
             yield m.start, m.end, "school", ""
         else:
