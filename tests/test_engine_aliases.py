@@ -103,6 +103,9 @@ def test_aliases_only_the_two_names_joined_by_and_are_said_together():
     ("Ella and Isabella at the farm", True),
     ("Ella, you are 3 today! Isabella made the cake", False),  # a comma that lists no one
     ("Ella, Isabella. Noah and the dog", False),
+    ("Ella, Isabella and me at the farm", True),  # a list that ends in the writer
+    ("Ella, Isabella and their cousin at the farm", True),
+    ("Ella, Isabella is 3 today", False),
 ])
 def test_aliases_names_in_one_list_are_said_together(caption, together):
     from kidsafe.engine.people import _said_together

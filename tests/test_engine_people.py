@@ -500,6 +500,27 @@ def test_spoken_to_in_a_comment_and_courtesy_or_kinship_said_near_a_name_are_fea
     assert feats["meinir"]["near:kin_link"] == 1.0 and "near:not_kin" not in feats["meinir"]
 
 
+def test_a_title_s_dot_a_birthday_wish_and_a_list_are_no_comment_signs():
+    """"Mrs. Okafor next door" is one sentence; "Happy birthday Noah: ..." does not make Noah the comment's
+    writer; "Noah, Mia and Ivy look..." speaks of the three, not to Noah."""
+    from datetime import datetime
+
+    from kidsafe.engine import roles
+    from kidsafe.engine.people import gather_people
+    from kidsafe.learn.evaluate import post_views
+    from kidsafe.models import Post
+
+    views = post_views([
+        Post(id="1", caption="Noah is 3 today! Aunty Tatu and Mrs. Okafor next door baked him a cake",
+             posted_at=datetime(2024, 5, 4, 10), platform="plain",
+             extra_text=("Happy birthday Noah: hope it was a good one", "Noah, Mia and Ivy look so grown!")),
+    ])
+    people, ctx, _ = gather_people(views)
+    noah, tatu = (roles.person_features(people[key], ctx) for key in ("noah", "tatu"))
+    assert tatu["near:not_kin"] == 1.0  # "next door" is in Tatu's sentence, past "Mrs."
+    assert "comment_author" not in noah and "addressed_in_comment" not in noah
+
+
 def test_in_a_grandparent_s_feed_the_role_model_reads_the_cues_again_under_their_own_names():
     """"My husband Dave" is the poster's partner: a parent in a parent's feed, a grandparent in a grandparent's.
     Where the posts call the children grandchildren often enough, the cue features are repeated under "G|"."""
@@ -517,7 +538,11 @@ def test_in_a_grandparent_s_feed_the_role_model_reads_the_cues_again_under_their
         return ctx.grand_share, roles.person_features(people["dave"], ctx)
 
     share, grand = features(["The grandkids came for tea with my husband Dave", "Park with the grandbabies",
-                             *(f"Garden again, day {i}" for i in range(8))])
-    assert share == 0.2 and grand["G|bias"] == 1.0 and any(k.startswith("G|") and k != "G|bias" for k in grand)
+                             "Grandkids asleep by eight", *(f"Garden again, day {i}" for i in range(7))])
+    assert share == 0.3 and grand["G|bias"] == 1.0 and any(k.startswith("G|") and k != "G|bias" for k in grand)
     share, own = features(["The kids came for tea with my husband Dave", *(f"Garden again, day {i}" for i in range(9))])
+    assert share == 0.0 and not any(k.startswith("G|") for k in own)
+    # two captions are a passing word ("my niece"), not a grandparent's or aunt's feed
+    share, own = features(["The kids came for tea with my husband Dave", "My niece Lily came too",
+                           "Park with my nephew", *(f"Garden again, day {i}" for i in range(7))])
     assert share == 0.0 and not any(k.startswith("G|") for k in own)

@@ -28,6 +28,7 @@ FAMILY = Vocabulary((Term("Tulla", "child", "daughter", "child-1"), Term("Zbyna"
     ("Tulla and Qwenby baked a cake", "My daughter and someone baked a cake"),
     ("Drop-off at Glimmerkins nursery again", "Drop-off at nursery again"),  # the tagger reads a nursery's name
     ("Drop-off at Glimmerkins then nursery pickup", "Drop-off at nursery then nursery pickup"),
+    ("Drop-off was easy today", "Drop-off was easy today"),  # words of English joined by a hyphen are no name
     ("Sunday lunch in Vrellow with the cousins", "Sunday lunch in this place with the cousins"),  # the tagger's
     ("Zbyny nie ma dzisiaj, Zbyna jest chory", "My son nie ma dzisiaj, my son jest chory"),  # one boy, two forms
     ("ZJ has a cold and Tulla made him soup", "Someone has a cold and my daughter made him soup"),

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.gazetteer import is_known_first_name
-from kidsafe.engine.roles import GRAND_SHARE, grand_posts, text_posts
+from kidsafe.engine.roles import poster_is_grand
 from kidsafe.engine.text import fold
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind
@@ -23,8 +23,6 @@ CONFIDENCE = 0.9  # the export says who posted; what is unsure is only whether t
 #: Roles a caption gives a name that make it no parent's, whoever holds the account.
 _NOT_PARENT_ROLES = ("child", "pet", "other_child", "relative")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-#: Captions calling the children grandchildren, nieces or nephews it takes before the share counts.
-_LEAST_GRAND_POSTS = 3
 
 
 def _my(words: frozenset[str]) -> re.Pattern[str]:
@@ -52,14 +50,11 @@ def given_name(holder: str) -> str:
 def poster_is_not_a_parent(views: Sequence[PostView]) -> bool:
     """The posts call the children the poster's grandchildren, nieces or nephews, in at least two posts
     and at least half as often as they call them the poster's own; or words for grandchildren, nieces or
-    nephews stand in as large a share of the posts as in most grandparents' and aunts' feeds of the corpus's
-    train voices and in no parent's (`roles.GRAND_SHARE`: "the grandkids", "Nana's grandbabies")."""
+    nephews stand in as large a share of the poster's captions as in most grandparents' and aunts' feeds of
+    the corpus's train voices and in no parent's (`roles.poster_is_grand`: "the grandkids", "Nana's grandbabies")."""
     not_parent = sum(1 for v in views if _NOT_PARENT.search(v.all_folded))
     parent = sum(1 for v in views if _PARENT.search(v.all_folded))
-    # the poster's own captions only, and more than a passing word ("my niece Lily" once is a parent's feed)
-    said = grand_posts(views, captions_only=True)
-    return not_parent >= 2 and 2 * not_parent >= parent or said >= _LEAST_GRAND_POSTS and \
-        said / max(1, text_posts(views)) >= GRAND_SHARE
+    return not_parent >= 2 and 2 * not_parent >= parent or poster_is_grand(views)
 
 
 def add_holder_facts(book: FactBook, family: Family, views: Sequence[PostView], holder: str) -> None:

@@ -316,7 +316,7 @@ class FeedContext:
     by_post: dict[str, list[Person]] = field(default_factory=dict)
     post_counts: dict[str, int] = field(default_factory=dict)  # person key -> posts naming them
     text_posts: int = 0  # posts with any words
-    grand_share: float = 0.0  # share of those posts that call children grandchildren, nieces or nephews
+    grand_share: float = 0.0  # share of the captions that call children grandchildren, nieces or nephews (roles.grand_share)
 
 
 def gather_people(views: Sequence[PostView], ents: dict[str, set[str]] | None = None

@@ -93,17 +93,19 @@ def _near_classes(text: str, start: int, end: int) -> set[str]:
     return found
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?;\n]")
+#: A sentence's end; the dot of a title ("Mrs. Patel") ends none.
+_SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMt)[.!?;\n]")
 
 
 #: After a comment's first name, what makes it the comment's writer: a colon, perhaps after a surname.
 _AUTHOR_AFTER = re.compile(r"(?:[ _][A-Z][\w'’\-]*)?\s*:")
 #: Before a comment writer's name: nothing, or a title ("Nan Rita:", "Aunty Jo:").
-_AUTHOR_BEFORE = re.compile(r"\s*(?:[\w'’]+\s+){0,2}")
+_AUTHOR_BEFORE = re.compile(r"\s*(?:[A-Z][\w'’]*\s+){0,2}")
 #: Before a name a comment speaks to: its writer's "Name:" if written in, then at most two words ("oh", "well done").
 _ADDRESSED_BEFORE = re.compile(r"(?:[^:\n]{1,40}:)?\s*(?:[\w'’]+[\s,!]+){0,2}")
 #: After a name a comment speaks to, a sign that it is spoken to: "Dean, he's", "Rashid bro", "Mo you".
-_ADDRESS_SIGN_AFTER = re.compile(r"\s*(?:[,!]|(?:bro|sis|mate|hun|hon|babe|love|you|u|ur|your)\b)", re.IGNORECASE)
+_ADDRESS_SIGN_AFTER = re.compile(r"\s*(?:!|,(?!\s*[A-Z][\w'’\-]*\s*(?:,|and\b|&|\+))|"
+                                 r"(?:bro|sis|mate|hun|hon|babe|love|you|u|ur|your)\b)", re.IGNORECASE)
 #: Before it, a word that speaks to someone: "oh Dean", "thanks Dougie", "well done Sam".
 _ADDRESS_SIGN_BEFORE = re.compile(r"(?:^|[\s:,!])(?:oh|hi|hey|thanks|thank you|ta|well done|congrats|congratulations|"
                                   r"aw+|love you|miss you|go|yay|bless you)[\s,!]*$", re.IGNORECASE)
@@ -112,25 +114,31 @@ _ADDRESS_SIGN_BEFORE = re.compile(r"(?:^|[\s:,!])(?:oh|hi|hey|thanks|thank you|t
 #: Words that call the children someone's grandchildren, nieces or nephews: the poster is no parent.
 _GRAND_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(
     lx.word_set("people", "not_parent_poster_words"), key=len, reverse=True)) + r")\b")
-#: Share of a feed's posts with such words from which the poster is taken for a grandparent, aunt or uncle: 16
-#: of the 20 train voices written by a grandparent or aunt reach it, no parent's (the highest: 0.048).
-GRAND_SHARE = 0.05
+#: Share of the poster's captions with such words from which the poster is taken for a grandparent, aunt or
+#: uncle, and the least number of such captions: 16 of the 22 train voices written by a grandparent or aunt
+#: reach both, no parent's (a parent's captions: at most 0.033, in two captions; a grandmother's comments on
+#: a parent's posts say "my grandkids" too, so comments do not count).
+GRAND_SHARE = 0.04
+LEAST_GRAND_POSTS = 3
 #: Features read again in such a feed: there "my husband" is a grandfather and "my daughter" a parent.
 _CROSSED_PREFIXES = ("cue:", "near:", "title:", "comment_author", "addressed_in_comment", "in_comments", "tagged",
                      "has_title", "L0:", "R0:")
 
 
-def grand_share(views, *, captions_only: bool = False) -> float:
-    """The share of the feed's posts with words that make the poster a grandparent, aunt or uncle; with
-    ``captions_only``, only the poster's own captions count (a grandmother's comments on a parent's posts say
-    "my grandkids" too)."""
-    return grand_posts(views, captions_only=captions_only) / max(1, text_posts(views))
+def grand_share(views) -> float:
+    """The share of the feed's posts whose caption has words that make the poster a grandparent, aunt or
+    uncle; 0 when fewer than `LEAST_GRAND_POSTS` captions say them ("my niece Lily" once is a parent's feed)."""
+    said = grand_posts(views)
+    return said / max(1, text_posts(views)) if said >= LEAST_GRAND_POSTS else 0.0
 
 
-def grand_posts(views, *, captions_only: bool = False) -> int:
-    """How many posts say such words (in their captions alone with ``captions_only``)."""
-    if not captions_only:
-        return sum(bool(_GRAND_WORDS.search(v.all_folded)) for v in views)
+def poster_is_grand(views) -> bool:
+    """The poster writes as a grandparent, aunt or uncle of the children (see `GRAND_SHARE`)."""
+    return grand_share(views) >= GRAND_SHARE
+
+
+def grand_posts(views) -> int:
+    """How many posts say such words in their caption."""
     return sum(any(part.name == "caption" and _GRAND_WORDS.search(folded)
                    for part, folded in zip(v.parts, v.folded)) for v in views)
 

@@ -36,7 +36,7 @@ def unknown_word_spans(caption: str, known: Collection[str], *, lower_case: bool
     words too, but only before a verb a person does ("qwenby has swimming")."""
     protected = protected_spans(caption)
     for m in _WORD.finditer(caption):
-        word = _POSSESSIVE.sub("", m[0])
+        word = _POSSESSIVE.split(m[0], maxsplit=1)[0]  # "Otieno's-Bakery" is Otieno's
         start, end = m.start(), m.start() + len(word)
         if any(a <= start < b for a, b in protected) or not _unknown(word, known):
             continue
@@ -57,9 +57,9 @@ def words_of_no_list(caption: str, known: Collection[str]) -> Iterator[tuple[int
     judgement is the engine's; a check that does not depend on the engine lists it for the parent to read."""
     protected = protected_spans(caption, titles=False)  # a title-cased run ("Weekend At Kicukiro") is no shelter
     for m in _WORD.finditer(caption):
-        word = _POSSESSIVE.sub("", m[0]).rstrip("'’-")
+        word = _POSSESSIVE.split(m[0], maxsplit=1)[0]  # "Otieno's-Bakery" is Otieno's.rstrip("'’-")
         shouted_acronym = word.isupper() and len(word) <= 3  # "PE", "NHS"; "OTIENO" in capitals is still read
-        if word[:1].isupper() and not shouted_acronym and _unknown(word, known) and not _english_compound(word) \
+        if word[:1].isupper() and not shouted_acronym and _unknown(word, known) \
                 and not any(a <= m.start() < b for a, b in protected):
             yield m.start(), m.start() + len(word), word
 
@@ -86,10 +86,11 @@ def initial_pairs(caption: str, known: Collection[str] = ()) -> Iterator[tuple[i
 
 
 def _unknown(word: str, known: Collection[str]) -> bool:
-    """A word of three letters or more that no list holds: no English word, first name, place or lexicon word."""
+    """A word of three letters or more that no list holds: no English word (nor words of English joined by
+    hyphens, "Drop-off"), first name, place or lexicon word."""
     key = fold(word)
     return (len(key) >= 3 and key not in known and english_rank(key) is None and key not in STOP_WORDS
-            and not not_a_name(key) and key not in geo.region_names())
+            and not not_a_name(key) and key not in geo.region_names() and not _english_compound(word))
 
 
 def _position(caption: str, start: int, end: int) -> str | None:
