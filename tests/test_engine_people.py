@@ -242,6 +242,19 @@ def test_a_caption_all_in_capitals_still_names_its_child():
     assert not {"Happy", "Proud", "Grandson"} & child_names(d)
 
 
+@pytest.mark.parametrize(("text", "cued"), [
+    ("Ten years married today. Rhodri, you're still the one who does the night feeds", {"rhodri"}),
+    ("Happy anniversary Rhodri x", {"rhodri"}),
+    ("Happy fathers day Craig son x", {"craig"}),
+    ("Anniversary of the big flood, Rhodri came round to help", set()),
+])
+def test_an_anniversary_or_a_fathers_day_wish_cues_the_other_parent(text, cued):
+    from kidsafe.engine.mentions import _phrase_cues
+    from kidsafe.engine.text import fold
+
+    assert _phrase_cues(fold(text))["parent"] & {"rhodri", "craig"} == cued
+
+
 @pytest.mark.parametrize("word", ["papa", "papi", "pa"])
 def test_a_father_word_before_a_name_on_fathers_day_is_the_parent(word):
     d = dossier(view("1", f"Happy Father's Day to the best {word} Rangi 💙", "2024-09-01 09:00"), AGE_POST)
