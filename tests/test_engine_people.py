@@ -559,3 +559,73 @@ def test_in_a_grandparent_s_feed_the_role_model_reads_the_cues_again_under_their
     share, own = features(["The kids came for tea with my husband Dave", "My niece Lily came too",
                            "Park with my nephew", *(f"Garden again, day {i}" for i in range(7))])
     assert share == 0.0 and not any(k.startswith("G|") for k in own)
+
+
+def test_not_really_their_uncle_is_a_courtesy_title():
+    from datetime import datetime
+
+    from kidsafe.engine import roles
+    from kidsafe.engine.people import gather_people
+    from kidsafe.learn.evaluate import post_views
+    from kidsafe.models import Post
+
+    views = post_views([Post(id="1", caption="Hay all day for Uncle Bud, not really their uncle, at the feed store",
+                             posted_at=datetime(2024, 5, 4, 10), platform="plain")])
+    people, ctx, _ = gather_people(views)
+    assert roles.person_features(people["bud"], ctx)["near:not_kin"] == 1.0
+
+
+def test_when_no_name_clears_the_child_threshold_the_likeliest_children_are_still_the_children(monkeypatch):
+    """Terse captions can leave every child just under the threshold; a family's feed names its children, so
+    names the model finds likeliest a child from `roles.CHILD_WHEN_NONE` on are; a feed with a sure child adds none."""
+    from datetime import datetime
+
+    from kidsafe.engine import roles
+    from kidsafe.engine.people import build_cast
+    from kidsafe.learn.evaluate import post_views
+    from kidsafe.models import Post
+
+    class Unsure:
+        threshold, meta = 0.6, {}
+
+        def __init__(self, odds):
+            self.odds = odds
+
+        def probabilities(self, feats):
+            name = next(k[len("self:"):] for k in feats if k.startswith("self:")) if any(
+                k.startswith("self:") for k in feats) else None
+            p = self.odds.get(name, 0.2)
+            return {"child": p, "other": 1 - p}
+
+    views = post_views([Post(id=str(i), caption=c, posted_at=datetime(2024, 5, i + 1, 10), platform="plain")
+                        for i, c in enumerate(["Fletcher at the dam", "Clem on the pony", "Fletcher's ute"])])
+    monkeypatch.setattr(roles, "person_features", lambda person, ctx: {f"self:{person.key}": 1.0})
+
+    def roles_of(odds):
+        monkeypatch.setattr(roles, "model_for", lambda n: Unsure(odds))
+        return {p.key: p.role for p in build_cast(views).people}
+
+    assert roles_of({"fletcher": 0.55, "clem": 0.5}) == {"fletcher": "child", "clem": "child"}
+    assert roles_of({"fletcher": 0.7, "clem": 0.5})["clem"] != "child"  # a sure child: the threshold holds
+    assert roles_of({"fletcher": 0.4, "clem": 0.3}) == {"fletcher": "unknown", "clem": "unknown"}
+
+
+def test_google_photos_face_labels_are_no_accounts_tagged():
+    """On Facebook a tag names an account, mostly an adult's; in Google Photos the owner names faces, the
+    children's most of all: the role model reads the two apart."""
+    from datetime import datetime
+
+    from kidsafe.engine import roles
+    from kidsafe.engine.people import FACE_LABEL_PLATFORM, gather_people
+    from kidsafe.learn.evaluate import post_views
+    from kidsafe.models import Post
+
+    def features(platform):
+        views = post_views([Post(id="1", caption="Beach day", posted_at=datetime(2024, 5, 4, 10), platform=platform,
+                                 people=("Kamsi Okafor",))])
+        people, ctx, _ = gather_people(views)
+        return roles.person_features(people["kamsi"], ctx)
+
+    social, faces = features("facebook"), features(FACE_LABEL_PLATFORM)
+    assert social["tagged"] == 1.0 and social["face_labelled"] == 0.0 and "cue_any:tagged" in social
+    assert faces["tagged"] == 0.0 and faces["face_labelled"] == 1.0 and "cue_any:face_label" in faces

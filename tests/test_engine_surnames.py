@@ -61,3 +61,16 @@ def test_french_family_name_without_a_plural():
     assert values(d, FactKind.SURNAME) == {"Gagnon"}
     d = dossier(view("1", "Les Petits Explorateurs summer camp"), view("2", "Noé is 6 today 🎂", "2024-02-01 09:00"))
     assert not values(d, FactKind.SURNAME)
+
+
+def test_a_surname_tagged_on_two_people_is_the_family_s_and_one_friend_tagged_often_is_not():
+    from kidsafe.engine.surnames import find_surnames
+
+    def tagged(*people):
+        return [view(str(i), f"Park day {i}", people=tuple(p)) for i, p in enumerate(people)]
+
+    feed = tagged(["Nathan Kerr", "Tania Walsh"], ["Huia Kerr", "Tania Walsh"], ["Tania Walsh"], ["Tania Walsh"])
+    assert set(find_surnames(feed)) == {"Kerr"}
+    # the only surname tagged more than once is the family's, even if one person carries it
+    assert set(find_surnames(tagged(["Steph Fenwick"], ["Steph Fenwick"], ["Jo Marsh"]))) == {"Fenwick"}
+    assert set(find_surnames(tagged(["Steph Fenwick"], ["Steph Fenwick"], ["Jo Marsh"], ["Jo Marsh"]))) == set()

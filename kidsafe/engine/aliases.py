@@ -136,7 +136,7 @@ def pair_features(a: Person, b: Person, children: int, views: dict[str, PostView
     feats["rare_age_cue"] = float(bool(rare_ages))
     feats["common_age_cue"] = float(bool(common_ages))
     feats["both_age_cue_apart"] = float(bool(rare_ages and common_ages and not rare_ages & common_ages))
-    feats["rare_tagged"] = float(bool(rare.cue_posts({"tagged"})))
+    feats["rare_tagged"] = float(bool(rare.cue_posts({"tagged", "face_label"})))
     feats[f"rare_english={_bucket(english_rank(rare.name) or 10**6, (2000, 20000))}"] = 1.0
     feats[f"common_english={_bucket(english_rank(common.name) or 10**6, (2000, 20000))}"] = 1.0
     feats["rare_has_alias"] = float(bool(rare.aliases))

@@ -309,13 +309,14 @@ class FeedContext:
 
     views: dict[str, PostView]
     pet_posts: set[str]
-    tagged: set[str]
+    tagged: set[str]  # names of accounts tagged (Facebook, Instagram)
     ents: dict[str, set[str]]
     first_named: dict[str, str]
     surname_keys: set[str]
     by_post: dict[str, list[Person]] = field(default_factory=dict)
     post_counts: dict[str, int] = field(default_factory=dict)  # person key -> posts naming them
     text_posts: int = 0  # posts with any words
+    face_labelled: set[str] = field(default_factory=set)  # names the owner gave faces (Google Photos)
     grand_share: float = 0.0  # share of the captions that call children grandchildren, nieces or nephews (roles.grand_share)
 
 
@@ -328,6 +329,7 @@ def gather_people(views: Sequence[PostView], ents: dict[str, set[str]] | None = 
     surname_keys = {fold(s) for s in surnames}
     mentions: list[Mention] = []
     tagged: set[str] = set()
+    face_labelled: set[str] = set()
     tag_titles: dict[str, str] = {}
     for view in views:
         mentions.extend(m for m in find_mentions(view) if m.key not in surname_keys)
@@ -338,7 +340,8 @@ def gather_people(views: Sequence[PostView], ents: dict[str, set[str]] | None = 
             if fold(words[0]) in lx.KIN_TITLES and len(words) > 1:
                 tag_titles[fold(words[1])] = words[0]
                 continue
-            tagged.add(fold(words[0]))
+            # the owner's names for faces (children's most of all) are no accounts tagged
+            (face_labelled if face_labels(view) else tagged).add(fold(words[0]))
     people: dict[str, Person] = {}
     for m in mentions:
         person = people.setdefault(m.key, Person(key=m.key, name=m.name))
@@ -360,7 +363,8 @@ def gather_people(views: Sequence[PostView], ents: dict[str, set[str]] | None = 
                 current = first_named.get(m.post)
                 if current is None or m.start < first_starts[m.post]:
                     first_named[m.post], first_starts[m.post] = person.key, m.start
-    ctx = FeedContext(views=by_view, pet_posts=pet_posts, tagged=tagged, ents=ents, first_named=first_named,
+    ctx = FeedContext(views=by_view, pet_posts=pet_posts, tagged=tagged, face_labelled=face_labelled, ents=ents,
+                      first_named=first_named,
                       surname_keys=surname_keys, by_post=_index_by_post(people),
                       post_counts={key: len(p.posts) for key, p in people.items()},
                       text_posts=roles.text_posts(views), grand_share=roles.grand_share(views))
@@ -379,14 +383,22 @@ def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = Non
     """Decide who every name of the feed is. ``ents`` maps folded words to spaCy entity labels."""
     people, ctx, surnames = gather_people(views, ents)
     model = roles.model_for(ctx.text_posts)
+    child_odds: dict[str, float] = {}
     for person in people.values():
         if model is None:
-            person.role = _classify(person, ctx.views, ctx.pet_posts, ctx.tagged, ctx.ents, ctx.first_named,
-                                    ctx.surname_keys)
+            person.role = _classify(person, ctx.views, ctx.pet_posts, ctx.tagged | ctx.face_labelled, ctx.ents,
+                                    ctx.first_named, ctx.surname_keys)
         else:
             probs = model.probabilities(roles.person_features(person, ctx))
             role, person.confidence = roles.decide(probs, model.threshold, model.meta.get("floors"))
             person.role = _ROLE_OF.get(role, "unknown")
+            if role == "none" and max(probs, key=probs.get) == "child":
+                child_odds[person.key] = probs["child"]
+    if not any(p.role == "child" for p in people.values()):
+        # a family's feed is about its children: when no name clears the threshold, the likeliest ones are
+        for key, p in child_odds.items():
+            if p >= roles.CHILD_WHEN_NONE:
+                people[key].role, people[key].confidence = "child", p
     _pair_with_children(people)
     _friends_siblings(people, ctx.views)
     _merge_child_aliases(people, ctx)
@@ -457,7 +469,7 @@ def _friends_siblings(people: dict[str, Person], views: dict[str, PostView]) -> 
     """ "Playdate with Arjun and his little sister Diya": a friend's child's sibling is no child of ours."""
     owners = {p.key: p.role for p in people.values()}
     for person in people.values():
-        if person.role not in ("child", "unknown") or person.cue_posts({"age", "birthday", "ours", "born", "tagged"}):
+        if person.role not in ("child", "unknown") or person.cue_posts({"age", "birthday", "ours", "born", "tagged", "face_label"}):
             continue
         if len(person.posts) != 1:
             continue
@@ -485,9 +497,20 @@ def _first_index(person: Person, views: Sequence[PostView]) -> int:
     return min((order.get(p, 0) for p in person.posts), default=0)
 
 
+#: The platform whose people are the owner's names for faces (Google Photos), not accounts tagged.
+FACE_LABEL_PLATFORM = "google_photos"
+
+
+def face_labels(view: PostView) -> bool:
+    """Whether the post's people are face labels: on Facebook and Instagram a tag names an account, mostly
+    an adult's; in Google Photos the owner names every face, the children's most of all."""
+    return view.post.platform == FACE_LABEL_PLATFORM
+
+
 def _add_tag_mentions(views: Sequence[PostView], people: dict[str, Person], surname_keys: set[str]) -> None:
-    """Names the owner tagged on photos (Takeout `people`) count as mentions from the sidecar."""
+    """Names tagged on posts and photos (Takeout `people`) count as mentions from the sidecar."""
     for view in views:
+        cue = "face_label" if face_labels(view) else "tagged"
         for tag in view.people:
             words = tag.split()
             if not words or fold(words[0]) in lx.KIN_TITLES:
@@ -502,7 +525,7 @@ def _add_tag_mentions(views: Sequence[PostView], people: dict[str, Person], surn
                 person.surname = person.surname or words[-1]
             person.mentions.append(Mention(
                 name=first, key=key, post=view.id, source=EvidenceSource.SIDECAR, start=0, end=0, part=-1,
-                cues=frozenset({"tagged"}), excerpt=f"tagged on the photo as {tag}"))
+                cues=frozenset({cue}), excerpt=f"tagged on the photo as {tag}"))
 
 
 def _merge_aliases(people: dict[str, Person], views: dict[str, PostView]) -> None:

@@ -73,7 +73,7 @@ def _evidence(person: Person, post: str, view: PostView | None) -> list[Evidence
 
 def _confidence(person: Person, post: str) -> float:
     cues = set().union(*(m.cues for m in person.in_post(post)))
-    if cues & {"age", "birthday", "ours", "child_word", "born", "tagged"}:
+    if cues & {"age", "birthday", "ours", "child_word", "born", "tagged", "face_label"}:
         return 0.8
     return 0.5
 

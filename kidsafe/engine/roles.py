@@ -37,8 +37,8 @@ WINDOW = 4
 #: Every cue `mentions._cues` and the tag reader can give a mention.
 CUES = ("possessive", "adult", "after_place_preposition", "after_the", "poster_sibling", "ours", "child_word",
         "pet_intro", "pair", "twins", "age", "birthday", "born", "friend", "place_word_after", "school_word_after",
-        "parent", "fan", "playdate", "sentence_start", "ocr", "lowercase", "tagged", "character", "second_name",
-        "hashtag")
+        "parent", "fan", "playdate", "sentence_start", "ocr", "lowercase", "tagged", "face_label", "character",
+        "second_name", "hashtag")
 #: Below this many posts with words a feed is too small for the model, which learned from whole feeds:
 #: who is mentioned how often, beside whom, says nothing yet. There the cue-word rules decide.
 SMALL_FEED = 8
@@ -183,6 +183,7 @@ def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
     feats["in_character_list"] = float(person.key in lx.CHARACTERS)
     feats["character_first_name"] = float(person.key in lx.CHARACTER_FIRST_NAMES)
     feats["tagged"] = float(person.key in ctx.tagged)
+    feats["face_labelled"] = float(person.key in ctx.face_labelled)
     feats["short_name"] = float(len(name) <= 3)
     labels = ctx.ents.get(person.key, set())
     for label in ENTITY_LABELS:
@@ -271,6 +272,11 @@ def text_posts(views) -> int:
 def model_for(text_post_count: int) -> LinearModel | None:
     """The role model, when the feed is large enough for it (see SMALL_FEED); None: the rules decide."""
     return shipped_model() if text_post_count >= SMALL_FEED else None
+
+
+#: In a feed where no name clears the child threshold, a name the model still finds likeliest a child is
+#: one from this probability on (a family's feed names its children; terse captions leave them all unsure).
+CHILD_WHEN_NONE = 0.45
 
 
 def decide(probs: dict[str, float], child_threshold: float,

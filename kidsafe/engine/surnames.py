@@ -122,11 +122,16 @@ def find_surnames(views: Sequence[PostView]) -> Found:
                 # "#TeamNoah" cheers a child on: a first name after "team" counts once known from elsewhere
                 cheer = fold(tag).startswith("team") and name_count(name) >= CHEERED_NAME_COUNT
                 (weak if cheer else found)[name.capitalize()].append((view.id, EvidenceSource.HASHTAG, "#" + tag, span))
-    tag_surnames = Counter(
-        tag.split()[-1] for v in views for tag in v.people
-        if len(tag.split()) > 1 and fold(tag.split()[0]) not in lx.KIN_TITLES)
-    for surname, count in tag_surnames.items():
-        if count >= 2 or fold(surname) in {fold(k) for k in found}:
+    # a surname tagged on two people is a family's ("Nathan Kerr", "Huia Kerr"); one friend or in-law tagged
+    # often ("Tania Walsh" x4) is one person, whose name is the family's only when no other surname is tagged
+    tagged: dict[str, Counter[str]] = defaultdict(Counter)
+    for tag in (t for v in views for t in v.people):
+        words = tag.split()
+        if len(words) > 1 and fold(words[0]) not in lx.KIN_TITLES:
+            tagged[words[-1]][words[0]] += 1
+    often = [surname for surname, firsts in tagged.items() if sum(firsts.values()) >= 2]
+    for surname, firsts in tagged.items():
+        if len(firsts) >= 2 or often == [surname] or fold(surname) in {fold(k) for k in found}:
             for view in views:
                 for tag in view.people:
                     if tag.split()[-1] == surname and len(tag.split()) > 1:

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kidsafe.engine.people import FACE_LABEL_PLATFORM
 from kidsafe.learn import stranger_score
 from kidsafe.learn.corpus import Voice
 from kidsafe.engine.views import PostView
@@ -17,12 +18,14 @@ from kidsafe.models import Photo, Post
 
 
 def corpus_posts(voice: Voice) -> list[Post]:
-    """A voice's posts as the readers would give them: caption, comments as extra text, tags as people.
+    """A voice's posts as the readers would give them: caption, comments as extra text, tags as people (a
+    Takeout voice's tags as Google Photos face labels).
 
     Each post stands for a photo post (the corpus keeps the words, not the pictures), so each has a
     photo with no file behind it: nothing reads it, but the engine knows a picture was shared.
     """
-    return [Post(id=p.id, caption=p.caption, posted_at=p.date, platform="plain", extra_text=tuple(p.comments),
+    platform = FACE_LABEL_PLATFORM if voice.meta.get("platform") == "takeout" else "plain"
+    return [Post(id=p.id, caption=p.caption, posted_at=p.date, platform=platform, extra_text=tuple(p.comments),
                  people=tuple(p.tagged), photos=(Photo(f"corpus/{voice.id}/{p.id}.jpg"),)) for p in voice.posts]
 
 
