@@ -247,6 +247,8 @@ def test_a_caption_all_in_capitals_still_names_its_child():
     ("Happy anniversary Rhodri x", {"rhodri"}),
     ("Happy fathers day Craig son x", {"craig"}),
     ("Anniversary of the big flood, Rhodri came round to help", set()),
+    ("One year anniversary of Grandad passing. Rhodri, you never met him x", set()),
+    ("Nursery's 10th anniversary party today. Rhodri, Mia and Ivy loved it", set()),
 ])
 def test_an_anniversary_or_a_fathers_day_wish_cues_the_other_parent(text, cued):
     from kidsafe.engine.mentions import _phrase_cues
@@ -526,7 +528,7 @@ def test_a_title_s_dot_a_birthday_wish_and_a_list_are_no_comment_signs():
     views = post_views([
         Post(id="1", caption="Noah is 3 today! Aunty Tatu and Mrs. Okafor next door baked him a cake",
              posted_at=datetime(2024, 5, 4, 10), platform="plain",
-             extra_text=("Happy birthday Noah: hope it was a good one", "Noah, Mia and Ivy look so grown!")),
+             extra_text=("Happy Birthday Noah: hope it was a good one", "Noah, Mia and Ivy look so grown!")),
     ])
     people, ctx, _ = gather_people(views)
     noah, tatu = (roles.person_features(people[key], ctx) for key in ("noah", "tatu"))
@@ -570,9 +572,12 @@ def test_not_really_their_uncle_is_a_courtesy_title():
     from kidsafe.models import Post
 
     views = post_views([Post(id="1", caption="Hay all day for Uncle Bud, not really their uncle, at the feed store",
-                             posted_at=datetime(2024, 5, 4, 10), platform="plain")])
+                             posted_at=datetime(2024, 5, 4, 10), platform="plain"),
+                        Post(id="2", caption="Ella tried football, not really her thing",
+                             posted_at=datetime(2024, 5, 5, 10), platform="plain")])
     people, ctx, _ = gather_people(views)
     assert roles.person_features(people["bud"], ctx)["near:not_kin"] == 1.0
+    assert "near:not_kin" not in roles.person_features(people["ella"], ctx)
 
 
 def test_when_no_name_clears_the_child_threshold_the_likeliest_children_are_still_the_children(monkeypatch):
@@ -612,7 +617,8 @@ def test_when_no_name_clears_the_child_threshold_the_likeliest_children_are_stil
 
 def test_google_photos_face_labels_are_no_accounts_tagged():
     """On Facebook a tag names an account, mostly an adult's; in Google Photos the owner names faces, the
-    children's most of all: the role model reads the two apart."""
+    children's most of all: a face label is no tag to the role model (the corpus has too few Takeout voices to
+    learn what a face label says, so it says nothing)."""
     from datetime import datetime
 
     from kidsafe.engine import roles
@@ -627,5 +633,13 @@ def test_google_photos_face_labels_are_no_accounts_tagged():
         return roles.person_features(people["kamsi"], ctx)
 
     social, faces = features("facebook"), features(FACE_LABEL_PLATFORM)
-    assert social["tagged"] == 1.0 and social["face_labelled"] == 0.0 and "cue_any:tagged" in social
-    assert faces["tagged"] == 0.0 and faces["face_labelled"] == 1.0 and "cue_any:face_label" in faces
+    assert social["tagged"] == 1.0 and "cue_any:tagged" in social
+    assert faces["tagged"] == 0.0 and not any("tagged" in k or "face" in k for k in faces if k != "tagged")
+
+
+def test_a_comma_before_a_lower_case_word_still_speaks_to_someone():
+    from kidsafe.engine import roles
+
+    assert roles._ADDRESS_SIGN_AFTER.match("Dean, you and Noah look so alike!", 4)
+    assert not roles._ADDRESS_SIGN_AFTER.match("Dean, Noah and Ivy look so alike!", 4)
+    assert roles._AUTHOR_BEFORE.fullmatch("aunty ") and not roles._AUTHOR_BEFORE.fullmatch("Happy Birthday ")

@@ -124,3 +124,10 @@ def test_a_month_the_feed_uses_as_a_name_is_a_name_but_not_as_a_date():
     assert [redact(c, FAMILY, named=named).text for c in captions] == [
         "Someone painted a fox", "A card from my son for someone 🦊", "Ballet for someone in April, in April too",
         "Someone's recital. Last April was wet"]
+
+
+@pytest.mark.parametrize("caption", ["Summer-Rose went to the shops", "Tea at Honey-Mae's house"])
+def test_a_hyphenated_first_name_of_english_words_is_still_a_name(caption):
+    from kidsafe.share.redact import redact
+
+    assert "Rose" not in redact(caption, FAMILY).text and "Mae" not in redact(caption, FAMILY).text

@@ -31,14 +31,14 @@ RECORDER: list[tuple[str, str, dict[str, float]]] | None = None
 
 _AGE_CUES = frozenset({"age", "birthday", "born"})
 #: Between two people's names joined as a pair; "Josiah Malik & Jeremiah Kofi": a second name may stand before it.
-AND_GAP = re.compile(r"(?:\s+[A-Z][\w'’\-]+)?\s*(?:and|&|\+|n|with)\s*")
-#: A capital letter, accented ones too ("Émilie", "Łucja").
-_CAP = "[" + "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper()) + "]"
+#: A capital letter, accented ones too ("Émilie", "Łucja", "Ấn").
+_CAP = "[" + "".join(c for c in map(chr, range(0x41, 0x2000)) if c.isupper() or c.istitle()) + "]"
+AND_GAP = re.compile(rf"(?:\s+{_CAP}[\w'’\-]+)?\s*(?:and|&|\+|n|with)\s*")
 #: After a name in a list: a second name it may carry ("Josiah Malik"), then more names after commas.
 _LIST_ON = rf"(?:\s+{_CAP}[\w'’\-]+)?(?:\s*,\s*{_CAP}[\w'’\-]+(?:\s+{_CAP}[\w'’\-]+)?)*"
 _JOIN = r"\s*,?\s*(?:[Aa]nd|&|\+|n)\s*"
 #: What may end a list of people after its "and": a name, or the writer or someone said by a word ("and me").
-_LIST_END = rf"(?:{_CAP}|(?:me|I|us|him|her|them|my|our|his|their|the|baby)\b)"
+_LIST_END = rf"(?:{_CAP}|(?:me|I|i|myself|us|him|her|them|my|our|his|their|the|baby|mummy|daddy|mum|mom|dad)\b)"
 #: From one name to a later one in a list of people: "Ella, Isabella and Noah", "Josiah Malik & Jeremiah".
 LIST_TO_JOIN = re.compile(_LIST_ON + _JOIN)
 #: From one name to the next by a comma, the list's "and" still to come: "Ella, | Isabella and Noah".

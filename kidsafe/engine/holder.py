@@ -48,12 +48,14 @@ def given_name(holder: str) -> str:
 
 
 def poster_is_not_a_parent(views: Sequence[PostView]) -> bool:
-    """The posts call the children the poster's grandchildren, nieces or nephews, in at least two posts
-    and at least half as often as they call them the poster's own; or words for grandchildren, nieces or
+    """The poster's captions call the children the poster's grandchildren, nieces or nephews, in at least two
+    posts and at least half as often as they call them the poster's own (a grandmother's comments on a parent's
+    posts say "my grandson" too); or words for grandchildren, nieces or
     nephews stand in as large a share of the poster's captions as in most grandparents' and aunts' feeds of
     the corpus's train voices and in no parent's (`roles.poster_is_grand`: "the grandkids", "Nana's grandbabies")."""
-    not_parent = sum(1 for v in views if _NOT_PARENT.search(v.all_folded))
-    parent = sum(1 for v in views if _PARENT.search(v.all_folded))
+    captions = [folded for v in views for part, folded in zip(v.parts, v.folded) if part.name == "caption"]
+    not_parent = sum(1 for text in captions if _NOT_PARENT.search(text))
+    parent = sum(1 for text in captions if _PARENT.search(text))
     return not_parent >= 2 and 2 * not_parent >= parent or poster_is_grand(views)
 
 

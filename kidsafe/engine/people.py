@@ -497,13 +497,15 @@ def _first_index(person: Person, views: Sequence[PostView]) -> int:
     return min((order.get(p, 0) for p in person.posts), default=0)
 
 
-#: The platform whose people are the owner's names for faces (Google Photos), not accounts tagged.
+#: The platform whose people are the owner's names for faces (Google Photos), not accounts tagged; the same
+#: string as `kidsafe.ingest.takeout.PLATFORM` (a test of the Takeout reader checks it).
 FACE_LABEL_PLATFORM = "google_photos"
 
 
 def face_labels(view: PostView) -> bool:
     """Whether the post's people are face labels: on Facebook and Instagram a tag names an account, mostly
-    an adult's; in Google Photos the owner names every face, the children's most of all."""
+    an adult's; in Google Photos the owner names every face, the children's most of all. The role model reads
+    a face label as a plain mention: the corpus has too few Takeout voices to learn more of it."""
     return view.post.platform == FACE_LABEL_PLATFORM
 
 

@@ -37,8 +37,8 @@ WINDOW = 4
 #: Every cue `mentions._cues` and the tag reader can give a mention.
 CUES = ("possessive", "adult", "after_place_preposition", "after_the", "poster_sibling", "ours", "child_word",
         "pet_intro", "pair", "twins", "age", "birthday", "born", "friend", "place_word_after", "school_word_after",
-        "parent", "fan", "playdate", "sentence_start", "ocr", "lowercase", "tagged", "face_label", "character",
-        "second_name", "hashtag")
+        "parent", "fan", "playdate", "sentence_start", "ocr", "lowercase", "tagged", "character", "second_name",
+        "hashtag")
 #: Below this many posts with words a feed is too small for the model, which learned from whole feeds:
 #: who is mentioned how often, beside whom, says nothing yet. There the cue-word rules decide.
 SMALL_FEED = 8
@@ -94,17 +94,21 @@ def _near_classes(text: str, start: int, end: int) -> set[str]:
 
 
 #: A sentence's end; the dot of a title ("Mrs. Patel") ends none.
-_SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMt)[.!?;\n]")
+_SENTENCE_BREAK = re.compile(r"(?<!\b[Mm]r)(?<!\b[Mm]rs)(?<!\b[Mm]s)(?<!\b[Dd]r)(?<!\b[Ss]t)(?<!\b[Mm]t)(?<!\b[Ff]r)"
+                             r"(?<!\b[Rr]ev)(?<!\b[Pp]rof)[.!?;\n]")
 
 
 #: After a comment's first name, what makes it the comment's writer: a colon, perhaps after a surname.
 _AUTHOR_AFTER = re.compile(r"(?:[ _][A-Z][\w'’\-]*)?\s*:")
 #: Before a comment writer's name: nothing, or a title ("Nan Rita:", "Aunty Jo:").
-_AUTHOR_BEFORE = re.compile(r"\s*(?:[A-Z][\w'’]*\s+){0,2}")
+_AUTHOR_BEFORE = re.compile(
+    r"\s*(?:(?!(?i:happy|well|congrats|congratulations|thanks|thank|hi|hey|oh|love|miss|go|yay|bless|merry)\b)"
+    r"[A-Z][\w'’]*\s+|(?i:" + "|".join(re.escape(t) for t in sorted(lx.KIN_TITLES, key=len, reverse=True))
+    + r")\s+){0,2}")
 #: Before a name a comment speaks to: its writer's "Name:" if written in, then at most two words ("oh", "well done").
 _ADDRESSED_BEFORE = re.compile(r"(?:[^:\n]{1,40}:)?\s*(?:[\w'’]+[\s,!]+){0,2}")
 #: After a name a comment speaks to, a sign that it is spoken to: "Dean, he's", "Rashid bro", "Mo you".
-_ADDRESS_SIGN_AFTER = re.compile(r"\s*(?:!|,(?!\s*[A-Z][\w'’\-]*\s*(?:,|and\b|&|\+))|"
+_ADDRESS_SIGN_AFTER = re.compile(r"\s*(?:!|,(?!\s*(?-i:[A-Z])[\w'’\-]*\s*(?:,|and\b|&|\+))|"
                                  r"(?:bro|sis|mate|hun|hon|babe|love|you|u|ur|your)\b)", re.IGNORECASE)
 #: Before it, a word that speaks to someone: "oh Dean", "thanks Dougie", "well done Sam".
 _ADDRESS_SIGN_BEFORE = re.compile(r"(?:^|[\s:,!])(?:oh|hi|hey|thanks|thank you|ta|well done|congrats|congratulations|"
@@ -183,7 +187,6 @@ def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
     feats["in_character_list"] = float(person.key in lx.CHARACTERS)
     feats["character_first_name"] = float(person.key in lx.CHARACTER_FIRST_NAMES)
     feats["tagged"] = float(person.key in ctx.tagged)
-    feats["face_labelled"] = float(person.key in ctx.face_labelled)
     feats["short_name"] = float(len(name) <= 3)
     labels = ctx.ents.get(person.key, set())
     for label in ENTITY_LABELS:

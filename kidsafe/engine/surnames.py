@@ -124,18 +124,21 @@ def find_surnames(views: Sequence[PostView]) -> Found:
                 (weak if cheer else found)[name.capitalize()].append((view.id, EvidenceSource.HASHTAG, "#" + tag, span))
     # a surname tagged on two people is a family's ("Nathan Kerr", "Huia Kerr"); one friend or in-law tagged
     # often ("Tania Walsh" x4) is one person, whose name is the family's only when no other surname is tagged
+    # more than once
     tagged: dict[str, Counter[str]] = defaultdict(Counter)
+    written: dict[str, str] = {}
     for tag in (t for v in views for t in v.people):
         words = tag.split()
         if len(words) > 1 and fold(words[0]) not in lx.KIN_TITLES:
-            tagged[words[-1]][words[0]] += 1
-    often = [surname for surname, firsts in tagged.items() if sum(firsts.values()) >= 2]
-    for surname, firsts in tagged.items():
-        if len(firsts) >= 2 or often == [surname] or fold(surname) in {fold(k) for k in found}:
+            tagged[fold(words[-1])][fold(words[0])] += 1
+            written.setdefault(fold(words[-1]), words[-1])
+    often = [key for key, firsts in tagged.items() if sum(firsts.values()) >= 2]
+    for key, firsts in tagged.items():
+        if len(firsts) >= 2 or often == [key] or key in {fold(k) for k in found}:
             for view in views:
                 for tag in view.people:
-                    if tag.split()[-1] == surname and len(tag.split()) > 1:
-                        found[surname].append((view.id, EvidenceSource.SIDECAR, f"tagged as {tag}", None))
+                    if len(tag.split()) > 1 and fold(tag.split()[-1]) == key:
+                        found[written[key]].append((view.id, EvidenceSource.SIDECAR, f"tagged as {tag}", None))
     for name, items in weak.items():
         if fold(name) in {fold(k) for k in found}:
             found[name].extend(items)  # "the Parkers" counts once the name is known from elsewhere

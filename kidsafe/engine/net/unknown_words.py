@@ -36,7 +36,7 @@ def unknown_word_spans(caption: str, known: Collection[str], *, lower_case: bool
     words too, but only before a verb a person does ("qwenby has swimming")."""
     protected = protected_spans(caption)
     for m in _WORD.finditer(caption):
-        word = _POSSESSIVE.split(m[0], maxsplit=1)[0]  # "Otieno's-Bakery" is Otieno's
+        word = _POSSESSIVE.split(m[0], maxsplit=1)[0]  # "Otieno's-Bakery" is read as "Otieno"
         start, end = m.start(), m.start() + len(word)
         if any(a <= start < b for a, b in protected) or not _unknown(word, known):
             continue
@@ -57,7 +57,7 @@ def words_of_no_list(caption: str, known: Collection[str]) -> Iterator[tuple[int
     judgement is the engine's; a check that does not depend on the engine lists it for the parent to read."""
     protected = protected_spans(caption, titles=False)  # a title-cased run ("Weekend At Kicukiro") is no shelter
     for m in _WORD.finditer(caption):
-        word = _POSSESSIVE.split(m[0], maxsplit=1)[0]  # "Otieno's-Bakery" is Otieno's.rstrip("'’-")
+        word = _POSSESSIVE.split(m[0], maxsplit=1)[0].rstrip("'’-")  # "Otieno's-Bakery" is read as "Otieno"
         shouted_acronym = word.isupper() and len(word) <= 3  # "PE", "NHS"; "OTIENO" in capitals is still read
         if word[:1].isupper() and not shouted_acronym and _unknown(word, known) \
                 and not any(a <= m.start() < b for a, b in protected):
@@ -65,9 +65,12 @@ def words_of_no_list(caption: str, known: Collection[str]) -> Iterator[tuple[int
 
 
 def _english_compound(word: str) -> bool:
-    """Words of English joined by hyphens ("Drop-off", "Co-parenting", "Kid-free")."""
+    """Words of English joined by hyphens, the later ones in lower case ("Drop-off", "Co-parenting", "Kid-free");
+    capitalised halves are a name's ("Summer-Rose", "Lily-Grace")."""
+    written = word.split("-")
     parts = fold(word).split("-")
-    return len(parts) > 1 and all(english_rank(p) is not None or p in STOP_WORDS or len(p) <= 2 for p in parts)
+    return len(parts) > 1 and all(w[:1].islower() for w in written[1:]) and \
+        all(english_rank(p) is not None or p in STOP_WORDS or len(p) <= 2 for p in parts)
 
 
 def initial_pairs(caption: str, known: Collection[str] = ()) -> Iterator[tuple[int, int]]:
