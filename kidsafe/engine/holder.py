@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.gazetteer import is_known_first_name
-from kidsafe.engine.roles import poster_is_grand
+from kidsafe.engine.roles import captions_folded, poster_is_grand
 from kidsafe.engine.text import fold
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind
@@ -53,7 +53,7 @@ def poster_is_not_a_parent(views: Sequence[PostView]) -> bool:
     posts say "my grandson" too); or words for grandchildren, nieces or
     nephews stand in as large a share of the poster's captions as in most grandparents' and aunts' feeds of
     the corpus's train voices and in no parent's (`roles.poster_is_grand`: "the grandkids", "Nana's grandbabies")."""
-    captions = [folded for v in views for part, folded in zip(v.parts, v.folded) if part.name == "caption"]
+    captions = [text for v in views for text in captions_folded(v)]
     not_parent = sum(1 for text in captions if _NOT_PARENT.search(text))
     parent = sum(1 for text in captions if _PARENT.search(text))
     return not_parent >= 2 and 2 * not_parent >= parent or poster_is_grand(views)

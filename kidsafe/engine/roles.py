@@ -143,8 +143,12 @@ def poster_is_grand(views) -> bool:
 
 def grand_posts(views) -> int:
     """How many posts say such words in their caption."""
-    return sum(any(part.name == "caption" and _GRAND_WORDS.search(folded)
-                   for part, folded in zip(v.parts, v.folded)) for v in views)
+    return sum(any(_GRAND_WORDS.search(text) for text in captions_folded(v)) for v in views)
+
+
+def captions_folded(view) -> list[str]:
+    """The post's own caption, folded: the poster's words, not the commenters'."""
+    return [folded for part, folded in zip(view.parts, view.folded) if part.name == "caption"]
 
 
 def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
