@@ -59,6 +59,10 @@ class Photo:
         return self.path.rsplit("/", 1)[-1]
 
 
+#: The platform of a Google Photos Takeout: its people are the owner's names for faces, not accounts tagged.
+GOOGLE_PHOTOS = "google_photos"
+
+
 @dataclass(frozen=True, slots=True)
 class Post:
     """One post: its id, when it was posted, its caption and its photos.

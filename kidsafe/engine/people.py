@@ -21,7 +21,7 @@ from kidsafe.engine.mentions import Mention, find_mentions, name_likeness
 from kidsafe.engine.surnames import Found, find_surnames
 from kidsafe.engine.text import contains_phrase, english_rank, fold
 from kidsafe.engine.views import PostView
-from kidsafe.models import EvidenceSource
+from kidsafe.models import GOOGLE_PHOTOS, EvidenceSource
 
 STRONG_CHILD_CUES = frozenset({"age", "birthday", "ours", "child_word", "born", "twins"})
 PLACE_CUES = frozenset({"after_place_preposition", "place_word_after", "school_word_after", "after_the"})
@@ -497,9 +497,8 @@ def _first_index(person: Person, views: Sequence[PostView]) -> int:
     return min((order.get(p, 0) for p in person.posts), default=0)
 
 
-#: The platform whose people are the owner's names for faces (Google Photos), not accounts tagged; the same
-#: string as `kidsafe.ingest.takeout.PLATFORM` (a test of the Takeout reader checks it).
-FACE_LABEL_PLATFORM = "google_photos"
+#: The platform whose people are the owner's names for faces (Google Photos), not accounts tagged.
+FACE_LABEL_PLATFORM = GOOGLE_PHOTOS
 
 
 def face_labels(view: PostView) -> bool:

@@ -133,8 +133,9 @@ def find_surnames(views: Sequence[PostView]) -> Found:
             tagged[fold(words[-1])][fold(words[0])] += 1
             written.setdefault(fold(words[-1]), words[-1])
     often = [key for key, firsts in tagged.items() if sum(firsts.values()) >= 2]
+    known = {fold(k) for k in found}
     for key, firsts in tagged.items():
-        if len(firsts) >= 2 or often == [key] or key in {fold(k) for k in found}:
+        if len(firsts) >= 2 or often == [key] or key in known:
             for view in views:
                 for tag in view.people:
                     if len(tag.split()) > 1 and fold(tag.split()[-1]) == key:

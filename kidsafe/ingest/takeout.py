@@ -18,10 +18,10 @@ from kidsafe.ingest.takeout_names import (
     unedited,
     with_duplicate,
 )
-from kidsafe.models import Photo, Post
+from kidsafe.models import GOOGLE_PHOTOS, Photo, Post
 
 FORMAT = "google_photos"
-PLATFORM = "google_photos"
+PLATFORM = GOOGLE_PHOTOS
 MEDIA_EXTS = IMAGE_EXTS | VIDEO_EXTS
 #: Which generation of Takeout the sidecars' names show, newest first.
 LAYOUTS = (
