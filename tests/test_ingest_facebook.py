@@ -86,8 +86,8 @@ def test_facebook_albums_add_photos_and_descriptions(feed_folder, feed_jpeg):
 
 
 def test_facebook_album_names_and_photo_comments_are_read(feed_zip, feed_jpeg):
-    """Relatives' comments on a photo and the owner's album name are text a stranger reads; Facebook's own
-    album names ("Mobile uploads") are not the owner's words and are left out."""
+    """Relatives' comments on a photo, each after its writer's name, and the owner's album name are text a
+    stranger reads; Facebook's own album names ("Mobile uploads") are not the owner's words and are left out."""
     top = "facebook-someone-2025/"
     uri = "your_facebook_activity/posts/media/Party_1/1.jpg"
     comments = [{"timestamp": 1_690_000_600, "comment": meta("Happy birthday Noé! Love, Mamie 💕"), "author": "A B"},
@@ -108,7 +108,7 @@ def test_facebook_album_names_and_photo_comments_are_read(feed_zip, feed_jpeg):
         top + "your_facebook_activity/posts/media/Mobile/3.jpg": feed_jpeg(),
     }))
     assert [(p.id, p.caption, p.extra_text) for p in feed.posts] == [
-        ("1.jpg", "Party time", ("Noé turns 5 🎉", "Happy birthday Noé! Love, Mamie 💕", "So big now")),
+        ("1.jpg", "Party time", ("Noé turns 5 🎉", "A B: Happy birthday Noé! Love, Mamie 💕", "C D: So big now")),
         ("2.jpg", "Cake!", ("Noé turns 5 🎉",)),
         ("3.jpg", "", ()),
     ]
@@ -129,7 +129,7 @@ def test_facebook_check_in_address_event_and_media_comments(feed_zip, feed_jpeg)
         "Swim night", "Westside Pool", ("50 Main St, Guelph, ON",))
     assert check_in.place_gps == GeoPoint(43.55, -80.27)
     assert concert_event.id == "1700000100" and concert_event.extra_text == ("Spring concert at Oak Hill School",)
-    assert concert.extra_text == ("Go Ava!",)
+    assert concert.extra_text == ("Nan: Go Ava!",)
 
 
 @pytest.mark.parametrize(("path", "key"), [("posts/your_posts.json", "status_updates"),
@@ -203,7 +203,7 @@ def test_facebook_uncategorized_photos_are_posts(top, feed_zip, feed_jpeg):
     assert feed.format == "facebook"
     assert [(p.id, p.caption, p.extra_text) for p in feed.posts] == [
         ("1.jpg", "Weekend!", ("Noé’s new bike 🚲",)),
-        ("2.jpg", "Léa in Year 2 at Oak Hill 🎒", ("Léa's school", "So grown up!")),
+        ("2.jpg", "Léa in Year 2 at Oak Hill 🎒", ("Léa's school", "Nan: So grown up!")),
     ]
     second = feed.posts[1]
     assert second.posted_at == datetime.fromtimestamp(1_690_000_500, UTC)

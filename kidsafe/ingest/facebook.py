@@ -1,9 +1,9 @@
 """Facebook "Download your information" (JSON): posts, check-ins, albums, photos, video captions and comments.
 
 Text a stranger reads beside a post goes in its ``extra_text``: the photos' own descriptions, the
-comments Facebook keeps on a photo (``comments: [{"comment", "author", "timestamp"}]``, where
-relatives name the children), a check-in's address, an event's name, the album's name and
-description. Album names Facebook gives itself ("Mobile uploads", "Timeline photos") are left out.
+comments Facebook keeps on a photo (``comments: [{"comment", "author", "timestamp"}]``, each as
+"Author: text": relatives name the children, and are named), a check-in's address, an event's name, the
+album's name and description. Album names Facebook gives itself ("Mobile uploads", "Timeline photos") are left out.
 Photos in no album (``your_uncategorized_photos.json``) are posts like album photos; a video
 (``your_videos.json``) is skipped, but its description is a text post, or words beside the post that shows it.
 A post of nothing but tagged people is kept (it says who was there); events the owner made, group posts and
@@ -96,13 +96,18 @@ GENERIC_ALBUMS = frozenset({
 
 
 def comments_of(medium: Any) -> list[str]:
-    """The comments Facebook kept on a photo (``[{"comment": text, "author", "timestamp"}]``)."""
+    """The comments Facebook kept on a photo (``[{"comment": text, "author", "timestamp"}]``), each as a
+    stranger sees it under the photo, its writer first: "Maureen Kelly: so proud of Noah". Who comments,
+    and whom they speak to, says who is an adult of the family (the engine reads the "Name:" opening)."""
     texts = []
     for item in as_list(as_dict(medium).get("comments")):
         item = as_dict(item)
         inner = item.get("comment")
-        texts.append(as_text(as_dict(inner).get("comment") if isinstance(inner, dict) else inner))
-    return [t for t in texts if t]
+        text = as_text(as_dict(inner).get("comment") if isinstance(inner, dict) else inner)
+        author = as_text(item.get("author") or as_dict(inner).get("author"))
+        if text:
+            texts.append(f"{author}: {text}" if author and ":" not in author else text)
+    return texts
 
 
 def _squeezed(text: str) -> str:
