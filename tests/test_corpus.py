@@ -107,3 +107,33 @@ def test_every_voice_is_in_exactly_one_split_chosen_by_its_hash():
     assert all(split_of(v) == s for v, s in assigned.items())
     counts = {s: sum(1 for x in assigned.values() if x == s) for s in SPLITS}
     assert counts["test"] >= 10 and counts["dev"] >= 4 and counts["train"] >= 40
+
+
+def test_each_voice_is_read_as_its_platforms_export_gives_it():
+    """Voices are graded on what real exports hold: Facebook's keeps the comments (each "Author: text") and
+    the people tagged, Google Photos' the owner's face labels, Instagram's and a folder of photos neither."""
+    from kidsafe.engine.people import FACE_LABEL_PLATFORM
+    from kidsafe.learn.evaluate import corpus_posts
+
+    seen = set()
+    for path in voice_dirs():
+        voice = load_voice(path)
+        platform = voice.meta.get("platform")
+        if platform in seen or not any(p.comments or p.tagged for p in voice.posts):
+            continue
+        seen.add(platform)
+        posts = corpus_posts(voice)
+        comments = [c for p in posts for c in p.extra_text]
+        people = [n for p in posts for n in p.people]
+        if platform == "facebook":
+            assert comments == [c for p in voice.posts for c in p.comments]
+            assert people == [n for p in voice.posts for n in p.tagged]
+        elif platform == "takeout":
+            assert not comments and people == [n for p in voice.posts for n in p.tagged]
+            assert {p.platform for p in posts} == {FACE_LABEL_PLATFORM}
+        else:
+            assert not comments and not people, platform
+        # to learn from, every comment and tag the writer gave (graded as exported)
+        learned_from = corpus_posts(voice, exported=False)
+        assert [c for p in learned_from for c in p.extra_text] == [c for p in voice.posts for c in p.comments]
+    assert {"facebook", "instagram"} <= seen
