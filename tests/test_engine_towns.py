@@ -78,3 +78,35 @@ def test_a_town_ending_in_s_keeps_its_s():
                 view("3", "Gwion is 6 today 🎂", "2024-02-01 09:00"))
     towns = values(d, FactKind.TOWN)
     assert "Memphis" in towns and "Memphi" not in towns
+
+
+def _candidates(*views):
+    from kidsafe.engine import entity_labels
+    from kidsafe.engine.facts import Family
+    from kidsafe.engine.people import build_cast
+    from kidsafe.engine.towns import find_towns
+
+    family = Family.from_cast(build_cast(list(views), entity_labels(list(views))))
+    return family, {t.name: t for t in find_towns(list(views), family, None, set())}
+
+
+def test_a_resort_the_family_lives_in_is_a_town_candidate_marked_as_a_resort():
+    """Dubai, Orlando: holiday places to most, home to some. The town model weighs the mark; no rule drops it."""
+    _, towns = _candidates(view("1", "Happy 6th birthday to the most dramatic girl in Dubai 🎂"),
+                           view("2", "Back to school in Dubai, 45 degrees 🥵", "2024-08-26 07:00"))
+    assert set(towns) == {"Dubai"}
+    assert all("resort" in context for context in towns["Dubai"].contexts)
+
+
+def test_the_town_model_reads_what_the_people_finder_made_of_the_word():
+    """A word spaCy reads as a person's name, or the family's surname, is rarely the town: the features say so."""
+    from kidsafe.engine.people import Cast
+    from kidsafe.engine.towns import TownCandidate, town_features
+
+    cast = Cast(people=[], surnames={"Holloway": []}, by_post={}, ents={"holloway": {"PERSON"}, "detroit": {"GPE"}})
+    holloway, detroit = TownCandidate("Holloway"), TownCandidate("Detroit")
+    feats = town_features(holloway, [holloway, detroit], 10, cast)
+    assert feats["ent:PERSON"] == 1.0 and feats["family_surname"] == 1.0
+    assert "ent:PERSON" not in town_features(detroit, [holloway, detroit], 10, cast)
+    assert "ent:GPE" in town_features(detroit, [holloway, detroit], 10, cast)
+    assert not any(k.startswith(("ent:", "family_surname")) for k in town_features(holloway, [holloway], 10))

@@ -16,6 +16,7 @@ from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.gazetteer import name_count
 from kidsafe.engine.mentions import character_spans
+from kidsafe.engine.people import Cast
 from kidsafe.engine.roles import SMALL_FEED, text_posts
 from kidsafe.engine.text import POSSESSIVE_END, contains_phrase, english_rank, fold, split_words
 from kidsafe.engine.views import PostView
@@ -131,7 +132,7 @@ def _caption_towns(view: PostView, family: Family, home: GeoPoint | None = None
                     phrase = _APOSTROPHES_END.sub("", " ".join(words[i:i + n]))  # "Jones'" loses the apostrophe only
                     phrase = POSSESSIVE_END.sub("", phrase)
                     key = fold(phrase)
-                    if roles.get(key) in NOT_A_TOWN_ROLES or key in lx.RESORTS:
+                    if roles.get(key) in NOT_A_TOWN_ROLES:
                         continue
                     if _in_venue_name(text[m.start() + len(" ".join(words[:i + n])):]):
                         continue
@@ -158,7 +159,9 @@ def _caption_towns(view: PostView, family: Family, home: GeoPoint | None = None
                             f"R:{fold(w)}" for w in re.findall(r"[\w'’]+|[^\w\s]", after[:40])[:3])
                         # a name opening a sentence ("Melbourne in June", "Lazy Sunday") is only maybe a
                         # place: the town model weighs it by its context and its kind of name
-                        marks = (("tagged",) if tagged else ()) + (("opens",) if opens else ())
+                        # a resort is home to some families (Dubai, Orlando): the model weighs it, no rule drops it
+                        marks = (("tagged",) if tagged else ()) + (("opens",) if opens else ()) + (
+                            ("resort",) if key in lx.RESORTS else ())
                         out.append((phrase, m[0], 0.3 if opens else 0.6, context + (f"words:{n}",) + marks,
                                     _phrase_span(view, index, m, i, n, phrase)))
                         break
@@ -186,14 +189,15 @@ def _hashtag_towns(view: PostView, family: Family) -> list[tuple[str, str, float
                 fronts.append((low[: -len(suffix)], 0.7))
         for front, conf in fronts:
             strong = conf > 0.5  # "#bathmums": the suffix says the front is a place
-            if front in lx.RESORTS or fold(front) in lx.CHARACTERS or (front in lx.NOT_NAMES and not strong):
+            if fold(front) in lx.CHARACTERS or (front in lx.NOT_NAMES and not strong):
                 continue
             candidates = [front, " ".join(split_words(front))]
             hit = next((c for c in candidates if len(c) >= 4 and geo.places_named(c)), None)
             person = family.cast.role_of(fold(hit)) if hit else None
             if hit and person in (None, "place", "unknown") and (conf > 0.5 or name_count(hit.replace(" ", "")) < 2000):
                 rest = [w for w in split_words(low) if w not in split_words(front)] if front != low else []
-                out.append((hit.title(), "#" + tag, conf, ("hashtag", *(f"H:{w}" for w in rest[:3])), span))
+                resort = ("resort",) if fold(hit) in lx.RESORTS else ()
+                out.append((hit.title(), "#" + tag, conf, ("hashtag", *resort, *(f"H:{w}" for w in rest[:3])), span))
                 break
     return out
 
@@ -221,10 +225,12 @@ def find_towns(views: Sequence[PostView], family: Family, home: GeoPoint | None,
     return sorted(out, key=lambda c: -c.strength)
 
 
-def town_features(town: TownCandidate, towns: Sequence[TownCandidate], posts: int) -> dict[str, float]:
+def town_features(town: TownCandidate, towns: Sequence[TownCandidate], posts: int,
+                  cast: Cast | None = None) -> dict[str, float]:
     """What the town model reads of one candidate: how often and how it is named (the words around it,
-    in captions or local hashtags, on holidays or not), what kind of name it is, and how it compares
-    with the feed's other candidates."""
+    in captions or local hashtags, on holidays or not), what kind of name it is, how it compares
+    with the feed's other candidates, and what the people finder made of the same word (``cast``):
+    a name spaCy reads as a person's, or a surname of the family, is rarely the town."""
     named_posts = {ev.post for ev, _ in town.evidence}
     strongest = max((t.strength for t in towns), default=0.0) or 1.0
     feats: dict[str, float] = {
@@ -247,6 +253,14 @@ def town_features(town: TownCandidate, towns: Sequence[TownCandidate], posts: in
     for context in town.contexts:
         for word in context:
             feats[f"ctx:{word}"] = feats.get(f"ctx:{word}", 0.0) + 1.0 / len(town.contexts)
+    if cast is not None:
+        key = fold(town.name)
+        for label in sorted(cast.ents.get(key, ())):
+            feats[f"ent:{label}"] = 1.0
+        if role := cast.role_of(key):
+            feats[f"cast_role={role}"] = 1.0
+        if any(fold(surname) == key for surname in cast.surnames):
+            feats["family_surname"] = 1.0
     return feats
 
 
@@ -272,13 +286,14 @@ def _km(p: geo.Place, q: geo.Place) -> float:
     return 6371.0 * math.hypot(x, math.radians(q.lat - p.lat))
 
 
-def _model_towns(towns: list[TownCandidate], posts: int, support) -> list[tuple[TownCandidate, float]]:
+def _model_towns(towns: list[TownCandidate], posts: int, support, cast: Cast) -> list[tuple[TownCandidate, float]]:
     """The town model's choice: the likeliest candidate when it clears the threshold chosen on held-out
     voices. A place near the home GPS fix counts for more (the corpus has no GPS to teach that)."""
     model = learned.shipped("towns")
     if model is None or not towns:
         return []
-    scored = [(t, model.probabilities(town_features(t, towns, posts)).get("town", 0.0) + support(t)) for t in towns]
+    scored = [(t, model.probabilities(town_features(t, towns, posts, cast)).get("town", 0.0) + support(t))
+              for t in towns]
     best, p = max(scored, key=lambda tp: tp[1])
     return [(best, min(p, 0.95))] if p >= model.threshold else []
 
@@ -296,7 +311,7 @@ def add_town_facts(book: FactBook, family: Family, views: Sequence[PostView], ho
     kept = []
     use_model = learned.shipped("towns") is not None and text_posts(views) >= SMALL_FEED
     if use_model:
-        for town, p in _model_towns(towns, len(views), support):
+        for town, p in _model_towns(towns, len(views), support, family.cast):
             kept.append(town)
             for ev, _ in town.evidence:
                 book.add(FactKind.TOWN, FAMILY, town.name, ev, p, key=fold(town.name), advice=ADVICE)

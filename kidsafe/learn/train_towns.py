@@ -49,7 +49,7 @@ def examples_of(voices: Sequence[Voice]) -> list[tuple[str, list[dict[str, float
         family = Family.from_cast(build_cast(views, entity_labels(views)))
         towns = find_towns(views, family, None, set())
         truth = _truth_towns(voice)
-        rows = [town_features(t, towns, len(views)) for t in towns]
+        rows = [town_features(t, towns, len(views), family.cast) for t in towns]
         labels = ["town" if any(tokens_match(name, t.name) for name in truth) else "other" for t in towns]
         out.append((voice.id, rows, labels))
     return out
