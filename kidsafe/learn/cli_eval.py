@@ -42,7 +42,7 @@ def run_eval(args: argparse.Namespace) -> int:
         return 2
     out: dict[str, Any] = {}
     corpus = grade_voices(voices)
-    print(_table(corpus, f"Corpus {args.split} voices ({len(voices)}), captions only"))
+    print(_table(corpus, f"Corpus {args.split} voices ({len(voices)}), text as each platform exports it, no photos"))
     out["corpus"] = {"split": args.split, **corpus.as_dict()}
     feeds_dir = None if args.no_feeds else (args.feeds or (DEFAULT_FEEDS if DEFAULT_FEEDS.is_dir() else None))
     feed_line = None
