@@ -98,3 +98,18 @@ def test_fixes_reaudit_keeps_the_accounts_name(result):
     after = fixes.apply_fixes(held, fixes.ranked_fixes(fixes.plan_fixes(held)))
     assert "Thủy" in [f.value for f in after.facts_of_kind(FactKind.PARENT_NAME)]  # no post fix renames the account
     assert "Thủy" not in [f.value for f in fixes.compare(before, after).gone]
+
+
+def test_a_vaguer_caption_leaves_a_comment_s_writer_as_facebook_shows_it():
+    """The owner can reword a caption, not rename the people who commented: "Maureen Kelly: so proud of Noah"
+    keeps its writer, so a surname she carries still counts as leaking after the fix."""
+    from datetime import datetime
+
+    from kidsafe.models import Post
+
+    post = Post(id="1", caption="Noah Kelly is five", posted_at=datetime(2024, 5, 4, 10),
+                extra_text=("Maureen Kelly: so proud of Noah Kelly", "Noah: so proud of you"))
+    fixed = fixes._fixed_post(post, {Change.VAGUER_CAPTION: ["Noah", "Kelly"]}, {}, {})
+    assert "Noah" not in fixed.caption and "Kelly" not in fixed.caption
+    assert fixed.extra_text[0].startswith("Maureen Kelly: ") and "Noah" not in fixed.extra_text[0][15:]
+    assert fixed.extra_text[1].startswith("Noah: ")
