@@ -61,7 +61,16 @@ SIBLING_ADJECTIVES = word_set("people", "sibling_adjectives")
 
 #: Words that say the name next to them is a friend's child ("Ruby's bestie Mae").
 FRIEND_WORDS = word_set("people", "friend_words")
-NOT_KIN_WORDS = word_set("people", "not_kin_words")
+
+
+def _not_really_kin() -> set[str]:
+    """ "Not really our aunty", "not really his grandad": every pair of the locale's whose- and kin-words."""
+    pairs = word_dict("people", "not_really_kin")
+    return {f"not really {whose} {kin}" for whose in pairs["whose"] for kin in pairs["kin"]}
+
+
+#: Words near a titled adult that make the title a courtesy ("next door", "not really our aunty").
+NOT_KIN_WORDS = word_set("people", "not_kin_words") | _not_really_kin()
 KIN_LINK_WORDS = word_set("people", "kin_link_words")
 
 #: Phrases that make the name in them a friend's child ("playdate with Noor", "sleepover at Ada's").
