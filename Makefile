@@ -22,13 +22,14 @@ test: setup
 	$(PY) -m pytest -q
 
 # Rebuild the shipped models from the labelled corpus (data/corpus/): check it, split it by voice,
-# train the recaser, the place tagger, the role, sensitive-picture, town, favourite and activity models,
+# train the recaser, the surname model, the place tagger, the role, sensitive-picture, town, favourite and activity models,
 # then the alias, school and owner models (they read the cast the others make) on the train voices, and tune each
 # on the dev voices.
 model: setup
 	$(PY) data/corpus/validate.py
 	$(PY) data/corpus/split.py
 	$(PY) -m kidsafe.learn.train_recase
+	$(PY) -m kidsafe.learn.train_surnames
 	$(PY) -m kidsafe.learn.train_tagger
 	$(PY) -m kidsafe.learn.train_roles
 	$(PY) -m kidsafe.learn.train_sensitive

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from kidsafe.models import FactKind
-from tests.engine_feeds import OTHER_POSTS, dossier, values, view
+from kidsafe.engine.learned import models_in_use
+from kidsafe.models import EvidenceSource, FactKind
+from tests.engine_feeds import OTHER_POSTS, child_names, dossier, values, view
 
 
 def test_engine_surname_from_hashtag_and_plural():
@@ -82,3 +85,44 @@ def test_a_tagged_surname_is_counted_whatever_its_case():
     feed = [view(str(i), "Park day", people=tuple(p)) for i, p in
             enumerate([["Tania Walsh"], ["tania Walsh"], ["Nathan Kerr"], ["Nathan Kerr"]])]
     assert set(find_surnames(feed)) == set()  # two surnames each tagged on one person twice: neither is sure
+
+
+def _feed_of_ten(*captions: str) -> list:
+    """A feed large enough for the learned models: the captions, then ordinary days out."""
+    fillers = [f"Park day {n} with the little ones ☀️" for n in range(10 - len(captions))]
+    return [view(str(n), c, f"2024-0{1 + n % 9}-1{n % 9} 10:00") for n, c in enumerate([*captions, *fillers])]
+
+
+def test_a_name_the_surname_model_turns_down_is_no_surname_and_stays_a_person():
+    from kidsafe.learn.fitting import fit
+
+    never = fit([{"bias": 1.0}, {"bias": 1.0}], ["other", "surname"], ("other", "surname"))
+    feed = _feed_of_ten("Síofra scored twice today #TeamSíofra", "Síofra is 9 today 🎂 #TeamSíofra",
+                        "Síofra and her cousin at the beach")
+    with models_in_use(surnames=replace(never, threshold=1.1)):  # keeps no name
+        d = dossier(*feed)
+    assert values(d, FactKind.SURNAME) == set()
+    assert "Síofra" in child_names(d)  # a family name the model turned down no longer hides the child
+    with models_in_use(surnames=None):  # the patterns alone: "#TeamSíofra" reads as a family name
+        assert values(dossier(*feed), FactKind.SURNAME) == {"Síofra"}
+
+
+def test_the_surname_features_say_how_the_feed_gave_the_name_and_what_else_the_word_is():
+    from kidsafe.engine import surnames
+
+    items = [("1", EvidenceSource.HASHTAG, "#TeamDocherty", None), ("2", EvidenceSource.CAPTION, "the Dochertys", None),
+             ("3", EvidenceSource.SIDECAR, "tagged as Sean Docherty", None)]
+    feats = surnames.surname_features("Docherty", items, as_person=0, after_given=2, labels={"PERSON"})
+    assert feats["way:team_tag"] == feats["way:the_plural"] == feats["way:tagged"] == pytest.approx(1 / 3)
+    assert feats["ways:several"] == 1.0 and feats["after_given"] == 1.0 and feats["ent:PERSON"] == 1.0
+    assert feats["english_word"] == 0.0 and "place_name" not in feats
+    town = surnames.surname_features("Boston", [("1", EvidenceSource.HASHTAG, "#TheBostonCrew", None)], 0, 0, set())
+    assert town["place_name"] == 1.0 and town["way:family_tag"] == 1.0 and town["english_word"] == 1.0
+
+
+def test_the_shipped_surname_model_keeps_the_family_name_and_drops_a_family_tag_of_everyday_words():
+    feed = _feed_of_ten("Merry Christmas from the Okonkwos 🎄 #TheOkonkwoSquad", "Nnamdi is 7 today 🎂 #TheOkonkwoSquad",
+                        "Swim club again #SwimFam", "Early swim, cold toes #SwimFam")
+    with models_in_use(surnames=None):  # the patterns alone take "#SwimFam" for a family's tag
+        assert values(dossier(*feed), FactKind.SURNAME) == {"Okonkwo", "Swim"}
+    assert values(dossier(*feed), FactKind.SURNAME) == {"Okonkwo"}

@@ -14,6 +14,7 @@ import pytest
 from kidsafe.engine import learned, recase, roles
 from kidsafe.engine.learned import LinearModel, models_in_use, read_model, save_model
 from kidsafe.learn import fitting
+from kidsafe.learn.corpus import load_split
 from tests.test_corpus import write_voice
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -203,7 +204,7 @@ def test_the_shipped_models_load_quickly_and_say_which_voices_taught_them():
     started = time.monotonic()
     models = {name: learned.shipped(name)
               for name in ("roles", "sensitive", "towns", "favourites", "tagger", "owners", "recase", "schools",
-                           "aliases", "activities")}
+                           "aliases", "activities", "surnames")}
     assert time.monotonic() - started < 2.0
     assert all(models.values())
     from kidsafe.learn.corpus import splits
@@ -293,3 +294,25 @@ def test_the_owner_model_gives_a_school_to_the_child_named_beside_it(tiny_corpus
     child = next(s for s in dossier.subjects if s.kind == "child")
     schools = [f for f in dossier.facts if f.kind.value == "school"]
     assert schools and all(f.subject == child.id for f in schools)
+
+
+def test_a_tiny_surname_training_run_labels_the_family_name_and_not_a_word_in_a_family_tag(tmp_path):
+    from kidsafe.learn import train_surnames
+
+    root = tmp_path / "corpus"
+    for i, family in enumerate(("Okafor", "Lindqvist", "Haddad", "Moreau")):
+        posts = [{"id": "1", "date": "2024-12-25 10:00", "caption": f"Merry Christmas from the {family}s 🎄",
+                  "spans": [[family, "SURNAME"]]},
+                 {"id": "2", "date": "2024-12-28 10:00", "caption": "Swim club again, frozen toes #SwimFam", "spans": []},
+                 *({"id": str(n), "date": f"2024-11-{n:02d} 10:00", "caption": f"Nico at the park, day {n}",
+                    "spans": [["Nico", "CHILD"]]} for n in range(3, 12))]
+        truth = {"audit_date": "2025-01-01", "children": [{"name": "Nico", "aliases": [], "birth_date": "2020-01-01"}],
+                 "facts": [{"kind": "surname", "child": None, "value": family, "posts": ["1"]}], "must_not_claim": []}
+        write_voice(root / "voices" / f"v{i}", posts, truth)
+    (root / "splits.json").write_text(json.dumps({"train": ["v0", "v1", "v2"], "dev": ["v3"], "test": []}))
+    meta = train_surnames.train(tmp_path / "surnames.npz", root=root)
+    assert meta["classes"] == {"surname": 3, "other": 3} and meta["tuned_on"] == ["v3"]
+    model = read_model(tmp_path / "surnames.npz")
+    [(_, rows, labels)] = train_surnames.examples_of(load_split("dev", root))
+    by_label = dict(zip(labels, model.probabilities_of(rows), strict=True))
+    assert by_label["surname"]["surname"] > by_label["other"]["surname"]

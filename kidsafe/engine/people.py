@@ -18,7 +18,7 @@ from kidsafe import geo
 from kidsafe.engine import aliases, roles
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.mentions import Mention, find_mentions, name_likeness
-from kidsafe.engine.surnames import Found, find_surnames
+from kidsafe.engine.surnames import Found, find_surnames, kept_surnames
 from kidsafe.engine.text import contains_phrase, english_rank, fold
 from kidsafe.engine.views import PostView
 from kidsafe.models import GOOGLE_PHOTOS, EvidenceSource
@@ -325,14 +325,14 @@ def gather_people(views: Sequence[PostView], ents: dict[str, set[str]] | None = 
     """Every name of the feed pooled into people (nicknames joined), before any role is decided."""
     ents = ents or {}
     by_view = {v.id: v for v in views}
-    surnames = find_surnames(views)
+    said = [m for view in views for m in find_mentions(view)]
+    surnames = kept_surnames(find_surnames(views), said, ents, roles.text_posts(views))
     surname_keys = {fold(s) for s in surnames}
-    mentions: list[Mention] = []
+    mentions = [m for m in said if m.key not in surname_keys]
     tagged: set[str] = set()
     face_labelled: set[str] = set()
     tag_titles: dict[str, str] = {}
     for view in views:
-        mentions.extend(m for m in find_mentions(view) if m.key not in surname_keys)
         for tag in view.people:
             words = tag.split()
             if not words:

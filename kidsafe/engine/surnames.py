@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from kidsafe import geo
+from kidsafe.engine import learned
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import is_known_first_name, name_count
+from kidsafe.engine.mentions import Mention
+from kidsafe.engine.roles import SMALL_FEED
 from kidsafe.engine.text import english_rank, fold, split_hashtag
 from kidsafe.engine.views import PostView
 from kidsafe.models import EvidenceSource, Span
@@ -76,7 +80,7 @@ def _from_hashtag(tag: str) -> str | None:
     words = [w for w in split_hashtag(tag) if w]
     low = fold(tag)
     if low.startswith("team") and len(low) > 6:
-        return low[4:]
+        return tag[4:].lower()  # as written, accents kept ("#TeamSíofra")
     for group in GROUP_WORDS:
         if low.endswith(group) and len(low) > len(group) + 2:
             front = low[: -len(group)]
@@ -87,9 +91,12 @@ def _from_hashtag(tag: str) -> str | None:
     return None
 
 
-def _sighting(view: PostView, part: int, m: re.Match[str]) -> tuple[str, EvidenceSource, str, Span]:
-    """A family name read in words: the phrase as excerpt, the name (group 1) as its span."""
-    return view.id, view.parts[part].source, m[0], view.span(part, m.start(1), m.end(1))
+def _sighting(view: PostView, part: int, m: re.Match[str], said_from: int | None = None
+              ) -> tuple[str, EvidenceSource, str, Span]:
+    """A family name read in words: the phrase (from ``said_from``, a sign-off's first word) as excerpt, the name
+    (group 1) as its span."""
+    excerpt = m[0] if said_from is None else view.parts[part].text[said_from:m.end()]
+    return view.id, view.parts[part].source, excerpt, view.span(part, m.start(1), m.end(1))
 
 
 def find_surnames(views: Sequence[PostView]) -> Found:
@@ -114,8 +121,10 @@ def find_surnames(views: Sequence[PostView]) -> Found:
                     found[m[1]].append(_sighting(view, index, m))
             for m in _THE_PLURAL.finditer(part.text):
                 if _plausible(m[1]):
-                    signed = bool(_SIGN_OFF.search(part.text[max(0, m.start() - 20):m.start()]))
-                    (found if signed else weak)[m[1]].append(_sighting(view, index, m))
+                    window = max(0, m.start() - 20)
+                    signed = _SIGN_OFF.search(part.text[window:m.start()])
+                    sighting = _sighting(view, index, m, window + signed.start() if signed else None)
+                    (found if signed else weak)[m[1]].append(sighting)
         for tag, span in view.hashtag_spans():
             name = _from_hashtag(tag) or _from_family_tag(tag)
             if name and _plausible(name) and name not in ("our", "my", "the"):
@@ -173,3 +182,71 @@ def _merge_case(found: Found) -> Found:
                 seen.add(item[:3])
                 merged[display].append(item)
     return merged
+
+
+#: Set by `kidsafe.learn.train_surnames` to a list: every family name the patterns find, with its features.
+RECORDER: list[tuple[str, dict[str, float]]] | None = None
+
+
+def kept_surnames(found: Found, mentions: Sequence[Mention], ents: dict[str, set[str]], text_posts: int) -> Found:
+    """The family names the learned surname model (`models/surnames.npz`) believes, of those the patterns found:
+    "#SwimFam", "the Rovers" and "#TheBostonCrew" name no family. In a feed too small for the model (it
+    learned from whole feeds, `roles.SMALL_FEED`), or without it, every name found is kept."""
+    model = learned.shipped("surnames") if text_posts >= SMALL_FEED else None
+    if model is None and RECORDER is None:
+        return found
+    as_person: Counter[str] = Counter(m.key for m in mentions)  # the word said as a person, wherever
+    after_given: Counter[str] = Counter(fold(m.surname) for m in mentions if m.surname)
+    kept: Found = {}
+    for name, items in found.items():
+        key = fold(name)
+        feats = surname_features(name, items, as_person[key], after_given[key], ents.get(key, set()))
+        if RECORDER is not None:
+            RECORDER.append((name, feats))
+        if model is None or model.probabilities(feats)["surname"] >= model.threshold:
+            kept[name] = items
+    return kept
+
+
+#: Words that sign a post off from a family ("from the Kesslers", Scots "fae the Drummonds").
+_FROM = frozenset({"from", "fae", "frae", "fra"})
+
+
+def _way(source: EvidenceSource, excerpt: str) -> str:
+    """How a sighting gave the name: a "#Team…" tag, another family tag, "the Xs", "the X family", a sign-off,
+    a tag on a person, a photo."""
+    if source is EvidenceSource.HASHTAG:
+        return "team_tag" if fold(excerpt).startswith("#team") else "family_tag"
+    if source is not EvidenceSource.CAPTION:
+        return {EvidenceSource.SIDECAR: "tagged", EvidenceSource.OCR: "photo"}.get(source, "other")
+    words = re.findall(r"\w+", fold(excerpt))
+    if words and words[0] == "the":
+        return "the_plural" if len(words) == 2 else "the_group"
+    # "from the Kesslers" signs a post off; "love the Rovers", "with the Flames" may be a fan's words
+    return "sign_off_from" if words and words[0] in _FROM else "sign_off"
+
+
+def surname_features(name: str, items: Sequence[tuple[str, EvidenceSource, str, Span | None]], as_person: int,
+                     after_given: int, labels: set[str]) -> dict[str, float]:
+    """What tells a family's name from a word that only looks like one: how the feed gives it (family tags,
+    "the Xs", tags on people), how often, and what else the word is (an English word, a town, a given name).
+    Few features, most of them numbers: the corpus holds one or two family names a voice."""
+    posts = {post for post, *_ in items}
+    ways = Counter(_way(source, excerpt) for _, source, excerpt, _ in items)
+    rank = english_rank(name) or 10**6
+    feats: dict[str, float] = {"bias": 1.0, "posts": math.log10(1 + len(posts)),
+                               "said_as_person": math.log10(1 + as_person), "after_given": float(after_given > 0),
+                               "english_word": float(rank < 10000), "rare_english_word": float(10000 <= rank < 40000),
+                               "common_given_name": float(name_count(name) >= 1000)}
+    for way, n in ways.items():
+        feats[f"way:{way}"] = n / len(items)
+    if len(ways) > 1:
+        feats["ways:several"] = 1.0
+    if geo.places_named(name):
+        feats["place_name"] = 1.0
+    key = fold(name)
+    if key in lx.CHILD_WORDS or key in lx.PET_WORDS:
+        feats["lexicon_word"] = 1.0
+    for label in labels:
+        feats[f"ent:{label}"] = 1.0
+    return feats

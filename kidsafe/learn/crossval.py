@@ -16,7 +16,7 @@ from dataclasses import replace
 from kidsafe.engine import roles
 from kidsafe.engine.learned import models_in_use
 from kidsafe.learn import (train_activities, train_aliases, train_favourites, train_owners, train_roles, train_schools, train_sensitive,
-                           train_tagger, train_towns)
+                           train_surnames, train_tagger, train_towns)
 from kidsafe.learn.cli_eval import _line, _table
 from kidsafe.learn.corpus import load_split
 from kidsafe.learn.evaluate import Report, grade_voices
@@ -30,7 +30,8 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
              routine_owner_threshold: float = 0.8, role_floors: dict[str, float] | None = None,
              school_threshold: float | None = train_schools.THRESHOLD,
              alias_threshold: float | None = train_aliases.THRESHOLD,
-             activity_threshold: float | None = train_activities.THRESHOLD) -> Report:
+             activity_threshold: float | None = train_activities.THRESHOLD,
+             surname_threshold: float = train_surnames.THRESHOLD) -> Report:
     """End-to-end grades of every voice of ``split`` by models fitted on the other folds
     (``town_threshold`` None: the town rules instead of the town model; ``alias_threshold`` None: the
     spelling rule joins a child's two names; ``activity_threshold`` None: the activity lists name a
@@ -45,6 +46,7 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
     school_ex = {v.id: train_schools.examples_of([v])[0] for v in voices}  # candidates as the shipped models find them
     alias_ex = {v.id: train_aliases.examples_of([v]) for v in voices}  # pairs of children as the shipped models cast them
     activity_ex = {v.id: train_activities.examples_of([v])[0] for v in voices}
+    surname_ex = {v.id: train_surnames.examples_of([v])[0] for v in voices}
     report = Report()
     for k in range(folds):
         held = [v for i, v in enumerate(voices) if i % folds == k]
@@ -86,7 +88,10 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
             activity_model = replace(fit([r for vid in rest for r in activity_ex[vid][2]],
                                          [y for vid in rest for y in activity_ex[vid][3]], train_activities.CLASSES,
                                          1.0, balance=0.0), threshold=activity_threshold)
-        with models_in_use(roles=role_model, sensitive=sens_model, towns=town_model, favourites=fav_model,
+        surname_model = replace(fit([r for vid in rest for r in surname_ex[vid][1]],
+                                    [y for vid in rest for y in surname_ex[vid][2]], train_surnames.CLASSES, 1.0),
+                                threshold=surname_threshold)
+        with models_in_use(surnames=surname_model, roles=role_model, sensitive=sens_model, towns=town_model, favourites=fav_model,
                            tagger=tag_model, owners=owner_model, schools=school_model, aliases=alias_model,
                            activities=activity_model):
             report.graded += grade_voices(held).graded

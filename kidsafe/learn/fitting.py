@@ -96,6 +96,21 @@ def kept_f1(probs: Sequence[float], labels: Sequence[str], positive: str, thresh
             "kept": sum(kept), "right": right, "missed": labelled - right}
 
 
+def fit_candidates(train_ex, dev_ex, classes: Sequence[str], positive: str, c: float = 1.0):
+    """Fit a yes/no model over candidates (schools, family names) given per voice as (voice id, feature rows,
+    labels), and weigh it on voices it never saw: returns the model fitted on every train voice, the
+    ``positive`` probability of each train example out of fold then of each dev example, and their labels."""
+    rows = [r for _, rs, _ in train_ex for r in rs]
+    labels = [y for _, _, ys in train_ex for y in ys]
+    groups = [v for v, rs, _ in train_ex for _ in rs]
+    held = [p.get(positive, 0.0) for p in out_of_fold(rows, labels, groups, classes, c)]
+    model = fit(rows, labels, classes, c)
+    dev_rows = [r for _, rs, _ in dev_ex for r in rs]
+    dev_labels = [y for _, _, ys in dev_ex for y in ys]
+    probs = held + [p[positive] for p in model.probabilities_of(dev_rows)] if dev_rows else held
+    return model, probs, labels + dev_labels
+
+
 def train_word_tagger(out, examples_of, classes: Sequence[str], span_f1, c: float = 1.0, root=None) -> dict:
     """Fit a word tagger (favourites, places) on the train voices, choose the threshold on its B tags
     with the best span F1 on the dev voices, write it with its metadata and return that."""

@@ -24,7 +24,7 @@ from kidsafe.engine import schools
 from kidsafe.engine.learned import models_in_use, save_model
 from kidsafe.learn.corpus import CORPUS_DIR, Voice, load_split
 from kidsafe.learn.evaluate import recorded_audit
-from kidsafe.learn.fitting import fit, kept_f1, out_of_fold, print_meta, trainer_parser
+from kidsafe.learn.fitting import fit_candidates, kept_f1, print_meta, trainer_parser
 from kidsafe.learn.stranger_score import value_match
 
 CLASSES = ("other", "school")
@@ -57,15 +57,10 @@ def train(out: Path, c: float = 1.0, root: Path = CORPUS_DIR) -> dict:
     started = time.monotonic()
     train_ex = examples_of(load_split("train", root))
     dev_ex = examples_of(load_split("dev", root))
+    model, probs, both = fit_candidates(train_ex, dev_ex, CLASSES, "school", c)
     rows = [r for _, rs, _ in train_ex for r in rs]
-    labels = [y for _, _, ys in train_ex for y in ys]
-    groups = [v for v, rs, _ in train_ex for _ in rs]
-    held = [p.get("school", 0.0) for p in out_of_fold(rows, labels, groups, CLASSES, c)]
-    model = fit(rows, labels, CLASSES, c)
     dev_rows = [r for _, rs, _ in dev_ex for r in rs]
-    dev_labels = [y for _, _, ys in dev_ex for y in ys]
-    probs = held + [p["school"] for p in model.probabilities_of(dev_rows)] if dev_rows else held
-    both = labels + dev_labels
+    labels = [y for _, _, ys in train_ex for y in ys]
     figures = {round(t, 2): kept_f1(probs, both, "school", t) for t in np.arange(0.2, 0.81, 0.05)}
     threshold = THRESHOLD
     rule = kept_f1([float(r["strength"] * 4 >= schools.RULE_STRENGTH) for r in rows + dev_rows], both, "school", 0.5)
