@@ -121,8 +121,9 @@ def test_the_surname_features_say_how_the_feed_gave_the_name_and_what_else_the_w
 
 
 def test_the_shipped_surname_model_keeps_the_family_name_and_drops_a_family_tag_of_everyday_words():
-    feed = _feed_of_ten("Merry Christmas from the Okonkwos 🎄 #TheOkonkwoSquad", "Nnamdi is 7 today 🎂 #TheOkonkwoSquad",
-                        "Swim club again #SwimFam", "Early swim, cold toes #SwimFam")
+    feed = _feed_of_ten("Merry Christmas from the Okonkwos 🎄 #TheOkonkwoSquad",
+                        "Nnamdi is 7 today 🎂 #TheOkonkwoSquad", "Swim club again #SwimFam",
+                        "Early swim, cold toes #SwimFam")
     with models_in_use(surnames=None):  # the patterns alone take "#SwimFam" for a family's tag
         assert values(dossier(*feed), FactKind.SURNAME) == {"Okonkwo", "Swim"}
     assert values(dossier(*feed), FactKind.SURNAME) == {"Okonkwo"}

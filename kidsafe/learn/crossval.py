@@ -91,9 +91,9 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
         surname_model = replace(fit([r for vid in rest for r in surname_ex[vid][1]],
                                     [y for vid in rest for y in surname_ex[vid][2]], train_surnames.CLASSES, 1.0),
                                 threshold=surname_threshold)
-        with models_in_use(surnames=surname_model, roles=role_model, sensitive=sens_model, towns=town_model, favourites=fav_model,
-                           tagger=tag_model, owners=owner_model, schools=school_model, aliases=alias_model,
-                           activities=activity_model):
+        with models_in_use(surnames=surname_model, roles=role_model, sensitive=sens_model, towns=town_model,
+                           favourites=fav_model, tagger=tag_model, owners=owner_model, schools=school_model,
+                           aliases=alias_model, activities=activity_model):
             report.graded += grade_voices(held).graded
     return report
 
