@@ -199,3 +199,23 @@ def test_vocabulary_cites_the_caption_spans_of_name_place_and_school_evidence():
     assert [(c.start, c.end, c.term.text, c.term.kind) for c in vocab.cited["1"]] == [(0, 6, "Gordon", "pet")]
     assert "2" not in vocab.cited  # a comment's words are not the caption's
     assert vocab.keeping(["Gordon"]).cited["1"] == ()
+
+
+def test_a_family_name_the_dossier_does_not_claim_is_still_rewritten_in_the_copy():
+    from dataclasses import replace as with_threshold
+
+    from kidsafe.engine.learned import models_in_use
+    from kidsafe.learn.fitting import fit
+    from tests.engine_feeds import dossier as audit
+    from tests.engine_feeds import view
+
+    never = with_threshold(fit([{"bias": 1.0}] * 2, ["other", "surname"], ("other", "surname")), threshold=1.1)
+    views = [view("1", "Merry Christmas from the Dochertys 🎄"), view("2", "Swim club again #SwimFam"),
+             *(view(str(n), f"Park day {n} with Isla", f"2024-05-{n:02d} 10:00") for n in range(3, 11))]
+    with models_in_use(surnames=never):  # the surname model turns every family name down
+        found = audit(*views)
+    assert not found.facts_of_kind(FactKind.SURNAME)
+    vocab = vocabulary(found, views)
+    assert ("Docherty", "surname") in {(t.text, t.kind) for t in vocab.terms}
+    assert not any(t.text.lower() == "swim" for t in vocab.terms)  # a common word stays in the captions
+    assert "Docherty" not in redact("Merry Christmas from the Dochertys 🎄", vocab).text

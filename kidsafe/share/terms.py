@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.net.shapes import is_rare_word
+from kidsafe.engine.surnames import find_surnames
 from kidsafe.engine.text import fold
 from kidsafe.engine.views import PostView
 from kidsafe.kinds import KINDS
@@ -134,11 +135,21 @@ def vocabulary(dossier: Dossier, views: Sequence[PostView] = (), *, town_kind: s
             for ev in fact.evidence:
                 if ev.span is not None and ev.span.part == "caption":
                     cited.setdefault(ev.post, []).append(Cited(ev.span.start, ev.span.end, found[0]))
+    terms += _unclaimed_family_names(views, terms)
     routine = frozenset(p for f in dossier.facts_of_kind(FactKind.ROUTINE) for p in f.posts)
     favourites = [f.value for f in dossier.facts_of_kind(FactKind.FAVOURITE) if isinstance(f.value, str)]
     not_people = {fold(w) for value in favourites for w in (value, *value.split())}
     return Vocabulary(_unique(terms), routine, not_people=frozenset(not_people),
                       cited={post: tuple(spans) for post, spans in cited.items()})
+
+
+def _unclaimed_family_names(views: Sequence[PostView], terms: Sequence[Term]) -> list[Term]:
+    """Every family name the patterns find ("from the Dochertys", "#GedgeTwins") that the dossier does not claim
+    (the surname model may have turned it down): the copy errs on the side of removing. Only a word rare in
+    English, so that "#SwimFam" leaves "swim" in the captions."""
+    claimed = {fold(t.text) for t in terms}
+    return [Term(name, "surname") for name in find_surnames(views)
+            if fold(name) not in claimed and is_rare_word(fold(name))]
 
 
 @dataclass(frozen=True, slots=True)
