@@ -127,3 +127,22 @@ def test_the_shipped_surname_model_keeps_the_family_name_and_drops_a_family_tag_
     with models_in_use(surnames=None):  # the patterns alone take "#SwimFam" for a family's tag
         assert values(dossier(*feed), FactKind.SURNAME) == {"Okonkwo", "Swim"}
     assert values(dossier(*feed), FactKind.SURNAME) == {"Okonkwo"}
+
+
+@pytest.mark.parametrize(("source", "excerpt", "way"), [
+    (EvidenceSource.CAPTION, "from the Kesslers", "signed"),
+    (EvidenceSource.CAPTION, "love, the Okafors", "signed"),
+    (EvidenceSource.CAPTION, "Love, Mum and Dad Okafor", "signed"),
+    (EvidenceSource.CAPTION, "Les Tremblay", "signed"),
+    (EvidenceSource.SIDECAR, "from the Kesslers", "signed"),  # in a comment: words, not a tag on a person
+    (EvidenceSource.SIDECAR, "tagged as Sean Kerr", "tagged"),
+    (EvidenceSource.CAPTION, "love the Rovers", "sign_off"),  # a fan's words
+    (EvidenceSource.CAPTION, "the O'Sullivans", "the_plural"),
+    (EvidenceSource.CAPTION, "the Kerr family", "the_group"),
+    (EvidenceSource.HASHTAG, "#TeamKerr", "team_tag"),
+    (EvidenceSource.HASHTAG, "#KerrCrew", "family_tag"),
+])
+def test_each_sighting_of_a_family_name_is_read_for_how_the_feed_gave_it(source, excerpt, way):
+    from kidsafe.engine import surnames
+
+    assert surnames._way(source, excerpt) == way

@@ -219,3 +219,14 @@ def test_a_family_name_the_dossier_does_not_claim_is_still_rewritten_in_the_copy
     assert ("Docherty", "surname") in {(t.text, t.kind) for t in vocab.terms}
     assert not any(t.text.lower() == "swim" for t in vocab.terms)  # a common word stays in the captions
     assert "Docherty" not in redact("Merry Christmas from the Dochertys 🎄", vocab).text
+
+
+def test_a_name_only_a_fans_words_give_is_no_family_name_in_the_copy():
+    from tests.engine_feeds import dossier as audit
+    from tests.engine_feeds import view
+
+    views = [view("1", "Catching up with the Kardashians tonight"),
+             *(view(str(n), f"Park day {n} with Isla", f"2024-05-{n:02d} 10:00") for n in range(2, 11))]
+    vocab = vocabulary(audit(*views), views)
+    assert not any(t.kind == "surname" for t in vocab.terms)
+    assert "all of us" not in redact("Catching up with the Kardashians tonight", vocab).text  # the family's wording

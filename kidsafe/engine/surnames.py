@@ -192,7 +192,9 @@ def kept_surnames(found: Found, mentions: Sequence[Mention], ents: dict[str, set
     """The family names the learned surname model (`models/surnames.npz`) believes, of those the patterns found:
     "#SwimFam", "the Rovers" and "#TheBostonCrew" name no family. In a feed too small for the model (it
     learned from whole feeds, `roles.SMALL_FEED`), or without it, every name found is kept."""
-    model = learned.shipped("surnames") if text_posts >= SMALL_FEED else None
+    if text_posts < SMALL_FEED:
+        return found
+    model = learned.shipped("surnames")
     if model is None and RECORDER is None:
         return found
     as_person: Counter[str] = Counter(m.key for m in mentions)  # the word said as a person, wherever
@@ -210,20 +212,36 @@ def kept_surnames(found: Found, mentions: Sequence[Mention], ents: dict[str, set
 
 #: Words that sign a post off from a family ("from the Kesslers", Scots "fae the Drummonds").
 _FROM = frozenset({"from", "fae", "frae", "fra"})
+#: The ways of finding a family name that a stranger reads as the family's own words or tags: the safe share
+#: rewrites a name found so even when the dossier does not claim it ("love the Canucks" is a fan's).
+STRONG_WAYS = frozenset({"family_tag", "signed", "tagged", "photo"})
 
 
 def _way(source: EvidenceSource, excerpt: str) -> str:
-    """How a sighting gave the name: a "#Team…" tag, another family tag, "the Xs", "the X family", a sign-off,
-    a tag on a person, a photo."""
+    """How a sighting gave the name: a "#Team…" tag, another family tag, "the Xs", "the X family", the family
+    signing ("from the Xs", "Les X", "love, Mum and Dad X"), other words before "the Xs" ("love the Xs"), a tag
+    on a person, a photo."""
     if source is EvidenceSource.HASHTAG:
         return "team_tag" if fold(excerpt).startswith("#team") else "family_tag"
-    if source is not EvidenceSource.CAPTION:
-        return {EvidenceSource.SIDECAR: "tagged", EvidenceSource.OCR: "photo"}.get(source, "other")
-    words = re.findall(r"\w+", fold(excerpt))
+    if source is EvidenceSource.OCR:
+        return "photo"
+    if excerpt.startswith("tagged as "):
+        return "tagged"
+    # the family signing its own name, one way: "from the Kesslers", "love, Mum and Dad Okafor", "Les Tremblay"
+    # (the last two are rare in the corpus: apart, the model could learn nothing of them)
+    if _PARENTS_SIGN_OFF.search(excerpt) or _ARTICLE_FAMILY.match(excerpt):
+        return "signed"
+    words = re.findall(r"[\w'’]+", fold(excerpt))  # "the O'Sullivans" is two words
     if words and words[0] == "the":
         return "the_plural" if len(words) == 2 else "the_group"
-    # "from the Kesslers" signs a post off; "love the Rovers", "with the Flames" may be a fan's words
-    return "sign_off_from" if words and words[0] in _FROM else "sign_off"
+    # "from the Kesslers", "love, the Okafors" sign a post off; "love the Rovers", "with the Flames" may be a fan's
+    signed = words and (words[0] in _FROM or re.match(r"\W*[\w']+\s*,", excerpt))
+    return "signed" if signed else "sign_off"
+
+
+def strongly_found(items: Sequence[tuple[str, EvidenceSource, str, Span | None]]) -> bool:
+    """Whether some sighting of a family name is one of `STRONG_WAYS`."""
+    return any(_way(source, excerpt) in STRONG_WAYS for _, source, excerpt, _ in items)
 
 
 def surname_features(name: str, items: Sequence[tuple[str, EvidenceSource, str, Span | None]], as_person: int,
@@ -242,6 +260,8 @@ def surname_features(name: str, items: Sequence[tuple[str, EvidenceSource, str, 
         feats[f"way:{way}"] = n / len(items)
     if len(ways) > 1:
         feats["ways:several"] = 1.0
+    if _family_word(name):
+        feats["family_word"] = 1.0  # no English word, common given name, place or lexicon word: "Okonkwo"
     if geo.places_named(name):
         feats["place_name"] = 1.0
     key = fold(name)

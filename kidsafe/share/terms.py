@@ -1,6 +1,7 @@
 """The words a feed gives away, taken from its dossier: names, the family name, school, town.
 
-``vocabulary(dossier, views)`` turns the dossier's facts into ``Term``s, each saying what the
+``vocabulary(dossier, views)`` turns the dossier's facts (and every family name the feed gives in the family's
+own words or tags, claimed or not) into ``Term``s, each saying what the
 word is (a child, a pet, the town…) and what a caption may say instead ("my daughter", "our
 dog", "our town"). The caption redactor matches these terms; the photo cleaner uses them to
 decide which text read in a photo must be covered.
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.net.shapes import is_rare_word
-from kidsafe.engine.surnames import find_surnames
+from kidsafe.engine.surnames import find_surnames, strongly_found
 from kidsafe.engine.text import fold
 from kidsafe.engine.views import PostView
 from kidsafe.kinds import KINDS
@@ -144,12 +145,13 @@ def vocabulary(dossier: Dossier, views: Sequence[PostView] = (), *, town_kind: s
 
 
 def _unclaimed_family_names(views: Sequence[PostView], terms: Sequence[Term]) -> list[Term]:
-    """Every family name the patterns find ("from the Dochertys", "#GedgeTwins") that the dossier does not claim
-    (the surname model may have turned it down): the copy errs on the side of removing. Only a word rare in
-    English, so that "#SwimFam" leaves "swim" in the captions."""
+    """Every family name the feed gives in the family's own words or tags ("from the Dochertys", "#GedgeTwins",
+    `surnames.strongly_found`) that the dossier does not claim (the surname model may have turned it down): the
+    copy errs on the side of removing. Only a word rare in English, so that "#SwimFam" leaves "swim" in the
+    captions; never a name only a fan's words give ("love the Canucks", "with the Kardashians")."""
     claimed = {fold(t.text) for t in terms}
-    return [Term(name, "surname") for name in find_surnames(views)
-            if fold(name) not in claimed and is_rare_word(fold(name))]
+    return [Term(name, "surname") for name, items in find_surnames(views).items()
+            if fold(name) not in claimed and is_rare_word(fold(name)) and strongly_found(items)]
 
 
 @dataclass(frozen=True, slots=True)
