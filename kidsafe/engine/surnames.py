@@ -227,15 +227,14 @@ def _way(source: EvidenceSource, excerpt: str) -> str:
         return "photo"
     if excerpt.startswith("tagged as "):
         return "tagged"
-    # the family signing its own name, one way: "from the Kesslers", "love, Mum and Dad Okafor", "Les Tremblay"
-    # (the last two are rare in the corpus: apart, the model could learn nothing of them)
-    if _PARENTS_SIGN_OFF.search(excerpt) or _ARTICLE_FAMILY.match(excerpt):
-        return "signed"
     words = re.findall(r"[\w'’]+", fold(excerpt))  # "the O'Sullivans" is two words
     if words and words[0] == "the":
         return "the_plural" if len(words) == 2 else "the_group"
-    # "from the Kesslers", "love, the Okafors" sign a post off; "love the Rovers", "with the Flames" may be a fan's
-    signed = words and (words[0] in _FROM or re.match(r"\W*[\w']+\s*,", excerpt))
+    # the family signing its own name is one way ("from the Kesslers", "love, the Okafors", "love, Mum and Dad
+    # Okafor", "Les Tremblay": the last ones are rare in the corpus, apart the model could learn nothing of them);
+    # "love the Rovers", "with the Flames" may be a fan's words
+    signed = (_PARENTS_SIGN_OFF.search(excerpt) or _ARTICLE_FAMILY.match(excerpt)
+              or words and (words[0] in _FROM or re.match(r"\W*[\w']+\s*,", excerpt)))
     return "signed" if signed else "sign_off"
 
 
