@@ -36,6 +36,8 @@ _PARENTS_SIGN_OFF = re.compile(r"(?i:\b(?:love|from|lots of love|all our love|xx
                                r"(?:mummy|mum|mommy|mom|mama|daddy|dad|papa)\s+)" + _FAMILY_NAME + r"\b")
 _OCR_FULL_NAME = re.compile(r"^\s*([A-Z][A-Za-z\u00C0-\u024F]+)\s+([A-Z][A-Za-z\u00C0-\u024F'\-]{2,})\s*$")
 
+#: How a sighting from a tag on a person is quoted ("tagged as Sean Kerr"); `_way` reads it back.
+TAGGED_AS = "tagged as "
 #: A name given to this many babies after "#team" is a child cheered on before it is a family name.
 CHEERED_NAME_COUNT = 1000
 
@@ -148,7 +150,7 @@ def find_surnames(views: Sequence[PostView]) -> Found:
             for view in views:
                 for tag in view.people:
                     if len(tag.split()) > 1 and fold(tag.split()[-1]) == key:
-                        found[written[key]].append((view.id, EvidenceSource.SIDECAR, f"tagged as {tag}", None))
+                        found[written[key]].append((view.id, EvidenceSource.SIDECAR, TAGGED_AS + tag, None))
     for name, items in weak.items():
         if fold(name) in {fold(k) for k in found}:
             found[name].extend(items)  # "the Parkers" counts once the name is known from elsewhere
@@ -225,7 +227,7 @@ def _way(source: EvidenceSource, excerpt: str) -> str:
         return "team_tag" if fold(excerpt).startswith("#team") else "family_tag"
     if source is EvidenceSource.OCR:
         return "photo"
-    if excerpt.startswith("tagged as "):
+    if excerpt.startswith(TAGGED_AS):
         return "tagged"
     words = re.findall(r"[\w'’]+", fold(excerpt))  # "the O'Sullivans" is two words
     if words and words[0] == "the":
