@@ -34,6 +34,8 @@ VOCAB = Vocabulary((
     ("Christmas from the Whitfields #teamwhitfield", "Christmas from all of us"),
     ("Theo Whitfield, aged 4", "My son"),
     ("Snow in Penrith #penrithmums", "Snow in our town"),
+    ("Penrith library was heaving", "The local library was heaving"),  # the town names whose venue it is
+    ("the Penrith Carnival parade", "the local Carnival parade"),
     ("Picnic at Hillside Park", "Picnic at the park"),
     ("Marcus took the kids to 12 Elm Street", "My partner took the kids to the street"),
     ("Day out in Dundee", "Day out in this place"),

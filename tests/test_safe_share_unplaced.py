@@ -29,6 +29,7 @@ FAMILY = Vocabulary((Term("Zosia", "child", "daughter", "child-1"), Term("Kuba",
     ("we live in HSR Layout now", "we live in this place now"),
     ("the New Town shops", "the place shops"),
     ("First day at Ysgol Glantaf today", "First day at school today"),  # the tagger reads the whole name
+    ("Chicken rice at Heathcote hawker centre", "Chicken rice at the local hawker centre"),  # a venue's name
 ])
 def test_unplaced_places_and_schools_go(caption, expected):
     assert redact(caption, FAMILY).text == expected

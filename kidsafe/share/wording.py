@@ -60,6 +60,16 @@ def _word_after(text: str, end: int) -> str:
     return fold(m[1]) if m else ""
 
 
+#: After a place's name, words in lower case that end in a venue's word ("Tampines hawker centre", "the
+#: New Town shops"): the name says whose venue it is, so it becomes "the local", not "this place".
+_VENUE_AFTER = re.compile(r"\s+((?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*)")
+
+
+def _names_a_venue(text: str, end: int) -> bool:
+    m = _VENUE_AFTER.match(text, end)
+    return bool(m) and any(fold(w) in lx.VENUE_WORDS for w in m[1].split())
+
+
 def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tuple[str, str]:
     """The replacement for a run of spans, and the kind it replaced.
 
@@ -97,6 +107,11 @@ def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tup
         return ("" if adjacent and last_prev in FRIEND_NOUNS else book.friend(term.key if term else "")), kind
     if kind == "surname":
         return _surname_said(first), kind
+    if kind in ("town", "place") and (kind == "town" or first.said == PLACE_WORDS_SAID) \
+            and _names_a_venue(caption, group[-1].end):
+        return ("local" if last_prev == "the" or last_prev in POSSESSIVES else "the local"), kind
+    if kind == "town" and last_prev == "the" and adjacent:
+        return "local", kind  # "the Pudsey Carnival" -> "the local Carnival", not "the our town Carnival"
     if kind == "town":
         return ("town" if last_prev in OWNERS else TOWN_WORDS), kind
     if kind == "school" and first.said == SCHOOL_NAME_DROPPED:
