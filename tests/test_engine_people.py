@@ -643,3 +643,54 @@ def test_a_comma_before_a_lower_case_word_still_speaks_to_someone():
     assert roles._ADDRESS_SIGN_AFTER.match("Dean, you and Noah look so alike!", 4)
     assert not roles._ADDRESS_SIGN_AFTER.match("Dean, Noah and Ivy look so alike!", 4)
     assert roles._AUTHOR_BEFORE.fullmatch("aunty ") and not roles._AUTHOR_BEFORE.fullmatch("Happy Birthday ")
+
+
+def test_a_nickname_written_with_another_family_name_is_someone_else():
+    """"Becky Fairclough" (who comments) is no "Rebecca Lomax" (another guest's mum), though Becky is a
+    nickname of Rebecca; "Rob Whitaker" is no "Robin Hood" (a cricket club). A middle name ("Oakley Jean")
+    is no family name: "Oakie" is still Oakley."""
+    from datetime import datetime
+
+    from kidsafe.engine.people import gather_people
+    from kidsafe.learn.evaluate import post_views
+    from kidsafe.models import Post
+
+    def post(n, caption, *comments):
+        return Post(id=str(n), caption=caption, posted_at=datetime(2024, 5, n, 10), platform="facebook",
+                    extra_text=comments)
+
+    views = post_views([
+        post(1, "Party at the soft play, Sonny loved it", "Becky Fairclough: what a day", "Rebecca Lomax: thank you!"),
+        post(2, "Becky reckons the cake was the best bit", "Becky Fairclough: it was"),
+        post(3, "Nets with Robin Hood Under 11s tonight", "Rob Whitaker: proud of him"),
+        post(4, "Happy birthday Oakley Jean, three today", "Oakie is the boss of this house"),
+    ])
+    people, _, _ = gather_people(views)
+    assert {"becky", "rebecca", "rob", "robin"} <= set(people)
+    assert "oakie" not in people and "Oakie" in people["oakley"].aliases
+
+
+def test_the_role_model_learns_that_an_animal_the_truth_says_is_not_the_family_s_pet_is_no_pet(tmp_path):
+    """A crab named on the beach is an animal's name (a PET span) but the truth file's must-not-claim
+    pet: the role model is taught the dossier's decision ("none"); the family's dog stays a pet."""
+    from types import SimpleNamespace
+
+    from kidsafe.engine.mentions import find_mentions
+    from kidsafe.learn import train_roles
+    from kidsafe.learn.corpus import load_voice
+    from kidsafe.learn.evaluate import voice_views
+    from tests.test_corpus import write_voice
+
+    posts = [{"id": "1", "date": "2024-05-03 08:10", "caption": "Wren found a crab and named it Kevin, Pip barked at it",
+              "spans": [["Wren", "CHILD"], ["Kevin", "PET"], ["Pip", "PET"]]}]
+    truth = {"audit_date": "2024-12-01", "children": [{"name": "Wren"}],
+             "facts": [{"kind": "pet", "child": None, "value": "Pip", "posts": ["1"]}],
+             "must_not_claim": [{"kind": "pet", "value": "Kevin"}]}
+    voice = load_voice(write_voice(tmp_path / "v", posts, truth))
+    views = {v.id: v for v in voice_views(voice)}
+    mentions = {m.name: m for m in find_mentions(views["1"])}
+
+    def role(name: str) -> str:
+        return train_roles.gold_role(SimpleNamespace(mentions=[mentions[name]]), voice, views)
+
+    assert (role("Kevin"), role("Pip"), role("Wren")) == ("none", "pet", "child")

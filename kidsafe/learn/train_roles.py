@@ -34,6 +34,10 @@ log = logging.getLogger(__name__)
 LABEL_ROLE = {"CHILD": "child", "PARENT": "parent", "RELATIVE": "relative", "OTHER_CHILD": "other_child",
               "ADULT": "adult", "PET": "pet", "CHARACTER": "character", "SCHOOL": "place", "CLUB": "place",
               "TOWN": "place", "PLACE": "place", "SURNAME": "surname"}
+#: Span labels whose role the dossier claims as this kind of fact. A span labels what a name is ("PET": an
+#: animal's name); the truth file says which of them are the family's. A crab named on the beach is a PET
+#: span and a must-not-claim pet: the model learns the dossier's decision, so it is taught "none".
+_CLAIMED_AS = {"CHILD": "child_name", "PET": "pet", "PARENT": "parent_name", "RELATIVE": "relative"}
 #: Spans of a child's whole name ("June Alexandra", "Theodore James"): only their first word is the child.
 _CHILD_LABELS = frozenset({"CHILD", "OTHER_CHILD"})
 #: A wrong child costs this many missed ones when the threshold is chosen: a stranger error is worse.
@@ -66,6 +70,7 @@ def gold_role(person, voice: Voice, views: dict) -> str:
     """The role the voice's spans give a pooled name: the majority over its mentions. ``views``: the
     voice's views by post id, whose text parts must be the corpus post's parts, in order."""
     posts = {p.id: p for p in voice.posts}
+    not_theirs = _trap_words(voice.truth)
     votes: Counter[str] = Counter()
     for m in person.mentions:
         post = posts.get(m.post)
@@ -83,6 +88,8 @@ def gold_role(person, voice: Voice, views: dict) -> str:
                     if span.label in _CHILD_LABELS and span.start < m.start and m.title is None:
                         continue  # "June Alexandra": the middle name is June's, not a child of its own
                     found = LABEL_ROLE[span.label]
+                    if m.key in not_theirs.get(span.label, ()):
+                        found = None
                     if found != "place":
                         break
         else:
@@ -90,12 +97,22 @@ def gold_role(person, voice: Voice, views: dict) -> str:
             for span in post.spans:
                 if span.part >= tag_base and span.label in LABEL_ROLE and \
                         m.key in roles.fold(post.parts[span.part]).split()[:1]:
-                    found = LABEL_ROLE[span.label]
+                    found = None if m.key in not_theirs.get(span.label, ()) else LABEL_ROLE[span.label]
                     break
         votes[found or "none"] += 1
     if not votes:
         return "none"
     return votes.most_common(1)[0][0]
+
+
+def _trap_words(truth: dict) -> dict[str, set[str]]:
+    """Per span label of `_CLAIMED_AS`, the folded words of the truth's must-not-claim values of that kind
+    that no fact of the kind shares ("Kevin" the crab, when no pet is called Kevin)."""
+    def words(facts, kind):
+        return {w for f in facts if f.get("kind") == kind and isinstance(f.get("value"), str)
+                for w in roles.fold(f["value"]).split()}
+    return {label: words(truth.get("must_not_claim", []), kind) - words(truth.get("facts", []), kind)
+            for label, kind in _CLAIMED_AS.items()}
 
 
 def examples_of(voices: Sequence[Voice], augment: bool = False) -> list[Example]:
