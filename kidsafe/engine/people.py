@@ -17,6 +17,7 @@ from functools import lru_cache
 from kidsafe import geo
 from kidsafe.engine import aliases, roles
 from kidsafe.engine import lexicon as lx
+from kidsafe.engine.gazetteer import name_count
 from kidsafe.engine.mentions import Mention, find_mentions, name_likeness
 from kidsafe.engine.surnames import Found, find_surnames, kept_surnames
 from kidsafe.engine.text import contains_phrase, english_rank, fold
@@ -544,9 +545,25 @@ def _merge_aliases(people: dict[str, Person], views: dict[str, PostView]) -> Non
             p_long = people[long]
             if p_long.title or any(m.cues & _SOMEONE_ELSE for m in p_long.mentions):
                 continue
-            if _is_alias_key(short, long, p_short.name, p_long.name) and not _said_together(p_short, p_long, views):
+            if _is_alias_key(short, long, p_short.name, p_long.name) and not _said_together(p_short, p_long, views) \
+                    and not _other_surnames(p_short, p_long):
                 _absorb(people, p_long, p_short)
                 break
+
+
+#: A word given to more babies than this (the first-name list's count) is a given name, not a family name.
+_GIVEN_NAME_COUNT = 10_000
+
+
+def _other_surnames(a: Person, b: Person) -> bool:
+    """Both names are written in full with a family name, and never the same one: "Becky Fairclough" (a
+    comment's writer) is no "Rebecca Lomax", "Rob Whitaker" no "Robin Hood". A last word that is a common
+    given name is a middle name ("Oakley Jean"), and a mention's next word too often no family name
+    ("Slava Ukraini"), so only the full names count."""
+    def surnames(person: Person) -> set[str]:
+        return {fold(alias.split()[-1]) for alias in person.aliases
+                if " " in alias and name_count(alias.split()[-1]) < _GIVEN_NAME_COUNT}
+    return bool(surnames(a)) and bool(surnames(b)) and not surnames(a) & surnames(b)
 
 
 def _absorb(people: dict[str, Person], full: Person, nickname: Person) -> None:
