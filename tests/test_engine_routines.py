@@ -183,6 +183,22 @@ def test_engine_routines_on_a_range_of_days(caption, days, time):
     assert found == days, routines
 
 
+@pytest.mark.parametrize("caption", [
+    "Training is back: Tuesdays and Thursdays at the club, matches Saturday mornings. Wet gear everywhere",
+    "Noah's training is on Tue/Thu now, muddy boots in the hall again",
+])
+def test_engine_days_said_as_one_list_share_their_activity(caption):
+    """The activity said nearer the first day of "Tuesdays and Thursdays" is the second's too."""
+    routines = _routines_of(caption)
+    assert {r["weekday"] for r in routines if "training" in r["activity"].lower()} == {"Tuesday", "Thursday"}, routines
+
+
+def test_engine_a_routine_s_time_is_the_one_said_nearest_its_activity():
+    """"pickup 3:20, Noah 4:00, swimming 4:30": swimming is at 4:30, not at the first time the line says."""
+    routines = _routines_of("Tuesdays: pickup 3:20, snack at 4, swimming lessons 4:30 at the leisure centre")
+    assert {(r["weekday"], r["time"]) for r in routines if "swim" in r["activity"]} == {("Tuesday", "16:30")}, routines
+
+
 def test_engine_a_week_s_schedule_is_read_line_by_line():
     """Six days in one post are no one activity's, but each line of a timetable is, with its own hour."""
     timetable = ("New term timetable:\nNoah: swimming Tuesdays and Thursdays 4pm\nMia: ballet Saturdays 9am\n"
@@ -227,7 +243,10 @@ def test_engine_a_range_of_days_said_once_is_no_weekly_routine(caption):
 
 @pytest.mark.parametrize(("text", "time"), [
     ("Monday to Thursday 5 till 7 every week", "17:00"), ("5 till 7pm", "17:00"), ("9 till 11am", "09:00"),
-    ("9:30 to 12", "09:30"), ("lost 4-1", None),
+    ("9:30 to 12", "09:30"), ("lost 4-1", None), ("Practice 6 to 7:30 at the park", "18:00"),
+    ("Fire practice 6-7:30 (E)", "18:00"), ("ages 1-4 on Tuesdays", None), ("won 3 to 5 this week", None),
+    ("Training Tuesdays at 6 at the club", "18:00"), ("Mondays at 5 o'clock", "17:00"), ("walking at 11 months", None),
+    ("at 3 years old", None), ("Saturday mornings at 6 at the rink", "06:00"),
 ])
 def test_engine_the_start_of_a_range_of_hours_is_the_routine_s_time(text, time):
     assert parse_time(text) == time

@@ -24,7 +24,11 @@ ADVICE = "A weekly time and place tells a stranger where to find your child: pos
 _WEEKDAY = re.compile(r"\b(" + "|".join(sorted(lx.WEEKDAY_FORMS, key=len, reverse=True)) + r")\b")
 _TIME = re.compile(
     r"\b(?:(half|quarter)\s+(past\s+|to\s+)?(\d{1,2})|(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|"
-    r"(\d{1,2})[:.](\d{2})|(\d{1,2})(?=\s*(?:till|until|til)\s+\d{1,2}(?:[:.]\d{2})?\s*(am|pm)?\b))\b")
+    r"(\d{1,2})[:.](\d{2})|(\d{1,2})(?=\s*(?:till|until|til)\s+\d{1,2}(?:[:.]\d{2})?\s*(am|pm)?\b|"
+    r"\s*(?:to|-|–)\s*\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm)\b))|"
+    # a bare hour after "at" ("Tuesdays at 6"), not an age, a count or a score; "5 o'clock"
+    r"(?<=\bat\s)(\d{1,2})(?![:.]\d|\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|mins?|minutes?|"
+    r"st|nd|rd|th|kg|km|k|m|x)\b|\s*[%/\-–+]|\s*[a-z]+\s+olds?\b)|(\d{1,2})\s*o['’]clock)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +54,27 @@ RECURRING = re.compile(
     + "|".join(sorted(lx.WEEKDAY_PLURALS)) + r")\b")
 
 
-def parse_time(text: str) -> str | None:
+def parse_time(text: str, near: tuple[int, int] | None = None) -> str | None:
     """'9am' -> '09:00', 'half 4' -> '16:30' (afternoon for small hours, unless the text says it is
-    morning: '7.15 before school' -> '07:15'), '10.30' -> '10:30'."""
-    m = _TIME.search(text)
-    if not m:
+    morning: '7.15 before school' -> '07:15'), '10.30' -> '10:30', 'at 6' -> '18:00'. The first time the
+    text says, or with ``near`` (a stretch of the text: a weekday and its activity) the time said nearest
+    it, in its own sentence when there is one ("pickup 3:20, Luc 4:00, swimming 4:30": swimming at 4:30)."""
+    found = list(_TIME.finditer(text))
+    if not found:
         return None
+    m = found[0] if near is None else min(found, key=lambda m: _distance(text, (m.start(), m.end()), near))
+    return _time_of(text, m)
+
+
+def _distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Characters between two stretches of a text, and 1000 more when a sentence ends or a comma stands
+    between them."""
+    lo, hi = sorted((a, b))
+    gap = max(0, hi[0] - lo[1])
+    return gap + (1000 if re.search(r"[.!?;,\n]", text[lo[1]:hi[0]]) else 0)
+
+
+def _time_of(text: str, m: re.Match[str]) -> str | None:
     # an hour before 8 said without am/pm is in the evening, unless a morning word is said beside it
     evening = not contains_phrase(text[max(0, m.start() - 40):m.end() + 40], lx.MORNING_WORDS)
     if m[1]:
@@ -75,9 +94,13 @@ def parse_time(text: str) -> str | None:
         hour, minute = int(m[7]), int(m[8])
         if hour < 8 and evening:
             hour += 12
-    else:  # "5 till 7", "5 till 7pm", "9 till 11am": the start of a range of hours
+    elif m[9]:  # "5 till 7", "5 till 7pm", "9 till 11am", "6 to 7:30", "6-7pm": the start of a range of hours
         hour, minute = int(m[9]), 0
         if m[10] == "pm" and hour < 12 or not m[10] and hour < 8 and evening:
+            hour += 12
+    else:  # "at 6", "5 o'clock"
+        hour, minute = int(m[11] or m[12]), 0
+        if hour < 8 and evening:
             hour += 12
     if not (0 <= hour < 24 and 0 <= minute < 60):
         return None
@@ -264,8 +287,10 @@ def _segment_clues(view: PostView, index: int, text: str, where: list[int], raw:
     if activity and 1 <= len(days) <= MOST_RANGE_DAYS:  # "footy training Tuesdays and Thursdays": one on each day
         for day in sorted(days):
             phrase, (a, b) = _activity_nearest(text, day)
+            said_at = text.find(phrase, a, b) if phrase else -1
+            near = (said_at, said_at + len(phrase)) if said_at >= 0 else (a, b)  # the time said nearest the activity
             out.append(RoutineClue(view.id, day, lx.ACTIVITIES[phrase] if phrase else activity,
-                                   parse_time(text), part.text[:120], part.source,
+                                   parse_time(text, near), part.text[:120], part.source,
                                    bool(RECURRING.search(text)), phrase,
                                    view.span_folded(index, where[a], where[b - 1] + 1) if b > a else None))
     return out
@@ -280,7 +305,7 @@ def _headed_clues(view: PostView, index: int, text: str, where: list[int], days:
         if headed is None:
             continue
         phrase, start, end = headed
-        out.append(RoutineClue(view.id, day, phrase, parse_time(text), part.text[:120], part.source,
+        out.append(RoutineClue(view.id, day, phrase, parse_time(text, (start, end)), part.text[:120], part.source,
                                bool(RECURRING.search(text)), phrase,
                                view.span_folded(index, where[start], where[end - 1] + 1)))
     return out
@@ -298,20 +323,31 @@ def _learned_clues(view: PostView, index: int, text: str, where: list[int], days
         return view.span_folded(index, where[start], where[end - 1] + 1).text
 
     recurring = bool(RECURRING.search(text))
-    time = parse_time(text)
-    out = []
-    for day in sorted(days):
-        spans = _weekday_spans(text, day)
+    spans_of = {day: _weekday_spans(text, day) for day in sorted(days)}
+    picked: dict[str, tuple[activities.Candidate, tuple[int, int], float]] = {}
+    for day, spans in spans_of.items():
         nearest, _ = _activity_nearest(text, day)
         headed = [h[0] for s in spans if (h := headed_activity(text, s))]
         rule = frozenset(filter(None, [nearest, *headed]))
         found = [(c, span) for span in spans
                  for c in activities.candidates(text, raw_of, span, recurring, entities, rule)]
         chosen = activities.best([c for c, _ in found], model, view.id, day)
-        if chosen is None or chosen[1] < model.threshold:
-            continue
-        cand = chosen[0]
-        span = next(s for c, s in found if c is cand)
+        if chosen is not None:
+            picked[day] = (chosen[0], next(s for c, s in found if c is chosen[0]), chosen[1])
+    out = []
+    if model is None:  # training: the candidates are recorded, none is chosen
+        return out
+    for day, spans in spans_of.items():
+        if day in picked and picked[day][2] >= model.threshold:
+            cand, span, _ = picked[day]
+        else:
+            # "Tuesdays and Thursdays at 6": days said as one list share what is said of the list, though
+            # the words stand nearer the first; the day is cited with the list's activity
+            in_list = [picked[d] for d in _listed_with(text, day, spans_of) if d in picked]
+            cand, span, p = max(in_list, key=lambda pick: pick[2], default=(None, None, 0.0))
+            if p < model.threshold:
+                continue
+            span = min(spans, key=lambda s: abs(s[0] - span[0]))
         emoji = bool(cand.feats.get("emoji"))
         listed = cand.phrase if emoji else contains_phrase(cand.phrase, ACTIVITY_WORDS)
         longer = [(start, p) for start, p in phrase_spans(text, ACTIVITY_WORDS)
@@ -319,19 +355,40 @@ def _learned_clues(view: PostView, index: int, text: str, where: list[int], days
         if listed and longer and not emoji:  # "ballet" said as "ballet folklórico": the list's whole name
             start, listed = max(longer, key=lambda sp: len(sp[1]))
             cand = replace(cand, phrase=listed, start=min(start, cand.start), end=max(start + len(listed), cand.end))
+        near = (cand.start, cand.end)  # where the activity is said: its time is the one said nearest
         if emoji:  # named by the list; the day is what the words say
             a, b = span
         elif listed:  # one name for the activity across posts ("footy" is football); the day cited with it
             at = max(cand.start, text.find(listed, cand.start, cand.end))  # the listed words alone
             a, b = min(at, span[0]), max(at + len(listed), span[1])
+            near = (at, at + len(listed))
             if b - a > len(listed) + (span[1] - span[0]) + NEAR_CHARS:
                 a, b = span
         else:
             a, b = cand.start, cand.end
-        out.append(RoutineClue(view.id, day, lx.ACTIVITIES.get(listed, listed) if listed else cand.phrase, time,
+        out.append(RoutineClue(view.id, day, lx.ACTIVITIES.get(listed, listed) if listed else cand.phrase,
+                               parse_time(text, near),
                                part.text[:120], part.source, recurring, listed or cand.phrase,
                                view.span_folded(index, where[a], where[b - 1] + 1)))
     return out
+
+
+#: What joins weekdays said as one list: "Tuesdays and Thursdays", "Tue/Thu", "Mon, Wed & Fri", "Sat + Sun".
+_DAY_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|&|\+|/|and|or)\s*")
+
+
+def _listed_with(text: str, day: str, spans_of: dict[str, list[tuple[int, int]]]) -> set[str]:
+    """``day`` and every weekday said in one list with it (a chain of days joined by `_DAY_JOIN`)."""
+    said = sorted((span, d) for d, spans in spans_of.items() for span in spans)
+    group, listed = [said[0]] if said else [], []
+    for before, after in zip(said, said[1:]):
+        if before[0][1] <= after[0][0] and _DAY_JOIN.fullmatch(text, before[0][1], after[0][0]):
+            group.append(after)
+        else:
+            listed.append(group)
+            group = [after]
+    listed.append(group)
+    return next(({d for _, d in g} for g in listed if any(d == day for _, d in g)), {day})
 
 
 #: The activities the list names; any other was named by a head noun ("Portuguese classes").
