@@ -193,20 +193,6 @@ def test_engine_days_said_as_one_list_share_their_activity(caption):
     assert {r["weekday"] for r in routines if "training" in r["activity"].lower()} == {"Tuesday", "Thursday"}, routines
 
 
-@pytest.mark.parametrize("caption", [
-    "Saturday 8.15 swimming for Noah now, he's in Dolphins",
-    "Weds after school is still swimming for Noah",
-    "Here's our week: Monday swimming, Noah's favourite",
-])
-def test_engine_one_post_that_says_an_arrangement_goes_on_is_a_routine(caption):
-    """"now", "still", "our week": said once, but of an arrangement that goes on."""
-    assert any("swim" in r["activity"].lower() for r in _routines_of(caption)), _routines_of(caption)
-
-
-def test_engine_one_match_on_a_saturday_is_no_routine():
-    assert not _routines_of("Football on Saturday, Noah scored twice")
-
-
 def test_engine_a_routine_s_time_is_the_one_said_nearest_its_activity():
     """"pickup 3:20, Noah 4:00, swimming 4:30": swimming is at 4:30, not at the first time the line says."""
     routines = _routines_of("Tuesdays: pickup 3:20, snack at 4, swimming lessons 4:30 at the leisure centre")

@@ -54,17 +54,6 @@ RECURRING = re.compile(
     + "|".join(sorted(lx.WEEKDAY_PLURALS)) + r")\b")
 
 
-#: Words that say an arrangement goes on, though not how often ("swimming for Shy now", "Weds is still
-#: swimming", "here's our week:"): enough for one post's weekday and activity to be a routine. Not read by
-#: the activity model, which learned from `RECURRING` alone.
-ONGOING = re.compile(r"\b(?:now|still|our week|the week|schedule|timetable|rota)\b")
-
-
-def _repeats(text: str) -> bool:
-    """The words say the activity repeats, or goes on (`RECURRING`, `ONGOING`)."""
-    return bool(RECURRING.search(text) or ONGOING.search(text))
-
-
 def parse_time(text: str, near: tuple[int, int] | None = None) -> str | None:
     """'9am' -> '09:00', 'half 4' -> '16:30' (afternoon for small hours, unless the text says it is
     morning: '7.15 before school' -> '07:15'), '10.30' -> '10:30', 'at 6' -> '18:00'. The first time the
@@ -302,7 +291,7 @@ def _segment_clues(view: PostView, index: int, text: str, where: list[int], raw:
             near = (said_at, said_at + len(phrase)) if said_at >= 0 else (a, b)  # the time said nearest the activity
             out.append(RoutineClue(view.id, day, lx.ACTIVITIES[phrase] if phrase else activity,
                                    parse_time(text, near), part.text[:120], part.source,
-                                   _repeats(text), phrase,
+                                   bool(RECURRING.search(text)), phrase,
                                    view.span_folded(index, where[a], where[b - 1] + 1) if b > a else None))
     return out
 
@@ -317,7 +306,7 @@ def _headed_clues(view: PostView, index: int, text: str, where: list[int], days:
             continue
         phrase, start, end = headed
         out.append(RoutineClue(view.id, day, phrase, parse_time(text, (start, end)), part.text[:120], part.source,
-                               _repeats(text), phrase,
+                               bool(RECURRING.search(text)), phrase,
                                view.span_folded(index, where[start], where[end - 1] + 1)))
     return out
 
@@ -379,7 +368,7 @@ def _learned_clues(view: PostView, index: int, text: str, where: list[int], days
             a, b = cand.start, cand.end
         out.append(RoutineClue(view.id, day, lx.ACTIVITIES.get(listed, listed) if listed else cand.phrase,
                                parse_time(text, near),
-                               part.text[:120], part.source, recurring or _repeats(text), listed or cand.phrase,
+                               part.text[:120], part.source, recurring, listed or cand.phrase,
                                view.span_folded(index, where[a], where[b - 1] + 1)))
     return out
 
