@@ -193,6 +193,30 @@ def test_engine_days_said_as_one_list_share_their_activity(caption):
     assert {r["weekday"] for r in routines if "training" in r["activity"].lower()} == {"Tuesday", "Thursday"}, routines
 
 
+@pytest.mark.parametrize(("caption", "weekday", "time"), [
+    ("Swimming lessons on Tuesdays, pickup at 3 then swimming at 4:30 sharp", "Tuesday", "16:30"),
+    ("Training is still Saturday mornings but matches are now Sundays at 10", "Saturday", None),
+])
+def test_engine_a_time_said_of_another_activity_or_day_is_not_the_routine_s(caption, weekday, time):
+    routines = _routines_of(caption)
+    assert any(r["weekday"] == weekday and r["time"] == time for r in routines), routines
+    assert not any(r["weekday"] == weekday and r["time"] not in (time, None) for r in routines), routines
+
+
+@pytest.mark.parametrize(("text", "listed"), [
+    ("tuesdays and thursdays at 6", {"Tuesday", "Thursday"}),
+    ("tue/thu/sat with coach di", {"Tuesday", "Thursday", "Saturday"}),
+    ("sat or sun, whichever", {"Saturday"}),  # an alternative is no list of days
+    ("tuesday swimming, thursday ballet", {"Tuesday"}),
+])
+def test_engine_the_days_said_as_one_list(text, listed):
+    from kidsafe.engine.routines import _listed_with, _weekday_spans
+
+    spans_of = {d: _weekday_spans(text, d) for d in ("Tuesday", "Thursday", "Saturday", "Sunday")}
+    day = "Saturday" if text.startswith("sat") else "Tuesday"
+    assert _listed_with(text, day, {d: s for d, s in spans_of.items() if s}) == listed
+
+
 def test_engine_a_routine_s_time_is_the_one_said_nearest_its_activity():
     """"pickup 3:20, Noah 4:00, swimming 4:30": swimming is at 4:30, not at the first time the line says."""
     routines = _routines_of("Tuesdays: pickup 3:20, snack at 4, swimming lessons 4:30 at the leisure centre")
@@ -247,6 +271,12 @@ def test_engine_a_range_of_days_said_once_is_no_weekly_routine(caption):
     ("Fire practice 6-7:30 (E)", "18:00"), ("ages 1-4 on Tuesdays", None), ("won 3 to 5 this week", None),
     ("Training Tuesdays at 6 at the club", "18:00"), ("Mondays at 5 o'clock", "17:00"), ("walking at 11 months", None),
     ("at 3 years old", None), ("Saturday mornings at 6 at the rink", "06:00"),
+    # a review's cases: am said at a range's end or with dots, an evening word, ages, measures, "20 to 7"
+    ("Swimming lessons every Saturday 6-7am", "06:00"), ("Swimming every Saturday at 6 a.m. sharp", "06:00"),
+    ("FaceTime every Sunday night at 8", "20:00"), ("11-1pm", "11:00"), ("at 3 and a half", None),
+    ("born at 7 lbs", None), ("at 20 to 7", None), ("at 5 past 4", None), ("at 2 nil down", None),
+    ("Tuesdays and Thursdays at 6 at the club, matches Saturday mornings", "18:00"),
+    ("Sunday morning swim, 7.30 sharp", "07:30"),
 ])
 def test_engine_the_start_of_a_range_of_hours_is_the_routine_s_time(text, time):
     assert parse_time(text) == time

@@ -36,6 +36,8 @@ VOCAB = Vocabulary((
     ("Snow in Penrith #penrithmums", "Snow in our town"),
     ("Penrith library was heaving", "The local library was heaving"),  # the town names whose venue it is
     ("the Penrith Carnival parade", "the local Carnival parade"),
+    ("Living in Penrith means pool every day", "Living in our town means pool every day"),  # a verb, no venue's name
+    ("the Penrith we know", "the town we know"), ("a Penrith park", "a local park"),
     ("Picnic at Hillside Park", "Picnic at the park"),
     ("Marcus took the kids to 12 Elm Street", "My partner took the kids to the street"),
     ("Day out in Dundee", "Day out in this place"),

@@ -181,6 +181,8 @@ FOREIGN_NUMBER_WORDS = word_dict("time", "foreign_number_words")
 
 #: Words that put a small hour in the morning ("7.15 before school" is 07:15, not 19:15).
 MORNING_WORDS = word_tuple("time", "morning_words")
+#: Words that put an hour before noon said without am/pm in the evening ("every Sunday night at 8").
+EVENING_WORDS = word_tuple("time", "evening_words")
 
 #: Folded month names and abbreviations -> month number.
 MONTH_FORMS = word_dict("time", "month_forms")

@@ -26,9 +26,14 @@ _TIME = re.compile(
     r"\b(?:(half|quarter)\s+(past\s+|to\s+)?(\d{1,2})|(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|"
     r"(\d{1,2})[:.](\d{2})|(\d{1,2})(?=\s*(?:till|until|til)\s+\d{1,2}(?:[:.]\d{2})?\s*(am|pm)?\b|"
     r"\s*(?:to|-|–)\s*\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm)\b))|"
-    # a bare hour after "at" ("Tuesdays at 6"), not an age, a count or a score; "5 o'clock"
-    r"(?<=\bat\s)(\d{1,2})(?![:.]\d|\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|mins?|minutes?|"
-    r"st|nd|rd|th|kg|km|k|m|x)\b|\s*[%/\-–+]|\s*[a-z]+\s+olds?\b)|(\d{1,2})\s*o['’]clock)\b")
+    # a bare hour after "at" ("Tuesdays at 6"), not an age, a measure, a score or "at 20 to 7"; "5 o'clock"
+    r"(?<=\bat\s)(\d{1,2})(?![:.]\d|\s*(?:years?|yrs?|y/?o|months?|mos?|weeks?|wks?|days?|hours?|hrs?|mins?|"
+    r"minutes?|st|nd|rd|th|kg|km|k|m|cm|mm|x|lbs?|feet|foot|ft|inch(?:es)?|points?|pts|metres?|meters?|miles?|"
+    r"nil|goals?|runs?|wickets?|and\s+a\s+half|to\s+\d+|past\s+\d+)\b|\s*[%/\-–+]|\s*[a-z]+\s+olds?\b)|"
+    r"(\d{1,2})\s*o['’]clock)(?!\w)")
+#: After the start of a range of hours, its end: "6-7am" is in the morning, "11-1pm" starts before noon.
+_RANGE_END = re.compile(r"\s*(?:till|until|til|to|-|–)\s*(\d{1,2})(?:[:.]\d{2})?\s*(am|pm|a\.m\.|p\.m\.)?")
+_CLAUSE_BREAK = re.compile(r"[,.;!?\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,16 +59,37 @@ RECURRING = re.compile(
     + "|".join(sorted(lx.WEEKDAY_PLURALS)) + r")\b")
 
 
-def parse_time(text: str, near: tuple[int, int] | None = None) -> str | None:
+def parse_time(text: str, near: Sequence[tuple[int, int]] = (), own: Sequence[tuple[int, int]] | None = None
+               ) -> str | None:
     """'9am' -> '09:00', 'half 4' -> '16:30' (afternoon for small hours, unless the text says it is
     morning: '7.15 before school' -> '07:15'), '10.30' -> '10:30', 'at 6' -> '18:00'. The first time the
-    text says, or with ``near`` (a stretch of the text: a weekday and its activity) the time said nearest
-    it, in its own sentence when there is one ("pickup 3:20, Luc 4:00, swimming 4:30": swimming at 4:30)."""
+    text says, or with ``near`` (where the text says an activity) the time said nearest one of them, in
+    its own clause when there is one ("pickup 3:20, Luc 4:00, swimming 4:30": swimming at 4:30), and
+    not one said beside another weekday than the routine's (``own``: where the text says its day, or the
+    days listed with it): "training Saturdays, matches Sundays at 10" has training at no time."""
     found = list(_TIME.finditer(text))
-    if not found:
-        return None
-    m = found[0] if near is None else min(found, key=lambda m: _distance(text, (m.start(), m.end()), near))
-    return _time_of(text, m)
+    if near:
+        found = [m for m in found if own is None or not _other_day_between(text, (m.start(), m.end()), near, own)]
+        found.sort(key=lambda m: min(_distance(text, (m.start(), m.end()), n) for n in near))
+    return _time_of(text, found[0]) if found else None
+
+
+def _other_day_between(text: str, time: tuple[int, int], near: Sequence[tuple[int, int]],
+                       own: Sequence[tuple[int, int]]) -> bool:
+    """Of the weekdays said between the time and the nearest place the activity is said, the one nearest the
+    time is none of the routine's own (``own``)."""
+    lo, hi = sorted((time, min(near, key=lambda n: _distance(text, time, n))))
+    said = list(_WEEKDAY.finditer(text, lo[1], hi[0]))
+    if not said:
+        return False
+    nearest = min(said, key=lambda w: _distance(text, w.span(), time))
+    return not any(a <= nearest.start() < b for a, b in own)
+
+
+def _own_spans(text: str, day: str, days: set[str]) -> list[tuple[int, int]]:
+    """Where a text says ``day``, or the days said in one list with it (a range holds its days)."""
+    spans_of = {d: _weekday_spans(text, d) for d in sorted(days | {day})}
+    return [span for d in _listed_with(text, day, spans_of) for span in spans_of[d]]
 
 
 def _distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -75,14 +101,20 @@ def _distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def _time_of(text: str, m: re.Match[str]) -> str | None:
-    # an hour before 8 said without am/pm is in the evening, unless a morning word is said beside it
-    evening = not contains_phrase(text[max(0, m.start() - 40):m.end() + 40], lx.MORNING_WORDS)
+    # an hour before 8 said without am/pm is in the evening, unless a morning word is said in its clause;
+    # one before noon is, when an evening word is ("every Sunday night at 8")
+    # the words just before it, and after it only in its clause ("at 6 at the club, matches Saturday
+    # mornings": the mornings are the matches')
+    before = text[max(0, m.start() - 40):m.start()]
+    clause = before + text[m.start():m.end()] + _CLAUSE_BREAK.split(text[m.end():m.end() + 40], maxsplit=1)[0]
+    evening = not contains_phrase(clause, lx.MORNING_WORDS)
+    late = contains_phrase(clause, lx.EVENING_WORDS) is not None
     if m[1]:
         hour = int(m[3])
         minute = 30 if m[1] == "half" else 15
         if m[2] and m[2].strip() == "to":
             hour, minute = hour - 1, 45
-        if hour < 8 and evening:
+        if hour < 8 and evening or late and hour < 12:
             hour += 12
     elif m[4]:
         hour, minute = int(m[4]), int(m[5] or 0)
@@ -92,15 +124,17 @@ def _time_of(text: str, m: re.Match[str]) -> str | None:
             hour = 0
     elif m[7]:
         hour, minute = int(m[7]), int(m[8])
-        if hour < 8 and evening:
+        if hour < 8 and evening or late and hour < 12:
             hour += 12
     elif m[9]:  # "5 till 7", "5 till 7pm", "9 till 11am", "6 to 7:30", "6-7pm": the start of a range of hours
         hour, minute = int(m[9]), 0
-        if m[10] == "pm" and hour < 12 or not m[10] and hour < 8 and evening:
+        end = _RANGE_END.match(text, m.end())
+        suffix = end[2][0] if end and end[2] else ""
+        if suffix == "p" and hour < 12 and hour <= int(end[1]) or not suffix and (hour < 8 and evening or late and hour < 12):
             hour += 12
     else:  # "at 6", "5 o'clock"
         hour, minute = int(m[11] or m[12]), 0
-        if hour < 8 and evening:
+        if hour < 8 and evening or late and hour < 12:
             hour += 12
     if not (0 <= hour < 24 and 0 <= minute < 60):
         return None
@@ -287,10 +321,9 @@ def _segment_clues(view: PostView, index: int, text: str, where: list[int], raw:
     if activity and 1 <= len(days) <= MOST_RANGE_DAYS:  # "footy training Tuesdays and Thursdays": one on each day
         for day in sorted(days):
             phrase, (a, b) = _activity_nearest(text, day)
-            said_at = text.find(phrase, a, b) if phrase else -1
-            near = (said_at, said_at + len(phrase)) if said_at >= 0 else (a, b)  # the time said nearest the activity
             out.append(RoutineClue(view.id, day, lx.ACTIVITIES[phrase] if phrase else activity,
-                                   parse_time(text, near), part.text[:120], part.source,
+                                   parse_time(text, _said_at(text, phrase) or [(a, b)], _own_spans(text, day, days)),
+                                   part.text[:120], part.source,
                                    bool(RECURRING.search(text)), phrase,
                                    view.span_folded(index, where[a], where[b - 1] + 1) if b > a else None))
     return out
@@ -305,7 +338,8 @@ def _headed_clues(view: PostView, index: int, text: str, where: list[int], days:
         if headed is None:
             continue
         phrase, start, end = headed
-        out.append(RoutineClue(view.id, day, phrase, parse_time(text, (start, end)), part.text[:120], part.source,
+        out.append(RoutineClue(view.id, day, phrase, parse_time(text, [(start, end)], _own_spans(text, day, days)),
+                               part.text[:120], part.source,
                                bool(RECURRING.search(text)), phrase,
                                view.span_folded(index, where[start], where[end - 1] + 1)))
     return out
@@ -342,7 +376,10 @@ def _learned_clues(view: PostView, index: int, text: str, where: list[int], days
             cand, span, _ = picked[day]
         else:
             # "Tuesdays and Thursdays at 6": days said as one list share what is said of the list, though
-            # the words stand nearer the first; the day is cited with the list's activity
+            # the words stand nearer the first; the day is cited with the list's activity. Not a day said
+            # again on its own ("Saturday and Sunday: Saturday is a lie in, Sunday football")
+            if len(spans) > 1:
+                continue
             in_list = [picked[d] for d in _listed_with(text, day, spans_of) if d in picked]
             cand, span, p = max(in_list, key=lambda pick: pick[2], default=(None, None, 0.0))
             if p < model.threshold:
@@ -355,26 +392,36 @@ def _learned_clues(view: PostView, index: int, text: str, where: list[int], days
         if listed and longer and not emoji:  # "ballet" said as "ballet folklórico": the list's whole name
             start, listed = max(longer, key=lambda sp: len(sp[1]))
             cand = replace(cand, phrase=listed, start=min(start, cand.start), end=max(start + len(listed), cand.end))
-        near = (cand.start, cand.end)  # where the activity is said: its time is the one said nearest
+        near = [(cand.start, cand.end)]  # where the activity is said: its time is the one said nearest
         if emoji:  # named by the list; the day is what the words say
             a, b = span
         elif listed:  # one name for the activity across posts ("footy" is football); the day cited with it
             at = max(cand.start, text.find(listed, cand.start, cand.end))  # the listed words alone
             a, b = min(at, span[0]), max(at + len(listed), span[1])
-            near = (at, at + len(listed))
+            near = _said_at(text, listed)
             if b - a > len(listed) + (span[1] - span[0]) + NEAR_CHARS:
                 a, b = span
         else:
             a, b = cand.start, cand.end
         out.append(RoutineClue(view.id, day, lx.ACTIVITIES.get(listed, listed) if listed else cand.phrase,
-                               parse_time(text, near),
+                               parse_time(text, near, [s for d in _listed_with(text, day, spans_of) for s in spans_of[d]]),
                                part.text[:120], part.source, recurring, listed or cand.phrase,
                                view.span_folded(index, where[a], where[b - 1] + 1)))
     return out
 
 
+def _said_at(text: str, phrase: str | None) -> list[tuple[int, int]]:
+    """Everywhere a folded text says a phrase as whole words, or another name the list gives the same activity
+    ("swimming lessons on Tuesdays, pickup at 3 then swimming at 4:30")."""
+    if not phrase:
+        return []
+    same = lx.ACTIVITIES.get(phrase)
+    return [m.span() for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text)] + [
+        (start, start + len(p)) for start, p in phrase_spans(text, ACTIVITY_WORDS) if same and lx.ACTIVITIES[p] == same]
+
+
 #: What joins weekdays said as one list: "Tuesdays and Thursdays", "Tue/Thu", "Mon, Wed & Fri", "Sat + Sun".
-_DAY_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|&|\+|/|and|or)\s*")
+_DAY_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|&|\+|/|and)\s*")
 
 
 def _listed_with(text: str, day: str, spans_of: dict[str, list[tuple[int, int]]]) -> set[str]:

@@ -60,6 +60,7 @@ def _word_after(text: str, end: int) -> str:
     return fold(m[1]) if m else ""
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 #: After a place's name, words in lower case that end in a venue's word ("Tampines hawker centre", "the
 #: New Town shops"): the name says whose venue it is, so it becomes "the local", not "this place".
 _VENUE_AFTER = re.compile(r"\s+((?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*)")
@@ -67,7 +68,17 @@ _VENUE_AFTER = re.compile(r"\s+((?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*)")
 
 def _names_a_venue(text: str, end: int) -> bool:
     m = _VENUE_AFTER.match(text, end)
-    return bool(m) and any(fold(w) in lx.VENUE_WORDS for w in m[1].split())
+    if not m:
+        return False
+    words = [fold(w) for w in m[1].split()]
+    # "hawker centre", not "means pool": a word before the venue's that is a verb or a small word ends the name
+    return words[0] in lx.VENUE_WORDS or len(words) == 2 and words[1] in lx.VENUE_WORDS \
+        and words[0] not in STOP_WORDS and not re.search(r"[^s]s$", words[0])
+
+
+def _capitalised_after(text: str, end: int) -> bool:
+    """The next word is written with a capital: the name goes on ("the Penrith Carnival")."""
+    return bool(re.match(r"\s+[A-Z]", text[end:end + 3]))
 
 
 def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tuple[str, str]:
@@ -109,9 +120,10 @@ def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tup
         return _surname_said(first), kind
     if kind in ("town", "place") and (kind == "town" or first.said == PLACE_WORDS_SAID) \
             and _names_a_venue(caption, group[-1].end):
-        return ("local" if last_prev == "the" or last_prev in POSSESSIVES else "the local"), kind
-    if kind == "town" and last_prev == "the" and adjacent:
-        return "local", kind  # "the Pudsey Carnival" -> "the local Carnival", not "the our town Carnival"
+        return ("local" if last_prev in _DETERMINERS or last_prev in POSSESSIVES else "the local"), kind
+    if kind == "town" and last_prev in _DETERMINERS and adjacent:
+        # "the Pudsey Carnival" -> "the local Carnival", "the Pudsey we know" -> "the town we know"
+        return ("local" if _capitalised_after(caption, group[-1].end) else "town"), kind
     if kind == "town":
         return ("town" if last_prev in OWNERS else TOWN_WORDS), kind
     if kind == "school" and first.said == SCHOOL_NAME_DROPPED:
