@@ -86,10 +86,15 @@ def _other_day_between(text: str, time: tuple[int, int], near: Sequence[tuple[in
     return not any(a <= nearest.start() < b for a, b in own)
 
 
-def _own_spans(text: str, day: str, days: set[str]) -> list[tuple[int, int]]:
-    """Where a text says ``day``, or the days said in one list with it (a range holds its days)."""
-    spans_of = {d: _weekday_spans(text, d) for d in sorted(days | {day})}
+def _own_spans(text: str, day: str, spans_of: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """Where a text says ``day``, or the days said in one list with it (a range holds its days); ``spans_of``:
+    where it says each of its weekdays (`_days_spans`)."""
     return [span for d in _listed_with(text, day, spans_of) for span in spans_of[d]]
+
+
+def _days_spans(text: str, days: set[str]) -> dict[str, list[tuple[int, int]]]:
+    """Where a folded text says each of ``days`` (`_weekday_spans`)."""
+    return {day: _weekday_spans(text, day) for day in sorted(days)}
 
 
 def _distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -130,7 +135,8 @@ def _time_of(text: str, m: re.Match[str]) -> str | None:
         hour, minute = int(m[9]), 0
         end = _RANGE_END.match(text, m.end())
         suffix = end[2][0] if end and end[2] else ""
-        if suffix == "p" and hour < 12 and hour <= int(end[1]) or not suffix and (hour < 8 and evening or late and hour < 12):
+        if suffix == "p" and hour < 12 and hour <= int(end[1]) or \
+                not suffix and (hour < 8 and evening or late and hour < 12):
             hour += 12
     else:  # "at 6", "5 o'clock"
         hour, minute = int(m[11] or m[12]), 0
@@ -319,10 +325,12 @@ def _segment_clues(view: PostView, index: int, text: str, where: list[int], raw:
     if not activity and 1 <= len(days) <= 2:
         out += _headed_clues(view, index, text, where, days)
     if activity and 1 <= len(days) <= MOST_RANGE_DAYS:  # "footy training Tuesdays and Thursdays": one on each day
+        spans_of = _days_spans(text, days)
         for day in sorted(days):
             phrase, (a, b) = _activity_nearest(text, day)
             out.append(RoutineClue(view.id, day, lx.ACTIVITIES[phrase] if phrase else activity,
-                                   parse_time(text, _said_at(text, phrase) or [(a, b)], _own_spans(text, day, days)),
+                                   parse_time(text, _said_at(text, phrase) or [(a, b)],
+                                              _own_spans(text, day, spans_of)),
                                    part.text[:120], part.source,
                                    bool(RECURRING.search(text)), phrase,
                                    view.span_folded(index, where[a], where[b - 1] + 1) if b > a else None))
@@ -333,12 +341,13 @@ def _headed_clues(view: PostView, index: int, text: str, where: list[int], days:
     """Clues whose activity only a head noun names ("Tuesdays are violin practice"), one per weekday said."""
     out = []
     part = view.parts[index]
+    spans_of = _days_spans(text, days)
     for day in sorted(days):
         headed = next(filter(None, (headed_activity(text, s) for s in _weekday_spans(text, day))), None)
         if headed is None:
             continue
         phrase, start, end = headed
-        out.append(RoutineClue(view.id, day, phrase, parse_time(text, [(start, end)], _own_spans(text, day, days)),
+        out.append(RoutineClue(view.id, day, phrase, parse_time(text, [(start, end)], _own_spans(text, day, spans_of)),
                                part.text[:120], part.source,
                                bool(RECURRING.search(text)), phrase,
                                view.span_folded(index, where[start], where[end - 1] + 1)))
@@ -357,7 +366,7 @@ def _learned_clues(view: PostView, index: int, text: str, where: list[int], days
         return view.span_folded(index, where[start], where[end - 1] + 1).text
 
     recurring = bool(RECURRING.search(text))
-    spans_of = {day: _weekday_spans(text, day) for day in sorted(days)}
+    spans_of = _days_spans(text, days)
     picked: dict[str, tuple[activities.Candidate, tuple[int, int], float]] = {}
     for day, spans in spans_of.items():
         nearest, _ = _activity_nearest(text, day)
@@ -404,7 +413,7 @@ def _learned_clues(view: PostView, index: int, text: str, where: list[int], days
         else:
             a, b = cand.start, cand.end
         out.append(RoutineClue(view.id, day, lx.ACTIVITIES.get(listed, listed) if listed else cand.phrase,
-                               parse_time(text, near, [s for d in _listed_with(text, day, spans_of) for s in spans_of[d]]),
+                               parse_time(text, near, _own_spans(text, day, spans_of)),
                                part.text[:120], part.source, recurring, listed or cand.phrase,
                                view.span_folded(index, where[a], where[b - 1] + 1)))
     return out
