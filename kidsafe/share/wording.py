@@ -13,7 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.net.places import PLACE_WORDS_SAID, SCHOOL_NAME_DROPPED
-from kidsafe.engine.net.shapes import GREETINGS, sentence_start, words_before
+from kidsafe.engine.net.shapes import GREETINGS, capitalised_after, sentence_start, words_before
 from kidsafe.engine.net.unknown_words import PLACE_CUES
 from kidsafe.engine.text import fold
 from kidsafe.share.names import NEARBY
@@ -76,10 +76,6 @@ def _names_a_venue(text: str, end: int) -> bool:
         and words[0] not in STOP_WORDS and not re.search(r"[^s]s$", words[0])
 
 
-def _capitalised_after(text: str, end: int) -> bool:
-    """The next word is written with a capital: the name goes on ("the Penrith Carnival")."""
-    return bool(re.match(r"\s+[A-Z]", text[end:end + 3]))
-
 
 def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tuple[str, str]:
     """The replacement for a run of spans, and the kind it replaced.
@@ -123,7 +119,7 @@ def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tup
         return ("local" if last_prev in _DETERMINERS or last_prev in POSSESSIVES else "the local"), kind
     if kind == "town" and last_prev in _DETERMINERS and adjacent:
         # "the Pudsey Carnival" -> "the local Carnival", "the Pudsey we know" -> "the town we know"
-        return ("local" if _capitalised_after(caption, group[-1].end) else "town"), kind
+        return ("local" if capitalised_after(caption, group[-1].end) else "town"), kind
     if kind == "town":
         return ("town" if last_prev in OWNERS else TOWN_WORDS), kind
     if kind == "school" and first.said == SCHOOL_NAME_DROPPED:

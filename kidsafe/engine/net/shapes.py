@@ -64,3 +64,8 @@ def sentence_start(text: str, start: int) -> bool:
     """Whether ``start`` opens a sentence (after . ! ? a line break or an emoji)."""
     before = text[:start].rstrip(" \t\"'“‘([")
     return not before or before[-1] in ".!?\n:;" or not re.search(r"[\w,]", before[-2:])
+
+
+def capitalised_after(text: str, end: int) -> bool:
+    """The next word after ``end`` is written with a capital: a name goes on ("the Penrith Carnival")."""
+    return bool(re.match(r"\s+[A-Z]", text[end:end + 3]))
