@@ -102,24 +102,28 @@ def _distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
     between them."""
     lo, hi = sorted((a, b))
     gap = max(0, hi[0] - lo[1])
-    return gap + (1000 if re.search(r"[.!?;,\n]", text[lo[1]:hi[0]]) else 0)
+    return gap + (1000 if _CLAUSE_BREAK.search(text, lo[1], hi[0]) else 0)
 
 
 def _time_of(text: str, m: re.Match[str]) -> str | None:
-    # an hour before 8 said without am/pm is in the evening, unless a morning word is said in its clause;
-    # one before noon is, when an evening word is ("every Sunday night at 8")
-    # the words just before it, and after it only in its clause ("at 6 at the club, matches Saturday
-    # mornings": the mornings are the matches')
+    # the words said around the time: just before it, and after it only in its clause ("at 6 at the club,
+    # matches Saturday mornings": the mornings are the matches')
     before = text[max(0, m.start() - 40):m.start()]
     clause = before + text[m.start():m.end()] + _CLAUSE_BREAK.split(text[m.end():m.end() + 40], maxsplit=1)[0]
-    evening = not contains_phrase(clause, lx.MORNING_WORDS)
+    morning = contains_phrase(clause, lx.MORNING_WORDS) is not None
     late = contains_phrase(clause, lx.EVENING_WORDS) is not None
+
+    def afternoon(hour: int) -> bool:
+        """An hour said without am/pm: before 8 unless a morning word is said, before noon when an evening
+        word is ("every Sunday night at 8")."""
+        return hour < 8 and not morning or late and hour < 12
+
     if m[1]:
         hour = int(m[3])
         minute = 30 if m[1] == "half" else 15
         if m[2] and m[2].strip() == "to":
             hour, minute = hour - 1, 45
-        if hour < 8 and evening or late and hour < 12:
+        if afternoon(hour):
             hour += 12
     elif m[4]:
         hour, minute = int(m[4]), int(m[5] or 0)
@@ -129,18 +133,17 @@ def _time_of(text: str, m: re.Match[str]) -> str | None:
             hour = 0
     elif m[7]:
         hour, minute = int(m[7]), int(m[8])
-        if hour < 8 and evening or late and hour < 12:
+        if afternoon(hour):
             hour += 12
     elif m[9]:  # "5 till 7", "5 till 7pm", "9 till 11am", "6 to 7:30", "6-7pm": the start of a range of hours
         hour, minute = int(m[9]), 0
         end = _RANGE_END.match(text, m.end())
         suffix = end[2][0] if end and end[2] else ""
-        if suffix == "p" and hour < 12 and hour <= int(end[1]) or \
-                not suffix and (hour < 8 and evening or late and hour < 12):
+        if suffix == "p" and hour < 12 and hour <= int(end[1]) or not suffix and afternoon(hour):
             hour += 12
     else:  # "at 6", "5 o'clock"
         hour, minute = int(m[11] or m[12]), 0
-        if hour < 8 and evening or late and hour < 12:
+        if afternoon(hour):
             hour += 12
     if not (0 <= hour < 24 and 0 <= minute < 60):
         return None

@@ -76,7 +76,6 @@ def _names_a_venue(text: str, end: int) -> bool:
         and words[0] not in STOP_WORDS and not re.search(r"[^s]s$", words[0])
 
 
-
 def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tuple[str, str]:
     """The replacement for a run of spans, and the kind it replaced.
 
