@@ -59,6 +59,33 @@ def test_engine_birthday_from_a_stated_date_or_a_birth(caption, posted, birthday
     assert values(d, FactKind.BIRTH_YEAR) == {year}
 
 
+@pytest.mark.parametrize(("caption", "posted", "child", "birthday", "year"), [
+    ("He's here. Mateusz Jan, born Sunday night, 3.4kg. All home, all tired.", "2024-12-10 09:00", "Mateusz",
+     "12-08", "2024"),
+    ("Our Yusuf turned 9 on Saturday 🎉 Happy birthday my jaan", "2024-05-20 19:00", "Yusuf", "05-18", "2015"),
+    ("Our daughter Oksana was born two nights ago, on Tuesday at 3.10 in the morning", "2023-11-16 20:00", "Oksana",
+     "11-14", "2023"),
+])
+def test_engine_a_birth_or_birthday_on_a_weekday_just_past_is_dated_that_day(caption, posted, child, birthday, year):
+    d = dossier(view("1", caption, posted), view("2", f"{child}'s first smile 🥹", "2025-04-01 10:00"))
+    assert values(d, FactKind.BIRTHDAY, child) == {birthday}
+    assert values(d, FactKind.BIRTH_YEAR, child) == {year}
+
+
+def test_engine_n_years_ago_in_a_birthday_post_looks_back_on_the_birth():
+    d = dossier(view("1", "TEN years ago this morning I held my first grandchild 💕 Happy 10th birthday Kiriana!",
+                     "2026-03-14 09:00"))
+    assert values(d, FactKind.BIRTHDAY, "Kiriana") == {"03-14"}
+    assert values(d, FactKind.BIRTH_YEAR, "Kiriana") == {"2016"}
+
+
+def test_engine_a_neighbours_birthday_since_a_child_was_born_dates_no_birth():
+    d = dossier(view("1", "Aunty Tatu next door turned 60 today 🎉 feeding my children over the wall since Idi was born",
+                     "2025-01-31 18:00"),
+                view("2", "Idi is 8 today 🎂", "2024-05-14 09:00"))
+    assert values(d, FactKind.BIRTHDAY, "Idi") == {"05-14"}
+
+
 def test_engine_years_ago_today_is_not_a_birth_today():
     d = dossier(view("1", "6 years ago today you were born 🥹 happy birthday Lyra", "2024-10-05 09:00"))
     assert values(d, FactKind.BIRTH_YEAR) == {"2018"}

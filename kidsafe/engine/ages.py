@@ -51,17 +51,23 @@ _TODAY = re.compile(r"\btoday\b|\bhoy\b|aujourd'hui|aujourd’hui|\bheute\b|\bog
 _HASHTAG_AGE = re.compile(r"#([a-z]+?)(?:age|aged|turns|is)(\d{1,2})\b")
 _YESTERDAY = re.compile(r"\byesterday\b|\ba day late\b|\bbelated\b|\blast night\b")
 _TOMORROW = re.compile(r"\btomorrow\b")
-_NOT_NOW = re.compile(r"\blast (?:week|month|year)\b|\bnext (?:week|month|year)\b|\bon \w+day\b|\bago\b(?! today)")
+#: Words that put an age said in a post on another day than the post's; "N years ago" is the birth a birthday
+#: post looks back on ("TEN years ago this morning I held my first mokopuna"), not another day of this age.
+_NOT_NOW = re.compile(r"\blast (?:week|month|year)\b|\bnext (?:week|month|year)\b|\bon \w+day\b"
+                      r"|(?<!years )(?<!year )\bago\b(?! today)")
 _MONTH = r"(" + "|".join(sorted(lx.MONTH_FORMS, key=len, reverse=True)) + r")\.?"
 #: A day the caption states: "on the 3rd of May", "10th February", "March 3rd", "born 10/22" (US or day-first).
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?!\w)")
 _MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![:.]\d)")
 _NUMERIC_DAY = re.compile(r"\b(?:born|arrived|on)\s+(?:on\s+)?(\d{1,2})/(\d{1,2})\b(?!/\d)")
 #: A birth announced: the child is 0 on that day ("Welcome to the world, Juniper", "born at 6:14am").
+_WEEKDAY_NAMES = "|".join(sorted((w for w in lx.WEEKDAY_FORMS if len(w) > 3), key=len, reverse=True))
 BIRTH = re.compile(r"\bwelcome to the world\b|\b(?:was|were|is|got)\s+born\b|\bborn\s+(?:on|at|this|last|yesterday|"
-                   r"today|\d)|\bjust arrived\b|\barrived\s+(?:safely|yesterday|today|this\s+morning|last\s+night)\b"
+                   r"today|\d|(?:" + _WEEKDAY_NAMES + r")\b)|\bjust arrived\b|\barrived\s+(?:safely|yesterday|today|this\s+morning|last\s+night)\b"
                    r"|\bbaby\s+(?:(?:girl|boy|brother|sister|[a-z]+)\s+){0,3}?(?:arrived|came)"
                    r"\s+(?:on|at|early|safely)\b")
+#: Before "was born", words that look back on a birth rather than announce one ("since Idi was born").
+_LOOKS_BACK = re.compile(r"\b(?:since|before|after|when|until|till|the day)\s+(?:[\w'’]+\s+){0,2}$")
 ADVICE = "Birthdays and ages help a stranger prove they 'know' your child: post the party, not the date."
 
 
@@ -114,9 +120,10 @@ def _claims(view: PostView, family: Family) -> Iterator[AgeClaim]:
                              for child in family.children_in(view) for mention in child.in_post(view.id))
             if n is not None and (context or named_next):
                 hits.append((n, m.start(1), 0.6 if context else 0.5, view.span_folded(index, m.start(1), m.end(1))))
+        grown = any(h[0] > 18 for h in hits)  # "Aunty Tatu turned 60 today… since Idi was born": her birthday
         hits = [h for h in hits if 0 < h[0] <= 18]
-        birth = BIRTH.search(low)
-        if birth and not hits:
+        birth = next((m for m in BIRTH.finditer(low) if not _LOOKS_BACK.search(low, 0, m.start())), None)
+        if birth and not hits and not grown:
             hits.append((0, birth.start(), 0.8, view.span_folded(index, birth.start(), birth.end())))
         stated = stated_day(low, view.posted_local.date())
         for n, pos, conf, span in hits:
@@ -155,9 +162,16 @@ def _phrase_start(low: str, m: re.Match[str], group: int) -> int:
     return m.start(group) - 1 if low[m.start(group) - 1:m.start(group)] == "(" else m.start()
 
 
+#: The weekday of a birth or a birthday said in the days after it: "born Sunday night", "was born two nights ago,
+#: on Tuesday", "turned 9 on Saturday".
+_BORN_ON_WEEKDAY = re.compile(r"\b(?:born|arrived|turned\s+[\w-]+)\b[^.!?\n]{0,30}?\bon\s+(?:last\s+)?(" + _WEEKDAY_NAMES
+                              + r")\b|\bborn\s+(?:last\s+)?(" + _WEEKDAY_NAMES + r")\b")
+
+
 def stated_day(low: str, posted: date) -> date | None:
     """The day a folded caption names ("on the 3rd of May", "born 10/22"), in the year that puts it
-    on or before the posting date; None when it names none."""
+    on or before the posting date, or the last such weekday before it ("born Tuesday night" posted on
+    Thursday); None when it names none."""
     options: list[tuple[int, int]] = []
     if m := _DAY_MONTH.search(low):
         options.append((lx.MONTH_FORMS[m[2]], int(m[1])))
@@ -166,6 +180,9 @@ def stated_day(low: str, posted: date) -> date | None:
     elif m := _NUMERIC_DAY.search(low):
         a, b = int(m[1]), int(m[2])
         options += [(a, b), (b, a)]  # month first (US) or day first: the nearer past day wins
+    elif m := _BORN_ON_WEEKDAY.search(low):
+        weekday = lx.WEEKDAY_FORMS[m[1] or m[2]]
+        return posted - timedelta(days=(posted.weekday() - weekday - 1) % 7 + 1)
     days = []
     for month, dom in options:
         for year in (posted.year, posted.year - 1):
