@@ -86,6 +86,25 @@ def test_engine_a_neighbours_birthday_since_a_child_was_born_dates_no_birth():
     assert values(d, FactKind.BIRTHDAY, "Idi") == {"05-14"}
 
 
+def test_engine_a_friend_at_the_party_in_another_sentence_leaves_the_birthday_the_childs():
+    d = dossier(view("1", "FOUR today! Happy birthday to our Mirren 💛 Dino cake and her friend Elspeth from nursery "
+                          "over for a party tea.", "2025-06-08 19:00"),
+                view("2", "Mirren on the swings again", "2025-05-01 10:00"),
+                view("3", "Mirren loves the beach", "2025-05-03 10:00"))
+    assert values(d, FactKind.BIRTHDAY, "Mirren") == {"06-08"}
+
+
+def test_engine_a_birthday_said_twice_outvotes_a_siblings_post_that_names_the_child():
+    d = dossier(view("1", "Happy 2nd birthday to our Aoife, named for her Nana (nobody has called me that name in "
+                          "years). Two years ago today you came along and made your brother Liam a very bossy big "
+                          "brother.", "2025-04-17 19:00"),
+                view("2", "Happy 5th birthday Liam!! Five years old today and starting school tomorrow.",
+                     "2025-09-03 18:30"),
+                view("3", "Liam is SIX! Born six years ago today in a thunderstorm 🎂", "2026-09-03 18:30"))
+    assert values(d, FactKind.BIRTHDAY, "Liam") in ({"09-03"}, {"09-04"})
+    assert values(d, FactKind.BIRTHDAY, "Aoife") == {"04-17"}
+
+
 def test_engine_years_ago_today_is_not_a_birth_today():
     d = dossier(view("1", "6 years ago today you were born 🥹 happy birthday Lyra", "2024-10-05 09:00"))
     assert values(d, FactKind.BIRTH_YEAR) == {"2018"}

@@ -193,6 +193,7 @@ def stated_day(low: str, posted: date) -> date | None:
     return max(days, default=None)
 
 
+_SENTENCE_END = re.compile(r"[.!?\n]")
 _TWINS_ARE = re.compile(r"\b(?:twins|jumelles|jumeaux|gemelos|gemelas|mellizos)\s+"
                         r"(?:are|were|turn|turns|turned|just\s+turned|"
                         r"will\s+be|cumplen|ont)\s+$")
@@ -202,9 +203,13 @@ def _subjects(view: PostView, family: Family, part: int, pos: int) -> list[str]:
     """The child nearest the number (both twins of "Alfie & Teddy"); none when a friend, relative
     or adult is nearer."""
     people = family.cast.by_post.get(view.id, [])
-    if any(p.role == "other_child" and any(m.part == part for m in p.in_post(view.id))
+    text = view.parts[part].text
+    if any(p.role == "other_child" and any(m.part == part and not _SENTENCE_END.search(text, min(m.start, pos),
+                                                                                      max(m.start, pos))
+                                           for m in p.in_post(view.id))
            for p in people):
-        return []  # "Happy 5th birthday to Ruby's bestie Mae": not our child's age
+        return []  # "Happy 5th birthday to Ruby's bestie Mae": not our child's age (a friend at the party,
+        # said in another sentence, is no sign of that)
     if _TWINS_ARE.search(fold(view.parts[part].text[max(0, pos - 30):pos])):
         named = list(dict.fromkeys(family.ids[c.key] for c in family.children_in(view)))
         if len(named) == 2:
@@ -247,7 +252,10 @@ def add_age_facts(book: FactBook, family: Family, views: Sequence[PostView], as_
             votes: dict[str, float] = defaultdict(float)
             for c in dated:
                 votes[c.day.strftime("%m-%d")] += c.confidence
-            mmdd = max(votes, key=lambda k: votes[k])
+            # the day most claims put within a day of it: "starting school tomorrow" in one post, "born six years
+            # ago today" in the next, outvote a sibling's birthday post that names this child too
+            mmdd = max(votes, key=lambda k: (sum(c.confidence for c in dated
+                                                 if _days_apart(c.day, int(k[:2]), int(k[3:])) <= 1), votes[k]))
             month, day = int(mmdd[:2]), int(mmdd[3:])
             for c in dated:
                 if _days_apart(c.day, month, day) <= 2:
