@@ -105,6 +105,23 @@ def test_engine_a_birthday_said_twice_outvotes_a_siblings_post_that_names_the_ch
     assert values(d, FactKind.BIRTHDAY, "Aoife") == {"04-17"}
 
 
+@pytest.mark.parametrize(("caption", "child"), [
+    ("six the day!! happy birthday to our Blathnaid, the loudest wee girl on the road", "Blathnaid"),
+    ("🦈🎂🦈 #Kai6 #6today #HappyBirthdayKai #sharkparty", "Kai"),
+])
+def test_engine_a_birthday_said_the_scots_way_or_in_hashtags(caption, child):
+    d = dossier(view("1", caption, "2025-08-22 19:00"), view("2", f"{child} at the park again", "2025-05-01 10:00"),
+                view("3", f"{child} loves the beach", "2025-05-03 10:00"))
+    assert values(d, FactKind.BIRTHDAY, child) == {"08-22"}
+    assert values(d, FactKind.BIRTH_YEAR, child) == {"2019"}
+
+
+def test_engine_the_day_we_met_is_no_age_today():
+    d = dossier(view("1", "Ten years since the day we met, and now Ruairi and Orla run the house", "2025-08-22 19:00"),
+                view("2", "Ruairi at the park again", "2025-05-01 10:00"))
+    assert not values(d, FactKind.BIRTHDAY)
+
+
 def test_engine_years_ago_today_is_not_a_birth_today():
     d = dossier(view("1", "6 years ago today you were born 🥹 happy birthday Lyra", "2024-10-05 09:00"))
     assert values(d, FactKind.BIRTH_YEAR) == {"2018"}

@@ -24,7 +24,9 @@ AGE_PATTERNS = (
     (re.compile(r"\bhappy\s+" + _NTH + r"\s+(?:birthday|bday|b-day)"), 1),
     (re.compile(r"\b" + _NTH + r"\s+(?:birthday|bday|b-day)"), 1),
     (re.compile(r"\b" + _N + r"\s+years?\s+ago\s+today\b"), 1),
-    (re.compile(r"\b" + _N + r"\s+(?:today|years?\s+old\s+today)\b(?!\s*(?:months?|weeks?))"), 1),
+    # "six the day": Scots and Irish for today, not "the day we met"
+    (re.compile(r"\b" + _N + r"\s+(?:today|the\s+day(?!\s+(?:we|you|i|he|she|they|was|were|before|after|of|that|when)\b)"
+                r"|years?\s+old\s+today)\b(?!\s*(?:months?|weeks?))"), 1),
     (re.compile(r"\b" + _N + r"\s+years?\s+old\b"), 1),
 )
 #: A number word shouted on its own ("FIVE!!!", "EIGHT 😭") is an age only in a birthday post.
@@ -48,7 +50,9 @@ _FOREIGN_AGE = re.compile(r"\b(\d{1,2}|" + "|".join(lx.FOREIGN_NUMBER_WORDS) + r
 _TODAY = re.compile(r"\btoday\b|\bhoy\b|aujourd'hui|aujourd’hui|\bheute\b|\boggi\b"
                     r"|\bheddiw\b|\bdzisiaj\b|\bdzis\b|\bngayon\b")
 #: A child's age in a hashtag ("#LeoAge5", "#mayaturns3"), folded: the name, then the age.
-_HASHTAG_AGE = re.compile(r"#([a-z]+?)(?:age|aged|turns|is)(\d{1,2})\b")
+_HASHTAG_AGE = re.compile(r"#([a-z]+?)(?:age|aged|turns|is)?(\d{1,2})\b")
+#: "#5today", "#3today": a tag that says the age is reached today.
+_TODAY_TAG = re.compile(r"#\d{1,2}today\b")
 _YESTERDAY = re.compile(r"\byesterday\b|\ba day late\b|\bbelated\b|\blast night\b")
 _TOMORROW = re.compile(r"\btomorrow\b")
 #: Words that put an age said in a post on another day than the post's; "N years ago" is the birth a birthday
@@ -142,14 +146,14 @@ def _claims(view: PostView, family: Family) -> Iterator[AgeClaim]:
 
 
 def _hashtag_claims(view: PostView, family: Family, index: int, low: str, day: date | None) -> Iterator[AgeClaim]:
-    """ "#LeoAge6": the age of the child whose name the hashtag starts with (no other child's)."""
+    """ "#LeoAge6", "#Kai5": the age of the child whose name the hashtag starts with (no other child's)."""
     for m in _HASHTAG_AGE.finditer(low):
         n = int(m[2])
         if not 0 < n <= 18:
             continue
         for child in family.cast.children:
             if m[1] in {fold(child.name), *(fold(a) for a in child.aliases)}:
-                today = BIRTHDAY_CONTEXT.search(low) and _TODAY.search(low)
+                today = BIRTHDAY_CONTEXT.search(low) and (_TODAY.search(low) or _TODAY_TAG.search(low))
                 when = day or (view.posted_local.date() if today else None)
                 yield AgeClaim(subject=family.ids[child.key], age=n, day=when, post=view.id,
                                excerpt=view.parts[index].text[max(0, m.start() - 40): m.end() + 10].strip(),
@@ -215,8 +219,11 @@ def _subjects(view: PostView, family: Family, part: int, pos: int) -> list[str]:
         if len(named) == 2:
             return named  # "The twins are six today! Ama wanted ..., Kofi wanted ...": both of them
     best, best_mention, dist = None, None, 10**6
+    kids_end = {m.end for c in family.children_in(view) for m in c.in_post(view.id) if m.part == part}
     for person in (p for p in people if p.role not in ("unknown", "place", "character")):  # "Welcome" is nobody
         for m in person.in_post(view.id):
+            if person.role != "child" and any(text[e:m.start].isspace() for e in kids_end if e < m.start):
+                continue  # a middle name ("Zawadi Rehema is SIX today", named after Bibi Rehema): the child's
             if m.part == part and abs(m.start - pos) < dist:
                 best, best_mention, dist = person, m, abs(m.start - pos)
     if best is not None and best.role in ("other_child", "relative", "adult", "parent", "pet"):
