@@ -34,6 +34,10 @@ def test_engine_plain_clothes_are_no_appearance():
     ("Esme's orange headphones go everywhere with her", "orange headphones"),
     ("Esme with her white-blonde curls everywhere", "white-blonde curls"),
     ("Esme's bangs are finally growing out", "bangs"),
+    ("My beautiful red-haired girl Esme, the image of her grandad", "red hair"),
+    ("Esme wants two braids, never one, never a ponytail", "two braids"),
+    ("Esme broke her wrist on the monkey bars, so her green cast is signed by the whole class", "green cast"),
+    ("Esme with a missing front tooth and the biggest grin", "missing front tooth"),
 ])
 def test_a_trait_said_in_ordinary_words_is_appearance(caption, trait):
     d = dossier(view("1", caption), NAMED)
@@ -45,6 +49,7 @@ def test_a_trait_said_in_ordinary_words_is_appearance(caption, trait):
     "Esme's first hair cut today, she sat so still",
     "Esme has her braces appointment tomorrow",
     "Esme in her new coat",
+    "Esme's cast list for the school play is up",
 ])
 def test_words_that_name_no_trait_are_no_appearance(caption):
     d = dossier(view("1", caption), NAMED)

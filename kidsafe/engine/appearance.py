@@ -26,7 +26,7 @@ def _alternation(words: Sequence[str]) -> str:
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
-    """The three shapes a trait takes, built once from the word file."""
+    """The four shapes a trait takes, built once from the word file."""
     words = lx.locale_words("appearance")
     colours, items = _alternation(words["colours"]), _alternation(words["worn_items"])
     hair_adj, hair = _alternation(words["hair_describers"]), _alternation(words["hair_words"])
@@ -40,10 +40,12 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     worn = re.compile(rf"\b(?:(?:his|her|their|a|the|new|\w+['’]s)\s+)+((?:new\s+)?(?:{colours})\s+(?:school\s+)?(?:{items})){end}")
     # "curly hair", "long dark plaits", "her cornrows": a hair word after describers, or a style after its owner
     hair_rx = re.compile(rf"\b((?:(?:{hair_adj})[\s\-]+){{1,3}}(?:{hair})){end}|\b{owner}((?:new\s+)?(?:{_alternation(bare_ok)})){end}")
+    # "my beautiful red-haired girl", "a curly haired boy": the hair the adjective says
+    haired = re.compile(rf"\b((?:{hair_adj}))[\s\-]haired\b")
     # "big brown eyes", "his braces", and a trait that is one even alone: "freckles", "cornrows"
     face_rx = re.compile(rf"\b(?:{owner})?((?:(?:{face_adj})\s+){{1,2}}(?:{face})){end}|\b{owner}((?:{face})){end}"
                          rf"|\b({distinctive}){end}")
-    return worn, hair_rx, face_rx
+    return worn, hair_rx, face_rx, haired
 
 
 def _trait(match: re.Match[str]) -> tuple[str, int]:
@@ -52,6 +54,8 @@ def _trait(match: re.Match[str]) -> tuple[str, int]:
     words = match.group(group).split()
     while len(words) > 1 and words[0] in _NOT_PART_OF_TRAIT:
         words = words[1:]
+    if match.re is _patterns()[-1]:  # "red-haired": red hair
+        words.append("hair")
     return " ".join(words), group
 
 
