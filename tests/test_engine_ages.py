@@ -122,6 +122,13 @@ def test_engine_the_day_we_met_is_no_age_today():
     assert not values(d, FactKind.BIRTHDAY)
 
 
+def test_engine_an_adoption_days_years_ago_today_is_no_age():
+    d = dossier(view("1", "One year ago today, a judge said forever. Happy Adoption Day to Elijah 💙", "2023-10-17 19:00"),
+                view("2", "Two years ago today. Happy Adoption Day, Elijah.", "2024-10-17 19:00"),
+                view("3", "Seven today! Elijah James 🎂🚂 Train cake, train everything.", "2024-05-08 18:00"))
+    assert values(d, FactKind.BIRTHDAY, "Elijah") == {"05-08"}
+
+
 def test_engine_years_ago_today_is_not_a_birth_today():
     d = dossier(view("1", "6 years ago today you were born 🥹 happy birthday Lyra", "2024-10-05 09:00"))
     assert values(d, FactKind.BIRTH_YEAR) == {"2018"}

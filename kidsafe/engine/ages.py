@@ -23,12 +23,14 @@ AGE_PATTERNS = (
     (re.compile(r"[a-z]\s*\((\d{1,2})\)"), 1),
     (re.compile(r"\bhappy\s+" + _NTH + r"\s+(?:birthday|bday|b-day)"), 1),
     (re.compile(r"\b" + _NTH + r"\s+(?:birthday|bday|b-day)"), 1),
-    (re.compile(r"\b" + _N + r"\s+years?\s+ago\s+today\b"), 1),
+    (_YEARS_AGO_TODAY := re.compile(r"\b" + _N + r"\s+years?\s+ago\s+today\b"), 1),
     # "six the day": Scots and Irish for today, not "the day we met"
     (re.compile(r"\b" + _N + r"\s+(?:today|the\s+day(?!\s+(?:we|you|i|he|she|they|was|were|before|after|of|that|when)\b)"
                 r"|years?\s+old\s+today)\b(?!\s*(?:months?|weeks?))"), 1),
     (re.compile(r"\b" + _N + r"\s+years?\s+old\b"), 1),
 )
+#: Words that make "N years ago today" a birth's anniversary.
+_A_BIRTH = re.compile(r"\bborn\b|\bbirth|\bb-?day\b|\barrived\b|\bcame (?:along|into)\b|\bmade (?:me|us) a\b|🎂")
 #: A number word shouted on its own ("FIVE!!!", "EIGHT 😭") is an age only in a birthday post.
 _SHOUTED = re.compile(r"(?<![\w-])(" + "|".join(w.upper() for w in NUMBER_WORDS) + r")(?![\w-])")
 #: "7 years of joy", "one year of you": in a birthday post, the years a child has filled (never a marriage's).
@@ -99,6 +101,8 @@ def _claims(view: PostView, family: Family) -> Iterator[AgeClaim]:
         # (age, where the number is, confidence, the words that say it)
         hits: list[tuple[int, int, float, Span]] = []
         for rx, group in AGE_PATTERNS:
+            if rx is _YEARS_AGO_TODAY and not _A_BIRTH.search(low):
+                continue  # "One year ago today, a judge said forever. Happy Adoption Day": another day's anniversary
             for m in rx.finditer(low):
                 n = number_value(m[group])
                 if n is not None:
