@@ -489,6 +489,29 @@ def test_a_comment_s_writer_and_names_said_in_comments_are_features_of_the_role_
     assert "comment_author" not in noah and "in_comments" not in noah
 
 
+def test_a_name_in_a_captions_closing_sign_off_is_a_feature_of_the_role_model():
+    """"... Love, Graeme & Tiago." signs the caption off with the grown-ups' names; a name at a caption's end after
+    a whole sentence ("Off to see Nana Jean") signs nothing."""
+    from datetime import datetime
+
+    from kidsafe.engine import roles
+    from kidsafe.engine.people import gather_people
+    from kidsafe.learn.evaluate import post_views
+    from kidsafe.models import Post
+
+    views = post_views([
+        Post(id="1", caption="Junie's first day of school went fine. Thank you all. Love, Graeme & Tiago.",
+             posted_at=datetime(2024, 9, 4, 20), platform="plain"),
+        Post(id="2", caption="Junie and Oskar off to see Nana Jean", posted_at=datetime(2024, 9, 7, 10),
+             platform="plain"),
+    ])
+    people, ctx, _ = gather_people(views)
+    feats = {key: roles.person_features(people[key], ctx) for key in ("graeme", "tiago", "junie", "oskar")}
+    assert feats["graeme"]["signs_off"] == 1.0 and feats["tiago"]["signs_off"] == 1.0
+    assert "signs_off" not in feats["junie"] and "signs_off" not in feats["oskar"]
+    assert not roles._signs_off("Off to see Nana Jean", 16, 20)
+
+
 def test_spoken_to_in_a_comment_and_courtesy_or_kinship_said_near_a_name_are_features_of_the_role_model():
     """"Nan Rita: oh Dean he's beautiful" speaks to Dean (the poster, an adult); "Aunty Tatu next door ... not
     actually our aunty" is a courtesy title; "my sister Meinir" is kin."""

@@ -3,7 +3,7 @@
 Every name the mention finder pooled across the feed (a `Person`) is described by features: the
 cue words found around each of its mentions (``mentions._cues``: "our", an age, "good boy", a kin
 title...), how often and where it is said (in comments, as a comment's writer: "Jodie Marr: love
-you x"), what the first-name list, the English word list, the
+you x"; in a caption's closing sign-off: "Love, Graeme & Tiago"), what the first-name list, the English word list, the
 gazetteer and spaCy's entities say of the word, and the words around it in every post, hashed.
 A multinomial logistic regression trained on the corpus's train voices (`kidsafe.learn.train_roles`)
 turns them into a probability per role; a threshold chosen on the dev voices decides when a name
@@ -115,6 +115,22 @@ _ADDRESS_SIGN_BEFORE = re.compile(r"(?:^|[\s:,!])(?:oh|hi|hey|thanks|thank you|t
                                   r"aw+|love you|miss you|go|yay|bless you)[\s,!]*$", re.IGNORECASE)
 
 
+#: After a name that signs a caption off ("Love, Graeme & Tiago.", "- rob", "Te amamos, Yesi, Mateo y Vale"):
+#: to the caption's end, only more capitalised names, joining words, kisses, punctuation and emoji.
+_SIGNATURE_TAIL = re.compile(r"(?:\s|[^\w\s]|(?i:and|y|et|na|x+o*|xo+)\b|[A-Z][\w'’\-]*)*")
+#: Before it, in its sentence: at most this many words ("Love,", "Te amamos,", "-"), set off by a comma or dash
+#: unless there is one word at most ("Love Mum").
+_SIGNATURE_WORDS = 3
+
+
+def _signs_off(text: str, start: int, end: int) -> bool:
+    """Whether a name stands in a caption's closing sign-off: near the end, after a few words at most."""
+    head = _SENTENCE_BREAK.split(text[max(0, start - 60):start])[-1]
+    words = len(re.findall(r"\w+", head))
+    return (len(text) - end <= 60 and bool(_SIGNATURE_TAIL.fullmatch(text, end))
+            and (words <= 1 or words <= _SIGNATURE_WORDS and bool(re.search(r"[,:\-–—]", head))))
+
+
 #: Words that call the children someone's grandchildren, nieces or nephews: the poster is no parent.
 _GRAND_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(
     lx.word_set("people", "not_parent_poster_words"), key=len, reverse=True)) + r")\b")
@@ -210,10 +226,14 @@ def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
     feats["co_named"] = sum(len(ctx.by_post.get(p, ())) > 1 for p in posts) / n_posts
     # who writes: a comment opens with its writer's name ("Jodie Marr: love you x"), and a commenter speaks
     # to the poster or another commenter by name ("thanks Dougie"): adults, rarely the children
-    in_comments = authored = addressed = 0
+    in_comments = authored = addressed = signed = 0
     for m in person.mentions:
         view = ctx.views.get(m.post)
-        if view is None or not 0 <= m.part < len(view.parts) or not view.parts[m.part].name.startswith("extra"):
+        if view is None or not 0 <= m.part < len(view.parts):
+            continue
+        if view.parts[m.part].name == "caption":  # a poster signs off with the family's grown-ups' names
+            signed += _signs_off(view.parts[m.part].text, m.start, m.end)
+        if not view.parts[m.part].name.startswith("extra"):
             continue
         in_comments += 1
         text = view.parts[m.part].text
@@ -228,6 +248,8 @@ def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
         feats["in_comments"] = in_comments / n_mentions
     if authored:
         feats["comment_author"] = authored / n_mentions
+    if signed:
+        feats["signs_off"] = signed / n_mentions
     if addressed:
         feats["addressed_in_comment"] = addressed / n_mentions
     # the words around each mention and in its posts, hashed
