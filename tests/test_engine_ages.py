@@ -72,6 +72,16 @@ def test_engine_a_birth_or_birthday_on_a_weekday_just_past_is_dated_that_day(cap
     assert values(d, FactKind.BIRTH_YEAR, child) == {year}
 
 
+@pytest.mark.parametrize("caption", [
+    "Happy 5th birthday Leo! Nana arrived on Friday for the party 🎂",
+    "Happy 5th birthday Leo! He turned the corner on Saturday after a week of colds 🎂",
+])
+def test_engine_a_weekday_said_of_something_else_in_a_birthday_post_dates_nothing_else(caption):
+    d = dossier(view("1", caption, "2024-05-20 18:00"), view("2", "Leo at the park again", "2024-05-01 10:00"),
+                view("3", "Leo loves the beach", "2024-05-03 10:00"))
+    assert values(d, FactKind.BIRTHDAY, "Leo") <= {"05-20"}
+
+
 def test_engine_n_years_ago_in_a_birthday_post_looks_back_on_the_birth():
     d = dossier(view("1", "TEN years ago this morning I held my first grandchild 💕 Happy 10th birthday Kiriana!",
                      "2026-03-14 09:00"))

@@ -69,7 +69,8 @@ _NUMERIC_DAY = re.compile(r"\b(?:born|arrived|on)\s+(?:on\s+)?(\d{1,2})/(\d{1,2}
 #: A birth announced: the child is 0 on that day ("Welcome to the world, Juniper", "born at 6:14am").
 _WEEKDAY_NAMES = "|".join(sorted((w for w in lx.WEEKDAY_FORMS if len(w) > 3), key=len, reverse=True))
 BIRTH = re.compile(r"\bwelcome to the world\b|\b(?:was|were|is|got)\s+born\b|\bborn\s+(?:on|at|this|last|yesterday|"
-                   r"today|\d|(?:" + _WEEKDAY_NAMES + r")\b)|\bjust arrived\b|\barrived\s+(?:safely|yesterday|today|this\s+morning|last\s+night)\b"
+                   r"today|\d|(?:" + _WEEKDAY_NAMES + r")\b)|\bjust arrived\b"
+                   r"|\barrived\s+(?:safely|yesterday|today|this\s+morning|last\s+night)\b"
                    r"|\bbaby\s+(?:(?:girl|boy|brother|sister|[a-z]+)\s+){0,3}?(?:arrived|came)"
                    r"\s+(?:on|at|early|safely)\b")
 #: Before "was born", words that look back on a birth rather than announce one ("since Idi was born").
@@ -172,7 +173,7 @@ def _phrase_start(low: str, m: re.Match[str], group: int) -> int:
 
 #: The weekday of a birth or a birthday said in the days after it: "born Sunday night", "was born two nights ago,
 #: on Tuesday", "turned 9 on Saturday".
-_BORN_ON_WEEKDAY = re.compile(r"\b(?:born|arrived|turned\s+[\w-]+)\b[^.!?\n]{0,30}?\bon\s+(?:last\s+)?(" + _WEEKDAY_NAMES
+_BORN_ON_WEEKDAY = re.compile(r"\b(?:born|turned\s+" + _N + r")\b[^.!?\n]{0,30}?\bon\s+(?:last\s+)?(" + _WEEKDAY_NAMES
                               + r")\b|\bborn\s+(?:last\s+)?(" + _WEEKDAY_NAMES + r")\b")
 
 
@@ -189,7 +190,7 @@ def stated_day(low: str, posted: date) -> date | None:
         a, b = int(m[1]), int(m[2])
         options += [(a, b), (b, a)]  # month first (US) or day first: the nearer past day wins
     elif m := _BORN_ON_WEEKDAY.search(low):
-        weekday = lx.WEEKDAY_FORMS[m[1] or m[2]]
+        weekday = lx.WEEKDAY_FORMS[m[2] or m[3]]
         return posted - timedelta(days=(posted.weekday() - weekday - 1) % 7 + 1)
     days = []
     for month, dom in options:
@@ -218,7 +219,7 @@ def _subjects(view: PostView, family: Family, part: int, pos: int) -> list[str]:
            for p in people):
         return []  # "Happy 5th birthday to Ruby's bestie Mae": not our child's age (a friend at the party,
         # said in another sentence, is no sign of that)
-    if _TWINS_ARE.search(fold(view.parts[part].text[max(0, pos - 30):pos])):
+    if _TWINS_ARE.search(fold(text[max(0, pos - 30):pos])):
         named = list(dict.fromkeys(family.ids[c.key] for c in family.children_in(view)))
         if len(named) == 2:
             return named  # "The twins are six today! Ama wanted ..., Kofi wanted ...": both of them
@@ -226,15 +227,15 @@ def _subjects(view: PostView, family: Family, part: int, pos: int) -> list[str]:
     kids_end = {m.end for c in family.children_in(view) for m in c.in_post(view.id) if m.part == part}
     for person in (p for p in people if p.role not in ("unknown", "place", "character")):  # "Welcome" is nobody
         for m in person.in_post(view.id):
+            if m.part != part or abs(m.start - pos) >= dist:
+                continue
             if person.role != "child" and any(text[e:m.start].isspace() for e in kids_end if e < m.start):
                 continue  # a middle name ("Zawadi Rehema is SIX today", named after Bibi Rehema): the child's
-            if m.part == part and abs(m.start - pos) < dist:
-                best, best_mention, dist = person, m, abs(m.start - pos)
+            best, best_mention, dist = person, m, abs(m.start - pos)
     if best is not None and best.role in ("other_child", "relative", "adult", "parent", "pet"):
         return []
     if best is not None and best.role == "child" and best_mention is not None:
         out = [family.ids[best.key]]
-        text = view.parts[part].text
         for other in family.children_in(view):
             for m in other.in_post(view.id):
                 gap = text[min(m.end, best_mention.end):max(m.start, best_mention.start)]
