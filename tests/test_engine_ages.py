@@ -82,6 +82,29 @@ def test_engine_a_weekday_said_of_something_else_in_a_birthday_post_dates_nothin
     assert values(d, FactKind.BIRTHDAY, "Leo") <= {"05-20"}
 
 
+@pytest.mark.parametrize(("caption", "posted", "birthday"), [  # 2024-06-04 is a Tuesday
+    ("Leo turned 5 today 🎂 party on Sunday with all his mates", "2024-06-04 18:00", {"06-04"}),
+    ("Happy birthday Leo! 6 today 🎂 Grandad turned 70 on Saturday too", "2024-06-04 18:00", {"06-04"}),
+    ("Grandad turned 70 on Saturday and Leo (6) baked him a cake 🎂", "2024-06-04 18:00", set()),
+    ("Our Leo was born on Tuesday at 4am 💙", "2024-06-04 18:00", {"06-04"}),
+    ("Leo turned 9 on Saturday 🎂", "2024-06-01 18:00", {"06-01"}),
+    ("Welcome to the world Leo 💙 born on Mummy's 30th birthday!", "2024-06-04 18:00", {"06-04"}),
+    ("Just after midnight Leo was born 💙 3.4kg", "2024-06-04 18:00", {"06-04"}),
+    ("Throwback to Leo's 3rd birthday 2 years ago 🎂", "2024-06-04 18:00", set()),
+])
+def test_engine_the_review_s_birthdays(caption, posted, birthday):
+    d = dossier(view("1", caption, posted), view("2", "Leo at the park again", "2024-05-01 10:00"),
+                view("3", "Leo loves the beach", "2024-05-03 10:00"))
+    assert values(d, FactKind.BIRTHDAY, "Leo") == birthday
+
+
+def test_engine_a_name_and_number_tag_outside_a_birthday_post_is_no_age():
+    d = dossier(view("1", "Leo scored his first goal today!! ⚽ #Leo7 #U9", "2024-06-04 18:00"),
+                view("2", "Leo at the park again", "2024-05-01 10:00"),
+                view("3", "Leo loves the beach", "2024-05-03 10:00"))
+    assert not values(d, FactKind.AGE, "Leo")
+
+
 def test_engine_n_years_ago_in_a_birthday_post_looks_back_on_the_birth():
     d = dossier(view("1", "TEN years ago this morning I held my first grandchild 💕 Happy 10th birthday Kiriana!",
                      "2026-03-14 09:00"))

@@ -36,7 +36,7 @@ def test_engine_plain_clothes_are_no_appearance():
     ("Esme's bangs are finally growing out", "bangs"),
     ("My beautiful red-haired girl Esme, the image of her grandad", "red hair"),
     ("Esme wants two braids, never one, never a ponytail", "two braids"),
-    ("Esme broke her wrist on the monkey bars, so her green cast is signed by the whole class", "green cast"),
+    ("Esme broke her wrist on the monkey bars, arm in a cast for six weeks", "arm in a cast"),
     ("Esme with a missing front tooth and the biggest grin", "missing front tooth"),
 ])
 def test_a_trait_said_in_ordinary_words_is_appearance(caption, trait):
@@ -50,6 +50,11 @@ def test_a_trait_said_in_ordinary_words_is_appearance(caption, trait):
     "Esme has her braces appointment tomorrow",
     "Esme in her new coat",
     "Esme's cast list for the school play is up",
+    "Esme and the green cast smashed it at the panto",
+    "Esme knocked over the red glasses at Nana's",
+    "Esme found her missing glasses in the dog bed",
+    "Esme with our long-haired dachshund",
+    "Esme bought two locks for her bike",
 ])
 def test_words_that_name_no_trait_are_no_appearance(caption):
     d = dossier(view("1", caption), NAMED)

@@ -52,15 +52,17 @@ _FOREIGN_AGE = re.compile(r"\b(\d{1,2}|" + "|".join(lx.FOREIGN_NUMBER_WORDS) + r
 _TODAY = re.compile(r"\btoday\b|\bhoy\b|aujourd'hui|aujourd’hui|\bheute\b|\boggi\b"
                     r"|\bheddiw\b|\bdzisiaj\b|\bdzis\b|\bngayon\b")
 #: A child's age in a hashtag ("#LeoAge5", "#mayaturns3"), folded: the name, then the age.
-_HASHTAG_AGE = re.compile(r"#([a-z]+?)(?:age|aged|turns|is)?(\d{1,2})\b")
+_HASHTAG_AGE = re.compile(r"#([a-z]+?)(age|aged|turns|is)?(\d{1,2})\b")
 #: "#5today", "#3today": a tag that says the age is reached today.
 _TODAY_TAG = re.compile(r"#\d{1,2}today\b")
 _YESTERDAY = re.compile(r"\byesterday\b|\ba day late\b|\bbelated\b|\blast night\b")
 _TOMORROW = re.compile(r"\btomorrow\b")
-#: Words that put an age said in a post on another day than the post's; "N years ago" is the birth a birthday
-#: post looks back on ("TEN years ago this morning I held my first mokopuna"), not another day of this age.
-_NOT_NOW = re.compile(r"\blast (?:week|month|year)\b|\bnext (?:week|month|year)\b|\bon \w+day\b"
-                      r"|(?<!years )(?<!year )\bago\b(?! today)")
+#: Words that put an age said in a post on another day than the post's.
+_NOT_NOW = re.compile(r"\blast (?:week|month|year)\b|\bnext (?:week|month|year)\b|\bon \w+day\b")
+_AGO = re.compile(r"\bago\b(?! today)")
+#: "N years ago": the birth a birthday post looks back on when N is the age ("TEN years ago this morning I held
+#: my first mokopuna 💕 Happy 10th birthday"); another N is a throwback ("Leo's 3rd birthday 2 years ago").
+_YEARS_AGO = re.compile(r"\b" + _N + r"\s+years?\s+ago\b")
 _MONTH = r"(" + "|".join(sorted(lx.MONTH_FORMS, key=len, reverse=True)) + r")\.?"
 #: A day the caption states: "on the 3rd of May", "10th February", "March 3rd", "born 10/22" (US or day-first).
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?!\w)")
@@ -74,7 +76,7 @@ BIRTH = re.compile(r"\bwelcome to the world\b|\b(?:was|were|is|got)\s+born\b|\bb
                    r"|\bbaby\s+(?:(?:girl|boy|brother|sister|[a-z]+)\s+){0,3}?(?:arrived|came)"
                    r"\s+(?:on|at|early|safely)\b")
 #: Before "was born", words that look back on a birth rather than announce one ("since Idi was born").
-_LOOKS_BACK = re.compile(r"\b(?:since|before|after|when|until|till|the day)\s+(?:[\w'’]+\s+){0,2}$")
+_LOOKS_BACK = re.compile(r"\b(?:since|when|until|till|the day)\s+(?:[\w'’]+\s+){0,2}$")
 ADVICE = "Birthdays and ages help a stranger prove they 'know' your child: post the party, not the date."
 
 
@@ -129,10 +131,9 @@ def _claims(view: PostView, family: Family) -> Iterator[AgeClaim]:
                              for child in family.children_in(view) for mention in child.in_post(view.id))
             if n is not None and (context or named_next):
                 hits.append((n, m.start(1), 0.6 if context else 0.5, view.span_folded(index, m.start(1), m.end(1))))
-        grown = any(h[0] > 18 for h in hits)  # "Aunty Tatu turned 60 today… since Idi was born": her birthday
         hits = [h for h in hits if 0 < h[0] <= 18]
         birth = next((m for m in BIRTH.finditer(low) if not _LOOKS_BACK.search(low, 0, m.start())), None)
-        if birth and not hits and not grown:
+        if birth and not hits:
             hits.append((0, birth.start(), 0.8, view.span_folded(index, birth.start(), birth.end())))
         stated = stated_day(low, view.posted_local.date())
         for n, pos, conf, span in hits:
@@ -141,7 +142,11 @@ def _claims(view: PostView, family: Family) -> Iterator[AgeClaim]:
                 continue
             shift = -1 if _YESTERDAY.search(low) else 1 if _TOMORROW.search(low) else 0
             sure_day = context or _TODAY.search(low) or shift or n == 0
-            day = stated or (None if _NOT_NOW.search(low) or not sure_day
+            births = {m.end() for m in _YEARS_AGO.finditer(low) if number_value(m[1]) == n}
+            # "today" wins over another day said ("Leo turned 5 today 🎂 party on Sunday")
+            elsewhen = not _TODAY.search(low) and (_NOT_NOW.search(low)
+                                                   or any(m.end() not in births for m in _AGO.finditer(low)))
+            day = stated or (None if elsewhen or not sure_day
                              else view.posted_local.date() + timedelta(days=shift))
             text = part.text
             for subject in subjects:
@@ -153,9 +158,9 @@ def _claims(view: PostView, family: Family) -> Iterator[AgeClaim]:
 def _hashtag_claims(view: PostView, family: Family, index: int, low: str, day: date | None) -> Iterator[AgeClaim]:
     """ "#LeoAge6", "#Kai5": the age of the child whose name the hashtag starts with (no other child's)."""
     for m in _HASHTAG_AGE.finditer(low):
-        n = int(m[2])
-        if not 0 < n <= 18:
-            continue
+        n = int(m[3])
+        if not 0 < n <= 18 or not m[2] and not BIRTHDAY_CONTEXT.search(low):
+            continue  # "#Leo7" is an age in a birthday post, a shirt number in a match report
         for child in family.cast.children:
             if m[1] in {fold(child.name), *(fold(a) for a in child.aliases)}:
                 today = BIRTHDAY_CONTEXT.search(low) and (_TODAY.search(low) or _TODAY_TAG.search(low))
@@ -189,9 +194,11 @@ def stated_day(low: str, posted: date) -> date | None:
     elif m := _NUMERIC_DAY.search(low):
         a, b = int(m[1]), int(m[2])
         options += [(a, b), (b, a)]  # month first (US) or day first: the nearer past day wins
-    elif m := _BORN_ON_WEEKDAY.search(low):
+    elif (m := _BORN_ON_WEEKDAY.search(low)) and not _TODAY.search(low) and (number_value(m[1] or "0") or 0) <= 18:
+        # a weekday this week, the posting day included ("turned 9 on Saturday" posted that Saturday); not when
+        # the post says today ("Leo is 6 today, Grandad turned 70 on Saturday")
         weekday = lx.WEEKDAY_FORMS[m[2] or m[3]]
-        return posted - timedelta(days=(posted.weekday() - weekday - 1) % 7 + 1)
+        return posted - timedelta(days=(posted.weekday() - weekday) % 7)
     days = []
     for month, dom in options:
         for year in (posted.year, posted.year - 1):

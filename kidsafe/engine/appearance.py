@@ -28,6 +28,7 @@ def _alternation(words: Sequence[str]) -> str:
 def _patterns() -> tuple[re.Pattern[str], ...]:
     """The four shapes a trait takes, built once from the word file."""
     words = lx.locale_words("appearance")
+    child_words = _alternation(lx.CHILD_WORDS)
     colours, items = _alternation(words["colours"]), _alternation(words["worn_items"])
     hair_adj, hair = _alternation(words["hair_describers"]), _alternation(words["hair_words"])
     face_adj, face = _alternation(words["face_describers"]), _alternation(words["face_words"])
@@ -40,8 +41,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     worn = re.compile(rf"\b(?:(?:his|her|their|a|the|new|\w+['’]s)\s+)+((?:new\s+)?(?:{colours})\s+(?:school\s+)?(?:{items})){end}")
     # "curly hair", "long dark plaits", "her cornrows": a hair word after describers, or a style after its owner
     hair_rx = re.compile(rf"\b((?:(?:{hair_adj})[\s\-]+){{1,3}}(?:{hair})){end}|\b{owner}((?:new\s+)?(?:{_alternation(bare_ok)})){end}")
-    # "my beautiful red-haired girl", "a curly haired boy": the hair the adjective says
-    haired = re.compile(rf"\b((?:{hair_adj}))[\s\-]haired\b")
+    # "my beautiful red-haired girl", "a curly haired boy": the hair the adjective says, of a child ("our
+    # long-haired dachshund" is the dog's)
+    haired = re.compile(rf"\b((?:{hair_adj}))[\s\-]haired\b(?=\s+(?:{child_words})\b|\s*(?:[^\w\s]|$))")
     # "big brown eyes", "his braces", and a trait that is one even alone: "freckles", "cornrows"
     face_rx = re.compile(rf"\b(?:{owner})?((?:(?:{face_adj})\s+){{1,2}}(?:{face})){end}|\b{owner}((?:{face})){end}"
                          rf"|\b({distinctive}){end}")
