@@ -136,16 +136,19 @@ def _claims(view: PostView, family: Family) -> Iterator[AgeClaim]:
         if birth and not hits:
             hits.append((0, birth.start(), 0.8, view.span_folded(index, birth.start(), birth.end())))
         stated = stated_day(low, view.posted_local.date())
+        shift = -1 if _YESTERDAY.search(low) else 1 if _TOMORROW.search(low) else 0
+        said_today = bool(_TODAY.search(low))
+        not_now = bool(_NOT_NOW.search(low))
+        agos = [m.end() for m in _AGO.finditer(low)]
+        years_ago = [(number_value(m[1]), m.end()) for m in _YEARS_AGO.finditer(low)]
         for n, pos, conf, span in hits:
             subjects = _subjects(view, family, index, pos)
             if not subjects:
                 continue
-            shift = -1 if _YESTERDAY.search(low) else 1 if _TOMORROW.search(low) else 0
-            sure_day = context or _TODAY.search(low) or shift or n == 0
-            births = {m.end() for m in _YEARS_AGO.finditer(low) if number_value(m[1]) == n}
+            sure_day = context or said_today or shift or n == 0
+            births = {end for years, end in years_ago if years == n}
             # "today" wins over another day said ("Leo turned 5 today 🎂 party on Sunday")
-            elsewhen = not _TODAY.search(low) and (_NOT_NOW.search(low)
-                                                   or any(m.end() not in births for m in _AGO.finditer(low)))
+            elsewhen = not said_today and (not_now or any(end not in births for end in agos))
             day = stated or (None if elsewhen or not sure_day
                              else view.posted_local.date() + timedelta(days=shift))
             text = part.text
@@ -184,8 +187,8 @@ _BORN_ON_WEEKDAY = re.compile(r"\b(?:born|turned\s+" + _N + r")\b[^.!?\n]{0,30}?
 
 def stated_day(low: str, posted: date) -> date | None:
     """The day a folded caption names ("on the 3rd of May", "born 10/22"), in the year that puts it
-    on or before the posting date, or the last such weekday before it ("born Tuesday night" posted on
-    Thursday); None when it names none."""
+    on or before the posting date, or the last such weekday on or before it ("born Tuesday night" posted
+    on Thursday); None when it names none."""
     options: list[tuple[int, int]] = []
     if m := _DAY_MONTH.search(low):
         options.append((lx.MONTH_FORMS[m[2]], int(m[1])))
