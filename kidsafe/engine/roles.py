@@ -121,14 +121,18 @@ _SIGNATURE_TAIL = re.compile(r"(?:\s|[^\w\s]|(?i:and|y|et|na|x+o*|xo+)\b|[A-Z][\
 #: Before it, in its sentence: at most this many words ("Love,", "Te amamos,", "-"), set off by a comma or dash
 #: unless there is one word at most ("Love Mum").
 _SIGNATURE_WORDS = 3
+_SIGNATURE_SET_OFF = re.compile(r"[,:\-–—]")
+_WORD = re.compile(r"\w+")
 
 
 def _signs_off(text: str, start: int, end: int) -> bool:
-    """Whether a name stands in a caption's closing sign-off: near the end, after a few words at most."""
+    """Whether a name stands in a caption's closing sign-off: near the end, after a few words at most. Read for
+    every mention in a caption, so the cheap checks come first and the patterns are compiled once."""
+    if len(text) - end > 60 or not _SIGNATURE_TAIL.fullmatch(text, end):
+        return False
     head = _SENTENCE_BREAK.split(text[max(0, start - 60):start])[-1]
-    words = len(re.findall(r"\w+", head))
-    return (len(text) - end <= 60 and bool(_SIGNATURE_TAIL.fullmatch(text, end))
-            and (words <= 1 or words <= _SIGNATURE_WORDS and bool(re.search(r"[,:\-–—]", head))))
+    words = len(_WORD.findall(head))
+    return words <= 1 or words <= _SIGNATURE_WORDS and bool(_SIGNATURE_SET_OFF.search(head))
 
 
 #: Words that call the children someone's grandchildren, nieces or nephews: the poster is no parent.
