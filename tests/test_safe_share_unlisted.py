@@ -40,6 +40,7 @@ FAMILY = Vocabulary((Term("Tulla", "child", "daughter", "child-1"), Term("Zbyna"
     ("April was wet and May turned cold", "April was wet and May turned cold"),  # months
     # a first name that is also a common word, opening a sentence, is a name when a person's verb follows it
     ("Max made pancakes for everyone. Will is fine.", "Someone made pancakes for everyone. Will is fine."),
+    ("2 today. Albert James. Tractor cake", "A year older this month. Tractor cake"),  # a first and middle name
     ("Bonfire night in the Upper Ward with Tulla", "Bonfire night in a place nearby with my daughter"),
     ("We moved from Mill End to a flat", "We moved from this place to a flat"),  # the place tagger reads this one
     ("Off to Wales in Year Two", "Off to Wales in Year Two"),  # a school year, not a suburb

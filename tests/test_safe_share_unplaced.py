@@ -23,6 +23,9 @@ FAMILY = Vocabulary((Term("Zosia", "child", "daughter", "child-1"), Term("Kuba",
     ("Our postcode is PE7 8QJ now", "Our postcode is this place now"),
     ("We moved to 11215 last year", "We moved to this place last year"),
     ("Best coffee in the 3056, hands down", "Best coffee in a place nearby, hands down"),  # a four-digit postcode
+    ("walking the 3011 with the dog", "walking our area with the dog"),  # four digits no year can be
+    ("back in cr0. grey, cold, home", "back in this place. grey, cold, home"),  # a postcode in lower case
+    ("Three kids and one mortgage in 3216", "Three kids and one mortgage in a place nearby"),
     ("Kuba starting at Ladybird Lodge on Monday", "My son starting at school on Monday"),
     ("Ma grande à l'école du Boisjoli.", "Ma grande à l'école."),
     ("Johar Town walon, so loud", "This place walon, so loud"),  # a part of a town named by its last word
@@ -42,6 +45,8 @@ def test_unplaced_places_and_schools_go(caption, expected):
     "10000 steps today",
     "in the 2019 season we won every game",  # four digits where a place stands, but a year
     "came 2nd in the 1500 freestyle today",  # four digits where a place stands, but a race
+    "got a b1 in maths and we live in a1 condition",  # no place stands before one; no postcode opens with "a"
+    "swam the 1500 with her club",  # no year, but a race: a word that is no little word follows it
 ])
 def test_unplaced_things_that_look_like_places_stay(caption):
     assert redact(caption, FAMILY).text == caption
@@ -50,7 +55,10 @@ def test_unplaced_things_that_look_like_places_stay(caption):
 @pytest.mark.parametrize(("tag", "reason"), [
     ("BiałyOrzeł", "place"), ("NowiccyWPeterborough", "place"),  # proper names only: a school's, a family's
     ("halloweeninbrooklyn", "place"),  # a place among the words of a lower-case tag, though also a first name
+    ("goldcoastwinter", "place"), ("PalmSpringsWeekend", "place"),  # common words that side by side name a town
     ("HappyDiwali", None), ("MondayMotivation", None), ("MerryChristmas", None), ("snowday", None),
+    ("bestdayever", None), ("sundaysorted", None),
+    ("vasantkunj", "unknown"), ("saltbushelc", "unknown"),  # cut only with a one-letter piece that is no word
 ])
 def test_unplaced_hashtags_of_proper_names_only_go(tag, reason):
     assert hashtag_leak(tag, FAMILY) == reason
@@ -72,3 +80,16 @@ def test_unplaced_lower_case_feed_is_never_called_safe():
     found = lower_case_check(LOWER)
     assert len(found) == 1 and found[0].check == "words" and "lower case" in found[0].what
     assert lower_case_check([c.capitalize() for c in LOWER]) == []
+
+
+TOWN = Vocabulary((Term("Liverpool", "town"), Term("Bath", "town")))
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("best roast dinner in liverpool, no debate", "best roast dinner in our town, no debate"),
+    ("half of west liverpool was there", "half of our town was there"),
+    ("bath time then bed", "bath time then bed"),  # the family's town that is also a word, where no place stands
+    ("liverpool why are u like this", "liverpool why are u like this"),  # no word of place before it: unsure
+])
+def test_the_familys_town_written_in_lower_case_goes_where_a_place_stands(caption, expected):
+    assert redact(caption, TOWN).text == expected

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from kidsafe.engine.net.places import PLACE_WORDS_SAID, name_rest, shaped_spans
-from kidsafe.engine.net.shapes import HASHTAG_RE, MENTION_RE, character_spans, is_rare_word, tags_and_mentions
+from kidsafe.engine.net.shapes import (HASHTAG_RE, MENTION_RE, character_spans, is_rare_word, tags_and_mentions,
+                                       words_before)
 from kidsafe.engine.net.times import time_spans
 from kidsafe.engine.text import Folded
 from kidsafe.share.hashtags import hashtag_leak
@@ -63,6 +64,26 @@ def _text_spans(caption: str, vocab: Vocabulary, routine: bool) -> Iterator[Span
         yield Span(start, end, kind, said)
 
 
+PLACE_LEAD_WORDS = frozenset({"in", "at", "from", "to", "near", "around", "across", "of", "outside", "round"})
+"""Words after which the family's town written in lower case is the town ("best dog in belfast"), not a word."""
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "central", "downtown"})
+
+
+def _said_as_the_place(caption: str, start: int, term: Term) -> int | None:
+    """Where the family's town, found written in lower case at ``start``, begins when it stands where a place does
+    ("roastie in liverpool", "half of west belfast": there, with its compass word); None elsewhere, since a town
+    that is also a word ("bath", "reading") is that word where no place stands."""
+    if term.kind != "town":
+        return None
+    before = words_before(caption, start, 2)
+    compass = re.search(r"(?i)\b(?:" + "|".join(COMPASS_WORDS) + r")\s+$", caption[max(0, start - 12):start])
+    if compass:
+        before = before[:-1]
+    if not before or before[-1] not in PLACE_LEAD_WORDS:
+        return None
+    return start - (len(caption[max(0, start - 12):start]) - compass.start()) if compass else start
+
+
 def _term_spans(caption: str, folded: Folded, vocab: Vocabulary) -> Iterator[Span]:
     characters = character_spans(folded.text)
     for term in vocab.terms:
@@ -73,7 +94,10 @@ def _term_spans(caption: str, folded: Folded, vocab: Vocabulary) -> Iterator[Spa
         for m in re.finditer(r"(?<!\w)" + re.escape(key) + plural + r"(?!\w)", folded.text):
             start, end = folded.span(m.start(), m.end())
             if not caption[start].isupper() and not is_rare_word(key):
-                continue
+                place_start = _said_as_the_place(caption, start, term)
+                if place_start is None:
+                    continue
+                start = place_start
             if term.kind == "defuse" or term.kind in ("town", "place") and any(a <= m.start() < b
                                                                                for a, b in characters):
                 # A franchise ("Paw Patrol") is no place; written in lower case the engine stops reading it as one.

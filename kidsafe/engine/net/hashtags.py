@@ -44,7 +44,7 @@ def hashtag_shape(tag: str) -> str | None:
         return "surname"
     if _school_like(low):
         return "school"
-    if _place_like(low) or any(_place_in_tag(w) for w in words):
+    if _place_like(low) or any(_place_in_tag(w) for w in words) or _place_run_in_tag(words):
         return "place"
     if _proper_names_only(tag):
         return "place"
@@ -69,6 +69,11 @@ a place or a name; a longer rare piece is a word of the web ("vibes", "insta"), 
 dialect ("prep", "kiwi")."""
 
 
+ONE_LETTER_WORDS = frozenset({"a", "i", "s", "y"})
+"""Pieces of one letter a hashtag may hold in English: the words "a" and "i", and the endings the splitter cuts off
+words of the web ("#staffylife" cut "staff y life", "#u7s")."""
+
+
 def _unreadable(tag: str, words: tuple[str, ...]) -> bool:
     """#glenvarrow (cut only into rare short pieces), #SmithsOfQuellbury, #90210: a tag that no list reads (a word of no
     list, or English only with short pieces rarer than ``UNREADABLE_RANK``) is a name or a place run into a tag, erring
@@ -77,6 +82,8 @@ def _unreadable(tag: str, words: tuple[str, ...]) -> bool:
         return False  # "#2", "#2024": a number, a year
     if len(words) == 1:
         return english_rank(words[0]) is None and len(words[0]) >= 4
+    if any(len(w) == 1 and w.isalpha() and w not in ONE_LETTER_WORDS for w in words):
+        return True  # "#vasantkunj" cut "va sant kun j", "#saltbushelc" cut "salt bushel c": no English
     return any(english_rank(w) is None or len(w) <= FRAGMENT and english_rank(w) >= UNREADABLE_RANK
                for w in words if w.isalpha() and not not_a_name(w))  # "mum", "nana": words of the lexicon
 
@@ -142,6 +149,22 @@ def _place_in_tag(word: str) -> bool:
     return (len(word) >= MIN_PLACE_IN_TAG and (rank is None or rank >= PLACE_IN_TAG_RANK) and word not in lx.NOT_NAMES
             and word not in lx.CHARACTERS and word not in lx.WEEKDAY_FORMS and word not in lx.MONTH_FORMS
             and geo.is_place_name(word))  # "brooklyn" is a first name too: a place or a name, it goes either way
+
+
+MAX_PLACE_RUN = 3
+"""The most words of a hashtag read together as one place's name ("#goldcoastwinter": "gold coast")."""
+
+
+def _place_run_in_tag(words: tuple[str, ...]) -> bool:
+    """#goldcoastwinter, #palmspringsweekend: two or three of the tag's words, side by side, name a gazetteer place. Each
+    word alone is common ("gold", "coast"); together they are a town."""
+    for size in range(2, MAX_PLACE_RUN + 1):
+        for i in range(len(words) - size + 1):
+            run = words[i:i + size]
+            if all(w.isalpha() for w in run) and len("".join(run)) >= MIN_PLACE_IN_TAG \
+                    and geo.is_place_name(" ".join(run)):
+                return True
+    return False
 
 
 def _sensitive(low: str, words: str) -> bool:

@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from kidsafe import geo
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import is_known_first_name
 from kidsafe.engine.net.names import THING_WORDS, not_a_name
+from kidsafe.engine.net.places import POSTCODE_AREAS
 from kidsafe.engine.text import HASHTAG, english_rank, fold, split_hashtag
 
 RARE_RANK = 20_000
@@ -21,8 +24,6 @@ could place, so a commoner one left ("Summer", "Bay", "Joe") is most often a wor
 FAMILY_GROUP_WORDS = lx.word_set("people", "family_group_words") | {"boys", "girls", "kids", "twins", "house"}
 """Words after a family name ("the Oyelaran boys", "the Oyelaran house"): an unknown word before one is the surname."""
 NAME_WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
-POSTCODE_AREAS = lx.word_set("places", "postcode_areas")
-"""The letters that open a British postcode ("E", "SW", "NE"): "E1" alone is a district, "A1" or "PS5" is not."""
 _OUTWARD = re.compile(r"(?<![\w#@£$€])([A-Z]{1,2})\d[A-Z\d]?(?:\s+\d[A-Z]{2})?(?![\w@])")
 _CANADIAN = re.compile(r"(?<![\w#@])[A-Z]\d[A-Z]\s?\d[A-Z]\d(?!\w)")
 _ZIP = re.compile(r"(?<![\w#@£$€.,:/-])\d{5}(?:-\d{4})?(?![\w%:/]|[.,]\d)")
@@ -31,6 +32,12 @@ _FOUR_AFTER_PLACE = re.compile(r"(?i:\b(?:in|from|around|near|across)\s+)((?i:th
 """Four digits where a place stands ("Spring in the 6054"): a postcode as Australia, New Zealand and much of Europe
 write them, taken with their "the" ("in the 6054" is "in a place nearby"). Never with a word after it: that is a
 year, a race or a time ("in the 2019 season", "the 1500 freestyle", "the 0800 train")."""
+_FOUR_NOT_A_YEAR = re.compile(r"(?i:\b(?:in|from|around|near|across|(the))\s+)(\d{4})(?![\w%:/]|[.,]\d)"
+                              r"(?:\s+([^\W\d_]+))?")
+"""Four digits that cannot be a year ("walking the 3011 with the dog", "a mortgage in 3216"): a postcode, with a
+little word after it at most ("the 1500 freestyle" is a race)."""
+POSTCODES_FROM = 2100
+"""Four digits from here on cannot be a year; below, they may be a year, a race, a time or a count ("the 1500")."""
 
 
 def flagged(caption: str) -> Iterator[tuple[str, str]]:
@@ -61,8 +68,14 @@ def postcodes(caption: str) -> Iterator[tuple[int, int, str]]:
     for m in (*(m for m in _OUTWARD.finditer(caption) if m[1] in POSTCODE_AREAS), *_CANADIAN.finditer(caption),
               *_ZIP.finditer(caption)):
         yield m.start(), m.end(), m[0]
+    after_place = set()
     for m in _FOUR_AFTER_PLACE.finditer(caption):
+        after_place.add(m.start(1))
         yield m.start(1), m.end(1), m[1]
+    for m in _FOUR_NOT_A_YEAR.finditer(caption):
+        start = m.start(1) if m[1] else m.start(2)
+        if int(m[2]) >= POSTCODES_FROM and (not m[3] or fold(m[3]) in STOP_WORDS) and start not in after_place:
+            yield start, m.end(2), caption[start:m.end(2)]
 
 
 def _reading(caption: str, start: int, word: str) -> str | None:

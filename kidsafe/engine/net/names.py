@@ -154,7 +154,7 @@ def _not_in_a_name_position(caption: str, start: int, end: int, word: str) -> bo
         return True
     rank = english_rank(word)
     if sentence_start(caption, start) and rank is not None and rank < COMMON_AT_START:
-        return not _acts_as_a_person(caption, end, word)
+        return not (_acts_as_a_person(caption, end, word) or _full_name_alone(caption, end, word))
     after = re.match(r"\s+([A-Z][\w'’]*)", caption[end:end + 30])
     return bool(after) and fold(after[1]) in THING_WORDS
 
@@ -164,6 +164,17 @@ def _acts_as_a_person(caption: str, end: int, word: str) -> bool:
     name when a verb only a person does follows it (not one a month or a thing does too: "May was wet")."""
     after = re.match(r"\s+([a-z][\w'’]*)", caption[end:end + 30])
     return bool(after) and is_known_first_name(word) and _a_persons_verb(fold(after[1]))
+
+
+_NAME_THEN_STOP = re.compile(r"[ \t]+([A-Z][\w'’\-]+)[ \t]*(?:[.!,\n]|$|[^\w\s'’.,!?;:()\-])")
+
+
+def _full_name_alone(caption: str, end: int, word: str) -> bool:
+    """"2 today. Albert James.": a first name that is also a common word, opening a sentence, is a name when a second
+    first name follows it and closes the phrase (a first and middle name said alone), not a place or a thing."""
+    after = _NAME_THEN_STOP.match(caption, end)
+    return bool(after) and is_known_first_name(word) and is_known_first_name(after[1]) \
+        and fold(after[1]) not in THING_WORDS and not not_a_name(fold(after[1]))
 
 
 NAME_IN_PHOTO_COUNT = 300

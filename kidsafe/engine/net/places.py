@@ -68,6 +68,11 @@ POSTCODE_RE = re.compile(r"(?<![\w#@])(?:" + _OUTWARD + r"\s+\d[A-Z]{2}|[A-Z]\d[
                          r"|\b(?:[Ii]n|[Aa]t|to|from|near|around)\s+(" + _OUTWARD + r")(?![\w@])")
 """A British or Canadian postcode ("PE7 8QJ", "K1A 0B1"), or a British outward code where it stands for a place
 ("in NE4"): alone, "A1" or "PS5" is a grade or a console."""
+LOWER_POSTCODE_RE = re.compile(r"\b(?:in|at|to|from|near|around)\s+(([a-z]{1,2})\d[a-z\d]?)(?![\w@])")
+"""A British outward code written in lower case where it stands for a place ("back in cr0"), when its letters open
+British postcodes: "in a1" or "at q3" is no place."""
+POSTCODE_AREAS = lx.word_set("places", "postcode_areas")
+"""The letters that open a British postcode ("E", "SW", "NE"): "E1" alone is a district, "A1" or "PS5" is not."""
 ZIP_RE = re.compile(r"\b(?:[Ii]n|[Aa]t|to|from|near|around|[A-Z]{2})\s+(\d{5}(?:-\d{4})?)(?![\w@])")
 """A US ZIP code where it stands for a place: after "in", "at"… or a state's letters ("NY 11215")."""
 
@@ -100,6 +105,9 @@ def shaped_spans(caption: str, people: set[str], kept: frozenset[str]) -> Iterat
     for m in (*POSTCODE_RE.finditer(caption), *ZIP_RE.finditer(caption)):
         group = 1 if m[1] else 0
         yield m.start(group), m.end(group), "place", PLACE_WORDS_SAID
+    for m in LOWER_POSTCODE_RE.finditer(caption):
+        if m[2].upper() in POSTCODE_AREAS:
+            yield m.start(1), m.end(1), "place", PLACE_WORDS_SAID
     for m in SETTLEMENT_RE.finditer(caption):
         first = fold(m[1].split()[0])
         if m[0].split()[-1][:1].isupper() and first not in LEADING_NON_NAMES and first not in FUNCTION_WORDS \
