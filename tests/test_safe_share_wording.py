@@ -156,3 +156,29 @@ def test_wording_nicknames_and_named_places(caption, expected):
 def test_wording_a_place_shouted_in_capitals_goes():
     assert redact("Grand final DUNDEE DRAGONS THREE PEAT!!!!", Vocabulary()).text == \
         "Grand final this place DRAGONS THREE PEAT!!!!"
+
+
+@pytest.mark.parametrize("caption", [
+    "Eid Mubarak everyone 🌙",  # "Mubarak" is a first name, but here it ends a greeting
+    "Joyeux Noël from la famille",
+    "Feliz Natal 🎄 ceia at night",  # "Natal" is a town, but here it ends a greeting
+    "singing Jingle Bells two beats ahead of everyone",
+    "went as Hermione Granger, with a wand",  # a character's surname, though also a town
+])
+def test_wording_a_greeting_or_a_characters_name_stays_whole(caption):
+    from kidsafe.share.second_look import second_look
+
+    assert redact(caption, FAMILY).text == caption  # not "Eid someone", "Jingle this place"
+    assert second_look([("1", caption)]) == []
+
+
+def test_wording_the_familys_own_name_goes_even_after_a_greeting_word():
+    named = Vocabulary((Term("Noël", "child", "son", "child-1"),))
+    assert redact("Joyeux Noël to our boy", named).text != "Joyeux Noël to our boy"
+    assert redact("Eid with Qwenby and the cousins", FAMILY).text == "Eid with someone and the cousins"
+
+
+def test_wording_a_town_after_a_title_is_that_persons_name():
+    assert redact("chasing the chickens of Mama Ngozi next door", FAMILY).text == \
+        "chasing the chickens of Mama someone next door"  # not "Mama this place"
+    assert redact("We moved to Ngozi last year", FAMILY).text == "We moved to this place last year"

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kidsafe.engine.net.ages import age_spans
 from kidsafe.engine.net.names import names_a_school_or_person
-from kidsafe.engine.net.shapes import HASHTAG_RE, sentence_start
+from kidsafe.engine import lexicon as lx
+from kidsafe.engine.net.shapes import HASHTAG_RE, ends_a_set_phrase, sentence_start, words_before
 from kidsafe.engine.text import fold
 from kidsafe.share.names import person_spans
 from kidsafe.share.phrases import Phrasebook
@@ -63,8 +64,28 @@ def redact(caption: str, vocab: Vocabulary, *, routine: bool = False, people: fr
     spans = find_spans(caption, vocab, routine=routine)
     spans += [*person_spans(caption, people, vocab, lower_case=lower_case, named=named),
               *(Span(*found) for found in age_spans(caption)), *cited_spans(caption, cited)]
-    chosen = [s for s in spans if fold(caption[s.start:s.end]) not in vocab.kept]  # the parent's words stay as written
+    chosen = [_titled_person(caption, s) for s in spans
+              if fold(caption[s.start:s.end]) not in vocab.kept  # the parent's words stay as written
+              and not _in_a_set_phrase(caption, s)]
     return _apply(caption, _resolve(chosen))
+
+
+TITLES = lx.KIN_TITLES | lx.ADULT_HONORIFICS | lx.PARENT_WORDS
+
+
+def _titled_person(caption: str, span: Span) -> Span:
+    """A place the nets alone found right after a kin title or an honorific is that person's name ("Mama Ngozi next
+    door", though Ngozi is also a town): "Mama someone", not "Mama this place"."""
+    if span.term is None and span.kind == "place" and words_before(caption, span.start, 1)[:1] \
+            and words_before(caption, span.start, 1)[0] in TITLES and caption[span.start].isupper():
+        return replace(span, kind="person", said="")
+    return span
+
+
+def _in_a_set_phrase(caption: str, span: Span) -> bool:
+    """Whether a word the nets alone found (no term of the dossier) ends a greeting or a character's name ("Eid
+    Mubarak", "Hermione Granger"): rewriting only it would leave "Eid someone"."""
+    return span.term is None and span.kind in ("person", "place") and ends_a_set_phrase(caption, span.start)
 
 
 def leaks(text: str, vocab: Vocabulary) -> bool:

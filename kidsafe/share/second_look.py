@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kidsafe.engine.net.name_shaped import flagged
+from kidsafe.engine.net.name_shaped import flagged_spans
+from kidsafe.engine.net.shapes import ends_a_set_phrase
 from kidsafe.engine.net.unknown_words import words_of_no_list
 from kidsafe.engine.text import fold
 from kidsafe.share.outcome import WORDS, Remaining, remaining
@@ -26,7 +27,8 @@ def second_look(rows: Iterable[tuple[str, str]], kept: frozenset[str] = frozense
     that looks like a name, a town or a postcode; words the parent kept (folded) are not looked at."""
     out: list[Remaining] = []
     for post, caption in rows:
-        for what in dict.fromkeys(what for what, word in flagged(caption) if fold(word) not in kept):
+        for what in dict.fromkeys(what for what, start, _, word in flagged_spans(caption)
+                                  if fold(word) not in kept and not ends_a_set_phrase(caption, start)):
             out.append(remaining(WORDS, post, f"{what} may still be in the caption", "word"))
         # a capitalised word no list knows may be a name the nets could not place ("Otieno", a nursery's brand):
         # the parent reads it and keeps it by hand when it is no name or place ("Deepavali")

@@ -54,6 +54,20 @@ def is_rare_word(key: str) -> bool:
     return rank is None or rank > RARE_WORD_RANK
 
 
+GREETING_OPENERS = lx.word_set("share", "greeting_openers")
+_CAPITAL_BEFORE = re.compile(r"([A-Z][\w'’\-]*)[ \t]+$")
+
+
+def ends_a_set_phrase(text: str, start: int) -> bool:
+    """Whether the capitalised word at ``start`` ends a greeting or a character's name ("Eid Mubarak", "Joyeux
+    Noël", "Jingle Bells", "Hermione Granger"): the word before it opens one, so it is no name or place."""
+    before = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return False
+    word = fold(before[1])
+    return word in GREETING_OPENERS or word in lx.CHARACTER_FIRST_NAMES or word in lx.CHARACTERS
+
+
 def words_before(text: str, start: int, n: int = 3) -> list[str]:
     """The last words before ``start`` in the same phrase (no punctuation or emoji between)."""
     clause = re.split(r"[^\w\s'’]", text[max(0, start - 60):start])[-1]
