@@ -291,3 +291,19 @@ def test_engine_the_start_of_a_range_of_hours_is_the_routine_s_time(text, time):
 ])
 def test_an_hour_before_8_is_in_the_morning_only_when_the_text_says_so(text, time):
     assert parse_time(text) == time
+
+
+@pytest.mark.parametrize(("caption", "weekday", "activity"), [
+    ("Rippa rugby is back! Noah's with the juniors again. Training is Thursdays after school at the park.",
+     "Thursday", "rugby training"),
+    ("Hockey is back! Noah's with the under 8s again. Training is Wednesdays after school at the rink.",
+     "Wednesday", "hockey training"),
+])
+def test_engine_a_head_noun_alone_is_the_activity_its_post_names(caption, weekday, activity):
+    """"Training is Thursdays" is the training of the one activity the post names elsewhere."""
+    assert (weekday, activity) in {(r["weekday"], r["activity"]) for r in _routines_of(caption)}, _routines_of(caption)
+
+
+def test_engine_a_head_noun_alone_stays_as_said_when_its_post_names_two_activities():
+    routines = _routines_of("Swimming and karate are back! Training is Thursdays after school, Noah can't wait.")
+    assert [(r["weekday"], r["activity"]) for r in routines] == [("Thursday", "Training")]

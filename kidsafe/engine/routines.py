@@ -415,11 +415,26 @@ def _learned_clues(view: PostView, index: int, text: str, where: list[int], days
                 a, b = span
         else:
             a, b = cand.start, cand.end
-        out.append(RoutineClue(view.id, day, lx.ACTIVITIES.get(listed, listed) if listed else cand.phrase,
-                               parse_time(text, near, _own_spans(text, day, spans_of)),
+        name = lx.ACTIVITIES.get(listed, listed) if listed else _of_its_post(cand.phrase, view, index)
+        out.append(RoutineClue(view.id, day, name, parse_time(text, near, _own_spans(text, day, spans_of)),
                                part.text[:120], part.source, recurring, listed or cand.phrase,
                                view.span_folded(index, where[a], where[b - 1] + 1)))
     return out
+
+
+_BARE_HEADS = frozenset(lx.ACTIVITY_HEADS)
+
+
+def _of_its_post(phrase: str, view: PostView, index: int) -> str:
+    """A head noun alone ("Training is Thursdays") is the one activity its post names elsewhere ("Rippa rugby is
+    back! ... Training is Thursdays after school": "rugby training"; "⚾ ... Practice is Tuesdays": "baseball
+    practice"). With none or several named, it stays as said."""
+    if fold(phrase) not in _BARE_HEADS:
+        return phrase
+    folded = view.folded[index]
+    named = {lx.ACTIVITIES[p] for _, p in phrase_spans(folded, ACTIVITY_WORDS)}
+    named |= {a for e, a in lx.ACTIVITY_EMOJI.items() if e in view.parts[index].text}
+    return f"{named.pop()} {fold(phrase)}" if len(named) == 1 else phrase
 
 
 def _said_at(text: str, phrase: str | None) -> list[tuple[int, int]]:
