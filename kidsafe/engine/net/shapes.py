@@ -54,18 +54,22 @@ def is_rare_word(key: str) -> bool:
     return rank is None or rank > RARE_WORD_RANK
 
 
-GREETING_OPENERS = lx.word_set("share", "greeting_openers")
+GREETING_PHRASES = lx.word_set("share", "greeting_phrases")
 _CAPITAL_BEFORE = re.compile(r"([A-Z][\w'’\-]*)[ \t]+$")
+_WORD_AT = re.compile(r"[\w'’\-]+")
 
 
 def ends_a_set_phrase(text: str, start: int) -> bool:
     """Whether the capitalised word at ``start`` ends a greeting or a character's name ("Eid Mubarak", "Joyeux
-    Noël", "Jingle Bells", "Hermione Granger"): the word before it opens one, so it is no name or place."""
+    Noël", "Jingle Bells", "Hermione Granger"), so it is no name or place: a listed greeting with the word before
+    it, or a character's first name before it. "Eid" alone before a name protects nothing ("Eid Ibbi")."""
     before = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
-    if before is None:
+    word = _WORD_AT.match(text, start)
+    if before is None or word is None:
         return False
-    word = fold(before[1])
-    return word in GREETING_OPENERS or word in lx.CHARACTER_FIRST_NAMES or word in lx.CHARACTERS
+    first = fold(before[1])
+    return f"{first} {fold(word[0])}" in GREETING_PHRASES or first in lx.CHARACTER_FIRST_NAMES \
+        or first in lx.CHARACTERS
 
 
 def words_before(text: str, start: int, n: int = 3) -> list[str]:
