@@ -163,9 +163,8 @@ def test_wording_a_place_shouted_in_capitals_goes():
     "Joyeux Noël from la famille",
     "Feliz Natal 🎄 ceia at night",  # "Natal" is a town, but here it ends a greeting
     "singing Jingle Bells two beats ahead of everyone",
-    "went as Hermione Granger, with a wand",  # a character's surname, though also a town
 ])
-def test_wording_a_greeting_or_a_characters_name_stays_whole(caption):
+def test_wording_a_greeting_stays_whole(caption):
     from kidsafe.share.second_look import second_look
 
     assert redact(caption, FAMILY).text == caption  # not "Eid someone", "Jingle this place"
@@ -177,6 +176,7 @@ def test_wording_the_familys_own_name_goes_even_after_a_greeting_word():
     assert redact("Joyeux Noël to our boy", named).text != "Joyeux Noël to our boy"
     assert redact("Eid with Qwenby and the cousins", FAMILY).text == "Eid with someone and the cousins"
     assert "Zara" not in redact("Jummah Zara wore her new kurta", FAMILY).text  # a festival's word before a name
+    assert "Granger" not in redact("Olivia Granger came over", FAMILY).text  # a character's first name is a child's too
 
 
 def test_wording_a_town_after_a_title_is_that_persons_name():

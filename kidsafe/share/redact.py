@@ -14,9 +14,9 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
+from kidsafe.engine import lexicon as lx
 from kidsafe.engine.net.ages import age_spans
 from kidsafe.engine.net.names import names_a_school_or_person
-from kidsafe.engine import lexicon as lx
 from kidsafe.engine.net.shapes import HASHTAG_RE, ends_a_set_phrase, sentence_start, words_before
 from kidsafe.engine.text import fold
 from kidsafe.share.names import person_spans
@@ -71,20 +71,21 @@ def redact(caption: str, vocab: Vocabulary, *, routine: bool = False, people: fr
 
 
 TITLES = lx.KIN_TITLES | lx.ADULT_HONORIFICS | lx.PARENT_WORDS
+"""Words before a person's name ("Mama Ngozi", "Coach Dale"): a place the nets read after one is that person."""
 
 
 def _titled_person(caption: str, span: Span) -> Span:
     """A place the nets alone found right after a kin title or an honorific is that person's name ("Mama Ngozi next
     door", though Ngozi is also a town): "Mama someone", not "Mama this place"."""
-    if span.term is None and span.kind == "place" and words_before(caption, span.start, 1)[:1] \
-            and words_before(caption, span.start, 1)[0] in TITLES and caption[span.start].isupper():
+    if span.term is None and span.kind == "place" and caption[span.start].isupper() \
+            and set(words_before(caption, span.start, 1)) & TITLES:
         return replace(span, kind="person", said="")
     return span
 
 
 def _in_a_set_phrase(caption: str, span: Span) -> bool:
-    """Whether a word the nets alone found (no term of the dossier) ends a greeting or a character's name ("Eid
-    Mubarak", "Hermione Granger"): rewriting only it would leave "Eid someone"."""
+    """Whether a word the nets alone found (no term of the dossier) ends a greeting ("Eid Mubarak"): rewriting only it
+    would leave "Eid someone"."""
     return span.term is None and span.kind in ("person", "place") and ends_a_set_phrase(caption, span.start)
 
 

@@ -66,7 +66,8 @@ def _text_spans(caption: str, vocab: Vocabulary, routine: bool) -> Iterator[Span
 
 PLACE_LEAD_WORDS = frozenset({"in", "at", "from", "to", "near", "around", "across", "of", "outside", "round"})
 """Words after which the family's town written in lower case is the town ("best dog in belfast"), not a word."""
-COMPASS_WORDS = frozenset({"north", "south", "east", "west", "central", "downtown"})
+_COMPASS_BEFORE = re.compile(r"(?i)\b(?:north|south|east|west|central|downtown)\s+$")
+"""A compass word said before the town ("west belfast"): it goes with the town."""
 
 
 def _said_as_the_place(caption: str, start: int, term: Term) -> int | None:
@@ -75,13 +76,10 @@ def _said_as_the_place(caption: str, start: int, term: Term) -> int | None:
     that is also a word ("bath", "reading") is that word where no place stands."""
     if term.kind != "town":
         return None
-    before = words_before(caption, start, 2)
-    compass = re.search(r"(?i)\b(?:" + "|".join(COMPASS_WORDS) + r")\s+$", caption[max(0, start - 12):start])
-    if compass:
-        before = before[:-1]
-    if not before or before[-1] not in PLACE_LEAD_WORDS:
-        return None
-    return start - (len(caption[max(0, start - 12):start]) - compass.start()) if compass else start
+    compass = _COMPASS_BEFORE.search(caption, max(0, start - 12), start)
+    begins = compass.start() if compass else start
+    before = words_before(caption, begins, 1)
+    return begins if before and before[-1] in PLACE_LEAD_WORDS else None
 
 
 def _term_spans(caption: str, folded: Folded, vocab: Vocabulary) -> Iterator[Span]:

@@ -32,8 +32,9 @@ _PLACE_ALT = "|".join(sorted((re.escape(w) for w in lx.PLACE_WORDS | set(STREET_
                              key=len, reverse=True))
 PLACE_RE = re.compile(r"(?<![\w#@])(?:(\d{1,4}[a-zA-Z]?)\s+)?((?:" + _NAME_WORD + r"\s+){1,3})((?i:" + _PLACE_ALT
                       + r"))(?!\w)")
-_SCHOOL_ALT = "|".join(sorted((re.escape(w) for w in lx.SCHOOL_TYPE_WORDS if w not in ("school", "high", "middle")),
-                              key=len, reverse=True))
+_SCHOOL_ALT = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+")
+                               for w in {*lx.SCHOOL_TYPE_WORDS, *lx.word_set("share", "school_types_after_name")}
+                               if w not in ("school", "high", "middle")), key=len, reverse=True))
 SCHOOL_RE = re.compile(r"(?<![\w#@])((?:(?:St\.?|Saint|" + _NAME_WORD + r")\s+){1,3})((?i:" + _SCHOOL_ALT
                        + r"))(?:\s+(?:School|Academy))?(?!\w)")
 HIGH_SCHOOL_RE = re.compile(r"(?<![\w#@])([A-Z][\w'’\-]+)\s+(?:High|Middle)(?:\s+School)?\b"
@@ -83,8 +84,9 @@ def shaped_spans(caption: str, people: set[str], kept: frozenset[str]) -> Iterat
     the name finders; ``kept``: words the parent keeps."""
     for m in SCHOOL_RE.finditer(caption):
         words = _words(caption, m.start(1), m.end(1))
-        while words and fold(words[0][2]) in LEADING_NON_NAMES:
-            words = words[1:]
+        while words and (fold(words[0][2]) in FUNCTION_WORDS
+                         or _opens_text(caption, words[0][0]) and fold(words[0][2]) in LEADING_NON_NAMES):
+            words = words[1:]  # "at Little Acorns Early Learning": "Little" is the name's, unless a sentence opens
         if words and m[2][0].isupper():
             yield words[0][0], m.end(), "school", ""
     for m in HIGH_SCHOOL_RE.finditer(caption):

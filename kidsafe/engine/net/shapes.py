@@ -60,16 +60,12 @@ _WORD_AT = re.compile(r"[\w'’\-]+")
 
 
 def ends_a_set_phrase(text: str, start: int) -> bool:
-    """Whether the capitalised word at ``start`` ends a greeting or a character's name ("Eid Mubarak", "Joyeux
-    Noël", "Jingle Bells", "Hermione Granger"), so it is no name or place: a listed greeting with the word before
-    it, or a character's first name before it. "Eid" alone before a name protects nothing ("Eid Ibbi")."""
+    """Whether the capitalised word at ``start`` ends a listed greeting with the word before it ("Eid Mubarak",
+    "Joyeux Noël", "Jingle Bells"), so it is no name or place. Only the pair counts: "Eid" before a nickname
+    protects nothing, and neither does a character's first name, which children bear too ("Harry Qwenby")."""
     before = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
     word = _WORD_AT.match(text, start)
-    if before is None or word is None:
-        return False
-    first = fold(before[1])
-    return f"{first} {fold(word[0])}" in GREETING_PHRASES or first in lx.CHARACTER_FIRST_NAMES \
-        or first in lx.CHARACTERS
+    return before is not None and word is not None and f"{fold(before[1])} {fold(word[0])}" in GREETING_PHRASES
 
 
 def words_before(text: str, start: int, n: int = 3) -> list[str]:

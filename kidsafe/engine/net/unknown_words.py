@@ -27,6 +27,7 @@ NOT_AFTER = frozenset({"a", "an", "the", "st", "saint", "this", "that", "these",
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 _PAIR = re.compile(r"(?<![\w'’.&/#@-])[A-Z]{2}(?![\w&/-]|\.\w)")
 _POSSESSIVE = re.compile(r"['’]s\b")
+_PLURAL_INITIALS = re.compile(r"[A-Z]{2,}s")
 
 
 def unknown_word_spans(caption: str, known: Collection[str], *, lower_case: bool = False
@@ -38,8 +39,8 @@ def unknown_word_spans(caption: str, known: Collection[str], *, lower_case: bool
     for m in _WORD.finditer(caption):
         word = _POSSESSIVE.split(m[0], maxsplit=1)[0]  # "Otieno's-Bakery" is read as "Otieno"
         start, end = m.start(), m.start() + len(word)
-        if any(a <= start < b for a, b in protected) or not _unknown(word, known):
-            continue
+        if any(a <= start < b for a, b in protected) or not _unknown(word, known) or _PLURAL_INITIALS.fullmatch(word):
+            continue  # "her PJs", "the DVDs": a plural of letters is a thing
         if word[0].isupper():  # written in capitals too ("QWENBY on every lid"): it is in no list of words
             kind = _position(caption, start, end)
         elif lower_case and word.islower():
@@ -58,7 +59,7 @@ def words_of_no_list(caption: str, known: Collection[str]) -> Iterator[tuple[int
     protected = protected_spans(caption, titles=False)  # a title-cased run ("Weekend At Kicukiro") is no shelter
     for m in _WORD.finditer(caption):
         word = _POSSESSIVE.split(m[0], maxsplit=1)[0].rstrip("'’-")  # "Otieno's-Bakery" is read as "Otieno"
-        shouted_acronym = word.isupper() and len(word) <= 3  # "PE", "NHS"; "OTIENO" in capitals is still read
+        shouted_acronym = word.isupper() and len(word) <= 3 or bool(_PLURAL_INITIALS.fullmatch(word))  # "PE", "PJs"
         if word[:1].isupper() and not shouted_acronym and _unknown(word, known) \
                 and not any(a <= m.start() < b for a, b in protected):
             yield m.start(), m.start() + len(word), word
