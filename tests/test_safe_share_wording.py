@@ -176,6 +176,7 @@ def test_wording_the_familys_own_name_goes_even_after_a_greeting_word():
     assert redact("Joyeux Noël to our boy", named).text != "Joyeux Noël to our boy"
     assert redact("Eid with Qwenby and the cousins", FAMILY).text == "Eid with someone and the cousins"
     assert "Zara" not in redact("Jummah Zara wore her new kurta", FAMILY).text  # a festival's word before a name
+    assert redact("Eid Mubarak Qwenby! Eid Mubarak everyone", FAMILY).text == "Eid Mubarak someone! Eid Mubarak everyone"
     assert "Granger" not in redact("Olivia Granger came over", FAMILY).text  # a character's first name is a child's too
 
 

@@ -18,7 +18,7 @@ from kidsafe.engine import lexicon as lx
 from kidsafe.engine.net.ages import age_spans
 from kidsafe.engine.net.names import names_a_school_or_person
 from kidsafe.engine.net.shapes import HASHTAG_RE, ends_a_set_phrase, sentence_start, words_before
-from kidsafe.engine.text import fold
+from kidsafe.engine.text import english_rank, fold
 from kidsafe.share.names import person_spans
 from kidsafe.share.phrases import Phrasebook
 from kidsafe.share.spans import Span, find_spans
@@ -64,9 +64,8 @@ def redact(caption: str, vocab: Vocabulary, *, routine: bool = False, people: fr
     spans = find_spans(caption, vocab, routine=routine)
     spans += [*person_spans(caption, people, vocab, lower_case=lower_case, named=named),
               *(Span(*found) for found in age_spans(caption)), *cited_spans(caption, cited)]
-    chosen = [_titled_person(caption, s) for s in spans
-              if fold(caption[s.start:s.end]) not in vocab.kept  # the parent's words stay as written
-              and not _in_a_set_phrase(caption, s)]
+    chosen = [_titled_person(caption, s) for span in spans for s in _outside_greetings(caption, span)
+              if fold(caption[s.start:s.end]) not in vocab.kept]  # the parent's words stay as written
     return _apply(caption, _resolve(chosen))
 
 
@@ -83,10 +82,23 @@ def _titled_person(caption: str, span: Span) -> Span:
     return span
 
 
-def _in_a_set_phrase(caption: str, span: Span) -> bool:
-    """Whether a word the nets alone found (no term of the dossier) ends a greeting ("Eid Mubarak"): rewriting only it
-    would leave "Eid someone"."""
-    return span.term is None and span.kind in ("person", "place") and ends_a_set_phrase(caption, span.start)
+_CAPITALISED_NEXT = re.compile(r"[ \t]+([A-Z][\w'’\-]*)")
+COMMON_AFTER_GREETING = 5000
+"""A word after a greeting this common in English is no name ("Eid Mubarak Everyone")."""
+
+
+def _outside_greetings(caption: str, span: Span) -> list[Span]:
+    """The span, unless it is a word the nets alone found (no term of the dossier) that ends a greeting ("Eid
+    Mubarak", "Joyeux Noël"): rewriting only it would leave "Eid someone". The greeting stays, and the capitalised
+    word said after it, which the name run had taken with it, is the one greeted ("Eid Mubarak Ibbi!"): it goes."""
+    if span.term is not None or span.kind not in ("person", "place") or " " in caption[span.start:span.end] \
+            or not ends_a_set_phrase(caption, span.start):
+        return [span]
+    after = _CAPITALISED_NEXT.match(caption, span.end)
+    rank = english_rank(fold(after[1])) if after else None
+    if after is None or rank is not None and rank < COMMON_AFTER_GREETING:
+        return []
+    return [Span(after.start(1), after.end(1), "person")]
 
 
 def leaks(text: str, vocab: Vocabulary) -> bool:
