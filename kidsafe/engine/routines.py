@@ -426,9 +426,9 @@ _BARE_HEADS = frozenset(lx.ACTIVITY_HEADS)
 
 
 def _of_its_post(phrase: str, view: PostView, index: int) -> str:
-    """A head noun alone ("Training is Thursdays") is the one activity its post names elsewhere ("Rippa rugby is
-    back! ... Training is Thursdays after school": "rugby training"; "⚾ ... Practice is Tuesdays": "baseball
-    practice"). With none or several named, it stays as said."""
+    """A head noun alone ("Training is Thursdays") is the one activity its post names elsewhere, in words or by an
+    emoji ("Rippa rugby is back! ... Training is Thursdays after school": "rugby training"). With none or several
+    named, it stays as said."""
     if fold(phrase) not in _BARE_HEADS:
         return phrase
     folded = view.folded[index]

@@ -90,7 +90,7 @@ COMMON_AFTER_GREETING = 5000
 def _outside_greetings(caption: str, span: Span) -> list[Span]:
     """The span, unless it is a word the nets alone found (no term of the dossier) that ends a greeting ("Eid
     Mubarak", "Joyeux Noël"): rewriting only it would leave "Eid someone". The greeting stays, and the capitalised
-    word said after it, which the name run had taken with it, is the one greeted ("Eid Mubarak Ibbi!"): it goes."""
+    word said after it, which the name run had taken with it, is the one greeted ("Eid Mubarak Qwenby!"): it goes."""
     if span.term is not None or span.kind not in ("person", "place") or " " in caption[span.start:span.end] \
             or not ends_a_set_phrase(caption, span.start):
         return [span]
