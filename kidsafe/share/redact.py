@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.net.ages import age_spans
 from kidsafe.engine.net.names import names_a_school_or_person
-from kidsafe.engine.net.shapes import HASHTAG_RE, ends_a_set_phrase, sentence_start, words_before
-from kidsafe.engine.text import english_rank, fold
+from kidsafe.engine.net.shapes import HASHTAG_RE, ends_a_set_phrase, greeted_after, sentence_start, words_before
+from kidsafe.engine.text import fold
 from kidsafe.share.names import person_spans
 from kidsafe.share.phrases import Phrasebook
 from kidsafe.share.spans import Span, find_spans
@@ -82,11 +82,6 @@ def _titled_person(caption: str, span: Span) -> Span:
     return span
 
 
-_CAPITALISED_NEXT = re.compile(r"[ \t]+([A-Z][\w'’\-]*)")
-COMMON_AFTER_GREETING = 5000
-"""A word after a greeting this common in English is no name ("Eid Mubarak Everyone")."""
-
-
 def _outside_greetings(caption: str, span: Span) -> list[Span]:
     """The span, unless it is a word the nets alone found (no term of the dossier) that ends a greeting ("Eid
     Mubarak", "Joyeux Noël"): rewriting only it would leave "Eid someone". The greeting stays, and the capitalised
@@ -94,11 +89,8 @@ def _outside_greetings(caption: str, span: Span) -> list[Span]:
     if span.term is not None or span.kind not in ("person", "place") or " " in caption[span.start:span.end] \
             or not ends_a_set_phrase(caption, span.start):
         return [span]
-    after = _CAPITALISED_NEXT.match(caption, span.end)
-    rank = english_rank(fold(after[1])) if after else None
-    if after is None or rank is not None and rank < COMMON_AFTER_GREETING:
-        return []
-    return [Span(after.start(1), after.end(1), "person")]
+    greeted = greeted_after(caption, span.end)
+    return [Span(*greeted, "person")] if greeted else []
 
 
 def leaks(text: str, vocab: Vocabulary) -> bool:

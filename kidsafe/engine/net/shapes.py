@@ -68,6 +68,21 @@ def ends_a_set_phrase(text: str, start: int) -> bool:
     return before is not None and word is not None and f"{fold(before[1])} {fold(word[0])}" in GREETING_PHRASES
 
 
+_CAPITALISED_NEXT = re.compile(r"[ \t]+([A-Z][\w'’\-]*)")
+COMMON_AFTER_GREETING = 5000
+"""A word after a greeting this common in English is no name ("Eid Mubarak Everyone")."""
+
+
+def greeted_after(text: str, end: int) -> tuple[int, int] | None:
+    """(start, end) of the capitalised word said right after a greeting that ends at ``end``: the one greeted ("Eid
+    Mubarak Qwenby!"); None when no such word follows or it is a common English word."""
+    after = _CAPITALISED_NEXT.match(text, end)
+    if after is None:
+        return None
+    rank = english_rank(fold(after[1]))
+    return None if rank is not None and rank < COMMON_AFTER_GREETING else after.span(1)
+
+
 def words_before(text: str, start: int, n: int = 3) -> list[str]:
     """The last words before ``start`` in the same phrase (no punctuation or emoji between)."""
     clause = re.split(r"[^\w\s'’]", text[max(0, start - 60):start])[-1]
