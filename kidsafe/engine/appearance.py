@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from typing import NamedTuple
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
@@ -24,8 +25,17 @@ def _alternation(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+class _Shapes(NamedTuple):
+    """The four shapes a trait takes: worn items, hair, face, and the "-haired" adjective."""
+
+    worn: re.Pattern[str]
+    hair: re.Pattern[str]
+    face: re.Pattern[str]
+    haired: re.Pattern[str]
+
+
 @cache
-def _patterns() -> tuple[re.Pattern[str], ...]:
+def _patterns() -> _Shapes:
     """The four shapes a trait takes, built once from the word file."""
     words = lx.locale_words("appearance")
     child_words = _alternation(lx.CHILD_WORDS)
@@ -47,7 +57,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     # "big brown eyes", "his braces", and a trait that is one even alone: "freckles", "cornrows"
     face_rx = re.compile(rf"\b(?:{owner})?((?:(?:{face_adj})\s+){{1,2}}(?:{face})){end}|\b{owner}((?:{face})){end}"
                          rf"|\b({distinctive}){end}")
-    return worn, hair_rx, face_rx, haired
+    return _Shapes(worn, hair_rx, face_rx, haired)
 
 
 def _trait(match: re.Match[str]) -> tuple[str, int]:
@@ -56,7 +66,7 @@ def _trait(match: re.Match[str]) -> tuple[str, int]:
     words = match.group(group).split()
     while len(words) > 1 and words[0] in _NOT_PART_OF_TRAIT:
         words = words[1:]
-    if match.re is _patterns()[-1]:  # "red-haired": red hair
+    if match.re is _patterns().haired:  # "red-haired": red hair
         words.append("hair")
     return " ".join(words), group
 
