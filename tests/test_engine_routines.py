@@ -277,6 +277,9 @@ def test_engine_a_range_of_days_said_once_is_no_weekly_routine(caption):
     ("born at 7 lbs", None), ("at 20 to 7", None), ("at 5 past 4", None), ("at 2 nil down", None),
     ("Tuesdays and Thursdays at 6 at the club, matches Saturday mornings", "18:00"),
     ("Sunday morning swim, 7.30 sharp", "07:30"),
+    # a range that ends at half or quarter past starts at its first hour, and its end is no time of its own
+    ("Irish dancing on Tuesday evenings, 6 till half 7, and", "18:00"), ("training 6 to half 7 tuesdays", "18:00"),
+    ("5 till quarter past 6 football", "17:00"),
 ])
 def test_engine_the_start_of_a_range_of_hours_is_the_routine_s_time(text, time):
     assert parse_time(text) == time
@@ -307,3 +310,21 @@ def test_engine_a_head_noun_alone_is_the_activity_its_post_names(caption, weekda
 def test_engine_a_head_noun_alone_stays_as_said_when_its_post_names_two_activities():
     routines = _routines_of("Swimming and karate are back! Training is Thursdays after school, Noah can't wait.")
     assert [(r["weekday"], r["activity"]) for r in routines] == [("Thursday", "Training")]
+
+
+def test_engine_a_time_in_another_activity_s_clause_is_not_the_routine_s():
+    """"Tue - Mia nursery, Noah swimming 5.15": 5.15 is swimming's; nursery is at no time said there."""
+    routines = _routines_of("Our week: Tue - Mia nursery, Noah swimming 5.15 at the pool. Every week the same!")
+    assert [(r["weekday"], r["activity"], r["time"]) for r in routines] == [("Tuesday", "nursery", None)], routines
+
+
+@pytest.mark.parametrize(("caption", "weekday", "activity"), [
+    ("Mia is at Little Acorns nursery Mondays and Wednesdays now", "Wednesday", "nursery"),
+    ("Tuesday and Thursday mornings at the crèche for Mia while I'm back at work", "Thursday", "crèche"),
+    ("Saturday 8.15 swimming for Mia now, she's in the dolphins group", "Saturday", "swimming"),
+])
+def test_engine_nursery_days_and_an_activity_said_to_be_the_week_s_now_are_routines(caption, weekday, activity):
+    """A stranger reads the days a child spends at nursery as a weekly routine like any class, and "swimming for
+    Mia now" as this term's."""
+    routines = _routines_of(caption, child="Mia")
+    assert (weekday, activity) in {(r["weekday"], r["activity"]) for r in routines}, routines

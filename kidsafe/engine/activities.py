@@ -39,7 +39,7 @@ _WORD = re.compile(r"(?<![\w'’])[^\W\d_][\w'’\-]*")
 #: What ends a sentence: a run of end marks counts once ("...", "!!\n\n"), and a full stop before a digit is
 #: a time's or a number's ("9.30", "3.5km"), no end.
 _SENTENCE_END = re.compile(r"(?:[!?;\n]|\.(?!\d))+")
-_ACTIVITY_WORDS = tuple(lx.ACTIVITIES)
+_ACTIVITY_WORDS = tuple(lx.ROUTINE_ACTIVITIES)
 #: A verb "to be" splits what is said of the day from the day ("nights are ZUMBINI"): no activity's name holds one.
 _COPULAS = frozenset({"am", "is", "are", "was", "were", "be", "been"})
 _HEADS = frozenset(lx.ACTIVITY_HEADS)
@@ -153,7 +153,7 @@ def _features(toks: list[str], text: str, raw: str, words: list, i: int, j: int,
         feats[f"first:{toks[0]}"] = 1.0
         if any(t in STOP_WORDS for t in toks[1:-1]):
             feats["inner_stop"] = 1.0
-    if phrase in lx.ACTIVITIES:
+    if phrase in lx.ROUTINE_ACTIVITIES:
         feats["listed"] = 1.0
     elif contains_phrase(phrase, _ACTIVITY_WORDS):
         feats["holds_listed"] = 1.0

@@ -189,6 +189,10 @@ MONTH_FORMS = word_dict("time", "month_forms")
 
 #: Activities a child goes to every week: the lexicon word -> the activity's name.
 ACTIVITIES = word_dict("activities", "activities")
+#: The days at nursery, daycare or a childminder's are routines too ("Mon-Wed nursery"); only the routine finder
+#: reads them as activities: to the school finder they are a school's words.
+CARE_DAYS = word_dict("activities", "care_days")
+ROUTINE_ACTIVITIES = {**ACTIVITIES, **CARE_DAYS}
 #: Activities that are first a place ("Brownies at the church hall"): another activity said with them wins.
 VENUE_ACTIVITIES = word_set("activities", "venue_activities")
 

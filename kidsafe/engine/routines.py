@@ -19,20 +19,25 @@ from kidsafe.engine.text import contains_phrase, fold, phrase_spans, split_hasht
 from kidsafe.engine.views import PostView
 from kidsafe.models import Evidence, EvidenceSource, FactKind, Span
 
-ACTIVITY_WORDS = tuple(lx.ACTIVITIES)
+ACTIVITY_WORDS = tuple(lx.ROUTINE_ACTIVITIES)
 ADVICE = "A weekly time and place tells a stranger where to find your child: post it afterwards, vaguely."
 _WEEKDAY = re.compile(r"\b(" + "|".join(sorted(lx.WEEKDAY_FORMS, key=len, reverse=True)) + r")\b")
 _TIME = re.compile(
     r"\b(?:(half|quarter)\s+(past\s+|to\s+)?(\d{1,2})|(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|"
-    r"(\d{1,2})[:.](\d{2})|(\d{1,2})(?=\s*(?:till|until|til)\s+\d{1,2}(?:[:.]\d{2})?\s*(am|pm)?\b|"
-    r"\s*(?:to|-|–)\s*\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm)\b))|"
+    r"(\d{1,2})[:.](\d{2})|(\d{1,2})(?=\s*(?:till|until|til)\s+(?:(?:half|quarter)\s+(?:past\s+|to\s+)?)?\d{1,2}"
+    r"(?:[:.]\d{2})?\s*(am|pm)?\b|\s*(?:to|-|–)\s*(?:(?:half|quarter)\s+(?:past\s+|to\s+)?\d{1,2}\b|"
+    r"\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm)\b)))|"
     # a bare hour after "at" ("Tuesdays at 6"), not an age, a measure, a score or "at 20 to 7"; "5 o'clock"
     r"(?<=\bat\s)(\d{1,2})(?![:.]\d|\s*(?:years?|yrs?|y/?o|months?|mos?|weeks?|wks?|days?|hours?|hrs?|mins?|"
     r"minutes?|st|nd|rd|th|kg|km|k|m|cm|mm|x|lbs?|feet|foot|ft|inch(?:es)?|points?|pts|metres?|meters?|miles?|"
     r"nil|goals?|runs?|wickets?|and\s+a\s+half|to\s+\d+|past\s+\d+)\b|\s*[%/\-–+]|\s*[a-z]+\s+olds?\b)|"
     r"(\d{1,2})\s*o['’]clock)(?!\w)")
-#: After the start of a range of hours, its end: "6-7am" is in the morning, "11-1pm" starts before noon.
-_RANGE_END = re.compile(r"\s*(?:till|until|til|to|-|–)\s*(\d{1,2})(?:[:.]\d{2})?\s*(am|pm|a\.m\.|p\.m\.)?")
+#: After the start of a range of hours, its end: "6-7am" is in the morning, "11-1pm" starts before noon, "6 till
+#: half 7" ends at half past.
+_RANGE_END = re.compile(r"\s*(?:till|until|til|to|-|–)\s*(?:(?:half|quarter)\s+(?:past\s+|to\s+)?)?(\d{1,2})"
+                        r"(?:[:.]\d{2})?\s*(am|pm|a\.m\.|p\.m\.)?")
+#: What stands between a range's start and its end ("6 till half 7"): the end is no time of its own.
+_RANGE_JOIN = re.compile(r"\s*(?:till|until|til|to|-|–)\s*")
 _CLAUSE_BREAK = re.compile(r"[,.;!?\n]")
 
 
@@ -55,7 +60,7 @@ class RoutineClue:
 RECURRING = re.compile(
     r"\b(?:every|each|weekly|week in|week after week|always|usual|again|regular|"
     r"mornings|afternoons|evenings|(?:" + "|".join(lx.WEEKDAY_FORMS) + r")\s+nights|lessons?|class|classes|club|practice|"
-    r"training|session|sessions|term|season|rain or shine|tous\s+les|chaque|cada|todos\s+los|"
+    r"training|session|sessions|term|season|rain or shine|now|of the week|tous\s+les|chaque|cada|todos\s+los|"
     + "|".join(sorted(lx.WEEKDAY_PLURALS)) + r")\b")
 
 
@@ -68,10 +73,25 @@ def parse_time(text: str, near: Sequence[tuple[int, int]] = (), own: Sequence[tu
     not one said beside another weekday than the routine's (``own``: where the text says its day, or the
     days listed with it): "training Saturdays, matches Sundays at 10" has training at no time."""
     found = list(_TIME.finditer(text))
+    found = [m for i, m in enumerate(found)
+             if not (i and found[i - 1][9] and _RANGE_JOIN.fullmatch(text, found[i - 1].end(), m.start()))]
     if near:
         found = [m for m in found if own is None or not _other_day_between(text, (m.start(), m.end()), near, own)]
         found.sort(key=lambda m: min(_distance(text, (m.start(), m.end()), n) for n in near))
+        found = [m for m in found if not _anothers_time(text, m, near)]
     return _time_of(text, found[0]) if found else None
+
+
+def _anothers_time(text: str, time: re.Match[str], near: Sequence[tuple[int, int]]) -> bool:
+    """A time said in another clause than the activity, beside an activity the list names otherwise: that
+    activity's time ("Tue - kindy, swimming 5.15": kindy is at no time said here)."""
+    if min(_distance(text, time.span(), n) for n in near) < 1000:
+        return False
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, time.start())]
+    end = _CLAUSE_BREAK.search(text, time.end())
+    clause = text[starts[-1] if starts else 0:end.start() if end else len(text)]
+    ours = {lx.ROUTINE_ACTIVITIES[p] for a, b in near for _, p in phrase_spans(text[a:b], ACTIVITY_WORDS)}
+    return any(lx.ROUTINE_ACTIVITIES[p] not in ours for _, p in phrase_spans(clause, ACTIVITY_WORDS))
 
 
 def _other_day_between(text: str, time: tuple[int, int], near: Sequence[tuple[int, int]],
@@ -154,7 +174,7 @@ def activity_in(text_folded: str, raw: str = "") -> str | None:
     """The activity a text names (lexicon word or emoji), else None."""
     word = contains_phrase(text_folded, ACTIVITY_WORDS)
     if word:
-        return lx.ACTIVITIES[word]
+        return lx.ROUTINE_ACTIVITIES[word]
     for emoji, activity in lx.ACTIVITY_EMOJI.items():
         if emoji in raw:
             return activity
@@ -223,8 +243,8 @@ def _activity_nearest(text_folded: str, weekday: str) -> tuple[str | None, tuple
     ballet every Saturday" is ballet on Saturdays. Also the words to cite: the weekday, with that
     phrase when it is said right beside it."""
     spans = phrase_spans(text_folded, ACTIVITY_WORDS)
-    if any(lx.ACTIVITIES[p] not in lx.VENUE_ACTIVITIES for _, p in spans):
-        spans = [s for s in spans if lx.ACTIVITIES[s[1]] not in lx.VENUE_ACTIVITIES]
+    if any(lx.ROUTINE_ACTIVITIES[p] not in lx.VENUE_ACTIVITIES for _, p in spans):
+        spans = [s for s in spans if lx.ROUTINE_ACTIVITIES[s[1]] not in lx.VENUE_ACTIVITIES]
     days = _weekday_spans(text_folded, weekday)
     if not spans or not days:
         return None, days[0] if days else (0, 0)
@@ -331,7 +351,7 @@ def _segment_clues(view: PostView, index: int, text: str, where: list[int], raw:
         spans_of = _days_spans(text, days)
         for day in sorted(days):
             phrase, (a, b) = _activity_nearest(text, day)
-            out.append(RoutineClue(view.id, day, lx.ACTIVITIES[phrase] if phrase else activity,
+            out.append(RoutineClue(view.id, day, lx.ROUTINE_ACTIVITIES[phrase] if phrase else activity,
                                    parse_time(text, _said_at(text, phrase) or [(a, b)],
                                               _own_spans(text, day, spans_of)),
                                    part.text[:120], part.source,
@@ -415,7 +435,7 @@ def _learned_clues(view: PostView, index: int, text: str, where: list[int], days
                 a, b = span
         else:
             a, b = cand.start, cand.end
-        name = lx.ACTIVITIES.get(listed, listed) if listed else _of_its_post(cand.phrase, view, index)
+        name = lx.ROUTINE_ACTIVITIES.get(listed, listed) if listed else _of_its_post(cand.phrase, view, index)
         out.append(RoutineClue(view.id, day, name, parse_time(text, near, _own_spans(text, day, spans_of)),
                                part.text[:120], part.source, recurring, listed or cand.phrase,
                                view.span_folded(index, where[a], where[b - 1] + 1)))
@@ -432,7 +452,7 @@ def _of_its_post(phrase: str, view: PostView, index: int) -> str:
     if fold(phrase) not in _BARE_HEADS:
         return phrase
     folded = view.folded[index]
-    named = {lx.ACTIVITIES[p] for _, p in phrase_spans(folded, ACTIVITY_WORDS)}
+    named = {lx.ROUTINE_ACTIVITIES[p] for _, p in phrase_spans(folded, ACTIVITY_WORDS)}
     named |= {a for e, a in lx.ACTIVITY_EMOJI.items() if e in view.parts[index].text}
     return f"{named.pop()} {fold(phrase)}" if len(named) == 1 else phrase
 
@@ -442,9 +462,9 @@ def _said_at(text: str, phrase: str | None) -> list[tuple[int, int]]:
     ("swimming lessons on Tuesdays, pickup at 3 then swimming at 4:30")."""
     if not phrase:
         return []
-    same = lx.ACTIVITIES.get(phrase)
+    same = lx.ROUTINE_ACTIVITIES.get(phrase)
     return [m.span() for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text)] + [
-        (start, start + len(p)) for start, p in phrase_spans(text, ACTIVITY_WORDS) if same and lx.ACTIVITIES[p] == same]
+        (start, start + len(p)) for start, p in phrase_spans(text, ACTIVITY_WORDS) if same and lx.ROUTINE_ACTIVITIES[p] == same]
 
 
 #: What joins weekdays said as one list: "Tuesdays and Thursdays", "Tue/Thu", "Mon, Wed & Fri", "Sat + Sun".
@@ -466,7 +486,7 @@ def _listed_with(text: str, day: str, spans_of: dict[str, list[tuple[int, int]]]
 
 
 #: The activities the list names; any other was named by a head noun ("Portuguese classes").
-_LISTED = frozenset(lx.ACTIVITIES.values())
+_LISTED = frozenset(lx.ROUTINE_ACTIVITIES.values())
 
 
 def _as_written(activity: str, items: Sequence[RoutineClue]) -> str:
