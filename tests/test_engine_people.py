@@ -603,9 +603,22 @@ def test_not_really_their_uncle_is_a_courtesy_title():
     assert "near:not_kin" not in roles.person_features(people["ella"], ctx)
 
 
-def test_when_no_name_clears_the_child_threshold_the_likeliest_children_are_still_the_children(monkeypatch):
-    """Terse captions can leave every child just under the threshold; a family's feed names its children, so
-    names the model finds likeliest a child from `roles.CHILD_WHEN_NONE` on are; a feed with a sure child adds none."""
+class _UnsureRoles:
+    """A role model stub: each name's (child, parent) probabilities, read from the feature naming it."""
+
+    threshold, meta = 0.6, {"floors": {"parent": 0.6}}
+
+    def __init__(self, odds):
+        self.odds = odds
+
+    def probabilities(self, feats):
+        name = next(k[len("self:"):] for k in feats if k.startswith("self:"))
+        child, parent = self.odds.get(name, (0.2, 0.0))
+        return {"child": child, "parent": parent, "none": 1 - child - parent}
+
+
+def _cast_roles(monkeypatch, captions):
+    """A function of the stub's odds giving each name's role in a feed of ``captions``."""
     from datetime import datetime
 
     from kidsafe.engine import roles
@@ -613,29 +626,35 @@ def test_when_no_name_clears_the_child_threshold_the_likeliest_children_are_stil
     from kidsafe.learn.evaluate import post_views
     from kidsafe.models import Post
 
-    class Unsure:
-        threshold, meta = 0.6, {}
-
-        def __init__(self, odds):
-            self.odds = odds
-
-        def probabilities(self, feats):
-            name = next(k[len("self:"):] for k in feats if k.startswith("self:")) if any(
-                k.startswith("self:") for k in feats) else None
-            p = self.odds.get(name, 0.2)
-            return {"child": p, "other": 1 - p}
-
     views = post_views([Post(id=str(i), caption=c, posted_at=datetime(2024, 5, i + 1, 10), platform="plain")
-                        for i, c in enumerate(["Fletcher at the dam", "Clem on the pony", "Fletcher's ute"])])
+                        for i, c in enumerate(captions)])
     monkeypatch.setattr(roles, "person_features", lambda person, ctx: {f"self:{person.key}": 1.0})
 
     def roles_of(odds):
-        monkeypatch.setattr(roles, "model_for", lambda n: Unsure(odds))
+        monkeypatch.setattr(roles, "model_for", lambda n: _UnsureRoles(odds))
         return {p.key: p.role for p in build_cast(views).people}
 
-    assert roles_of({"fletcher": 0.55, "clem": 0.5}) == {"fletcher": "child", "clem": "child"}
-    assert roles_of({"fletcher": 0.7, "clem": 0.5})["clem"] != "child"  # a sure child: the threshold holds
-    assert roles_of({"fletcher": 0.4, "clem": 0.3}) == {"fletcher": "unknown", "clem": "unknown"}
+    return roles_of
+
+
+def test_when_no_name_clears_the_child_threshold_the_likeliest_children_are_still_the_children(monkeypatch):
+    """Terse captions can leave every child just under the threshold; a family's feed names its children, so
+    names the model finds likeliest a child from `roles.CHILD_WHEN_NONE` on are; a feed with a sure child adds none."""
+    roles_of = _cast_roles(monkeypatch, ["Fletcher at the dam", "Clem on the pony", "Fletcher's ute"])
+    assert roles_of({"fletcher": (0.55, 0.0), "clem": (0.5, 0.0)}) == {"fletcher": "child", "clem": "child"}
+    assert roles_of({"fletcher": (0.7, 0.0), "clem": (0.5, 0.0)})["clem"] != "child"  # a sure child: the threshold holds
+    assert roles_of({"fletcher": (0.4, 0.0), "clem": (0.3, 0.0)}) == {"fletcher": "unknown", "clem": "unknown"}
+
+
+def test_when_no_name_clears_the_parents_floor_the_one_likeliest_parent_is_the_parent(monkeypatch):
+    """A partner named in passing leaves the role model unsure; a family has parents, so the one name whose likeliest
+    role is parent, from `roles.PARENT_WHEN_NONE` on, is one. Never two, and none when a parent is sure already."""
+    roles_of = _cast_roles(monkeypatch, ["Fletcher at the dam with Dale", "Clem on the pony", "Kev's ute"])
+    unsure = {"fletcher": (0.9, 0.05), "clem": (0.1, 0.05), "dale": (0.1, 0.45), "kev": (0.1, 0.35)}
+    assert roles_of(unsure) == {"fletcher": "child", "clem": "unknown", "dale": "parent", "kev": "unknown"}
+    sure = {**unsure, "clem": (0.1, 0.7)}  # a parent clears the floor: no other is added
+    assert roles_of(sure) == {"fletcher": "child", "clem": "parent", "dale": "unknown", "kev": "unknown"}
+    assert roles_of({**unsure, "dale": (0.1, 0.25), "kev": (0.1, 0.2)})["dale"] == "unknown"  # under the fallback
 
 
 def test_google_photos_face_labels_are_no_accounts_tagged():

@@ -384,7 +384,7 @@ def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = Non
     """Decide who every name of the feed is. ``ents`` maps folded words to spaCy entity labels."""
     people, ctx, surnames = gather_people(views, ents)
     model = roles.model_for(ctx.text_posts)
-    child_odds: dict[str, float] = {}
+    odds: dict[str, dict[str, float]] = {"child": {}, "parent": {}}  # likeliest a child or parent, under its floor
     for person in people.values():
         if model is None:
             person.role = _classify(person, ctx.views, ctx.pet_posts, ctx.tagged | ctx.face_labelled, ctx.ents,
@@ -393,13 +393,19 @@ def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = Non
             probs = model.probabilities(roles.person_features(person, ctx))
             role, person.confidence = roles.decide(probs, model.threshold, model.meta.get("floors"))
             person.role = _ROLE_OF.get(role, "unknown")
-            if role == "none" and max(probs, key=probs.get) == "child":
-                child_odds[person.key] = probs["child"]
+            likeliest = max(probs, key=probs.get)
+            if role == "none" and likeliest in ("child", "parent"):
+                odds[likeliest][person.key] = probs[likeliest]
     if not any(p.role == "child" for p in people.values()):
         # a family's feed is about its children: when no name clears the threshold, the likeliest ones are
-        for key, p in child_odds.items():
+        for key, p in odds["child"].items():
             if p >= roles.CHILD_WHEN_NONE:
                 people[key].role, people[key].confidence = "child", p
+    if odds["parent"] and not any(p.role == "parent" for p in people.values()):
+        # a family has parents: when no name clears the parents' floor, the one likeliest a parent is one
+        key = max(odds["parent"], key=odds["parent"].get)
+        if odds["parent"][key] >= roles.PARENT_WHEN_NONE:
+            people[key].role, people[key].confidence = "parent", odds["parent"][key]
     _pair_with_children(people)
     _friends_siblings(people, ctx.views)
     _merge_child_aliases(people, ctx)

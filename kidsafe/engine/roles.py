@@ -310,6 +310,10 @@ def model_for(text_post_count: int) -> LinearModel | None:
 #: In a feed where no name clears the child threshold, a name the model still finds likeliest a child is
 #: one from this probability on (a family's feed names its children; terse captions leave them all unsure).
 CHILD_WHEN_NONE = 0.45
+#: In a feed where no name clears the parents' floor, the one name the model finds likeliest a parent (its
+#: likeliest role) is a parent from this probability on: a partner named in passing ("Dale made adobo") is
+#: the feed's one parent candidate, where a floor for every name would take friends for parents too.
+PARENT_WHEN_NONE = 0.3
 
 
 def decide(probs: dict[str, float], child_threshold: float,
