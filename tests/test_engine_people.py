@@ -642,7 +642,8 @@ def test_when_no_name_clears_the_child_threshold_the_likeliest_children_are_stil
     names the model finds likeliest a child from `roles.CHILD_WHEN_NONE` on are; a feed with a sure child adds none."""
     roles_of = _cast_roles(monkeypatch, ["Fletcher at the dam", "Clem on the pony", "Fletcher's ute"])
     assert roles_of({"fletcher": (0.55, 0.0), "clem": (0.5, 0.0)}) == {"fletcher": "child", "clem": "child"}
-    assert roles_of({"fletcher": (0.7, 0.0), "clem": (0.5, 0.0)})["clem"] != "child"  # a sure child: the threshold holds
+    # a sure child: the threshold holds
+    assert roles_of({"fletcher": (0.7, 0.0), "clem": (0.5, 0.0)})["clem"] != "child"
     assert roles_of({"fletcher": (0.4, 0.0), "clem": (0.3, 0.0)}) == {"fletcher": "unknown", "clem": "unknown"}
 
 

@@ -464,7 +464,8 @@ def _said_at(text: str, phrase: str | None) -> list[tuple[int, int]]:
         return []
     same = lx.ROUTINE_ACTIVITIES.get(phrase)
     return [m.span() for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text)] + [
-        (start, start + len(p)) for start, p in phrase_spans(text, ACTIVITY_WORDS) if same and lx.ROUTINE_ACTIVITIES[p] == same]
+        (start, start + len(p)) for start, p in phrase_spans(text, ACTIVITY_WORDS)
+        if same and lx.ROUTINE_ACTIVITIES[p] == same]
 
 
 #: What joins weekdays said as one list: "Tuesdays and Thursdays", "Tue/Thu", "Mon, Wed & Fri", "Sat + Sun".
