@@ -316,3 +316,18 @@ def test_a_tiny_surname_training_run_labels_the_family_name_and_not_a_word_in_a_
     [(_, rows, labels)] = train_surnames.examples_of(load_split("dev", root))
     by_label = dict(zip(labels, model.probabilities_of(rows), strict=True))
     assert by_label["surname"]["surname"] > by_label["other"]["surname"]
+
+
+def test_leave_voices_out_judges_towns_at_the_threshold_an_audit_uses():
+    """The harness once judged towns at 0.5 while audits used the town trainer's 0.7: its default is now the
+    shipped model's threshold, whatever the trainer chose."""
+    import inspect
+
+    from kidsafe.learn import crossval
+
+    assert inspect.signature(crossval.crossval).parameters["town_threshold"].default == crossval.SHIPPED
+    assert crossval._shipped_town_threshold() == learned.shipped("towns").threshold
+    from dataclasses import replace
+
+    with models_in_use(towns=replace(learned.shipped("towns"), threshold=0.55)):
+        assert crossval._shipped_town_threshold() == 0.55
