@@ -39,6 +39,8 @@ _RANGE_END = re.compile(r"\s*(?:till|until|til|to|-|–)\s*(?:(?:half|quarter)\s
 #: What stands between a range's start and its end ("6 till half 7"): the end is no time of its own.
 _RANGE_JOIN = re.compile(r"\s*(?:till|until|til|to|-|–)\s*")
 _CLAUSE_BREAK = re.compile(r"[,.;!?\n]")
+#: What a clause break adds to a distance in characters (`_distance`): more than any stretch of one clause.
+CLAUSE_GAP = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,20 +79,20 @@ def parse_time(text: str, near: Sequence[tuple[int, int]] = (), own: Sequence[tu
              if not (i and found[i - 1][9] and _RANGE_JOIN.fullmatch(text, found[i - 1].end(), m.start()))]
     if near:
         found = [m for m in found if own is None or not _other_day_between(text, (m.start(), m.end()), near, own)]
-        found.sort(key=lambda m: min(_distance(text, (m.start(), m.end()), n) for n in near))
-        found = [m for m in found if not _anothers_time(text, m, near)]
+        gaps = {m.start(): min(_distance(text, m.span(), n) for n in near) for m in found}
+        found.sort(key=lambda m: gaps[m.start()])
+        if any(gap >= CLAUSE_GAP for gap in gaps.values()):
+            ours = {lx.ROUTINE_ACTIVITIES[p] for a, b in near for _, p in phrase_spans(text[a:b], ACTIVITY_WORDS)}
+            found = [m for m in found if gaps[m.start()] < CLAUSE_GAP or not _beside_another(text, m, ours)]
     return _time_of(text, found[0]) if found else None
 
 
-def _anothers_time(text: str, time: re.Match[str], near: Sequence[tuple[int, int]]) -> bool:
-    """A time said in another clause than the activity, beside an activity the list names otherwise: that
-    activity's time ("Tue - kindy, swimming 5.15": kindy is at no time said here)."""
-    if min(_distance(text, time.span(), n) for n in near) < 1000:
-        return False
-    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, time.start())]
+def _beside_another(text: str, time: re.Match[str], ours: set[str]) -> bool:
+    """A time said in another clause than the activity, beside an activity the list names otherwise (not one of
+    ``ours``): that activity's time ("Tue - kindy, swimming 5.15": kindy is at no time said here)."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, time.start())), default=0)
     end = _CLAUSE_BREAK.search(text, time.end())
-    clause = text[starts[-1] if starts else 0:end.start() if end else len(text)]
-    ours = {lx.ROUTINE_ACTIVITIES[p] for a, b in near for _, p in phrase_spans(text[a:b], ACTIVITY_WORDS)}
+    clause = text[start:end.start() if end else len(text)]
     return any(lx.ROUTINE_ACTIVITIES[p] not in ours for _, p in phrase_spans(clause, ACTIVITY_WORDS))
 
 
@@ -118,11 +120,11 @@ def _days_spans(text: str, days: set[str]) -> dict[str, list[tuple[int, int]]]:
 
 
 def _distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
-    """Characters between two stretches of a text, and 1000 more when a sentence ends or a comma stands
+    """Characters between two stretches of a text, and `CLAUSE_GAP` more when a sentence ends or a comma stands
     between them."""
     lo, hi = sorted((a, b))
     gap = max(0, hi[0] - lo[1])
-    return gap + (1000 if _CLAUSE_BREAK.search(text, lo[1], hi[0]) else 0)
+    return gap + (CLAUSE_GAP if _CLAUSE_BREAK.search(text, lo[1], hi[0]) else 0)
 
 
 def _time_of(text: str, m: re.Match[str]) -> str | None:
@@ -251,7 +253,7 @@ def _activity_nearest(text_folded: str, weekday: str) -> tuple[str | None, tuple
 
     def gap(start: int, phrase: str, day: tuple[int, int]) -> int:
         a, b = sorted((start, start + len(phrase), *day))[1:3]  # the text between the two
-        return b - a + (1000 if re.search(r"[,;.!?\n]|\s[-–—]\s", text_folded[a:b]) else 0)  # another clause
+        return b - a + (CLAUSE_GAP if re.search(r"[,;.!?\n]|\s[-–—]\s", text_folded[a:b]) else 0)  # another clause
 
     start, phrase = min(spans, key=lambda s: min(gap(*s, d) for d in days))
     day = min(days, key=lambda d: gap(start, phrase, d))
