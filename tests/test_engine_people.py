@@ -121,6 +121,7 @@ def test_engine_pet_forms_join_when_the_name_list_agrees():
     ("Shoutout to Marcus, the best daddy in the world", FactKind.PARENT_NAME, "Marcus"),
     ("Sunday dinner at Mamó Siobhán's, the kids were spoiled", FactKind.RELATIVE, "Mamó Siobhán"),
     ("Morfar Lars taught them to fish", FactKind.RELATIVE, "Morfar Lars"),
+    ("Uncle Sunny up from Leicester with a box of mithai for Ezra", FactKind.RELATIVE, "Uncle Sunny"),
     ("Ezra's best mate Callum slept over, no sleep was had", FactKind.OTHER_CHILD, "Callum"),
 ])
 def test_engine_parents_relatives_and_friends_in_more_phrasings(caption, kind, value):
@@ -737,3 +738,9 @@ def test_the_role_model_learns_that_an_animal_the_truth_says_is_not_the_family_s
         return train_roles.gold_role(SimpleNamespace(mentions=[mentions[name]]), voice, views)
 
     assert (role("Kevin"), role("Pip"), role("Wren")) == ("none", "pet", "child")
+
+
+@pytest.mark.parametrize("caption", ["Nana Sunday lunch, roast and all", "Grandad June birthday meal"])
+def test_engine_a_day_or_month_after_a_kin_title_is_no_name(caption):
+    d = dossier(view("1", caption), view("2", "Our boy Ezra is 6 today 🎂", "2024-03-01 18:00"))
+    assert not {v for v in values(d, FactKind.RELATIVE) if "Sunday" in v or "June" in v}

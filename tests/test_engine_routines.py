@@ -328,3 +328,22 @@ def test_engine_nursery_days_and_an_activity_said_to_be_the_week_s_now_are_routi
     Mia now" as this term's."""
     routines = _routines_of(caption, child="Mia")
     assert (weekday, activity) in {(r["weekday"], r["activity"]) for r in routines}, routines
+
+
+def test_whose_routine_reads_which_child_the_feed_names_beside_its_words_elsewhere():
+    """"Training is back: Tuesdays at 6" names no child; the feed's other training posts name Tadhg."""
+    from types import SimpleNamespace
+
+    from kidsafe.engine.owners import topic_children
+    from tests.engine_feeds import view
+
+    tadhg, clo = SimpleNamespace(key="tadhg"), SimpleNamespace(key="clodagh")
+    named = {"2": [tadhg], "3": [tadhg], "4": [clo], "5": [clo]}
+    family = SimpleNamespace(children_in=lambda v: named.get(v.id, []))
+    feed = [view("1", "Training is back: Tuesdays at 6 at the club"), view("2", "Tadhg lost his hurl at training"),
+            view("3", "Tadhg scored at training tonight"), view("4", "Clodagh's dance show"),
+            view("5", "Clodagh and Tadhg at the beach")]
+    counts = topic_children(feed, feed[:1], family, ["training"])
+    assert counts == {"tadhg": 2}
+    assert topic_children(feed, feed[:3], family, ["training"]) == {}  # the routine's own posts do not count
+    assert topic_children(feed, feed[:1], family, []) == {}

@@ -110,3 +110,17 @@ def test_the_town_model_reads_what_the_people_finder_made_of_the_word():
     assert "ent:PERSON" not in town_features(detroit, [holloway, detroit], 10, cast)
     assert "ent:GPE" in town_features(detroit, [holloway, detroit], 10, cast)
     assert not any(k.startswith(("ent:", "family_surname")) for k in town_features(holloway, [holloway], 10))
+
+
+def test_the_town_model_reads_words_beside_a_place_by_their_class_not_one_by_one():
+    """A model fed every word beside a place learned each voice's names and dialect; it reads
+    prepositions as themselves and any other word by its class: someone's, kin, travel, home, weather, event."""
+    from kidsafe.engine.towns import TownCandidate, town_features
+
+    leeds = TownCandidate("Leeds", contexts=[("L:at", "L:nan", "L:pauline's", "R:christmas", "R:market", "words:1")])
+    feats = town_features(leeds, [leeds], 10)
+    assert {"cls:L:possessive", "cls:L:kin", "cls:R:event", "ctx:L:at", "ctx:words:1"} <= set(feats)
+    assert not {"ctx:L:pauline's", "ctx:L:nan", "ctx:R:market"} & set(feats)
+    cold = TownCandidate("Leeds", contexts=[("L:freezing", "L:in", "R:.", "words:1"), ("L:drove", "L:to", "words:1")])
+    feats = town_features(cold, [cold], 10)
+    assert feats["cls:L:weather"] == 0.5 and feats["cls:L:travel"] == 0.5 and feats["ctx:L:in"] == 0.5

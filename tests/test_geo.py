@@ -369,3 +369,19 @@ def test_a_city_geonames_names_in_its_own_language_is_found_by_its_countys_name(
     assert geo.places_named("Galway") and geo.is_place_name("Galway")
     assert all(p.admin2 == "County Galway" for p in geo.places_named("Galway"))
     assert not geo.is_place_name("Qwxyzzy")
+
+
+def test_a_renamed_city_is_found_by_either_name():
+    from kidsafe import geo
+
+    # GeoNames' cities1000 keeps one name: "Bangalore", "Cochin"; parents write "Bengaluru", "Kochi"
+    assert [(p.name, p.admin1) for p in geo.places_named("Bengaluru")] == [("Bangalore", "Karnataka")]
+    assert geo.is_place_name("kochi") and geo.places_named("Kochi") == geo.places_named("Cochin")
+
+
+def test_every_other_name_points_at_a_gazetteer_place_it_does_not_shadow():
+    from kidsafe import geo
+
+    for other, name in geo._other_names().items():
+        assert geo.places_named(name), f"{other} -> {name}: no such gazetteer name"
+        assert set(geo.places_named(other)) >= set(geo.places_named(name)), other

@@ -250,8 +250,9 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
             # "Ah Ma", "Ah Gong": a two-word kin title that is the whole name ("Ma" alone is a parent word)
             kin_pair = (prev is not None and prev.group(1)[:1].isupper() and text[prev.end():m.start()].strip() == ""
                         and key in lx.KIN_PAIRS.get(fold(prev.group(1)), ()))
-            if not kin_pair and (key in lx.NOT_NAMES or key in lx.PARENT_WORDS or key in STOP_WORDS
-                                 or key in LEXICON_WORDS):
+            titled = _after_kin_title(text, prev, m, key, word)
+            if not kin_pair and not titled and (key in lx.NOT_NAMES or key in lx.PARENT_WORDS or key in STOP_WORDS
+                                                or key in LEXICON_WORDS):
                 continue
             if key in _INITIAL_HONORIFICS and _INITIAL_AFTER.match(text, m.end()):
                 continue  # "Little Miss E", "Mr T": a child's initial, not a teacher
@@ -294,6 +295,18 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
         if not ocr:
             yield from _lowercase_mentions(view, part, index)
             yield from _hashtag_mentions(view, part, index)
+
+
+#: A word the lists call no name is one right after a kin title when this many people bear it ("Uncle Sunny").
+TITLED_NAME_COUNT = 5000
+
+
+def _after_kin_title(text: str, prev: re.Match | None, m: re.Match, key: str, word: str) -> bool:
+    """Whether a word the lists call no name is a name after all: a common first name right after a kin title
+    ("Uncle Sunny", "Aunty Summer"), not a day or a month ("Nana Sunday lunch")."""
+    return (prev is not None and text[prev.end():m.start()].strip() == "" and fold(prev.group(1)) in lx.KIN_TITLES
+            and key not in lx.WEEKDAY_FORMS and key not in lx.MONTH_FORMS and key not in STOP_WORDS
+            and key not in lx.PARENT_WORDS and name_count(word) >= TITLED_NAME_COUNT)
 
 
 def _follows_a_name(text: str, prev: re.Match | None, m: re.Match) -> bool:

@@ -80,12 +80,28 @@ def _nearest_child_posts(views: Sequence[PostView], family: Family, anchors: Seq
     return nearest
 
 
+def topic_children(feed: Sequence[PostView], own: Sequence[PostView], family: Family,
+                   topic: Sequence[str]) -> Counter[str]:
+    """Per child key, the feed's other posts that use the fact's own words (``topic``: "hurling", "training")
+    and name that child: a reader links "Training is back: Tuesdays at 6" to the child named in the
+    feed's other training posts."""
+    own_ids = {v.id for v in own}
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in topic) + r")\b") if topic else None
+    counts: Counter[str] = Counter()
+    for view in feed:
+        if pattern is None or view.id in own_ids or not pattern.search(view.all_folded):
+            continue
+        counts.update({p.key for p in family.children_in(view)})
+    return counts
+
+
 def pair_features(kind: str, views: Sequence[PostView], family: Family, subject: str, anchors: Sequence[str],
                   rule_owners: Sequence[str], value: object = None,
-                  nearest: list[str] | None = None) -> dict[str, float]:
+                  nearest: list[str] | None = None, elsewhere: Counter[str] | None = None) -> dict[str, float]:
     """What the model reads of one (fact, child) pair. ``anchors``: folded words that mark the fact in
     a text (the school's name, the weekday); ``rule_owners``: the children the old rule chose; ``value``:
-    the fact (a school's name); ``nearest``: `_nearest_child_posts` of the fact, when already worked out."""
+    the fact (a school's name); ``nearest``: `_nearest_child_posts` of the fact, when already worked out;
+    ``elsewhere``: `topic_children` of the fact."""
     person = family.person(subject)
     children = family.cast.children
     feats: dict[str, float] = {"bias": 1.0}
@@ -118,6 +134,10 @@ def pair_features(kind: str, views: Sequence[PostView], family: Family, subject:
         nearest = _nearest_child_posts(views, family, anchors)
     if nearest:
         add(f"nearest:{_bucket(sum(n == person.key for n in nearest) / len(nearest))}")
+    if elsewhere:
+        add(f"elsewhere:{_bucket(elsewhere[person.key] / sum(elsewhere.values()))}")
+        if elsewhere[person.key] == max(elsewhere.values()) and list(elsewhere.values()).count(elsewhere[person.key]) == 1:
+            add("elsewhere_most")
     joined = " ".join(texts)
     she, he = len(_SHE.findall(joined)), len(_HE.findall(joined))
     if person.gender in ("girl", "boy") and she != he:
@@ -140,15 +160,18 @@ def pair_features(kind: str, views: Sequence[PostView], family: Family, subject:
 
 
 def choose(kind: str, views: Sequence[PostView], family: Family, anchors: Sequence[str], value: object,
-           rule: Callable[[], Sequence[str]]) -> Choice:
+           rule: Callable[[], Sequence[str]], feed: Sequence[PostView] = (), topic: Sequence[str] = ()) -> Choice:
     """The children who own a fact of ``kind`` whose evidence posts are ``views``; ``rule()`` gives the
-    old rule's owners (a feature for the model, and the answer when no model is shipped)."""
+    old rule's owners (a feature for the model, and the answer when no model is shipped); ``feed`` and
+    ``topic``: the whole feed and the fact's own words, to see which child those words go with elsewhere."""
     rule_owners = [s for s in rule() if s != FAMILY]
     children = [family.ids[p.key] for p in family.cast.children]
     if not children or not views:
         return Choice(tuple(rule_owners) or (FAMILY,), {})
     nearest = _nearest_child_posts(views, family, anchors)
-    rows = {s: pair_features(kind, views, family, s, anchors, rule_owners, value, nearest) for s in children}
+    elsewhere = topic_children(feed, views, family, topic)
+    rows = {s: pair_features(kind, views, family, s, anchors, rule_owners, value, nearest, elsewhere)
+            for s in children}
     if RECORDER is not None:
         for s, feats in rows.items():
             RECORDER.append((kind, value, family.person(s).name, feats, s))

@@ -546,7 +546,8 @@ def add_routine_facts(book: FactBook, family: Family, views: Sequence[PostView],
         posts = [by_id[p] for p in dict.fromkeys(c.post for c in items)]
         anchors = [weekday.lower(), weekday.lower()[:3], *(fold(activity).split() if activity else [])]
         choice = owners.choose("routine", posts, family, anchors, value,
-                               lambda posts=posts: [family.about_most(posts)])
+                               lambda posts=posts: [family.about_most(posts)], views,
+                               fold(activity).split() if activity else ())
         for subject, c in ((s, c) for s in choice.owners for c in items):
             conf = 0.75 if c.source is not EvidenceSource.TIMESTAMP else 0.4
             why = f"{value['activity']} on {weekday}s" + (f" at {time}" if time else "")

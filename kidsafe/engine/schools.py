@@ -501,7 +501,8 @@ def add_school_facts(book: FactBook, family: Family, views: Sequence[PostView], 
     for school in schools:
         posts = list({view.id: view for view, _, _ in school.evidence}.values())
         choice = owners.choose("school", posts, family, sorted(school.tokens), school.display,
-                               lambda school=school: _rule_owners(school, family, birth_years))
+                               lambda school=school: _rule_owners(school, family, birth_years), views,
+                               sorted(school.tokens))
         for subject in choice.owners:
             for view, ev, conf in school.evidence:
                 book.add(FactKind.SCHOOL, subject, school.display, ev, conf, key=f"school:{sorted(school.tokens)}",

@@ -29,6 +29,12 @@ HOLIDAY_KM = 40.0
 #: A place of this name within this distance of the home fix is the family's own town (or its city).
 LOCAL_KM = 25.0
 _PREPOSITIONS = ("in", "at", "from", "to", "of", "near", "around")
+#: Context words the town model reads as themselves. Any other word beside a place name counts only
+#: by its class (``_word_classes``): a model fed every word learned each voice's names and dialect.
+_READ_AS_WORDS = frozenset(_PREPOSITIONS) | {"the"}
+_CONTEXT_CLASSES = {cls: frozenset(words) for cls, words in lx.locale_words("places")["town_context_classes"].items()}
+_KIN_CONTEXT = lx.KIN_TITLES | lx.PARENT_WORDS | _CONTEXT_CLASSES["kin"]
+_PUNCTUATION = ".,!?;:()\"“”'’"
 #: "came down from Dubbo", "over from Boston", "back from Tenby": where someone came from, not home.
 _CAME_FROM = re.compile(r"\b(?:came|come|comes|coming|drove|driving|flew|flying|over|up|down|back|all\s+the\s+way|"
                         r"visiting|visitors?)\s+(?:\w+\s+)?from\s*$")
@@ -251,8 +257,16 @@ def town_features(town: TownCandidate, towns: Sequence[TownCandidate], posts: in
     feats["neighbours"] = min(len(neighbours), 4) / 4
     feats["neighbour_posts"] = math.log1p(sum(len({ev.post for ev, _ in t.evidence}) for t in neighbours))
     for context in town.contexts:
+        share = 1.0 / len(town.contexts)
+        classes = set()
         for word in context:
-            feats[f"ctx:{word}"] = feats.get(f"ctx:{word}", 0.0) + 1.0 / len(town.contexts)
+            if word[:2] in ("L:", "R:"):
+                classes |= {f"cls:{word[0]}:{c}" for c in _word_classes(word[2:])}
+                if word[2:].strip(_PUNCTUATION) not in _READ_AS_WORDS:
+                    continue
+            feats[f"ctx:{word}"] = feats.get(f"ctx:{word}", 0.0) + share
+        for name in classes:
+            feats[name] = feats.get(name, 0.0) + share
     if cast is not None:
         key = fold(town.name)
         for label in sorted(cast.ents.get(key, ())):
@@ -262,6 +276,17 @@ def town_features(town: TownCandidate, towns: Sequence[TownCandidate], posts: in
         if any(fold(surname) == key for surname in cast.surnames):
             feats["family_surname"] = 1.0
     return feats
+
+
+def _word_classes(word: str) -> list[str]:
+    """The classes of one folded word beside a place name: someone's ("Nan's in Leeds"), a kin word, a travel,
+    home, weather or local-event word."""
+    bare = word.strip(_PUNCTUATION)
+    stem = POSSESSIVE_END.sub("", bare)
+    found = ["possessive"] if stem != bare else []
+    if stem in _KIN_CONTEXT:
+        found.append("kin")
+    return found + [c for c, words in _CONTEXT_CLASSES.items() if c != "kin" and bare in words]
 
 
 #: Two places this close are one family's area (a city and its suburb, two suburbs side by side).
