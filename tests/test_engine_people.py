@@ -744,3 +744,13 @@ def test_the_role_model_learns_that_an_animal_the_truth_says_is_not_the_family_s
 def test_engine_a_day_or_month_after_a_kin_title_is_no_name(caption):
     d = dossier(view("1", caption), view("2", "Our boy Ezra is 6 today 🎂", "2024-03-01 18:00"))
     assert not {v for v in values(d, FactKind.RELATIVE) if "Sunday" in v or "June" in v}
+
+
+def test_engine_a_nickname_never_joins_a_place_said_as_a_place():
+    """"Indi" ends inside "Windermere" by spelling; "Windermere Park" is a park, so Indi stays Indiana."""
+    d = dossier(view("1", "Little Aths starting back. Friday 5.30 at Windermere Park. Indi's doing hurdles."),
+                *(view(str(i), text) for i, text in enumerate([
+                    "Indi on the trampoline again", "Indi and the cake", "Indi lost a tooth", "Indi at the beach",
+                    "Indi's first sleepover", "Indi painting", "Indi and her cousins"], 2)),
+                view("9", "Happy 7th birthday Indiana! 🎂", "2024-06-01 10:00"))
+    assert "Windermere" not in child_names(d)

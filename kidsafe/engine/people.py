@@ -549,12 +549,25 @@ def _merge_aliases(people: dict[str, Person], views: dict[str, PostView]) -> Non
             if long == short or long not in people or len(long) < len(short):
                 continue
             p_long = people[long]
-            if p_long.title or any(m.cues & _SOMEONE_ELSE for m in p_long.mentions):
+            if p_long.title or any(m.cues & _SOMEONE_ELSE for m in p_long.mentions) or _named_as_a_place(p_long):
                 continue
             if _is_alias_key(short, long, p_short.name, p_long.name) and not _said_together(p_short, p_long, views) \
                     and not _other_surnames(p_short, p_long):
                 _absorb(people, p_long, p_short)
                 break
+
+
+#: Cues that say a capitalised word names a place: "Windermere Park", "in Windermere".
+_PLACE_CUES = frozenset({"place_word_after", "after_place_preposition", "school_word_after"})
+#: Fewer babies than this bear a name (the first-name list's count): no given name.
+_RARE_NAME_COUNT = 30
+
+
+def _named_as_a_place(person: Person) -> bool:
+    """A place of the gazetteer that is no given name, said as a place each time ("Windermere Park"): no
+    nickname's full name ("Indi" is no "Windermere")."""
+    return (name_count(person.name) < _RARE_NAME_COUNT and geo.is_place_name(person.name)
+            and all(m.cues & _PLACE_CUES for m in person.mentions))
 
 
 #: A word given to more babies than this (the first-name list's count) is a given name, not a family name.
