@@ -193,3 +193,10 @@ def test_engine_a_school_year_at_a_name_is_the_school(caption, school):
 def test_engine_a_school_year_at_a_place_that_is_no_name_is_no_school():
     d = dossier(view("1", "Nursery at the park today, Noah fed the ducks"), view("2", "Noah is 3 today", "2024-02-01 09:00"))
     assert not values(d, FactKind.SCHOOL)
+
+
+def test_a_schools_initials_stay_as_written():
+    from kidsafe.engine.schools import _display
+
+    assert _display("Elmridge", "PS") == "Elmridge PS"  # not "Elmridge Ps"
+    assert _display("Oak Hollow", "elementary") == "Oak Hollow Elementary School"

@@ -119,7 +119,9 @@ def _display(name: str, kind: str) -> str:
     if fold(kind) in lx.PREFIX_SCHOOL_TYPES:
         return f"{kind.capitalize() if kind.isupper() else kind} {name}"
     words = kind.split()
-    suffix = lx.SCHOOL_TYPE_WORDS.get(words[-1].lower(), words[-1].title())
+    last = words[-1]
+    # an initialism stays as written ("Elmridge PS", not "Elmridge Ps")
+    suffix = lx.SCHOOL_TYPE_WORDS.get(last.lower(), last if last.isupper() and len(last) <= 4 else last.title())
     return " ".join([name, *words[:-1], suffix])
 
 
