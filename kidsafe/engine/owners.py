@@ -136,8 +136,9 @@ def pair_features(kind: str, views: Sequence[PostView], family: Family, subject:
         add(f"nearest:{_bucket(sum(n == person.key for n in nearest) / len(nearest))}")
     if elsewhere:
         add(f"elsewhere:{_bucket(elsewhere[person.key] / sum(elsewhere.values()))}")
-        if elsewhere[person.key] == max(elsewhere.values()) and list(elsewhere.values()).count(elsewhere[person.key]) == 1:
-            add("elsewhere_most")
+        ours = elsewhere[person.key]
+        if ours == max(elsewhere.values()) and list(elsewhere.values()).count(ours) == 1:
+            add("elsewhere_most")  # named there more often than any other child
     joined = " ".join(texts)
     she, he = len(_SHE.findall(joined)), len(_HE.findall(joined))
     if person.gender in ("girl", "boy") and she != he:
