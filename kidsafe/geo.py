@@ -11,8 +11,8 @@ only when a caller constructs it.
 from __future__ import annotations
 
 import csv
-import json
 import functools
+import json
 import logging
 import math
 import re

@@ -549,10 +549,10 @@ def _merge_aliases(people: dict[str, Person], views: dict[str, PostView]) -> Non
             if long == short or long not in people or len(long) < len(short):
                 continue
             p_long = people[long]
-            if p_long.title or any(m.cues & _SOMEONE_ELSE for m in p_long.mentions) or _named_as_a_place(p_long):
+            if p_long.title or any(m.cues & _SOMEONE_ELSE for m in p_long.mentions):
                 continue
             if _is_alias_key(short, long, p_short.name, p_long.name) and not _said_together(p_short, p_long, views) \
-                    and not _other_surnames(p_short, p_long):
+                    and not _other_surnames(p_short, p_long) and not _named_as_a_place(p_long):
                 _absorb(people, p_long, p_short)
                 break
 

@@ -502,9 +502,9 @@ def add_school_facts(book: FactBook, family: Family, views: Sequence[PostView], 
     schools = find_schools(views, family, towns)
     for school in schools:
         posts = list({view.id: view for view, _, _ in school.evidence}.values())
-        choice = owners.choose("school", posts, family, sorted(school.tokens), school.display,
-                               lambda school=school: _rule_owners(school, family, birth_years), views,
-                               sorted(school.tokens))
+        tokens = sorted(school.tokens)
+        choice = owners.choose("school", posts, family, tokens, school.display,
+                               lambda school=school: _rule_owners(school, family, birth_years), views, tokens)
         for subject in choice.owners:
             for view, ev, conf in school.evidence:
                 book.add(FactKind.SCHOOL, subject, school.display, ev, conf, key=f"school:{sorted(school.tokens)}",
