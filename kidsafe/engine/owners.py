@@ -85,13 +85,14 @@ def topic_children(feed: Sequence[PostView], own: Sequence[PostView], family: Fa
     """Per child key, the feed's other posts that use the fact's own words (``topic``: "hurling", "training")
     and name that child: a reader links "Training is back: Tuesdays at 6" to the child named in the
     feed's other training posts."""
-    own_ids = {v.id for v in own}
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in topic) + r")\b") if topic else None
     counts: Counter[str] = Counter()
+    if not topic:
+        return counts
+    own_ids = {v.id for v in own}
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in topic) + r")\b")
     for view in feed:
-        if pattern is None or view.id in own_ids or not pattern.search(view.all_folded):
-            continue
-        counts.update({p.key for p in family.children_in(view)})
+        if view.id not in own_ids and pattern.search(view.all_folded):
+            counts.update({p.key for p in family.children_in(view)})
     return counts
 
 

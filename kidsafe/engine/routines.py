@@ -544,10 +544,10 @@ def add_routine_facts(book: FactBook, family: Family, views: Sequence[PostView],
         shown = as_said(activity, said) if activity in _LISTED else _as_written(activity, items)
         value = {"weekday": weekday, "time": time, "activity": shown or None, "place": None}
         posts = [by_id[p] for p in dict.fromkeys(c.post for c in items)]
-        anchors = [weekday.lower(), weekday.lower()[:3], *(fold(activity).split() if activity else [])]
+        activity_words = fold(activity).split() if activity else []
+        anchors = [weekday.lower(), weekday.lower()[:3], *activity_words]
         choice = owners.choose("routine", posts, family, anchors, value,
-                               lambda posts=posts: [family.about_most(posts)], views,
-                               fold(activity).split() if activity else ())
+                               lambda posts=posts: [family.about_most(posts)], views, activity_words)
         for subject, c in ((s, c) for s in choice.owners for c in items):
             conf = 0.75 if c.source is not EvidenceSource.TIMESTAMP else 0.4
             why = f"{value['activity']} on {weekday}s" + (f" at {time}" if time else "")
