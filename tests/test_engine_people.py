@@ -754,3 +754,18 @@ def test_engine_a_nickname_never_joins_a_place_said_as_a_place():
                     "Indi's first sleepover", "Indi painting", "Indi and her cousins"], 2)),
                 view("9", "Happy 7th birthday Indiana! 🎂", "2024-06-01 10:00"))
     assert "Windermere" not in child_names(d)
+
+
+def test_engine_a_common_given_name_is_no_nickname_of_a_town():
+    """"Charlotte" begins "Charlottetown" by spelling, but Charlotte is a name of its own and the town no one's
+    name; "Char" is Charlotte's, not the town's."""
+    d = dossier(view("1", "Charlottetown for the morning. Charlotte thinks the city was named after her."),
+                view("2", "Charlottetown market with the kids, Charlotte had a lobster roll"),
+                *(view(str(i), text) for i, text in enumerate([
+                    "Charlotte on the swings", "Charlotte and the cake", "Char lost a tooth", "Charlotte at the beach",
+                    "Love you, Char"], 3)),
+                view("9", "Happy 5th birthday Charlotte! 🎂", "2024-06-01 10:00"))
+    names = child_names(d)
+    assert "Charlotte" in names and not any("Charlottetown" in n for n in names), names
+    charlotte = next(c for c in d.children if c.name == "Charlotte")
+    assert "Char" in charlotte.aliases

@@ -200,3 +200,13 @@ def test_a_schools_initials_stay_as_written():
 
     assert _display("Elmridge", "PS") == "Elmridge PS"  # not "Elmridge Ps"
     assert _display("Oak Hollow", "elementary") == "Oak Hollow Elementary School"
+
+
+def test_a_school_s_name_stops_at_a_comma_or_an_emoji():
+    """"Esme Cruickshank, Scotstown School": the child's full name, then the school; the school is
+    "Scotstown School", not "O P1 Esme Cruickshank Scotstown School"."""
+    d = dossier(view("1", "FIRST DAY O P1!! 🎒 Esme Cruickshank, Scotstown School. Her big brother held her hand"),
+                view("2", "Esme is 5 today", "2024-02-01 09:00"))
+    found = values(d, FactKind.SCHOOL)
+    assert found and all("Esme" not in s and "Cruickshank" not in s for s in found), found
+    assert any("Scotstown" in s for s in found), found

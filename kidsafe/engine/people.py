@@ -538,7 +538,8 @@ def _add_tag_mentions(views: Sequence[PostView], people: dict[str, Person], surn
 
 def _merge_aliases(people: dict[str, Person], views: dict[str, PostView]) -> None:
     """Join nicknames into the fuller name (Bea and Bella into Isabella) when neither has a role cue."""
-    keys = sorted(people, key=lambda k: -len(k))
+    # the longest name first, but a place no one is named after last ("Char" is Charlotte, not Charlottetown)
+    keys = sorted(people, key=lambda k: (_a_place_only(people[k]), -len(k)))
     for short in sorted(people, key=len):
         if short not in people:
             continue
@@ -552,7 +553,7 @@ def _merge_aliases(people: dict[str, Person], views: dict[str, PostView]) -> Non
             if p_long.title or any(m.cues & _SOMEONE_ELSE for m in p_long.mentions):
                 continue
             if _is_alias_key(short, long, p_short.name, p_long.name) and not _said_together(p_short, p_long, views) \
-                    and not _other_surnames(p_short, p_long) and not _named_as_a_place(p_long):
+                    and not _other_surnames(p_short, p_long) and not _named_as_a_place(p_long, p_short):
                 _absorb(people, p_long, p_short)
                 break
 
@@ -563,11 +564,18 @@ _PLACE_CUES = frozenset({"place_word_after", "after_place_preposition", "school_
 _RARE_NAME_COUNT = 30
 
 
-def _named_as_a_place(person: Person) -> bool:
-    """A place of the gazetteer that is no given name, said as a place each time ("Windermere Park"): no
-    nickname's full name ("Indi" is no "Windermere")."""
-    return (name_count(person.name) < _RARE_NAME_COUNT and geo.is_place_name(person.name)
-            and all(m.cues & _PLACE_CUES for m in person.mentions))
+def _a_place_only(person: Person) -> bool:
+    """A place of the gazetteer that fewer babies than `_RARE_NAME_COUNT` bear."""
+    return name_count(person.name) < _RARE_NAME_COUNT and geo.is_place_name(person.name)
+
+
+def _named_as_a_place(person: Person, shorter: Person) -> bool:
+    """A place of the gazetteer that is no given name is no nickname's full name when said as a place each
+    time ("Indi" is no "Windermere", said "Windermere Park"), nor the full name of a common given name, a
+    name in its own right ("Charlotte" is no "Charlottetown")."""
+    if not _a_place_only(person):
+        return False
+    return name_count(shorter.name) >= _GIVEN_NAME_COUNT or all(m.cues & _PLACE_CUES for m in person.mentions)
 
 
 #: A word given to more babies than this (the first-name list's count) is a given name, not a family name.

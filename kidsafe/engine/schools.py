@@ -33,17 +33,19 @@ _PREFIX_TYPE = re.compile(r"(?<!\w)(" + "|".join(sorted(lx.PREFIX_SCHOOL_TYPES, 
 def _name_run(text: str, end: int, shouting_ok: bool) -> list[tuple[int, str]]:
     """(start, word) of the run of capitalised words just before ``end`` ("St Mary's RC" before "Primary").
 
-    In a caption, words in capitals are shouting ("FIRST DAY OF KINDERGARTEN"), not a name.
+    In a caption, words in capitals are shouting ("FIRST DAY OF KINDERGARTEN"), not a name. A comma, a "!" or
+    an emoji ends the run: "Esme Cruickshank, Scotstown School" names the child, then the school.
     """
     window = max(0, end - 80)
     words = [(window + w.start(), w[0]) for w in re.finditer(r"[\w'’.&\-]+", text[window:end])]
     run: list[tuple[int, str]] = []
+    after = end  # where the word after this one starts
     for start, word in reversed(words):
         capitalised = word[:1].isupper() and (shouting_ok or not word.isupper() or len(word) <= 2)
-        if capitalised or (word in _CONNECTORS and run):
-            run.append((start, word))
-        else:
+        if text[start + len(word):after].strip() or not (capitalised or (word in _CONNECTORS and run)):
             break
+        run.append((start, word))
+        after = start
     while run and run[-1][1] in _CONNECTORS:
         run.pop()
     return run[::-1]
