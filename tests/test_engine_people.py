@@ -769,3 +769,20 @@ def test_engine_a_common_given_name_is_no_nickname_of_a_town():
     assert "Charlotte" in names and not any("Charlottetown" in n for n in names), names
     charlotte = next(c for c in d.children if c.name == "Charlotte")
     assert "Char" in charlotte.aliases
+
+
+def test_a_kin_title_given_to_no_relative_still_names_the_relative():
+    """"Nani Ollie Watkins is the best" (a child's words about a footballer) gives the title to no relative, so the
+    feed's "Nani" is still the relative a stranger can ask for; "Nana Sue", a relative, is the named one."""
+    from types import SimpleNamespace
+
+    from kidsafe.engine.facts import FactBook
+    from kidsafe.engine.people_facts import _add_bare_kin_titles
+
+    views = [view("1", "Nani made biryani for everyone"), view("2", '"Nani Ollie Watkins is the best" ok beta'),
+             view("3", "Nana Sue came for tea, and Nana brought cake")]
+    people = [SimpleNamespace(title="Nani", role="character", key="ollie", aliases=set()),
+              SimpleNamespace(title="Nana", role="relative", key="sue", aliases=set())]
+    book = FactBook()
+    _add_bare_kin_titles(book, SimpleNamespace(people=people), views)
+    assert {f.value for f in book.facts() if f.kind is FactKind.RELATIVE} == {"Nani"}

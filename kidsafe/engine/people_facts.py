@@ -115,6 +115,8 @@ _VAGUE_KIN = lx.word_set("people", "vague_kin_titles")
 _NOT_FAVOURITE_STARTS = lx.word_tuple("characters", "not_favourite_starts")
 #: A capitalised word, possessive or not ("Dadi's biryani").
 _CAPITALISED = re.compile(r"(?<![\w#@])([A-Z][a-zà-öø-ÿ]+(?:-[a-z]+)?)(?=['’]s\b|[^\w'’-]|$)")
+#: Roles of a titled name that make it the relative the title alone would stand for ("Nana Sue").
+_TITLED_KIN = frozenset({"relative", "adult", "parent"})
 #: Roles that make a kin title the name of someone else in the feed (a child called Poppy, a dog called Lola).
 _SOMEONE = frozenset({"child", "pet", "other_child", "parent", "adult", "relative", "character"})
 
@@ -122,7 +124,9 @@ _SOMEONE = frozenset({"child", "pet", "other_child", "parent", "adult", "relativ
 def _add_bare_kin_titles(book: FactBook, cast, views: Sequence[PostView]) -> None:
     """A kin title used as the name ("Pop picked them up", "lunch at Dadi's"): the relative a stranger
     can ask for by it. Not when the feed names that relative ("Nana Sue"), nor for the vague titles."""
-    named = {fold(p.title) for p in cast.people if p.title}
+    # only a title the feed gives a relative names that relative: "Nani Ollie Watkins is the best" (a child's
+    # words about a footballer) leaves Nani unnamed
+    named = {fold(p.title) for p in cast.people if p.title and p.role in _TITLED_KIN}
     # a kin title that is someone's name in this feed (a child called Poppy, a dog called Lola) is that someone
     someone = [p for p in cast.people if p.role in _SOMEONE]
     named |= {p.key for p in someone} | {fold(a) for p in someone for a in p.aliases}
