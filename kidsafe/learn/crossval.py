@@ -26,7 +26,14 @@ from kidsafe.learn.fitting import fit
 #: Judge towns at the threshold the town trainer chose for the shipped model (out-of-fold on the train voices and
 #: on the dev voices, a wrong town costing twice a missed one): the threshold an audit uses. Until round 20 the
 #: harness judged them at 0.5 while audits used the trainer's 0.7 (0.7528, 90 stranger errors at 0.5; 0.7536, 83).
-SHIPPED = -1.0
+class _Shipped:
+    """A threshold named, not given: the shipped model's own (a number here would read as one to judge at)."""
+
+    def __repr__(self) -> str:
+        return "SHIPPED"
+
+
+SHIPPED = _Shipped()
 
 
 def _shipped_town_threshold() -> float:
@@ -36,7 +43,7 @@ def _shipped_town_threshold() -> float:
 
 def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensitive: float = 1.0,
              child_threshold: float = 0.6, sensitive_threshold: float = 0.1, balance: float = 0.5,
-             town_threshold: float | None = SHIPPED, favourite_threshold: float = 0.4,
+             town_threshold: float | _Shipped | None = SHIPPED, favourite_threshold: float = 0.4,
              tagger_threshold: float = 0.5, owner_threshold: float | None = 0.4,
              routine_owner_threshold: float = 0.8, role_floors: dict[str, float] | None = None,
              school_threshold: float | None = train_schools.THRESHOLD,
@@ -48,7 +55,7 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
     threshold, the one an audit uses; ``alias_threshold`` None: the
     spelling rule joins a child's two names; ``activity_threshold`` None: the activity lists name a
     routine's activity)."""
-    if town_threshold == SHIPPED:
+    if town_threshold is SHIPPED:
         town_threshold = _shipped_town_threshold()
     voices = load_split(split)
     role_ex = {v.id: train_roles.examples_of([v], augment=True) for v in voices}
