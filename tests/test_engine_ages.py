@@ -33,6 +33,7 @@ def test_engine_birthday_phrasings(caption, posted, birthday):
     ("Beach day for Max (4) and Ivy (2)", None),
     ("Max is 6 months old today and already crawling", None),
     ("Max is 5 minutes late for everything", None),
+    ("Max's game at the rink, 3:15 today", None),  # a clock time, not fifteen today
 ])
 def test_engine_ages_not_misread(caption, age):
     d = dossier(view("1", caption), view("2", "Our boy Max is 3 today", "2024-01-10 09:00"))

@@ -112,6 +112,20 @@ def test_vague_times_become_parts_of_the_day(text, said):
     assert [s for _, _, s in times(text)] == [said]
 
 
+@pytest.mark.parametrize(("text", "said"), [
+    ("Nursery 9am-3pm", "Nursery during the day"),  # a range is said once, not "in the morning-in the afternoon"
+    ("Swimming 4:30 to 6", "Swimming in the afternoon"),
+    ("Tue 7:45-4 at nursery", "Weekday during the day at nursery"),  # ends earlier than it began: began in the morning
+    ("Tea at 6-7pm", "Tea in the evening"),  # the preposition goes with the range
+    ("from 9 to 3pm", "during the day"),
+    ("Worth the 5am alarm", "Worth the morning alarm"),  # a time said as an adjective
+    ("Game at 3:15 today", "Game in the afternoon today"),  # no age of fifteen inside the clock
+    ("Ages 9 to 12 welcome", "Ages 9 to 12 welcome"),  # no clock said: no time
+])
+def test_vague_time_ranges_and_adjectives_read_as_english(text, said):
+    assert redact(text, Vocabulary(())).text == said
+
+
 @pytest.mark.parametrize("text", ["£2.50", "10/10", "25 metres", "3.5 km", "year 2"])
 def test_vague_times_ignore_numbers_that_are_not_times(text):
     assert list(times(text)) == []

@@ -184,3 +184,27 @@ def test_wording_a_town_after_a_title_is_that_persons_name():
     assert redact("chasing the chickens of Mama Ngozi next door", FAMILY).text == \
         "chasing the chickens of Mama someone next door"  # not "Mama this place"
     assert redact("We moved to Ngozi last year", FAMILY).text == "We moved to this place last year"
+
+
+WITH_A_FAMILY_NAME = Vocabulary((*FAMILY.terms, Term("Quenby", "surname")))
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("Maisie Quenby, aged 4", "My daughter"),  # after a first name the family name goes with it
+    ("Quenby's whole personality right now is horses.", "Someone's whole personality right now is horses."),
+    ("She has asked for a pony already. Quenby's idea.", "She has asked for a pony already. Someone's idea."),
+    ("Give me home any day, Quenby", "Give me home any day"),  # a signature at the caption's end
+    ("Santa lives up the road - Quenby", "Santa lives up the road"),
+])
+def test_wording_a_family_name_standing_alone_reads_as_a_person(caption, expected):
+    # a word the feed only gives as a family name can be a child's name the dossier missed: dropping it alone
+    # left "'s whole personality" (#14, captions read as correct English)
+    assert redact(caption, WITH_A_FAMILY_NAME).text == expected
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("Theo reading his Pickle story", "My son reading his dog story"),  # not "his our dog story"
+    ("Maisie and her Pickle", "My daughter and her dog"),
+])
+def test_wording_a_pet_after_a_possessive_takes_no_second_owner(caption, expected):
+    assert redact(caption, FAMILY).text == expected

@@ -17,17 +17,20 @@ from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind, Span
 
 _N = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 _NTH = r"(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+#: Not right after a clock's hour: "3:15 today" is a time, not fifteen today.
+NOT_A_CLOCK = r"(?<!\d[:.])"
 #: (pattern, which group holds the number, day shift when the phrase itself says so)
 AGE_PATTERNS = (
     (re.compile(r"\b(?:is|turned|turns|turning|is now|now)\s+" + _N + r"(?:\s+years?\s+old)?\b" + NOT_YEARS), 1),
     (re.compile(r"[a-z]\s*\((\d{1,2})\)"), 1),
     (re.compile(r"\bhappy\s+" + _NTH + r"\s+(?:birthday|bday|b-day)"), 1),
     (re.compile(r"\b" + _NTH + r"\s+(?:birthday|bday|b-day)"), 1),
-    (_YEARS_AGO_TODAY := re.compile(r"\b" + _N + r"\s+years?\s+ago\s+today\b"), 1),
+    (_YEARS_AGO_TODAY := re.compile(r"\b" + NOT_A_CLOCK + _N + r"\s+years?\s+ago\s+today\b"), 1),
     # "six the day": Scots and Irish for today, not "the day we met"
-    (re.compile(r"\b" + _N + r"\s+(?:today|the\s+day(?!\s+(?:we|you|i|he|she|they|was|were|before|after|of|that|when)\b)"
+    (re.compile(r"\b" + NOT_A_CLOCK + _N
+                + r"\s+(?:today|the\s+day(?!\s+(?:we|you|i|he|she|they|was|were|before|after|of|that|when)\b)"
                 r"|years?\s+old\s+today)\b(?!\s*(?:months?|weeks?))"), 1),
-    (re.compile(r"\b" + _N + r"\s+years?\s+old\b"), 1),
+    (re.compile(r"\b" + NOT_A_CLOCK + _N + r"\s+years?\s+old\b"), 1),
 )
 #: Words that make "N years ago today" a birth's anniversary.
 _A_BIRTH = re.compile(r"\bborn\b|\bbirth|\bb-?day\b|\barrived\b|\bcame (?:along|into)\b|\bmade (?:me|us) a\b|🎂")

@@ -158,10 +158,15 @@ def _edit_kind(kind: str, label: str) -> str:
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
-    """A dropped span with the space before it (or after it, at the start of a line)."""
+    """A dropped span with the space before it (or after it, at the start of a line), and the comma or dash before
+    it when it ends the line."""
     a = start
     while a > 0 and text[a - 1] in " \t":
         a -= 1
+    if a > 0 and text[a - 1] in ",-–—" and not text[end:].split("\n", 1)[0].strip():
+        a -= 1  # a name that ended the line after a comma or a dash ("any day, Síofra") takes the mark with it
+        while a > 0 and text[a - 1] in " \t":
+            a -= 1
     if a > 0 and text[a - 1] != "\n":
         return a, end
     b = end

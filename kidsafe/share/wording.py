@@ -12,6 +12,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from kidsafe.engine import lexicon as lx
+from kidsafe.engine.net.name_shaped import FAMILY_GROUP_WORDS
 from kidsafe.engine.net.places import PLACE_WORDS_SAID, SCHOOL_NAME_DROPPED
 from kidsafe.engine.net.shapes import GREETINGS, capitalised_after, sentence_start, words_before
 from kidsafe.engine.net.unknown_words import PLACE_CUES
@@ -105,14 +106,19 @@ def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tup
         if _word_after(caption, group[-1].end) in PEOPLE_VERBS:  # a person the dossier took for a pet
             return book.stranger(term.key if term else ""), kind
         noun = book.pet(term.key if term else "", noun or "pet")
-        return (noun if last_prev in OWNERS else f"our {noun}"), kind
+        return (noun if last_prev in POSSESSIVES else f"our {noun}"), kind  # "his Merv story" -> "his dog story"
     if kind == "parent":
         noun = book.parent(term.key if term else "")
-        return (noun if last_prev in OWNERS else f"my {noun}"), kind
+        return (noun if last_prev in POSSESSIVES else f"my {noun}"), kind
     if kind == "other_child":
         return ("" if adjacent and last_prev in FRIEND_NOUNS else book.friend(term.key if term else "")), kind
     if kind == "surname":
-        return _surname_said(first), kind
+        if first.said or _after_a_name(caption, first.start) or last_prev in _DETERMINERS \
+                or _word_after(caption, group[-1].end) in FAMILY_GROUP_WORDS:
+            return _surname_said(first), kind  # "Sam Quenby", "the Quenby house", "Quenby boys": the name goes
+        # a family name standing where a person does ("Síofra's whole personality", a word the feed only ever
+        # signs with): dropping it would leave "'s whole personality", so it is said as a name nobody placed
+        return _person_said(caption, group, prev, book), kind
     if kind in ("town", "place") and (kind == "town" or first.said == PLACE_WORDS_SAID) \
             and _names_a_venue(caption, group[-1].end):
         return ("local" if last_prev in _DETERMINERS or last_prev in POSSESSIVES else "the local"), kind
@@ -156,7 +162,12 @@ def _person_said(caption: str, group: list[Span], prev: list[str], book: Phraseb
     last_prev = prev[-1] if prev else ""
     alone = sentence_start(caption, group[0].start) and not re.match(r"\s*[\w'’,;:&+(]", caption[group[-1].end:])
     # alone: the sentence holds nothing else ("Three today! X"); before a comma or "+" it is the sentence's subject
-    if last_prev in GREETINGS or last_prev in {"you", "u"} or last_prev in FRIEND_NOUNS | FAMILY_NOUNS or alone:
+    signed = bool(re.search(r"[,\-–—]\s*$", caption[:group[0].start])) and not re.search(r"[\w'’]",
+                                                                                         caption[group[-1].end:])
+    # signed: the caption ends with the name after a comma or a dash ("…any day, Síofra"), a signature or the
+    # one spoken to: it goes with nothing said instead
+    if signed or alone or last_prev in GREETINGS or last_prev in {"you", "u"} \
+            or last_prev in FRIEND_NOUNS | FAMILY_NOUNS:
         return ""
     if last_prev in POSSESSIVES:
         return "little one"
@@ -187,6 +198,14 @@ def _join(parts: list[str], joins: list[str]) -> str:
     for join, part in zip(joins, parts[1:], strict=False):
         out += join + part
     return out
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’\-]*\s+$")
+
+
+def _after_a_name(caption: str, start: int) -> bool:
+    """Whether a capitalised word stands right before ``start`` ("Sam Henderson"): the family name goes with it."""
+    return bool(_NAME_BEFORE.search(caption, max(0, start - 40), start))
 
 
 def _surname_said(span: Span) -> str:

@@ -35,13 +35,53 @@ def part_of_day(clock: str) -> str:
     return SAID[day_part(int(clock[:2]))]
 
 
+RANGE_END_RE = re.compile(r"\s*(?:-|–|—|to|till|until|til)\s*(\d{1,2}(?:[:.]\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?)"
+                          r"(?![\w:.£$€%])", re.IGNORECASE)
+"""The end of a range after a clock time ("9am-3pm", "4:30 to 6"): the range is said once, not as two times."""
+RANGE_START_RE = re.compile(r"(?<![\w£$€.:])((?:(?:at|by|from|around|about)\s+)?\d{1,2}(?:[:.]\d{2})?)"
+                            r"\s*(?:-|–|—|to|till|until|til)\s*$", re.IGNORECASE)
+"""A bare hour before a range's clock time ("9-3pm", "at 6-7pm"), with the preposition before it."""
+BARE = {"morning": "morning", "afternoon": "afternoon", "evening": "evening", "night": "night"}
+"""How a time said as a noun's adjective ("the 5am alarm") is said: "the morning alarm"."""
+_ADJECTIVE_BEFORE = re.compile(r"(?i)\b(?:the|a|an|my|our|his|her|their|your|this|that|every)\s+$")
+_DURING = "during the day"
+
+
 def times(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, vague words) for every clock time in the text."""
+    """(start, end, vague words) for every clock time in the text; a range of two times is one span."""
+    used_to = 0
     for m in TIME_RE.finditer(text):
+        if m.start() < used_to:
+            continue  # the end of a range already said
         clock = parse_time(m[0].lower())
         if clock is None:
             continue
-        yield m.start(), m.end(), part_of_day(clock)
+        start, end, first, last = m.start(), m.end(), clock, clock
+        before = RANGE_START_RE.search(text, max(0, start - 20), start)
+        if before:  # "9-3pm": the range begins at the bare hour
+            start = before.start(1)
+            first = _bare_clock(re.sub(r"^\D+", "", before[1]), clock) or clock
+        after = RANGE_END_RE.match(text, end)
+        if after:
+            end = used_to = after.end()
+            last = parse_time(after[1].lower()) or parse_time("at " + after[1].lower()) or clock
+            if last < first and int(first[:2]) >= 12 and "pm" not in m[0].lower():
+                first = f"{int(first[:2]) - 12:02d}{first[2:]}"  # "7:45-4": a range ending earlier began in the morning
+        part = day_part(int(first[:2]))
+        if before or after:
+            if part == "morning" and day_part(int(last[:2])) != part:
+                yield start, end, _DURING  # a school day's "9am-3pm"; "4:30 to 6" stays "in the afternoon"
+                continue
+        adjective = _ADJECTIVE_BEFORE.search(text, max(0, start - 8), start) and not text[start].isalpha()
+        yield start, end, BARE[part] if adjective else SAID[part]
+
+
+def _bare_clock(hour: str, end: str) -> str | None:
+    """A range's bare first hour as a clock time, read before the range's end ("9" before "3pm" is 09:00)."""
+    clock = parse_time("at " + hour)
+    if clock is not None and clock > end and int(clock[:2]) >= 12:
+        clock = f"{int(clock[:2]) - 12:02d}{clock[2:]}"
+    return clock
 
 
 def weekdays(text: str, *, abbreviations: bool = False) -> Iterator[tuple[int, int, str]]:
