@@ -121,6 +121,7 @@ def test_vague_times_become_parts_of_the_day(text, said):
     ("Worth the 5am alarm", "Worth the morning alarm"),  # a time said as an adjective
     ("Game at 3:15 today", "Game in the afternoon today"),  # no age of fifteen inside the clock
     ("Ages 9 to 12 welcome", "Ages 9 to 12 welcome"),  # no clock said: no time
+    ("Gym 4:30-5:30. Then tea", "Gym in the afternoon. Then tea"),  # a full stop after the range ends it
 ])
 def test_vague_time_ranges_and_adjectives_read_as_english(text, said):
     assert redact(text, Vocabulary(())).text == said

@@ -208,3 +208,24 @@ def test_wording_a_family_name_standing_alone_reads_as_a_person(caption, expecte
 ])
 def test_wording_a_pet_after_a_possessive_takes_no_second_owner(caption, expected):
     assert redact(caption, FAMILY).text == expected
+
+
+def test_wording_a_child_only_the_copys_re_audit_found_is_someone_and_never_a_greeting():
+    # the re-audit of a redacted copy numbers its own children: its "child-1" is not the dossier's, and it may read a
+    # greeting beside a rewritten name as names ("Nollaig Shona daoibh! Love from my daughter")
+    dossier = Vocabulary((Term("Saoirse", "child", "daughter", "child-1"),))
+    again = Vocabulary((Term("Nollaig", "child", "son", "child-1"), Term("Shona", "child", "son", "child-1"),
+                        Term("Qwenby", "child", "son", "child-1")))
+    merged = dossier.merged(again)
+    assert {t.text for t in merged.terms if t.found_again} == {"Nollaig", "Shona", "Qwenby"}
+    assert not any(t.found_again for t in dossier.merged(dossier).terms)
+    assert redact("Nollaig Shona daoibh! Love from Saoirse", merged).text == "Nollaig Shona daoibh! Love from my daughter"
+    assert redact("Tea with Qwenby and Saoirse", merged).text == "Tea with someone and my daughter"
+    assert redact("Shona came for tea", merged).text == "Someone came for tea"  # outside the greeting it goes
+
+
+def test_wording_a_school_or_club_after_a_or_her_takes_no_second_article():
+    school = Vocabulary((*FAMILY.terms, Term("St Brigid's", "school"), Term("Brigid's", "school")))
+    assert redact("Home with a Brigid's cross", school).text == "Home with a school cross"
+    assert redact("Maisie loves her Brigid's jumper", school).text == "My daughter loves her school jumper"
+    assert redact("a Lego digger and a Summit Flyers cake", FAMILY).text == "a Lego digger and a club cake"

@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.net.ages import age_spans
 from kidsafe.engine.net.names import names_a_school_or_person
-from kidsafe.engine.net.shapes import HASHTAG_RE, ends_a_set_phrase, greeted_after, sentence_start, words_before
+from kidsafe.engine.net.shapes import (HASHTAG_RE, ends_a_set_phrase, greeted_after, in_a_set_phrase, sentence_start,
+                                       words_before)
 from kidsafe.engine.text import fold
 from kidsafe.share.names import person_spans
 from kidsafe.share.phrases import Phrasebook
@@ -64,7 +65,7 @@ def redact(caption: str, vocab: Vocabulary, *, routine: bool = False, people: fr
     spans = find_spans(caption, vocab, routine=routine)
     spans += [*person_spans(caption, people, vocab, lower_case=lower_case, named=named),
               *(Span(*found) for found in age_spans(caption)), *cited_spans(caption, cited)]
-    chosen = [_titled_person(caption, s) for span in spans for s in _outside_greetings(caption, span)
+    chosen = [_titled_person(caption, _unknown_child(s)) for span in spans for s in _outside_greetings(caption, span)
               if fold(caption[s.start:s.end]) not in vocab.kept]  # the parent's words stay as written
     return _apply(caption, _resolve(chosen))
 
@@ -82,10 +83,19 @@ def _titled_person(caption: str, span: Span) -> Span:
     return span
 
 
+def _unknown_child(span: Span) -> Span:
+    """A child only the copy's re-audit found is said as a name nobody placed ("someone"): that audit's children are
+    not the dossier's, so "my son" could be the wrong child, or a word beside a rewritten name taken for one."""
+    return replace(span, kind="person", said="") if span.kind == "child" and span.term and span.term.found_again \
+        else span
+
+
 def _outside_greetings(caption: str, span: Span) -> list[Span]:
     """The span, unless it is a word the nets alone found (no term of the dossier) that ends a greeting ("Eid
     Mubarak", "Joyeux Noël"): rewriting only it would leave "Eid someone". The greeting stays, and the capitalised
     word said after it, which the name run had taken with it, is the one greeted ("Eid Mubarak Qwenby!"): it goes."""
+    if span.term is not None and span.term.found_again and in_a_set_phrase(caption, span.start):
+        return []  # only the copy's re-audit, reading "Nollaig Shona my daughter", took the greeting for names
     if span.term is not None or span.kind not in ("person", "place") or " " in caption[span.start:span.end] \
             or not ends_a_set_phrase(caption, span.start):
         return [span]
@@ -163,7 +173,7 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     a = start
     while a > 0 and text[a - 1] in " \t":
         a -= 1
-    if a > 0 and text[a - 1] in ",-–—" and not text[end:].split("\n", 1)[0].strip():
+    if a > 0 and text[a - 1] in ",-–—" and not re.search(r"[\w'’]", text[end:].split("\n", 1)[0]):
         a -= 1  # a name that ended the line after a comma or a dash ("any day, Síofra") takes the mark with it
         while a > 0 and text[a - 1] in " \t":
             a -= 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.net.shapes import is_rare_word
@@ -49,6 +49,8 @@ class Term:
     kind: str
     noun: str = ""
     who: str = ""  # the dossier's subject id of a child: two names of one child are one person
+    found_again: bool = False
+    """Found only by a re-audit of the redacted copy, whose subjects are not the dossier's: who it is is not known."""
 
     @property
     def key(self) -> str:
@@ -89,8 +91,8 @@ class Vocabulary:
         captions, the redacted ones it was read from: this vocabulary keeps its own)."""
         seen = {(t.key, t.kind) for t in self.terms}
         keys = {t.key for t in self.terms}
-        extra = tuple(t for t in other.terms if (t.key, t.kind) not in seen and t.key not in keys
-                      and t.key not in self.not_people)  # a favourite ("Thomas") read again as a child is still no one
+        extra = tuple(replace(t, found_again=True) for t in other.terms if (t.key, t.kind) not in seen
+                      and t.key not in keys and t.key not in self.not_people)  # a favourite ("Thomas") is still no one
         return Vocabulary(self.terms + extra, self.routine_posts | other.routine_posts, self.kept | other.kept,
                           self.not_people | other.not_people, self.cited)
 

@@ -131,13 +131,14 @@ def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tup
         return "", kind  # "l'école du Boisjoli" -> "l'école"
     if kind == "school":
         noun = "nursery" if _about_a_nursery(caption) else "school"
-        return (noun if last_prev in SCHOOL_PREPOSITIONS or last_prev == "the" else f"the {noun}"), kind
+        said_after = SCHOOL_PREPOSITIONS | _DETERMINERS | POSSESSIVES  # "a Brigid's cross" -> "a school cross"
+        return (noun if last_prev in said_after else f"the {noun}"), kind
     if kind == "place" and first.said == PLACE_WORDS_SAID and last_prev == "the" and adjacent:
         return "place", kind  # "the New Town shops" -> "the place shops", not "the this place"
     if kind == "place" and first.said == NEARBY:
         return _nearby_said(caption, last_prev), kind
     if kind in ("place", "street") and first.said != PLACE_WORDS_SAID:
-        return (first.said if last_prev == "the" else f"the {first.said}"), kind
+        return (first.said if last_prev in _DETERMINERS or last_prev in POSSESSIVES else f"the {first.said}"), kind
     return first.said, kind
 
 

@@ -68,6 +68,17 @@ def ends_a_set_phrase(text: str, start: int) -> bool:
     return before is not None and word is not None and f"{fold(before[1])} {fold(word[0])}" in GREETING_PHRASES
 
 
+_WORD_AFTER = re.compile(r"[ \t]+([\w'’\-]+)")
+
+
+def in_a_set_phrase(text: str, start: int) -> bool:
+    """Whether the word at ``start`` ends or begins a listed greeting ("Nollaig" and "Shona" of "Nollaig Shona")."""
+    word = _WORD_AT.match(text, start)
+    after = _WORD_AFTER.match(text, word.end()) if word else None
+    return ends_a_set_phrase(text, start) or (
+        word is not None and after is not None and f"{fold(word[0])} {fold(after[1])}" in GREETING_PHRASES)
+
+
 _CAPITALISED_NEXT = re.compile(r"[ \t]+([A-Z][\w'’\-]*)")
 COMMON_AFTER_GREETING = 5000
 """A word after a greeting this common in English is no name ("Eid Mubarak Everyone")."""

@@ -36,7 +36,7 @@ def part_of_day(clock: str) -> str:
 
 
 RANGE_END_RE = re.compile(r"\s*(?:-|–|—|to|till|until|til)\s*(\d{1,2}(?:[:.]\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?)"
-                          r"(?![\w:.£$€%])", re.IGNORECASE)
+                          r"(?![\w:£$€%]|\.\d)", re.IGNORECASE)
 """The end of a range after a clock time ("9am-3pm", "4:30 to 6"): the range is said once, not as two times."""
 RANGE_START_RE = re.compile(r"(?<![\w£$€.:])((?:(?:at|by|from|around|about)\s+)?\d{1,2}(?:[:.]\d{2})?)"
                             r"\s*(?:-|–|—|to|till|until|til)\s*$", re.IGNORECASE)
