@@ -229,3 +229,12 @@ def test_wording_a_school_or_club_after_a_or_her_takes_no_second_article():
     assert redact("Home with a Brigid's cross", school).text == "Home with a school cross"
     assert redact("Maisie loves her Brigid's jumper", school).text == "My daughter loves her school jumper"
     assert redact("a Lego digger and a Summit Flyers cake", FAMILY).text == "a Lego digger and a club cake"
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("Lion dance and Maisie Mais was so brave", "Lion dance and my daughter was so brave"),  # one child, two names
+    ("Happy birthday to Maisie Mais!!", "Happy birthday to my daughter!!"),
+    ("Maisie Rosa and Theo", "My daughter her sister and my son"),  # two children side by side stay two
+])
+def test_wording_one_childs_names_side_by_side_are_said_once(caption, expected):
+    assert redact(caption, FAMILY).text == expected

@@ -8,6 +8,7 @@ daughter"; a relative's name after the kin title goes ("Nana's"); a pet is "our 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -45,7 +46,10 @@ def child_runs(caption: str, spans: list[Span]) -> list[list[Span]]:
     groups: list[list[Span]] = []
     for span in spans:
         last = groups[-1][-1] if groups else None
-        if (last is not None and span.kind == "child" and last.kind == "child"
+        if (last is not None and span.kind == "child" and last.kind == "child" and last.term and span.term
+                and last.term.who and last.term.who == span.term.who and not caption[last.end:span.start].strip()):
+            groups[-1][-1] = replace(last, end=span.end)  # "Jai Jai", "Ama Serwaa": one child's names said together
+        elif (last is not None and span.kind == "child" and last.kind == "child"
                 and CONNECTOR_RE.match(caption[last.end:span.start])):
             groups[-1].append(span)
         elif (last is not None and span.kind == "person" and last.kind in NAME_KINDS
