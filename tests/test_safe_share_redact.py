@@ -127,6 +127,17 @@ def test_vague_time_ranges_and_adjectives_read_as_english(text, said):
     assert redact(text, Vocabulary(())).text == said
 
 
+@pytest.mark.parametrize(("text", "said"), [
+    ("Nursery Mon Tue Wed mornings still", "Nursery weekday mornings still"),  # not "weekday weekday weekday"
+    ("Football on Saturday and Sunday", "Football at the weekend"),
+    ("Dance Fri & Sat", "Dance some days"),
+    ("Every Monday and Wednesday football", "On weekdays football"),
+    ("Football Saturday, swimming Sunday", "Football weekend, swimming weekend"),  # two days, two things: said apart
+])
+def test_weekdays_listed_together_are_said_once(text, said):
+    assert redact(text, Vocabulary(()), routine=True).text == said
+
+
 @pytest.mark.parametrize("text", ["£2.50", "10/10", "25 metres", "3.5 km", "year 2"])
 def test_vague_times_ignore_numbers_that_are_not_times(text):
     assert list(times(text)) == []

@@ -21,6 +21,7 @@ import tempfile
 import unicodedata
 import zipfile
 from dataclasses import dataclass
+from functools import cache
 from datetime import date
 from pathlib import Path
 
@@ -69,7 +70,19 @@ def _telling(word: str) -> bool:
 
     key = re.sub(r"['’]s?$", "", fold(word))
     rank = english_rank(key)
-    return word[:1].isupper() and key not in GENERIC and (rank is None or rank >= COMMON_RANK)
+    return word[:1].isupper() and key not in GENERIC and key not in _school_type_words() \
+        and (rank is None or rank >= COMMON_RANK)
+
+
+@cache
+def _school_type_words() -> frozenset[str]:
+    """Every word the lexicon's lists give as a kind of school, in any language ("tadika", "naíonra", "dayhome"):
+    like "primary", such a word names no school on its own, so the copy may keep it ("last year of tadika")."""
+    from kidsafe.engine import lexicon as lx
+
+    phrases = [*lx.SCHOOL_TYPE_WORDS, *lx.word_set("share", "school_types_before_name"),
+               *lx.word_set("share", "school_types_after_name")]
+    return frozenset(fold(w) for phrase in phrases for w in phrase.split())
 
 
 def second_tier_words(truth: dict) -> set[str]:

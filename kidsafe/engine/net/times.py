@@ -114,5 +114,33 @@ def time_spans(caption: str, *, routine: bool = False) -> Iterator[tuple[int, in
         yield start, end, "time", said
     no_tags = HASHTAG_RE.sub(" ", caption)
     if routine or activity_in(re.sub(r"#\w+", " ", fold(no_tags)), no_tags):
-        for start, end, said in weekdays(caption, abbreviations=routine):
+        for start, end, said in _days_listed_once(caption, list(weekdays(caption, abbreviations=routine))):
             yield start, end, "weekday", said
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,|/|&|\+|-|–|and)?\s*", re.IGNORECASE)
+_PART_AFTER = re.compile(r"\s+(?:mornings?|afternoons?|evenings?|nights?|arvos?)\b", re.IGNORECASE)
+
+
+def _days_listed_once(text: str, days: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
+    """Weekdays said one after another ("Mon Tue Wed mornings", "Tue/Thu") as one span, said once: "weekday weekday
+    weekday mornings" reads as no English."""
+    run: list[tuple[int, int, str]] = []
+    for day in [*days, None]:
+        if day is not None and run and _LIST_JOIN.fullmatch(text, run[-1][1], day[0]):
+            run.append(day)
+            continue
+        if len(run) > 1:
+            words = [said.split()[-1] for _, _, said in run]
+            kind = "weekend" if all(w.startswith("weekend") for w in words) else "weekday" \
+                if all(w.startswith("weekday") for w in words) else ""
+            if _PART_AFTER.match(text, run[-1][1]):  # "Mon Tue Wed mornings": the days describe the mornings
+                said = kind or "some"
+            elif " " in run[0][2]:  # "on Monday and Wednesday", "every Tue/Thu"
+                said = "at the weekend" if kind == "weekend" else "on weekdays" if kind else "on some days"
+            else:
+                said = "weekend" if kind == "weekend" else "weekdays" if kind else "some days"
+            yield run[0][0], run[-1][1], said
+        elif run:
+            yield run[0]
+        run = [day] if day is not None else []
