@@ -97,3 +97,13 @@ TOWN = Vocabulary((Term("Liverpool", "town"), Term("Bath", "town")))
 ])
 def test_the_familys_town_written_in_lower_case_goes_where_a_place_stands(caption, expected):
     assert redact(caption, TOWN).text == expected
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("Book week at Harbord Public 📚", "Book week at school 📚"),  # a school named "Public" after its name (NSW)
+    ("Harbord Public Mother's Day stall", "The school Mother's Day stall"),
+    ("Enrolment done at Hillview Public School", "Enrolment done at school"),
+    ("Happy Public Holiday everyone", "Happy Public Holiday everyone"),  # a public thing, no school
+])
+def test_a_school_named_public_after_its_name_goes(caption, expected):
+    assert redact(caption, Vocabulary(())).text == expected

@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.net.name_shaped import FAMILY_GROUP_WORDS
 from kidsafe.engine.net.places import PLACE_WORDS_SAID, SCHOOL_NAME_DROPPED
-from kidsafe.engine.net.shapes import GREETINGS, capitalised_after, sentence_start, words_before
+from kidsafe.engine.net.shapes import GREETINGS, capitalised_after, capitalised_before, sentence_start, words_before
 from kidsafe.engine.net.unknown_words import PLACE_CUES
 from kidsafe.engine.text import fold
 from kidsafe.share.names import NEARBY
@@ -117,7 +117,7 @@ def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tup
     if kind == "other_child":
         return ("" if adjacent and last_prev in FRIEND_NOUNS else book.friend(term.key if term else "")), kind
     if kind == "surname":
-        if first.said or _after_a_name(caption, first.start) or last_prev in _DETERMINERS \
+        if first.said or capitalised_before(caption, first.start) or last_prev in _DETERMINERS \
                 or _word_after(caption, group[-1].end) in FAMILY_GROUP_WORDS:
             return _surname_said(first), kind  # "Sam Quenby", "the Quenby house", "Quenby boys": the name goes
         # a family name standing where a person does ("Síofra's whole personality", a word the feed only ever
@@ -203,14 +203,6 @@ def _join(parts: list[str], joins: list[str]) -> str:
     for join, part in zip(joins, parts[1:], strict=False):
         out += join + part
     return out
-
-
-_NAME_BEFORE = re.compile(r"[A-Z][\w'’\-]*\s+$")
-
-
-def _after_a_name(caption: str, start: int) -> bool:
-    """Whether a capitalised word stands right before ``start`` ("Sam Henderson"): the family name goes with it."""
-    return bool(_NAME_BEFORE.search(caption, max(0, start - 40), start))
 
 
 def _surname_said(span: Span) -> str:

@@ -37,6 +37,9 @@ _SCHOOL_ALT = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+")
                                if w not in ("school", "high", "middle")), key=len, reverse=True))
 SCHOOL_RE = re.compile(r"(?<![\w#@])((?:(?:St\.?|Saint|" + _NAME_WORD + r")\s+){1,3})((?i:" + _SCHOOL_ALT
                        + r"))(?:\s+(?:School|Academy))?(?!\w)")
+_PUBLIC_THINGS = "|".join(map(re.escape, sorted(lx.word_set("share", "public_things"))))
+_PUBLIC_THING = re.compile(r"(?i:public)\s+(?i:" + _PUBLIC_THINGS + r")\b")
+"""Not a school named "Public" after its name ("Harbord Public") but a public thing ("Brisbane Public Library")."""
 HIGH_SCHOOL_RE = re.compile(r"(?<![\w#@])([A-Z][\w'’\-]+)\s+(?:High|Middle)(?:\s+School)?\b"
                             r"(?!\s+(?:Street|St|Road|Rd|Chair|Tea|Five|Heels)\b)")
 """A school named by "High" or "Middle" after its name ("Hollinbrook High"), not "High Street"."""
@@ -87,7 +90,7 @@ def shaped_spans(caption: str, people: set[str], kept: frozenset[str]) -> Iterat
         while words and (fold(words[0][2]) in FUNCTION_WORDS
                          or _opens_text(caption, words[0][0]) and fold(words[0][2]) in LEADING_NON_NAMES):
             words = words[1:]  # "at Little Acorns Early Learning": "Little" is the name's, unless a sentence opens
-        if words and m[2][0].isupper():
+        if words and m[2][0].isupper() and not _PUBLIC_THING.match(caption, m.start(2)):
             yield words[0][0], m.end(), "school", ""
     for m in HIGH_SCHOOL_RE.finditer(caption):
         if fold(m[1]) not in LEADING_NON_NAMES and fold(m[1]) not in lx.NOT_NAMES:

@@ -106,6 +106,12 @@ def sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:;" or not re.search(r"[\w,]", before[-2:])
 
 
+def capitalised_before(text: str, start: int) -> bool:
+    """The word right before ``start`` (a space apart) is written with a capital: a first name before a family name
+    ("Sam Henderson")."""
+    return bool(_CAPITAL_BEFORE.search(text, max(0, start - 40), start))
+
+
 def capitalised_after(text: str, end: int) -> bool:
     """The next word after ``end`` is written with a capital: a name goes on ("the Penrith Carnival")."""
     return bool(re.match(r"\s+[A-Z]", text[end:end + 3]))
