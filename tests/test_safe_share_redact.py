@@ -87,6 +87,10 @@ def test_redact_lists_each_edit_by_kind_without_the_original_words():
     ("teamwhitfield", "surname"),
     ("smithfamily", "surname"),
     ("oakfieldprimary", "school"),
+    ("harbordpublic", "school"),  # a school named "Public" (New South Wales), and its initials
+    ("harbordps", "school"),
+    ("thinkpublic", None),  # a common word before "public" is no school's name
+    ("chips", None),
     ("dundee", "place"),
     ("bathtime", "sensitive"),
     ("pottytraining", "sensitive"),

@@ -125,9 +125,20 @@ def _surname_like(low: str) -> bool:
 
 
 def _school_like(low: str) -> bool:
-    """#oakfieldprimary: a proper name run into a school word."""
+    """#oakfieldprimary: a proper name run into a school word; #harbordpublic, #harbordps, #saltbushelc: a name no
+    English word run into a word only the share's lists give for a kind of school."""
     m = SCHOOL_SUFFIX.match(low)
-    return bool(m) and m is not None and m[1] not in lx.NOT_NAMES and not set(split_words(m[1])) & HASHTAG_NON_NAMES
+    if m is not None and m[1] not in lx.NOT_NAMES and not set(split_words(m[1])) & HASHTAG_NON_NAMES:
+        return True
+    m = _SHARE_SCHOOL_SUFFIX.match(low)
+    return m is not None and (english_rank(m[1]) or RARE_IN_TAG_RANK) >= RARE_IN_TAG_RANK and m[1] not in lx.NOT_NAMES
+
+
+_SHARE_SCHOOL_SUFFIX = re.compile(
+    r"^([a-z]{5,}?)(" + "|".join(sorted({re.escape(w.replace(" ", "")) for w in lx.word_set("share",
+                                                                                           "school_types_after_name")}
+                                        | {"ps"}, key=len, reverse=True)) + r")$")
+"""A school's name run into "public", "ps", "elc"…: the name before it must be rare in English ("#thinkpublic" stays)."""
 
 
 def _place_like(low: str) -> bool:
