@@ -11,7 +11,8 @@ it. Its features:
 - how it is written: capitals not at the sentence's start, all capitals, spaCy's entity label, how
   common the last word is in English and as a first name (a person doing the activity is no activity);
 - where it stands: before or after the day, how many words between and which, the words either side,
-  a comma between, the word before the day ("every", "on") and the day's form ("Tuesdays");
+  a comma between, the word before the day ("every", "on"); not the day's own form ("Weds", "Tuesdays": left
+  out since round 23, the model judged better out of fold without it);
 - whether the text says it repeats (`routines.RECURRING`);
 - an activity's emoji near the day ("Weds 🩰 then tea") is a candidate of its own, named by the list.
 
@@ -91,7 +92,6 @@ def candidates(text: str, raw_of, day: tuple[int, int], recurring: bool, entitie
     d0, d1 = day_at[0], day_at[-1] + 1
     first = next((i for i, w in enumerate(words) if w[0] >= lo), 0)
     last = next((i for i, w in enumerate(words) if w[0] >= hi), len(words))
-    day_word = words[d0][2]
     before_day = words[d0 - 1][2] if d0 > first else "<s>"
     out = []
     for i in range(len(words)):
@@ -107,7 +107,6 @@ def candidates(text: str, raw_of, day: tuple[int, int], recurring: bool, entitie
                 continue
             start, end = words[i][0], words[j - 1][1]
             feats = _features(toks, text, raw_of(start, end), words, i, j, d0, d1, first, last, entities)
-            feats[f"day:{day_word}"] = 1.0
             feats[f"dayL:{before_day}"] = 1.0
             if recurring:
                 feats["recurring"] = 1.0
@@ -117,11 +116,11 @@ def candidates(text: str, raw_of, day: tuple[int, int], recurring: bool, entitie
             elif any(r in phrase or phrase in r for r in rule_phrases):
                 feats["rule_overlap"] = 1.0
             out.append(Candidate(phrase, start, end, feats))
-    out += _emoji_candidates(text, before_lo, after_hi, lo, hi, day_word, before_day, recurring, rule_phrases)
+    out += _emoji_candidates(text, before_lo, after_hi, lo, hi, before_day, recurring, rule_phrases)
     return out
 
 
-def _emoji_candidates(text: str, lo: int, hi: int, sentence_lo: int, sentence_hi: int, day_word: str,
+def _emoji_candidates(text: str, lo: int, hi: int, sentence_lo: int, sentence_hi: int,
                       before_day: str, recurring: bool, rule_phrases: frozenset[str]) -> list[Candidate]:
     """An activity's emoji near the day ("Weds 🩰 then tea") is a candidate too, named by the list."""
     out = []
@@ -131,7 +130,7 @@ def _emoji_candidates(text: str, lo: int, hi: int, sentence_lo: int, sentence_hi
             continue
         where = "same" if sentence_lo <= at < sentence_hi else "other"
         feats = {"bias": 1.0, "emoji": 1.0, f"emoji:{where}_sentence": 1.0, f"w:{activity}": 1.0, "listed": 1.0,
-                 f"day:{day_word}": 1.0, f"dayL:{before_day}": 1.0}
+                 f"dayL:{before_day}": 1.0}
         if recurring:
             feats["recurring"] = 1.0
         if activity in rule_phrases:
