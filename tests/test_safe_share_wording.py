@@ -238,3 +238,12 @@ def test_wording_a_school_or_club_after_a_or_her_takes_no_second_article():
 ])
 def test_wording_one_childs_names_side_by_side_are_said_once(caption, expected):
     assert redact(caption, FAMILY).text == expected
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("Pickle the dog was not impressed.", "Our dog was not impressed."),  # not "Our dog the dog"
+    ("Maisie and Tigger the cat, again", "My daughter and our cat, again"),
+    ("Pickle the Great strikes again", "Our dog the Great strikes again"),  # no kind of animal after "the"
+])
+def test_wording_a_pet_with_its_kind_said_after_it_is_said_once(caption, expected):
+    assert redact(caption, FAMILY).text == expected

@@ -23,7 +23,7 @@ from kidsafe.engine.text import fold
 from kidsafe.share.names import person_spans
 from kidsafe.share.phrases import Phrasebook
 from kidsafe.share.spans import Span, find_spans
-from kidsafe.share.terms import Cited, Term, Vocabulary
+from kidsafe.share.terms import SPECIES, Cited, Term, Vocabulary
 from kidsafe.share.wording import child_runs, said
 
 # Priority of each kind of span when two overlap (lower wins), then the longer span.
@@ -65,7 +65,8 @@ def redact(caption: str, vocab: Vocabulary, *, routine: bool = False, people: fr
     spans = find_spans(caption, vocab, routine=routine)
     spans += [*person_spans(caption, people, vocab, lower_case=lower_case, named=named),
               *(Span(*found) for found in age_spans(caption)), *cited_spans(caption, cited)]
-    chosen = [_titled_person(caption, _unknown_child(s)) for span in spans for s in _outside_greetings(caption, span)
+    chosen = [_with_its_kind(caption, _titled_person(caption, _unknown_child(s)))
+              for span in spans for s in _outside_greetings(caption, span)
               if fold(caption[s.start:s.end]) not in vocab.kept]  # the parent's words stay as written
     return _apply(caption, _resolve(chosen))
 
@@ -80,6 +81,21 @@ def _titled_person(caption: str, span: Span) -> Span:
     if span.term is None and span.kind == "place" and caption[span.start].isupper() \
             and set(words_before(caption, span.start, 1)) & TITLES:
         return replace(span, kind="person", said="")
+    return span
+
+
+_SPECIES_WORDS = frozenset(w for words in SPECIES.values() for w in words if w.isalpha())
+
+
+def _with_its_kind(caption: str, span: Span) -> Span:
+    """A pet's name with the kind of animal said after it ("Dolores the cat") goes with those words, which "our cat"
+    says already: not "Our cat the cat"."""
+    if span.kind != "pet":
+        return span
+    after = caption[span.end:span.end + 20]
+    words = after.split()[:2]
+    if len(words) == 2 and words[0].lower() == "the" and fold(words[1].strip(".,!?;:")) in _SPECIES_WORDS:
+        return replace(span, end=span.end + after.index(words[1]) + len(words[1].rstrip(".,!?;:")))
     return span
 
 
