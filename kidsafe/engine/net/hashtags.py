@@ -125,8 +125,8 @@ def _surname_like(low: str) -> bool:
 
 
 def _school_like(low: str) -> bool:
-    """#oakfieldprimary: a proper name run into a school word; #harbordpublic, #harbordps, #saltbushelc: a name no
-    English word run into a word only the share's lists give for a kind of school."""
+    """#oakfieldprimary: a proper name run into a school word; #harbordpublic, #harbordps, #saltbushelc: a name rare
+    in English run into a word only the share's lists give for a kind of school."""
     m = SCHOOL_SUFFIX.match(low)
     if m is not None and m[1] not in lx.NOT_NAMES and not set(split_words(m[1])) & HASHTAG_NON_NAMES:
         return True

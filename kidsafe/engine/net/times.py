@@ -41,8 +41,6 @@ RANGE_END_RE = re.compile(r"\s*(?:-|–|—|to|till|until|til)\s*(\d{1,2}(?:[:.]
 RANGE_START_RE = re.compile(r"(?<![\w£$€.:])((?:(?:at|by|from|around|about)\s+)?\d{1,2}(?:[:.]\d{2})?)"
                             r"\s*(?:-|–|—|to|till|until|til)\s*$", re.IGNORECASE)
 """A bare hour before a range's clock time ("9-3pm", "at 6-7pm"), with the preposition before it."""
-BARE = {"morning": "morning", "afternoon": "afternoon", "evening": "evening", "night": "night"}
-"""How a time said as a noun's adjective ("the 5am alarm") is said: "the morning alarm"."""
 _ADJECTIVE_BEFORE = re.compile(r"(?i)\b(?:the|a|an|my|our|his|her|their|your|this|that|every)\s+$")
 _DURING = "during the day"
 
@@ -72,8 +70,9 @@ def times(text: str) -> Iterator[tuple[int, int, str]]:
             if part == "morning" and day_part(int(last[:2])) != part:
                 yield start, end, _DURING  # a school day's "9am-3pm"; "4:30 to 6" stays "in the afternoon"
                 continue
+        # a time said as a noun's adjective ("the 5am alarm") is the bare part: "the morning alarm"
         adjective = _ADJECTIVE_BEFORE.search(text, max(0, start - 8), start) and not text[start].isalpha()
-        yield start, end, BARE[part] if adjective else SAID[part]
+        yield start, end, part if adjective else SAID[part]
 
 
 def _bare_clock(hour: str, end: str) -> str | None:
