@@ -66,6 +66,10 @@ def _word_after(text: str, end: int) -> str:
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+_ARTICLED = _DETERMINERS | POSSESSIVES
+"""Words after which a noun needs no article of its own: "a school cross", "her dog", "the local"."""
+_SCHOOL_BARE_AFTER = SCHOOL_PREPOSITIONS | _ARTICLED
+"""Words after which a school is said "school" bare ("at school", "a school cross"), else "the school"."""
 #: After a place's name, words in lower case that end in a venue's word ("Tampines hawker centre", "the
 #: New Town shops"): the name says whose venue it is, so it becomes "the local", not "this place".
 _VENUE_AFTER = re.compile(r"\s+((?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*)")
@@ -125,7 +129,7 @@ def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tup
         return _person_said(caption, group, prev, book), kind
     if kind in ("town", "place") and (kind == "town" or first.said == PLACE_WORDS_SAID) \
             and _names_a_venue(caption, group[-1].end):
-        return ("local" if last_prev in _DETERMINERS or last_prev in POSSESSIVES else "the local"), kind
+        return ("local" if last_prev in _ARTICLED else "the local"), kind
     if kind == "town" and last_prev in _DETERMINERS and adjacent:
         # "the Pudsey Carnival" -> "the local Carnival", "the Pudsey we know" -> "the town we know"
         return ("local" if capitalised_after(caption, group[-1].end) else "town"), kind
@@ -135,14 +139,13 @@ def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tup
         return "", kind  # "l'école du Boisjoli" -> "l'école"
     if kind == "school":
         noun = "nursery" if _about_a_nursery(caption) else "school"
-        said_after = SCHOOL_PREPOSITIONS | _DETERMINERS | POSSESSIVES  # "a Brigid's cross" -> "a school cross"
-        return (noun if last_prev in said_after else f"the {noun}"), kind
+        return (noun if last_prev in _SCHOOL_BARE_AFTER else f"the {noun}"), kind
     if kind == "place" and first.said == PLACE_WORDS_SAID and last_prev == "the" and adjacent:
         return "place", kind  # "the New Town shops" -> "the place shops", not "the this place"
     if kind == "place" and first.said == NEARBY:
         return _nearby_said(caption, last_prev), kind
     if kind in ("place", "street") and first.said != PLACE_WORDS_SAID:
-        return (first.said if last_prev in _DETERMINERS or last_prev in POSSESSIVES else f"the {first.said}"), kind
+        return (first.said if last_prev in _ARTICLED else f"the {first.said}"), kind
     return first.said, kind
 
 

@@ -64,7 +64,7 @@ def times(text: str) -> Iterator[tuple[int, int, str]]:
             end = used_to = after.end()
             last = parse_time(after[1].lower()) or parse_time("at " + after[1].lower()) or clock
             if last < first and int(first[:2]) >= 12 and "pm" not in m[0].lower():
-                first = f"{int(first[:2]) - 12:02d}{first[2:]}"  # "7:45-4": a range ending earlier began in the morning
+                first = _twelve_hours_earlier(first)  # "7:45-4": a range ending earlier began in the morning
         part = day_part(int(first[:2]))
         if before or after:
             if part == "morning" and day_part(int(last[:2])) != part:
@@ -79,8 +79,13 @@ def _bare_clock(hour: str, end: str) -> str | None:
     """A range's bare first hour as a clock time, read before the range's end ("9" before "3pm" is 09:00)."""
     clock = parse_time("at " + hour)
     if clock is not None and clock > end and int(clock[:2]) >= 12:
-        clock = f"{int(clock[:2]) - 12:02d}{clock[2:]}"
+        clock = _twelve_hours_earlier(clock)
     return clock
+
+
+def _twelve_hours_earlier(clock: str) -> str:
+    """'19:45' -> '07:45': the morning hour the engine's afternoon guess stood for."""
+    return f"{int(clock[:2]) - 12:02d}{clock[2:]}"
 
 
 def weekdays(text: str, *, abbreviations: bool = False) -> Iterator[tuple[int, int, str]]:
