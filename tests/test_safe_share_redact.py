@@ -160,7 +160,24 @@ def test_vague_weekdays(text, said):
 
 def test_vague_short_weekday_forms_need_a_capital_unless_asked():
     assert list(weekdays("we sat in the sun")) == []
-    assert [s for _, _, s in weekdays("we sat in the sun", abbreviations=True)] == ["weekend", "weekend"]
+    assert [s for _, _, s in weekdays("swim sat 9am, footy on sun", abbreviations=True)] == ["weekend", "at the weekend"]
+    assert [s for _, _, s in weekdays("Sat swim, Sun footy", abbreviations=True)] == ["weekend", "weekend"]
+
+
+def test_short_weekday_forms_that_are_english_words_need_a_day_beside_them():
+    # "sat", "sun" and "wed" are words too: in a routine's post, "under the sun" is no Sunday
+    assert list(weekdays("we sat in the sun", abbreviations=True)) == []
+    assert list(weekdays("8h-11h under the sun", abbreviations=True)) == []
+
+
+def test_short_weekday_forms_listed_with_a_day_are_days():
+    assert [s for _, _, s in weekdays("mon tues weds mornings")] == ["weekday"] * 3
+    assert [s for _, _, s in weekdays("sat and sun", abbreviations=True)] == ["weekend", "weekend"]
+
+
+def test_a_word_opening_with_a_clock_time_is_no_time():
+    assert list(times("Happy birthday ya 2amar")) == []
+    assert [s for _, _, s in times("home by 5pmish")] == ["in the evening"]
 
 
 def test_vague_part_of_day_small_hours_are_night():

@@ -9,7 +9,7 @@ import pytest
 
 from kidsafe.engine.net.names import inflected_names
 from kidsafe.engine.net.unknown_words import initial_pairs, unknown_word_spans
-from kidsafe.share.names import feed_names
+from kidsafe.share.names import feed_names, feed_places
 from kidsafe.share.redact import redact
 from kidsafe.share.terms import Term, Vocabulary
 
@@ -38,6 +38,7 @@ FAMILY = Vocabulary((Term("Tulla", "child", "daughter", "child-1"), Term("Zbyna"
      "The boys won the relay. From the house, happy holidays"),
     ("April painted a fox and Zbyna painted our dog", "Someone painted a fox and my son painted our dog"),
     ("April was wet and May turned cold", "April was wet and May turned cold"),  # months
+    ("Rainy Saturday, so Lego all day", "Rainy Saturday, so Lego all day"),  # an English word describing the day
     # a first name that is also a common word, opening a sentence, is a name when a person's verb follows it
     ("Max made pancakes for everyone. Will is fine.", "Someone made pancakes for everyone. Will is fine."),
     ("2 today. Albert James. Tractor cake", "A year older this month. Tractor cake"),  # a first and middle name
@@ -100,6 +101,17 @@ def test_a_word_the_feed_uses_as_a_name_goes_from_every_caption():
     # where a name cannot stand, the same word is a thing named after it ("Qwenby holidays", "Qwenby Stampede")
     assert redact("Qwenby holidays over. Qwenby Stampede fun", FAMILY, named=named).text == \
         "Qwenby holidays over. Qwenby Stampede fun"
+
+
+def test_a_word_the_feed_uses_as_a_place_goes_from_every_caption():
+    captions = ["Back home in Vrellowby after the long drive", "Vrellowby Mall for shoes, then soup",
+                "Rain again #Vrellowby", "Fog over Vrellowby tonight", "Love from Qwenby and the kids"]
+    places = feed_places(captions, FAMILY)
+    assert [(t.text, t.kind) for t in places] == [("Vrellowby", "place")]  # "from" signs people off as often
+    vocab = FAMILY.adding(places)
+    assert [redact(c, vocab).text for c in captions[1:4]] == [
+        "This place for shoes, then soup", "Rain again", "Fog over this place tonight"]
+    assert FAMILY.keeping(["vrellowby"]).adding(places).terms == FAMILY.terms  # a word kept by hand stays
 
 
 def test_a_sentence_that_opens_with_a_name_keeps_its_words():

@@ -17,7 +17,7 @@ from kidsafe.engine.net.lower_case import written_in_lower_case
 from kidsafe.engine.net.names import tagged_people
 from kidsafe.engine.views import PostView
 from kidsafe.kinds import kinds_where
-from kidsafe.share.names import feed_names
+from kidsafe.share.names import feed_names, feed_places
 from kidsafe.share.redact import Redacted, redact
 from kidsafe.share.terms import Vocabulary, vocabulary
 from kidsafe.share.writer import CSV_NAME, Row, posts_csv
@@ -53,12 +53,15 @@ def redact_all(views: Sequence[PostView], vocab: Vocabulary) -> dict[str, Redact
 
 def plan_captions(views: Sequence[PostView], vocab: Vocabulary, rows: Callable[[Mapping[str, Redacted]], list[Row]],
                   *, as_of: date, rounds: int = MAX_ROUNDS) -> CaptionPlan:
-    """Redact, audit the redacted text alone, add what it still finds, and redact again.
+    """Redact, audit the redacted text alone, add what it still finds, and redact again. A word of no list that
+    one caption uses as a place is a place in every caption (``feed_places``).
 
     ``rows`` builds the output's posts.csv rows from the redacted captions (so the check reads
     exactly what will be written); their ids map back to the input posts in order.
     """
     done = 0
+    lower_case = written_in_lower_case(v.caption for v in views)
+    vocab = vocab.adding(feed_places((v.caption for v in views), vocab, lower_case=lower_case))
     captions = redact_all(views, vocab)
     for done in range(1, rounds + 1):
         found = _still_found(rows(captions), [v.id for v in views], as_of)

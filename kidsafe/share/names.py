@@ -15,8 +15,8 @@ from collections.abc import Collection, Iterable, Iterator
 
 from kidsafe.engine.net.name_shaped import flagged_spans
 from kidsafe.engine.net.names import inflected_names, initial_names, month_names, said_as_a_date, unclaimed_names
-from kidsafe.engine.net.places import PLACE_WORDS_SAID
-from kidsafe.engine.net.shapes import protected_spans, words_before
+from kidsafe.engine.net.places import PLACE_WORDS_SAID, shaped_spans
+from kidsafe.engine.net.shapes import is_rare_word, protected_spans, words_before
 from kidsafe.engine.net.suburbs import place_runs
 from kidsafe.engine.net.unknown_words import PLACE_CUES, name_position, unknown_word_spans
 from kidsafe.engine.text import fold
@@ -61,6 +61,29 @@ def feed_names(captions: Iterable[str], vocab: Vocabulary, *, lower_case: bool =
                 out.add(caption[start:end])
         out.update(caption[start:end] for start, end in month_names(caption) if fold(caption[start:end]) not in known)
     return frozenset(out)
+
+
+def feed_places(captions: Iterable[str], vocab: Vocabulary, *, lower_case: bool = False) -> list[Term]:
+    """Rare words that some caption of the feed puts where a place stands ("back in Qwenbury", "pickup at
+    Glimmerkins"), found there by a place net, as terms: a stranger who read that caption knows the word as a
+    place wherever else it stands ("Qwenbury Mall", "#Qwenbury", "Douglas or Qwenbury side"). Not after "from",
+    which signs off people as often ("love from Qwen"), nor a word some caption uses as a person's name."""
+    known = vocab.known()
+    family = vocab.keys(PERSON_KINDS)
+    places: dict[str, str] = {}
+    people: set[str] = set()
+    for caption in captions:
+        unknown = list(unknown_word_spans(caption, known, lower_case=lower_case))
+        people.update(fold(caption[a:b]) for a, b, kind in unknown if kind == "person")
+        found = [(a, b) for a, b, kind in unknown if kind == "place"]
+        found += [(a, b) for a, b, kind, _ in shaped_spans(caption, family, vocab.kept) if kind == "place"]
+        for start, end in found:
+            word = caption[start:end]
+            cue = words_before(caption, start, 1)
+            if word[:1].isupper() and word.isalpha() and is_rare_word(fold(word)) and cue \
+                    and cue[0] in PLACE_CUES - {"from"}:
+                places.setdefault(fold(word), word)
+    return [Term(word, "place") for key, word in places.items() if key not in people and key not in known]
 
 
 def unplaced_spans(caption: str, vocab: Vocabulary, *, lower_case: bool = False) -> Iterator[Span]:

@@ -96,6 +96,12 @@ class Vocabulary:
         return Vocabulary(self.terms + extra, self.routine_posts | other.routine_posts, self.kept | other.kept,
                           self.not_people | other.not_people, self.cited)
 
+    def adding(self, terms: Iterable[Term]) -> Vocabulary:
+        """This vocabulary with more terms, those whose word it already holds left out."""
+        keys = self.keys()
+        extra = tuple(t for t in terms if t.key not in keys and t.key not in self.not_people)
+        return Vocabulary(self.terms + extra, self.routine_posts, self.kept, self.not_people, self.cited)
+
     def keeping(self, words: Iterable[str]) -> Vocabulary:
         """This vocabulary with the parent's kept words taken out of it."""
         return Vocabulary(self.terms, self.routine_posts, self.kept | {fold(w) for w in words if w.strip()},

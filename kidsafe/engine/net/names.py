@@ -147,15 +147,22 @@ def _called(caption: str, start: int, end: int, key: str) -> bool:
         and bool(re.match(r"\s*(?:[,.!?]|$|[^\w\s])", caption[end:]))
 
 
+DAY_WORD_NAME_COUNT = 20_000
+"""Below this many babies given it, an English word before a day's name describes the day ("Sunny": 12,000)."""
+
+
 def _not_in_a_name_position(caption: str, start: int, end: int, word: str) -> bool:
-    """A shout ("a REAL pony"), a common word opening a sentence ("Lovely to…"), or the first word of a named
-    thing ("Canada Day", "Stanley Cup", "Willow Bank Park")."""
+    """A shout ("a REAL pony"), a common word opening a sentence ("Lovely to…"), an English word before a day's
+    name ("Rainy Saturday"), or the first word of a named thing ("Canada Day", "Stanley Cup", "Willow Bank Park")."""
     if len(word) > 1 and word.isupper():
         return True
     rank = english_rank(word)
     if sentence_start(caption, start) and rank is not None and rank < COMMON_AT_START:
         return not (_acts_as_a_person(caption, end, word) or _full_name_alone(caption, end, word))
     after = re.match(r"\s+([A-Z][\w'’]*)", caption[end:end + 30])
+    if after and rank is not None and len(fold(after[1])) > 3 and fold(after[1]) in lx.WEEKDAY_FORMS \
+            and name_count(word) < DAY_WORD_NAME_COUNT:
+        return True  # "Rainy Saturday", "Sunny Sunday": an English word describing the day; "took Jess Saturday"
     return bool(after) and fold(after[1]) in THING_WORDS
 
 

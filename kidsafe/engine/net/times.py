@@ -13,9 +13,10 @@ from kidsafe.engine.text import day_part, fold
 
 TIME_RE = re.compile(
     r"(?<![\w£$€.:])(?:(?:at|by|from|around|about|until|till)\s+)?"
-    r"(?:(?:half|quarter)\s+(?:past\s+|to\s+)?\d{1,2}(?!\w)|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
+    r"(?:(?:half|quarter)\s+(?:past\s+|to\s+)?\d{1,2}(?!\w)|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!(?!ish)[a-z])"
     r"|\d{1,2}[:.]\d{2}(?![\d.:]))", re.IGNORECASE)
-"""A clock time ("9am", "half 4", "10.30", "at 5:15pm"), with the preposition before it."""
+"""A clock time ("9am", "half 4", "10.30", "at 5:15pm"), with the preposition before it; not a word that opens
+with one ("2amar", Arabic written in Latin letters)."""
 
 SAID = {"morning": "in the morning", "afternoon": "in the afternoon", "evening": "in the evening", "night": "at night"}
 """How a caption says each part of the day (``text.DAY_PARTS`` says where each begins)."""
@@ -91,13 +92,17 @@ def _twelve_hours_earlier(clock: str) -> str:
 def weekdays(text: str, *, abbreviations: bool = False) -> Iterator[tuple[int, int, str]]:
     """(start, end, vague words) for every weekday name ("Saturday" -> "weekend", "Weds" -> "weekday").
 
-    Short forms ("Sat", "sun") count only when ``abbreviations`` is on or they are capitalised.
+    Short forms ("Sat", "sun") count only when ``abbreviations`` is on or they are capitalised, or when they are
+    listed with another weekday ("mon tues weds mornings"); never after an article ("under the sun"). In lower
+    case, those that are English words too ("sat", "sun") need a word of days beside them ("on sat", "sun 9am").
     """
+    found: list[tuple[int, int, str, bool]] = []  # (start, end, said, sure)
     for m in WEEKDAY_RE.finditer(text):
         word = m[2]
         low = word.lower()
-        if len(low) <= 4 and low not in ("tues", "weds") and not abbreviations and not word[0].isupper():
-            continue
+        short = len(low) <= 4 and low not in ("tues", "weds")
+        if short and _ARTICLE_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            continue  # "under the sun": the word, not the day
         day = lx.WEEKDAY_FORMS[low]
         plural = low.endswith("days")
         noun = ("weekend" if day in WEEKEND else "weekday") + ("s" if plural else "")
@@ -108,7 +113,24 @@ def weekdays(text: str, *, abbreviations: bool = False) -> Iterator[tuple[int, i
             said = f"{m[1]} {noun}"
         else:
             said = noun
-        yield m.start(), m.end(), said
+        sure = not short or (abbreviations or word[0].isupper()) and (
+            low not in ENGLISH_SHORT_FORMS or word[0].isupper() or before or _DAY_WORD_AFTER.match(text, m.end()))
+        found.append((m.start(), m.end(), said, bool(sure)))
+    for i, (start, end, said, sure) in enumerate(found):
+        if sure or any(_listed_together(text, *sorted([(start, end), other[:2]]))
+                       for other in found[max(0, i - 1):i + 2] if other[0] != start):
+            yield start, end, said
+
+
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:the|a)\s+$")
+ENGLISH_SHORT_FORMS = frozenset({"sat", "sun", "wed"})
+"""Short forms that are English words too ("sat on the sofa"): in lower case a day only where a day is said."""
+_DAY_WORD_AFTER = re.compile(r"\s*(?:mornings?|afternoons?|evenings?|nights?|arvos?|am\b|pm\b|\d)", re.IGNORECASE)
+
+
+def _listed_together(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether two weekday words stand one after the other in a list ("mon tues", "sat/sun")."""
+    return bool(_LIST_JOIN.fullmatch(text, first[1], second[0]))
 
 
 def time_spans(caption: str, *, routine: bool = False) -> Iterator[tuple[int, int, str, str]]:
