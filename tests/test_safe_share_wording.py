@@ -235,6 +235,8 @@ def test_wording_a_school_or_club_after_a_or_her_takes_no_second_article():
     ("Lion dance and Maisie Mais was so brave", "Lion dance and my daughter was so brave"),  # one child, two names
     ("Happy birthday to Maisie Mais!!", "Happy birthday to my daughter!!"),
     ("Maisie Rosa and Theo", "My daughter her sister and my son"),  # two children side by side stay two
+    ("Happy birthday to our Maisie, our Mais, the best girl", "Happy birthday to our daughter, the best girl"),
+    ("Maisie, Rosa, the best girls", "My daughter, her sister, the best girls"),  # two children in apposition
 ])
 def test_wording_one_childs_names_side_by_side_are_said_once(caption, expected):
     assert redact(caption, FAMILY).text == expected

@@ -40,6 +40,10 @@ NEARBY_PREPOSITIONS = PLACE_CUES | {"to", "of"}
 NAME_KINDS = frozenset({"child", "other_child", "person", "relative", "parent", "surname", "pet"})
 
 
+_SAME_CHILD_GAP = re.compile(r"\s*|,\s*(?:(?:my|our)\s+)?", re.IGNORECASE)
+"""What may stand between two names of one child said as one ("Jai Jai", "our Eleni, our Leni")."""
+
+
 def child_runs(caption: str, spans: list[Span]) -> list[list[Span]]:
     """Spans grouped so that "Ruby & Sam" is one run, and a name the dossier did not place joins the name
     right before it ("Maisie Middlename"); every other span stands alone."""
@@ -47,8 +51,10 @@ def child_runs(caption: str, spans: list[Span]) -> list[list[Span]]:
     for span in spans:
         last = groups[-1][-1] if groups else None
         if (last is not None and span.kind == "child" and last.kind == "child" and last.term and span.term
-                and last.term.who and last.term.who == span.term.who and not caption[last.end:span.start].strip()):
-            groups[-1][-1] = replace(last, end=span.end)  # "Jai Jai", "Ama Serwaa": one child's names said together
+                and last.term.who and last.term.who == span.term.who
+                and _SAME_CHILD_GAP.fullmatch(caption, last.end, span.start)):
+            # "Jai Jai", "Ama Serwaa", "our Eleni, our Leni": one child's names said together are said once
+            groups[-1][-1] = replace(last, end=span.end)
         elif (last is not None and span.kind == "child" and last.kind == "child"
                 and CONNECTOR_RE.match(caption[last.end:span.start])):
             groups[-1].append(span)
