@@ -32,6 +32,7 @@ VOCAB = Vocabulary((
     ("Rose came round", "Auntie came round"),
     ("Pickle stole a sock", "Our dog stole a sock"),
     ("Christmas from the Whitfields #teamwhitfield", "Christmas from all of us"),
+    ("Grandad's 60th, all the Whitfields in one room", "Grandad's 60th, all of us in one room"),  # not "all all"
     ("Theo Whitfield, aged 4", "My son"),
     ("Snow in Penrith #penrithmums", "Snow in our town"),
     ("Penrith library was heaving", "The local library was heaving"),  # the town names whose venue it is

@@ -105,9 +105,9 @@ def _term_spans(caption: str, folded: Folded, vocab: Vocabulary) -> Iterator[Spa
                 yield Span(start, end, "place", PLACE_WORDS_SAID, term)
                 continue
             if term.kind == "surname" and m.end() - m.start() > len(key):
-                the = re.search(r"(?i)\bthe\s+$", caption[max(0, start - 8):start])
-                if the:  # "the Parkers" as a whole
-                    yield Span(start - (len(caption[max(0, start - 8):start]) - the.start()), end, "surname",
+                the = re.search(r"(?i)\b(?:all\s+)?the\s+$", caption[max(0, start - 12):start])
+                if the:  # "the Parkers", "all the Parkers" as a whole
+                    yield Span(start - (len(caption[max(0, start - 12):start]) - the.start()), end, "surname",
                                 "all of us", term)
                     continue
             if term.kind == "school":
