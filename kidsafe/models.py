@@ -227,6 +227,9 @@ class Dossier:
     facts: tuple[Fact, ...] = ()
     warnings: tuple[FeedWarning, ...] = ()
     skipped_checks: tuple[str, ...] = field(default=())
+    towns_weighed: tuple[str, ...] = field(default=(), compare=False)
+    """Places the town model weighed as the family's town but did not claim (too unsure to tell a parent). Not
+    in the dossier's JSON: the safe share, erring on the side of removing, takes them out of the copy too."""
 
     @property
     def children(self) -> tuple[Subject, ...]:

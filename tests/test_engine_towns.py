@@ -124,3 +124,20 @@ def test_the_town_model_reads_words_beside_a_place_by_their_class_not_one_by_one
     cold = TownCandidate("Leeds", contexts=[("L:freezing", "L:in", "R:.", "words:1"), ("L:drove", "L:to", "words:1")])
     feats = town_features(cold, [cold], 10)
     assert feats["cls:L:weather"] == 0.5 and feats["cls:L:travel"] == 0.5 and feats["ctx:L:in"] == 0.5
+
+
+def test_engine_a_town_the_model_weighs_but_does_not_claim_is_kept_for_the_safe_share(monkeypatch):
+    from types import SimpleNamespace
+
+    from kidsafe.engine import towns
+
+    odds = {"Wexbury": 0.55, "Lorn": 0.2, "Harrowby": 0.8}
+    monkeypatch.setattr(towns.learned, "shipped", lambda name: SimpleNamespace(
+        threshold=0.7, probabilities=lambda feats: {"town": odds[feats]}))
+    monkeypatch.setattr(towns, "town_features", lambda t, *_: t.name)
+    candidates = [towns.TownCandidate(name) for name in odds]
+    chosen, weighed = towns._model_towns(candidates, 10, lambda t: 0.0, None)
+    assert [t.name for t, _ in chosen] == ["Harrowby"] and weighed == ["Wexbury"]  # under 0.3: not even weighed
+    monkeypatch.setitem(odds, "Harrowby", 0.6)
+    chosen, weighed = towns._model_towns(candidates, 10, lambda t: 0.0, None)
+    assert chosen == [] and weighed == ["Wexbury", "Harrowby"]  # none claimed: the dossier says no town

@@ -114,6 +114,18 @@ def test_a_word_the_feed_uses_as_a_place_goes_from_every_caption():
     assert FAMILY.keeping(["vrellowby"]).adding(places).terms == FAMILY.terms  # a word kept by hand stays
 
 
+def test_a_town_the_engine_weighed_but_did_not_claim_goes_from_the_copy():
+    from datetime import date
+
+    from kidsafe.models import Dossier
+    from kidsafe.share.terms import vocabulary
+
+    vocab = vocabulary(Dossier(audit_date=date(2025, 6, 1), posts_read=3, towns_weighed=("Wexbury",)))
+    assert [(t.text, t.kind) for t in vocab.terms] == [("Wexbury", "place")]
+    assert [redact(c, vocab).text for c in ("Born in Wexbury", "a Wexbury game", "back in wexbury for tea")] == [
+        "Born in this place", "a local game", "back in this place for tea"]
+
+
 def test_a_sentence_that_opens_with_a_name_keeps_its_words():
     assert redact("We flew kites with Tulla. Tamsin, balloons, and sand.", FAMILY).text == \
         "We flew kites with my daughter. Someone, balloons, and sand."  # not "my daughter., balloons"

@@ -30,7 +30,7 @@ FAMILY = Vocabulary((Term("Zosia", "child", "daughter", "child-1"), Term("Kuba",
     ("Ma grande à l'école du Boisjoli.", "Ma grande à l'école."),
     ("Johar Town walon, so loud", "This place walon, so loud"),  # a part of a town named by its last word
     ("we live in HSR Layout now", "we live in this place now"),
-    ("the New Town shops", "the place shops"),
+    ("the New Town shops", "the local shops"), ("the New Town we know", "the place we know"),
     ("First day at Ysgol Glantaf today", "First day at school today"),  # the tagger reads the whole name
     ("Sports day at Tadika Seri Bunga", "Sports day at Tadika"),  # a word for school before its name, in Malay
     ("Kermesse at Collège Saint-Michel 🎪", "Kermesse at Collège 🎪"),

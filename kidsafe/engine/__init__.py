@@ -139,4 +139,4 @@ def _build(views: Sequence[PostView], as_of: date, warnings: tuple[FeedWarning, 
     facts = book.facts(keep=lambda kind, conf: conf >= MIN_CONFIDENCE)
     log.info("engine: %d children, %d facts", len(cast.children), len(facts))
     return Dossier(audit_date=as_of, posts_read=len(views), subjects=family.subjects(), facts=tuple(facts),
-                   warnings=warnings, skipped_checks=skipped_checks)
+                   warnings=warnings, skipped_checks=skipped_checks, towns_weighed=tuple(book.towns_weighed))

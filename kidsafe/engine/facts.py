@@ -48,6 +48,8 @@ class FactBook:
 
     def __init__(self) -> None:
         self._drafts: dict[tuple[str, str, str], _Draft] = {}
+        self.towns_weighed: list[str] = []
+        """Places weighed as the family's town and not claimed (``Dossier.towns_weighed``)."""
 
     def add(self, kind: FactKind, subject: str, value: Any, evidence: Evidence, confidence: float,
             *, key: str | None = None, advice: str = "") -> None:
@@ -61,6 +63,7 @@ class FactBook:
 
     def take(self, other: FactBook) -> None:
         """Add the claims of a book filled apart (the town, read early), after this book's own."""
+        self.towns_weighed += [t for t in other.towns_weighed if t not in self.towns_weighed]
         for (kind, subject, key), draft in other._drafts.items():
             for evidence in draft.evidence:
                 self.add(draft.kind, subject, draft.value, evidence, draft.weights[evidence.post], key=key,

@@ -73,8 +73,9 @@ _COMPASS_BEFORE = re.compile(r"(?i)\b(?:north|south|east|west|central|downtown)\
 def _said_as_the_place(caption: str, start: int, term: Term) -> int | None:
     """Where the family's town, found written in lower case at ``start``, begins when it stands where a place does
     ("roastie in liverpool", "half of west belfast": there, with its compass word); None elsewhere, since a town
-    that is also a word ("bath", "reading") is that word where no place stands."""
-    if term.kind != "town":
+    that is also a word ("bath", "reading") is that word where no place stands. So too a place the town model
+    weighed."""
+    if term.kind not in ("town", "place"):
         return None
     compass = _COMPASS_BEFORE.search(caption, max(0, start - 12), start)
     begins = compass.start() if compass else start

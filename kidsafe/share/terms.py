@@ -145,6 +145,7 @@ def vocabulary(dossier: Dossier, views: Sequence[PostView] = (), *, town_kind: s
                 if ev.span is not None and ev.span.part == "caption":
                     cited.setdefault(ev.post, []).append(Cited(ev.span.start, ev.span.end, found[0]))
     terms += _unclaimed_family_names(views, terms)
+    terms += [Term(name, "place") for name in dossier.towns_weighed]  # too unsure to claim, sure enough to remove
     routine = frozenset(p for f in dossier.facts_of_kind(FactKind.ROUTINE) for p in f.posts)
     favourites = [f.value for f in dossier.facts_of_kind(FactKind.FAVOURITE) if isinstance(f.value, str)]
     not_people = {fold(w) for value in favourites for w in (value, *value.split())}

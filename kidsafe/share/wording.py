@@ -66,6 +66,12 @@ def child_runs(caption: str, spans: list[Span]) -> list[list[Span]]:
     return groups
 
 
+def _noun_after(text: str, end: int) -> bool:
+    """Whether a lower-case word that is no little word follows: the noun a name before it describes ("game")."""
+    m = re.match(r"[ \t]+([a-z][\w'’]*)", text[end:end + 30])
+    return bool(m) and fold(m[1]) not in STOP_WORDS
+
+
 def _word_after(text: str, end: int) -> str:
     m = re.match(r"\s*([\w'’]+)", text[end:end + 30])
     return fold(m[1]) if m else ""
@@ -146,8 +152,10 @@ def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tup
     if kind == "school":
         noun = "nursery" if _about_a_nursery(caption) else "school"
         return (noun if last_prev in _SCHOOL_BARE_AFTER else f"the {noun}"), kind
-    if kind == "place" and first.said == PLACE_WORDS_SAID and last_prev == "the" and adjacent:
-        return "place", kind  # "the New Town shops" -> "the place shops", not "the this place"
+    if kind == "place" and first.said == PLACE_WORDS_SAID and last_prev in _ARTICLED and adjacent:
+        # "the New Town shops" -> "the local shops", "a Reading game" -> "a local game", not "a this place game";
+        # "the Reading we know" -> "the place we know"
+        return ("local" if _noun_after(caption, group[-1].end) else "place"), kind
     if kind == "place" and first.said == NEARBY:
         return _nearby_said(caption, last_prev), kind
     if kind in ("place", "street") and first.said != PLACE_WORDS_SAID:
