@@ -114,6 +114,15 @@ def test_a_word_the_feed_uses_as_a_place_goes_from_every_caption():
     assert FAMILY.keeping(["vrellowby"]).adding(places).terms == FAMILY.terms  # a word kept by hand stays
 
 
+def test_a_schools_own_name_one_caption_gives_goes_from_every_caption():
+    captions = ["Term 2 starts at Quenbarra SDE", "Quenbarra sports day was a hoot", "Summer School is on"]
+    terms = feed_places(captions, FAMILY)
+    assert [(t.text, t.kind) for t in terms] == [("Quenbarra", "school")]  # "Summer" is no school's own name
+    vocab = FAMILY.adding(terms)
+    assert [redact(c, vocab).text for c in captions] == [
+        "Term 2 starts at school", "The school sports day was a hoot", "Summer School is on"]
+
+
 def test_a_town_the_engine_weighed_but_did_not_claim_goes_from_the_copy():
     from datetime import date
 

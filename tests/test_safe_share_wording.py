@@ -246,6 +246,8 @@ def test_wording_one_childs_names_side_by_side_are_said_once(caption, expected):
     ("Pickle the dog was not impressed.", "Our dog was not impressed."),  # not "Our dog the dog"
     ("Maisie and Tigger the cat, again", "My daughter and our cat, again"),
     ("Pickle the Great strikes again", "Our dog the Great strikes again"),  # no kind of animal after "the"
+    ("Pickle dog is mad", "Our dog is mad"),  # not "Our dog dog"
+    ("he looks like a Pickle", "he looks like a dog"),  # not "a our dog"
 ])
 def test_wording_a_pet_with_its_kind_said_after_it_is_said_once(caption, expected):
     assert redact(caption, FAMILY).text == expected

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Iterator
 
+from kidsafe.engine import lexicon as lx
 from kidsafe.engine.net.name_shaped import flagged_spans
 from kidsafe.engine.net.names import inflected_names, initial_names, month_names, said_as_a_date, unclaimed_names
 from kidsafe.engine.net.places import PLACE_WORDS_SAID, shaped_spans
@@ -21,7 +22,7 @@ from kidsafe.engine.net.suburbs import place_runs
 from kidsafe.engine.net.unknown_words import PLACE_CUES, name_position, unknown_word_spans
 from kidsafe.engine.text import fold
 from kidsafe.share.spans import Span
-from kidsafe.share.terms import PERSON_KINDS, Term, Vocabulary
+from kidsafe.share.terms import PERSON_KINDS, SCHOOL_NAME_NOISE, Term, Vocabulary
 
 NEARBY = "a place nearby"
 """What a place no list holds is said as, unless its caption is about a nursery or school (``wording.py``)."""
@@ -67,23 +68,42 @@ def feed_places(captions: Iterable[str], vocab: Vocabulary, *, lower_case: bool 
     """Rare words that some caption of the feed puts where a place stands ("back in Qwenbury", "pickup at
     Glimmerkins"), found there by a place net, as terms: a stranger who read that caption knows the word as a
     place wherever else it stands ("Qwenbury Mall", "#Qwenbury", "Douglas or Qwenbury side"). Not after "from",
-    which signs off people as often ("love from Qwen"), nor a word some caption uses as a person's name."""
+    which signs off people as often ("love from Qwen"), nor a word some caption uses as a person's name. So too a
+    school's own name, rare in English, that a caption gives with its kind of school ("Quenby SDE" -> "Quenby")."""
     known = vocab.known()
     family = vocab.keys(PERSON_KINDS)
     places: dict[str, str] = {}
+    schools: dict[str, str] = {}
     people: set[str] = set()
     for caption in captions:
         unknown = list(unknown_word_spans(caption, known, lower_case=lower_case))
         people.update(fold(caption[a:b]) for a, b, kind in unknown if kind == "person")
         found = [(a, b) for a, b, kind in unknown if kind == "place"]
-        found += [(a, b) for a, b, kind, _ in shaped_spans(caption, family, vocab.kept) if kind == "place"]
+        for start, end, kind, _ in shaped_spans(caption, family, vocab.kept):
+            if kind == "place":
+                found.append((start, end))
+            elif kind == "school" and (name := _school_own_name(caption[start:end])):
+                schools.setdefault(fold(name), name)
         for start, end in found:
             word = caption[start:end]
             cue = words_before(caption, start, 1)
             if word[:1].isupper() and word.isalpha() and is_rare_word(fold(word)) and cue \
                     and cue[0] in PLACE_CUES - {"from"}:
                 places.setdefault(fold(word), word)
-    return [Term(word, "place") for key, word in places.items() if key not in people and key not in known]
+    terms = [Term(word, "school") for key, word in schools.items() if key not in people and key not in known]
+    return terms + [Term(word, "place") for key, word in places.items()
+                    if key not in people and key not in known and key not in schools]
+
+
+_SCHOOL_KIND_WORDS = frozenset({*SCHOOL_NAME_NOISE, *(w for phrase in lx.word_set("share", "school_types_after_name")
+                                                        for w in phrase.split())})
+
+
+def _school_own_name(school: str) -> str:
+    """A school's own name without its kind ("Quenby SDE" -> "Quenby"), when it is capitalised and rare in English."""
+    words = [w for w in re.findall(r"[\w'’\-]+", school) if fold(w) not in _SCHOOL_KIND_WORDS]
+    name = " ".join(words)
+    return name if words and all(w[:1].isupper() for w in words) and is_rare_word(fold(name)) else ""
 
 
 def unplaced_spans(caption: str, vocab: Vocabulary, *, lower_case: bool = False) -> Iterator[Span]:

@@ -101,9 +101,16 @@ def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tup
     """The replacement for a run of spans, and the kind it replaced.
 
     ``book`` remembers whom the caption has named so far (read left to right), so that two
-    different people are never given the same words.
+    different people are never given the same words. A last word that the caption says next already is not
+    said twice ("the Eastern Suburbs club" -> "the club", not "the club club").
     """
-    book = book if book is not None else Phrasebook()
+    words, kind = _said(caption, group, book if book is not None else Phrasebook())
+    if words and words.split()[-1].lower() == _word_after(caption, group[-1].end):
+        words = " ".join(words.split()[:-1])
+    return words, kind
+
+
+def _said(caption: str, group: list[Span], book: Phrasebook) -> tuple[str, str]:
     first = group[0]
     prev = words_before(caption, first.start)
     last_prev = prev[-1] if prev else ""
@@ -126,10 +133,11 @@ def said(caption: str, group: list[Span], book: Phrasebook | None = None) -> tup
         if _word_after(caption, group[-1].end) in PEOPLE_VERBS:  # a person the dossier took for a pet
             return book.stranger(term.key if term else ""), kind
         noun = book.pet(term.key if term else "", noun or "pet")
-        return (noun if last_prev in POSSESSIVES else f"our {noun}"), kind  # "his Merv story" -> "his dog story"
+        # "his Merv story" -> "his dog story", "looks like a Merv" -> "looks like a dog"
+        return (noun if last_prev in _ARTICLED else f"our {noun}"), kind
     if kind == "parent":
         noun = book.parent(term.key if term else "")
-        return (noun if last_prev in POSSESSIVES else f"my {noun}"), kind
+        return (noun if last_prev in _ARTICLED else f"my {noun}"), kind
     if kind == "other_child":
         return ("" if adjacent and last_prev in FRIEND_NOUNS else book.friend(term.key if term else "")), kind
     if kind == "surname":
