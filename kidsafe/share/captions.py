@@ -53,8 +53,8 @@ def redact_all(views: Sequence[PostView], vocab: Vocabulary) -> dict[str, Redact
 
 def plan_captions(views: Sequence[PostView], vocab: Vocabulary, rows: Callable[[Mapping[str, Redacted]], list[Row]],
                   *, as_of: date, rounds: int = MAX_ROUNDS) -> CaptionPlan:
-    """Redact, audit the redacted text alone, add what it still finds, and redact again. A word of no list that
-    one caption uses as a place is a place in every caption (``feed_places``).
+    """Redact, audit the redacted text alone, add what it still finds, and redact again. A rare word that one
+    caption puts where a place stands, or a school's own name it gives, goes from every caption (``feed_places``).
 
     ``rows`` builds the output's posts.csv rows from the redacted captions (so the check reads
     exactly what will be written); their ids map back to the input posts in order.

@@ -13,7 +13,8 @@ from kidsafe.engine.text import day_part, fold
 
 TIME_RE = re.compile(
     r"(?<![\w£$€.:])(?:(?:at|by|from|around|about|until|till)\s+)?"
-    r"(?:(?:half|quarter)\s+(?:past\s+|to\s+)?\d{1,2}(?!\w)|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!(?!ish)[a-z])"
+    r"(?:(?:half|quarter)\s+(?:past\s+|to\s+)?\d{1,2}(?!\w)"
+    r"|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?!(?!ish)[a-z])"
     r"|\d{1,2}[:.]\d{2}(?![\d.:]))", re.IGNORECASE)
 """A clock time ("9am", "half 4", "10.30", "at 5:15pm"), with the preposition before it; not a word that opens
 with one ("2amar", Arabic written in Latin letters)."""
