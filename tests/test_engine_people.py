@@ -490,6 +490,27 @@ def test_a_comment_s_writer_and_names_said_in_comments_are_features_of_the_role_
     assert "comment_author" not in noah and "in_comments" not in noah
 
 
+def test_what_a_comment_s_writer_says_of_the_children_is_a_feature_of_the_role_model():
+    """"Brandi Guidry: my baby was sick all night" speaks of a child as the writer's own, as a parent does;
+    "Nana Deb: happy birthday my girl, nana loves you" says so too, with a kin word that tells a grandmother."""
+    from datetime import datetime
+
+    from kidsafe.engine import roles
+    from kidsafe.engine.people import gather_people
+    from kidsafe.learn.evaluate import post_views
+    from kidsafe.models import Post
+
+    views = post_views([Post(id="1", caption="Noah at the beach today", posted_at=datetime(2024, 5, 4, 10),
+                             platform="plain", extra_text=("Brandi Guidry: my baby was sick all night",
+                                                           "Deb: happy birthday my girl, nana loves you",
+                                                           "Jodie Marr: gorgeous pics x"))])
+    people, ctx, _ = gather_people(views)
+    brandi, deb, jodie = (roles.person_features(people[key], ctx) for key in ("brandi", "deb", "jodie"))
+    assert brandi["author_own_child"] == 1.0 and "author_kin_words" not in brandi
+    assert deb["author_own_child"] == 1.0 and deb["author_kin_words"] == 1.0
+    assert "author_own_child" not in jodie and "author_kin_words" not in jodie
+
+
 def test_a_name_in_a_captions_closing_sign_off_is_a_feature_of_the_role_model():
     """"... Love, Graeme & Tiago." signs the caption off with the grown-ups' names; a name at a caption's end after
     a whole sentence ("Off to see Nana Jean") signs nothing."""

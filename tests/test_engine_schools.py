@@ -210,3 +210,16 @@ def test_a_school_s_name_stops_at_a_comma_or_an_emoji():
     found = values(d, FactKind.SCHOOL)
     assert found and all("Esme" not in s and "Cruickshank" not in s for s in found), found
     assert any("Scotstown" in s for s in found), found
+
+
+def test_the_days_said_after_a_school_are_no_part_of_its_name():
+    """"back at Kōtuku Kindergarten Mon-Wed this year": the place tagger's span runs on into the days."""
+    from kidsafe.engine.schools import _says_days
+
+    d = dossier(view("1", "Rubes is back at Kōtuku Kindergarten Mon-Wed this year (9 till 3!) and went in happy",
+                     "2024-09-02 09:00"),
+                view("2", "Rubes is 3 today 🎂", "2024-02-01 09:00"),
+                view("3", "Kōtuku had their whānau day today and Rubes sang", "2024-09-10 10:00"))
+    assert values(d, FactKind.SCHOOL) == {"Kōtuku Kindergarten"}
+    assert _says_days("Mon-Wed") and _says_days("Tuesdays") and _says_days("Tue/Thu")
+    assert not _says_days("Monday's Child") and not _says_days("Kindergarten")

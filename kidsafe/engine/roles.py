@@ -3,7 +3,8 @@
 Every name the mention finder pooled across the feed (a `Person`) is described by features: the
 cue words found around each of its mentions (``mentions._cues``: "our", an age, "good boy", a kin
 title...), how often and where it is said (in comments, as a comment's writer: "Jodie Marr: love
-you x"; in a caption's closing sign-off: "Love, Graeme & Tiago"), what the first-name list, the English word list, the
+you x", and what that writer says of the children: "my baby", "nana loves you"; in a caption's closing
+sign-off: "Love, Graeme & Tiago"), what the first-name list, the English word list, the
 gazetteer and spaCy's entities say of the word, and the words around it in every post, hashed.
 A multinomial logistic regression trained on the corpus's train voices (`kidsafe.learn.train_roles`)
 turns them into a probability per role; a threshold chosen on the dev voices decides when a name
@@ -115,6 +116,16 @@ _ADDRESS_SIGN_BEFORE = re.compile(r"(?:^|[\s:,!])(?:oh|hi|hey|thanks|thank you|t
                                   r"aw+|love you|miss you|go|yay|bless you)[\s,!]*$", re.IGNORECASE)
 
 
+#: In a comment its writer signs, "my"/"our" and, at most two words on, a word for a child ("my big boy", "our
+#: baby girl"): the writer speaks of a child as theirs, as parents do and grandparents too; kin words in the same
+#: comment ("nana loves you", "my grandkids") tell a grandparent or an aunt apart.
+_OWN_CHILD = re.compile(r"\b(?:" + "|".join(sorted(lx.word_set("people", "our_words"), key=len, reverse=True))
+                        + r")\s+(?:[\w'’]+\s+){0,2}?(?:" + "|".join(re.escape(w) for w in sorted(
+                            lx.word_set("people", "own_child_words"), key=len, reverse=True)) + r")\b")
+_KIN_SAID = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(
+    lx.KIN_TITLES | lx.word_set("people", "not_parent_poster_words"), key=len, reverse=True)) + r")\b")
+
+
 #: After a name that signs a caption off ("Love, Graeme & Tiago.", "- rob", "Te amamos, Yesi, Mateo y Vale"):
 #: to the caption's end, only more capitalised names, joining words, kisses, punctuation and emoji.
 _SIGNATURE_TAIL = re.compile(r"(?:\s|[^\w\s]|(?i:and|y|et|na|x+o*|xo+)\b|[A-Z][\w'’\-]*)*")
@@ -145,8 +156,8 @@ _GRAND_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(
 GRAND_SHARE = 0.04
 LEAST_GRAND_POSTS = 3
 #: Features read again in such a feed: there "my husband" is a grandfather and "my daughter" a parent.
-_CROSSED_PREFIXES = ("cue:", "near:", "title:", "comment_author", "addressed_in_comment", "in_comments", "tagged",
-                     "has_title", "L0:", "R0:")
+_CROSSED_PREFIXES = ("cue:", "near:", "title:", "comment_author", "author_", "addressed_in_comment", "in_comments",
+                     "tagged", "has_title", "L0:", "R0:")
 
 
 def grand_share(views) -> float:
@@ -230,7 +241,7 @@ def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
     feats["co_named"] = sum(len(ctx.by_post.get(p, ())) > 1 for p in posts) / n_posts
     # who writes: a comment opens with its writer's name ("Jodie Marr: love you x"), and a commenter speaks
     # to the poster or another commenter by name ("thanks Dougie"): adults, rarely the children
-    in_comments = authored = addressed = signed = 0
+    in_comments = authored = addressed = signed = own_child = kin_said = 0
     for m in person.mentions:
         view = ctx.views.get(m.post)
         if view is None or not 0 <= m.part < len(view.parts):
@@ -244,6 +255,10 @@ def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
         before = text[:m.start]
         author = bool(_AUTHOR_BEFORE.fullmatch(before) and _AUTHOR_AFTER.match(text, m.end))
         authored += author
+        if author:  # what the writer says: "Brandi Guidry: my baby was sick all night", "Deb: nana loves you"
+            said = fold(text[m.end:])
+            own_child += bool(_OWN_CHILD.search(said))
+            kin_said += bool(_KIN_SAID.search(said))
         # spoken to at a comment's start ("Nan Rita: oh Dean he's beautiful", "Rashid bro she's grown"):
         # commenters speak to the poster, who is rarely a child; "Ama looks so grown!" speaks of her
         addressed += not author and bool(_ADDRESSED_BEFORE.fullmatch(before)) and bool(
@@ -252,6 +267,10 @@ def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
         feats["in_comments"] = in_comments / n_mentions
     if authored:
         feats["comment_author"] = authored / n_mentions
+        if own_child:
+            feats["author_own_child"] = own_child / authored
+        if kin_said:
+            feats["author_kin_words"] = kin_said / authored
     if signed:
         feats["signs_off"] = signed / n_mentions
     if addressed:

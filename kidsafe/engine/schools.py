@@ -326,6 +326,12 @@ def _contextual(view: PostView, family: Family, excluded: set[str]) -> list[tupl
 _EDGE_WORDS = LEADING_NON_NAMES | {"drop", "pickup", "pick", "run", "today", "s"}
 
 
+def _says_days(word: str) -> bool:
+    """A word made of weekdays ("Mon-Wed", "Tuesdays"): the days at a school, no part of its name."""
+    parts = [p for p in re.split(r"[-–/&+]", fold(word).strip("'’.,!()")) if p]
+    return bool(parts) and all(p in lx.WEEKDAY_FORMS for p in parts)
+
+
 def _tagged(view: PostView, excluded: set[str]) -> list[tuple[str, str, float, Span]]:
     """(name, excerpt, probability, span) of each school the learned tagger finds in the post's own words
     (caption and comments; text in photos is read by the type-word rules)."""
@@ -344,7 +350,7 @@ def _tagged(view: PostView, excluded: set[str]) -> list[tuple[str, str, float, S
             first, last = 0, len(words)
             while first < last and fold(words[first]) in _EDGE_WORDS and not _little_starts_name(words[first:last]):
                 first += 1
-            while first < last and fold(words[last - 1]).strip("'’") in _EDGE_WORDS:
+            while first < last and (fold(words[last - 1]).strip("'’") in _EDGE_WORDS or _says_days(words[last - 1])):
                 last -= 1
             words = words[first:last]
             name = " ".join(words)
