@@ -351,6 +351,29 @@ def test_safe_share_caption_check_redacts_what_the_engine_still_finds():
     assert plan.rounds >= 1 and any(t.kind == "child" for t in plan.vocab.terms)
 
 
+def test_safe_share_a_word_the_feed_writes_in_lower_case_is_no_place_at_a_sentence_start():
+    """"Cricket" is a village in the gazetteer; a feed that writes "the cricket club" means the game when a sentence
+    opens with it ("Cricket bat and a shirt from us"), and "Penrith" is still read as a place."""
+    from kidsafe.engine.views import PostView, TextPart
+    from kidsafe.models import EvidenceSource, Post
+    from kidsafe.share.captions import common_words, plan_captions
+    from kidsafe.share.terms import Vocabulary
+    from kidsafe.share.writer import Row
+
+    captions = ["Sunday mornings at the cricket club are my idea of heaven", "Cricket bat and a shirt from us",
+                "Penrith show was muddy"]
+    views = [PostView(post=Post(str(i), c), parts=(TextPart(c, EvidenceSource.CAPTION),))
+             for i, c in enumerate(captions, 1)]
+
+    def rows(done):
+        return [Row(v.id, "2024-05-0" + v.id, done[v.id].text) for v in views]
+
+    assert "cricket" in common_words(captions) and "sunday" not in common_words(captions)
+    plan = plan_captions(views, Vocabulary(), rows, as_of=AS_OF)
+    assert plan.captions["2"].text == "Cricket bat and a shirt from us"
+    assert "Penrith" not in plan.captions["3"].text
+
+
 def test_safe_share_unreadable_photo_is_left_out_with_a_note(tmp_path):
     root = tmp_path / "feed"
     build_feed(root)

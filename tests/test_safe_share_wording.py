@@ -210,6 +210,25 @@ def test_wording_a_pet_after_a_possessive_takes_no_second_owner(caption, expecte
     assert redact(caption, FAMILY).text == expected
 
 
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("Happy birthday to Theo Quennell! Nine years", "Happy birthday to my son! Nine years"),
+    ("Theo Quennell's bat", "My son's bat"),
+    ("Theo Under 11s won", "My son Under 11s won"),  # an English word after the name is no part of it
+    ("Theo in Penrith", "My son in our town"),
+])
+def test_wording_a_rare_word_after_a_childs_name_is_the_rest_of_that_name(caption, expected):
+    """The family name the dossier may not hold goes with the child's name, not "my son Quennell"."""
+    assert redact(caption, FAMILY).text == expected
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("Our second year with a Rosa who wants to fast", "Our second year with a daughter who wants to fast"),
+    ("A new bat and a Theo shirt from us", "A new bat and a shirt from us"),  # not "a my son shirt"
+])
+def test_wording_a_child_after_a_takes_no_owner(caption, expected):
+    assert redact(caption, FAMILY).text == expected
+
+
 def test_wording_a_child_only_the_copys_re_audit_found_is_someone_and_never_a_greeting():
     # the re-audit of a redacted copy numbers its own children: its "child-1" is not the dossier's, and it may read a
     # greeting beside a rewritten name as names ("Nollaig Shona daoibh! Love from my daughter")

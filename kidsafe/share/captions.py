@@ -9,12 +9,14 @@ at most.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 from kidsafe.engine.net.lower_case import written_in_lower_case
 from kidsafe.engine.net.names import tagged_people
+from kidsafe.engine.text import fold
 from kidsafe.engine.views import PostView
 from kidsafe.kinds import kinds_where
 from kidsafe.share.names import feed_names, feed_places
@@ -61,6 +63,7 @@ def plan_captions(views: Sequence[PostView], vocab: Vocabulary, rows: Callable[[
     """
     done = 0
     lower_case = written_in_lower_case(v.caption for v in views)
+    vocab = replace(vocab, common=frozenset() if lower_case else common_words(v.caption for v in views))
     vocab = vocab.adding(feed_places((v.caption for v in views), vocab, lower_case=lower_case))
     captions = redact_all(views, vocab)
     for done in range(1, rounds + 1):
@@ -72,6 +75,17 @@ def plan_captions(views: Sequence[PostView], vocab: Vocabulary, rows: Callable[[
         vocab = merged
         captions = redact_all(views, vocab)
     return CaptionPlan(captions=captions, vocab=vocab, rounds=done)
+
+
+#: A word in lower case after a lower-case word or a comma: inside a sentence, where a capital would be the word's own.
+_INNER_LOWER_WORD = re.compile(r"(?<=[a-z,] )[a-z][a-z'’\-]*[a-z]")
+
+
+def common_words(captions: Iterable[str]) -> frozenset[str]:
+    """Folded words the feed writes in lower case inside a sentence ("the cricket club"): common nouns to it, so
+    the same word with a capital at a sentence's start is no place ("Cricket bat and a shirt"). Read only in a feed
+    that writes capitals, where a place would have one."""
+    return frozenset(fold(m[0]) for caption in captions for m in _INNER_LOWER_WORD.finditer(caption))
 
 
 def _still_found(rows: list[Row], source_ids: list[str], as_of: date) -> Vocabulary:

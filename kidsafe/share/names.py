@@ -79,7 +79,7 @@ def feed_places(captions: Iterable[str], vocab: Vocabulary, *, lower_case: bool 
         unknown = list(unknown_word_spans(caption, known, lower_case=lower_case))
         people.update(fold(caption[a:b]) for a, b, kind in unknown if kind == "person")
         found = [(a, b) for a, b, kind in unknown if kind == "place"]
-        for start, end, kind, _ in shaped_spans(caption, family, vocab.kept):
+        for start, end, kind, _ in shaped_spans(caption, family, vocab.kept, vocab.common):
             if kind == "place":
                 found.append((start, end))
             elif kind == "school" and (name := _school_own_name(caption[start:end])):

@@ -11,12 +11,12 @@ parks and streets lose their proper name ("Valley Gardens" -> "the gardens"); ot
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.net.ages import age_spans
-from kidsafe.engine.net.names import names_a_school_or_person
+from kidsafe.engine.net.names import name_rest_after, names_a_school_or_person
 from kidsafe.engine.net.shapes import (HASHTAG_RE, ends_a_set_phrase, greeted_after, in_a_set_phrase, sentence_start,
                                        words_before)
 from kidsafe.engine.text import fold
@@ -65,10 +65,27 @@ def redact(caption: str, vocab: Vocabulary, *, routine: bool = False, people: fr
     spans = find_spans(caption, vocab, routine=routine)
     spans += [*person_spans(caption, people, vocab, lower_case=lower_case, named=named),
               *(Span(*found) for found in age_spans(caption)), *cited_spans(caption, cited)]
+    spans += list(_names_after_a_child(caption, spans, vocab))
     chosen = [_with_its_kind(caption, _titled_person(caption, _unknown_child(s)))
               for span in spans for s in _outside_greetings(caption, span)
               if fold(caption[s.start:s.end]) not in vocab.kept]  # the parent's words stay as written
     return _apply(caption, _resolve(chosen))
+
+
+def _names_after_a_child(caption: str, spans: Sequence[Span], vocab: Vocabulary) -> Iterator[Span]:
+    """A capitalised word no English list knows, right after a child's or a parent's name, is the rest of that name
+    ("Joshua David Hirst", a family name the dossier may not hold): it goes with the name, as a name nobody placed."""
+    ends = {s.end for s in spans if s.kind in ("child", "parent")}
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.kind == "person" and any(not caption[e:span.start].strip() for e in ends if e <= span.start):
+            ends.add(span.end)  # "Joshua David": a middle name the nets found carries the child's name on
+        if span.end not in ends:
+            continue
+        rest = name_rest_after(caption, span.end)
+        if rest is None or fold(caption[rest[0]:rest[1]]) in vocab.kept | vocab.keys() \
+                or any(rest[0] <= s.start < rest[1] for s in spans):  # a span of its own says what it is
+            continue
+        yield Span(rest[0], rest[1], "person")
 
 
 TITLES = lx.KIN_TITLES | lx.ADULT_HONORIFICS | lx.PARENT_WORDS

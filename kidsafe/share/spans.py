@@ -58,7 +58,7 @@ def _mention_spans(caption: str) -> Iterator[Span]:
 
 def _text_spans(caption: str, vocab: Vocabulary, routine: bool) -> Iterator[Span]:
     yield from _term_spans(caption, Folded(caption), vocab)
-    for start, end, kind, said in shaped_spans(caption, vocab.keys(PERSON_KINDS), vocab.kept):
+    for start, end, kind, said in shaped_spans(caption, vocab.keys(PERSON_KINDS), vocab.kept, vocab.common):
         yield Span(start, end, kind, said)
     for start, end, kind, said in time_spans(caption, routine=routine):
         yield Span(start, end, kind, said)

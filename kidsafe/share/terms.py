@@ -79,6 +79,9 @@ class Vocabulary:
     """Folded words the dossier knows are no one (a favourite: "Thomas", "Taylor Swift")."""
     cited: Mapping[str, tuple[Cited, ...]] = field(default_factory=dict, compare=False)
     """Post id -> the words of its caption the dossier cites, where they are (from the evidence's spans)."""
+    common: frozenset[str] = field(default_factory=frozenset, compare=False)
+    """Folded words the feed writes in lower case inside a sentence ("the cricket club"): a common noun there,
+    so its capital at a sentence's start ("Cricket bat and a shirt") makes no gazetteer place of it."""
 
     def __post_init__(self) -> None:
         if self.kept:  # a word kept by hand stays out of every term list, whichever round found it
@@ -94,18 +97,18 @@ class Vocabulary:
         extra = tuple(replace(t, found_again=True) for t in other.terms if (t.key, t.kind) not in seen
                       and t.key not in keys and t.key not in self.not_people)  # a favourite ("Thomas") is still no one
         return Vocabulary(self.terms + extra, self.routine_posts | other.routine_posts, self.kept | other.kept,
-                          self.not_people | other.not_people, self.cited)
+                          self.not_people | other.not_people, self.cited, self.common)
 
     def adding(self, terms: Iterable[Term]) -> Vocabulary:
         """This vocabulary with more terms, those whose word it already holds left out."""
         keys = self.keys()
         extra = tuple(t for t in terms if t.key not in keys and t.key not in self.not_people)
-        return Vocabulary(self.terms + extra, self.routine_posts, self.kept, self.not_people, self.cited)
+        return Vocabulary(self.terms + extra, self.routine_posts, self.kept, self.not_people, self.cited, self.common)
 
     def keeping(self, words: Iterable[str]) -> Vocabulary:
         """This vocabulary with the parent's kept words taken out of it."""
         return Vocabulary(self.terms, self.routine_posts, self.kept | {fold(w) for w in words if w.strip()},
-                          self.not_people, self.cited)
+                          self.not_people, self.cited, self.common)
 
     def keys(self, kinds: Iterable[str] | None = None) -> set[str]:
         """Folded texts of the terms (of the given kinds)."""

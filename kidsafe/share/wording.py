@@ -179,6 +179,13 @@ def _child_said(caption: str, group: list[Span], prev: list[str], book: Phrasebo
     last_prev = prev[-1] if prev else ""
     if last_prev in POSSESSIVES:
         return _join([bare for bare, _ in forms], joins)
+    if last_prev == "a" and len(children) == 1:
+        # "a Joe Root shirt" -> "a shirt" (a name said of a thing), "with a Sagal who wants to fast" -> "with a
+        # daughter who...", not "a my daughter"; "a eldest" would be no better, so such a noun keeps its owner
+        if _noun_after(caption, group[-1].end):
+            return ""
+        if not re.match(r"[aeiou]", forms[0][0]):
+            return forms[0][0]
     if any(w in OWNERS for w in prev) and last_prev not in STOP_WORDS and last_prev not in lx.PARENT_WORDS:
         return ""  # "my darling Zuri" -> "my darling"
     if len(children) == 1 and _word_after(caption, group[-1].end) in CHILD_AFTER:

@@ -17,7 +17,8 @@ from kidsafe import geo
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import is_known_first_name, name_count
 from kidsafe.engine.net.initials import initial_spans
-from kidsafe.engine.net.shapes import GREETINGS, protected_spans, sentence_start, tags_and_mentions, words_before
+from kidsafe.engine.net.shapes import (GREETINGS, is_rare_word, protected_spans, sentence_start, tags_and_mentions,
+                                       words_before)
 from kidsafe.engine.text import english_rank, fold
 from kidsafe.engine.views import PostView
 from kidsafe.models import EvidenceSource
@@ -234,6 +235,18 @@ MONTH_VERBS = lx.word_set("share", "month_verbs")
 def _a_persons_verb(verb: str) -> bool:
     """A verb (folded) only a person does, not a month or a thing too ("painted", not "was")."""
     return verb in SUBJECT_VERBS and verb not in MONTH_VERBS
+
+
+_CAPITALISED_NEXT = re.compile(r"[ \t]+([A-Z][\w'’\-]*?)(?:['’]s)?(?![\w'’\-])")
+
+
+def name_rest_after(caption: str, end: int) -> tuple[int, int] | None:
+    """Where a capitalised word no English list knows stands right after ``end`` (a name's end): the rest of that
+    name ("Joshua David Hirst"), not a word ("Joshua Under 11s"); None when there is none."""
+    m = _CAPITALISED_NEXT.match(caption, end)
+    if not m or not is_rare_word(fold(m[1])):
+        return None
+    return m.start(1), m.end(1)
 
 
 def month_names(caption: str) -> Iterator[tuple[int, int]]:

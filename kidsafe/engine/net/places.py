@@ -81,10 +81,12 @@ ZIP_RE = re.compile(r"\b(?:[Ii]n|[Aa]t|to|from|near|around|[A-Z]{2})\s+(\d{5}(?:
 """A US ZIP code where it stands for a place: after "in", "at"… or a state's letters ("NY 11215")."""
 
 
-def shaped_spans(caption: str, people: set[str], kept: frozenset[str]) -> Iterator[Found]:
+def shaped_spans(caption: str, people: set[str], kept: frozenset[str],
+                 common: frozenset[str] = frozenset()) -> Iterator[Found]:
     """(start, end, kind, words said instead) of each school, place, street, postcode, town or adult's name the
     caption holds by its shape, the gazetteer or the place tagger; ``people``: the family's folded names, left to
-    the name finders; ``kept``: words the parent keeps."""
+    the name finders; ``kept``: words the parent keeps; ``common``: words the feed writes in lower case inside a
+    sentence, no gazetteer place where only a sentence's start gives them a capital."""
     for m in SCHOOL_RE.finditer(caption):
         words = _words(caption, m.start(1), m.end(1))
         while words and (fold(words[0][2]) in FUNCTION_WORDS
@@ -105,7 +107,7 @@ def shaped_spans(caption: str, people: set[str], kept: frozenset[str]) -> Iterat
         start = m.start(1) if m[1] else words[0][0]
         kind = "street" if fold(m[3]) in STREET_WORDS else "place"
         yield start, m.end(), kind, STREET_WORDS.get(fold(m[3]), m[3].lower())
-    yield from _gazetteer_spans(caption, people)
+    yield from _gazetteer_spans(caption, people, common)
     yield from _tagged_spans(caption, people, kept)
     for m in (*POSTCODE_RE.finditer(caption), *ZIP_RE.finditer(caption)):
         group = 1 if m[1] else 0
@@ -190,7 +192,7 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(start + w.start(), start + w.end(), w[0]) for w in re.finditer(r"\S+", text[start:end])]
 
 
-def _gazetteer_spans(caption: str, people: set[str]) -> Iterator[Found]:
+def _gazetteer_spans(caption: str, people: set[str], common: frozenset[str] = frozenset()) -> Iterator[Found]:
     """Capitalised words that name a gazetteer place, read as the engine reads town names."""
     folded = Folded(caption)
     characters = [folded.span(a, b) for a, b in character_spans(folded.text)]
@@ -200,13 +202,15 @@ def _gazetteer_spans(caption: str, people: set[str]) -> Iterator[Found]:
         if len(words) >= TITLE_RUN and not m[1].isupper():
             continue  # a greeting in capitals ("Chúc Mừng Năm Mới"); a shout ("PENRITH PANTHERS WON") is read
         for i in range(0, len(words), MAX_PLACE_WORDS):
-            hit = _first_place(caption, words[i:i + MAX_PLACE_WORDS], people)
+            hit = _first_place(caption, words[i:i + MAX_PLACE_WORDS], people, common)
             if hit:
                 yield hit[0], hit[1], "place", PLACE_WORDS_SAID
 
 
-def _first_place(caption: str, words: list[tuple[int, int, str]], people: set[str]) -> tuple[int, int] | None:
-    """The longest run of the words that is a gazetteer place (and no name), as (start, end)."""
+def _first_place(caption: str, words: list[tuple[int, int, str]], people: set[str],
+                 common: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """The longest run of the words that is a gazetteer place (and no name), as (start, end); not one word of
+    ``common`` that only a sentence's start gives a capital ("Cricket bat and a shirt")."""
     for n in range(len(words), 0, -1):
         for i in range(0, len(words) - n + 1):
             start, end = words[i][0], words[i + n - 1][1]
@@ -215,7 +219,8 @@ def _first_place(caption: str, words: list[tuple[int, int, str]], people: set[st
             end -= len(phrase) - len(bare)
             key = fold(bare)
             after = fold(caption[end:end + 20]).split()[:1]
-            if key in people or _not_a_place(key, bare, n, after):
+            if key in people or _not_a_place(key, bare, n, after) or n == 1 and key in common \
+                    and _opens_text(caption, start):
                 continue
             if geo.places_named(bare):
                 return start, end
