@@ -65,14 +65,14 @@ def redact(caption: str, vocab: Vocabulary, *, routine: bool = False, people: fr
     spans = find_spans(caption, vocab, routine=routine)
     spans += [*person_spans(caption, people, vocab, lower_case=lower_case, named=named),
               *(Span(*found) for found in age_spans(caption)), *cited_spans(caption, cited)]
-    spans += list(_names_after_a_child(caption, spans, vocab))
+    spans += list(_rest_of_a_name(caption, spans, vocab))
     chosen = [_with_its_kind(caption, _titled_person(caption, _unknown_child(s)))
               for span in spans for s in _outside_greetings(caption, span)
               if fold(caption[s.start:s.end]) not in vocab.kept]  # the parent's words stay as written
     return _apply(caption, _resolve(chosen))
 
 
-def _names_after_a_child(caption: str, spans: Sequence[Span], vocab: Vocabulary) -> Iterator[Span]:
+def _rest_of_a_name(caption: str, spans: Sequence[Span], vocab: Vocabulary) -> Iterator[Span]:
     """A capitalised word no English list knows, right after a child's or a parent's name, is the rest of that name
     ("Joshua David Hirst", a family name the dossier may not hold): it goes with the name, as a name nobody placed."""
     ends = {s.end for s in spans if s.kind in ("child", "parent")}
