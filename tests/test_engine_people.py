@@ -671,12 +671,17 @@ def test_when_no_name_clears_the_child_threshold_the_likeliest_children_are_stil
 
 def test_when_no_name_clears_the_parents_floor_the_one_likeliest_parent_is_the_parent(monkeypatch):
     """A partner named in passing leaves the role model unsure; a family has parents, so the one name whose likeliest
-    role is parent, from `roles.PARENT_WHEN_NONE` on, is one. Never two, and none when a parent is sure already."""
+    role is parent, from `roles.PARENT_WHEN_NONE` on, is one; and most often two, so where one parent is named the
+    one other name likeliest a parent is the second from `roles.SECOND_PARENT` on. Never a third."""
     roles_of = _cast_roles(monkeypatch, ["Fletcher at the dam with Dale", "Clem on the pony", "Kev's ute"])
     unsure = {"fletcher": (0.9, 0.05), "clem": (0.1, 0.05), "dale": (0.1, 0.45), "kev": (0.1, 0.35)}
+    # Dale is the first parent; Kev, under the second parent's threshold, is no second
     assert roles_of(unsure) == {"fletcher": "child", "clem": "unknown", "dale": "parent", "kev": "unknown"}
-    sure = {**unsure, "clem": (0.1, 0.7)}  # a parent clears the floor: no other is added
-    assert roles_of(sure) == {"fletcher": "child", "clem": "parent", "dale": "unknown", "kev": "unknown"}
+    sure = {**unsure, "clem": (0.1, 0.7)}  # a parent clears the floor: the likeliest other is the second
+    assert roles_of(sure) == {"fletcher": "child", "clem": "parent", "dale": "parent", "kev": "unknown"}
+    assert roles_of({**sure, "dale": (0.1, 0.4)})["dale"] == "unknown"  # under the second parent's threshold
+    two = {**sure, "kev": (0.1, 0.65)}  # two parents clear the floor: no third
+    assert roles_of(two) == {"fletcher": "child", "clem": "parent", "dale": "unknown", "kev": "parent"}
     assert roles_of({**unsure, "dale": (0.1, 0.25), "kev": (0.1, 0.2)})["dale"] == "unknown"  # under the fallback
 
 

@@ -25,8 +25,8 @@ def _saturday_routines(d):
     ("swimming every Wed at half 4, Noah is a fish now", "Wednesday", "16:30", "swimming"),
     ("Sat mornings = football, rain or shine", "Saturday", None, "football"),
     ("muddy knees again #saturdayfootball", "Saturday", None, "football"),
-    ("Karate on Thursdays at 5pm is his favourite", "Thursday", "17:00", "karate"),
-    ("Saturday footy at 9am, every week without fail", "Saturday", "09:00", "footy"),
+    ("Karate on Thursdays at 5pm is his favourite", "Thursday", "17:00", "karate (martial arts)"),
+    ("Saturday footy at 9am, every week without fail", "Saturday", "09:00", "footy (football)"),
     ("Hurling every Sunday morning with the under 8s 🏑", "Sunday", None, "hurling"),
     ("Irish dancing every Monday, hard shoes and all", "Monday", None, "Irish dancing"),
     ("Calisthenics every Wednesday arvo", "Wednesday", None, "calisthenics"),
@@ -84,7 +84,7 @@ def test_engine_tuition_is_a_weekly_activity_and_chicken_rice_no_pet():
     d = dossier(*[view(str(i), "Tuesday night tuition for Jun Hao 📚" if i == 0 else "tuition again 📖",
                        f"2024-07-{2 + 7 * i:02d} 19:05", gps=(1.3522, 103.9455)) for i in range(4)],
                 view("9", "Bedok hawker centre lunch 🍜 chicken rice for the win", "2024-08-01 12:00"))
-    assert any(f.value.get("activity") == "tuition" for f in d.facts_of_kind(FactKind.ROUTINE))
+    assert any(f.value.get("activity") == "tuition (tutoring)" for f in d.facts_of_kind(FactKind.ROUTINE))
     assert "Bedok" not in values(d, FactKind.PET)
 
 
@@ -121,7 +121,7 @@ def test_the_activity_said_next_to_the_weekday_is_the_routine():
     d = dossier(view("1", "Rowan's first dance recital 🩰💖 Ballet every Saturday since September"),
                 birthday_view())
     routines = values(d, FactKind.ROUTINE)
-    assert any("'ballet'" in r and "Saturday" in r for r in routines)
+    assert any("'ballet (dance)'" in r and "Saturday" in r for r in routines)  # ballet, said with its kind
     assert not any("'dance'" in r for r in routines)
 
 
@@ -156,7 +156,7 @@ def test_a_holiday_alone_makes_no_routine():
 
 
 @pytest.mark.parametrize(("caption", "weekday", "activity"), [
-    ("Every Wednesday ballet folklórico 💃 she loves her falda", "Wednesday", "ballet folklórico"),
+    ("Every Wednesday ballet folklórico 💃 she loves her falda", "Wednesday", "ballet folklórico (dance)"),
     ("Bal Vihar every Sunday 🙏 a new shloka", "Sunday", "Bal Vihar"),
     ("Hockey tous les mardis soir 🏒 #hockeydad", "Tuesday", "hockey"),
 ])
@@ -233,7 +233,7 @@ def test_engine_a_week_s_schedule_is_read_line_by_line():
                 view("3", "Mia is 3 today", "2024-03-01 09:00"))
     found = {(r.value["weekday"], r.value["activity"], r.value["time"]) for r in d.facts_of_kind(FactKind.ROUTINE)}
     assert {("Tuesday", "swimming", "16:00"), ("Thursday", "swimming", "16:00"),
-            ("Saturday", "ballet", "09:00")} <= found, found
+            ("Saturday", "ballet (dance)", "09:00")} <= found, found
     assert not any(day in ("Monday", "Wednesday") for day, _, _ in found)  # nursery on weekdays: no one's routine
 
 
@@ -244,7 +244,7 @@ def test_engine_a_one_line_schedule_is_read_between_its_slashes():
                 view("3", "Mia is 3 today", "2024-03-01 09:00"))
     found = {(r.value["weekday"], r.value["activity"], r.value["time"]) for r in d.facts_of_kind(FactKind.ROUTINE)}
     assert {("Tuesday", "swimming", "17:45"), ("Thursday", "swimming", "17:45"),
-            ("Saturday", "ballet", "09:00")} <= found, found
+            ("Saturday", "ballet (dance)", "09:00")} <= found, found
 
 
 def test_engine_a_day_after_text_that_folds_shorter_is_still_read():
@@ -322,7 +322,7 @@ def test_engine_a_time_in_another_activity_s_clause_is_not_the_routine_s():
 
 @pytest.mark.parametrize(("caption", "weekday", "activity"), [
     ("Mia is at Little Acorns nursery Mondays and Wednesdays now", "Wednesday", "nursery"),
-    ("Tuesday and Thursday mornings at the crèche for Mia while I'm back at work", "Thursday", "crèche"),
+    ("Tuesday and Thursday mornings at the crèche for Mia while I'm back at work", "Thursday", "crèche (nursery)"),
     ("Saturday 8.15 swimming for Mia now, she's in the dolphins group", "Saturday", "swimming"),
 ])
 def test_engine_nursery_days_and_an_activity_said_to_be_the_week_s_now_are_routines(caption, weekday, activity):
@@ -366,3 +366,15 @@ def test_the_activity_model_reads_no_days_own_form():
     long, short = feats("swimming tuesdays after school"), feats("swimming tues after school")
     assert apart_from_neighbours(long["swimming"]) == apart_from_neighbours(short["swimming"])
     assert not any(k.startswith("day:") for f in long.values() for k in f)
+
+
+@pytest.mark.parametrize(("said", "shown"), [
+    ("ballet", "ballet (dance)"), ("kindy", "kindy (kindergarten)"), ("footy", "footy (football)"),
+    ("Irish dancing", "Irish dancing"), ("swimming", "swimming"), ("football", "football"), ("", ""),
+])
+def test_a_routine_says_the_kind_of_activity_its_name_does_not(said, shown):
+    """One family's "footy" is another's football, "kindy" is kindergarten: the dossier says both, once."""
+    from kidsafe.engine.routines import _with_kind
+
+    assert _with_kind(said) == shown
+

@@ -198,6 +198,8 @@ VENUE_ACTIVITIES = word_set("activities", "venue_activities")
 
 #: Emoji that name an activity.
 ACTIVITY_EMOJI = word_dict("activities", "activity_emoji")
+#: An activity's name -> the wider kind it is ("ballet" -> "dance"), said beside it.
+ACTIVITY_KINDS = word_dict("activities", "activity_kinds")
 ACTIVITY_HEADS = word_tuple("activities", "activity_heads")
 NOT_ACTIVITY_MODIFIERS = word_set("activities", "not_activity_modifiers")
 

@@ -406,6 +406,13 @@ def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = Non
         key = max(odds["parent"], key=odds["parent"].get)
         if odds["parent"][key] >= roles.PARENT_WHEN_NONE:
             people[key].role, people[key].confidence = "parent", odds["parent"][key]
+            del odds["parent"][key]
+    if odds["parent"] and sum(p.role == "parent" for p in people.values()) == 1 and ctx.grand_share < roles.GRAND_SHARE:
+        # and most often two: the one other name likeliest a parent, if the model is near sure of it; not in a
+        # grandparent's or an aunt's feed, where the parents are the poster's children and their partners
+        key = max(odds["parent"], key=odds["parent"].get)
+        if odds["parent"][key] >= roles.SECOND_PARENT:
+            people[key].role, people[key].confidence = "parent", odds["parent"][key]
     _pair_with_children(people)
     _friends_siblings(people, ctx.views)
     _merge_child_aliases(people, ctx)

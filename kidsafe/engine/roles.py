@@ -333,6 +333,12 @@ CHILD_WHEN_NONE = 0.45
 #: likeliest role) is a parent from this probability on: a partner named in passing ("Dale made adobo") is
 #: the feed's one parent candidate, where a floor for every name would take friends for parents too.
 PARENT_WHEN_NONE = 0.3
+#: Where one parent is named, the one other name likeliest a parent (its likeliest role) is the second from this
+#: probability on: most families have two, the poster often one of them ("Gloria says no more mangoes", "Tyler's
+#: on pick-up"); not in a grandparent's feed (`GRAND_SHARE`), where two of its three wrong ones were. Chosen
+#: leave-voices-out on the 126 train voices (round 26): 0.45 found 9 parents more for 13 more claimed, 0.35 14 for
+#: 19; on the dev voices 0.45 found 2 for 3, 0.35 the same 2 for 5.
+SECOND_PARENT = 0.45
 
 
 def decide(probs: dict[str, float], child_threshold: float,

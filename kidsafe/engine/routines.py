@@ -498,6 +498,13 @@ def _as_written(activity: str, items: Sequence[RoutineClue]) -> str:
     return written.most_common(1)[0][0] if written else activity
 
 
+def _with_kind(activity: str) -> str:
+    """The activity with the wider kind it is, when its name does not say it: "ballet (dance)", "kindy
+    (kindergarten)"; one family says "footy" for what another calls football."""
+    kind = lx.ACTIVITY_KINDS.get(fold(activity)) if activity else None
+    return f"{activity} ({kind})" if kind and fold(kind) not in fold(activity) else activity
+
+
 def _photo_time(views: Sequence[PostView], weekday: str) -> str | None:
     """The usual time the photos were taken on that weekday; posting times say when a parent had a
     minute, not when the activity was, so a post with no time of its own photo does not count."""
@@ -541,7 +548,7 @@ def add_routine_facts(book: FactBook, family: Family, views: Sequence[PostView],
                 items = items + [RoutineClue(p, weekday, activity, rec.time, "", EvidenceSource.TIMESTAMP)
                                  for p in rec.posts if p not in {c.post for c in items}]
         said = Counter(c.phrase for c in items if c.phrase)
-        shown = as_said(activity, said) if activity in _LISTED else _as_written(activity, items)
+        shown = _with_kind(as_said(activity, said) if activity in _LISTED else _as_written(activity, items))
         value = {"weekday": weekday, "time": time, "activity": shown or None, "place": None}
         posts = [by_id[p] for p in dict.fromkeys(c.post for c in items)]
         activity_words = fold(activity).split() if activity else []
