@@ -146,3 +146,24 @@ def test_each_sighting_of_a_family_name_is_read_for_how_the_feed_gave_it(source,
     from kidsafe.engine import surnames
 
     assert surnames._way(source, excerpt) == way
+
+
+def _candidates(*captions):
+    """The family names the patterns find (before the surname model weighs them), with how each was given."""
+    from kidsafe.engine import surnames
+
+    found = surnames.find_surnames([view(str(i), caption) for i, caption in enumerate(captions)])
+    return {name: {surnames._way(source, excerpt) for _, source, excerpt, _ in items} for name, items in found.items()}
+
+
+def test_a_family_tag_may_carry_a_town_s_name_for_the_surname_model_to_weigh():
+    """ "#WhitfieldZoo": Whitfield is a town too, and still this family's name; "#ToddlerLife" is no one's."""
+    found = _candidates("Nobody slept #WhitfieldZoo", "Messy play #ToddlerLife", "Diwali 🪔 #ParmarParivar")
+    assert found.get("Whitfield") == {"family_tag"} and found.get("Parmar") == {"family_tag"}
+    assert "Toddler" not in found
+
+
+def test_the_x_household_is_the_x_family_not_a_plural():
+    found = _candidates("Happy Christmas from the Hollis household 🎄")
+    assert "Hollis" in found and "Holli" not in found
+

@@ -21,6 +21,8 @@ GROUP_WORDS = lx.word_tuple("people", "family_group_words")
 #: A family name as written: "Henderson", and the Irish and Scottish forms "O'Sullivan", "McBride", "MacLeod".
 _FAMILY_NAME = r"((?:O['’]|Ma?c)?[A-Z][a-z\u00C0-\u024F]{2,})"
 _THE_PLURAL = re.compile(r"\b(?:the|The)\s+" + _FAMILY_NAME + r"s\b")
+#: A family word right after a name: "the Hollis household" is the Hollis family, not the Holli (`_THE_GROUP`).
+_GROUP_AFTER = re.compile(r"\s+(?:" + "|".join(GROUP_WORDS) + r")\b")
 #: "from the Parkers", "love, the Joneses": a family signing off. Elsewhere "the Killers" may be a band.
 _SIGN_OFF = re.compile(r"(?:from|fae|frae|fra|love|with|regards|wishes|xx|x)\W*\s*$", re.IGNORECASE)
 #: Particles that open a two-word family name ("the Delos Reyes clan", "the Van der Berg family", "the De Souza fam").
@@ -66,14 +68,22 @@ def _family_word(word: str) -> bool:
             and not geo.places_named(word))
 
 
+def _tag_word(word: str) -> bool:
+    """A word a family tag may carry as its name: no common English word, no lexicon word. A town's name or a given
+    name may be a family's too ("#WhitfieldZoo", "#CampbellChristmas"): the surname model weighs those."""
+    key = fold(word)
+    return (_plausible(word) and key not in lx.CHILD_WORDS and key not in lx.PET_WORDS
+            and (english_rank(word) or 10**6) > 20000)
+
+
 def _from_family_tag(tag: str) -> str | None:
     """ "#OwusuTwins", "#LockyerWildOnes", "#KeluargaAzhar": a family name beside family words."""
     words = [w for w in split_hashtag(tag) if w]
     if len(words) < 2:
         return None
-    if all(w in FAMILY_TAG_AFTER for w in words[1:]) and _family_word(words[0]):
+    if all(w in FAMILY_TAG_AFTER for w in words[1:]) and _tag_word(words[0]):
         return words[0]
-    if all(w in FAMILY_TAG_BEFORE for w in words[:-1]) and _family_word(words[-1]):
+    if all(w in FAMILY_TAG_BEFORE for w in words[:-1]) and _tag_word(words[-1]):
         return words[-1]
     return None
 
@@ -122,7 +132,7 @@ def find_surnames(views: Sequence[PostView]) -> Found:
                 if _plausible(m[1]):
                     found[m[1]].append(_sighting(view, index, m))
             for m in _THE_PLURAL.finditer(part.text):
-                if _plausible(m[1]):
+                if _plausible(m[1]) and not _GROUP_AFTER.match(part.text, m.end()):  # "the Hollis household"
                     window = max(0, m.start() - 20)
                     signed = _SIGN_OFF.search(part.text[window:m.start()])
                     sighting = _sighting(view, index, m, window + signed.start() if signed else None)
