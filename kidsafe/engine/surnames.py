@@ -60,20 +60,18 @@ FAMILY_TAG_AFTER = frozenset(GROUP_WORDS) | lx.word_set("people", "family_tag_af
 FAMILY_TAG_BEFORE = lx.word_set("people", "family_tag_before")
 
 
-def _family_word(word: str) -> bool:
-    """A word that could be a family name: no English word, no common first name, no place, no lexicon word."""
-    key = fold(word)
-    return (_plausible(word) and key not in lx.CHILD_WORDS and key not in lx.PET_WORDS
-            and (english_rank(word) or 10**6) > 40000 and name_count(word) < CHEERED_NAME_COUNT
-            and not geo.places_named(word))
-
-
 def _tag_word(word: str) -> bool:
     """A word a family tag may carry as its name: no common English word, no lexicon word. A town's name or a given
     name may be a family's too ("#WhitfieldZoo", "#CampbellChristmas"): the surname model weighs those."""
     key = fold(word)
     return (_plausible(word) and key not in lx.CHILD_WORDS and key not in lx.PET_WORDS
             and (english_rank(word) or 10**6) > 20000)
+
+
+def _family_word(word: str) -> bool:
+    """A word that could be a family name: no English word, no common first name, no place, no lexicon word."""
+    return (_tag_word(word) and (english_rank(word) or 10**6) > 40000 and name_count(word) < CHEERED_NAME_COUNT
+            and not geo.places_named(word))
 
 
 def _from_family_tag(tag: str) -> str | None:
