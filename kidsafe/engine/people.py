@@ -380,6 +380,16 @@ def _index_by_post(people: dict[str, Person]) -> dict[str, list[Person]]:
     return dict(by_post)
 
 
+def _name_likeliest_parent(people: dict[str, Person], odds: dict[str, float], floor: float) -> None:
+    """The name likeliest a parent among ``odds`` (names under the parents' floor whose likeliest role is parent)
+    is a parent from ``floor`` on; it leaves ``odds`` once named."""
+    if not odds:
+        return
+    key = max(odds, key=odds.get)
+    if odds[key] >= floor:
+        people[key].role, people[key].confidence = "parent", odds.pop(key)
+
+
 def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = None) -> Cast:
     """Decide who every name of the feed is. ``ents`` maps folded words to spaCy entity labels."""
     people, ctx, surnames = gather_people(views, ents)
@@ -401,18 +411,13 @@ def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = Non
         for key, p in odds["child"].items():
             if p >= roles.CHILD_WHEN_NONE:
                 people[key].role, people[key].confidence = "child", p
-    if odds["parent"] and not any(p.role == "parent" for p in people.values()):
+    if not any(p.role == "parent" for p in people.values()):
         # a family has parents: when no name clears the parents' floor, the one likeliest a parent is one
-        key = max(odds["parent"], key=odds["parent"].get)
-        if odds["parent"][key] >= roles.PARENT_WHEN_NONE:
-            people[key].role, people[key].confidence = "parent", odds["parent"][key]
-            del odds["parent"][key]
-    if odds["parent"] and sum(p.role == "parent" for p in people.values()) == 1 and ctx.grand_share < roles.GRAND_SHARE:
+        _name_likeliest_parent(people, odds["parent"], roles.PARENT_WHEN_NONE)
+    if sum(p.role == "parent" for p in people.values()) == 1 and ctx.grand_share < roles.GRAND_SHARE:
         # and most often two: the one other name likeliest a parent, if the model is near sure of it; not in a
         # grandparent's or an aunt's feed, where the parents are the poster's children and their partners
-        key = max(odds["parent"], key=odds["parent"].get)
-        if odds["parent"][key] >= roles.SECOND_PARENT:
-            people[key].role, people[key].confidence = "parent", odds["parent"][key]
+        _name_likeliest_parent(people, odds["parent"], roles.SECOND_PARENT)
     _pair_with_children(people)
     _friends_siblings(people, ctx.views)
     _merge_child_aliases(people, ctx)

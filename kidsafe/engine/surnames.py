@@ -18,17 +18,16 @@ from kidsafe.engine.views import PostView
 from kidsafe.models import EvidenceSource, Span
 
 GROUP_WORDS = lx.word_tuple("people", "family_group_words")
+_GROUP_WORD = r"(?:" + "|".join(GROUP_WORDS) + r")\b"
 #: A family name as written: "Henderson", and the Irish and Scottish forms "O'Sullivan", "McBride", "MacLeod".
 _FAMILY_NAME = r"((?:O['’]|Ma?c)?[A-Z][a-z\u00C0-\u024F]{2,})"
-_THE_PLURAL = re.compile(r"\b(?:the|The)\s+" + _FAMILY_NAME + r"s\b")
-#: A family word right after a name: "the Hollis household" is the Hollis family, not the Holli (`_THE_GROUP`).
-_GROUP_AFTER = re.compile(r"\s+(?:" + "|".join(GROUP_WORDS) + r")\b")
+#: "the Parkers"; not before a family word: "the Hollis household" is the Hollis family (`_THE_GROUP`), not the Holli.
+_THE_PLURAL = re.compile(r"\b(?:the|The)\s+" + _FAMILY_NAME + r"s\b(?!\s+" + _GROUP_WORD + r")")
 #: "from the Parkers", "love, the Joneses": a family signing off. Elsewhere "the Killers" may be a band.
 _SIGN_OFF = re.compile(r"(?:from|fae|frae|fra|love|with|regards|wishes|xx|x)\W*\s*$", re.IGNORECASE)
 #: Particles that open a two-word family name ("the Delos Reyes clan", "the Van der Berg family", "the De Souza fam").
 _PARTICLE = r"(?:(?:De|Del|Dela|Delos|De\s+la|De\s+los|Van|Van\s+der|Van\s+den|Von|Di|Da|Dos|Das|Al|El|Bin|Ten|Ter)\s+)"
-_THE_GROUP = re.compile(r"\b(?:the|The)\s+(" + _PARTICLE + r"?" + _FAMILY_NAME + r")\s+(?:"
-                        + "|".join(GROUP_WORDS) + r")\b")
+_THE_GROUP = re.compile(r"\b(?:the|The)\s+(" + _PARTICLE + r"?" + _FAMILY_NAME + r")\s+" + _GROUP_WORD)
 #: French and Spanish family names take no plural: "Les Bouchard", "Los Ortega", "la famille Roy".
 _ARTICLE_FAMILY = re.compile(r"(?<!\w)(?:(?:[Ll]es|[Ll]os)|(?:[Ll]a\s+)?(?:[Ff]amille|[Ff]amilia))\s+" + _FAMILY_NAME
                              + r"(?![\w'’\-])(?!\s+[A-Z])")
@@ -130,7 +129,7 @@ def find_surnames(views: Sequence[PostView]) -> Found:
                 if _plausible(m[1]):
                     found[m[1]].append(_sighting(view, index, m))
             for m in _THE_PLURAL.finditer(part.text):
-                if _plausible(m[1]) and not _GROUP_AFTER.match(part.text, m.end()):  # "the Hollis household"
+                if _plausible(m[1]):
                     window = max(0, m.start() - 20)
                     signed = _SIGN_OFF.search(part.text[window:m.start()])
                     sighting = _sighting(view, index, m, window + signed.start() if signed else None)
