@@ -608,6 +608,22 @@ def test_in_a_grandparent_s_feed_the_role_model_reads_the_cues_again_under_their
     assert share == 0.0 and not any(k.startswith("G|") for k in own)
 
 
+def test_in_a_grandparent_s_feed_a_parent_needs_the_model_surer():
+    """There the children's parents are named among the poster's husband, sons-in-law and friends: the parents' floor
+    is `roles.GRAND_FEED_PARENT_FLOOR`; elsewhere the model's own floors stand."""
+    from kidsafe.engine import roles
+
+    floors = {"parent": 0.6, "pet": 0.5, "relative": 0.7}
+    assert roles.floors_for(floors, 0.0) == floors
+    grand = roles.floors_for(floors, roles.GRAND_SHARE)
+    assert grand == {**floors, "parent": roles.GRAND_FEED_PARENT_FLOOR} and roles.GRAND_FEED_PARENT_FLOOR > 0.6
+    assert floors["parent"] == 0.6  # the model's own floors are not changed
+    probs = {"parent": 0.7, "none": 0.2, "child": 0.1}
+    assert roles.decide(probs, 0.6, floors)[0] == "parent"
+    assert roles.decide(probs, 0.6, grand)[0] == "none"
+    assert roles.floors_for(None, 0.5) == {"parent": roles.GRAND_FEED_PARENT_FLOOR}
+
+
 def test_not_really_their_uncle_is_a_courtesy_title():
     from datetime import datetime
 

@@ -394,6 +394,7 @@ def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = Non
     """Decide who every name of the feed is. ``ents`` maps folded words to spaCy entity labels."""
     people, ctx, surnames = gather_people(views, ents)
     model = roles.model_for(ctx.text_posts)
+    floors = roles.floors_for(model.meta.get("floors"), ctx.grand_share) if model is not None else {}
     odds: dict[str, dict[str, float]] = {"child": {}, "parent": {}}  # likeliest a child or parent, under its floor
     for person in people.values():
         if model is None:
@@ -401,7 +402,7 @@ def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = Non
                                     ctx.first_named, ctx.surname_keys)
         else:
             probs = model.probabilities(roles.person_features(person, ctx))
-            role, person.confidence = roles.decide(probs, model.threshold, model.meta.get("floors"))
+            role, person.confidence = roles.decide(probs, model.threshold, floors)
             person.role = _ROLE_OF.get(role, "unknown")
             likeliest = max(probs, key=probs.get)
             if role == "none" and likeliest in ("child", "parent"):
