@@ -13,6 +13,8 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
+from PIL import Image
+
 from kidsafe import geo, nlp
 from kidsafe.engine import build_dossier, load_reference_data, recase
 from kidsafe.engine.text import mask_for_nlp
@@ -278,33 +280,32 @@ def _run_detectors(data: bytes, path: str, detectors: dict[str, Any], options: A
     Only photos where the text check finds letters are decoded a second time, larger, for OCR.
     """
     start = timings.clock() if timings is not None else (0.0, 0.0)
-    image = photos.open_image(data, path, max_side=detector_side(info, min(DETECT_SIDE, options.max_side)))
+    pixels = photos.decode_pixels(data, path, max_side=detector_side(info, min(DETECT_SIDE, options.max_side)),
+                                  info=info)
     if timings is not None:
         start = timings.lap("decode", start)
+    lines: tuple[str, ...] = ()
+    boxes: tuple[Any, ...] = ()
+    score = None
     try:
-        lines: tuple[str, ...] = ()
-        boxes: tuple[Any, ...] = ()
-        score = None
-        try:
-            if "ocr" in detectors:
+        if "ocr" in detectors:
+            with Image.fromarray(pixels) as image:  # OCR crops regions of a picture
                 lines = _read_text(data, path, image, detectors["ocr"], options, timings)
-                if timings is not None:
-                    start = timings.clock()
-            if "faces" in detectors:
-                boxes = detectors["faces"].detect_faces(image, input_size=AUDIT_FACE_INPUT,
-                                                        precision=AUDIT_FACE_PRECISION)
-                if timings is not None:
-                    start = timings.lap("faces", start)
-            if "nudity" in detectors:
-                if not AUDIT_NUDITY_GATE or detectors["nudity"].worth_scoring(image, bool(boxes)):
-                    score = detectors["nudity"].nudity_score(image, precision=AUDIT_NUDITY_PRECISION)
-                if timings is not None:
-                    timings.lap("nudity", start)  # the gate's time too, and the photos it spared
-        except ExtractorUnavailable:
-            pass
-        return PhotoFindings(ocr_lines=lines, faces=boxes, nudity=score)
-    finally:
-        image.close()
+            if timings is not None:
+                start = timings.clock()
+        if "faces" in detectors:
+            boxes = detectors["faces"].detect_faces(pixels, input_size=AUDIT_FACE_INPUT,
+                                                    precision=AUDIT_FACE_PRECISION)
+            if timings is not None:
+                start = timings.lap("faces", start)
+        if "nudity" in detectors:
+            if not AUDIT_NUDITY_GATE or detectors["nudity"].worth_scoring(pixels, bool(boxes)):
+                score = detectors["nudity"].nudity_score(pixels, precision=AUDIT_NUDITY_PRECISION)
+            if timings is not None:
+                timings.lap("nudity", start)  # the gate's time too, and the photos it spared
+    except ExtractorUnavailable:
+        pass
+    return PhotoFindings(ocr_lines=lines, faces=boxes, nudity=score)
 
 
 def detector_side(info: PhotoInfo | None, wanted: int) -> int:

@@ -14,11 +14,12 @@ import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image
 
 from kidsafe.errors import IngestError
-from kidsafe.media.photos import open_image, read_photo_info
+from kidsafe.media.photos import decode_pixels, open_image, read_photo_info
 
 REAL_GPS = Path(__file__).parent / "data" / "real-gps"
 JPEGS = sorted(p.name for p in REAL_GPS.glob("*.jpg"))
@@ -85,6 +86,8 @@ def _check(name: str, data: bytes, decode: bool) -> list[str]:
     calls: list[tuple[str, Callable[[], object]]] = [("read_photo_info", lambda: read_photo_info(data, name))]
     if decode:
         calls.append(("open_image", lambda: open_image(data, name, max_side=128)))
+        calls.append(("decode_pixels", lambda: decode_pixels(data, name, max_side=128)))
+        calls.append(("decode_pixels with info", lambda: decode_pixels(data, name, 128, read_photo_info(data, name))))
     for label, call in calls:
         started = time.perf_counter()
         try:
@@ -97,6 +100,9 @@ def _check(name: str, data: bytes, decode: bool) -> list[str]:
         else:
             if label == "open_image" and (result.mode != "RGB" or max(result.size) > 128):
                 problems.append(f"{name}: open_image gave {result.mode} {result.size}")
+            if label.startswith("decode_pixels") and (result.dtype != np.uint8 or result.ndim != 3
+                                                      or result.shape[2] != 3 or max(result.shape[:2]) > 128):
+                problems.append(f"{name}: {label} gave {result.dtype} {result.shape}")
         elapsed = time.perf_counter() - started
         if elapsed > SLOW_CALL_S:
             problems.append(f"{name}: {label} took {elapsed:.1f}s")

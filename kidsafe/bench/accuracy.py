@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from PIL import Image
 
 from kidsafe import pipeline
@@ -176,12 +177,12 @@ def match_faces(found: list[Box], expected: tuple[Box, ...], optional: tuple[Box
     return hits, len(left), false
 
 
-def _decoded(ref: Reference, data: bytes) -> tuple[Image.Image, float]:
+def _decoded(ref: Reference, data: bytes) -> tuple[np.ndarray, float]:
     """The photo as the audit decodes it for the detectors, and the factor back to the photo's pixels."""
     info = photos.read_photo_info(data, ref.file)
-    image = photos.open_image(data, ref.file, max_side=pipeline.detector_side(info, pipeline.DETECT_SIDE))
+    pixels = photos.decode_pixels(data, ref.file, max_side=pipeline.detector_side(info, pipeline.DETECT_SIDE))
     with Image.open(io.BytesIO(data)) as full:
-        return image, full.width / image.width
+        return pixels, full.width / pixels.shape[1]
 
 
 def _scaled(box: Box, factor: float) -> Box:
@@ -189,7 +190,7 @@ def _scaled(box: Box, factor: float) -> Box:
     return (round(x0 * factor), round(y0 * factor), round(x1 * factor), round(y1 * factor))
 
 
-def score_variant(variant: Variant, decoded: list[tuple[Reference, Image.Image, float]]) -> Score:
+def score_variant(variant: Variant, decoded: list[tuple[Reference, np.ndarray, float]]) -> Score:
     """Run one variant's models on every decoded reference photo and score it."""
     score = Score(variant)
     for ref, image, factor in decoded:
@@ -216,11 +217,11 @@ def score_variant(variant: Variant, decoded: list[tuple[Reference, Image.Image, 
     return score
 
 
-def text_recall(decoded: list[tuple[Reference, Image.Image, float]]) -> tuple[int, int]:
+def text_recall(decoded: list[tuple[Reference, np.ndarray, float]]) -> tuple[int, int]:
     """(text boxes the text check covers, text boxes)."""
     found = total = 0
-    for ref, image, factor in decoded:
-        regions = [_scaled(r.box, factor) for r in textcheck.text_regions(image)] if ref.text else []
+    for ref, pixels, factor in decoded:
+        regions = [_scaled(r.box, factor) for r in textcheck.text_regions(Image.fromarray(pixels))] if ref.text else []
         for box in (Rect(*b) for b in ref.text):
             found += sum(box.overlap(Rect(*r)) for r in regions) >= TEXT_COVERED * box.area
             total += 1
@@ -231,15 +232,11 @@ def run_guard(folder: Path = REFERENCE_DIR, candidates: tuple[Variant, ...] = CA
     """Score fp32, the audit's variant and the candidates on the reference set."""
     refs = load(folder)
     decoded = [(ref, *_decoded(ref, data)) for ref, data in refs]
-    try:
-        version = json.loads((folder / "expected.json").read_text(encoding="utf-8"))["version"]
-        baseline = score_variant(FP32_MODELS, decoded)
-        audit = score_variant(audit_variant(), decoded)
-        scores = tuple(score_variant(v, decoded) for v in candidates)
-        text_found, text_total = text_recall(decoded)
-    finally:
-        for _, image, _ in decoded:
-            image.close()
+    version = json.loads((folder / "expected.json").read_text(encoding="utf-8"))["version"]
+    baseline = score_variant(FP32_MODELS, decoded)
+    audit = score_variant(audit_variant(), decoded)
+    scores = tuple(score_variant(v, decoded) for v in candidates)
+    text_found, text_total = text_recall(decoded)
     return GuardReport(version, baseline, audit, scores, text_found, text_total)
 
 

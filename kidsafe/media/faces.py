@@ -22,7 +22,7 @@ from PIL import Image
 
 from kidsafe.errors import ExtractorUnavailable
 from kidsafe.media._onnx import FACES_INT8, FP32, INT8, check_precision, int8_model
-from kidsafe.media.photos import resample
+from kidsafe.media.photos import resample, rgb_pixels
 
 log = logging.getLogger(__name__)
 
@@ -57,9 +57,10 @@ def available() -> bool:
     return _model_path() is not None
 
 
-def detect_faces(image: Image.Image, *, threshold: float = 0.5,
+def detect_faces(image: Image.Image | np.ndarray, *, threshold: float = 0.5,
                  input_size: tuple[int, int] = (INPUT_W, INPUT_H), precision: str = FP32) -> tuple[FaceBox, ...]:
-    """Faces in ``image``, best first, as boxes in the image's own pixel coordinates.
+    """Faces in ``image`` (a picture, or its RGB pixels as ``photos.decode_pixels`` gives them), best first, as
+    boxes in the image's own pixel coordinates.
 
     ``input_size`` is the model's input (long side, short side), each a multiple of 32; a portrait
     image is read at (short, long). A smaller input is faster and misses smaller faces.
@@ -67,15 +68,16 @@ def detect_faces(image: Image.Image, *, threshold: float = 0.5,
     long_side, short_side = input_size
     if long_side % INPUT_MULTIPLE or short_side % INPUT_MULTIPLE or short_side > long_side or short_side < 1:
         raise ValueError(f"input_size must be (long, short) multiples of {INPUT_MULTIPLE}, got {input_size}")
-    size = (short_side, long_side) if image.height > image.width else (long_side, short_side)
+    pixels = rgb_pixels(image)
+    height, width = pixels.shape[:2]
+    size = (short_side, long_side) if height > width else (long_side, short_side)
     session = _load(size, precision)
-    if min(image.size) < 1:
+    if min(width, height) < 1:
         return ()
-    batch, scale = _letterbox(image, size)
+    batch, scale = _letterbox(pixels, size)
     heatmap, sizes, offsets = session.run(FETCHED, {INPUT_NAME: batch})
     boxes = _decode(heatmap[0, 0], sizes[0], offsets[0], threshold, size)
     boxes = boxes[_nms(boxes, NMS_IOU)]
-    width, height = image.size
     faces = []
     for x0, y0, x1, y1, score in boxes:
         box = (
@@ -90,12 +92,13 @@ def detect_faces(image: Image.Image, *, threshold: float = 0.5,
     return tuple(faces)
 
 
-def _letterbox(image: Image.Image, input_size: tuple[int, int]) -> tuple[Any, float]:
+def _letterbox(image: Image.Image | np.ndarray, input_size: tuple[int, int]) -> tuple[Any, float]:
     """The image scaled to fit ``input_size`` (top-left, black padding) as an NCHW float batch."""
     input_w, input_h = input_size
-    scale = min(input_w / image.width, input_h / image.height)
-    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
-    rgb = np.asarray(image if image.mode == "RGB" else image.convert("RGB"))
+    rgb = rgb_pixels(image)
+    height, width = rgb.shape[:2]
+    scale = min(input_w / width, input_h / height)
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))
     pixels = resample(rgb, size, scale)  # OpenCV: several times cheaper than Pillow's resize
     batch = np.zeros((1, 3, input_h, input_w), dtype=np.float32)
     batch[0, :, : size[1], : size[0]] = pixels.transpose(2, 0, 1)

