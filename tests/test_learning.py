@@ -217,6 +217,18 @@ def test_the_shipped_models_load_quickly_and_say_which_voices_taught_them():
     assert size < 30 * 1024 * 1024
 
 
+def test_every_shipped_model_is_read_once_per_process_however_many_there_are():
+    """Models are read and indexed once: a cache bounded under their number made each audit read some again."""
+    names = sorted(p.stem for p in learned.MODEL_DIR.glob("*.npz"))
+    assert len(names) > 8
+    for name in names * 2:
+        learned.shipped(name)
+    before = learned._read_shipped.cache_info()
+    for name in names:
+        assert learned.shipped(name) is learned.shipped(name)
+    assert learned._read_shipped.cache_info().misses == before.misses
+
+
 def test_decide_claims_a_child_only_above_the_threshold_and_never_falls_back_to_the_runner_up():
     probs = {"child": 0.55, "parent": 0.3, "none": 0.15}
     assert roles.decide(probs, 0.5) == ("child", 0.55)

@@ -137,7 +137,7 @@ def _plain(value):
     return value.item() if hasattr(value, "item") else str(value)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=None)  # every model stays: with a bound under their number, each audit read some again
 def _read_shipped(name: str) -> LinearModel | None:
     path = MODEL_DIR / f"{name}.npz"
     return read_model(path) if path.exists() else None
