@@ -106,6 +106,21 @@ def test_hashtags_leak_reason(tag, reason):
     assert hashtag_leak(tag, VOCAB) == reason
 
 
+def test_a_hashtag_holding_a_word_the_feed_writes_as_a_name_no_list_holds_is_dropped():
+    """The feed writes "Bramalea Blues U8": a name or a place no list reads. "#bramalea" splits into English
+    ("bra male a"), so only the feed's own capital gives it away; a word the parent kept stays."""
+    from tests.engine_feeds import view
+
+    views = [view("1", "Bramalea Blues U8 won again!!"), view("2", "Morning practice #hockeymom #bramalea")]
+    vocab = vocabulary(Dossier(audit_date=date(2025, 1, 1), posts_read=2, subjects=(), facts=()), views)
+    assert "bramalea" in vocab.unread
+    assert hashtag_leak("bramalea", vocab) == "unknown"
+    assert hashtag_leak("bramaleahockey", vocab) == "unknown"
+    assert hashtag_leak("hockeymom", vocab) is None
+    assert hashtag_leak("bramalea", vocab.keeping(["Bramalea"])) is None
+    assert hashtag_leak("bramalea", VOCAB) is None  # without the feed's word: English to the splitter
+
+
 @pytest.mark.parametrize(("text", "said"), [
     ("at 9am", "in the morning"),
     ("half 4", "in the afternoon"),

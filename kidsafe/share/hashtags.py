@@ -30,4 +30,6 @@ def hashtag_leak(tag: str, vocab: Vocabulary) -> str | None:
         key = re.sub(r"[^\w]", "", term.key)
         if len(key) >= MIN_TERM_IN_TAG and key in squashed:
             return term.kind
+    if any(word in squashed for word in vocab.unread - vocab.kept):
+        return "unknown"
     return hashtag_shape(tag)

@@ -16,11 +16,12 @@ from dataclasses import dataclass, field, replace
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.net.shapes import is_rare_word
+from kidsafe.engine.net.unknown_words import words_of_no_list
 from kidsafe.engine.surnames import find_surnames, strongly_found
 from kidsafe.engine.text import fold
 from kidsafe.engine.views import PostView
 from kidsafe.kinds import KINDS
-from kidsafe.models import Dossier, Fact, FactKind, Subject
+from kidsafe.models import Dossier, EvidenceSource, Fact, FactKind, Subject
 
 CHILD_NOUNS = {"girl": "daughter", "boy": "son"}
 DEFAULT_CHILD_NOUN = "child"
@@ -82,6 +83,10 @@ class Vocabulary:
     common: frozenset[str] = field(default_factory=frozenset, compare=False)
     """Folded words the feed writes in lower case inside a sentence ("the cricket club"): a common noun there,
     so its capital at a sentence's start ("Cricket bat and a shirt") makes no gazetteer place of it."""
+    unread: frozenset[str] = field(default_factory=frozenset, compare=False)
+    """Folded words the feed writes with a capital that no list holds (``words_of_no_list``: "Bramalea Blues U8"):
+    names or places the engine could not read. The second look lists them in captions; a hashtag holding one
+    ("#bramalea") is dropped, since hashtags exist to be searched."""
 
     def __post_init__(self) -> None:
         if self.kept:  # a word kept by hand stays out of every term list, whichever round found it
@@ -97,18 +102,17 @@ class Vocabulary:
         extra = tuple(replace(t, found_again=True) for t in other.terms if (t.key, t.kind) not in seen
                       and t.key not in keys and t.key not in self.not_people)  # a favourite ("Thomas") is still no one
         return Vocabulary(self.terms + extra, self.routine_posts | other.routine_posts, self.kept | other.kept,
-                          self.not_people | other.not_people, self.cited, self.common)
+                          self.not_people | other.not_people, self.cited, self.common, self.unread | other.unread)
 
     def adding(self, terms: Iterable[Term]) -> Vocabulary:
         """This vocabulary with more terms, those whose word it already holds left out."""
         keys = self.keys()
         extra = tuple(t for t in terms if t.key not in keys and t.key not in self.not_people)
-        return Vocabulary(self.terms + extra, self.routine_posts, self.kept, self.not_people, self.cited, self.common)
+        return replace(self, terms=self.terms + extra)
 
     def keeping(self, words: Iterable[str]) -> Vocabulary:
         """This vocabulary with the parent's kept words taken out of it."""
-        return Vocabulary(self.terms, self.routine_posts, self.kept | {fold(w) for w in words if w.strip()},
-                          self.not_people, self.cited, self.common)
+        return replace(self, kept=self.kept | {fold(w) for w in words if w.strip()})
 
     def keys(self, kinds: Iterable[str] | None = None) -> set[str]:
         """Folded texts of the terms (of the given kinds)."""
@@ -153,7 +157,18 @@ def vocabulary(dossier: Dossier, views: Sequence[PostView] = (), *, town_kind: s
     favourites = [f.value for f in dossier.facts_of_kind(FactKind.FAVOURITE) if isinstance(f.value, str)]
     not_people = {fold(w) for value in favourites for w in (value, *value.split())}
     return Vocabulary(_unique(terms), routine, not_people=frozenset(not_people),
-                      cited={post: tuple(spans) for post, spans in cited.items()})
+                      cited={post: tuple(spans) for post, spans in cited.items()}, unread=_unread_words(views))
+
+
+#: Words of no list shorter than this are not looked for inside hashtags ("Eze" is in too many tags).
+MIN_UNREAD_IN_TAG = 5
+
+
+def _unread_words(views: Sequence[PostView]) -> frozenset[str]:
+    """Folded capitalised words of no list in the feed's captions, long enough to look for inside hashtags."""
+    return frozenset(key for view in views for part in view.parts if part.source is EvidenceSource.CAPTION
+                     for _, _, word in words_of_no_list(part.text, ())
+                     if len(key := fold(word)) >= MIN_UNREAD_IN_TAG)
 
 
 def _unclaimed_family_names(views: Sequence[PostView], terms: Sequence[Term]) -> list[Term]:
