@@ -3,6 +3,8 @@ holiday names."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from kidsafe.models import FactKind
@@ -124,6 +126,42 @@ def test_the_town_model_reads_words_beside_a_place_by_their_class_not_one_by_one
     cold = TownCandidate("Leeds", contexts=[("L:freezing", "L:in", "R:.", "words:1"), ("L:drove", "L:to", "words:1")])
     feats = town_features(cold, [cold], 10)
     assert feats["cls:L:weather"] == 0.5 and feats["cls:L:travel"] == 0.5 and feats["ctx:L:in"] == 0.5
+
+
+def test_a_place_opening_a_venues_name_is_weak_evidence_and_a_place_inside_a_longer_name_is_marked():
+    """"Pudsey Park" says the family is near Pudsey (weakly); "Ashton Court" is the venue's own name; "Red Bud Isle"
+    holds a gazetteer place without being one. The marks are features the town model weighs, not rules."""
+    from kidsafe.engine.towns import town_features
+
+    _, towns = _candidates(view("1", "Scooters at Pudsey Park with Rowan"), view("2", "Picnic at Ashton Court today"),
+                           view("3", "Dog swim at Red Bud Isle"), view("4", "Pudsey Park again 🛴", "2024-05-11 10:00"))
+    assert "Ashton" not in towns
+    assert [conf for _, conf in towns["Pudsey"].evidence] == [0.3, 0.3]  # one such mention alone is no candidate
+    assert all("venue" in context for context in towns["Pudsey"].contexts)
+    assert all("part" in context and "venue" not in context for context in towns["Red Bud"].contexts)
+    assert town_features(towns["Pudsey"], list(towns.values()), 4)["venue_share"] == 1.0
+    feats = town_features(towns["Red Bud"], list(towns.values()), 4)
+    assert feats["part_share"] == 1.0 and "venue_share" not in feats
+
+
+def test_the_town_model_reads_suburbs_as_evidence_for_the_city_whose_district_holds_them():
+    """Posts naming Pudsey and Horsforth count for Leeds (their district is the City of Leeds), not the other way
+    round, and not for a town of another district; the lead over the next candidate is read too."""
+    from kidsafe.engine.towns import TownCandidate, town_features
+    from kidsafe.models import Evidence, EvidenceSource
+
+    def named(name, *posts):
+        return TownCandidate(name, evidence=[(Evidence(post=p, source=EvidenceSource.CAPTION, excerpt=name), 0.6)
+                                             for p in posts])
+
+    leeds, pudsey, horsforth, york = named("Leeds", "1"), named("Pudsey", "2", "3"), named("Horsforth", "4"), \
+        named("York", "5")
+    towns = [pudsey, leeds, horsforth, york]
+    assert town_features(leeds, towns, 20)["suburb_posts"] == pytest.approx(math.log1p(3))
+    assert "suburb_posts" not in town_features(pudsey, towns, 20)
+    assert "suburb_posts" not in town_features(york, towns, 20)
+    assert town_features(pudsey, towns, 20)["lead"] == pytest.approx(math.log1p(2) - math.log1p(1))
+    assert town_features(pudsey, towns, 20)["post_share"] == pytest.approx(2 / 5)
 
 
 def test_engine_a_town_the_model_weighs_but_does_not_claim_is_kept_for_the_safe_share(monkeypatch):

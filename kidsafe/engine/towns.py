@@ -140,7 +140,10 @@ def _caption_towns(view: PostView, family: Family, home: GeoPoint | None = None
                     key = fold(phrase)
                     if roles.get(key) in NOT_A_TOWN_ROLES:
                         continue
-                    if _in_venue_name(text[m.start() + len(" ".join(words[:i + n])):]):
+                    # a place opening a venue's name ("Pudsey Park") is weak evidence the model weighs; a name
+                    # further in is the venue's own ("Ashton Court")
+                    venue = _in_venue_name(text[m.start() + len(" ".join(words[:i + n])):])
+                    if venue and i > 0:
                         continue
                     at = m.start() + len(" ".join(words[:i]))
                     before_text = fold(text[max(0, at - 30):at])
@@ -167,8 +170,9 @@ def _caption_towns(view: PostView, family: Family, home: GeoPoint | None = None
                         # place: the town model weighs it by its context and its kind of name
                         # a resort is home to some families (Dubai, Orlando): the model weighs it, no rule drops it
                         marks = (("tagged",) if tagged else ()) + (("opens",) if opens else ()) + (
-                            ("resort",) if key in lx.RESORTS else ())
-                        out.append((phrase, m[0], 0.3 if opens else 0.6, context + (f"words:{n}",) + marks,
+                            ("resort",) if key in lx.RESORTS else ()) + (("venue",) if venue else ()) + (
+                            ("part",) if n < len(words) else ())  # only part of a longer name ("Mersey Vale")
+                        out.append((phrase, m[0], 0.3 if opens or venue else 0.6, context + (f"words:{n}",) + marks,
                                     _phrase_span(view, index, m, i, n, phrase)))
                         break
                 else:
@@ -256,6 +260,14 @@ def town_features(town: TownCandidate, towns: Sequence[TownCandidate], posts: in
     neighbours = [t for t in towns if t is not town and _neighbours(town.name, t.name)]
     feats["neighbours"] = min(len(neighbours), 4) / 4
     feats["neighbour_posts"] = math.log1p(sum(len({ev.post for ev, _ in t.evidence}) for t in neighbours))
+    if suburb_posts := _posts_in_its_district(town, towns):
+        feats["suburb_posts"] = math.log1p(suburb_posts)
+    rivals = [len({ev.post for ev, _ in t.evidence}) for t in towns if t is not town]
+    feats["post_share"] = len(named_posts) / max(1, len(named_posts) + sum(rivals))
+    feats["lead"] = math.log1p(len(named_posts)) - math.log1p(max(rivals, default=0))
+    for mark in ("venue", "part"):
+        if said := sum(mark in context for context in town.contexts):
+            feats[f"{mark}_share"] = said / len(town.contexts)
     for context in town.contexts:
         share = 1.0 / len(town.contexts)
         classes = set()
@@ -276,6 +288,20 @@ def town_features(town: TownCandidate, towns: Sequence[TownCandidate], posts: in
         if any(fold(surname) == key for surname in cast.surnames):
             feats["family_surname"] = 1.0
     return feats
+
+
+def _posts_in_its_district(town: TownCandidate, towns: Sequence[TownCandidate]) -> int:
+    """Posts naming the feed's other candidates that lie in a district named after ``town``: a stranger with a
+    map reads "Pudsey" and "Horsforth" as Leeds, and "Māngere" as Auckland. Unlike ``neighbours`` (near each
+    other, either way round), it says which name is the city."""
+    key = f" {fold(town.name)} "
+    districts = {(p.country_code, p.admin1, p.admin2) for p in geo.places_named(town.name)
+                 if p.admin2 and key in f" {geo.fold_name(p.admin2)} "}
+    if not districts:
+        return 0
+    return sum(len({ev.post for ev, _ in t.evidence}) for t in towns if t is not town
+               and any((q.country_code, q.admin1, q.admin2) in districts
+                       for q in geo.places_named(t.name)[:NEIGHBOUR_MAX_PLACES]))
 
 
 def _word_classes(word: str) -> list[str]:
