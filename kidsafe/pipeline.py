@@ -280,17 +280,17 @@ def _run_detectors(data: bytes, path: str, detectors: dict[str, Any], options: A
     Only photos where the text check finds letters are decoded a second time, larger, for OCR.
     """
     start = timings.clock() if timings is not None else (0.0, 0.0)
-    pixels = photos.decode_pixels(data, path, max_side=detector_side(info, min(DETECT_SIDE, options.max_side)),
-                                  info=info)
+    pixels = photos.decode_pixels(data, path, max_side=detector_side(info, min(DETECT_SIDE, options.max_side)))
     if timings is not None:
         start = timings.lap("decode", start)
     lines: tuple[str, ...] = ()
     boxes: tuple[Any, ...] = ()
     score = None
+    picture: Image.Image | None = None  # the same pixels as a picture, made once, for OCR and the nudity model
     try:
         if "ocr" in detectors:
-            with Image.fromarray(pixels) as image:  # OCR crops regions of a picture
-                lines = _read_text(data, path, image, detectors["ocr"], options, timings)
+            picture = Image.fromarray(pixels)
+            lines = _read_text(data, path, picture, detectors["ocr"], options, timings)
             if timings is not None:
                 start = timings.clock()
         if "faces" in detectors:
@@ -299,12 +299,16 @@ def _run_detectors(data: bytes, path: str, detectors: dict[str, Any], options: A
             if timings is not None:
                 start = timings.lap("faces", start)
         if "nudity" in detectors:
-            if not AUDIT_NUDITY_GATE or detectors["nudity"].worth_scoring(pixels, bool(boxes)):
-                score = detectors["nudity"].nudity_score(pixels, precision=AUDIT_NUDITY_PRECISION)
+            picture = picture or Image.fromarray(pixels)
+            if not AUDIT_NUDITY_GATE or detectors["nudity"].worth_scoring(picture, bool(boxes)):
+                score = detectors["nudity"].nudity_score(picture, precision=AUDIT_NUDITY_PRECISION)
             if timings is not None:
                 timings.lap("nudity", start)  # the gate's time too, and the photos it spared
     except ExtractorUnavailable:
         pass
+    finally:
+        if picture is not None:
+            picture.close()
     return PhotoFindings(ocr_lines=lines, faces=boxes, nudity=score)
 
 

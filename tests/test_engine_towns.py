@@ -134,7 +134,8 @@ def test_a_place_opening_a_venues_name_is_weak_evidence_and_a_place_inside_a_lon
     from kidsafe.engine.towns import town_features
 
     _, towns = _candidates(view("1", "Scooters at Pudsey Park with Rowan"), view("2", "Picnic at Ashton Court today"),
-                           view("3", "Dog swim at Red Bud Isle"), view("4", "Pudsey Park again 🛴", "2024-05-11 10:00"))
+                           view("3", "Dog swim at Red Bud Isle"),
+                           view("4", "Pudsey Park again 🛴", "2024-05-11 10:00"))
     assert "Ashton" not in towns
     assert [conf for _, conf in towns["Pudsey"].evidence] == [0.3, 0.3]  # one such mention alone is no candidate
     assert all("venue" in context for context in towns["Pudsey"].contexts)

