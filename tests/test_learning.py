@@ -4,6 +4,7 @@ the role model's use in the engine, and `python -m kidsafe eval`."""
 import json
 import subprocess
 from collections import Counter
+from dataclasses import replace
 import sys
 import time
 from pathlib import Path
@@ -137,6 +138,12 @@ def test_a_tiny_training_run_writes_models_that_tell_a_child_from_a_pet(tiny_cor
     school_ex = train_schools.examples_of(split_of("train", tiny_corpus))
     assert [labels for _, _, labels in school_ex] == [["school"]] * 3  # each voice's "<Name> Primary"
     assert all(rows[0]["way:type:primary"] == 1.0 for _, rows, _ in school_ex)
+    from kidsafe.learn import crossfit
+
+    # the same voices read as voices the upstream models never saw (each fold's fitted on the other two voices)
+    crossed = crossfit.cross_fitted(split_of("train", tiny_corpus), lambda v: train_schools.examples_of([v])[0],
+                                    folds=3)
+    assert [crossed[vid][2] for vid in ("v0", "v1", "v2")] == [["school"]] * 3
     from kidsafe.learn import train_aliases
 
     _, alias_labels, alias_voices = train_aliases.examples_of(split_of("train", tiny_corpus))
@@ -343,3 +350,28 @@ def test_leave_voices_out_judges_towns_at_the_threshold_an_audit_uses():
 
     with models_in_use(towns=replace(learned.shipped("towns"), threshold=0.55)):
         assert crossval._shipped_town_threshold() == 0.55
+
+
+def test_cross_fitting_reads_each_voice_with_upstream_models_fitted_without_it(monkeypatch):
+    """The school model learns from candidates other models find: each train voice is read with those models fitted
+    on the other folds, never on itself, and the shipped models come back afterwards."""
+    from types import SimpleNamespace
+
+    from kidsafe.learn import crossfit
+
+    voices = [SimpleNamespace(id=f"v{i}") for i in range(7)]
+    folds = crossfit.folds_of(voices, 3)
+    assert sorted(v.id for held, _ in folds for v in held) == sorted(v.id for v in voices)
+    assert all(not {v.id for v in held} & set(rest) for held, rest in folds)
+    fitted_on = {}
+
+    def stand_ins(examples, rest, **settings):
+        model = replace(learned.shipped("roles"), meta={"trained_on": list(rest)})
+        return {"roles": model}
+
+    monkeypatch.setattr(crossfit, "upstream_models", stand_ins)
+    read = crossfit.cross_fitted(voices, lambda v: fitted_on.setdefault(v.id, learned.shipped("roles").meta),
+                                 folds=3, examples={})
+    assert set(read) == {v.id for v in voices}
+    assert all(vid not in meta["trained_on"] and len(meta["trained_on"]) >= 4 for vid, meta in fitted_on.items())
+    assert "trained_on" in learned.shipped("roles").meta and len(learned.shipped("roles").meta["trained_on"]) > 7

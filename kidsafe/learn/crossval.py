@@ -2,8 +2,9 @@
 
 For tuning features and settings without ever reading the test voices: the train voices are cut
 into folds by voice; for each fold the role, sensitive-picture, town, favourite, place-tagger, school,
-alias and owner models are fitted on the other folds (town, school, alias and owner examples are read
-with the shipped models, so those are slightly optimistic), and the held-out fold's voices are audited
+alias and owner models are fitted on the other folds (town, alias and owner examples are read with the
+shipped models, so those are slightly optimistic; school examples with the upstream models of their own
+fold, `crossfit`), and the held-out fold's voices are audited
 and graded end to end with the stranger test's scorer. The figures are those `kidsafe eval` would print for voices the models never saw.
 """
 
@@ -15,8 +16,8 @@ from dataclasses import replace
 
 from kidsafe.engine import learned, roles
 from kidsafe.engine.learned import models_in_use
-from kidsafe.learn import (train_activities, train_aliases, train_favourites, train_owners, train_roles, train_schools, train_sensitive,
-                           train_surnames, train_tagger, train_towns)
+from kidsafe.learn import (crossfit, train_activities, train_aliases, train_favourites, train_owners, train_roles,
+                           train_schools, train_sensitive, train_surnames)
 from kidsafe.learn.cli_eval import _line, _table
 from kidsafe.learn.corpus import load_split
 from kidsafe.learn.evaluate import Report, grade_voices
@@ -49,45 +50,41 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
              school_threshold: float | None = train_schools.THRESHOLD,
              alias_threshold: float | None = train_aliases.THRESHOLD,
              activity_threshold: float | None = train_activities.THRESHOLD,
-             surname_threshold: float = train_surnames.THRESHOLD) -> Report:
+             surname_threshold: float = train_surnames.THRESHOLD, cross_fitted_schools: bool = True) -> Report:
     """End-to-end grades of every voice of ``split`` by models fitted on the other folds
     (``town_threshold`` None: the town rules instead of the town model, `SHIPPED`: the shipped town model's
     threshold, the one an audit uses; ``alias_threshold`` None: the
     spelling rule joins a child's two names; ``activity_threshold`` None: the activity lists name a
-    routine's activity)."""
+    routine's activity; ``cross_fitted_schools`` False: the school examples read with the shipped models, as
+    before round 28)."""
     if town_threshold is SHIPPED:
         town_threshold = _shipped_town_threshold()
     voices = load_split(split)
-    role_ex = {v.id: train_roles.examples_of([v], augment=True) for v in voices}
+    up_ex = crossfit.upstream_examples(voices)  # roles, tagger, towns, aliases, surnames: read with the shipped models
     sens_ex = {v.id: train_sensitive.examples_of([v]) for v in voices}
-    town_ex = {v.id: train_towns.examples_of([v])[0] for v in voices}
     fav_ex = {v.id: train_favourites.examples_of([v]) for v in voices}
-    tag_ex = {v.id: train_tagger.examples_of([v]) for v in voices}
     owner_ex = {v.id: train_owners.examples_of([v]) for v in voices}  # cast by the shipped role model
-    school_ex = {v.id: train_schools.examples_of([v])[0] for v in voices}  # candidates as the shipped models find them
-    alias_ex = {v.id: train_aliases.examples_of([v]) for v in voices}  # pairs of children as the shipped models cast them
     activity_ex = {v.id: train_activities.examples_of([v])[0] for v in voices}
-    surname_ex = {v.id: train_surnames.examples_of([v])[0] for v in voices}
+    settings = {"child_threshold": child_threshold, "role_floors": role_floors, "c_roles": c_roles,
+                "balance": balance, "tagger_threshold": tagger_threshold, "town_threshold": town_threshold,
+                "alias_threshold": alias_threshold, "surname_threshold": surname_threshold}
+    upstream = {k: crossfit.upstream_models(up_ex, rest, **settings)
+                for k, (_, rest) in enumerate(crossfit.folds_of(voices, folds))}
+    school_ex: dict[str, tuple] = {}
+    for k, (held, _) in enumerate(crossfit.folds_of(voices, folds)):
+        # school candidates as a voice no upstream model learned reads (`crossfit`), or as the shipped models read them
+        with models_in_use(**(upstream[k] if cross_fitted_schools else {})):
+            school_ex.update((v.id, train_schools.examples_of([v])[0]) for v in held)
     report = Report()
-    for k in range(folds):
-        held = [v for i, v in enumerate(voices) if i % folds == k]
-        rest = [v.id for i, v in enumerate(voices) if i % folds != k]
-        ex = [e for vid in rest for e in role_ex[vid]]
-        role_model = fit([e.features for e in ex], [e.role for e in ex], roles.ROLES, c_roles, balance=balance)
-        role_model = replace(role_model, threshold=child_threshold, meta={"floors": role_floors or {}})
+    for k, (held, rest) in enumerate(crossfit.folds_of(voices, folds)):
+        role_model, tag_model, town_model, alias_model, surname_model = (
+            upstream[k][name] for name in ("roles", "tagger", "towns", "aliases", "surnames"))
         rows = [r for vid in rest for r in sens_ex[vid][0]]
         labels = [y for vid in rest for y in sens_ex[vid][1]]
         sens_model = replace(fit(rows, labels, train_sensitive.CLASSES, c_sensitive, balance=balance),
                              threshold=sensitive_threshold, meta={"cue_floor": 0.01})
-        town_model = None
-        if town_threshold is not None:
-            town_rows = [r for vid in rest for r in town_ex[vid][1]]
-            town_labels = [y for vid in rest for y in town_ex[vid][2]]
-            town_model = replace(fit(town_rows, town_labels, train_towns.CLASSES, 1.0), threshold=town_threshold)
         fav_model = replace(fit([r for vid in rest for r in fav_ex[vid][0]], [y for vid in rest for y in fav_ex[vid][1]],
                                 train_favourites.CLASSES, 1.0), threshold=favourite_threshold)
-        tag_model = replace(fit([r for vid in rest for r in tag_ex[vid][0]], [y for vid in rest for y in tag_ex[vid][1]],
-                                train_tagger.tagger.CLASSES, 1.0), threshold=tagger_threshold)
         owner_model = None
         if owner_threshold is not None:
             owner_model = replace(fit([r for vid in rest for r in owner_ex[vid][0]],
@@ -99,19 +96,11 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
             school_model = replace(fit([r for vid in rest for r in school_ex[vid][1]],
                                        [y for vid in rest for y in school_ex[vid][2]], train_schools.CLASSES, 1.0),
                                    threshold=school_threshold)
-        alias_model = None
-        if alias_threshold is not None:
-            alias_model = replace(fit([r for vid in rest for r in alias_ex[vid][0]],
-                                      [y for vid in rest for y in alias_ex[vid][1]], train_aliases.CLASSES, 1.0,
-                                      balance=0.0), threshold=alias_threshold)
         activity_model = None
         if activity_threshold is not None:
             activity_model = replace(fit([r for vid in rest for r in activity_ex[vid][2]],
                                          [y for vid in rest for y in activity_ex[vid][3]], train_activities.CLASSES,
                                          1.0, balance=0.0), threshold=activity_threshold)
-        surname_model = replace(fit([r for vid in rest for r in surname_ex[vid][1]],
-                                    [y for vid in rest for y in surname_ex[vid][2]], train_surnames.CLASSES, 1.0),
-                                threshold=surname_threshold)
         with models_in_use(surnames=surname_model, roles=role_model, sensitive=sens_model, towns=town_model,
                            favourites=fav_model, tagger=tag_model, owners=owner_model, schools=school_model,
                            aliases=alias_model, activities=activity_model):
