@@ -167,6 +167,28 @@ def test_a_school_candidate_says_how_it_was_found_and_what_stands_beside_it():
     assert feats["way:type"] == 1.0 and feats["way:type:primary"] == 1.0
     assert feats["posts_with:school_context"] == 1.0 and "near:first" in feats
     assert not any(key.startswith("near:noor") for key in feats)  # names beside it are no features
+    assert feats["posts_naming_a_child"] == 1.0 and feats["posts_naming_another_child"] == 0.0
+
+
+def test_the_school_model_reads_whose_posts_name_a_school():
+    """A cousin's or a friend's school is named beside that child; the family's comes back with the family's own."""
+    from kidsafe.engine import schools
+    from kidsafe.engine.facts import Family
+    from kidsafe.engine.people import build_cast
+
+    views = [view("1", "Noor is 5 today 🎂"), view("2", "Noor at the park with her best friend Amira"),
+             view("3", "Noor's friend Amira started at Westbrook Primary today 🎒", "2024-09-04 08:00"),
+             view("4", "Noor and Amira again, inseparable", "2024-09-07 10:00")]
+    family = Family.from_cast(build_cast(views, {}))
+    assert {p.name: p.role for p in family.cast.people}.get("Amira") == "other_child"
+    schools.RECORDER = []
+    try:
+        schools.find_schools(views, family, set())
+        recorded = list(schools.RECORDER)
+    finally:
+        schools.RECORDER = None
+    (westbrook,) = [f for c, f in recorded if c.display.startswith("Westbrook")]
+    assert westbrook["posts_naming_another_child"] == 1.0
 
 
 def test_a_school_read_in_a_photo_is_weighed_by_the_rule_the_corpus_cannot_teach_photos():

@@ -472,6 +472,10 @@ def school_features(c: SchoolCandidate, family: Family, n_views: int) -> dict[st
     for way, seen in c.ways.items():
         if way:
             feats["way:" + way] = len(seen) / n
+    # whose school: a cousin's or a friend's is named once, beside that child; the family's comes back with its own
+    feats["posts_naming_a_child"] = sum(bool(family.children_in(v)) for v in posts.values()) / max(1, n)
+    feats["posts_naming_another_child"] = sum(any(p.role == "other_child" for p in family.cast.by_post.get(v, []))
+                                              for v in posts) / max(1, n)
     if c.tagger_probability:
         feats[f"tagger_p{_bucket(c.tagger_probability, (0.5, 0.7, 0.85))}"] = 1.0
     # the name's own words: first names, common words, the family's people
