@@ -203,8 +203,9 @@ def score_variant(variant: Variant, decoded: list[tuple[Reference, np.ndarray, f
         if missed or false:
             score.errors.append(f"{ref.file}: {missed} face(s) missed, {false} false")
         nudity_score = 0.0
-        if not variant.nudity_gate or nudity.worth_scoring(image, bool(boxes)):
-            nudity_score = nudity.nudity_score(image, precision=variant.nudity_precision)
+        picture = Image.fromarray(image)  # as the audit hands them the pixels: one picture for the gate and model
+        if not variant.nudity_gate or nudity.worth_scoring(picture, bool(boxes)):
+            nudity_score = nudity.nudity_score(picture, precision=variant.nudity_precision)
         else:
             score.gated += 1  # not scored: counted below as "not sensitive", as the engine reads it
         score.nudity[ref.file] = round(nudity_score, 4)

