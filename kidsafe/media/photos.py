@@ -121,9 +121,8 @@ def open_image(data: bytes, path: str, max_side: int = 1280) -> Image.Image:
 def decode_pixels(data: bytes, path: str, max_side: int) -> np.ndarray:
     """The detectors' one reduced decode: ``open_image``'s pixels as an array (height, width, 3) of uint8.
 
-    The face model, the skin gate and the nudity model read arrays: handing them the array the shrink makes, instead
-    of a picture each turns back into one, spares Pillow's copies (``np.asarray`` of a picture packs its pixels
-    through ``tobytes``). Pillow still decodes, so a damaged photo is refused as ``open_image`` refuses it (OpenCV's
+    The face model reads an array: handing it the array the shrink makes, instead of a picture it turns back into
+    one, spares Pillow's copies (``np.asarray`` of a picture packs its pixels through ``tobytes``). Pillow still decodes, so a damaged photo is refused as ``open_image`` refuses it (OpenCV's
     decoder, tried, fills some damage in without a word). Raises ``IngestError``.
     """
     return _decode(data, path, max_side, lambda upright: shrunk_pixels(upright, max_side))
