@@ -223,6 +223,28 @@ def _check_truth(voice: Voice, ids: set[str]) -> list[str]:
             problems.append(f"truth.json: {kind} {value!r} is never labelled {label} in posts.jsonl")
     if not truth.get("must_not_claim"):
         problems.append("truth.json: no must_not_claim traps")
+    problems += _traps_sprung_by_facts(truth)
+    return problems
+
+
+def _traps_sprung_by_facts(truth: dict) -> list[str]:
+    """must_not_claim entries that a true fact, stated as the truth file words it, would hit under the
+    stranger test's matching: "Croftdene Stars U7" (a club) beside the school "Croftdene Primary" makes the
+    right school a stranger error, as the test matches schools by their distinctive words. Such a trap
+    cannot be graded; reword the fact or drop the trap."""
+    from kidsafe.learn.stranger_score import NAME_KINDS, name_match, value_match
+
+    def springs(kind: str, trap, value) -> bool:
+        return value_match(kind, trap, value) or (kind in NAME_KINDS and name_match(value, trap))
+
+    problems = []
+    for trap in truth.get("must_not_claim", []):
+        kind = trap.get("kind")
+        sprung = next((value for fact in truth.get("facts", []) if fact.get("kind") == kind
+                       for value in [fact.get("value"), *(fact.get("also") or [])]
+                       if springs(kind, trap.get("value"), value)), None)
+        if sprung is not None:
+            problems.append(f"truth.json: the true {kind} {sprung!r} hits the trap {trap.get('value')!r}")
     return problems
 
 
