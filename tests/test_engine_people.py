@@ -608,6 +608,46 @@ def test_in_a_grandparent_s_feed_the_role_model_reads_the_cues_again_under_their
     assert share == 0.0 and not any(k.startswith("G|") for k in own)
 
 
+def test_grown_children_calling_the_poster_mum_in_the_comments_make_a_grandparent_s_feed():
+    """"Thanks Mum!!" under posts about the little ones: the commenter is the poster's grown child, so the
+    children in the captions are grandchildren even when the captions never say so. A comment speaking of
+    someone's mum, the poster's partner called "hubby", or "thanks Mum" in the poster's own caption are not it."""
+    from datetime import datetime
+
+    from kidsafe.engine import roles
+    from kidsafe.learn.evaluate import post_views
+    from kidsafe.models import Post
+
+    def share(comments, caption="Sunday lunch with the little ones"):
+        views = post_views([Post(id=str(i), caption=caption, posted_at=datetime(2024, 5, i + 1, 10), platform="plain",
+                                 extra_text=(comment,)) for i, comment in enumerate(comments)]
+                           + [Post(id=f"q{i}", caption=f"Garden again, day {i}", posted_at=datetime(2024, 6, i + 1, 10),
+                                   platform="plain") for i in range(7)])
+        return roles.grand_share(views)
+
+    assert share(["Huia Kerr: Thanks Mum!!", "Tama: love you Ma x", "Mere: they look so happy, Mum!"]) == 0.3
+    assert share(["Tama: Mum, you spoil them"] * 3) == 0.3
+    assert share(["Jo: my mum loves this recipe", "Tama: thanks hubby", "Mere: Mum's cake!"]) == 0.0
+    assert share(["Jo: gorgeous"] * 3, caption="Thanks Mum for the cake") == 0.0
+    assert share(["Huia: Thanks Mum!!", "Jo: gorgeous", "Tama: stunning"]) == 0.0  # one is a passing word
+
+
+def test_two_parents_who_are_one_parent_under_two_names_become_one():
+    """"Chelle" in one caption and "Rochelle" in others, both parents: one person, under the fuller name. Two
+    names the lists give different genders, or listed together, stay two."""
+    from kidsafe.engine.people import Person, _merge_parent_aliases
+
+    def parents(*names):
+        return {n.lower(): Person(key=n.lower(), name=n, role="parent") for n in names}
+
+    people = parents("Chelle", "Rochelle", "Marcus")
+    _merge_parent_aliases(people, {})
+    assert set(people) == {"rochelle", "marcus"} and "Chelle" in people["rochelle"].aliases
+    people = parents("Dan", "Danielle")
+    _merge_parent_aliases(people, {})
+    assert set(people) == {"dan", "danielle"}
+
+
 def test_in_a_grandparent_s_feed_a_parent_needs_the_model_surer():
     """There the children's parents are named among the poster's husband, sons-in-law and friends: the parents' floor
     is `roles.GRAND_FEED_PARENT_FLOOR`; elsewhere the model's own floors stand."""

@@ -162,7 +162,8 @@ _CROSSED_PREFIXES = ("cue:", "near:", "title:", "comment_author", "author_", "ad
 
 def grand_share(views) -> float:
     """The share of the feed's posts whose caption has words that make the poster a grandparent, aunt or
-    uncle; 0 when fewer than `LEAST_GRAND_POSTS` captions say them ("my niece Lily" once is a parent's feed)."""
+    uncle, or whose comments speak to the poster as a parent (`speaks_to_poster_as_parent`); 0 when fewer than
+    `LEAST_GRAND_POSTS` posts say them ("my niece Lily" once is a parent's feed)."""
     said = grand_posts(views)
     return said / max(1, text_posts(views)) if said >= LEAST_GRAND_POSTS else 0.0
 
@@ -173,8 +174,30 @@ def poster_is_grand(views) -> bool:
 
 
 def grand_posts(views) -> int:
-    """How many posts say such words in their caption."""
-    return sum(any(_GRAND_WORDS.search(text) for text in captions_folded(v)) for v in views)
+    """How many posts say such words in their caption, or have such a comment."""
+    return sum(any(_GRAND_WORDS.search(text) for text in captions_folded(v)) or speaks_to_poster_as_parent(v)
+               for v in views)
+
+
+def _words(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+#: What a grown child calls a parent: the parent words without the partner's ("Thanks Mum!!", not "thanks hubby").
+_PARENT_CALLED = "(?:" + _words(lx.PARENT_WORDS - lx.word_set("people", "spouse_words")) + ")"
+#: A comment whose writer speaks to the poster as their mother or father: "Huia: Mum, ...", "...thanks Mum",
+#: "love you Ma", "..., Ma!" (folded text; not "Mum's", which speaks of her).
+_SPEAKS_TO_PARENT = re.compile(
+    r"^[^:\n]{1,40}:\s*(?:" + _PARENT_CALLED + r"\s*[,!]"
+    r"|.*?\b(?:" + _words(lx.word_set("people", "said_to_someone_words")) + r")\s*,?\s+" + _PARENT_CALLED
+    + r"\b(?!')|.*?,\s*" + _PARENT_CALLED + r"\s*(?:[!.?]|x+\b|$))")
+
+
+def speaks_to_poster_as_parent(view) -> bool:
+    """Whether a comment of the post calls the poster Mum or Dad: the poster's grown child writes, and the
+    children in the captions are the poster's grandchildren (a reader of "Thanks Mum!!" knows that)."""
+    return any(part.name.startswith("extra") and _SPEAKS_TO_PARENT.search(folded)
+               for part, folded in zip(view.parts, view.folded))
 
 
 def captions_folded(view) -> list[str]:
