@@ -342,14 +342,16 @@ def test_leave_voices_out_judges_towns_at_the_threshold_an_audit_uses():
     shipped model's threshold, whatever the trainer chose."""
     import inspect
 
-    from kidsafe.learn import crossval
+    from kidsafe.learn import crossfit, crossval
 
     assert inspect.signature(crossval.crossval).parameters["town_threshold"].default == crossval.SHIPPED
-    assert crossval._shipped_town_threshold() == learned.shipped("towns").threshold
+    assert crossfit.shipped_threshold("towns") == learned.shipped("towns").threshold
     from dataclasses import replace
 
     with models_in_use(towns=replace(learned.shipped("towns"), threshold=0.55)):
-        assert crossval._shipped_town_threshold() == 0.55
+        assert crossfit.shipped_threshold("towns") == 0.55
+    with models_in_use(towns=None):
+        assert crossfit.shipped_threshold("towns") is None and crossfit.shipped_threshold("towns", 0.5) == 0.5
 
 
 def test_cross_fitting_reads_each_voice_with_upstream_models_fitted_without_it(monkeypatch):

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 from kidsafe.engine import roles
-from kidsafe.engine.learned import LinearModel, models_in_use
+from kidsafe.engine.learned import LinearModel, models_in_use, shipped
 from kidsafe.learn import train_aliases, train_roles, train_surnames, train_tagger, train_towns
 from kidsafe.learn.corpus import Voice
 from kidsafe.learn.fitting import fit
@@ -66,6 +66,12 @@ def _rows(examples: Mapping[str, Mapping[str, Any]], rest: Sequence[str], model:
           labels: int) -> tuple[list[dict[str, float]], list[str]]:
     return ([r for vid in rest for r in examples[vid][model][rows]],
             [y for vid in rest for y in examples[vid][model][labels]])
+
+
+def shipped_threshold(name: str, default: float | None = None) -> float | None:
+    """The threshold of the shipped model ``name`` (an audit's), ``default`` when none ships."""
+    model = shipped(name)
+    return model.threshold if model is not None else default
 
 
 def folds_of(voices: Sequence[Voice], folds: int = FOLDS) -> list[tuple[list[Voice], list[str]]]:

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from kidsafe.engine import schools
-from kidsafe.engine.learned import models_in_use, save_model, shipped
+from kidsafe.engine.learned import models_in_use, save_model
 from kidsafe.learn import crossfit, train_roles
 from kidsafe.learn.corpus import CORPUS_DIR, Voice, load_split
 from kidsafe.learn.evaluate import recorded_audit
@@ -34,11 +34,6 @@ CLASSES = ("other", "school")
 #: 0.65 gave 0.754 with one stranger error fewer than the rule of strength (0.754). The candidate F1
 #: of every threshold stays in the model's meta as a record.
 THRESHOLD = 0.65
-
-
-def _shipped_threshold(name: str) -> float | None:
-    model = shipped(name)
-    return model.threshold if model is not None else None
 
 
 def _is_truth_school(voice: Voice, candidate: schools.SchoolCandidate) -> bool:
@@ -66,7 +61,7 @@ def train(out: Path, c: float = 1.0, root: Path = CORPUS_DIR) -> dict:
     # voices, which no model learned, with the shipped ones
     read = crossfit.cross_fitted(voices, lambda voice: examples_of([voice])[0],
                                  child_threshold=train_roles.CHILD_THRESHOLD or 0.6,
-                                 role_floors=train_roles.ROLE_FLOORS, town_threshold=_shipped_threshold("towns"))
+                                 role_floors=train_roles.ROLE_FLOORS, town_threshold=crossfit.shipped_threshold("towns"))
     train_ex = [read[v.id] for v in voices]
     dev_ex = examples_of(load_split("dev", root))
     model, probs, both = fit_candidates(train_ex, dev_ex, CLASSES, "school", c)
