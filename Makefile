@@ -24,8 +24,8 @@ test: setup
 # Rebuild the shipped models from the labelled corpus (data/corpus/): check it, split it by voice,
 # train the recaser, the surname model, the place tagger, the role, sensitive-picture, town, favourite and activity models,
 # then the alias, school and owner models (they read the cast the others make) on the train voices, and tune each
-# on the dev voices. The school model reads each train voice with those models refitted without it
-# (kidsafe.learn.crossfit).
+# on the dev voices. The town, school and owner models read each train voice with the models upstream of them
+# refitted without it (kidsafe.learn.crossfit).
 model: setup
 	$(PY) data/corpus/validate.py
 	$(PY) data/corpus/split.py

@@ -337,6 +337,23 @@ def test_a_tiny_surname_training_run_labels_the_family_name_and_not_a_word_in_a_
     assert by_label["surname"]["surname"] > by_label["other"]["surname"]
 
 
+def test_the_town_model_learns_from_train_voices_read_as_new_feeds(tiny_corpus, tmp_path, monkeypatch):
+    """Town candidates are read off the cast (a child's name is no town): each train voice is read with the upstream
+    models fitted without it (`crossfit.as_new_voices`), as for schools and owners; the dev voices as they are."""
+    from kidsafe.learn import crossfit, train_towns
+
+    read_as_new = []
+
+    def as_new_voices(voices, read):
+        read_as_new.extend(v.id for v in voices)
+        return {v.id: (v.id, [{"bias": 1.0, "named_often": 1.0}, {"bias": 1.0}], ["town", "other"]) for v in voices}
+
+    monkeypatch.setattr(crossfit, "as_new_voices", as_new_voices)
+    meta = train_towns.train(tmp_path / "towns.npz", root=tiny_corpus)
+    assert read_as_new == ["v0", "v1", "v2"] and meta["trained_on"] == ["v0", "v1", "v2"]
+    assert meta["towns"] == 3 and meta["tuned_on"] == ["v3"]
+
+
 def test_leave_voices_out_judges_towns_at_the_threshold_an_audit_uses():
     """The harness once judged towns at 0.5 while audits used the town trainer's 0.7: its default is now the
     shipped model's threshold, whatever the trainer chose."""

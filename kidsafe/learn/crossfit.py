@@ -28,7 +28,7 @@ FOLDS = 5
 def upstream_examples(voices: Sequence[Voice]) -> dict[str, dict[str, Any]]:
     """Per voice id, the examples of the models upstream of the school candidates (read with the shipped models)."""
     return {v.id: {"roles": train_roles.examples_of([v], augment=True), "tagger": train_tagger.examples_of([v]),
-                   "towns": train_towns.examples_of([v])[0], "aliases": train_aliases.examples_of([v]),
+                   "towns": town_examples(v), "aliases": train_aliases.examples_of([v]),
                    "surnames": train_surnames.examples_of([v])[0]} for v in voices}
 
 
@@ -48,10 +48,22 @@ def upstream_models(examples: Mapping[str, Mapping[str, Any]], rest: Sequence[st
                           threshold=tagger_threshold),
         "surnames": _fitted(*_rows(examples, rest, "surnames", 1, 2), train_surnames.CLASSES,
                             threshold=surname_threshold),
-        "towns": _fitted(*_rows(examples, rest, "towns", 1, 2), train_towns.CLASSES, threshold=town_threshold)
-        if town_threshold is not None else None,
+        "towns": town_model(examples, rest, town_threshold),
         "aliases": _fitted(*_rows(examples, rest, "aliases", 0, 1), train_aliases.CLASSES, balance=0.0,
                            threshold=alias_threshold) if alias_threshold is not None else None}
+
+
+def town_model(examples: Mapping[str, Mapping[str, Any]], rest: Sequence[str],
+               threshold: float | None) -> LinearModel | None:
+    """The town model fitted on the voices ``rest`` (``threshold`` None: no model, the town rules)."""
+    return _fitted(*_rows(examples, rest, "towns", 1, 2), train_towns.CLASSES, threshold=threshold) \
+        if threshold is not None else None
+
+
+def town_examples(voice: Voice) -> tuple[str, list[dict[str, float]], list[str]]:
+    """The voice's town candidates, as `upstream_examples` keeps them. They are read off the cast (a child's name is
+    no town), so read with the upstream models fitted without the voice they are what a new feed's look like."""
+    return train_towns.examples_of([voice])[0]
 
 
 def _fitted(rows: list[dict[str, float]], labels: list[str], classes: Sequence[str], *, c: float = 1.0,
@@ -89,3 +101,10 @@ def cross_fitted(voices: Sequence[Voice], read: Callable[[Voice], T], folds: int
         with models_in_use(**upstream_models(examples, rest, **settings)):
             out.update((v.id, read(v)) for v in held)
     return out
+
+
+def as_new_voices(voices: Sequence[Voice], read: Callable[[Voice], T]) -> dict[str, T]:
+    """``read(voice)`` for every train voice, with the upstream models fitted on the other folds at the settings the
+    trainers ship (the child threshold and role floors of `train_roles`, the shipped town model's threshold)."""
+    return cross_fitted(voices, read, child_threshold=train_roles.CHILD_THRESHOLD or 0.6,
+                        role_floors=train_roles.ROLE_FLOORS, town_threshold=shipped_threshold("towns"))

@@ -45,13 +45,15 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
              alias_threshold: float | None = train_aliases.THRESHOLD,
              activity_threshold: float | None = train_activities.THRESHOLD,
              surname_threshold: float = train_surnames.THRESHOLD, cross_fitted_schools: bool = True,
-             cross_fitted_owners: bool = True) -> Report:
+             cross_fitted_owners: bool = True, cross_fitted_towns: bool = True) -> Report:
     """End-to-end grades of every voice of ``split`` by models fitted on the other folds
     (``town_threshold`` None: the town rules instead of the town model, `SHIPPED`: the shipped town model's
     threshold, the one an audit uses; ``alias_threshold`` None: the
     spelling rule joins a child's two names; ``activity_threshold`` None: the activity lists name a
     routine's activity; ``cross_fitted_schools`` False: the school examples read with the shipped models, as
-    before round 28; ``cross_fitted_owners`` False: the owner examples so, as before round 29)."""
+    before round 28; ``cross_fitted_owners`` False: the owner examples so, as before round 29;
+    ``cross_fitted_towns`` False: the town candidates the graded fold's town model learns from so, as before round
+    29)."""
     if town_threshold is SHIPPED:
         town_threshold = crossfit.shipped_threshold("towns", 0.5)
     voices = load_split(split)
@@ -66,17 +68,22 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
                 for k, (_, rest) in enumerate(crossfit.folds_of(voices, folds))}
     school_ex: dict[str, tuple] = {}
     owner_ex: dict[str, tuple] = {}
+    town_ex = {vid: {"towns": ex["towns"]} for vid, ex in up_ex.items()}  # what the graded folds' town models learn
     for k, (held, _) in enumerate(crossfit.folds_of(voices, folds)):
-        # school candidates and owner decisions as a voice no upstream model learned reads them (`crossfit`: the cast
-        # with its misses), or as the shipped models read them
+        # school candidates, owner decisions and towns as a voice no upstream model learned reads them (`crossfit`:
+        # the cast with its misses), or as the shipped models read them
         with models_in_use(**(upstream[k] if cross_fitted_schools else {})):
             school_ex.update((v.id, train_schools.examples_of([v])[0]) for v in held)
         with models_in_use(**(upstream[k] if cross_fitted_owners else {})):
             owner_ex.update((v.id, train_owners.examples_of([v])) for v in held)
+        if cross_fitted_towns:
+            with models_in_use(**upstream[k]):
+                town_ex.update((v.id, {"towns": crossfit.town_examples(v)}) for v in held)
     report = Report()
     for k, (held, rest) in enumerate(crossfit.folds_of(voices, folds)):
-        role_model, tag_model, town_model, alias_model, surname_model = (
-            upstream[k][name] for name in ("roles", "tagger", "towns", "aliases", "surnames"))
+        role_model, tag_model, alias_model, surname_model = (
+            upstream[k][name] for name in ("roles", "tagger", "aliases", "surnames"))
+        town_model = crossfit.town_model(town_ex, rest, town_threshold)
         rows = [r for vid in rest for r in sens_ex[vid][0]]
         labels = [y for vid in rest for y in sens_ex[vid][1]]
         sens_model = replace(fit(rows, labels, train_sensitive.CLASSES, c_sensitive, balance=balance),

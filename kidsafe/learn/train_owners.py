@@ -23,7 +23,7 @@ import numpy as np
 
 from kidsafe.engine import owners
 from kidsafe.engine.learned import LinearModel, save_model
-from kidsafe.learn import crossfit, train_roles
+from kidsafe.learn import crossfit
 from kidsafe.learn.corpus import CORPUS_DIR, Voice, load_split
 from kidsafe.learn.evaluate import recorded_audit
 from kidsafe.learn.fitting import fit, print_meta, trainer_parser
@@ -85,9 +85,7 @@ def pair_f1(model: LinearModel, rows: Sequence[dict[str, float]], labels: Sequen
 def train(out: Path, c: float = 1.0, root: Path = CORPUS_DIR) -> dict:
     started = time.monotonic()
     train_voices, dev_voices = load_split("train", root), load_split("dev", root)
-    read = crossfit.cross_fitted(train_voices, lambda voice: examples_of([voice]),
-                                 child_threshold=train_roles.CHILD_THRESHOLD or 0.6,
-                                 role_floors=train_roles.ROLE_FLOORS, town_threshold=crossfit.shipped_threshold("towns"))
+    read = crossfit.as_new_voices(train_voices, lambda voice: examples_of([voice]))
     rows = [r for v in train_voices for r in read[v.id][0]]
     labels = [y for v in train_voices for y in read[v.id][1]]
     model = fit(rows, labels, CLASSES, c, balance=0.0)

@@ -22,7 +22,7 @@ import numpy as np
 
 from kidsafe.engine import schools
 from kidsafe.engine.learned import models_in_use, save_model
-from kidsafe.learn import crossfit, train_roles
+from kidsafe.learn import crossfit
 from kidsafe.learn.corpus import CORPUS_DIR, Voice, load_split
 from kidsafe.learn.evaluate import recorded_audit
 from kidsafe.learn.fitting import fit_candidates, kept_f1, print_meta, trainer_parser
@@ -59,9 +59,7 @@ def train(out: Path, c: float = 1.0, root: Path = CORPUS_DIR) -> dict:
     voices = load_split("train", root)
     # each train voice read with the upstream models fitted without it, as a new feed is read (`crossfit`); the dev
     # voices, which no model learned, with the shipped ones
-    read = crossfit.cross_fitted(voices, lambda voice: examples_of([voice])[0],
-                                 child_threshold=train_roles.CHILD_THRESHOLD or 0.6,
-                                 role_floors=train_roles.ROLE_FLOORS, town_threshold=crossfit.shipped_threshold("towns"))
+    read = crossfit.as_new_voices(voices, lambda voice: examples_of([voice])[0])
     train_ex = [read[v.id] for v in voices]
     dev_ex = examples_of(load_split("dev", root))
     model, probs, both = fit_candidates(train_ex, dev_ex, CLASSES, "school", c)

@@ -2,7 +2,8 @@
 
 Each place name the town finder collects from a train voice (captions and local hashtags, holiday
 posts included) is an example; it is the family's town when the voice's truth file names it as the
-town (or one of its other names). The features are `towns.town_features`. The threshold on the
+town (or one of its other names); each train voice is read with the models upstream of the cast fitted without
+it (`crossfit`), as a new feed is. The features are `towns.town_features`. The threshold on the
 likeliest candidate is chosen on the train voices' out-of-fold probabilities and the dev voices',
 where naming a wrong town costs twice as much as naming none. The test voices are never read here.
 """
@@ -75,7 +76,11 @@ def choice_cost(per_feed: Sequence[tuple[list[dict[str, float]], list[str]]], th
 
 def train(out: Path, c: float = 1.0, root: Path = CORPUS_DIR) -> dict:
     started = time.monotonic()
-    train_ex = examples_of(load_split("train", root))
+    from kidsafe.learn import crossfit  # not at the top: crossfit reads town examples with this module
+
+    voices = load_split("train", root)
+    read = crossfit.as_new_voices(voices, lambda voice: examples_of([voice])[0])  # the cast as a new feed's
+    train_ex = [read[v.id] for v in voices]
     dev_ex = examples_of(load_split("dev", root))
     rows = [r for _, rs, _ in train_ex for r in rs]
     labels = [y for _, _, ys in train_ex for y in ys]
