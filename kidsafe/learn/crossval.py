@@ -2,9 +2,9 @@
 
 For tuning features and settings without ever reading the test voices: the train voices are cut
 into folds by voice; for each fold the role, sensitive-picture, town, favourite, place-tagger, school,
-alias and owner models are fitted on the other folds (town and alias examples are read with the
-shipped models, so those are slightly optimistic; school and owner examples with the upstream models of their
-own fold, `crossfit`), and the held-out fold's voices are audited
+alias and owner models are fitted on the other folds (alias examples are read with the shipped models, so those
+are slightly optimistic; town, school and owner examples with the upstream models of their own fold, `crossfit`),
+and the held-out fold's voices are audited
 and graded end to end with the stranger test's scorer. The figures are those `kidsafe eval` would print for voices the models never saw.
 """
 
