@@ -65,6 +65,7 @@ def test_a_clean_voice_has_no_problems_and_its_spans_land_on_the_words(tmp_path)
     (lambda p, t: t["must_not_claim"].append({"kind": "pet", "value": "Pickle Rick"}),
      "the true pet 'Pickle' hits the trap 'Pickle Rick'"),
     (lambda p, t: t["must_not_claim"].append({"kind": "child_name", "value": "Wren Smith"}), "hits the trap"),
+    (lambda p, t: t["must_not_claim"].append("Pickle"), "is no {kind, value} object"),
     (lambda p, t: t.update(audit_date="2024-05-03"), "before the last post"),
 ])
 def test_the_validator_names_each_mistake(tmp_path, breakage, expected):

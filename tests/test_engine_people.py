@@ -610,8 +610,7 @@ def test_in_a_grandparent_s_feed_the_role_model_reads_the_cues_again_under_their
 
 def test_grown_children_calling_the_poster_mum_in_the_comments_make_a_grandparent_s_feed():
     """"Thanks Mum!!" under posts about the little ones: the commenter is the poster's grown child, so the
-    children in the captions are grandchildren even when the captions never say so. A comment speaking of
-    someone's mum, the poster's partner called "hubby", or "thanks Mum" in the poster's own caption are not it."""
+    children in the captions are grandchildren even when the captions never say so. Three such posts make it."""
     from datetime import datetime
 
     from kidsafe.engine import roles
@@ -625,11 +624,31 @@ def test_grown_children_calling_the_poster_mum_in_the_comments_make_a_grandparen
                                    platform="plain") for i in range(7)])
         return roles.grand_share(views)
 
-    assert share(["Huia Kerr: Thanks Mum!!", "Tama: love you Ma x", "Mere: they look so happy, Mum!"]) == 0.3
-    assert share(["Tama: Mum, you spoil them"] * 3) == 0.3
-    assert share(["Jo: my mum loves this recipe", "Tama: thanks hubby", "Mere: Mum's cake!"]) == 0.0
-    assert share(["Jo: gorgeous"] * 3, caption="Thanks Mum for the cake") == 0.0
+    assert share(["Huia Kerr: Thanks Mum!!", "Tama: Ma! they're huge", "Mere: they look so happy, Mum!"]) == 0.3
+    assert share(["Tama: Mum you spoil them"] * 3) == 0.3
+    assert share(["Jo: gorgeous"] * 3, caption="Thanks Mum for the cake") == 0.0  # the poster's own words
     assert share(["Huia: Thanks Mum!!", "Jo: gorgeous", "Tama: stunning"]) == 0.0  # one is a passing word
+
+
+@pytest.mark.parametrize("comment", [
+    "Jo: my mum loves this recipe", "Tama: thanks hubby", "Mere: Mum's cake!",
+    "Sue: So proud of you. Love, Mum x", "Al: happy birthday xx, Dad",  # the writer signs as a parent
+    "Ade: Thank you ma", "Bisi: well done, ma.", "Kemi: you got this, mama!",  # said to any mother
+    "Ed: ta da!", "Flo: oh ma god",
+])
+def test_comments_that_do_not_call_the_poster_their_parent(comment):
+    from datetime import datetime
+
+    from kidsafe.engine import roles
+    from kidsafe.learn.evaluate import post_views
+    from kidsafe.models import Post
+
+    view, = post_views([Post(id="1", caption="Sunday lunch", posted_at=datetime(2024, 5, 1, 10), platform="plain",
+                             extra_text=(comment,))])
+    assert not roles.speaks_to_poster_as_parent(view)
+    called, = post_views([Post(id="1", caption="Sunday lunch", posted_at=datetime(2024, 5, 1, 10), platform="plain",
+                               extra_text=("Huia: Thanks Mum!!",))])
+    assert roles.speaks_to_poster_as_parent(called)
 
 
 def test_two_parents_who_are_one_parent_under_two_names_become_one():

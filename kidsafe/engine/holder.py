@@ -52,7 +52,8 @@ def poster_is_not_a_parent(views: Sequence[PostView]) -> bool:
     posts and at least half as often as they call them the poster's own (a grandmother's comments on a parent's
     posts say "my grandson" too); or words for grandchildren, nieces or
     nephews stand in as large a share of the poster's captions as in most grandparents' and aunts' feeds of
-    the corpus's train voices and in no parent's (`roles.poster_is_grand`: "the grandkids", "Nana's grandbabies")."""
+    the corpus's train voices and in no parent's, or comments call the poster Mum or Dad in as many posts
+    (`roles.poster_is_grand`: "the grandkids", "Nana's grandbabies", "Thanks Mum!!")."""
     captions = [text for v in views for text in captions_folded(v)]
     not_parent = sum(1 for text in captions if _NOT_PARENT.search(text))
     parent = sum(1 for text in captions if _PARENT.search(text))

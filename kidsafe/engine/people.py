@@ -318,7 +318,7 @@ class FeedContext:
     post_counts: dict[str, int] = field(default_factory=dict)  # person key -> posts naming them
     text_posts: int = 0  # posts with any words
     face_labelled: set[str] = field(default_factory=set)  # names the owner gave faces (Google Photos)
-    grand_share: float = 0.0  # share of the captions that call children grandchildren, nieces or nephews (roles.grand_share)
+    grand_share: float = 0.0  # share of the posts that make the poster a grandparent, aunt or uncle (roles.grand_share)
 
 
 def gather_people(views: Sequence[PostView], ents: dict[str, set[str]] | None = None

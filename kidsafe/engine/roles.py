@@ -146,13 +146,17 @@ def _signs_off(text: str, start: int, end: int) -> bool:
     return words <= 1 or words <= _SIGNATURE_WORDS and bool(_SIGNATURE_SET_OFF.search(head))
 
 
+def _words(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
 #: Words that call the children someone's grandchildren, nieces or nephews: the poster is no parent.
-_GRAND_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(
-    lx.word_set("people", "not_parent_poster_words"), key=len, reverse=True)) + r")\b")
+_GRAND_WORDS = re.compile(r"\b(?:" + _words(lx.word_set("people", "not_parent_poster_words")) + r")\b")
 #: Share of the poster's captions with such words from which the poster is taken for a grandparent, aunt or
 #: uncle, and the least number of such captions: 16 of the 22 train voices written by a grandparent or aunt
 #: reach both, no parent's (a parent's captions: at most 0.033, in two captions; a grandmother's comments on
-#: a parent's posts say "my grandkids" too, so comments do not count).
+#: a parent's posts say "my grandkids" too, so those words count in captions only; from round 29 a comment calling
+#: the poster Mum or Dad counts too, `speaks_to_poster_as_parent`).
 GRAND_SHARE = 0.04
 LEAST_GRAND_POSTS = 3
 #: Features read again in such a feed: there "my husband" is a grandfather and "my daughter" a parent.
@@ -179,18 +183,17 @@ def grand_posts(views) -> int:
                for v in views)
 
 
-def _words(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
-#: What a grown child calls a parent: the parent words without the partner's ("Thanks Mum!!", not "thanks hubby").
-_PARENT_CALLED = "(?:" + _words(lx.PARENT_WORDS - lx.word_set("people", "spouse_words")) + ")"
-#: A comment whose writer speaks to the poster as their mother or father: "Huia: Mum, ...", "...thanks Mum",
-#: "love you Ma", "..., Ma!" (folded text; not "Mum's", which speaks of her).
+#: What a grown child calls a parent: the parent words without the partner's ("Thanks Mum!!", not "thanks hubby");
+#: the ones anyone may say to a mother ("thank you ma", "you got this mama") only where a comment opens with them.
+_CHILD_CALLS = lx.PARENT_WORDS - lx.word_set("people", "spouse_words")
+_OWN_PARENT = "(?:" + _words(_CHILD_CALLS - lx.word_set("people", "parent_words_said_to_anyone")) + ")"
+#: A comment whose writer speaks to the poster as their mother or father: "Huia: Mum, ...", "Tama: Ma! ...",
+#: "Bo: Mum you spoil them", "...thanks Mum", "love you Dad", "..., Mum!" (folded text). Not "Mum's", which speaks
+#: of her, nor a sign-off, where the writer is the parent ("Love, Mum x", "xx, Dad").
 _SPEAKS_TO_PARENT = re.compile(
-    r"^[^:\n]{1,40}:\s*(?:" + _PARENT_CALLED + r"\s*[,!]"
-    r"|.*?\b(?:" + _words(lx.word_set("people", "said_to_someone_words")) + r")\s*,?\s+" + _PARENT_CALLED
-    + r"\b(?!')|.*?,\s*" + _PARENT_CALLED + r"\s*(?:[!.?]|x+\b|$))")
+    r"^[^:\n]{1,40}:\s*(?:(?:" + _words(_CHILD_CALLS) + r")\s*[,!]|" + _OWN_PARENT + r"\s+you\b"
+    r"|.*?\b(?:" + _words(lx.word_set("people", "said_to_someone_words")) + r")\s*,?\s+" + _OWN_PARENT
+    + r"\b(?!')|.*?(?<!love)(?<!from)(?<!x),\s*" + _OWN_PARENT + r"\s*(?:[!.?]|x+\b|$))")
 
 
 def speaks_to_poster_as_parent(view) -> bool:

@@ -46,7 +46,7 @@ def _find_cue(text_folded: str, raw: str, reason: str) -> tuple[str, int, bool] 
     return next(((c, raw.find(c), False) for c in _CUE_SYMBOLS[reason] if c in raw), None)
 
 
-#: Reasons the caption model decides; swimwear stays with the word list (the corpus does not label it).
+#: Reasons the caption model decides; swimwear stays with the word list (the corpus labels it in 9 posts only).
 MODEL_REASONS = {"bath": "bath", "potty": "toilet", "nudity": "nudity", "distress": "distress"}
 #: The word-list reasons the model may overrule.
 MODEL_CUE_REASONS = frozenset({"bath", "toilet", "nudity", "distress"})

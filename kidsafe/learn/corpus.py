@@ -231,7 +231,8 @@ def _traps_sprung_by_facts(truth: dict) -> list[str]:
     """must_not_claim entries that a true fact, stated as the truth file words it, would hit under the
     stranger test's matching: "Croftdene Stars U7" (a club) beside the school "Croftdene Primary" makes the
     right school a stranger error, as the test matches schools by their distinctive words. Such a trap
-    cannot be graded; reword the fact or drop the trap."""
+    cannot be graded; reword the fact or drop the trap. `springs` is the scorer's own test of a claim against a
+    trap (`stranger_score.score`), which is copied unchanged from the bench and so shares no helper."""
     from kidsafe.learn.stranger_score import NAME_KINDS, name_match, value_match
 
     def springs(kind: str, trap, value) -> bool:
@@ -239,6 +240,9 @@ def _traps_sprung_by_facts(truth: dict) -> list[str]:
 
     problems = []
     for trap in truth.get("must_not_claim", []):
+        if not isinstance(trap, dict):
+            problems.append(f"truth.json: must_not_claim entry {trap!r} is no {{kind, value}} object")
+            continue
         kind = trap.get("kind")
         sprung = next((value for fact in truth.get("facts", []) if fact.get("kind") == kind
                        for value in [fact.get("value"), *(fact.get("also") or [])]

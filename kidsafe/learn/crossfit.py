@@ -6,7 +6,8 @@ shipped models, which learned the train voices, the candidates of a train voice 
 shipped tagger confirmed 254 of 278 truth schools of the train voices (mean probability 0.78) and 191 of 255 of
 voices it never saw (0.61). A model trained on the first kind trusts the tagger too much, keeps places the tagger
 alone calls a school and holds down names the tagger did not confirm. Cross-fitting reads each train voice with the
-upstream models fitted on the other folds, as `crossval` grades it.
+upstream models fitted on the other folds, as `crossval` grades it. The same holds for the owner model (the cast an
+owner decision meets) and, from round 29, the town model (a child's name is no town).
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ FOLDS = 5
 
 
 def upstream_examples(voices: Sequence[Voice]) -> dict[str, dict[str, Any]]:
-    """Per voice id, the examples of the models upstream of the school candidates (read with the shipped models)."""
+    """Per voice id, the examples of the models upstream of the school, owner and town examples (read with the
+    shipped models): what `upstream_models` fits on."""
     return {v.id: {"roles": train_roles.examples_of([v], augment=True), "tagger": train_tagger.examples_of([v]),
                    "towns": town_examples(v), "aliases": train_aliases.examples_of([v]),
                    "surnames": train_surnames.examples_of([v])[0]} for v in voices}
@@ -61,8 +63,9 @@ def town_model(examples: Mapping[str, Mapping[str, Any]], rest: Sequence[str],
 
 
 def town_examples(voice: Voice) -> tuple[str, list[dict[str, float]], list[str]]:
-    """The voice's town candidates, as `upstream_examples` keeps them. They are read off the cast (a child's name is
-    no town), so read with the upstream models fitted without the voice they are what a new feed's look like."""
+    """The voice's town candidates, as `upstream_examples` keeps them, read with the models in use (the shipped ones
+    there). They are read off the cast (a child's name is no town): read with the upstream models fitted without the
+    voice (`crossval`, `train_towns`), they are what a new feed's look like."""
     return train_towns.examples_of([voice])[0]
 
 

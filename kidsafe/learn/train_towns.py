@@ -79,7 +79,7 @@ def train(out: Path, c: float = 1.0, root: Path = CORPUS_DIR) -> dict:
     from kidsafe.learn import crossfit  # not at the top: crossfit reads town examples with this module
 
     voices = load_split("train", root)
-    read = crossfit.as_new_voices(voices, lambda voice: examples_of([voice])[0])  # the cast as a new feed's
+    read = crossfit.as_new_voices(voices, crossfit.town_examples)  # the cast as a new feed's
     train_ex = [read[v.id] for v in voices]
     dev_ex = examples_of(load_split("dev", root))
     rows = [r for _, rs, _ in train_ex for r in rs]
