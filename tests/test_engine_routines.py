@@ -378,3 +378,40 @@ def test_a_routine_says_the_kind_of_activity_its_name_does_not(said, shown):
 
     assert _with_kind(said) == shown
 
+
+
+def test_whose_routine_is_the_child_named_in_the_days_own_clause():
+    """"Swimming lessons Wednesdays for Leni, Fridays 9:30 for Hux": Leni stands nearer the word "Fridays", but the
+    comma ends her clause; a reader gives Friday's swimming to Hux. "Fridays" is the anchor "friday" said plural."""
+    from types import SimpleNamespace
+
+    from kidsafe.engine.owners import _nearest_child_posts
+    from tests.engine_feeds import view
+
+    caption = "Swimming lessons Wednesdays at quarter to 4 for Leni, Fridays 9:30 for Hux"
+    post = view("1", caption)
+
+    def mention(name):
+        start = post.folded[0].index(name.lower())
+        return SimpleNamespace(part=0, start=start, end=start + len(name))
+
+    leni = SimpleNamespace(key="leni", in_post=lambda _: [mention("Leni")])
+    hux = SimpleNamespace(key="hux", in_post=lambda _: [mention("Hux")])
+    family = SimpleNamespace(children_in=lambda v: [leni, hux])
+    assert _nearest_child_posts([post], family, ["friday", "fri"]) == ["hux"]
+    assert _nearest_child_posts([post], family, ["wednesday", "wed"]) == ["leni"]
+
+
+@pytest.mark.parametrize(("said", "grouped", "shown"), [
+    ("madrassa", "madrasa", "madrassa (Quran school)"),  # the parent's spelling, with what it is
+    ("swim lessons", "swimming", "swim lessons"),  # another name with the list's own word
+    ("swim", "swimming", "swimming"),  # a shortening that keeps the stem: the list's name
+    ("gym", "gymnastics", "gym (gymnastics)"),  # a shortening that does not
+    ("auskick", "footy", "auskick (footy)"),
+])
+def test_a_routine_s_activity_is_shown_as_the_parent_spells_it(said, grouped, shown):
+    from collections import Counter
+
+    from kidsafe.engine.routines import _with_kind
+
+    assert _with_kind(as_said(grouped, Counter({said: 2})), grouped) == shown

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from kidsafe.engine import learned
 from kidsafe.engine.facts import Family
 from kidsafe.engine.roles import SMALL_FEED
-from kidsafe.engine.text import fold
+from kidsafe.engine.text import clause_distance, fold
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY
 
@@ -59,9 +59,12 @@ def _age_bucket(age: int | None) -> str:
 
 def _nearest_child_posts(views: Sequence[PostView], family: Family, anchors: Sequence[str]) -> list[str]:
     """In each post that names the fact and a child in one text, the child named nearest to the fact's
-    words ("Back to Scoil Mhuire for Ciarán and Saoirse. And Tadhg starts crèche": Ciarán), by key.
-    Distances are read in the folded text, whose length rarely differs from the text as written."""
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in anchors if a) + r")\b") if any(anchors) else None
+    words ("Back to Scoil Mhuire for Ciarán and Saoirse. And Tadhg starts crèche": Ciarán), by key. A comma or
+    a sentence's end between them counts as far (`clause_distance`: "Swimming Wednesdays for Leni, Fridays
+    9:30 for Hux" gives Friday to Hux), and an anchor may take a plural "s" ("Fridays"). Distances are read in
+    the folded text, whose length rarely differs from the text as written."""
+    words = [re.escape(a) for a in anchors if a]
+    pattern = re.compile(r"\b(?:" + "|".join(words) + r")s?\b") if words else None
     nearest = []
     for view in views:
         kids = family.children_in(view)
@@ -69,11 +72,11 @@ def _nearest_child_posts(views: Sequence[PostView], family: Family, anchors: Seq
             continue
         best: tuple[int, str] | None = None
         for index, text in enumerate(view.folded):
-            spots = [m.start() for m in pattern.finditer(text)]
+            spots = [m.span() for m in pattern.finditer(text)]
             for kid in kids:
                 for m in kid.in_post(view.id):
                     if m.part == index and spots:
-                        gap = min(abs(m.start - spot) for spot in spots)
+                        gap = min(clause_distance(text, (m.start, m.end), spot) for spot in spots)
                         best = min(best, (gap, kid.key)) if best else (gap, kid.key)
         if best is not None:
             nearest.append(best[1])

@@ -15,7 +15,8 @@ from kidsafe.engine import owners
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.learned import LinearModel
 from kidsafe.engine.places import Recurrence
-from kidsafe.engine.text import contains_phrase, fold, phrase_spans, split_hashtag, without_hashtags
+from kidsafe.engine.text import (CLAUSE_BREAK, CLAUSE_GAP, clause_distance, contains_phrase, fold, phrase_spans,
+                                 split_hashtag, without_hashtags)
 from kidsafe.engine.views import PostView
 from kidsafe.models import Evidence, EvidenceSource, FactKind, Span
 
@@ -38,9 +39,6 @@ _RANGE_END = re.compile(r"\s*(?:till|until|til|to|-|–)\s*(?:(?:half|quarter)\s
                         r"(?:[:.]\d{2})?\s*(am|pm|a\.m\.|p\.m\.)?")
 #: What stands between a range's start and its end ("6 till half 7"): the end is no time of its own.
 _RANGE_JOIN = re.compile(r"\s*(?:till|until|til|to|-|–)\s*")
-_CLAUSE_BREAK = re.compile(r"[,.;!?\n]")
-#: What a clause break adds to a distance in characters (`_distance`): more than any stretch of one clause.
-CLAUSE_GAP = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +77,7 @@ def parse_time(text: str, near: Sequence[tuple[int, int]] = (), own: Sequence[tu
              if not (i and found[i - 1][9] and _RANGE_JOIN.fullmatch(text, found[i - 1].end(), m.start()))]
     if near:
         found = [m for m in found if own is None or not _other_day_between(text, (m.start(), m.end()), near, own)]
-        gaps = {m.start(): min(_distance(text, m.span(), n) for n in near) for m in found}
+        gaps = {m.start(): min(clause_distance(text, m.span(), n) for n in near) for m in found}
         found.sort(key=lambda m: gaps[m.start()])
         if any(gap >= CLAUSE_GAP for gap in gaps.values()):
             ours = {lx.ROUTINE_ACTIVITIES[p] for a, b in near for _, p in phrase_spans(text[a:b], ACTIVITY_WORDS)}
@@ -90,8 +88,8 @@ def parse_time(text: str, near: Sequence[tuple[int, int]] = (), own: Sequence[tu
 def _beside_another(text: str, time: re.Match[str], ours: set[str]) -> bool:
     """A time said in another clause than the activity, beside an activity the list names otherwise (not one of
     ``ours``): that activity's time ("Tue - kindy, swimming 5.15": kindy is at no time said here)."""
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, time.start())), default=0)
-    end = _CLAUSE_BREAK.search(text, time.end())
+    start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, time.start())), default=0)
+    end = CLAUSE_BREAK.search(text, time.end())
     clause = text[start:end.start() if end else len(text)]
     return any(lx.ROUTINE_ACTIVITIES[p] not in ours for _, p in phrase_spans(clause, ACTIVITY_WORDS))
 
@@ -100,11 +98,11 @@ def _other_day_between(text: str, time: tuple[int, int], near: Sequence[tuple[in
                        own: Sequence[tuple[int, int]]) -> bool:
     """Of the weekdays said between the time and the nearest place the activity is said, the one nearest the
     time is none of the routine's own (``own``)."""
-    lo, hi = sorted((time, min(near, key=lambda n: _distance(text, time, n))))
+    lo, hi = sorted((time, min(near, key=lambda n: clause_distance(text, time, n))))
     said = list(_WEEKDAY.finditer(text, lo[1], hi[0]))
     if not said:
         return False
-    nearest = min(said, key=lambda w: _distance(text, w.span(), time))
+    nearest = min(said, key=lambda w: clause_distance(text, w.span(), time))
     return not any(a <= nearest.start() < b for a, b in own)
 
 
@@ -119,19 +117,11 @@ def _days_spans(text: str, days: set[str]) -> dict[str, list[tuple[int, int]]]:
     return {day: _weekday_spans(text, day) for day in sorted(days)}
 
 
-def _distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
-    """Characters between two stretches of a text, and `CLAUSE_GAP` more when a sentence ends or a comma stands
-    between them."""
-    lo, hi = sorted((a, b))
-    gap = max(0, hi[0] - lo[1])
-    return gap + (CLAUSE_GAP if _CLAUSE_BREAK.search(text, lo[1], hi[0]) else 0)
-
-
 def _time_of(text: str, m: re.Match[str]) -> str | None:
     # the words said around the time: just before it, and after it only in its clause ("at 6 at the club,
     # matches Saturday mornings": the mornings are the matches')
     before = text[max(0, m.start() - 40):m.start()]
-    clause = before + text[m.start():m.end()] + _CLAUSE_BREAK.split(text[m.end():m.end() + 40], maxsplit=1)[0]
+    clause = before + text[m.start():m.end()] + CLAUSE_BREAK.split(text[m.end():m.end() + 40], maxsplit=1)[0]
     morning = contains_phrase(clause, lx.MORNING_WORDS) is not None
     late = contains_phrase(clause, lx.EVENING_WORDS) is not None
 
@@ -264,13 +254,18 @@ def _activity_nearest(text_folded: str, weekday: str) -> tuple[str | None, tuple
 
 def as_said(activity: str, phrases: Counter[str]) -> str:
     """The activity in the parent's words when they name it otherwise than the grouping name does
-    ("Auskick" is footy, "mass" is church): "mass (church)", so both readings stand."""
+    ("Auskick" is footy, "mass" is church): "mass (church)", so both readings stand. A spelling of the same word
+    ("madrassa", "madrasah" for madrasa) or another name with its words ("swim lessons") is shown as the parent
+    spells it; the grouping name's own words, or a shortening that keeps its stem ("swim"), show the grouping name."""
     if not phrases:
         return activity
     phrase = phrases.most_common(1)[0][0]
-    stems = {w[:4] for w in re.findall(r"\w+", fold(activity))}
-    if stems & {w[:4] for w in re.findall(r"\w+", phrase)}:
+    canonical = fold(activity)
+    if phrase.startswith(canonical):
         return activity
+    stems = {w[:4] for w in re.findall(r"\w+", canonical)}
+    if stems & {w[:4] for w in re.findall(r"\w+", phrase)}:
+        return activity if canonical.startswith(phrase) else phrase
     return f"{phrase} ({activity})"
 
 
@@ -498,10 +493,13 @@ def _as_written(activity: str, items: Sequence[RoutineClue]) -> str:
     return written.most_common(1)[0][0] if written else activity
 
 
-def _with_kind(activity: str) -> str:
+def _with_kind(activity: str, grouped_as: str = "") -> str:
     """The activity with the wider kind it is, when its name does not say it: "ballet (dance)", "kindy
-    (kindergarten)"; one family says "footy" for what another calls football."""
-    kind = lx.ACTIVITY_KINDS.get(fold(activity)) if activity else None
+    (kindergarten)"; one family says "footy" for what another calls football. ``grouped_as``: the list's name for
+    an activity shown as the parent spells it ("madrassa", grouped as madrasa: "madrassa (Quran school)")."""
+    if not activity or "(" in activity:  # already says its grouping name: "auskick (footy)"
+        return activity
+    kind = lx.ACTIVITY_KINDS.get(fold(activity)) or lx.ACTIVITY_KINDS.get(fold(grouped_as))
     return f"{activity} ({kind})" if kind and fold(kind) not in fold(activity) else activity
 
 
@@ -548,7 +546,8 @@ def add_routine_facts(book: FactBook, family: Family, views: Sequence[PostView],
                 items = items + [RoutineClue(p, weekday, activity, rec.time, "", EvidenceSource.TIMESTAMP)
                                  for p in rec.posts if p not in {c.post for c in items}]
         said = Counter(c.phrase for c in items if c.phrase)
-        shown = _with_kind(as_said(activity, said) if activity in _LISTED else _as_written(activity, items))
+        shown = (_with_kind(as_said(activity, said), activity) if activity in _LISTED
+                 else _with_kind(_as_written(activity, items)))
         value = {"weekday": weekday, "time": time, "activity": shown or None, "place": None}
         posts = [by_id[p] for p in dict.fromkeys(c.post for c in items)]
         activity_words = fold(activity).split() if activity else []
