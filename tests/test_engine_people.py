@@ -665,6 +665,10 @@ def test_two_parents_who_are_one_parent_under_two_names_become_one():
     people = parents("Dan", "Danielle")
     _merge_parent_aliases(people, {})
     assert set(people) == {"dan", "danielle"}
+    people = parents("Becky", "Rebecca")  # written in full with two family names: two women
+    people["becky"].aliases, people["rebecca"].aliases = {"Becky Fairclough"}, {"Rebecca Lomax"}
+    _merge_parent_aliases(people, {})
+    assert set(people) == {"becky", "rebecca"}
 
 
 def test_in_a_grandparent_s_feed_a_parent_needs_the_model_surer():

@@ -415,11 +415,12 @@ def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = Non
     if not any(p.role == "parent" for p in people.values()):
         # a family has parents: when no name clears the parents' floor, the one likeliest a parent is one
         _name_likeliest_parent(people, odds["parent"], roles.PARENT_WHEN_NONE)
+    _merge_parent_aliases(people, ctx.views)  # one parent under two names is one parent: look for the other
     if sum(p.role == "parent" for p in people.values()) == 1 and ctx.grand_share < roles.GRAND_SHARE:
         # and most often two: the one other name likeliest a parent, if the model is near sure of it; not in a
         # grandparent's or an aunt's feed, where the parents are the poster's children and their partners
         _name_likeliest_parent(people, odds["parent"], roles.SECOND_PARENT)
-    _merge_parent_aliases(people, ctx.views)
+        _merge_parent_aliases(people, ctx.views)
     _pair_with_children(people)
     _friends_siblings(people, ctx.views)
     _merge_child_aliases(people, ctx)
@@ -618,12 +619,14 @@ def _merge_parent_aliases(people: dict[str, Person], views: dict[str, PostView])
     """Two parents who are one parent under two names ("Chelle" in the comments, "Rochelle" in a caption;
     "Carol", "Caroline") become one, under the fuller name. Before roles are known a parent's cue words keep
     names apart (`_SOMEONE_ELSE`); once both are parents, a nickname of the other is the same person, unless
-    the name lists give them different genders or a caption lists them together ("Jo and Joanne")."""
+    the name lists give them different genders, a caption lists them together ("Jo and Joanne") or both are
+    written in full with different family names."""
     parents = sorted((p for p in people.values() if p.role == "parent"), key=lambda p: len(p.key))
     for i, short in enumerate(parents):
         for full in parents[i + 1:]:
             if (full.key in people and short.key in people and is_alias(short.name, full.name)
-                    and _same_gender(short.name, full.name) and not _said_together(short, full, views)):
+                    and _same_gender(short.name, full.name) and not _said_together(short, full, views)
+                    and not _other_surnames(short, full)):
                 full.confidence = max(full.confidence, short.confidence)
                 _absorb(people, full, short)
                 break
