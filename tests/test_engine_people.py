@@ -891,3 +891,21 @@ def test_a_kin_title_given_to_no_relative_still_names_the_relative():
     book = FactBook()
     _add_bare_kin_titles(book, SimpleNamespace(people=people), views)
     assert {f.value for f in book.facts() if f.kind is FactKind.RELATIVE} == {"Nani"}
+
+
+def test_every_entity_label_spacy_gives_is_a_feature_of_the_role_model():
+    """"top of Grade 4 for English": spaCy reads "English" as a LANGUAGE, which no child's name is; the role model
+    reads every label the recogniser gives, not only the names' and places'."""
+    from datetime import datetime
+
+    from kidsafe.engine import roles
+    from kidsafe.engine.people import gather_people
+    from kidsafe.learn.evaluate import post_views
+    from kidsafe.models import Post
+
+    views = post_views([Post(id="1", caption="Mid-year reports! Yashvi top of Grade 4 for English",
+                             posted_at=datetime(2024, 5, 4, 10), platform="plain")])
+    people, ctx, _ = gather_people(views, {"english": {"LANGUAGE"}, "yashvi": {"PERSON"}})
+    assert "english" in people, sorted(people)
+    assert roles.person_features(people["english"], ctx).get("ent:LANGUAGE") == 1.0
+    assert "ent:LANGUAGE" not in roles.person_features(people["yashvi"], ctx)

@@ -415,3 +415,10 @@ def test_a_routine_s_activity_is_shown_as_the_parent_spells_it(said, grouped, sh
     from kidsafe.engine.routines import _with_kind
 
     assert _with_kind(as_said(grouped, Counter({said: 2})), grouped) == shown
+
+
+@pytest.mark.parametrize("caption", ["Thursday pick up again, she told me all about her day",
+                                     "Thursday pick-up. Two kids, one bag of chips"])
+def test_a_phrasal_verb_names_the_routine_whole(caption):
+    """"pick up" is the activity; "pick" alone is no word a parent would read as one."""
+    assert [(c.weekday, c.activity) for c in clues(view("1", caption))] == [("Thursday", "pick-up")]

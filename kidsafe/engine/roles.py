@@ -43,7 +43,9 @@ CUES = ("possessive", "adult", "after_place_preposition", "after_the", "poster_s
 #: Below this many posts with words a feed is too small for the model, which learned from whole feeds:
 #: who is mentioned how often, beside whom, says nothing yet. There the cue-word rules decide.
 SMALL_FEED = 8
-ENTITY_LABELS = ("PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "DATE")
+#: Every label spaCy's recogniser gives: "English" read as a LANGUAGE, "Two" as a CARDINAL is no child's name.
+ENTITY_LABELS = ("PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "DATE", "LANGUAGE",
+                 "LAW", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
 
 
 def _token_shape(token: str) -> str:

@@ -374,6 +374,10 @@ def _headed_clues(view: PostView, index: int, text: str, where: list[int], days:
     return out
 
 
+#: The particle of a phrasal verb that names what is done ("pick up", "drop-off", "warm up").
+_PARTICLE = re.compile(r"[ -](?:up|off)\b")
+
+
 def _learned_clues(view: PostView, index: int, text: str, where: list[int], days: set[str],
                    model: LinearModel | None) -> list[RoutineClue]:
     """Clues whose activity the activity model chooses among the words beside each weekday said (none
@@ -416,6 +420,9 @@ def _learned_clues(view: PostView, index: int, text: str, where: list[int], days
             span = min(spans, key=lambda s: abs(s[0] - span[0]))
         emoji = bool(cand.feats.get("emoji"))
         listed = cand.phrase if emoji else contains_phrase(cand.phrase, ACTIVITY_WORDS)
+        particle = None if emoji or listed else _PARTICLE.match(text, cand.end)
+        if particle:  # "Thursday pick up": a candidate ends before a stop word, but "up" is the verb's own
+            cand = replace(cand, phrase=f"{cand.phrase}-{particle[0][1:]}", end=particle.end())  # one name: "pick-up"
         longer = [(start, p) for start, p in phrase_spans(text, ACTIVITY_WORDS)
                   if start < cand.end and start + len(p) > cand.start and len(p) > len(cand.phrase)]
         if listed and longer and not emoji:  # "ballet" said as "ballet folklórico": the list's whole name
@@ -514,6 +521,13 @@ def _photo_time(views: Sequence[PostView], weekday: str) -> str | None:
     return f"{t // 60:02d}:{t % 60:02d}"
 
 
+def _said_as(activity: str) -> str:
+    """A pattern for an activity's words as said: "pick-up" (a verb and its particle) is said "pick up" too."""
+    said = re.escape(activity) if not (m := _PARTICLE.search(activity)) else (
+        re.escape(activity[:m.start()]) + r"[\s\-]" + re.escape(activity[m.start() + 1:]))
+    return r"\b" + said + r"\b"
+
+
 def add_routine_facts(book: FactBook, family: Family, views: Sequence[PostView],
                       recurrences: Sequence[Recurrence]) -> None:
     """Routines said in words, joined with the ones the photos' times and places repeat."""
@@ -530,7 +544,7 @@ def add_routine_facts(book: FactBook, family: Family, views: Sequence[PostView],
                 continue
             text = re.sub(r"#\w+", " ", view.all_folded)
             if (activity_in(text, view.caption) == activity if activity in _LISTED
-                    else bool(activity) and re.search(r"\b" + re.escape(activity) + r"\b", text)):
+                    else bool(activity) and re.search(_said_as(activity), text)):
                 items.append(RoutineClue(view.id, weekday, activity, None, view.caption[:120], EvidenceSource.TIMESTAMP))
     used_recurrences: set[int] = set()
     for (weekday, activity), items in grouped.items():
@@ -550,7 +564,8 @@ def add_routine_facts(book: FactBook, family: Family, views: Sequence[PostView],
                  else _with_kind(_as_written(activity, items)))
         value = {"weekday": weekday, "time": time, "activity": shown or None, "place": None}
         posts = [by_id[p] for p in dict.fromkeys(c.post for c in items)]
-        activity_words = fold(activity).split() if activity else []
+        # its words as anchors, "pick-up" as "pick": a particle is in every other sentence
+        activity_words = [_PARTICLE.sub("", w) for w in fold(activity).split()] if activity else []
         anchors = [weekday.lower(), weekday.lower()[:3], *activity_words]
         choice = owners.choose("routine", posts, family, anchors, value,
                                lambda posts=posts: [family.about_most(posts)], views, activity_words)
