@@ -43,9 +43,6 @@ CUES = ("possessive", "adult", "after_place_preposition", "after_the", "poster_s
 #: Below this many posts with words a feed is too small for the model, which learned from whole feeds:
 #: who is mentioned how often, beside whom, says nothing yet. There the cue-word rules decide.
 SMALL_FEED = 8
-#: Every label spaCy's recogniser gives: "English" read as a LANGUAGE, "Two" as a CARDINAL is no child's name.
-ENTITY_LABELS = ("PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "DATE", "LANGUAGE",
-                 "LAW", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
 
 
 def _token_shape(token: str) -> str:
@@ -251,10 +248,9 @@ def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
     feats["character_first_name"] = float(person.key in lx.CHARACTER_FIRST_NAMES)
     feats["tagged"] = float(person.key in ctx.tagged)
     feats["short_name"] = float(len(name) <= 3)
-    labels = ctx.ents.get(person.key, set())
-    for label in ENTITY_LABELS:
-        if label in labels:
-            feats[f"ent:{label}"] = 1.0
+    # every label spaCy's recogniser gave the word: "English" read as a LANGUAGE is no child's name
+    for label in ctx.ents.get(person.key, ()):
+        feats[f"ent:{label}"] = 1.0
     with_surname = [m for m in person.mentions if m.surname]
     if with_surname:
         feats["followed_by_surname"] = len(with_surname) / n_mentions
