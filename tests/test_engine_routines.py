@@ -404,7 +404,8 @@ def test_whose_routine_is_the_child_named_in_the_days_own_clause():
 
 @pytest.mark.parametrize(("said", "grouped", "shown"), [
     ("madrassa", "madrasa", "madrassa (Quran school)"),  # the parent's spelling, with what it is
-    ("swim lessons", "swimming", "swim lessons"),  # another name with the list's own word
+    ("swims", "swimming", "swimming"),  # another form of the list's word: the list's name
+    ("riding", "horse riding", "horse riding"),
     ("swim", "swimming", "swimming"),  # a shortening that keeps the stem: the list's name
     ("gym", "gymnastics", "gym (gymnastics)"),  # a shortening that does not
     ("auskick", "footy", "auskick (footy)"),
@@ -422,3 +423,14 @@ def test_a_routine_s_activity_is_shown_as_the_parent_spells_it(said, grouped, sh
 def test_a_phrasal_verb_names_the_routine_whole(caption):
     """"pick up" is the activity; "pick" alone is no word a parent would read as one."""
     assert [(c.weekday, c.activity) for c in clues(view("1", caption))] == [("Thursday", "pick-up")]
+
+
+def test_a_phrasal_verb_s_routine_gathers_the_posts_that_say_it_either_way():
+    """"Thursday pick-up" in one post, "pick up at 3 again" in the next Thursday's: one routine of two posts, as a
+    single post would not make one."""
+    d = dossier(view("1", "Thursday pick-up. Rowan and one bag of chips", "2024-05-02 15:30"),
+                view("2", "Pick up at 3 again. Rowan had paint in his hair", "2024-05-09 15:30"),
+                birthday_view())
+    routines = [(f.value["weekday"], f.value["activity"]) for f in d.facts_of_kind(FactKind.ROUTINE)]
+    assert ("Thursday", "pick-up") in routines, routines
+    assert {e.post for f in d.facts_of_kind(FactKind.ROUTINE) for e in f.evidence} >= {"1", "2"}

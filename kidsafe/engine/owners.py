@@ -16,9 +16,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kidsafe.engine import learned
+from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import Family
 from kidsafe.engine.roles import SMALL_FEED
-from kidsafe.engine.text import clause_distance, fold
+from kidsafe.engine.text import clause_distance, fold, fold_each
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY
 
@@ -28,6 +29,10 @@ _SENTENCES = re.compile(r"[^.!?\n]+")
 _SHE = re.compile(r"\b(?:she|her|hers|herself|daughter|girl|sister)\b")
 _HE = re.compile(r"\b(?:he|him|his|himself|son|boy|brother)\b")
 _TWINS = re.compile(r"\btwins?\b")
+_DAY_NAMES = frozenset(fold(day) for day in lx.WEEKDAYS)
+#: What ends a clause between a fact's words and a child's name: a comma or a sentence's end, not a time's dot
+#: ("Fridays 9.30 for Hux", "9 a.m. for Hux").
+_CLAUSE_BREAK = re.compile(r"[,;!?\n]|(?<!\b[ap])(?<!\b[ap]\.m)(?:(?<!\d)\.|\.(?!\d))")
 _LEVELS = (("early", re.compile(r"\b(?:nursery|pre-?school|day\s?care|creche|crèche|kindy|kinder|montessori|"
                                 r"playgroup|childcare|early learning|toddler)\b")),
            ("primary", re.compile(r"\b(?:primary|elementary|infants?|juniors?|grade|year \d|reception|kindergarten|"
@@ -61,22 +66,23 @@ def _nearest_child_posts(views: Sequence[PostView], family: Family, anchors: Seq
     """In each post that names the fact and a child in one text, the child named nearest to the fact's
     words ("Back to Scoil Mhuire for Ciarán and Saoirse. And Tadhg starts crèche": Ciarán), by key. A comma or
     a sentence's end between them counts as far (`clause_distance`: "Swimming Wednesdays for Leni, Fridays
-    9:30 for Hux" gives Friday to Hux), and an anchor may take a plural "s" ("Fridays"). Distances are read in
-    the folded text, whose length rarely differs from the text as written."""
-    words = [re.escape(a) for a in anchors if a]
-    pattern = re.compile(r"\b(?:" + "|".join(words) + r")s?\b") if words else None
+    9:30 for Hux" gives Friday to Hux; a time's dot, "9.30", "a.m.", ends nothing), and a weekday may take a plural
+    "s" ("Fridays")."""
+    words = [re.escape(a) + ("s?" if a in _DAY_NAMES else "") for a in anchors if a]  # not "sats" for "sat"
+    pattern = re.compile(r"\b(?:" + "|".join(words) + r")\b") if words else None
     nearest = []
     for view in views:
         kids = family.children_in(view)
         if pattern is None or not kids:
             continue
         best: tuple[int, str] | None = None
-        for index, text in enumerate(view.folded):
+        for index, part in enumerate(view.parts):
+            text = fold_each(part.text)  # folded one for one: a mention's offsets are the text's as written
             spots = [m.span() for m in pattern.finditer(text)]
             for kid in kids:
                 for m in kid.in_post(view.id):
                     if m.part == index and spots:
-                        gap = min(clause_distance(text, (m.start, m.end), spot) for spot in spots)
+                        gap = min(clause_distance(text, (m.start, m.end), spot, _CLAUSE_BREAK) for spot in spots)
                         best = min(best, (gap, kid.key)) if best else (gap, kid.key)
         if best is not None:
             nearest.append(best[1])

@@ -7,6 +7,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from statistics import median
 
 from kidsafe.engine import activities
@@ -254,19 +255,25 @@ def _activity_nearest(text_folded: str, weekday: str) -> tuple[str | None, tuple
 
 def as_said(activity: str, phrases: Counter[str]) -> str:
     """The activity in the parent's words when they name it otherwise than the grouping name does
-    ("Auskick" is footy, "mass" is church): "mass (church)", so both readings stand. A spelling of the same word
-    ("madrassa", "madrasah" for madrasa) or another name with its words ("swim lessons") is shown as the parent
-    spells it; the grouping name's own words, or a shortening that keeps its stem ("swim"), show the grouping name."""
+    ("Auskick" is footy, "mass" is church): "mass (church)", so both readings stand. Another spelling of the same
+    word ("madrassa" for madrasa) is shown as the parent spells it; the grouping name's own words, a longer or a
+    shorter form of them ("swims", "swimmer", "riding") show the grouping name."""
     if not phrases:
         return activity
     phrase = phrases.most_common(1)[0][0]
     canonical = fold(activity)
-    if phrase.startswith(canonical):
+    if phrase.startswith(canonical) or re.sub(r"\W", "", phrase) == re.sub(r"\W", "", canonical):
         return activity
     stems = {w[:4] for w in re.findall(r"\w+", canonical)}
     if stems & {w[:4] for w in re.findall(r"\w+", phrase)}:
-        return activity if canonical.startswith(phrase) else phrase
+        return phrase if _spelt_otherwise(phrase, canonical) else activity
     return f"{phrase} ({activity})"
+
+
+def _spelt_otherwise(phrase: str, canonical: str) -> bool:
+    """One word written another way, not another form of it: "madrassa" for madrasa, not "swims" for swimming."""
+    return (" " not in phrase and " " not in canonical and not canonical.startswith(phrase)
+            and SequenceMatcher(None, phrase, canonical).ratio() >= 0.85)
 
 
 def _days_said(text: str, raw: str) -> set[str]:
@@ -523,9 +530,11 @@ def _photo_time(views: Sequence[PostView], weekday: str) -> str | None:
 
 def _said_as(activity: str) -> str:
     """A pattern for an activity's words as said: "pick-up" (a verb and its particle) is said "pick up" too."""
-    said = re.escape(activity) if not (m := _PARTICLE.search(activity)) else (
-        re.escape(activity[:m.start()]) + r"[\s\-]" + re.escape(activity[m.start() + 1:]))
-    return r"\b" + said + r"\b"
+    pieces, at = [], 0
+    for m in _PARTICLE.finditer(activity):
+        pieces += [re.escape(activity[at:m.start()]), r"[\s\-]"]
+        at = m.start() + 1
+    return r"\b" + "".join(pieces) + re.escape(activity[at:]) + r"\b"
 
 
 def add_routine_facts(book: FactBook, family: Family, views: Sequence[PostView],
@@ -564,9 +573,11 @@ def add_routine_facts(book: FactBook, family: Family, views: Sequence[PostView],
                  else _with_kind(_as_written(activity, items)))
         value = {"weekday": weekday, "time": time, "activity": shown or None, "place": None}
         posts = [by_id[p] for p in dict.fromkeys(c.post for c in items)]
-        # its words as anchors, "pick-up" as "pick": a particle is in every other sentence
+        # its words as anchors, the list's and the parent's ("swimming", "swim"), "pick-up" as "pick": a particle is
+        # in every other sentence
         activity_words = [_PARTICLE.sub("", w) for w in fold(activity).split()] if activity else []
-        anchors = [weekday.lower(), weekday.lower()[:3], *activity_words]
+        said_words = [w for p in said for w in p.split() if w not in activity_words]
+        anchors = [weekday.lower(), weekday.lower()[:3], *activity_words, *dict.fromkeys(said_words)]
         choice = owners.choose("routine", posts, family, anchors, value,
                                lambda posts=posts: [family.about_most(posts)], views, activity_words)
         for subject, c in ((s, c) for s in choice.owners for c in items):

@@ -213,14 +213,16 @@ def sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:;" or not re.search(r"[A-Za-z]", before[-3:] or "")
 
 
+#: What ends a clause: a comma or a sentence's end (here a time's dot too: `kidsafe.engine.routines` reads times apart).
 CLAUSE_BREAK = re.compile(r"[,.;!?\n]")
 #: What a clause break adds to a distance in characters (`clause_distance`): more than any stretch of one clause.
 CLAUSE_GAP = 1000
 
 
-def clause_distance(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
+def clause_distance(text: str, a: tuple[int, int], b: tuple[int, int], breaks: re.Pattern[str] = CLAUSE_BREAK) -> int:
     """Characters between two stretches of a text, and `CLAUSE_GAP` more when a sentence ends or a comma stands
-    between them: in "lessons Wednesdays for Leni, Fridays for Hux" Fridays goes with Hux, not the nearer Leni."""
+    between them (``breaks``): in "lessons Wednesdays for Leni, Fridays for Hux" Fridays goes with Hux, not the
+    nearer Leni."""
     lo, hi = sorted((a, b))
     gap = max(0, hi[0] - lo[1])
-    return gap + (CLAUSE_GAP if CLAUSE_BREAK.search(text, lo[1], hi[0]) else 0)
+    return gap + (CLAUSE_GAP if breaks.search(text, lo[1], hi[0]) else 0)
