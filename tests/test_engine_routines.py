@@ -380,15 +380,18 @@ def test_a_routine_says_the_kind_of_activity_its_name_does_not(said, shown):
 
 
 
-def test_whose_routine_is_the_child_named_in_the_days_own_clause():
+@pytest.mark.parametrize("caption", ["Swimming lessons Wednesdays at quarter to 4 for Leni, Fridays 9:30 for Hux",
+                                     "Swimming lessons Wednesdays at quarter to 4 for Leni, Fridays 9.30 for Hux",
+                                     "Swimming lessons Wednesdays at quarter to 4 for Leni, Fridays 9 a.m. for Hux"])
+def test_whose_routine_is_the_child_named_in_the_days_own_clause(caption):
     """"Swimming lessons Wednesdays for Leni, Fridays 9:30 for Hux": Leni stands nearer the word "Fridays", but the
-    comma ends her clause; a reader gives Friday's swimming to Hux. "Fridays" is the anchor "friday" said plural."""
+    comma ends her clause; a reader gives Friday's swimming to Hux, whose clause a time's dot does not end. "Fridays" is
+    the anchor "friday" said plural."""
     from types import SimpleNamespace
 
     from kidsafe.engine.owners import _nearest_child_posts
     from tests.engine_feeds import view
 
-    caption = "Swimming lessons Wednesdays at quarter to 4 for Leni, Fridays 9:30 for Hux"
     post = view("1", caption)
 
     def mention(name):
