@@ -909,3 +909,27 @@ def test_every_entity_label_spacy_gives_is_a_feature_of_the_role_model():
     assert "english" in people, sorted(people)
     assert roles.person_features(people["english"], ctx).get("ent:LANGUAGE") == 1.0
     assert "ent:LANGUAGE" not in roles.person_features(people["yashvi"], ctx)
+
+
+def test_a_parent_under_two_names_leaves_room_for_the_other_parent(monkeypatch):
+    """"Chelle" and "Rochelle" both clear the parents' floor: one person. Merged before the engine looks for a
+    second parent, the family then has one, and the name next likeliest a parent ("Marcus", under the floor but
+    above `roles.SECOND_PARENT`) is the other; merged after, two parents would have stopped that look."""
+    from types import SimpleNamespace
+
+    from kidsafe.engine import people, roles
+    from tests.engine_feeds import view
+
+    odds = {"noah": {"child": 0.9}, "chelle": {"parent": 0.8}, "rochelle": {"parent": 0.8},
+            "marcus": {"parent": 0.5, "adult": 0.3}}
+    model = SimpleNamespace(threshold=0.6, meta={"floors": {"parent": 0.6}},
+                            probabilities=lambda feats: odds.get(feats["key"], {"none": 1.0}))
+    monkeypatch.setattr(roles, "model_for", lambda _: model)
+    monkeypatch.setattr(roles, "person_features", lambda person, ctx: {"key": person.key})
+    views = [view(str(i), caption, f"2024-05-{i + 1:02d} 10:00") for i, caption in enumerate((
+        "Happy Mother's Day, Chelle!", "Rochelle and the kids made pancakes", "Marcus fixed the bike for Noah",
+        "Noah and Marcus at the park", "Noah at the beach", "Noah asleep in the car", "Noah at nursery",
+        "Noah loves the swings", "Noah on the slide"))]
+    assert {"chelle", "rochelle"} <= set(people.gather_people(views)[0])  # a parent's cue keeps them apart till then
+    cast = people.build_cast(views)
+    assert sorted(p.name for p in cast.people if p.role == "parent") == ["Marcus", "Rochelle"]
