@@ -548,12 +548,13 @@ def add_routine_facts(book: FactBook, family: Family, views: Sequence[PostView],
     # Posts that name the activity without the day, on that weekday, join the routine.
     for (weekday, activity), items in list(grouped.items()):
         have = {c.post for c in items}
+        pattern = re.compile(_said_as(activity)) if activity and activity not in _LISTED else None  # once a routine
         for view in views:
             if view.id in have or view.weekday != weekday:
                 continue
             text = re.sub(r"#\w+", " ", view.all_folded)
             if (activity_in(text, view.caption) == activity if activity in _LISTED
-                    else bool(activity) and re.search(_said_as(activity), text)):
+                    else pattern is not None and pattern.search(text)):
                 items.append(RoutineClue(view.id, weekday, activity, None, view.caption[:120], EvidenceSource.TIMESTAMP))
     used_recurrences: set[int] = set()
     for (weekday, activity), items in grouped.items():
