@@ -135,6 +135,21 @@ def test_app_demo_workshop_reveals_one_fact_at_a_time():
     assert any(b.label.startswith("One-page handout") for b in at.get("download_button"))
 
 
+def test_app_demo_workshop_steps_move_from_the_step_showing(monkeypatch):
+    """Next and Back move one step from where the reveal is, so a click that reaches the callback of a page
+    drawn a step earlier still moves on (a fixed "go to step n" would undo it); never past either end."""
+    monkeypatch.setattr(state.st, "session_state", {})
+    state.set_reveal(3)
+    for _ in range(2):
+        state.move_reveal(1, 5)  # two clicks on the same drawn button
+    assert state.reveal() == 5
+    state.move_reveal(1, 5)
+    assert state.reveal() == 5
+    state.set_reveal(0)
+    state.move_reveal(-1, 5)
+    assert state.reveal() == 0
+
+
 def test_app_demo_forget_everything_clears_the_session():
     at = demo_app()
     assert at.session_state[state.RUN] is not None

@@ -132,6 +132,15 @@ def set_reveal(n: int) -> None:
     st.session_state[REVEAL] = max(0, n)
 
 
+def move_reveal(by: int, last: int) -> None:
+    """Move the workshop reveal on (or back) from the step showing now, never past its ends.
+
+    Relative, not "go to step n": a click that lands while the page is still being redrawn reaches the
+    callback the last full run registered, and a fixed step in it would undo the click.
+    """
+    st.session_state[REVEAL] = min(max(0, reveal() + by), last)
+
+
 def fixed() -> tuple[str, Dossier] | None:
     """The re-audited dossier after fixes, with the id of the run it belongs to."""
     value = st.session_state.get(FIXED)
