@@ -19,6 +19,8 @@ from tests.engine_feeds import dossier, values, view
     ("Zac in the nip running round the garden", "nudity"),
     ("Zac and Ivy in their swimsuits at the lido", "swimwear"),
     ("Zac in his swim nappy and nothing else", "swimwear"),
+    ("Zac and Ivy in their togs running from the waves", "swimwear"),  # Irish and New Zealand English
+    ("Ivy in her new swimmers at the beach", "swimwear"),  # Australian English
     pytest.param("Zac chucked a massive wobbly in the shop", "distress", marks=pytest.mark.xfail(
         strict=True, reason="known gap: the caption model, trained on a corpus where 'wobbly' is mostly a "
                             "tooth, overrules the word list on the UK idiom 'chucked a wobbly'")),
