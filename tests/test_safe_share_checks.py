@@ -116,6 +116,17 @@ def test_safe_share_puts_a_sensitive_post_back_when_asked(feed, tmp_path):
     assert [r["id"] for r in rows] == ["1", "2", "3"] and "photo-002-1.jpg" in names
     assert report.left_out[0].put_back and dict(report.counts())["Sensitive posts left out"] == 0
     assert not [r for r in report.remaining if "sensitive" in r.what]  # the parent's choice is no leak
+    assert report.verdict.startswith("Safe to share, apart from what you chose to keep (1 sensitive picture you "
+                                     "put back)"), report.verdict  # never "found nothing" beside a picture put back
+
+
+def test_safe_share_a_number_that_is_no_sensitive_post_is_said_and_nothing_put_back(feed, tmp_path):
+    report = safe_share.share(feed, tmp_path / "out.zip", put_back=["3", "99"], as_of=AS_OF, options=FAST)
+    rows, _, _ = _copy(tmp_path / "out.zip")
+    assert [r["id"] for r in rows] == ["1", "3"] and not report.left_out[0].put_back
+    assert [n for n in report.notes if "was to be put back" in n] == [
+        "post 3 was to be put back, but it is no sensitive post (those are: 2); nothing was put back for it",
+        "post 99 was to be put back, but it is no sensitive post (those are: 2); nothing was put back for it"]
 
 
 def test_safe_share_keeps_a_word_by_hand(feed, tmp_path):
@@ -199,3 +210,17 @@ def test_a_pet_or_a_named_relative_the_fresh_audit_still_reads_is_left_to_fix(tm
     said = " ".join(item.what for item in check.items)
     assert "pet" in said and "relative" in said
     assert not verify.recheck(copy, as_of=AS_OF, captions_kept=False, kept=frozenset({"pickle", "nana joan"})).items
+
+
+def test_a_bare_kin_title_left_in_the_copy_is_no_fact_counted_but_is_said(tmp_path):
+    """"Grandad" alone names nobody: not a fact the copy still gives (so "safe" and the count agree), yet said."""
+    from kidsafe.share import verify
+
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    rows = [Row("1", "2024-05-01", "Easter egg hunt with Grandad", ()),
+            Row("2", "2024-05-08", "Sunday lunch at Nana's", ())]
+    (copy / "posts.csv").write_bytes(posts_csv(rows))
+    check = verify.recheck(copy, as_of=AS_OF, captions_kept=False)
+    assert not check.items and "relative" not in check.facts_left
+    assert any(n.startswith("the copy still says") and "Grandad" in n for n in check.notes), check.notes

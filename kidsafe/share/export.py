@@ -113,6 +113,11 @@ class _Share:
         gone = {p for p, s in self.sensitive.items() if s.whole_post and not s.put_back}
         self.views = [v for v in self.result.views if v.id not in gone]
         self.keep_words = keep_words
+        sensitive = sorted(self.numbers[p] for p in self.sensitive)
+        for n in sorted(wanted - {str(n) for n in sensitive}, key=lambda n: (len(n), n)):
+            listed = ", ".join(str(k) for k in sensitive) or "none in this feed"
+            self.notes.append(f"post {n} was to be put back, but it is no sensitive post (those are: {listed}); "
+                              "nothing was put back for it")
 
     def _photo_left_out(self, path: str, post: str) -> bool:
         item = self.sensitive.get(post)

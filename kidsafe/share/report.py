@@ -148,13 +148,24 @@ class ShareReport:
     def verdict(self) -> str:
         """One sentence: safe, or how many things remain."""
         if self.safe:
-            return ("Safe to share: the fresh audit, the word check and the metadata check found nothing. "
+            chosen = self.chosen_by_hand
+            found = ("found nothing else" if chosen else "found nothing")
+            kept = f", apart from what you chose to keep ({chosen})" if chosen else ""
+            return (f"Safe to share{kept}: the fresh audit, the word check and the metadata check {found}. "
                     "kidsafe can still miss things: read the captions once more before you post them.")
         if not self.remaining:
             return "Not checked in full: " + ", ".join(CHECK_WORDS[c] for c in CHECKS if c not in self.checks_run) \
                 + " could not run."
         n = len(self.remaining)
         return f"Not safe yet: {n} thing{'s' if n != 1 else ''} still to fix before sharing."
+
+    @property
+    def chosen_by_hand(self) -> str:
+        """What the parent chose to keep in the copy, in words ("1 sensitive picture you put back"); "" if nothing."""
+        back = sum(1 for p in self.left_out if p.put_back)
+        parts = [f"{n} {what}{'s' if n != 1 else ''} you {how}" for n, what, how in (
+            (back, "sensitive picture", "put back"), (self.kept_words, "word", "kept"), ) if n]
+        return " and ".join(parts)
 
     @property
     def photos(self) -> int:

@@ -118,13 +118,19 @@ def recheck(path: Path, *, as_of: date, captions_kept: bool, put_back: frozenset
         dossier = result.dossier
     finally:
         result.close()
-    left = Counter(str(f.kind) for f in dossier.facts)
+    # "Grandad" alone names nobody: it is no fact a stranger learns, so it is neither counted nor to fix
+    titles_only = [f for f in dossier.facts_of_kind(FactKind.RELATIVE) if not _named_relative(f)]
+    left = Counter(str(f.kind) for f in dossier.facts if f not in titles_only)
     items: list[Remaining] = []
     notes: list[str] = []
+    if titles_only:
+        said = " and ".join(dict.fromkeys(str(f.value) for f in titles_only))
+        words = "family words that name" if len(titles_only) > 1 else "a family word that names"
+        notes.append(f"the copy still says {said}: {words} nobody")
     for kind in in_order("recheck"):  # what must be gone, then names looked for too (a pet, a relative)
         facts = dossier.facts_of_kind(kind)
         if kind is FactKind.RELATIVE:
-            facts = tuple(f for f in facts if _named_relative(f))  # "Grandad" alone names nobody
+            facts = tuple(f for f in facts if f not in titles_only)
         facts = tuple(f for f in facts if not (isinstance(f.value, str) and fold(f.value) in kept))
         failing = [f for f in facts if not captions_kept or _from_photos(f) or kind in PHOTO_KINDS]
         if len(failing) < len(facts):
