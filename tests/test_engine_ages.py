@@ -41,6 +41,12 @@ def test_engine_ages_not_misread(caption, age):
     assert values(d, FactKind.AGE, "Max") == {"4"}
 
 
+def test_engine_code_in_a_caption_gives_no_age():
+    """"alert(1)" is no child aged one: an age in brackets follows a name and a space ("Mia (6)")."""
+    d = dossier(view("1", "<script>alert(1)</script> Mia's 6th birthday today!", "2024-05-01 10:00"))
+    assert values(d, FactKind.BIRTH_YEAR, "Mia") == {"2018"} and values(d, FactKind.BIRTHDAY, "Mia") == {"05-01"}
+
+
 def test_engine_twins_share_a_birthday():
     d = dossier(view("1", "Happy 2nd birthday to our twins Alfie & Teddy 🎂🎂", "2024-04-04 10:00"))
     assert child_names(d) == {"Alfie", "Teddy"}

@@ -22,7 +22,7 @@ NOT_A_CLOCK = r"(?<!\d[:.])"
 #: (pattern, which group holds the number, day shift when the phrase itself says so)
 AGE_PATTERNS = (
     (re.compile(r"\b(?:is|turned|turns|turning|is now|now)\s+" + _N + r"(?:\s+years?\s+old)?\b" + NOT_YEARS), 1),
-    (re.compile(r"[a-z]\s*\((\d{1,2})\)"), 1),
+    (re.compile(r"[a-z]\s+\((\d{1,2})\)"), 1),  # "Mia (6)", never code such as "alert(1)"
     (re.compile(r"\bhappy\s+" + _NTH + r"\s+(?:birthday|bday|b-day)"), 1),
     (re.compile(r"\b" + _NTH + r"\s+(?:birthday|bday|b-day)"), 1),
     (_YEARS_AGO_TODAY := re.compile(r"\b" + NOT_A_CLOCK + _N + r"\s+years?\s+ago\s+today\b"), 1),
