@@ -42,6 +42,11 @@ def test_app_render_highlight_bolds_only_the_leak():
     assert "&lt;b&gt;big&lt;/b&gt;" in html and "<b>" not in html
 
 
+def test_app_render_highlight_inside_a_word_is_bold_not_asterisks():
+    html = html_of(highlighted("<script>alert(1)</script> Mia", ["(1)"]))
+    assert html.count("<strong>") == 1 and "*" not in html, html
+
+
 def test_app_render_highlight_cannot_be_broken_out_of():
     md = highlighted("x ]** [y](javascript:z) Zara", ["Zara", "]** [y]"])
     html = html_of(md)

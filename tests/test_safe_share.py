@@ -211,6 +211,20 @@ def test_safe_share_report_lists_changes_without_the_words_taken_out(shared):
     assert "source" in report.posts[0].photos[0].as_dict(private=True)
 
 
+def test_safe_share_report_md_shows_a_caption_as_typed_never_as_markup():
+    from markdown_it import MarkdownIt
+
+    from kidsafe.share.report import PostChange, ShareReport, to_markdown
+
+    caption = "<script>alert(1)</script> **bold** [tap](http://x.example)\n# not a heading"
+    md = to_markdown(ShareReport(out="copy.zip", faces="blur", captions="redact",
+                                 posts=(PostChange(post="1", source_post="a", date="2024-05-01", caption=caption),)))
+    html = MarkdownIt().render(md)
+    for made in ("<script", "<strong>bold", "<a href", "<h1>not"):
+        assert made not in html, html
+    assert "alert(1)" in html and "**bold**" in html
+
+
 def test_safe_share_keep_mode_keeps_captions_but_cleans_photos(tmp_path):
     root = tmp_path / "feed"
     build_feed(root)

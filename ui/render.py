@@ -32,7 +32,9 @@ from ui import state
 #: Every ASCII punctuation mark Markdown may read as syntax; CommonMark lets each be backslash-escaped.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&=^\"'/@%])")
 #: How the leaking words stand out: bold (meaning not carried by colour) on a highlight colour.
-LEAK_OPEN, LEAK_CLOSE = "**:orange-background[", "]**"
+#: Bold inside the highlight, not around it: "**" right after a letter and before ":" opens no bold ("alert(1)"
+#: with "(1)" highlighted showed its asterisks).
+LEAK_OPEN, LEAK_CLOSE = ":orange-background[**", "**]"
 EVIDENCE_SHOWN = 5
 #: The warning box names this many unreadable files; the table under it lists every one.
 WARNED_FILES_NAMED = 8

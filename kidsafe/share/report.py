@@ -7,6 +7,7 @@ file names): it says what kind of thing went and what was written instead.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -219,6 +220,20 @@ def _edit_line(edit: Edit) -> str:
     return f"{edit.kind.replace('_', ' ')}: {said}"
 
 
+#: What Markdown may read as syntax in a caption: escaped, so report.md shows the caption as typed.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
+
+
+def _quoted(caption: str) -> str:
+    """A caption as a Markdown quote, shown as typed: never a link, bold or HTML in a Markdown viewer."""
+    escaped = (_MARKDOWN.sub(r"\\\1", line) for line in caption.splitlines())
+    return "\n".join(("> " + line).rstrip() for line in escaped)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def to_markdown(report: ShareReport) -> str:
     """report.md: the same report for people."""
     lines = ["# What kidsafe changed before sharing", "", f"**{report.verdict}**", ""]
@@ -235,15 +250,15 @@ def to_markdown(report: ShareReport) -> str:
         left = ", ".join(f"{k} {v}" for k, v in sorted(report.facts_left.items()))
         lines += ["", f"What kidsafe still reads in the shared copy: {left}.", ""]
     for post in report.posts:
-        lines += ["", f"## Post {post.post} ({post.date or 'no date'})", "", f"> {post.caption or '(no caption)'}", ""]
+        lines += ["", f"## Post {post.post} ({post.date or 'no date'})", "", _quoted(post.caption) or "> (no caption)", ""]
         for edit in post.edits:
             lines.append("- " + _edit_line(edit))
         for photo in post.photos:
-            parts = [f"{photo.faces_covered} face(s) covered"]
+            parts = [_count(photo.faces_covered, "face") + " covered"]
             if photo.faces_kept:
                 parts.append(f"{photo.faces_kept} kept as asked")
             if photo.text_covered:
-                parts.append(f"{photo.text_covered} line(s) of text covered")
+                parts.append(_count(photo.text_covered, "line") + " of text covered")
             if photo.metadata_removed:
                 parts.append("removed: " + ", ".join(photo.metadata_removed))
             if photo.rotated:
@@ -252,7 +267,8 @@ def to_markdown(report: ShareReport) -> str:
                 parts.append(f"{photo.converted_from} converted to JPEG")
             lines.append(f"- {photo.name}: " + "; ".join(parts))
         if post.left_out:
-            lines.append(f"- {post.left_out} photo(s) could not be read and were left out")
+            lines.append(f"- {_count(post.left_out, 'photo')} could not be read and "
+                         + ("was" if post.left_out == 1 else "were") + " left out")
         if post.several_children:
             lines.append("- several children show: ask their parents before sharing")
     return "\n".join(lines).rstrip() + "\n"
