@@ -207,8 +207,8 @@ def audit(src: Any, *, as_of: date | None = None, options: AuditOptions | None =
         early = language.submit(_caption_entities, feed.posts, timings, recasing)
         with _phase(timings, "photos"), ThreadPoolExecutor(max_workers=max(1, options.workers)) as pool:
             for done, (path, meta, found, error) in enumerate(pool.map(read_one, all_photos), 1):
-                if error:
-                    warnings.append(FeedWarning(path, error))
+                if error:  # the table names the file beside its message: not twice
+                    warnings.append(FeedWarning(path, error.removeprefix(f"{path}: ")))
                 if meta:
                     info[path] = meta
                 if found:

@@ -64,7 +64,7 @@ def test_browser_hostile_text_is_shown_as_text_and_never_runs(app_url, browser, 
             page.get_by_text(text, exact=False).filter(visible=True).first.wait_for(timeout=30_000)  # as typed
         assert page.get_by_text(HOSTILE_ID).count() == 0  # posts are named by date and words, never by their id
         problems = {"dossier": injected(page)}
-        page.get_by_text("Why each file could not be read").first.click()
+        page.get_by_text("What went wrong with each file").first.click()
         page.get_by_text(PHOTO_NAMES[4]).first.wait_for(state="attached", timeout=30_000)
         for title, heading in (("Fix it", "Fix it"), ("Where and when", "Where and when"),
                                ("Workshop mode", "Workshop mode")):

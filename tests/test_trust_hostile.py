@@ -274,6 +274,8 @@ def test_trust_hostile_export_refuses_each_bomb_and_audits_the_rest(hostile_zip,
             assert not any(w["file"] == name for w in run.dossier["warnings"]), name
         else:
             assert run.warned(name, *words), (name, run.dossier["warnings"])
+    # the warning's file is named beside its message, never again inside it ("x.jpg: x.jpg: ...")
+    assert not [w for w in run.dossier["warnings"] if w["message"].startswith(f"{w['file']}:")], run.dossier["warnings"]
     leaks = [f for f in run.dossier["facts"] if f["kind"] == "location_leak"]
     assert leaks and leaks[0]["evidence"][0]["post"] == "1", "the good photo's GPS is still found"
     assert not (tmp_path / "escape.jpg").exists() and not Path("/tmp/kidsafe-escape.jpg").exists()

@@ -287,7 +287,7 @@ def test_ui_an_empty_photo_is_named_at_the_top(app_url, browser, artefacts, app_
         upload_file(page, app_url, path)
         page.get_by_role("heading", name="The family").wait_for(timeout=DEMO_TIMEOUT_MS)
         settle(page)
-        banner = page.locator("[data-testid=stAlertContentWarning]").filter(has_text="could not be read").first
+        banner = page.locator("[data-testid=stAlertContentWarning]").filter(has_text="had problems").first
         banner.wait_for(timeout=30_000)
         assert "photo3.jpg" in banner.inner_text()
         box = banner.bounding_box()

@@ -325,10 +325,11 @@ def warnings(run: state.LoadedRun) -> None:
         files = list(dict.fromkeys(w.file for w in d.warnings))
         named = ", ".join(files[:WARNED_FILES_NAMED]) + (
             f" and {len(files) - WARNED_FILES_NAMED} more" if len(files) > WARNED_FILES_NAMED else "")
-        st.warning(f"**{len(files)} file{'s' if len(files) != 1 else ''} could not be read**, so the dossier "
-                   f"may miss what {'they hold' if len(files) != 1 else 'it holds'}: {esc(named)}. "
-                   "Open the list below for why.", icon=":material/warning:")
-        with st.expander("Why each file could not be read"):
+        # a problem, not always an unread file: a posts.csv row naming a missing photo, a text read as Windows-1252
+        st.warning(f"**{len(files)} file{'s' if len(files) != 1 else ''} had problems**, so the dossier may miss "
+                   f"some of what {'they hold' if len(files) != 1 else 'it holds'}: {esc(named)}. "
+                   "Open the list below for what went wrong.", icon=":material/warning:")
+        with st.expander("What went wrong with each file"):
             st.dataframe(pd.DataFrame([{"File": w.file, "Problem": w.message} for w in d.warnings]),
                          hide_index=True)
     if d.skipped_checks:

@@ -266,7 +266,7 @@ def _open(data: bytes, path: str) -> ImageFile.ImageFile:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise _too_large(path, _declared_size(data)) from exc
     except UnidentifiedImageError as exc:
-        raise IngestError(f"{path}: not an image (unrecognised or damaged header)") from exc
+        raise IngestError(f"{path}: not an image kidsafe can open (damaged, or another kind of file)") from exc
     except Exception as exc:  # noqa: BLE001 - any parser failure is the file's fault
         raise _unreadable(path, exc) from exc
     width, height = im.size
@@ -331,7 +331,7 @@ def _unreadable(path: str, exc: BaseException) -> IngestError:
         return _too_large(path, None)
     detail = str(exc).strip() or type(exc).__name__
     if isinstance(exc, EOFError) or "truncated" in detail.lower():
-        return IngestError(f"{path}: truncated image")
+        return IngestError(f"{path}: the picture is cut short (damaged), so what it shows was not checked")
     if isinstance(exc, MemoryError):
         return UnsafeInputError(f"{path}: image too large to decode")
     return IngestError(f"{path}: not an image or damaged ({detail[:120]})")
