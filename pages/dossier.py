@@ -4,7 +4,7 @@ import streamlit as st
 
 from kidsafe.media import thumbnails
 from kidsafe.models import FAMILY
-from kidsafe.report import dossier_json, narrative, risk
+from kidsafe.report import dossier_json, narrative, plain, risk
 from kidsafe.report.handout import handout_html
 from kidsafe.report.pictures import face_report
 from kidsafe.report.takehome import take_home_html
@@ -15,9 +15,10 @@ st.title("The stranger's dossier")
 run = render.need_run()
 if run is not None:
     d = run.dossier
-    st.markdown(f"What anyone who sees these **{d.posts_read} posts** can piece together: "
+    st.markdown(f"What anyone who sees {'these' if d.posts_read != 1 else 'this'} "
+                f"**{plain.posts_count(d.posts_read)}** can piece together: "
                 f"**{render.facts_count(d)}** "
-                f"(ages as of {d.audit_date:%d %B %Y}). Open **Why?** under a fact to see the posts that gave it away.")
+                f"(ages as of {plain.long_date(d.audit_date)}). Open **Why?** under a fact to see the posts that gave it away.")
     render.reading_note(run)
     render.warnings(run)  # at the top: what could not be read changes how far the dossier goes
     sensitive = thumbnails.sensitive_photos(run.result)

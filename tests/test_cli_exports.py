@@ -85,6 +85,6 @@ def test_cli_audit_reads_a_folder_of_takeout_parts(capsys, feed_zip, feed_folder
                           "takeout-20240601T000000Z-002.zip": feed_zip({year + "IMG_1.jpg.json": sidecar})})
     code, out, err = run_cli(capsys, "audit", folder, "--no-ocr", "--no-faces", "--no-nudity", "--as-of", "2025-01-01")
     assert code == 0, err
-    assert out.startswith("The stranger's dossier (1 posts")
+    assert out.startswith("The stranger's dossier (1 post,")
     assert "1 post carries its GPS position" in out
     assert out.rstrip().endswith("Read as: Google Photos Takeout, before 2024 (IMG_1.jpg.json sidecars).")

@@ -151,3 +151,13 @@ def test_plain_evidence_cited_counts_posts_once_and_never_the_account_as_a_post(
     assert plain.cited_by([caption, Evidence("4", EvidenceSource.HASHTAG, "#x")]) == "1 post"
     assert plain.cited_by([account]) == "your account's profile"  # the "…and N more" line said "1 post"
     assert plain.cited_by([caption, account]) == "1 post and your account's profile"
+
+
+def test_plain_dates_and_counts_read_as_a_person_writes_them():
+    from datetime import date
+
+    from kidsafe.report.plain import long_date, photos_carry_place
+
+    assert long_date(date(2025, 6, 1)) == "1 June 2025"
+    assert photos_carry_place(1) == "1 photo carries the exact place it was taken"
+    assert photos_carry_place(19) == "19 photos carry the exact place they were taken"

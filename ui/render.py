@@ -294,8 +294,7 @@ def fact_expanders(run: state.LoadedRun, facts: Sequence[Fact], sensitive: froze
                          f"({plain.given_away_by(fact)})"):
             evidence(run, fact, sensitive)
     if gps:
-        with st.expander(f"Why? {len(gps)} photo{'s' if len(gps) != 1 else ''} carry the exact place they were "
-                         "taken"):
+        with st.expander(f"Why? {plain.photos_carry_place(len(gps))}"):
             views = views_by_id(run)
             rows = [{"Post": post_label(views.get(ev.post)), "When": when(views.get(ev.post)),
                      "Where": plain.fact_words(run.dossier, f, places).removeprefix("taken ")}

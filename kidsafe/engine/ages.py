@@ -285,7 +285,7 @@ def add_age_facts(book: FactBook, family: Family, views: Sequence[PostView], as_
             for c in dated:
                 if _days_apart(c.day, month, day) <= 2:
                     ev = Evidence(post=c.post, source=EvidenceSource.CAPTION, excerpt=c.excerpt,
-                                  explanation=f"birthday on {c.day:%d %B} ({c.age} that day)", span=c.span)
+                                  explanation=f"birthday on {c.day.day} {c.day:%B} ({c.age} that day)", span=c.span)
                     book.add(FactKind.BIRTHDAY, subject, mmdd, ev, c.confidence, key="birthday", advice=ADVICE)
             years = defaultdict(float)
             for c in dated:
@@ -295,7 +295,7 @@ def add_age_facts(book: FactBook, family: Family, views: Sequence[PostView], as_
             for c in dated:
                 if c.day.year - c.age == year and _days_apart(c.day, month, day) <= 2:
                     ev = Evidence(post=c.post, source=EvidenceSource.INFERENCE, excerpt=c.excerpt,
-                                  explanation=f"{c.age} on {c.day:%d %B %Y}, so born in {year}", span=c.span)
+                                  explanation=f"{c.age} on {c.day.day} {c.day:%B %Y}, so born in {year}", span=c.span)
                     book.add(FactKind.BIRTH_YEAR, subject, year, ev, c.confidence, key="birth_year", advice=ADVICE)
                     book.add(FactKind.AGE, subject, _age_on(year, month, day, as_of), ev, c.confidence,
                              key="age", advice=ADVICE)
@@ -306,7 +306,7 @@ def add_age_facts(book: FactBook, family: Family, views: Sequence[PostView], as_
             if view_date:
                 age_now = best.age + max(0, int((as_of - view_date.date()).days // 365.25))
                 ev = Evidence(post=best.post, source=EvidenceSource.INFERENCE, excerpt=best.excerpt,
-                              explanation=f"{best.age} when posted on {view_date:%d %B %Y}", span=best.span)
+                              explanation=f"{best.age} when posted on {view_date.day} {view_date:%B %Y}", span=best.span)
                 book.add(FactKind.AGE, subject, age_now, ev, best.confidence * 0.7, key="age", advice=ADVICE)
 
 

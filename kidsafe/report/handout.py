@@ -8,7 +8,7 @@ from kidsafe.kinds import KINDS
 from kidsafe.models import Dossier, Fact, FactKind
 from kidsafe.report.advice import ADVICE, Advice
 from kidsafe.report.narrative import child_story, family_story
-from kidsafe.report.plain import Places, fact_words, given_away_by
+from kidsafe.report.plain import Places, fact_words, given_away_by, long_date
 from kidsafe.report.risk import assess
 
 TITLE = "What a stranger learns from these posts"
@@ -66,7 +66,7 @@ def handout_html(dossier: Dossier, *, title: str = TITLE, source: str = "",
     """
     parts = [f"<h1>{escape(title)}</h1>",
              f"<p class=meta>{escape(source + ': ' if source else '')}{dossier.posts_read} posts read; "
-             f"ages as of {dossier.audit_date:%d %B %Y}.</p>"]
+             f"ages as of {long_date(dossier.audit_date)}.</p>"]
     for child in dossier.children:
         risk = assess(dossier, child.id)
         reasons = "".join(f"<li>{escape(r)}</li>" for r in risk.reasons)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from kidsafe.kinds import KINDS, Card, grouped, in_order, on_card
 from kidsafe.models import FAMILY, Dossier, Fact, FactKind, Subject
-from kidsafe.report.plain import Places, favourites, fact_words, join, weekly_time
+from kidsafe.report.plain import Places, favourites, fact_words, join, photos_carry_place, weekly_time
 from kidsafe.report.summary import MONTHS, describe_value
 
 #: Below this confidence a sentence says "it looks like".
@@ -205,7 +205,7 @@ def _family_says(dossier: Dossier, fact: Fact, places: Places) -> str:
 
 
 def _gps_photos(n: int) -> str:
-    return f"{n} photo{'s' if n != 1 else ''} carry the exact place {'they were' if n != 1 else 'it was'} taken."
+    return photos_carry_place(n) + "."
 
 
 def family_story(dossier: Dossier) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from kidsafe import geo
@@ -201,6 +201,17 @@ def fact_words(dossier: Dossier, fact: Fact, places: Places | None = None) -> st
 def posts_count(n: int) -> str:
     """'1 post', '4 posts'."""
     return f"{n} post{'s' if n != 1 else ''}"
+
+
+def long_date(day: date | datetime) -> str:
+    """'1 June 2025': the day without a leading zero, as a person writes it."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def photos_carry_place(n: int) -> str:
+    """'1 photo carries the exact place it was taken', '3 photos carry ... they were taken'."""
+    return (f"{n} photo carries the exact place it was taken" if n == 1
+            else f"{n} photos carry the exact place they were taken")
 
 
 def given_away_by(fact: Fact) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from kidsafe.kinds import KINDS, in_order
 from kidsafe.models import FAMILY, Dossier, Fact, FactKind, Subject
+from kidsafe.report.plain import photos_carry_place
 from kidsafe.report.summary import describe_value
 
 LEVELS = ("low", "medium", "high")
@@ -101,7 +102,7 @@ def gps_photos(child: Subject, own: tuple[Fact, ...], family: tuple[Fact, ...]) 
     leaks = sum(1 for f in family if f.kind is FactKind.LOCATION_LEAK)
     if not leaks:
         return None
-    return "medium", f"{leaks} photo{'s' if leaks != 1 else ''} carry the exact place they were taken."
+    return "medium", photos_carry_place(leaks) + "."
 
 
 #: The rules, each returning (level, reason) or None; adding a rule is one line here.

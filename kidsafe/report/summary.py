@@ -77,7 +77,8 @@ def _line(dossier: Dossier, fact: Fact, markdown: bool) -> str:
 def to_text(dossier: Dossier, markdown: bool = False) -> str:
     """The dossier as lines a person reads: each child, then the family, then warnings."""
     h1, h2 = ("# ", "## ") if markdown else ("", "")
-    out = [f"{h1}The stranger's dossier ({dossier.posts_read} posts, as of {dossier.audit_date})", ""]
+    posts = f"{dossier.posts_read} post{'s' if dossier.posts_read != 1 else ''}"
+    out = [f"{h1}The stranger's dossier ({posts}, as of {dossier.audit_date})", ""]
     for child in dossier.children:
         aliases = f" (also {', '.join(child.aliases)})" if child.aliases else ""
         out.append(f"{h2}{child.name}{aliases}")
