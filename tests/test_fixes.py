@@ -113,3 +113,35 @@ def test_a_vaguer_caption_leaves_a_comment_s_writer_as_facebook_shows_it():
     assert "Noah" not in fixed.caption and "Kelly" not in fixed.caption
     assert fixed.extra_text[0].startswith("Maureen Kelly: ") and "Noah" not in fixed.extra_text[0][15:]
     assert fixed.extra_text[1].startswith("Noah: ")
+
+
+def test_fixes_a_name_also_written_in_a_photo_is_covered_there_too():
+    """Taking a child's name out of a post also covers the name on its banner ("HAPPY BIRTHDAY OLIVIA"), though
+    the fact cites the caption: a re-audit with every fix but the pet's keeps the pet and nothing else, with no
+    friend's birthday given to the child and no child read as a parent from what was left."""
+    from datetime import date
+    from pathlib import Path
+
+    from kidsafe.pipeline import audit
+    from kidsafe.report.fixgroups import fix_groups
+
+    result = audit(Path("kidsafe/demo/parker-plain"), as_of=date(2025, 6, 1))
+    groups = fix_groups(result)
+    olivia = next(g for g in groups if g.action.startswith("Take Olivia's name"))
+    assert any(f.change is Change.COVER_TEXT and any("OLIVIA" in t for t in f.terms) for f in olivia.fixes)
+    after = fixes.apply_fixes(result, [f for g in groups if ":pet:" not in g.key for f in g.fixes])
+    assert {f.kind for f in after.facts} == {FactKind.PET}, kinds(after)
+
+
+def test_fixes_the_safer_wording_never_keeps_what_its_instruction_drops():
+    from kidsafe.models import FAMILY, Fact
+
+    fav = Fact(FactKind.FAVOURITE, FAMILY, "Bluey", 0.6, ())
+    routine = Fact(FactKind.ROUTINE, FAMILY, {"weekday": "Tuesday"}, 0.6, ())
+    said = fixes.safer_caption("If my son could marry Bluey he would",
+                               [fixes.Fix("1", Change.VAGUER_CAPTION, ("Bluey",), (fav,))])
+    assert said == "If my son could marry their favourite he would"
+    said = fixes.safer_caption("Tuesday mornings 💙", [fixes.Fix("2", Change.VAGUER_CAPTION, ("Tuesday",), (routine,))])
+    assert said == "Weekday mornings 💙"
+    assert fixes.safer_caption("Swim at the pool", [fixes.Fix("3", Change.VAGUER_CAPTION, ("Tuesday",))]) == \
+        "Swim at the pool"

@@ -18,13 +18,14 @@ from enum import StrEnum
 
 from kidsafe import nlp
 from kidsafe.engine import build_dossier
-from kidsafe.engine.text import mask_for_nlp
+from kidsafe.engine import lexicon as lx
+from kidsafe.engine.text import fold, mask_for_nlp
 from kidsafe.engine.views import PostView
 from kidsafe.errors import ExtractorUnavailable
 from kidsafe.kinds import kinds_where
 from kidsafe.models import Dossier, Evidence, EvidenceSource, Fact, FactKind, PhotoInfo, Post
 from kidsafe.pipeline import AuditResult, PhotoFindings, build_views
-from kidsafe.report.leaks import find_spans, leak_terms, without_terms
+from kidsafe.report.leaks import find_spans, leak_terms, segments, without_terms
 
 
 class Change(StrEnum):
@@ -138,6 +139,11 @@ def _covers(dossier: Dossier, view: PostView, fact: Fact, ev: Evidence) -> dict[
         out[Change.DROP_HASHTAGS] = tags or ((ev.excerpt,) if ev.excerpt.startswith("#") else ())
     elif words or src is not EvidenceSource.TIMESTAMP:
         out[Change.VAGUER_CAPTION] = words
+    # the same words written in the post's photo ("HAPPY BIRTHDAY OLIVIA" on a banner) give the fact away as
+    # well, whatever the evidence cites: cover them too, or the fixed post still names the child
+    written = [p.text for p in view.parts if p.name.startswith("ocr:") and find_spans(p.text, words)]
+    if words and written:
+        out[Change.COVER_TEXT] = tuple(written)
     return out
 
 
@@ -227,6 +233,31 @@ def suggested_caption(post: Post, fixes: Iterable[Fix]) -> str:
     """The post's caption after the chosen word changes (names, ages, places and hashtags left out)."""
     terms = [t for f in fixes if f.post == post.id and f.change in WORD_CHANGES for t in f.terms]
     return without_terms(post.caption, terms)
+
+
+#: Weekdays as a caption may say them ("Tuesday", "Tuesdays"), folded.
+_WEEKDAY_WORDS = frozenset(w for day in lx.WEEKDAYS for w in (fold(day), fold(day) + "s"))
+
+
+def safer_caption(reworded: str, fixes: Iterable[Fix]) -> str:
+    """A caption as the share's rewriter words it (``reworded``: "my daughter", "a park nearby"), with any word
+    the ``fixes`` say to leave out that the rewriter kept said vaguely as well: the wording offered never keeps
+    what its instruction says to drop. A weekday becomes "weekday", a favourite "their favourite", so the
+    sentence still reads ("If my son could marry their favourite he would"); anything else is left out."""
+    said: dict[str, str] = {}
+    for fix in (f for f in fixes if f.change in WORD_CHANGES):
+        kinds = {f.kind for f in (*fix.removes, *fix.weakens)}
+        for term in fix.terms:
+            said[term.casefold()] = ("weekday" if fold(term) in _WEEKDAY_WORDS
+                                     else "their favourite" if FactKind.FAVOURITE in kinds else "")
+    if not find_spans(reworded, said):
+        return reworded
+    out = ""
+    for piece, leak in segments(reworded, said):
+        vague = said.get(piece.casefold(), "") if leak else piece
+        at_start = not out.strip() or out.rstrip()[-1] in ".!?\n"
+        out += vague[:1].upper() + vague[1:] if leak and at_start else vague
+    return without_terms(out, ())
 
 
 def _fixed_post(post: Post, changes: dict[Change, list[str]], info: dict[str, PhotoInfo],
