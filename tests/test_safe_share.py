@@ -192,7 +192,8 @@ def test_safe_share_captions_redacted(shared):
     for leak in ("Maisie", "Theo", "Brookside", "Penrith", "Whitfield", "Thursday", "4:30", "Hillside", "#"):
         assert leak not in text, leak
     assert "my daughter" in text.lower() and "our town" in text.lower() and "at school" in text.lower()
-    assert [r["date"] for r in rows] == [c[1][:10] for c in CAPTIONS]
+    # the day alone, and none where it gives away an age ("5 today") or a weekly habit ("every Thursday")
+    assert [r["date"] for r in rows] == ["", "", "", "2024-11-20", "2024-12-01"]
     assert all(r["images"].startswith("photo-") for r in rows)
 
 

@@ -224,3 +224,22 @@ def test_a_bare_kin_title_left_in_the_copy_is_no_fact_counted_but_is_said(tmp_pa
     check = verify.recheck(copy, as_of=AS_OF, captions_kept=False)
     assert not check.items and "relative" not in check.facts_left
     assert any(n.startswith("the copy still says") and "Grandad" in n for n in check.notes), check.notes
+
+
+def test_safe_share_leaves_undated_a_post_whose_day_gives_a_birthday_away(tmp_path):
+    """"Happy birthday my girl" on the day is the birthday: that post is left undated (by the word list, whatever
+    the engine makes of it), the others keep their day, and a note says so."""
+    root = tmp_path / "feed"
+    root.mkdir()
+    rows = io.StringIO()
+    writer = csv.writer(rows)
+    writer.writerow(["id", "date", "caption", "images"])
+    writer.writerows([("1", "2024-09-14 10:00", "Happy birthday my girl 🎂 #birthdaygirl", "a.jpg"),
+                      ("2", "2024-10-02 10:00", "Leaves everywhere in the park", "b.jpg")])
+    for i, name in enumerate(("a.jpg", "b.jpg")):
+        (root / name).write_bytes(_scene(20 * i))
+    (root / "posts.csv").write_text(rows.getvalue(), encoding="utf-8")
+    report = safe_share.share(root, tmp_path / "out.zip", as_of=AS_OF, options=FAST)
+    copied, _, _ = _copy(tmp_path / "out.zip")
+    assert [(r["id"], r["date"]) for r in copied] == [("1", ""), ("2", "2024-10-02")]
+    assert any(n.startswith("1 post left undated") for n in report.notes), report.notes

@@ -6,7 +6,8 @@ pixels alone (no EXIF, GPS, XMP, ICC profile, comments or maker notes; HEIC and 
 covers every face found at full resolution and every line of text in it that gives a name,
 school or place away, and rewrites the captions: names, school, town, places, times, ages and
 days made vague, and every name the caption model reads taken out. It writes OUT.zip with the
-photos, posts.csv (kidsafe's plain format, dates to the day) and report.json / report.md, then
+photos, posts.csv (kidsafe's plain format, dates to the day, none where the day gives a birthday or a
+routine away) and report.json / report.md, then
 checks the copy three ways (``kidsafe.share.outcome``): a fresh audit, the word check and the
 metadata check. What they still find is in ``ShareReport.remaining``.
 """
@@ -24,10 +25,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kidsafe.engine.ages import BIRTHDAY_CONTEXT
 from kidsafe.engine.net.names import person_words, tagged_people
 from kidsafe.engine.text import fold
 from kidsafe.engine.views import PostView
 from kidsafe.media import faces as face_detector
+from kidsafe.models import FactKind
 from kidsafe.pipeline import AuditOptions, AuditResult, audit
 from kidsafe.report.pictures import post_faces
 from kidsafe.share import covers
@@ -89,6 +92,19 @@ def share(src: Any, out_zip: str | Path, *, faces: str = "blur", captions: str =
         result.close()
 
 
+#: Facts a post's day gives away beside its words: the day a birthday is wished is the birthday, the weekday of a
+#: post about a weekly habit is the habit's.
+_DAY_GIVES_AWAY = (FactKind.BIRTHDAY, FactKind.AGE, FactKind.BIRTH_YEAR, FactKind.ROUTINE)
+
+
+def _day_gives_away(result: AuditResult) -> frozenset[str]:
+    """Posts to leave undated in the copy: those the dossier cites for a birthday, an age or a routine, and any
+    whose words wish a happy birthday (by the word list alone: the copy must not hang on the engine)."""
+    cited = {p for kind in _DAY_GIVES_AWAY for f in result.dossier.facts_of_kind(kind) for p in f.posts}
+    worded = {v.id for v in result.views if BIRTHDAY_CONTEXT.search(v.all_folded)}
+    return frozenset(cited | worded)
+
+
 class _Share:
     """One safe-share run over an audited feed."""
 
@@ -98,6 +114,7 @@ class _Share:
         self.options, self.progress, self.started = options, progress, started
         self.seconds = {"audit": time.perf_counter() - started}
         self.numbers = post_numbers(v.id for v in result.views)
+        self.undated = _day_gives_away(result)
         self.views = list(result.views)
         self.remaining: list[Remaining] = []
         self.notes: list[str] = []
@@ -133,6 +150,11 @@ class _Share:
         try:
             cleaned = self._photos(writer, vocab, keep)
             posts = self._posts(texts, cleaned)
+            undated = sum(1 for p in posts if p.source_post in self.undated)
+            if undated:
+                self.notes.append(f"{undated} post{'s' if undated != 1 else ''} left undated: with "
+                                  f"{'their' if undated != 1 else 'its'} words, the day gave away a birthday or a "
+                                  "weekly routine")
             writer.write(CSV_NAME, posts_csv([Row(p.post, p.date, p.caption, tuple(ph.name for ph in p.photos))
                                               for p in posts]))
             writer.close()
@@ -152,6 +174,10 @@ class _Share:
         moment = view.posted_local or view.local_time
         return moment.date().isoformat() if moment else ""
 
+    def _copy_day(self, view: PostView) -> str:
+        """The day a post of the copy is dated: none where the day, beside the post's words, gives something away."""
+        return "" if view.id in self.undated else self._day(view)
+
     def _captions(self) -> tuple[Vocabulary, dict[str, Redacted]]:
         t = time.perf_counter()
         vocab = vocabulary(self.result.dossier, self.result.views).keeping(self.keep_words)
@@ -159,7 +185,7 @@ class _Share:
             texts = {v.id: Redacted(v.caption, ()) for v in self.views}
         else:
             def rows(captions: Any) -> list[Row]:
-                return [Row(str(self.numbers[v.id]), self._day(v), captions[v.id].text) for v in self.views]
+                return [Row(str(self.numbers[v.id]), self._copy_day(v), captions[v.id].text) for v in self.views]
 
             plan = plan_captions(self.views, vocab, rows, as_of=self.as_of)
             vocab, texts = plan.vocab, dict(plan.captions)
@@ -209,7 +235,7 @@ class _Share:
                 self.notes.append(f"post {number}: {len(left_out)} photo(s) left out ({why})")
             if several:
                 self.notes.append(f"post {number}: several children show; ask their parents before sharing")
-            posts.append(PostChange(post=str(number), source_post=view.id, date=self._day(view),
+            posts.append(PostChange(post=str(number), source_post=view.id, date=self._copy_day(view),
                                     caption=texts[view.id].text, edits=texts[view.id].edits, photos=changes,
                                     left_out=len(left_out), several_children=several))
         return posts
