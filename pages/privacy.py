@@ -26,7 +26,7 @@ for name, words in resources.CHECKS.items():
     ok = status.available.get(name, False)
     problem = status.problems.get(name, "")
     mark = ":material/check_circle: on" if ok else f":material/block: off ({render.esc(problem)})"
-    st.markdown(f"- **{name}**: {words}. {mark}")
+    st.markdown(f"- **{resources.CHECK_LABELS[name]}**: {words}. {mark}")
 st.subheader("Forget everything")
 if st.button("Forget everything now", icon=":material/delete_forever:"):
     state.forget()

@@ -85,9 +85,10 @@ if run is not None:
         st.html(LARGE_TYPE)
     where, back, nxt, again = st.columns([3, 1, 1, 1], vertical_alignment="center")
     where.progress(shown / total, text=f"Workshop: step {shown} of {total}")
-    back.button("Back", icon=":material/arrow_back:", disabled=shown == 0, on_click=state.move_reveal,
+    # no arrow icons: the shortcut hint Streamlit shows beside the label is the arrow ("Back ←", "Next →")
+    back.button("Back", disabled=shown == 0, on_click=state.move_reveal,
                 args=(-1, total), width="stretch", shortcut="Left")
-    nxt.button("Next", type="primary", icon=":material/arrow_forward:", disabled=shown >= total,
+    nxt.button("Next", type="primary", disabled=shown >= total,
                on_click=state.move_reveal, args=(1, total), width="stretch", shortcut="Right")
     again.button("Start again", icon=":material/restart_alt:", on_click=state.set_reveal, args=(0,),
                  width="stretch")

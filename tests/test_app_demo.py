@@ -154,6 +154,8 @@ def test_app_demo_forget_everything_clears_the_session():
     at = demo_app()
     assert at.session_state[state.RUN] is not None
     at.switch_page("pages/privacy.py").run()
+    checks = [m.value for m in at.markdown if m.value.startswith("- **") and "\n" not in m.value]
+    assert [c.split("**")[1] for c in checks] == ["Captions", "Text in photos", "Faces", "Nudity"], checks
     click(at, "Forget everything now")  # the same state.forget() as the sidebar's button
     assert state.RUN not in at.session_state
     assert at.session_state[state.GENERATION] == 1

@@ -127,7 +127,7 @@ def traced_visit(tmp_path_factory):
         page.get_by_role("button", name="Try the demo family").wait_for(timeout=60_000)
         page.goto(f"{url}/privacy")
         page.get_by_text("Checks installed on this computer").wait_for(timeout=300_000)
-        page.get_by_text("faces", exact=True).first.wait_for(timeout=300_000)
+        page.get_by_text("Faces", exact=True).first.wait_for(timeout=300_000)
     port = int(url.rsplit(":", 1)[1])
     return url, requests, log.read_text(), port
 

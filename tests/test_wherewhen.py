@@ -52,3 +52,13 @@ def test_wherewhen_places_gone_back_to_are_labelled_in_words():
     other = (FactKind.PLACE, "child-1", {"name": None, "lat": 51.44, "lon": -2.60, "role": "other"})
     nana = (FactKind.PLACE, FAMILY, {"name": None, "lat": 51.47, "lon": -2.61, "role": "relative"})
     assert [p.label for p in map_points(make(other, nana))] == ["A place you go back to", "A relative's home"]
+
+
+def test_wherewhen_week_chart_legend_counts_whole_photos():
+    """The legend of photos a square counts in whole numbers ("1", never "1.000000")."""
+    from kidsafe.report.wherewhen import WeekCell
+    from ui.charts import week_chart
+
+    spec = week_chart([WeekCell("Tuesday", 9, 1), WeekCell("Friday", 16, 1)]).to_dict()
+    heat = next(layer for layer in spec["layer"] if layer["mark"] == "rect" or layer["mark"].get("type") == "rect")
+    assert heat["encoding"]["color"]["legend"]["format"] == "d"

@@ -88,7 +88,9 @@ def week_chart(cells: Sequence[WeekCell], theme: str | None = None) -> alt.Layer
     x = alt.X("hour:O", title="Hour of the day", scale=alt.Scale(domain=list(range(24))))
     y = alt.Y("weekday:N", title=None, sort=list(WEEKDAY_NAMES), scale=alt.Scale(domain=list(WEEKDAY_NAMES)))
     heat = alt.Chart(frame).mark_rect().encode(
-        x=x, y=y, color=alt.Color("posts:Q", title="Photos", scale=alt.Scale(scheme="oranges")),
+        # whole numbers on the legend: with one photo a square, Vega's default format showed "1.000000"
+        x=x, y=y, color=alt.Color("posts:Q", title="Photos", scale=alt.Scale(scheme="oranges"),
+                                  legend=alt.Legend(format="d", tickMinStep=1)),
         tooltip=["weekday:N", "hour:O", "posts:Q", "routine:N"])
     routine = frame[frame["routine"] != ""]
     outline = alt.Chart(routine).mark_rect(fillOpacity=0, stroke=OUTLINE[theme], strokeWidth=3).encode(x=x, y=y)

@@ -154,12 +154,14 @@ def views_by_id(run: state.LoadedRun) -> dict[str, PostView]:
 
 
 def when(view: PostView | None) -> str:
-    """When a post's moment was, in words ("Wednesday 4 September 2024, 8:40am")."""
+    """When a post's moment was, in words ("photo taken Wednesday 4 September 2024, 8:40am"): the photo's own
+    time when it has one other than the posting time (the post's label beside it gives the posting day)."""
     moment: datetime | None = view.local_time if view else None
     if moment is None:
         return "date unknown"
     clock = f"{moment.hour % 12 or 12}:{moment:%M}{'am' if moment.hour < 12 else 'pm'}"
-    return f"{moment:%A} {moment.day} {moment:%B %Y}, {clock}"
+    taken = view is not None and view.posted_local is not None and view.posted_local != moment
+    return f"{'photo taken' if taken else 'posted'} {moment:%A} {moment.day} {moment:%B %Y}, {clock}"
 
 
 def post_label(view: PostView | None) -> str:

@@ -29,6 +29,8 @@ CHECKS = {
     "faces": "finds faces in photos (CenterFace)",
     "nudity": "flags photos that may show nudity (open_nsfw)",
 }
+#: Each check as the Privacy page names it to a parent (the keys above are the code's).
+CHECK_LABELS = {"language": "Captions", "ocr": "Text in photos", "faces": "Faces", "nudity": "Nudity"}
 _WARM_IMAGE_SIDE = 64
 
 
