@@ -36,6 +36,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&=^\"'/@%])")
 #: with "(1)" highlighted showed its asterisks).
 LEAK_OPEN, LEAK_CLOSE = ":orange-background[**", "**]"
 EVIDENCE_SHOWN = 5
+#: A data table's header and row heights in pixels (Streamlit's defaults), to size a table to its rows.
+TABLE_HEADER_PX, TABLE_ROW_PX = 38, 35
 #: The warning box names this many unreadable files; the table under it lists every one.
 WARNED_FILES_NAMED = 8
 LOAD_PAGE = "pages/load.py"
@@ -137,7 +139,11 @@ def facts_frame(dossier: Dossier, facts: Sequence[Fact]) -> pd.DataFrame:
 def fact_table(dossier: Dossier, facts: Sequence[Fact]) -> None:
     """The facts table (text cells: nothing in them is read as markup)."""
     if facts:
-        st.dataframe(facts_frame(dossier, facts), hide_index=True)
+        # every row shown (no scroll box cut off mid-row) and the values given the room: "an activity place, 3.0 km
+        # north-west of home, in Harrogate" is one value
+        st.dataframe(facts_frame(dossier, facts), hide_index=True, width="stretch",
+                     height=TABLE_HEADER_PX + TABLE_ROW_PX * len(facts),
+                     column_config={"Value": st.column_config.TextColumn(width="large")})
 
 
 def metrics(pairs: Sequence[tuple[str, int]], per_row: int = 4) -> None:
