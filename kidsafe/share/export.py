@@ -152,8 +152,8 @@ class _Share:
             posts = self._posts(texts, cleaned)
             undated = sum(1 for p in posts if p.source_post in self.undated)
             if undated:
-                self.notes.append(f"{undated} post{'s' if undated != 1 else ''} left undated: with "
-                                  f"{'their' if undated != 1 else 'its'} words, the day gave away a birthday or a "
+                self.notes.append(f"{undated} post{'s' if undated != 1 else ''} left undated: beside what "
+                                  f"{'they say' if undated != 1 else 'it says'}, the day gave away a birthday or a "
                                   "weekly routine")
             writer.write(CSV_NAME, posts_csv([Row(p.post, p.date, p.caption, tuple(ph.name for ph in p.photos))
                                               for p in posts]))
