@@ -73,8 +73,16 @@ if run is not None:
             render.metrics(shrink.counts(), per_row=5)  # one source: before - gone + new = after
             for child in shrink.after.children:
                 render.story(narrative.child_story(shrink.after, child.id))
+            kept = [g.action for g in groups if not ticked[g.key]]
             if shrink.after.facts:
                 st.markdown("**Still known:**")
                 render.fact_table(shrink.after, shrink.after.facts)
-            else:
-                st.success("With these changes, the stranger's dossier is empty.", icon=":material/check_circle:")
+            elif not kept:
+                st.success("With these changes, kidsafe finds nothing more in the posts. It can miss things: "
+                           "read them once more before you share them.", icon=":material/check_circle:")
+            if kept:
+                # with fewer clues left the engine may no longer put a fact together, but a reader still can:
+                # "Harrogate in the snow" says the town whether or not kidsafe counts it
+                st.warning("You left these undone, and their words are still in the posts for anyone to read, "
+                           "even where kidsafe no longer puts a fact together: "
+                           + "; ".join(render.esc(a) for a in kept) + ".", icon=":material/warning:")

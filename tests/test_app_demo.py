@@ -111,6 +111,18 @@ def test_app_demo_fix_it_then_reaudit_shrinks_the_dossier():
     assert int(metrics["Facts gone"].value) > before / 2
 
 
+def test_app_demo_fix_it_never_says_empty_while_a_fix_is_left_undone():
+    """Untick the town's fix: with the other clues gone the re-audit may read no town, but the page still says the
+    words are there ("Harrogate in the snow") and never that the dossier is empty."""
+    at = demo_app()
+    at.switch_page("pages/fix.py").run()
+    town = next(c for c in at.checkbox if "town" in c.label)
+    town.set_value(False).run()
+    click(at, "Re-audit with the ticked fixes")
+    assert not [s for s in at.success if "finds nothing more" in s.value]
+    assert any("left these undone" in w.value and "town" in w.value for w in at.warning)
+
+
 def test_app_demo_workshop_reveals_one_fact_at_a_time():
     at = demo_app()
     at.switch_page("pages/workshop.py").run()

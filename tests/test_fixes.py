@@ -145,3 +145,22 @@ def test_fixes_the_safer_wording_never_keeps_what_its_instruction_drops():
     assert said == "Weekday mornings 💙"
     assert fixes.safer_caption("Swim at the pool", [fixes.Fix("3", Change.VAGUER_CAPTION, ("Tuesday",))]) == \
         "Swim at the pool"
+
+
+def test_fixes_a_partial_fix_only_takes_away():
+    """Leave a child's name in but take the friend's out: the re-audit of "Happy 5th birthday to Olivia's bestie!!"
+    must not hand Olivia the friend's birthday, nor make the friend a child of the family."""
+    from datetime import date
+    from pathlib import Path
+
+    from kidsafe.pipeline import audit
+    from kidsafe.report.fixgroups import fix_groups
+
+    result = audit(Path("kidsafe/demo/parker-plain"), as_of=date(2025, 6, 1))
+    groups = fix_groups(result)
+    for undone in (("Take Olivia's name", "Take Dan's name"), ("Take Ava's name", "Take the town")):
+        after = fixes.apply_fixes(result, [f for g in groups if not g.action.startswith(undone) for f in g.fixes])
+        assert "06-15" not in {str(f.value) for f in after.facts_of_kind(FactKind.BIRTHDAY)}, undone
+        assert {c.name for c in after.children} <= {c.name for c in result.dossier.children}, undone
+        said = {(f.kind, str(f.value)) for f in result.dossier.facts}
+        assert all((f.kind, str(f.value)) in said for f in after.facts), undone

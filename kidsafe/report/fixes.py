@@ -328,15 +328,33 @@ def apply_fixes(result: AuditResult, fixes: Iterable[Fix]) -> Dossier:
     if any(v.entities for v in result.views):
         views = _with_entities(views, known)
     d = result.dossier
-    return build_dossier(views, as_of=d.audit_date, warnings=d.warnings, skipped_checks=d.skipped_checks,
-                         holder=result.feed.holder)  # no change to a post renames the account
+    after = build_dossier(views, as_of=d.audit_date, warnings=d.warnings, skipped_checks=d.skipped_checks,
+                          holder=result.feed.holder)  # no change to a post renames the account
+    return only_what_was_known(d, after)
+
+
+def only_what_was_known(before: Dossier, after: Dossier) -> Dossier:
+    """The re-audit's dossier without what the first audit never read. Taking words out adds nothing a stranger
+    can know, so a fact of a kind and value the posts never gave is the engine misreading the edited words
+    ("Happy 5th birthday to Olivia's bestie!!" with the friend's name gone is no birthday of Olivia's), and a
+    child the first audit never named (a guest's child read as the family's) no child of the family."""
+    said = {(f.kind, _value_key(f)) for f in before.facts}
+    names = {fold(n) for c in before.children for n in (c.name or "", *c.aliases) if n}
+    strangers = {c.id for c in after.children if not ({fold(n) for n in (c.name or "", *c.aliases) if n} & names)}
+    facts = tuple(f for f in after.facts if (f.kind, _value_key(f)) in said and f.subject not in strangers)
+    subjects = tuple(s for s in after.subjects if s.id not in strangers)
+    return dataclasses.replace(after, subjects=subjects, facts=facts)
+
+
+def _value_key(fact: Fact) -> str:
+    return json.dumps(fact.value, sort_keys=True, default=str).casefold()
 
 
 def fact_key(dossier: Dossier, fact: Fact) -> tuple[str, str, str]:
     """What a fact says, independent of subject ids (which may be renumbered after fixes)."""
     subject = dossier.subject(fact.subject)
     who = subject.name if subject and subject.kind == "child" and subject.name else fact.subject
-    return str(fact.kind), str(who).casefold(), json.dumps(fact.value, sort_keys=True, default=str).casefold()
+    return str(fact.kind), str(who).casefold(), _value_key(fact)
 
 
 def compare(before: Dossier, after: Dossier) -> Shrink:
