@@ -53,8 +53,10 @@ if run is not None:
     made = state.shared_copy(run.id)
     if made is not None:
         data, report = made
-        if report.safe:
+        if report.safe and not report.chosen_by_hand:
             st.success(report.verdict, icon=":material/verified_user:")
+        elif report.safe:  # safe but for what the parent put back: no green tick on a bath picture kept
+            st.warning(report.verdict, icon=":material/warning:")
         else:
             st.warning(report.verdict + " See below before you share the copy.", icon=":material/warning:")
             st.dataframe(pd.DataFrame([{"Post": r.post or "", "What is left": r.what, "What to do": r.todo}

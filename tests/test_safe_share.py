@@ -218,12 +218,14 @@ def test_safe_share_report_md_shows_a_caption_as_typed_never_as_markup():
     from kidsafe.share.report import PostChange, ShareReport, to_markdown
 
     caption = "<script>alert(1)</script> **bold** [tap](http://x.example)\n# not a heading"
-    md = to_markdown(ShareReport(out="copy.zip", faces="blur", captions="redact",
+    md = to_markdown(ShareReport(out="copy.zip", faces="blur", captions="redact", facts_left={"sensitive_image": 1},
                                  posts=(PostChange(post="1", source_post="a", date="2024-05-01", caption=caption),)))
+    assert "Faces: blurred." in md and "1 sensitive picture" in md and "sensitive_image" not in md  # plain words
     html = MarkdownIt().render(md)
     for made in ("<script", "<strong>bold", "<a href", "<h1>not"):
         assert made not in html, html
     assert "alert(1)" in html and "**bold**" in html
+    assert caption in md  # as typed, with no escapes, for a reader in a text editor
 
 
 def test_safe_share_keep_mode_keeps_captions_but_cleans_photos(tmp_path):

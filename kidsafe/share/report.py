@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from kidsafe.kinds import KINDS
+from kidsafe.models import FactKind
 from kidsafe.share.hashtags import REASONS
 from kidsafe.share.outcome import CHECK_WORDS, CHECKS, Remaining
 from kidsafe.share.redact import Edit
@@ -220,14 +222,26 @@ def _edit_line(edit: Edit) -> str:
     return f"{edit.kind.replace('_', ' ')}: {said}"
 
 
-#: What Markdown may read as syntax in a caption: escaped, so report.md shows the caption as typed.
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
+#: How the report names the parent's choices (the code's option names are "blur", "redact"...).
+FACE_WORDS = {"blur": "blurred", "fill": "covered with a solid fill", "emoji": "covered with an emoji"}
+CAPTION_WORDS = {"redact": "names, places, times and ages made vague", "keep": "kept as written"}
 
 
-def _quoted(caption: str) -> str:
-    """A caption as a Markdown quote, shown as typed: never a link, bold or HTML in a Markdown viewer."""
-    escaped = (_MARKDOWN.sub(r"\\\1", line) for line in caption.splitlines())
-    return "\n".join(("> " + line).rstrip() for line in escaped)
+def _fenced(caption: str) -> str:
+    """A caption in a fenced block: shown as typed by a Markdown viewer (never a link, bold or HTML) and read
+    plainly in a text editor, with no escapes. The fence is longer than any run of backticks in the caption."""
+    if not caption:
+        return "(no caption)"
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", caption)), default=0))
+    return f"{fence}text\n{caption}\n{fence}"
+
+
+def _kind_label(kind: str) -> str:
+    """A kind as a parent reads it ("sensitive picture", not "sensitive_image")."""
+    try:
+        return KINDS[FactKind(kind)].label
+    except (KeyError, ValueError):
+        return kind.replace("_", " ")
 
 
 def _count(n: int, noun: str) -> str:
@@ -238,7 +252,8 @@ def to_markdown(report: ShareReport) -> str:
     """report.md: the same report for people."""
     lines = ["# What kidsafe changed before sharing", "", f"**{report.verdict}**", ""]
     lines += [f"- {r.line}" for r in report.remaining] + ([""] if report.remaining else [])
-    lines += [f"Faces: {report.faces}. Captions: {report.captions}.", ""]
+    lines += [f"Faces: {FACE_WORDS.get(report.faces, report.faces)}. Captions: "
+              f"{CAPTION_WORDS.get(report.captions, report.captions)}.", ""]
     lines += [f"- {label}: {n}" for label, n in report.counts()]
     if report.left_out:
         lines += ["", "## Sensitive pictures", ""]
@@ -247,10 +262,10 @@ def to_markdown(report: ShareReport) -> str:
     if report.notes:
         lines += ["", "## Notes", ""] + [f"- {n}" for n in report.notes]
     if report.facts_left:
-        left = ", ".join(f"{k} {v}" for k, v in sorted(report.facts_left.items()))
+        left = ", ".join(f"{v} {_kind_label(k)}" for k, v in sorted(report.facts_left.items()))
         lines += ["", f"What kidsafe still reads in the shared copy: {left}.", ""]
     for post in report.posts:
-        lines += ["", f"## Post {post.post} ({post.date or 'no date'})", "", _quoted(post.caption) or "> (no caption)", ""]
+        lines += ["", f"## Post {post.post} ({post.date or 'no date'})", "", _fenced(post.caption), ""]
         for edit in post.edits:
             lines.append("- " + _edit_line(edit))
         for photo in post.photos:
