@@ -25,7 +25,7 @@ def group_detail(run: state.LoadedRun, group: FixGroup, sensitive: frozenset[str
                 st.markdown(f"- {render.esc(fix.text)}")
             if any(f.change in fixes.WORD_CHANGES for f in group.fixes if f.post == post) and post in safer:
                 st.caption("A safer way to say it (names, places and ages made vague):")
-                st.text(fixes.safer_caption(safer[post], (f for f in group.fixes if f.post == post)))
+                st.text(fixes.safer_caption(safer[post], (f for f in group.fixes if f.post == post), run.dossier))
 
 
 def account_notes(dossier: Dossier) -> None:

@@ -27,7 +27,8 @@ if run is not None:
                        f"{posts_count(posts)}.")
         st.dataframe(charts.places_frame(points, Places(d)), hide_index=True)
         if st.toggle("Details: the map positions (latitude, longitude)", key=state.PREFIX + "where_details"):
-            st.dataframe(charts.points_frame(points)[["label", "lat", "lon"]], hide_index=True)
+            st.dataframe(charts.points_frame(points)[["label", "lat", "lon"]].rename(
+                columns={"label": "Place", "lat": "Latitude", "lon": "Longitude"}), hide_index=True)
         online = st.toggle("Show a street map behind the places (downloads map tiles from the internet)",
                            key=state.ONLINE_MAPS,
                            help="Off by default: fetching tiles tells the map server which area you look at.")

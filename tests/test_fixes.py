@@ -140,7 +140,17 @@ def test_fixes_the_safer_wording_never_keeps_what_its_instruction_drops():
     routine = Fact(FactKind.ROUTINE, FAMILY, {"weekday": "Tuesday"}, 0.6, ())
     said = fixes.safer_caption("If my son could marry Bluey he would",
                                [fixes.Fix("1", Change.VAGUER_CAPTION, ("Bluey",), (fav,))])
-    assert said == "If my son could marry their favourite he would"
+    assert said == "If my son could marry their favourite he would"  # no dossier: whose is not known
+    from datetime import date
+
+    from kidsafe.models import Dossier, Subject
+
+    jack = Subject("child-1", "child", "Jack", gender="boy")
+    d = Dossier(subjects=(jack,), facts=(fav,), audit_date=date(2025, 6, 1), posts_read=1)
+    loved = Fact(FactKind.FAVOURITE, "child-1", "Bluey", 0.6, ())
+    assert fixes.safer_caption("If my son could marry Bluey he would",
+                               [fixes.Fix("1", Change.VAGUER_CAPTION, ("Bluey",), (loved,))], d) == \
+        "If my son could marry his favourite he would"
     said = fixes.safer_caption("Tuesday mornings 💙", [fixes.Fix("2", Change.VAGUER_CAPTION, ("Tuesday",), (routine,))])
     assert said == "Weekday mornings 💙"
     assert fixes.safer_caption("Swim at the pool", [fixes.Fix("3", Change.VAGUER_CAPTION, ("Tuesday",))]) == \

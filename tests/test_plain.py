@@ -77,7 +77,7 @@ def test_plain_places_said_from_home_never_as_coordinates():
     leaks = [plain.fact_words(d, f) for f in d.facts_of_kind(FactKind.LOCATION_LEAK)]
     assert leaks == ["taken at home", "taken at Oatlands Infant School"]
     activity = plain.fact_words(d, d.facts[3])
-    assert activity == "an activity place, 3.0 km north-west of home, in Harrogate"
+    assert activity == "an activity place, 3 km north-west of home, in Harrogate"
     for text in (*words.values(), *leaks, activity):
         assert not COORDINATES.search(text), text
 
@@ -117,7 +117,7 @@ def test_plain_places_the_family_returns_to_read_as_english():
     relative = _fact(FactKind.PLACE, FAMILY, {"name": None, "lat": 54.0123, "lon": -1.459, "role": "relative"})
     other = _fact(FactKind.PLACE, FAMILY, {"name": None, "lat": 54.0037, "lon": -1.5585, "role": "other"})
     assert plain.fact_words(d, relative).startswith("a relative's home, ")
-    assert plain.fact_words(d, other) == "a place you go back to, 3.0 km north-west of home, in Harrogate"
+    assert plain.fact_words(d, other) == "a place you go back to, 3 km north-west of home, in Harrogate"
 
 
 def _with_account_parent(d, *posts):
@@ -161,3 +161,11 @@ def test_plain_dates_and_counts_read_as_a_person_writes_them():
     assert long_date(date(2025, 6, 1)) == "1 June 2025"
     assert photos_carry_place(1) == "1 photo carries the exact place it was taken"
     assert photos_carry_place(19) == "19 photos carry the exact place they were taken"
+
+
+def test_plain_distances_and_post_labels_read_cleanly():
+    from datetime import datetime
+
+    assert plain.distance(3000) == "3 km" and plain.distance(3400) == "3.4 km" and plain.distance(400) == "400 m"
+    label = plain.post_label(datetime(2024, 3, 10, 10, 55), "Mother's Day breakfast in bed (well... toast crumbs in bed")
+    assert "...…" not in label and label.endswith("…”"), label

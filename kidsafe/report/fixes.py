@@ -239,17 +239,21 @@ def suggested_caption(post: Post, fixes: Iterable[Fix]) -> str:
 _WEEKDAY_WORDS = frozenset(w for day in lx.WEEKDAYS for w in (fold(day), fold(day) + "s"))
 
 
-def safer_caption(reworded: str, fixes: Iterable[Fix]) -> str:
+def safer_caption(reworded: str, fixes: Iterable[Fix], dossier: Dossier | None = None) -> str:
     """A caption as the share's rewriter words it (``reworded``: "my daughter", "a park nearby"), with any word
     the ``fixes`` say to leave out that the rewriter kept said vaguely as well: the wording offered never keeps
-    what its instruction says to drop. A weekday becomes "weekday", a favourite "their favourite", so the
-    sentence still reads ("If my son could marry their favourite he would"); anything else is left out."""
+    what its instruction says to drop. A weekday becomes "weekday", a favourite "his favourite" (her, their: the
+    child's, as the ``dossier`` knows them), so the sentence still reads ("If my son could marry his favourite he
+    would"); anything else is left out."""
     said: dict[str, str] = {}
     for fix in (f for f in fixes if f.change in WORD_CHANGES):
-        kinds = {f.kind for f in (*fix.removes, *fix.weakens)}
+        facts = (*fix.removes, *fix.weakens)
+        loved = [f for f in facts if f.kind is FactKind.FAVOURITE]
+        child = dossier.subject(loved[0].subject) if loved and dossier is not None else None
+        whose = {"girl": "her", "boy": "his"}.get(getattr(child, "gender", None) or "", "their")
         for term in fix.terms:
             said[term.casefold()] = ("weekday" if fold(term) in _WEEKDAY_WORDS
-                                     else "their favourite" if FactKind.FAVOURITE in kinds else "")
+                                     else f"{whose} favourite" if loved else "")
     if not find_spans(reworded, said):
         return reworded
     out = ""

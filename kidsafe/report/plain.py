@@ -90,7 +90,8 @@ def distance(metres: float) -> str:
     if metres < 1000:
         return f"{max(50, round(metres / 50) * 50)} m"
     km = metres / 1000
-    return f"{km:.1f} km" if km < 10 else f"{round(km)} km"
+    said = f"{km:.1f}".removesuffix(".0")  # "3 km", not "3.0 km"
+    return f"{said} km" if km < 10 else f"{round(km)} km"
 
 
 def compass(start: GeoPoint, end: GeoPoint) -> str:
@@ -231,5 +232,7 @@ def post_label(moment: datetime | None, caption: str) -> str:
     words = caption.split()
     if not words:
         return f"{day}, a photo without a caption"
-    start = " ".join(words[:CAPTION_WORDS]) + ("…" if len(words) > CAPTION_WORDS else "")
+    start = " ".join(words[:CAPTION_WORDS])
+    if len(words) > CAPTION_WORDS:
+        start = start.rstrip(".…") + "…"  # "(well...…" read as two ellipses
     return f"{day}, “{start}”"
