@@ -2,7 +2,9 @@
 
 Start it with `streamlit run app.py` (or `make run`). This file only sets up the page and routes:
 st.navigation below lists every page explicitly, which switches off Streamlit's automatic
-discovery of the pages/ folder, so pages/ is just where the page scripts live.
+discovery of the pages/ folder, so pages/ is just where the page scripts live. Only once this script has
+run, though: a freshly started server serves pages/ on its own until then, so each page first makes sure it
+runs through here (`state.through_app`).
 """
 
 from pathlib import Path
@@ -32,5 +34,8 @@ PAGES = {
     ],
 }
 page = st.navigation(PAGES)
+wanted = state.mark_routed()
+if wanted:  # a first visit straight to a page, before this script had run (state.through_app)
+    st.switch_page(wanted)
 render.sidebar()
 page.run()

@@ -11,6 +11,7 @@ from kidsafe.report.takehome import take_home_html
 from ui import render, state
 
 state.init_defaults()
+state.through_app("pages/dossier.py")
 st.title("The stranger's dossier")
 run = render.need_run()
 if run is not None:

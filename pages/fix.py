@@ -35,6 +35,7 @@ def account_notes(dossier: Dossier) -> None:
 
 
 state.init_defaults()
+state.through_app("pages/fix.py")
 st.title("Fix it")
 run = render.need_run()
 if run is not None:

@@ -7,6 +7,7 @@ import streamlit as st
 from ui import loading, render, state
 
 state.init_defaults()
+state.through_app("pages/load.py")
 st.title("What can a stranger learn about your children?")
 st.markdown(
     "Load the posts you share (or are about to share). kidsafe reads them **on this computer** and "

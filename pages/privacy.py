@@ -5,6 +5,7 @@ import streamlit as st
 from ui import render, resources, state
 
 state.init_defaults()
+state.through_app("pages/privacy.py")
 st.title("Privacy: what runs where")
 st.markdown("""
 - **Everything runs on this computer.** Reading captions, dates, GPS positions, text in photos, faces:

@@ -14,6 +14,7 @@ CAPTION_WORDS = {"redact": "Make them vague (names, ages, places taken out)", "k
 NOBODY = "nobody"
 
 state.init_defaults()
+state.through_app("pages/safe_share.py")
 st.title("Share safely")
 run = render.need_run()
 if run is not None:

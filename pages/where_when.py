@@ -7,6 +7,7 @@ from kidsafe.report.plain import Places, posts_count
 from ui import charts, render, state
 
 state.init_defaults()
+state.through_app("pages/where_when.py")
 st.title("Where and when")
 run = render.need_run()
 if run is not None:

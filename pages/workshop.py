@@ -59,6 +59,7 @@ def show_step(run: state.LoadedRun, step: RevealStep, sensitive: frozenset[str])
 
 
 state.init_defaults()
+state.through_app("pages/workshop.py")
 st.title("Workshop mode")
 if state.current_run() is None:
     st.info("Show a room what a stranger learns from one family's posts, one fact at a time. "

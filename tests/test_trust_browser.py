@@ -122,3 +122,21 @@ def test_browser_injection_checks_see_injected_markup(browser):
         assert dialogs, "a payload that runs is seen"
     finally:
         page.close()
+
+
+def test_browser_a_first_visit_straight_to_a_page_runs_through_the_app(browser, tmp_path):
+    """A freshly started server serves pages/ on its own until app.py's navigation has run: a first visit straight
+    to /workshop (a health visitor's bookmark) still gets the app's menu, sidebar and page."""
+    from tests.served_app import served_app
+
+    with served_app(tmp_path / "streamlit.log", home=tmp_path) as (url, _proc):
+        context = browser.new_context(viewport={"width": 1366, "height": 768})
+        try:
+            page = context.new_page()
+            page.goto(f"{url.rstrip('/')}/workshop")
+            page.get_by_role("heading", name="Workshop mode").first.wait_for(timeout=60_000)
+            page.get_by_role("button", name="Forget everything").first.wait_for(timeout=30_000)  # app.py's sidebar
+            links = page.locator("[data-testid=stSidebarNav] a").all_inner_texts()
+            assert any("Workshop mode" in t for t in links) and not any(t.strip() == "workshop" for t in links), links
+        finally:
+            context.close()

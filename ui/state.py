@@ -13,6 +13,7 @@ from typing import Any
 import re
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from kidsafe.models import Dossier
 from kidsafe.pipeline import AuditOptions, AuditResult
@@ -34,6 +35,8 @@ LOAD_ERROR = PREFIX + "load_error"
 SHARE = PREFIX + "share"  # the last safe copy made: (run id, ZIP bytes, report)
 PUT_BACK = PREFIX + "put_back_"  # a sensitive post the parent puts back in the safe copy
 KEEP_WORDS = PREFIX + "keep_words"  # words the parent keeps as written in the safe copy
+ROUTED = PREFIX + "routed"  # set by app.py on every run, before its navigation runs the page
+WANTED_PAGE = PREFIX + "wanted_page"  # a page asked for before app.py had run: app.py sends the visitor there
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,27 @@ def init_defaults() -> None:
                                 WORKSHOP_LARGE: True, WORKSHOP_NOTES: False}
     for key, value in defaults.items():
         st.session_state.setdefault(key, value)
+
+
+def mark_routed() -> str | None:
+    """Called by app.py once its navigation is set: this session's pages now run through it. Returns the page
+    a visitor asked for before (`through_app`), to be sent on to."""
+    st.session_state[ROUTED] = True
+    return st.session_state.pop(WANTED_PAGE, None)
+
+
+def through_app(page: str) -> None:
+    """Make sure ``page`` runs through app.py. Until app.py's st.navigation has run once, a freshly started
+    server serves the pages/ folder on its own: a first visit straight to /workshop would skip app.py (no
+    sidebar, no wide layout, the menu listing file names). Such a run goes to app.py, which sends the visitor
+    on to ``page``."""
+    if st.session_state.get(ROUTED):
+        return
+    st.session_state[WANTED_PAGE] = page
+    try:
+        st.switch_page("app.py")
+    except StreamlitAPIException:  # a page run on its own, as in tests: there is no app.py to go through
+        st.session_state.pop(WANTED_PAGE, None)
 
 
 def current_run() -> LoadedRun | None:
