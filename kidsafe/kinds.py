@@ -163,7 +163,8 @@ KINDS: dict[FactKind, Kind] = {
     FactKind.BIRTH_YEAR: Kind("born in", recheck=10, told_with=FactKind.AGE, habits=IN_CAPTION, must_go=True),
     FactKind.PLACE: Kind(
         "place", value="place", fix_rank=5, reveal=7, teller="place", card=Card(7, "place", each=True),
-        note="Photos taken at the same place, week after week, put a pin on the map.",
+        note="A photo's hidden position puts a pin on the map: one photo at a school gate is enough, and photos "
+             "taken at the same place week after week show where a child goes.",
         fix="place", finds="a place {they} go{es} to", habits=frozenset({"location"}), from_location=True),
     FactKind.ROUTINE: Kind(
         "routine", recheck=5, value="weekly", fix_rank=4, reveal=8, teller="routine",

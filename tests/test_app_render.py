@@ -93,3 +93,16 @@ def test_app_render_a_position_from_the_exports_own_record_is_said_in_words_neve
     assert not re.search(r"\d+\.\d{3,}", said), said
     checked_in = Evidence("7", EvidenceSource.SIDECAR, "the park", span=Span("extra:1", 0, 8, "the park"))
     assert not is_position(place, checked_in, view)  # words from the export's texts stay words
+
+
+def test_app_render_the_facts_count_says_how_many_are_photo_positions():
+    from datetime import date
+
+    from kidsafe.models import FAMILY, Dossier, Evidence, EvidenceSource, Fact, FactKind, Subject
+    from ui.render import facts_count
+
+    ev = Evidence("1", EvidenceSource.EXIF, "GPS")
+    leaks = tuple(Fact(FactKind.LOCATION_LEAK, FAMILY, {"lat": 54.0, "lon": -1.5}, 0.9, (ev,)) for _ in range(2))
+    pet = Fact(FactKind.PET, FAMILY, "Rex", 0.9, (ev,))
+    d = Dossier(subjects=(Subject(FAMILY, "family"),), facts=(pet, *leaks), posts_read=2, audit_date=date(2025, 6, 1))
+    assert facts_count(d) == "3 facts (2 of them the place photos were taken)"

@@ -38,7 +38,7 @@ def test_handout_has_every_child_fact_and_advice():
     assert html.startswith("<!DOCTYPE html>")
     assert "<h2>Zara</h2>" in html and "The family" in html
     assert "Risk: ■ High" in html
-    assert "Rex" in html and "my export" in html
+    assert "Rex" in html and "My export: " in html  # the feed's name opens its line with a capital
     assert all(a.title in html for a in ADVICE)
     assert "@media print" in html
 

@@ -123,9 +123,12 @@ def label(fact: Fact) -> str:
 
 
 def facts_count(dossier: Dossier) -> str:
-    """How many facts the dossier holds, said the same way on every page ("37 facts")."""
+    """How many facts the dossier holds, said the same way on every page ("43 facts (19 of them the place a photo
+    was taken)"): each photo's position is a fact, listed in one line of its own, so the count says how many."""
     n = len(dossier.facts)
-    return f"{n} fact{'s' if n != 1 else ''}"
+    gps = len(dossier.facts_of_kind(FactKind.LOCATION_LEAK))
+    of_them = f" ({gps} of them the place {'a photo was' if gps == 1 else 'photos were'} taken)" if gps else ""
+    return f"{n} fact{'s' if n != 1 else ''}{of_them}"
 
 
 def facts_frame(dossier: Dossier, facts: Sequence[Fact]) -> pd.DataFrame:

@@ -8,10 +8,11 @@ from kidsafe.kinds import KINDS
 from kidsafe.models import Dossier, Fact, FactKind
 from kidsafe.report.advice import ADVICE, Advice
 from kidsafe.report.narrative import child_story, family_story
-from kidsafe.report.plain import Places, fact_words, given_away_by, long_date
+from kidsafe.report.plain import Places, fact_words, given_away_by, long_date, sentence_start
 from kidsafe.report.risk import assess
 
 TITLE = "What a stranger learns from these posts"
+
 DISCLAIMER = ("kidsafe can miss things: what is not listed here may still be out there. "
               "An empty section is not proof of safety.")
 #: Print-friendly styles: black on white, large enough to read at arm's length, no page-split rows.
@@ -65,7 +66,7 @@ def handout_html(dossier: Dossier, *, title: str = TITLE, source: str = "",
     prints on A4 or Letter from any browser.
     """
     parts = [f"<h1>{escape(title)}</h1>",
-             f"<p class=meta>{escape(source + ': ' if source else '')}{dossier.posts_read} posts read; "
+             f"<p class=meta>{escape(sentence_start(source) + ': ' if source else '')}{dossier.posts_read} posts read; "
              f"ages as of {long_date(dossier.audit_date)}.</p>"]
     for child in dossier.children:
         risk = assess(dossier, child.id)

@@ -209,6 +209,11 @@ def long_date(day: date | datetime) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def sentence_start(words: str) -> str:
+    """Words opening a line, with a capital ("The demo family", not "the demo family")."""
+    return words[:1].upper() + words[1:]
+
+
 def photos_carry_place(n: int) -> str:
     """'1 photo carries the exact place it was taken', '3 photos carry ... they were taken'."""
     return (f"{n} photo carries the exact place it was taken" if n == 1

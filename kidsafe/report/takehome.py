@@ -12,7 +12,7 @@ from kidsafe.models import Dossier
 from kidsafe.report.advice import Advice, habits
 from kidsafe.report.handout import DISCLAIMER
 from kidsafe.report.narrative import child_story, family_story
-from kidsafe.report.plain import long_date
+from kidsafe.report.plain import long_date, sentence_start
 from kidsafe.report.summary import ACCOUNT_WORDS, from_account
 
 TITLE = "What a stranger learned from one family's posts"
@@ -50,7 +50,7 @@ def take_home_html(dossier: Dossier, *, source: str = "", chosen: tuple[Advice, 
     tips = "".join(f"<li><strong>{escape(a.title)}.</strong> {escape(a.text)}</li>"
                    for a in (chosen if chosen is not None else habits(dossier)))
     help_items = "".join(f"<li><strong>{escape(name)}</strong>: {escape(what)}</li>" for name, what in HELP)
-    meta = f"{escape(source + ': ') if source else ''}{dossier.posts_read} posts, read on {long_date(dossier.audit_date)}"
+    meta = f"{escape(sentence_start(source) + ': ') if source else ''}{dossier.posts_read} posts, read on {long_date(dossier.audit_date)}"
     # the account's name is read from the export's profile, not from any post
     read = f"the posts and {ACCOUNT_WORDS}" if any(from_account(f) for f in dossier.facts) else "the posts"
     body = (f"<h1>{escape(TITLE)}</h1><p class=meta>{meta}. Every fact below comes from {escape(read)} alone.</p>"
