@@ -149,8 +149,9 @@ def _share(args: argparse.Namespace) -> int:
         for label, n in report.counts():  # the same numbers, from the same place, as the app shows
             print(f"{label}: {n}")
         for post in report.left_out:
-            print(f"sensitive: post {post.post} ({post.date or 'no date'}), {post.reason}: "
-                  + ("put back by you" if post.put_back else "left out"))
+            # the copy numbers posts in date order; `kidsafe audit` cites the feed's own ids: both, to find it
+            print(f"sensitive: post {post.post} ({post.date or 'no date'}; post {post.source_post} in the audit), "
+                  f"{post.reason}: " + ("put back by you" if post.put_back else "left out"))
         for note in report.notes:
             print(f"note: {note}")
     for failure in report.failures:

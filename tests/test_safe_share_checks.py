@@ -189,6 +189,7 @@ def test_safe_share_cli_puts_back_the_post_it_listed(feed, tmp_path, capsys):
     assert main(["share", str(feed), "--out", str(tmp_path / "a.zip"), "--as-of", "2025-06-01"]) == 0
     listed = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("sensitive: post "))
     number = listed.split()[2]
+    assert "post 20 in the audit" in listed  # the feed's own id beside it, as `kidsafe audit` cites it
     assert main(["share", str(feed), "--out", str(tmp_path / "b.zip"), "--as-of", "2025-06-01",
                  "--put-back", number]) == 0
     assert "put back by you" in capsys.readouterr().out
