@@ -172,12 +172,12 @@ def test_app_upload_fix_it_gives_one_action_per_fact_and_its_counts_agree(app_fe
     more = tuple((str(n), f"2024-06-{n - 9:02d} 10:00", "Park day with Maya") for n in range(10, 40))
     at = upload(open_app(), ("family.zip", app_feed(extra=more), "application/zip"))
     facts = len(at.session_state[state.RUN].dossier.facts)
-    assert f"**{facts} facts**" in at.markdown[0].value  # the dossier page says the count the Fix page starts from
+    assert f"**{facts} facts (" in at.markdown[0].value  # the dossier page says the count the Fix page starts from
     at.switch_page("pages/fix.py").run()
     actions = [c.label for c in at.checkbox]
     assert len(actions) < facts / 2, "one action per fact, the GPS photos and a child's age in one"
     assert any(a.startswith("**Remove the location from 3") for a in actions), actions  # 3 photos of the 30+ at home
-    assert f"**{facts} facts**" in at.markdown[0].value  # the same count the re-audit starts from
+    assert f"**{facts} facts (" in at.markdown[0].value  # the same count the re-audit starts from
     next(b for b in at.button if b.label == "Re-audit with the ticked fixes").click().run()
     metrics = {m.label: int(m.value) for m in at.metric}
     assert metrics["Facts a stranger knew"] == facts
