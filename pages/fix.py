@@ -66,7 +66,8 @@ if run is not None:
                         group_detail(run, group, sensitive, safer)
         account_notes(d)
         if st.button("Re-audit with the ticked fixes", type="primary", icon=":material/refresh:"):
-            state.set_fixed(run.id, fixes.apply_fixes(run.result, chosen_fixes(groups, lambda g: ticked[g.key])))
+            state.set_fixed(run.id, fixes.apply_fixes(run.result, chosen_fixes(groups, lambda g: ticked[g.key])),
+                            tuple(g.action for g in groups if not ticked[g.key]))
         done = state.fixed()
         if done is not None and done[0] == run.id:
             shrink = fixes.compare(d, done[1])
@@ -74,7 +75,7 @@ if run is not None:
             render.metrics(shrink.counts(), per_row=5)  # one source: before - gone + new = after
             for child in shrink.after.children:
                 render.story(narrative.child_story(shrink.after, child.id))
-            kept = [g.action for g in groups if not ticked[g.key]]
+            kept = done[2]
             if shrink.after.facts:
                 st.markdown("**Still known:**")
                 render.fact_table(shrink.after, shrink.after.facts)

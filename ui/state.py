@@ -165,18 +165,19 @@ def move_reveal(by: int, last: int) -> None:
     st.session_state[REVEAL] = min(max(0, reveal() + by), last)
 
 
-def fixed() -> tuple[str, Dossier] | None:
-    """The re-audited dossier after fixes, with the id of the run it belongs to."""
+def fixed() -> tuple[str, Dossier, tuple[str, ...]] | None:
+    """The re-audited dossier after fixes, with the id of the run it belongs to and the fixes left undone then."""
     value = st.session_state.get(FIXED)
     return value if isinstance(value, tuple) else None
 
 
-def set_fixed(run_id: str, dossier: Dossier | None) -> None:
-    """Keep (or drop, with None) the dossier re-audited after the chosen fixes."""
+def set_fixed(run_id: str, dossier: Dossier | None, undone: tuple[str, ...] = ()) -> None:
+    """Keep (or drop, with None) the dossier re-audited after the chosen fixes, and the fixes left undone: what
+    the page says was left is what this dossier was read without, whatever the boxes say since."""
     if dossier is None:
         st.session_state.pop(FIXED, None)
     else:
-        st.session_state[FIXED] = (run_id, dossier)
+        st.session_state[FIXED] = (run_id, dossier, undone)
 
 
 def thumbs() -> dict[tuple[str, str, bool, int], bytes | None]:
