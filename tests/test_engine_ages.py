@@ -47,6 +47,13 @@ def test_engine_code_in_a_caption_gives_no_age():
     assert values(d, FactKind.BIRTH_YEAR, "Mia") == {"2018"} and values(d, FactKind.BIRTHDAY, "Mia") == {"05-01"}
 
 
+def test_engine_a_friends_birthday_is_no_birthday_of_the_child_it_names():
+    """"Happy 5th birthday to Olivia's bestie!!" (the friend unnamed, as after a name is taken out) is the friend's."""
+    d = dossier(view("1", "Olivia and her new scooter", "2024-05-14 10:00"),
+                view("2", "Happy 5th birthday to Olivia's bestie!! soft play chaos", "2024-06-15 10:00"))
+    assert values(d, FactKind.BIRTHDAY, "Olivia") == set() and values(d, FactKind.AGE, "Olivia") == set()
+
+
 def test_engine_twins_share_a_birthday():
     d = dossier(view("1", "Happy 2nd birthday to our twins Alfie & Teddy 🎂🎂", "2024-04-04 10:00"))
     assert child_names(d) == {"Alfie", "Teddy"}

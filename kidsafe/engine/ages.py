@@ -248,6 +248,8 @@ def _subjects(view: PostView, family: Family, part: int, pos: int) -> list[str]:
     if best is not None and best.role in ("other_child", "relative", "adult", "parent", "pet"):
         return []
     if best is not None and best.role == "child" and best_mention is not None:
+        if _SOMEONE_ELSES.match(fold(text[best_mention.end:best_mention.end + 40])):
+            return []  # "Happy 5th birthday to Olivia's bestie!!": the friend's birthday, named or not
         out = [family.ids[best.key]]
         for other in family.children_in(view):
             for m in other.in_post(view.id):
@@ -257,6 +259,12 @@ def _subjects(view: PostView, family: Family, part: int, pos: int) -> list[str]:
         return out
     subject = family.about(view)
     return [] if subject == FAMILY else [subject]
+
+
+#: After a child's name, words that make the age someone else's: "Olivia's bestie", "Jack's little friend".
+_SOMEONE_ELSES = re.compile(r"(?:'s|’s)\s+(?:(?:little|big|best|new|old)\s+)?(?:"
+                            + "|".join(sorted((re.escape(w) for w in lx.FRIEND_WORDS), key=len, reverse=True))
+                            + r"|cousins?)\b")
 
 
 def add_age_facts(book: FactBook, family: Family, views: Sequence[PostView], as_of: date) -> None:
