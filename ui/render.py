@@ -128,7 +128,7 @@ def facts_count(dossier: Dossier) -> str:
     n = len(dossier.facts)
     gps = len(dossier.facts_of_kind(FactKind.LOCATION_LEAK))
     of_them = f" ({gps} of them the place {'a photo was' if gps == 1 else 'photos were'} taken)" if gps else ""
-    return f"{n} fact{'s' if n != 1 else ''}{of_them}"
+    return plain.counted(n, "fact") + of_them
 
 
 def facts_frame(dossier: Dossier, facts: Sequence[Fact]) -> pd.DataFrame:

@@ -14,7 +14,7 @@ from kidsafe.kinds import KINDS, grouped, in_order
 from kidsafe.models import FAMILY, Dossier, Fact, FactKind
 from kidsafe.pipeline import AuditResult
 from kidsafe.report.fixes import Fix, fixes_for
-from kidsafe.report.plain import favourites, weekly_time
+from kidsafe.report.plain import counted, favourites, weekly_time
 from kidsafe.report.summary import from_account
 
 #: The worst first (``Kind.fix_rank``): what lets a stranger find or harm a child, then what lets them sound familiar.
@@ -49,8 +49,7 @@ class FixGroup:
 
 
 def _n(group: FixGroup, noun: str = "post") -> str:
-    n = len(group.posts)
-    return f"{n} {noun}{'s' if n != 1 else ''}"
+    return counted(len(group.posts), noun)
 
 
 def _the_n(group: FixGroup, noun: str) -> str:

@@ -199,9 +199,14 @@ def fact_words(dossier: Dossier, fact: Fact, places: Places | None = None) -> st
     return describe_value(fact) if said is None else said
 
 
+def counted(n: int, noun: str) -> str:
+    """'1 face', '3 faces': a number and its noun, plural by an "s"."""
+    return f"{n} {noun}{'s' if n != 1 else ''}"
+
+
 def posts_count(n: int) -> str:
     """'1 post', '4 posts'."""
-    return f"{n} post{'s' if n != 1 else ''}"
+    return counted(n, "post")
 
 
 def long_date(day: date | datetime) -> str:

@@ -33,6 +33,7 @@ from kidsafe.media import faces as face_detector
 from kidsafe.models import FactKind
 from kidsafe.pipeline import AuditOptions, AuditResult, audit
 from kidsafe.report.pictures import post_faces
+from kidsafe.report.plain import posts_count
 from kidsafe.share import covers
 from kidsafe.share.captions import plan_captions
 from kidsafe.share.keep import KeepRule, keep_rule
@@ -152,7 +153,7 @@ class _Share:
             posts = self._posts(texts, cleaned)
             undated = sum(1 for p in posts if p.source_post in self.undated)
             if undated:
-                self.notes.append(f"{undated} post{'s' if undated != 1 else ''} left undated: beside what "
+                self.notes.append(f"{posts_count(undated)} left undated: beside what "
                                   f"{'they say' if undated != 1 else 'it says'}, the day gave away a birthday or a "
                                   "weekly routine")
             writer.write(CSV_NAME, posts_csv([Row(p.post, p.date, p.caption, tuple(ph.name for ph in p.photos))

@@ -14,6 +14,7 @@ from typing import Any
 
 from kidsafe.kinds import KINDS
 from kidsafe.models import FactKind
+from kidsafe.report.plain import counted
 from kidsafe.share.hashtags import REASONS
 from kidsafe.share.outcome import CHECK_WORDS, CHECKS, Remaining
 from kidsafe.share.redact import Edit
@@ -166,7 +167,7 @@ class ShareReport:
     def chosen_by_hand(self) -> str:
         """What the parent chose to keep in the copy, in words ("1 sensitive picture you put back"); "" if nothing."""
         back = sum(1 for p in self.left_out if p.put_back)
-        parts = [f"{n} {what}{'s' if n != 1 else ''} you {how}" for n, what, how in (
+        parts = [f"{counted(n, what)} you {how}" for n, what, how in (
             (back, "sensitive picture", "put back"), (self.kept_words, "word", "kept"), ) if n]
         return " and ".join(parts)
 
@@ -244,10 +245,6 @@ def _kind_label(kind: str) -> str:
         return kind.replace("_", " ")
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
 def to_markdown(report: ShareReport) -> str:
     """report.md: the same report for people."""
     lines = ["# What kidsafe changed before sharing", "", f"**{report.verdict}**", ""]
@@ -269,11 +266,11 @@ def to_markdown(report: ShareReport) -> str:
         for edit in post.edits:
             lines.append("- " + _edit_line(edit))
         for photo in post.photos:
-            parts = [_count(photo.faces_covered, "face") + " covered"]
+            parts = [counted(photo.faces_covered, "face") + " covered"]
             if photo.faces_kept:
                 parts.append(f"{photo.faces_kept} kept as asked")
             if photo.text_covered:
-                parts.append(_count(photo.text_covered, "line") + " of text covered")
+                parts.append(counted(photo.text_covered, "line") + " of text covered")
             if photo.metadata_removed:
                 parts.append("removed: " + ", ".join(photo.metadata_removed))
             if photo.rotated:
@@ -282,7 +279,7 @@ def to_markdown(report: ShareReport) -> str:
                 parts.append(f"{photo.converted_from} converted to JPEG")
             lines.append(f"- {photo.name}: " + "; ".join(parts))
         if post.left_out:
-            lines.append(f"- {_count(post.left_out, 'photo')} could not be read and "
+            lines.append(f"- {counted(post.left_out, 'photo')} could not be read and "
                          + ("was" if post.left_out == 1 else "were") + " left out")
         if post.several_children:
             lines.append("- several children show: ask their parents before sharing")
