@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -134,6 +135,10 @@ def _share(args: argparse.Namespace) -> int:
     from kidsafe.share.export import share
 
     show = args.progress or (sys.stderr.isatty() and not args.quiet)
+    if args.out.endswith(("/", os.sep)):  # Path() would drop the slash and write a ZIP named like the folder
+        print(f"kidsafe: --out {args.out} names a folder; give the ZIP's file name, e.g. {args.out}safe-copy.zip",
+              file=sys.stderr)
+        return EXIT_CANNOT_WRITE
     try:
         report = share(Path(args.path), Path(args.out), faces=args.faces, captions=args.captions,
                        keep_face_of=args.keep_face_of, put_back=args.put_back, keep_words=args.keep_word,

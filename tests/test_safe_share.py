@@ -409,3 +409,13 @@ def test_safe_share_cli_cannot_write_leaves_nothing_behind(tmp_path, capsys):
     assert main(["share", str(root), "--out", str(tmp_path / "afile" / "o.zip"), "--quiet"]) == 1
     assert "cannot write" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["afile", "feed"]
+
+
+def test_safe_share_cli_out_naming_a_folder_is_refused(tmp_path, capsys):
+    """"--out newdir/" once wrote a ZIP called "newdir": a name ending in a slash is a folder, and the parent is told
+    to give the ZIP's name."""
+    root = tmp_path / "feed"
+    build_feed(root)
+    assert main(["share", str(root), "--out", str(tmp_path / "newdir") + "/", "--quiet"]) == 1
+    assert "give the ZIP's file name" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["feed"]

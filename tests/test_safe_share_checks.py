@@ -118,6 +118,9 @@ def test_safe_share_puts_a_sensitive_post_back_when_asked(feed, tmp_path):
     assert not [r for r in report.remaining if "sensitive" in r.what]  # the parent's choice is no leak
     assert report.verdict.startswith("Safe to share, apart from what you chose to keep (1 sensitive picture you "
                                      "put back)"), report.verdict  # never "found nothing" beside a picture put back
+    left = dict(report.counts())["Facts a stranger still finds in the copy"]
+    # the bath picture put back is still found: the count says so beside the verdict, and a note says why
+    assert left and any(n.endswith("from what you chose to keep") for n in report.notes), (left, report.notes)
 
 
 def test_safe_share_a_number_that_is_no_sensitive_post_is_said_and_nothing_put_back(feed, tmp_path):
@@ -227,7 +230,7 @@ def test_a_bare_kin_title_left_in_the_copy_is_no_fact_counted_but_is_said(tmp_pa
     assert any(n.startswith("the copy still says") and "Grandad" in n for n in check.notes), check.notes
 
 
-def test_safe_share_leaves_undated_a_post_whose_day_gives_a_birthday_away(tmp_path):
+def test_safe_share_leaves_undated_a_post_whose_day_gives_a_birthday_or_a_habit_away(tmp_path):
     """"Happy birthday my girl" on the day is the birthday: that post is left undated (by the word list, whatever
     the engine makes of it), the others keep their day, and a note says so."""
     root = tmp_path / "feed"
@@ -236,11 +239,13 @@ def test_safe_share_leaves_undated_a_post_whose_day_gives_a_birthday_away(tmp_pa
     writer = csv.writer(rows)
     writer.writerow(["id", "date", "caption", "images"])
     writer.writerows([("1", "2024-09-14 10:00", "Happy birthday my girl 🎂 #birthdaygirl", "a.jpg"),
-                      ("2", "2024-10-02 10:00", "Leaves everywhere in the park", "b.jpg")])
-    for i, name in enumerate(("a.jpg", "b.jpg")):
+                      ("2", "2024-10-02 10:00", "Leaves everywhere in the park", "b.jpg"),
+                      ("3", "2024-10-08 15:15", "Every Tuesday I pick her up and we feed the ducks", "c.jpg")])
+    for i, name in enumerate(("a.jpg", "b.jpg", "c.jpg")):
         (root / name).write_bytes(_scene(20 * i))
     (root / "posts.csv").write_text(rows.getvalue(), encoding="utf-8")
     report = safe_share.share(root, tmp_path / "out.zip", as_of=AS_OF, options=FAST)
     copied, _, _ = _copy(tmp_path / "out.zip")
-    assert [(r["id"], r["date"]) for r in copied] == [("1", ""), ("2", "2024-10-02")]
-    assert any(n.startswith("1 post left undated") for n in report.notes), report.notes
+    # a weekday said as a habit: the post's day would give the weekday back ("Every weekday I pick her up")
+    assert [(r["id"], r["date"]) for r in copied] == [("1", ""), ("2", "2024-10-02"), ("3", "")]
+    assert any(n.startswith("2 posts left undated") for n in report.notes), report.notes

@@ -48,6 +48,20 @@ VOCAB = Vocabulary((
     ("MAISIE!!!", "My daughter!!!"),
     ("maisie turned 6", "my daughter turned a year older"),
     ("splash #bathtime", "splash"),
+    ("Our dog Pickle stole a sock", "Our dog stole a sock"),  # not "Our dog our dog"
+    ("Pickle our old retriever is 9 today", "Our old retriever is a year older this month"),
+    ("Sandcastles in Penrith. Brooklyn knocked it all down.", "Sandcastles in our town. Someone knocked it all down."),
+    ("Date night with my husband Marcus", "Date night with my husband"),  # not "my husband my partner"
+    ("Theo-Theo don sabi the twirl", "My son don sabi the twirl"),  # a name said twice: one child, said once
+    ("Football. Zetland Park. Theo-pal scored his first goal.", "Football. The park. My son scored his first goal."),
+    ("Every Tuesday at 3:15 I pick up Theo from school", "Every weekday in the afternoon I pick up my son from school"),
+    ("Tuesdays with Theo are back!", "Weekdays with my son are back!"),  # a habit, whatever the habit is
+    ("Saturday 9am football again", "Weekend morning football again"),  # a time before the noun it describes
+    ("Football 9am tomorrow", "Football in the morning tomorrow"),
+    ("Happy birthday! Born 12 April 2017, feels like yesterday.", "Happy birthday! Born in 2017, feels like yesterday."),
+    ("you were born on April 14 2015 at 9am", "you were born in 2015 in the morning"),
+    ("Sports day 🏃 #BPS", "Sports day 🏃"),  # the school's initials as a tag
+    ("#TeamWhitfield back to school. So proud", "Back to school. So proud"),  # the copy still opens a sentence
     ("#sundayswimming again", "again"),
 ])
 def test_redact_rewrites_leaks(caption, expected):
@@ -235,7 +249,19 @@ def test_vocabulary_from_a_dossier():
 
 def test_vocabulary_school_proper_name_alone_only_when_rare():
     assert [t.text for t in school_terms("Sunshine Nursery")] == ["Sunshine Nursery"]
-    assert [t.text for t in school_terms("Brookside Primary School")] == ["Brookside Primary School", "Brookside"]
+    assert [t.text for t in school_terms("Brookside Primary School")] == ["Brookside Primary School", "Brookside", "BPS"]
+
+
+def test_vocabulary_school_rare_word_of_a_longer_name_is_looked_for_alone():
+    """The school's name comes back in other shapes ("Macleay Flats", "Kilbrack NS", the valley's show named after
+    it); a word a caption uses of other things ("Owls") or a first name ("Abigail") is not looked for alone."""
+    assert "Macleay" in [t.text for t in school_terms("Macleay Flats Public School")]
+    assert "Kilbrack" in [t.text for t in school_terms("Kilbrack National School")]
+    assert "Owls" not in [t.text for t in school_terms("Little Owls Day Nursery")]
+    assert "Abigail" not in [t.text for t in school_terms("Abigail Adams Elementary")]
+    caption = "Macleay Valley show. Kirralee won a ribbon for her painting."
+    vocab = Vocabulary(tuple(school_terms("Macleay Flats Public School")))
+    assert "Macleay" not in redact(caption, vocab).text
 
 
 def test_redact_rewrites_the_words_the_dossier_cites_where_it_cites_them():
@@ -298,3 +324,10 @@ def test_a_name_only_a_fans_words_give_is_no_family_name_in_the_copy():
     vocab = vocabulary(audit(*views), views)
     assert not any(t.kind == "surname" for t in vocab.terms)
     assert "all of us" not in redact("Catching up with the Kardashians tonight", vocab).text  # the family's wording
+
+
+def test_redact_a_town_that_is_also_a_first_name_doing_what_a_person_does_is_that_person():
+    """The dossier may hold "Brooklyn" as a place; where Brooklyn knocks sandcastles down she is a girl."""
+    vocab = Vocabulary((Term("Brooklyn", "place"), Term("Penrith", "town")))
+    assert redact("Brooklyn knocked it all down.", vocab).text == "Someone knocked it all down."
+    assert redact("A weekend in Brooklyn, so much pizza", vocab).text == "A weekend in this place, so much pizza"

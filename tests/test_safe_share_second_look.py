@@ -27,6 +27,8 @@ AS_OF = date(2025, 6, 1)
     ("Wrote ZAYNE on every lunchbox lid", [("a name", "ZAYNE")]),  # a name written in capitals
     ("Oyelaran boys won the tug of war", [("a family name", "Oyelaran")]),  # an unknown word before "boys"
     ("Fish and chips on the pier, then back home to Wrexham", [("a town", "Wrexham")]),
+    ("Fireworks at the fairgrounds. Brooklyn covered her ears", [("a name", "Brooklyn")]),  # a common name, acting
+    ("Thanksgiving at ours. The whole Kowalski clan was here", [("a family name", "Kowalski")]),
 ])
 def test_second_look_flags_words_shaped_like_a_name_a_town_or_a_postcode(caption, found):
     assert list(flagged(caption)) == found
@@ -36,6 +38,8 @@ def test_second_look_flags_words_shaped_like_a_name_a_town_or_a_postcode(caption
     "She got an A1 in maths and a PS5 for her birthday",  # no postcode area opens them
     "10,000 steps today and £12000 raised for the hospice",  # numbers, not a ZIP code
     "Summer is here, Canada Day at the park",  # a season; a day named after a country
+    "We took the train to Brooklyn Bridge and walked",  # a common name beside a capitalised word: a place
+    "Hope you had a lovely day, Grace is a virtue",  # a name this common is a word unless it acts
     "My daughter and her friend at the club, so proud",  # the copy's own words
     "#staffylife #goodboy #morningchaos",  # a tag in lower case gives no word boundaries to trust
 ])

@@ -27,6 +27,7 @@ from typing import Any
 
 from kidsafe.engine.ages import BIRTHDAY_CONTEXT
 from kidsafe.engine.net.names import person_words, tagged_people
+from kidsafe.engine.net.times import said_as_a_habit
 from kidsafe.engine.text import fold
 from kidsafe.engine.views import PostView
 from kidsafe.media import faces as face_detector
@@ -100,9 +101,10 @@ _DAY_GIVES_AWAY = (FactKind.BIRTHDAY, FactKind.AGE, FactKind.BIRTH_YEAR, FactKin
 
 def _day_gives_away(result: AuditResult) -> frozenset[str]:
     """Posts to leave undated in the copy: those the dossier cites for a birthday, an age or a routine, and any
-    whose words wish a happy birthday (by the word list alone: the copy must not hang on the engine)."""
+    whose words wish a happy birthday or say a weekday as a habit (by the words alone: the copy must not hang on
+    the engine)."""
     cited = {p for kind in _DAY_GIVES_AWAY for f in result.dossier.facts_of_kind(kind) for p in f.posts}
-    worded = {v.id for v in result.views if BIRTHDAY_CONTEXT.search(v.all_folded)}
+    worded = {v.id for v in result.views if BIRTHDAY_CONTEXT.search(v.all_folded) or said_as_a_habit(v.caption)}
     return frozenset(cited | worded)
 
 
@@ -292,6 +294,11 @@ class _Share:
         if not again.complete:  # text in the photos went unread: the fresh audit cannot vouch for the copy
             self.checks_run = tuple(c for c in self.checks_run if c != AUDIT)
         self.facts_left = again.facts_left
+        left = sum(self.facts_left.values())
+        if left and not again.items and (put_back or vocab.kept):  # the count alone would read as a fault
+            self.notes.append(("the fact a stranger still finds in the copy comes" if left == 1 else
+                               f"the {left} facts a stranger still finds in the copy come") + " from what you chose "
+                              "to keep")
         self.seconds["recheck"] = time.perf_counter() - t
 
     def _report(self, out: Path, posts: list[PostChange], keep_face_of: str | None) -> ShareReport:

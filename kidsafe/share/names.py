@@ -106,6 +106,10 @@ def _school_own_name(school: str) -> str:
     return name if words and all(w[:1].isupper() for w in words) and is_rare_word(fold(name)) else ""
 
 
+_FAMILY_DETERMINERS = frozenset({"the", "our", "my", "this", "that", "his", "her", "their", "your"})
+"""Words one of which, just before a family name or a word before it, already says whose house or clan it is."""
+
+
 def unplaced_spans(caption: str, vocab: Vocabulary, *, lower_case: bool = False) -> Iterator[Span]:
     """Spans of what no name list vouches for: the second look's words, words of no list where a name or a place
     stands, and other forms of the family's names."""
@@ -121,8 +125,8 @@ def unplaced_spans(caption: str, vocab: Vocabulary, *, lower_case: bool = False)
             continue  # five digits alone are a ZIP code as often as a count ("10000 steps"): the second look lists it
         if caption[start] == "#":
             yield Span(start, end, "hashtag", "", Term("person", "hashtag"))
-        elif kind == "surname":  # "Pavlovic boys" -> "The boys", "the Haddad house" -> "the house"
-            yield Span(start, end, kind, "" if words_before(caption, start, 1) == ["the"] else "the")
+        elif kind == "surname":  # "Pavlovic boys" -> "The boys", "the (whole) Haddad house" -> "the (whole) house"
+            yield Span(start, end, kind, "" if set(words_before(caption, start, 2)) & _FAMILY_DETERMINERS else "the")
         else:
             yield Span(start, end, kind, NEARBY if kind == "place" else "")
     for start, end, kind in unknown_word_spans(caption, known, lower_case=lower_case):

@@ -16,9 +16,10 @@ from dataclasses import dataclass, replace
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.net.ages import age_spans
+from kidsafe.engine.net.name_shaped import first_name_acting
 from kidsafe.engine.net.names import name_rest_after, names_a_school_or_person
-from kidsafe.engine.net.shapes import (HASHTAG_RE, ends_a_set_phrase, greeted_after, in_a_set_phrase, sentence_start,
-                                       words_before)
+from kidsafe.engine.net.shapes import (HASHTAG_RE, ends_a_set_phrase, greeted_after, in_a_set_phrase,
+                                       opens_sentences_with_capitals, sentence_start, words_before)
 from kidsafe.engine.text import fold
 from kidsafe.share.names import person_spans
 from kidsafe.share.phrases import Phrasebook
@@ -66,7 +67,8 @@ def redact(caption: str, vocab: Vocabulary, *, routine: bool = False, people: fr
     spans += [*person_spans(caption, people, vocab, lower_case=lower_case, named=named),
               *(Span(*found) for found in age_spans(caption)), *cited_spans(caption, cited)]
     spans += list(_rest_of_a_name(caption, spans, vocab))
-    chosen = [_with_its_kind(caption, _titled_person(caption, _unknown_child(s)))
+    spans = [_with_hyphened_rest(caption, span) for span in spans]
+    chosen = [_with_its_kind(caption, _place_acting(caption, _titled_person(caption, _unknown_child(s))))
               for span in spans for s in _outside_greetings(caption, span)
               if fold(caption[s.start:s.end]) not in vocab.kept]  # the parent's words stay as written
     return _apply(caption, _resolve(chosen))
@@ -88,6 +90,21 @@ def _rest_of_a_name(caption: str, spans: Sequence[Span], vocab: Vocabulary) -> I
         yield Span(rest[0], rest[1], "person")
 
 
+_HYPHENED = re.compile(r"-[^\W\d_][\w'’]*")
+_NAMED_KINDS = frozenset({"child", "other_child", "person", "pet", "parent", "relative"})
+
+
+def _with_hyphened_rest(caption: str, span: Span) -> Span:
+    """A name goes with what a hyphen joins to it ("Cal-pal", "Tee-Tee", "Mary-Kate" with "Mary" known): rewriting
+    only its first part would leave "-pal scored" or "my son-my son"."""
+    if span.kind not in _NAMED_KINDS:
+        return span
+    end = span.end
+    while (m := _HYPHENED.match(caption, end)) is not None:
+        end = m.end()
+    return span if end == span.end else replace(span, end=end)
+
+
 TITLES = lx.KIN_TITLES | lx.ADULT_HONORIFICS | lx.PARENT_WORDS
 """Words before a person's name ("Mama Ngozi", "Coach Dale"): a place the nets read after one is that person."""
 
@@ -98,6 +115,15 @@ def _titled_person(caption: str, span: Span) -> Span:
     if span.term is None and span.kind == "place" and caption[span.start].isupper() \
             and set(words_before(caption, span.start, 1)) & TITLES:
         return replace(span, kind="person", said="")
+    return span
+
+
+def _place_acting(caption: str, span: Span) -> Span:
+    """A place's name that is also a first name, doing what a person does, is that person ("Brooklyn knocked it all
+    down"): "someone knocked it all down", not "this place knocked it all down"."""
+    if span.kind in ("place", "town") and " " not in caption[span.start:span.end] \
+            and first_name_acting(caption, span.start, span.end):
+        return replace(span, kind="person", said="", term=None)
     return span
 
 
@@ -187,7 +213,17 @@ def _apply(caption: str, spans: list[Span]) -> Redacted:
         out = out[:start] + words + out[end:]
         label = group[0].term.text if kind == "hashtag" and group[0].term else kind
         edits.append(Edit(_edit_kind(kind, label), words))
-    return Redacted(_tidy(out), tuple(reversed(edits)))
+    return Redacted(_opened_with_a_capital(caption, _tidy(out)), tuple(reversed(edits)))
+
+
+def _opened_with_a_capital(caption: str, out: str) -> str:
+    """The copy opens with a capital where the caption's sentences do and what opened it went ("#AdeyemiKids back to
+    school." -> "Back to school."); a feed written in lower case stays so."""
+    if not out[:1].islower() or caption.lstrip().startswith(out.split()[0]):
+        return out
+    if not opens_sentences_with_capitals(caption):
+        return out
+    return out[0].upper() + out[1:]
 
 
 def _edit_kind(kind: str, label: str) -> str:

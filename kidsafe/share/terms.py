@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from kidsafe.engine import lexicon as lx
+from kidsafe.engine.net.places import school_initials, school_word_telling_alone
 from kidsafe.engine.net.shapes import is_rare_word
 from kidsafe.engine.net.unknown_words import words_of_no_list
 from kidsafe.engine.surnames import find_surnames, strongly_found
@@ -230,12 +231,19 @@ def _relative_terms(label: str) -> list[Term]:
 
 
 def school_terms(display: str) -> list[Term]:
-    """A school's full name, and its proper name alone ("Larkfield") when that is no common word."""
+    """A school's full name, its proper name alone ("Larkfield") when that is no common word, and each rare word of
+    a longer proper name ("Macleay" of "Macleay Flats Public School"): the name comes back in other shapes ("Macleay
+    Flats", "Kilbrack NS" for "Kilbrack National School", the town's show named after it)."""
     out = [Term(display, "school")]
     words = [w for w in re.findall(r"[\w'’\-]+", display) if fold(w) not in SCHOOL_NAME_NOISE]
     proper = " ".join(words)
     if proper and proper != display and (len(words) > 1 or is_rare_word(proper)):
         out.append(Term(proper, "school"))
+    if len(words) > 1:
+        out += [Term(w, "school") for w in words if school_word_telling_alone(w)]
+    initials = school_initials(display)
+    if initials:
+        out.append(Term(initials, "school"))
     return out
 
 

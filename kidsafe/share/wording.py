@@ -21,6 +21,7 @@ from kidsafe.engine.text import fold
 from kidsafe.share.names import NEARBY
 from kidsafe.share.phrases import Phrasebook
 from kidsafe.share.spans import Span
+from kidsafe.share.terms import SPECIES
 
 POSSESSIVES = frozenset({"my", "our", "his", "her", "their", "your"})
 OWNERS = frozenset({"my", "our"})
@@ -77,6 +78,8 @@ def _word_after(text: str, end: int) -> str:
     return fold(m[1]) if m else ""
 
 
+_ANIMAL_WORDS = frozenset(w for words in SPECIES.values() for w in words if w.isalpha()) | {"pet"}
+"""Words for an animal: after one, a pet's name says nothing more ("our dog Segun" -> "our dog")."""
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 _ARTICLED = _DETERMINERS | POSSESSIVES
 """Words after which a noun needs no article of its own: "a school cross", "her dog", "the local"."""
@@ -132,10 +135,14 @@ def _said(caption: str, group: list[Span], book: Phrasebook) -> tuple[str, str]:
     if kind == "pet":
         if _word_after(caption, group[-1].end) in PEOPLE_VERBS:  # a person the dossier took for a pet
             return book.stranger(term.key if term else ""), kind
+        if adjacent and last_prev in _ANIMAL_WORDS or _word_after(caption, group[-1].end) in OWNERS:
+            return "", kind  # "our dog Segun" -> "our dog", "Lucy our old retriever" -> "our old retriever"
         noun = book.pet(term.key if term else "", noun or "pet")
         # "his Merv story" -> "his dog story", "looks like a Merv" -> "looks like a dog"
         return (noun if last_prev in _ARTICLED else f"our {noun}"), kind
     if kind == "parent":
+        if adjacent and last_prev in lx.PARENT_WORDS:
+            return "", kind  # "my husband Tunde" -> "my husband", not "my husband my partner"
         noun = book.parent(term.key if term else "")
         return (noun if last_prev in _ARTICLED else f"my {noun}"), kind
     if kind == "other_child":

@@ -14,13 +14,17 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from kidsafe import geo
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import is_known_first_name
-from kidsafe.engine.net.names import THING_WORDS, not_a_name
+from kidsafe.engine.net.names import SUBJECT_VERBS, THING_WORDS, not_a_name
 from kidsafe.engine.net.places import POSTCODE_AREAS
 from kidsafe.engine.text import HASHTAG, english_rank, fold, split_hashtag
 
 RARE_RANK = 20_000
 """Only a name or town this rare as an English word is flagged: the redactor has already taken out the names it
 could place, so a commoner one left ("Summer", "Bay", "Joe") is most often a word, a season or a celebrity."""
+COMMON_NAME_RANK = 1000
+"""A first name commoner in English than ``RARE_RANK`` but rarer than this ("Brooklyn", "Madison", "Tyler") is
+flagged where a person acts ("Brooklyn covered her ears"); a commoner one ("Summer", "April", "Will") is left."""
+AUXILIARIES = lx.word_set("share", "auxiliary_verbs")
 FAMILY_GROUP_WORDS = lx.word_set("people", "family_group_words") | {"boys", "girls", "kids", "twins", "house"}
 """Words after a family name ("the Oyelaran boys", "the Oyelaran house"): an unknown word before one is the surname."""
 NAME_WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
@@ -82,15 +86,35 @@ def _reading(caption: str, start: int, word: str) -> str | None:
     """"a name", "a town" or None for a capitalised word of the caption."""
     key, end = fold(word), start + len(word)
     rank = english_rank(key)
-    if rank is not None and rank < RARE_RANK or len(key) < 3 or not_a_name(key) or _names_a_thing(caption, end):
-        return None  # a word ("Summer"), a word of the engine's lists, or a thing ("Canada Day")
+    if len(key) < 3 or not_a_name(key) or _names_a_thing(caption, end):
+        return None  # a word of the engine's lists, or a thing ("Canada Day")
+    if rank is not None and rank < RARE_RANK:  # a word too ("Summer", "Brooklyn"): a name only where one acts
+        return "a name" if rank >= COMMON_NAME_RANK and is_known_first_name(key) and _acts(caption, start, end) else None
     if is_known_first_name(key):
         return "a name"  # written in capitals too: "ZAYNE on every lid"
-    if rank is None and _before_family_word(caption, end):
+    if _before_family_word(caption, end):  # "the whole Kowalski clan"
         return "a family name"
     if not word.isupper() and key not in geo.region_names() and geo.is_place_name(word):
         return "a town"
     return None
+
+
+def first_name_acting(caption: str, start: int, end: int) -> bool:
+    """Whether the word at [start, end) is a first name doing what a person does ("Brooklyn knocked it all down"),
+    even where a place by that name exists: a town does not knock sandcastles down."""
+    return is_known_first_name(fold(caption[start:end])) and _acts(caption, start, end)
+
+
+def _acts(caption: str, start: int, end: int) -> bool:
+    """Whether the word stands alone (no capitalised word beside it) before a verb a person does ("Brooklyn
+    covered her ears", "Madison said grace"); "is", "was", "will" follow words as often as names."""
+    after = re.match(r"[ \t]+([a-z][\w'’]*)", caption[end:end + 30])
+    if not after or re.match(r"[ \t]+[A-Z]", caption[end:end + 3]) or re.search(r"[A-Z][\w'’\-]*[ \t]+$",
+                                                                                 caption[max(0, start - 30):start]):
+        return False
+    verb = fold(after[1])
+    return (verb in SUBJECT_VERBS and verb not in AUXILIARIES
+            or len(verb) > 4 and verb.endswith("ed") and english_rank(verb) is not None)
 
 
 def _before_family_word(caption: str, end: int) -> bool:

@@ -14,7 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from kidsafe import geo
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine import tagger
-from kidsafe.engine.gazetteer import name_count
+from kidsafe.engine.gazetteer import is_known_first_name, name_count
 from kidsafe.engine.net.shapes import CAPITAL_RUN_RE, TITLE_RUN, character_spans
 from kidsafe.engine.text import Folded, english_rank, fold
 
@@ -238,3 +238,33 @@ def _not_a_place(key: str, phrase: str, n: int, after: list[str]) -> bool:
         return True  # "Born", "Bath" with a capital: a common word, not the place of that name
     return n == 1 and name_count(phrase) >= COMMON_NAME_COUNT
 
+
+
+MIN_SCHOOL_WORD = 4
+"""A word of a school's name shorter than this is not looked for alone ("Ely" is in too many other names)."""
+SCHOOL_WORD_ALONE_RANK = 40_000
+"""A word of a school's name is looked for alone only when it is this rare in English ("Owls", "Acorns" and
+"Lanterns" are words a caption uses of other things)."""
+_SCHOOL_KIND_WORDS = frozenset(fold(w) for kind in ("school_types_after_name", "school_types_before_name")
+                               for phrase in lx.word_set("share", kind) for w in phrase.split())
+"""Words that say what kind of school it is in some language ("Dayhome", "Gaelscoil", "Tadika"): a caption says
+them of any school."""
+
+
+def school_word_telling_alone(word: str) -> bool:
+    """Whether one word of a school's name gives the school away wherever it stands ("Macleay" of "Macleay Flats
+    Public School", back as "Macleay Valley show"): capitalised, long, next to unknown in English, no word for a kind
+    of school and no first name ("Abigail" of "Abigail Adams Elementary" may be a child)."""
+    key = fold(word)
+    rank = english_rank(key)
+    return (word[:1].isupper() and len(word) >= MIN_SCHOOL_WORD and (rank is None or rank > SCHOOL_WORD_ALONE_RANK)
+            and not is_known_first_name(key) and key not in _SCHOOL_KIND_WORDS)
+
+
+def school_initials(display: str) -> str:
+    """A school's initials as a family shortens them in a hashtag ("#GHPS" for "Greenfield Heights Primary
+    School"): three letters or more and no English word ("SAD" stays a word); "" otherwise."""
+    letters = "".join(w[0] for w in re.findall(r"[^\W\d_][\w'’\-]*", display) if fold(w) not in ("the", "of", "and"))
+    if len(letters) < 3 or not letters.isupper() or english_rank(fold(letters)) is not None:
+        return ""
+    return letters

@@ -115,3 +115,8 @@ def capitalised_before(text: str, start: int) -> bool:
 def capitalised_after(text: str, end: int) -> bool:
     """The next word after ``end`` is written with a capital: a name goes on ("the Penrith Carnival")."""
     return bool(re.match(r"\s+[A-Z]", text[end:end + 3]))
+
+
+def opens_sentences_with_capitals(text: str) -> bool:
+    """Whether a text (its hashtags aside) opens some sentence with a capital: a feed written in lower case does not."""
+    return bool(re.search(r"(?:^|[.!?]\s+)[A-Z]", HASHTAG_RE.sub("", text).strip()))

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.net.shapes import HASHTAG_RE
 from kidsafe.engine.routines import activity_in, parse_time
@@ -74,7 +76,24 @@ def times(text: str) -> Iterator[tuple[int, int, str]]:
                 continue
         # a time said as a noun's adjective ("the 5am alarm") is the bare part: "the morning alarm"
         adjective = _ADJECTIVE_BEFORE.search(text, max(0, start - 8), start) and not text[start].isalpha()
-        yield start, end, part if adjective else SAID[part]
+        single = not (before or after)
+        yield start, end, part if adjective or single and _before_a_noun(text, start, end) else SAID[part]
+
+
+_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+_PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:at|from|by|till|until|around|about|before|after|for|since)\s+$")
+
+
+def _before_a_noun(text: str, start: int, end: int) -> bool:
+    """A bare time before a noun it describes, no preposition before it ("Saturday 9am football"): "morning
+    football", not "in the morning football"."""
+    after = _NOUN_AFTER.match(text, end)
+    return (bool(after) and text[start].isdigit() and after[1] not in STOP_WORDS | _WHEN_WORDS
+            and not after[1].endswith("ed") and not _PREPOSITION_BEFORE.search(text, max(0, start - 8), start))
+
+
+_WHEN_WORDS = frozenset({"tonight", "today", "tomorrow", "yesterday", "again", "sharp", "onwards", "ish"})
+"""Words after a time that say when, not what ("7pm sharp", "9am tomorrow"): the time stays "in the evening"."""
 
 
 def _bare_clock(hour: str, end: str) -> str | None:
@@ -135,14 +154,28 @@ def _listed_together(text: str, first: tuple[int, int], second: tuple[int, int])
 
 
 def time_spans(caption: str, *, routine: bool = False) -> Iterator[tuple[int, int, str, str]]:
-    """(start, end, kind, vague words) of each clock time, and of each weekday in a post about an activity
-    (``routine``: the dossier already read one in this post, abbreviations too)."""
+    """(start, end, kind, vague words) of each clock time, and of each weekday in a post about an activity or that
+    says a weekday as a habit ("every Tuesday"; then, as with ``routine``, where the dossier already read one in
+    this post, abbreviations too)."""
     for start, end, said in times(caption):
         yield start, end, "time", said
     no_tags = HASHTAG_RE.sub(" ", caption)
-    if routine or activity_in(re.sub(r"#\w+", " ", fold(no_tags)), no_tags):
-        for start, end, said in _days_listed_once(caption, list(weekdays(caption, abbreviations=routine))):
+    habit = said_as_a_habit(no_tags)
+    if routine or habit or activity_in(re.sub(r"#\w+", " ", fold(no_tags)), no_tags):
+        for start, end, said in _days_listed_once(caption, list(weekdays(caption, abbreviations=routine or habit))):
             yield start, end, "weekday", said
+
+
+_HABIT_RE = re.compile(r"(?i:\b(?:every|each)\s+(?:other\s+|single\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)"
+                       r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days\b")
+"""A weekday said as a habit: "every Tuesday", "each other Sat", "Tuesdays with Tyler" (capitalised: "sundays" is
+also a dessert)."""
+
+
+def said_as_a_habit(text: str) -> bool:
+    """Whether the text says a weekday as a habit, whatever the habit is ("Every Tuesday at 3:15 I pick up..."): a
+    weekly routine by the words alone, known to the engine or not."""
+    return bool(_HABIT_RE.search(text))
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,|/|&|\+|-|–|and)?\s*", re.IGNORECASE)
