@@ -216,6 +216,7 @@ def audit(src: Any, *, as_of: date | None = None, options: AuditOptions | None =
                 progress("photos", done, len(all_photos))
         with _phase(timings, "views", "aggregation"):
             views = build_views(feed.posts, info, findings, feed, recasing=recasing)
+        warnings += undated_warnings(views)
         progress("captions", 0, len(views))
         with _phase(timings, "captions"):
             with_docs(views, skipped, known=early.result(), timings=timings)
@@ -254,7 +255,7 @@ def read_photo(feed: Feed, path: str, detectors: dict[str, Any], options: AuditO
         return path, meta, None, str(exc)
     except Exception as exc:  # noqa: BLE001 - a model's own failure (onnxruntime's bad_alloc) on one photo
         log.warning("photo checks failed on one photo (%s)", type(exc).__name__)
-        return path, meta, None, f"the photo checks (text, faces, nudity) failed on this photo ({type(exc).__name__})"
+        return path, meta, None, "the photo checks (text, faces, nudity) failed on this photo"
 
 
 def _detectors(options: AuditOptions, skipped: list[str]) -> dict[str, Any]:
@@ -483,20 +484,42 @@ def text_parts(post: Post, findings: dict[str, PhotoFindings],
     return tuple(parts)
 
 
+def undated_warnings(views: Sequence[PostView]) -> list[FeedWarning]:
+    """One warning naming the posts with words but no time kidsafe can read: no birthday, age or routine is worked
+    out from them, and the parent should know why."""
+    undated = [v.id for v in views if v.local_time is None and v.post.caption.strip()]
+    if not undated:
+        return []
+    shown = ", ".join(undated[:UNDATED_NAMED]) + (", …" if len(undated) > UNDATED_NAMED else "")
+    return [FeedWarning(f"{'post' if len(undated) == 1 else 'posts'} {shown}",
+                        "no date kidsafe can read, so no birthday, age or weekly routine is worked out from "
+                        + ("it" if len(undated) == 1 else f"these {len(undated)} posts"))]
+
+
+UNDATED_NAMED = 5
+
+
 def post_times(post: Post, info: dict[str, PhotoInfo], feed: Feed | None,
                zone: tzinfo | None) -> tuple[datetime | None, datetime | None]:
     """(local time of the moment shown, local time of posting), export stamps read in ``zone``.
 
-    A photo's EXIF time is already local; without any time, the first photo's file time stands in.
+    A photo's EXIF time is already local; without any time, a plain folder's first photo's file time stands in,
+    when it is a time a photo could have been taken. An export's post carries its own time: a file time there is
+    the day the archive was made (or 1970 in a tar), and a birthday read from it would be false.
     """
     taken: datetime | None = None
     for photo in post.photos:
         meta = info.get(photo.path)
         taken = taken or (meta.taken_at if meta else None) or to_local(photo.taken_at, zone)
     posted = to_local(post.posted_at, zone)
-    if posted is None and taken is None and feed is not None and post.photos:
-        posted = feed.source.mtime(post.photos[0].path)
+    if posted is None and taken is None and feed is not None and post.photos and post.platform == "plain":
+        stamp = feed.source.mtime(post.photos[0].path)
+        posted = stamp if stamp is not None and FILE_TIMES_FROM <= stamp <= datetime.now() else None
     return taken or posted, posted or taken
+
+
+FILE_TIMES_FROM = datetime(2000, 1, 1)
+"""A file time before this is no photo's (a tar's 1970, a ZIP's 1980): the post stays undated."""
 
 
 def _first_fix(post: Post, info: dict[str, PhotoInfo]) -> tuple[GeoPoint | None, EvidenceSource | None, str | None]:

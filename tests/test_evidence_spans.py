@@ -93,6 +93,16 @@ def test_span_offsets_refer_to_the_text_as_read_before_html_clean_up():
     assert view.span(0, 0, 10).text == "Ivy &amp; Noor"
 
 
+def test_a_tag_in_typed_text_is_markup_never_a_name_and_spans_still_map_back():
+    """"<b>Sophie</b> turns 7 <Mia>": the engine reads "Sophie turns 7" (a tag is a space); its spans point into the
+    caption as typed. Text read in a photo keeps its brackets."""
+    view = _view("<b>Sophie</b> turns 7 <Mia>", ocr=("EXIT <Mia>",))
+    assert view.parts[0].text.split() == ["Sophie", "turns", "7"]
+    start = view.parts[0].text.index("Sophie")
+    assert view.span(0, start, start + len("Sophie")).text == "Sophie"
+    assert view.parts[-1].text == "EXIT <Mia>"
+
+
 def test_span_of_folded_text_maps_back_where_folding_changes_lengths():
     view = _view("ﬁrst day for Zoë at Straße")  # the ligature folds to two letters
     low = view.folded[0]

@@ -169,3 +169,18 @@ def test_plain_distances_and_post_labels_read_cleanly():
     assert plain.distance(3000) == "3 km" and plain.distance(3400) == "3.4 km" and plain.distance(400) == "400 m"
     label = plain.post_label(datetime(2024, 3, 10, 10, 55), "Mother's Day breakfast in bed (well... toast crumbs in bed")
     assert "...…" not in label and label.endswith("…”"), label
+
+
+def test_plain_markdown_summary_shows_text_from_the_posts_literally():
+    """`--markdown` printed a post id "<b id='x'>p1</b>" and a warning's file name as they came: a Markdown viewer
+    would have read them as HTML or a link. A family with nothing of its own says so under its heading."""
+    from kidsafe.models import FeedWarning
+    from kidsafe.report.summary import to_text
+
+    subjects = (Subject("child-1", "child", "Jack", (), "boy"), Subject(FAMILY, "family"))
+    facts = (_fact(FactKind.CHILD_NAME, "child-1", "Jack"), _fact(FactKind.AGE, "child-1", 6, "<b id='x'>p1</b>"))
+    d = Dossier(subjects=subjects, facts=facts, posts_read=1, audit_date=date(2025, 6, 1),
+                warnings=(FeedWarning("[pic](javascript:alert(1)).jpg", "not an image"),))
+    text = to_text(d, markdown=True)
+    assert not re.search(r"(?<!\\)[<\[]", text.replace("[posts", "")), text  # every bracket escaped
+    assert "Nothing about the family as a whole." in text

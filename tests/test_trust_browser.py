@@ -42,6 +42,7 @@ def injected(page) -> list[str]:
         "tracker image": "img[src*='tracker.example']",
         "link from a caption": "a:has-text('click me'), a:has-text('tap'), a:has-text('pic')",
         "raw <b>": "b",
+        "web address made a link": "a[href*='example.com' i]",  # GitHub Markdown links a bare www. or https://
     }
     found = [name for name, selector in checks.items() if page.locator(selector).count()]
     if page.evaluate("[...document.scripts].some(s => s.textContent.includes('alert('))"):

@@ -221,7 +221,7 @@ def caption_rows(rows: list[tuple[str, str, str, str]]) -> str:
 HOSTILE_ENTRIES = {
     "nested-bomb.zip": ("not opened",),
     "bomb.jpg": ("ZIP bomb", "refused"),
-    "liar.jpg": ("damaged in the ZIP",),
+    "liar.jpg": ("damaged inside the ZIP",),
     "png-60000x60000.png": ("too large", "60000x60000"),
     "../escape.jpg": ("unsafe path", "'..'"),
     "/tmp/kidsafe-escape.jpg": ("unsafe path", "absolute"),

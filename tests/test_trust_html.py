@@ -305,3 +305,14 @@ def test_html_page_reader_catches_unescaped_user_text(call, unsafe, payload):
     problems, shown, _ = page_problems(at)
     assert bool(problems) == unsafe, problems
     assert unsafe or payload in shown
+
+
+def test_escaped_text_holds_no_web_or_email_address_markdown_would_link():
+    """GitHub's Markdown links "www.", "https://" and e-mail addresses in the text it parsed, escapes or not: a word
+    joiner breaks each, and the text reads the same."""
+    from ui.render import esc
+
+    text = "party at www.evil.example, pics https://evil.example/p and me@evil.example"
+    out = esc(text)
+    assert out.count("\u2060") == 3
+    assert out.replace("\u2060", "").replace("\\", "") == text

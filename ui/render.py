@@ -52,9 +52,20 @@ SOURCE_WORDS = {
 NO_RUN = "Nothing loaded yet. Load your posts first, or try the demo family."
 
 
+#: Where the page's Markdown (GitHub's flavour) would make a web or e-mail address a live link even with every
+#: mark escaped: it finds them in the text after parsing. An invisible word joiner there breaks the match.
+_AUTOLINKED = re.compile(r"(?i)\b(www|https?|ftp|mailto)(?=\\[.:])|(\\@)")
+_WORD_JOINER = "\u2060"
+
+
+def _unlinked(escaped: str) -> str:
+    """Escaped Markdown whose web and e-mail addresses stay text ("www.example.com" is no link to click)."""
+    return _AUTOLINKED.sub(lambda m: m[0] + _WORD_JOINER, escaped)
+
+
 def esc(text: object) -> str:
-    """Text made safe for any Streamlit Markdown: shown character for character, never as markup."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", str(text))
+    """Text made safe for any Streamlit Markdown: shown character for character, never as markup or a link."""
+    escaped = _unlinked(_MD_SPECIAL.sub(r"\\\1", str(text)))
     lines = [line.strip() for line in escaped.splitlines()]
     return "  \n".join(line for line in lines if line) if len(lines) > 1 else (lines[0] if lines else "")
 
@@ -72,7 +83,7 @@ def highlighted(text: str, terms: Iterable[str]) -> str:
 
 def _escape_inline(piece: str) -> str:
     """Escape a piece without trimming its edge spaces (they separate it from a highlight)."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", piece)
+    escaped = _unlinked(_MD_SPECIAL.sub(r"\\\1", piece))
     return re.sub(r"[ \t]*\n\s*", "  \n", escaped)
 
 
@@ -275,6 +286,8 @@ def plain_excerpt(run: state.LoadedRun, fact: Fact, ev: Evidence, view: PostView
     """What a photo's data says, in words: a GPS position becomes where it is, never its coordinates."""
     if is_position(fact, ev, view):
         where = plain.Places(run.dossier).where(view.gps.as_dict()) if view and view.gps else ""
+        if view is not None and view.gps_photo is None:  # a check-in: the post names the place, no photo does
+            return "The post's check-in gives the exact place" + (f": {where}." if where else ".")
         said = "photo file carries the exact place it" if ev.source is EvidenceSource.EXIF else \
             "post carries the exact place its photo"
         return f"The {said} was taken" + (f": {where}." if where else ".")

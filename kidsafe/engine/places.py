@@ -43,7 +43,8 @@ def add_location_leaks(book: FactBook, views: Sequence[PostView]) -> None:
     for view in views:
         if view.gps is not None:
             book.add(FactKind.LOCATION_LEAK, FAMILY, view.gps.as_dict(),
-                     _gps_evidence(view, "the photo carries its GPS position"), 0.99,
+                     _gps_evidence(view, "the photo carries its GPS position" if view.gps_photo
+                                   else "the post's check-in gives its place"), 0.99,
                      key=f"leak:{view.id}", advice=LEAK_ADVICE)
 
 

@@ -16,20 +16,33 @@ WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&apos;": "'", "&nbsp;": " ",
              "&#x27;": "'", "&rsquo;": "’", "&lsquo;": "‘"}
 _HTML_BITS = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|rsquo|lsquo|#39|#x27);|<br\s*/?>|</?p>", re.IGNORECASE)
+_HTML_BITS_AND_TAGS = re.compile(_HTML_BITS.pattern + r"|</?[a-z][\w:-]*(?:\s[^<>]{0,300})?/?>", re.IGNORECASE)
+"""Entities, line breaks and, in what people typed, any other tag ("<b>", "<a href=...>", "<Mia>"): a tag is markup,
+never a name. Text read in a photo keeps its angle brackets: a sign is no web page."""
+_BREAK = re.compile(r"<br\s*/?>|</?p>", re.IGNORECASE)
 
 
-def plain_text(text: str) -> str:
-    """Text with its stray HTML line breaks and the common character entities read as what they stand for."""
+def _plain(bit: str) -> str:
+    """What one of ``_HTML_BITS`` stands for: its character, a line break, or a space for any other tag."""
+    if bit.startswith("&"):
+        return _ENTITIES[bit.lower()]
+    return "\n" if _BREAK.fullmatch(bit) else " "
+
+
+def plain_text(text: str, *, tags: bool = True) -> str:
+    """Text with its stray HTML line breaks, tags (``tags``) and the common character entities read as what they
+    stand for."""
     if "&" not in text and "<" not in text:
         return text
-    return _HTML_BITS.sub(lambda m: _ENTITIES.get(m[0].lower(), "\n"), text)
+    return (_HTML_BITS_AND_TAGS if tags else _HTML_BITS).sub(lambda m: _plain(m[0]), text)
 
 
-def plain_positions(text: str) -> list[tuple[int, int]]:
-    """For each character of ``plain_text(text)``, the [start, end) of the original characters it stands for."""
+def plain_positions(text: str, *, tags: bool = True) -> list[tuple[int, int]]:
+    """For each character of ``plain_text(text, tags=tags)``, the [start, end) of the original characters it stands
+    for."""
     out: list[tuple[int, int]] = []
     pos = 0
-    for m in _HTML_BITS.finditer(text):
+    for m in (_HTML_BITS_AND_TAGS if tags else _HTML_BITS).finditer(text):
         out += [(i, i + 1) for i in range(pos, m.start())]
         out.append((m.start(), m.end()))  # "&amp;" is one "&", "<br>" one newline
         pos = m.end()
@@ -55,7 +68,7 @@ class TextPart:
     def original(self, start: int, end: int) -> tuple[int, int]:
         """Offsets [start, end) of ``text`` as offsets into the named text as read."""
         if self.raw is not None and start < end:
-            where = plain_positions(self.raw)
+            where = plain_positions(self.raw, tags=self.source is not EvidenceSource.OCR)
             start, end = where[start][0], where[end - 1][1]
         return self.base + start, self.base + end
 
@@ -64,7 +77,7 @@ def cleaned(part: TextPart) -> TextPart:
     """The part with its HTML clean-up done (``plain_text``), the text as read kept in ``raw``; once only."""
     if part.raw is not None:
         return part
-    text = plain_text(part.text)
+    text = plain_text(part.text, tags=part.source is not EvidenceSource.OCR)
     return part if text == part.text else replace(part, text=text, raw=part.text)
 
 

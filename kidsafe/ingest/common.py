@@ -20,6 +20,7 @@ logger = logging.getLogger(__name__)
 MAX_JSON_DEPTH = 64
 MAX_INT_DIGITS = 40
 LATEST_TS = 32_503_680_000  # year 3000: anything later is not a real timestamp
+EARLIEST_TS = 0  # 1970: an ISO date before the Unix epoch is no post's
 MS_TS = 100_000_000_000  # above this, a timestamp is in milliseconds
 
 
@@ -116,8 +117,12 @@ def as_number(value: Any) -> float | None:
 
 
 def utc(value: Any) -> datetime | None:
-    """A Unix timestamp (seconds, or milliseconds) as an aware UTC datetime; None if absent or absurd."""
+    """A Unix timestamp (seconds, or milliseconds) as an aware UTC datetime, or an ISO 8601 date-time some tools
+    write in its place; None if absent or absurd."""
     ts = as_number(value)
+    if ts is None and isinstance(value, str) and value.strip():
+        when = iso_utc(value)
+        return when if when is not None and EARLIEST_TS <= when.timestamp() <= LATEST_TS else None
     if ts is None or ts <= 0:
         return None
     if ts > MS_TS:
@@ -221,7 +226,7 @@ class Reading:
             self.warn(name, "nested too deeply; the rest of this file skipped")
         except Exception as exc:  # noqa: BLE001 (one odd file must never stop the audit)
             logger.warning("reading %s failed: %s", name, type(exc).__name__)
-            self.warn(name, f"could not be read ({type(exc).__name__}); the rest of this file skipped")
+            self.warn(name, "could not be read; the rest of this file skipped")
 
 
 def entries(data: Any, name: str, reading: Reading, keys: tuple[str, ...] = ()) -> list[dict[str, Any]]:
@@ -238,3 +243,10 @@ def entries(data: Any, name: str, reading: Reading, keys: tuple[str, ...] = ()) 
     if len(objects) < len(data):
         reading.warn(name, f"{len(data) - len(objects)} entries are not posts; skipped")
     return objects
+
+
+def missing_photos(n: int) -> str:
+    """The warning for an export file naming ``n`` photos the export does not hold."""
+    named = "1 photo named here is" if n == 1 else f"{n} photos named here are"
+    return (f"{named} missing from the export; an export that came in several parts keeps some photos in another "
+            "part: add every part together")

@@ -22,6 +22,7 @@ from typing import Any
 from kidsafe.ingest.common import (
     IdAllocator,
     Reading,
+    missing_photos,
     as_dict,
     as_list,
     as_text,
@@ -167,7 +168,7 @@ class _Reader:
                 with self.reading.guard(name):
                     handler(load_json(self.source, name, self.reading.warnings, mojibake=True), name)
                 if self.missing:
-                    self.reading.warn(name, f"{self.missing} photos named here are missing from the export")
+                    self.reading.warn(name, missing_photos(self.missing))
         if not self.reading.holder and self.titled:
             self.reading.holder = self.titled.most_common(1)[0][0]
         return self.reading

@@ -18,6 +18,7 @@ from typing import Any
 from kidsafe.ingest.common import (
     IdAllocator,
     Reading,
+    missing_photos,
     as_dict,
     as_list,
     as_text,
@@ -125,7 +126,7 @@ class _Reader:
                 wanted = post.id or f"{base_name(name)}#{number}"
                 self.reading.posts.append(replace(post, id=self.ids.take(wanted)))
         if missing:
-            self.reading.warn(name, f"{missing} photos named here are missing from the export")
+            self.reading.warn(name, missing_photos(missing))
 
     def old_media(self, name: str, data: Any) -> None:
         """Pre-2020 ``media.json``: its photos, stories and videos in the newer exports' shape, read the same way."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import os
 import stat
 import struct
@@ -25,6 +26,8 @@ from kidsafe.ingest.safety import (
     too_many_files,
 )
 from kidsafe.models import FeedWarning
+
+log = logging.getLogger(__name__)
 
 EOCD = b"PK\x05\x06"
 EOCD64_LOCATOR = b"PK\x06\x07"
@@ -177,7 +180,8 @@ class ZipSource:
         except UnsafeInputError:
             raise
         except Exception as exc:  # noqa: BLE001 - whatever a damaged entry makes zipfile raise
-            raise IngestError(f"{name}: damaged in the ZIP ({type(exc).__name__})") from None
+            log.debug("zip entry %s unreadable: %s", name, type(exc).__name__)  # the kind of damage, for a developer
+            raise IngestError(f"{name}: damaged inside the ZIP file; it cannot be read") from None
 
     def mtime(self, name: str) -> datetime | None:
         """The entry's stored time (the ZIP keeps local wall-clock time)."""

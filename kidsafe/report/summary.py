@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from kidsafe.kinds import KINDS
@@ -65,13 +66,22 @@ def _cited(fact: Fact) -> str:
     return "; ".join(cited + ([ACCOUNT_WORDS] if from_account(fact) else []))
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&=^\"'/@%])")
+
+
+def _md(text: str) -> str:
+    """Text from the posts made literal in Markdown: a post id or name like "<b>" or "[x](y)" is shown, not read."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
 def _line(dossier: Dossier, fact: Fact, markdown: bool) -> str:
     from kidsafe.report.plain import fact_words  # plain words build on describe_value above: imported when used
 
     sure = "" if fact.confidence >= 0.5 else " (possible)"
     label = KINDS[fact.kind].label
-    bullet = "- " if markdown else "  "
-    return f"{bullet}{label}: {fact_words(dossier, fact)}{sure}  [{_cited(fact)}]"
+    if markdown:
+        return f"- {label}: {_md(fact_words(dossier, fact))}{sure}  \\[{_md(_cited(fact))}\\]"
+    return f"  {label}: {fact_words(dossier, fact)}{sure}  [{_cited(fact)}]"
 
 
 def to_text(dossier: Dossier, markdown: bool = False) -> str:
@@ -79,9 +89,10 @@ def to_text(dossier: Dossier, markdown: bool = False) -> str:
     h1, h2 = ("# ", "## ") if markdown else ("", "")
     posts = f"{dossier.posts_read} post{'s' if dossier.posts_read != 1 else ''}"
     out = [f"{h1}The stranger's dossier ({posts}, as of {dossier.audit_date})", ""]
+    lit = _md if markdown else str
     for child in dossier.children:
         aliases = f" (also {', '.join(child.aliases)})" if child.aliases else ""
-        out.append(f"{h2}{child.name}{aliases}")
+        out.append(f"{h2}{lit(child.name + aliases)}")
         for fact in dossier.facts_about(child.id):
             if fact.kind is not FactKind.CHILD_NAME:
                 out.append(_line(dossier, fact, markdown))
@@ -95,9 +106,11 @@ def to_text(dossier: Dossier, markdown: bool = False) -> str:
         out.append(f"{'- ' if markdown else '  '}{len(leaks)} {noun}")
     if not dossier.children and not family and not leaks:
         out.append("  Nothing found. kidsafe can miss things: an empty dossier is not proof of safety.")
+    elif not family and not leaks:
+        out.append(f"{'- ' if markdown else '  '}Nothing about the family as a whole.")
     if dossier.warnings:
         out += ["", f"{h2}Warnings ({len(dossier.warnings)})"]
-        out += [f"{'- ' if markdown else '  '}{w.file}: {w.message}" for w in dossier.warnings[:50]]
+        out += [f"{'- ' if markdown else '  '}{lit(w.file)}: {lit(w.message)}" for w in dossier.warnings[:50]]
         if len(dossier.warnings) > 50:
             out.append(f"  … and {len(dossier.warnings) - 50} more")
     if dossier.skipped_checks:

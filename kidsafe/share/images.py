@@ -79,7 +79,7 @@ def decode(data: bytes, path: str) -> CleanPhoto:
         srgb = _to_srgb(upright, _icc_profile(data, path))
         pixels = Image.frombytes("RGB", srgb.size, srgb.tobytes())
     except Exception as exc:  # noqa: BLE001 - any decoder failure is the file's fault
-        raise IngestError(f"{path}: cannot be rebuilt from its pixels ({type(exc).__name__})") from exc
+        raise IngestError(f"{path}: cannot be rebuilt from its pixels") from exc
     finally:
         upright.close()
     return CleanPhoto(image=pixels, source_format=info.format, metadata=tuple(dict.fromkeys(found)),

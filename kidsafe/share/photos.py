@@ -64,7 +64,7 @@ def clean(job: Job, data: bytes | None, *, style: str, vocab: Vocabulary, keep: 
         return Cleaned(job, None, None, Expected(), "could not be read as an image")
     except Exception as exc:  # noqa: BLE001 - one odd photo must not stop the share; it is left out
         log.warning("share: a photo of post %d could not be processed (%s)", job.number, type(exc).__name__)
-        return Cleaned(job, None, None, Expected(), f"could not be processed ({type(exc).__name__})")
+        return Cleaned(job, None, None, Expected(), "could not be processed")
 
 
 def _clean(job: Job, data: bytes, style: str, vocab: Vocabulary, keep: KeepRule) -> Cleaned:
