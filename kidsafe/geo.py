@@ -139,6 +139,14 @@ def places_named(name: str) -> tuple[Place, ...]:
     return tuple(gaz.place(i) for i in found)
 
 
+def names_its_district(name: str) -> bool:
+    """Whether a place of this name gives its name to its district or region ("Leeds", "Blackpool", "Sydney"): a
+    city, not a village that shares a word ("Pray", "Silly", "Progress")."""
+    keys = fold_keys(name)
+    return any(any(key in k for key in keys for k in (*fold_keys(p.admin2 or ""), *fold_keys(p.admin1 or "")))
+               for p in places_named(name))
+
+
 def is_place_name(name: str) -> bool:
     """True when some gazetteer place has this name (no places built: cheap enough for every word)."""
     index = _load_name_index()

@@ -56,10 +56,14 @@ VOCAB = Vocabulary((
     ("Football. Zetland Park. Theo-pal scored his first goal.", "Football. The park. My son scored his first goal."),
     ("Every Tuesday at 3:15 I pick up Theo from school", "Every weekday in the afternoon I pick up my son from school"),
     ("Tuesdays with Theo are back!", "Weekdays with my son are back!"),  # a habit, whatever the habit is
+    ("Tuesday = tinikling. 6pm. Every week.", "Weekday = tinikling. In the evening. Every week."),
+    ("Football on Saturday mornings", "Football on weekend mornings"),  # not "at the weekend mornings"
+    ("Ice cream at Cockle Bay after school", "Ice cream at a place nearby after school"),  # a bay is no school
     ("Saturday 9am football again", "Weekend morning football again"),  # a time before the noun it describes
     ("Football 9am tomorrow", "Football in the morning tomorrow"),
-    ("Happy birthday! Born 12 April 2017, feels like yesterday.", "Happy birthday! Born in 2017, feels like yesterday."),
-    ("you were born on April 14 2015 at 9am", "you were born in 2015 in the morning"),
+    ("Happy birthday! Born 12 April 2017, feels like yesterday.", "Happy birthday! Born, feels like yesterday."),
+    ("Maisie, happy birthday mami, born 14/12/2017, my whole heart", "My daughter, happy birthday mami, born, my whole heart"),
+    ("you were born on April 14 2015 at 9am", "you were born in the morning"),
     ("Sports day 🏃 #BPS", "Sports day 🏃"),  # the school's initials as a tag
     ("#TeamWhitfield back to school. So proud", "Back to school. So proud"),  # the copy still opens a sentence
     ("#sundayswimming again", "again"),
@@ -331,3 +335,36 @@ def test_redact_a_town_that_is_also_a_first_name_doing_what_a_person_does_is_tha
     vocab = Vocabulary((Term("Brooklyn", "place"), Term("Penrith", "town")))
     assert redact("Brooklyn knocked it all down.", vocab).text == "Someone knocked it all down."
     assert redact("A weekend in Brooklyn, so much pizza", vocab).text == "A weekend in this place, so much pizza"
+
+
+def test_redact_a_name_owning_something_after_a_bare_apostrophe_reads_as_english():
+    """"Migs' whole pandesal" became "my son whole pandesal", "Tita Marites' leche flan" "Tita' leche flan"."""
+    vocab = Vocabulary((Term("Migs", "child", "son", "child-1"), Term("Marites", "relative", "Tita")))
+    assert redact("Stole Migs' whole pandesal", vocab).text == "Stole my son's whole pandesal"
+    assert redact("Tita Marites' leche flan 😋", vocab).text == "Tita's leche flan 😋"
+    assert redact("Migs' turn!", vocab).text == "My son's turn!"
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("Christmas card from the Jenkins family", "Christmas card from the family"),  # not "the local family"
+    ("Merry Christmas from the Dela Cruz crew", "Merry Christmas from the crew"),  # not "a place nearby crew"
+])
+def test_redact_a_place_before_a_family_word_is_the_family_name(caption, expected):
+    assert redact(caption, Vocabulary(())).text == expected
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("Pray for her 🙏", "Pray for her 🙏"),  # a word that opens a sentence, though villages bear it
+    ("Both towels. Miracle.", "Both towels. Miracle."),  # a word said alone, though a baby list holds it
+    ("Welsh cakes for tea, AN ENTIRE PACK gone", "Welsh cakes for tea, AN ENTIRE PACK gone"),
+    ("Blackpool illuminations 💡", "This place illuminations 💡"),  # a city that names its district stays a place
+    ("Day out in Welsh today", "Day out in this place today"),  # where a place stands, a place
+])
+def test_redact_a_common_word_that_opens_a_sentence_is_that_word_unless_a_city(caption, expected):
+    assert redact(caption, Vocabulary(())).text == expected
+
+
+
+def test_redact_a_quote_closing_after_a_name_owns_nothing():
+    vocab = Vocabulary((Term("Angus", "child", "son", "child-1"),))
+    assert redact("a leaf 'for Angus' and a story", vocab).text == "a leaf 'for my son' and a story"

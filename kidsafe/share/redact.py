@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.net.ages import age_spans
-from kidsafe.engine.net.name_shaped import first_name_acting
+from kidsafe.engine.net.name_shaped import FAMILY_GROUP_WORDS, first_name_acting
 from kidsafe.engine.net.names import name_rest_after, names_a_school_or_person
 from kidsafe.engine.net.shapes import (HASHTAG_RE, ends_a_set_phrase, greeted_after, in_a_set_phrase,
                                        opens_sentences_with_capitals, sentence_start, words_before)
@@ -68,7 +68,8 @@ def redact(caption: str, vocab: Vocabulary, *, routine: bool = False, people: fr
               *(Span(*found) for found in age_spans(caption)), *cited_spans(caption, cited)]
     spans += list(_rest_of_a_name(caption, spans, vocab))
     spans = [_with_hyphened_rest(caption, span) for span in spans]
-    chosen = [_with_its_kind(caption, _place_acting(caption, _titled_person(caption, _unknown_child(s))))
+    chosen = [_with_its_kind(caption, _family_named(caption, _place_acting(caption, _titled_person(caption,
+                                                                                                _unknown_child(s)))))
               for span in spans for s in _outside_greetings(caption, span)
               if fold(caption[s.start:s.end]) not in vocab.kept]  # the parent's words stay as written
     return _apply(caption, _resolve(chosen))
@@ -90,6 +91,25 @@ def _rest_of_a_name(caption: str, spans: Sequence[Span], vocab: Vocabulary) -> I
         yield Span(rest[0], rest[1], "person")
 
 
+_BARE_APOSTROPHE = re.compile(r"['’](?![\w'’])")
+"""The apostrophe alone that makes a name ending in s its owner's ("Migs' bag", "Marites' flan")."""
+
+
+_NOT_OWNED = frozenset({"and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "is", "said"})
+"""Words after a quote's closing apostrophe that no name owns ("'for Angus' and a story")."""
+
+
+def _owns(caption: str, end: int) -> bool:
+    """Whether the name ending at ``end`` owns what follows by an apostrophe after its s ("Migs' whole pandesal"),
+    taken into the name's span or not; a quote closing after a name ("'for Angus' and a story") owns nothing."""
+    if _BARE_APOSTROPHE.match(caption, end):
+        at = end + 1
+    elif caption[end - 1:end] in ("'", "’") and not re.match(r"[\w'’]", caption[end:end + 1]):
+        at, end = end, end - 1
+    else:
+        return False
+    noun = re.match(r"\s+([a-z][\w'’-]*)", caption[at:at + 30])
+    return caption[end - 1:end].lower() == "s" and bool(noun) and noun[1] not in _NOT_OWNED
 _HYPHENED = re.compile(r"-[^\W\d_][\w'’]*")
 _NAMED_KINDS = frozenset({"child", "other_child", "person", "pet", "parent", "relative"})
 
@@ -115,6 +135,16 @@ def _titled_person(caption: str, span: Span) -> Span:
     if span.term is None and span.kind == "place" and caption[span.start].isupper() \
             and set(words_before(caption, span.start, 1)) & TITLES:
         return replace(span, kind="person", said="")
+    return span
+
+
+def _family_named(caption: str, span: Span) -> Span:
+    """A place the nets found right before "family", "crew", "clan"… is that family's name ("from the Jenkins family",
+    "the Dela Cruz crew"): it goes, "the family" stays; not "the local family"."""
+    after = re.match(r"\s+([\w'’]+)", caption[span.end:span.end + 20])
+    if span.kind in ("place", "town") and span.term is None and after and fold(after[1]) in FAMILY_GROUP_WORDS:
+        the = re.match(r"(?i)the\s+", caption[span.start:span.end])  # a place net takes "the" with the name
+        return replace(span, start=span.start + (the.end() if the else 0), kind="surname", said="")
     return span
 
 
@@ -205,11 +235,18 @@ def _apply(caption: str, spans: list[Span]) -> Redacted:
     edits: list[Edit] = []
     for group, (words, kind) in reversed(list(zip(groups, saids, strict=True))):
         start, end = group[0].start, group[-1].end
+        owner = kind in _NAMED_KINDS and _owns(caption, end)  # "Migs' whole pandesal"
+        end += 1 if owner and _BARE_APOSTROPHE.match(caption, end) else 0
+        if not owner and caption[end - 1:end] in ("'", "’") and not re.match(r"[\w'’]", caption[end:end + 1]):
+            end -= 1  # a quote closing after the name ("'for Angus' and"): the quote stays
         if not words:
             start, end = _widen(out, start, end)
-        elif caption[group[0].start].isupper() and sentence_start(caption, group[0].start) \
-                or caption[group[0].start].isdigit() and re.search(r"(?:^|[.!?\n])\s*$", caption[:group[0].start]):
-            words = words[0].upper() + words[1:]
+            words = "'s" if owner else ""  # "Tita Marites' leche flan" -> "Tita's leche flan"
+        else:
+            if caption[group[0].start].isupper() and sentence_start(caption, group[0].start) \
+                    or caption[group[0].start].isdigit() and re.search(r"(?:^|[.!?\n])\s*$", caption[:group[0].start]):
+                words = words[0].upper() + words[1:]
+            words += "'s" if owner else ""  # "my son's whole pandesal", not "my son' whole"
         out = out[:start] + words + out[end:]
         label = group[0].term.text if kind == "hashtag" and group[0].term else kind
         edits.append(Edit(_edit_kind(kind, label), words))

@@ -241,9 +241,7 @@ def school_terms(display: str) -> list[Term]:
         out.append(Term(proper, "school"))
     if len(words) > 1:
         out += [Term(w, "school") for w in words if school_word_telling_alone(w)]
-    initials = school_initials(display)
-    if initials:
-        out.append(Term(initials, "school"))
+    out += [Term(initials, "school") for initials in school_initials(display)]
     return out
 
 

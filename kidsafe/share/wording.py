@@ -80,6 +80,8 @@ def _word_after(text: str, end: int) -> str:
 
 _ANIMAL_WORDS = frozenset(w for words in SPECIES.values() for w in words if w.isalpha()) | {"pet"}
 """Words for an animal: after one, a pet's name says nothing more ("our dog Segun" -> "our dog")."""
+_LANDSCAPE = lx.PLACE_WORDS | {"bay", "hill", "river", "creek", "cove", "island", "point", "falls", "hills"}
+"""Last words that make a name a place out of doors: never the school, however the caption speaks of school."""
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 _ARTICLED = _DETERMINERS | POSSESSIVES
 """Words after which a noun needs no article of its own: "a school cross", "her dog", "the local"."""
@@ -172,6 +174,10 @@ def _said(caption: str, group: list[Span], book: Phrasebook) -> tuple[str, str]:
         # "the Reading we know" -> "the place we know"
         return ("local" if _noun_after(caption, group[-1].end) else "place"), kind
     if kind == "place" and first.said == NEARBY:
+        last_word = fold(caption[first.start:group[-1].end].split()[-1]) if caption[first.start:group[-1].end].split() \
+            else ""
+        if last_word in _LANDSCAPE:  # "at Cockle Bay after school": a bay, whatever the caption is about
+            return (NEARBY if last_prev in NEARBY_PREPOSITIONS else "local" if last_prev == "the" else "our area"), kind
         return _nearby_said(caption, last_prev), kind
     if kind in ("place", "street") and first.said != PLACE_WORDS_SAID:
         return (first.said if last_prev in _ARTICLED else f"the {first.said}"), kind

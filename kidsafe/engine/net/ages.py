@@ -53,10 +53,11 @@ DAYS = (
 )
 
 BIRTH_DATE = re.compile(r"(?i)\b(?:born|arrived)\s+((?:on\s+|in\s+)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                        + _MONTH + r"|" + _MONTH.replace("(", "(?:", 1) + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)"
+                        + _MONTH + r"|" + _MONTH.replace("(", "(?:", 1) + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+                        r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}))"
                         r"(?:,?\s+(\d{4}))?)\b(?![:.]\d)")
-"""The day or month a child was born ("born on April 14 2015", "Born 12 April 2017", "born in March 2017"): with the
-year it is a birthday to the month, so only the year stays ("born in 2017")."""
+"""The day, month or year a child was born ("born on April 14 2015", "Born 12 April 2017", "born in March 2017",
+"born 14/12/2017"): each gives the birthday or the age away, so the date goes and "born" stays."""
 NUMERIC_DAY = re.compile(r"(?i)\b(?:born|arrived|on)\s+(?:on\s+)?(\d{1,2}/\d{1,2})\b(?!/\d)")
 """A day written in numbers after "born", "arrived" or "on" ("born 10/22"): it goes, the verb stays."""
 
@@ -74,7 +75,7 @@ def age_spans(caption: str) -> Iterator[tuple[int, int, str, str]]:
             if m[1][0].isupper() or m[1].lower() not in VERB_MONTHS:  # "we may 2…", "march 3 miles": no month
                 yield m.start(), m.end(), "date", f"in {m[1].capitalize()}"
     for m in BIRTH_DATE.finditer(caption):
-        yield m.start(1), m.end(1), "date", f"in {m[3]}" if m[3] else ""
+        yield m.start(1), m.end(1), "date", ""
     for m in NUMERIC_DAY.finditer(caption):
         yield m.start(1), m.end(1), "date", ""
 

@@ -96,6 +96,18 @@ def _names(caption: str, tagged: set[str], claimed: Collection[str]) -> Iterator
                 yield m.start(), m.start() + len(word), kind
 
 
+EXCLAIMED_RANK = 10_000
+EXCLAIMED_NAME_COUNT = 20_000
+"""A first name this common in English and this rare as a name ("Miracle", "Blessed", "Chaos") that makes a sentence
+alone is the word said; "Three today! Olivia" (Olivia ranks 13,197 in English, 435,016 as a name) is a child."""
+
+
+def _exclaimed(caption: str, start: int, end: int, key: str) -> bool:
+    rank = english_rank(key)
+    return (rank is not None and rank < EXCLAIMED_RANK and name_count(caption[start:end]) < EXCLAIMED_NAME_COUNT
+            and sentence_start(caption, start) and not re.match(r"\s*[\w'’,;:&+(]", caption[end:]))
+
+
 def _reading(caption: str, start: int, word: str, tagged: set[str], claimed: Collection[str]) -> str | None:
     """"person", "place" (a name after "at", "in"… that the gazetteer knows: "at Dundee") or None."""
     key, end = fold(word), start + len(word)
@@ -113,6 +125,8 @@ def _reading(caption: str, start: int, word: str, tagged: set[str], claimed: Col
         #             or a word of another language (a festival's name) it needs a person's place ("with X", "X's")
     if _not_in_a_name_position(caption, start, end, word) or before[-1:] in (["a"], ["an"], ["st"], ["saint"]):
         return None  # "a Switch", "a Milo": a thing; "St Patrick's Day": a saint
+    if key not in tagged and not called and _exclaimed(caption, start, end, key):
+        return None  # "Both towels. Miracle.", "Lunch at the cafe. Blessed": a word said alone, no one signing
     if PLACE_PREPOSITIONS & set(before[-2:]) and geo.places_named(word):
         return "place"
     return None if before[-1:] == ["the"] else "person"  # "the Meadows": a thing or a place, not a person

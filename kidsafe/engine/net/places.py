@@ -163,7 +163,8 @@ def _tagged_spans(caption: str, people: set[str], kept: frozenset[str]) -> Itera
                 or any(a < m.end and m.start < b for a, b in protected) \
                 or after and after[0] in THING_AFTER or words[-1] in THING_AFTER \
                 or all(w in lx.ACTIVITIES for w in words) \
-                or _cut_from_a_longer_name(caption, m.start, m.end):
+                or _cut_from_a_longer_name(caption, m.start, m.end) \
+                or len(words) == 1 and _a_word_where_it_stands(caption, m.start, m.text, key):
             continue  # "Football on Saturdays" is the activity, no club's name; "Vitamin D" is no place
         if m.kind == "SCHOOL":
             yield m.start, m.end, "school", ""
@@ -220,11 +221,24 @@ def _first_place(caption: str, words: list[tuple[int, int, str]], people: set[st
             key = fold(bare)
             after = fold(caption[end:end + 20]).split()[:1]
             if key in people or _not_a_place(key, bare, n, after) or n == 1 and key in common \
-                    and _opens_text(caption, start):
+                    and _opens_text(caption, start) or n == 1 and _a_word_where_it_stands(caption, start, bare, key):
                 continue
             if geo.places_named(bare):
                 return start, end
     return None
+
+
+OPENING_WORD_RANK = 10_000
+"""A word this common in English that opens a sentence or is shouted ("Pray for her", "Bore da", "AN ENTIRE PACK")
+is that word, though a place bears its name, unless a place's cue stands before it ("back to Welsh")."""
+_PLACE_CUE_BEFORE = re.compile(r"(?i)\b(?:in|at|from|to|near|around|into|outside|visiting)\s+$")
+
+
+def _a_word_where_it_stands(caption: str, start: int, word: str, key: str) -> bool:
+    rank = english_rank(key)
+    return (rank is not None and rank < OPENING_WORD_RANK and (_opens_text(caption, start) or word.isupper())
+            and not _PLACE_CUE_BEFORE.search(caption, max(0, start - 12), start)
+            and not geo.names_its_district(word))  # "Blackpool illuminations", "Sydney for the weekend": a city
 
 
 def _not_a_place(key: str, phrase: str, n: int, after: list[str]) -> bool:
@@ -261,10 +275,14 @@ def school_word_telling_alone(word: str) -> bool:
             and not is_known_first_name(key) and key not in _SCHOOL_KIND_WORDS)
 
 
-def school_initials(display: str) -> str:
-    """A school's initials as a family shortens them in a hashtag ("#GHPS" for "Greenfield Heights Primary
-    School"): three letters or more and no English word ("SAD" stays a word); "" otherwise."""
-    letters = "".join(w[0] for w in re.findall(r"[^\W\d_][\w'’\-]*", display) if fold(w) not in ("the", "of", "and"))
-    if len(letters) < 3 or not letters.isupper() or english_rank(fold(letters)) is not None:
-        return ""
-    return letters
+def school_initials(display: str) -> list[str]:
+    """A school's initials as a family shortens them in a hashtag: of every word ("#GHPS" for "Greenfield Heights
+    Primary School") and of its own name ("#STCJ" for "St. Therese of the Child Jesus Catholic Elementary School");
+    three letters or more and no English word ("SAD" stays a word)."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", display) if fold(w) not in ("the", "of", "and")]
+    own = [w for w in words if fold(w) not in lx.SCHOOL_TYPE_WORDS]
+    out = []
+    for letters in dict.fromkeys("".join(w[0] for w in ws) for ws in (words, own)):
+        if len(letters) >= 3 and letters.isupper() and english_rank(fold(letters)) is None:
+            out.append(letters)
+    return out

@@ -127,7 +127,9 @@ def weekdays(text: str, *, abbreviations: bool = False) -> Iterator[tuple[int, i
         plural = low.endswith("days")
         noun = ("weekend" if day in WEEKEND else "weekday") + ("s" if plural else "")
         before = (m[1] or "").lower()
-        if before == "on":
+        if before == "on" and _PART_AFTER.match(text, m.end()):  # "on Saturday mornings" -> "on weekend mornings"
+            said = "on " + noun.rstrip("s")
+        elif before == "on":
             said = ("at the " + noun) if day in WEEKEND and not plural else ("on " + noun if plural else "on a " + noun)
         elif before:
             said = f"{m[1]} {noun}"
@@ -172,10 +174,13 @@ _HABIT_RE = re.compile(r"(?i:\b(?:every|each)\s+(?:other\s+|single\s+)?(?:mon|tu
 also a dessert)."""
 
 
+_WEEKLY_RE = re.compile(r"(?i)\b(?:every|each)\s+week\b|\bweekly\b|\bonce\s+a\s+week\b")
+
+
 def said_as_a_habit(text: str) -> bool:
-    """Whether the text says a weekday as a habit, whatever the habit is ("Every Tuesday at 3:15 I pick up..."): a
-    weekly routine by the words alone, known to the engine or not."""
-    return bool(_HABIT_RE.search(text))
+    """Whether the text says a weekday as a habit, whatever the habit is ("Every Tuesday at 3:15 I pick up...",
+    "Tuesday = tinikling. 6pm. Every week."): a weekly routine by the words alone, known to the engine or not."""
+    return bool(_HABIT_RE.search(text)) or bool(_WEEKLY_RE.search(text)) and any(weekdays(text))
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,|/|&|\+|-|–|and)?\s*", re.IGNORECASE)
