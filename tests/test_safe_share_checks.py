@@ -64,8 +64,8 @@ def test_words_word_check_reads_captions_and_file_names(tmp_path):
         zf.writestr("maisie-whitfield.jpg", b"")
     items = word_check(path, family_words(VOCAB), {"3": {"Ellie"}, "4": {"Mae"}})
     assert [(r.check, r.post, r.what) for r in items] == [
-        ("words", "2", "a child's name is still in the caption"),
-        ("words", "3", "a name is still in the caption"),  # a name the caption held, in its own post
+        ("words", "2", "a child's name (“maisie”) is still in the caption"),  # as written, to change or keep
+        ("words", "3", "a name (“Ellie”) is still in the caption"),  # a name the caption held, in its own post
         ("words", None, "the family name is in the name of a file of the copy"),
         ("words", None, "a child's name is in the name of a file of the copy")]
     assert file_name_words("maisie_whitfield-1.jpg") == "maisie whitfield 1 jpg"
@@ -213,6 +213,7 @@ def test_a_pet_or_a_named_relative_the_fresh_audit_still_reads_is_left_to_fix(tm
     check = verify.recheck(copy, as_of=AS_OF, captions_kept=False)
     said = " ".join(item.what for item in check.items)
     assert "pet" in said and "relative" in said
+    assert "the pet (“Pickle”)" in said, said  # which word, so the parent can change it or keep it
     assert not verify.recheck(copy, as_of=AS_OF, captions_kept=False, kept=frozenset({"pickle", "nana joan"})).items
 
 

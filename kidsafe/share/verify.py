@@ -141,7 +141,9 @@ def recheck(path: Path, *, as_of: date, captions_kept: bool, put_back: frozenset
             for post in fact.posts:
                 if kind is FactKind.SENSITIVE_IMAGE and post in put_back:
                     continue
-                items.append(remaining(AUDIT, post, f"a stranger still reads the {KINDS[kind].label}", todo))
+                named = f" (“{fact.value}”)" if isinstance(fact.value, str) and kind is not FactKind.SENSITIVE_IMAGE \
+                    else ""  # a word still in the copy: which one, so the parent can change or keep it
+                items.append(remaining(AUDIT, post, f"a stranger still reads the {KINDS[kind].label}{named}", todo))
     skipped = [s for s in dossier.skipped_checks if s.startswith(("ocr", "language model"))]
     if skipped:
         notes.append("the fresh audit could not read everything: " + "; ".join(skipped))
