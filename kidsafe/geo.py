@@ -140,8 +140,8 @@ def places_named(name: str) -> tuple[Place, ...]:
 
 
 def names_its_district(name: str) -> bool:
-    """Whether a place of this name gives its name to its district or region ("Leeds", "Blackpool", "Sydney"): a
-    city, not a village that shares a word ("Pray", "Silly", "Progress")."""
+    """Whether a place of this name gives its name to its district or region ("Leeds", "Blackpool", "Sydney"): most
+    cities (not every one: "Nice", "Wells"), and no village that shares a word ("Pray", "Silly", "Progress")."""
     keys = fold_keys(name)
     return any(any(key in k for key in keys for k in (*fold_keys(p.admin2 or ""), *fold_keys(p.admin1 or "")))
                for p in places_named(name))

@@ -216,7 +216,7 @@ def audit(src: Any, *, as_of: date | None = None, options: AuditOptions | None =
                 progress("photos", done, len(all_photos))
         with _phase(timings, "views", "aggregation"):
             views = build_views(feed.posts, info, findings, feed, recasing=recasing)
-        warnings += undated_warnings(views)
+        warnings += undated_warnings(views, info)
         progress("captions", 0, len(views))
         with _phase(timings, "captions"):
             with_docs(views, skipped, known=early.result(), timings=timings)
@@ -484,16 +484,33 @@ def text_parts(post: Post, findings: dict[str, PhotoFindings],
     return tuple(parts)
 
 
-def undated_warnings(views: Sequence[PostView]) -> list[FeedWarning]:
-    """One warning naming the posts with words but no time kidsafe can read: no birthday, age or routine is worked
-    out from them, and the parent should know why."""
+def undated_warnings(views: Sequence[PostView], info: dict[str, PhotoInfo]) -> list[FeedWarning]:
+    """Warnings naming the posts with words but no time kidsafe can read (no birthday, age or routine is worked out
+    from them), and those dated only by a photo file's own time (what is worked out from them may be off)."""
     undated = [v.id for v in views if v.local_time is None and v.post.caption.strip()]
-    if not undated:
-        return []
-    shown = ", ".join(undated[:UNDATED_NAMED]) + (", …" if len(undated) > UNDATED_NAMED else "")
-    return [FeedWarning(f"{'post' if len(undated) == 1 else 'posts'} {shown}",
-                        "no date kidsafe can read, so no birthday, age or weekly routine is worked out from "
-                        + ("it" if len(undated) == 1 else f"these {len(undated)} posts"))]
+    by_file = [v.id for v in views if v.local_time is not None and v.post.caption.strip()
+               and _dated_by_file_time(v.post, info)]
+    out = []
+    if undated:
+        out.append(FeedWarning(_posts_named(undated), "no date kidsafe can read, so no birthday, age or weekly "
+                               "routine is worked out from " + ("it" if len(undated) == 1 else
+                                                                 f"these {len(undated)} posts")))
+    if by_file:
+        out.append(FeedWarning(_posts_named(by_file), "dated only by the photo file's own time (no date in posts.csv "
+                               "or in the photo): a birthday, age or routine read from " + ("it" if len(by_file) == 1
+                                                                                           else "them")
+                               + " may be wrong"))
+    return out
+
+
+def _dated_by_file_time(post: Post, info: dict[str, PhotoInfo]) -> bool:
+    return post.posted_at is None and not any(
+        (meta := info.get(ph.path)) is not None and meta.taken_at or ph.taken_at for ph in post.photos)
+
+
+def _posts_named(ids: Sequence[str]) -> str:
+    shown = ", ".join(ids[:UNDATED_NAMED]) + (", …" if len(ids) > UNDATED_NAMED else "")
+    return f"{'post' if len(ids) == 1 else 'posts'} {shown}"
 
 
 UNDATED_NAMED = 5

@@ -94,10 +94,11 @@ def test_span_offsets_refer_to_the_text_as_read_before_html_clean_up():
 
 
 def test_a_tag_in_typed_text_is_markup_never_a_name_and_spans_still_map_back():
-    """"<b>Sophie</b> turns 7 <Mia>": the engine reads "Sophie turns 7" (a tag is a space); its spans point into the
-    caption as typed. Text read in a photo keeps its brackets."""
-    view = _view("<b>Sophie</b> turns 7 <Mia>", ocr=("EXIT <Mia>",))
-    assert view.parts[0].text.split() == ["Sophie", "turns", "7"]
+    """"<b>Sophie</b> turns 7 <script>x</script>": the engine reads "Sophie turns 7 x" (a tag is a space); its spans
+    point into the caption as typed. A name in angle brackets stays a name; text read in a photo keeps its
+    brackets."""
+    view = _view("<b>Sophie</b> turns 7 <script>x</script> love to our <Oscar>", ocr=("EXIT <Mia>",))
+    assert view.parts[0].text.split() == ["Sophie", "turns", "7", "x", "love", "to", "our", "<Oscar>"]
     start = view.parts[0].text.index("Sophie")
     assert view.span(0, start, start + len("Sophie")).text == "Sophie"
     assert view.parts[-1].text == "EXIT <Mia>"

@@ -53,3 +53,28 @@ def test_a_plain_folder_in_a_tar_made_in_1970_gives_no_date(feed_jpeg):
     result = audit(out.getvalue(), as_of=AS_OF, options=QUICK)
     assert not result.dossier.facts_of_kind(FactKind.BIRTH_YEAR)
     assert [w.file for w in result.dossier.warnings if "no date" in w.message] == ["post 1"]
+
+
+def test_a_plain_post_dated_only_by_its_photo_file_says_so(tmp_path, feed_jpeg):
+    """A posts.csv row with no date and a photo without EXIF: the file's time dates it, and a warning says that a
+    birthday read from it may be wrong."""
+    import os
+    from datetime import datetime
+
+    (tmp_path / "posts.csv").write_text("id,date,caption,images\n1,,Freya is 4 today!,a.jpg\n", encoding="utf-8")
+    (tmp_path / "a.jpg").write_bytes(feed_jpeg())
+    stamp = datetime(2023, 1, 15, 12).timestamp()
+    os.utime(tmp_path / "a.jpg", (stamp, stamp))
+    result = audit(tmp_path, as_of=AS_OF, options=QUICK)
+    (warning,) = [w for w in result.dossier.warnings if "file's own time" in w.message]
+    assert warning.file == "post 1" and "may be wrong" in warning.message
+
+
+def test_iso_text_without_an_offset_is_the_familys_clock_and_1970_is_no_time():
+    from datetime import datetime
+
+    from kidsafe.ingest.common import utc
+
+    assert utc("2024-03-09") == datetime(2024, 3, 9)  # that day where they live, not 8 March in New York
+    assert utc("2024-03-09T10:00:00Z").tzinfo is not None
+    assert utc("1970-01-01T00:00:00Z") is None and utc(0) is None

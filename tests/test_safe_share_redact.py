@@ -365,6 +365,15 @@ def test_redact_a_common_word_that_opens_a_sentence_is_that_word_unless_a_city(c
 
 
 
-def test_redact_a_quote_closing_after_a_name_owns_nothing():
-    vocab = Vocabulary((Term("Angus", "child", "son", "child-1"),))
-    assert redact("a leaf 'for Angus' and a story", vocab).text == "a leaf 'for my son' and a story"
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("a leaf 'for Angus' and a story", "a leaf 'for my son' and a story"),  # a quote closes after the name
+    ("'Love you Angus' she said", "'Love you my son' she said"),
+    ("Angus' Lego tower", "My son's Lego tower"),  # no quote open: the name owns the tower
+    ("Happy birthday Angus'", "Happy birthday my son"),
+    ("Angus-Mae's first swim", "My son's first swim"),  # a double name keeps its owner's mark
+    ("Angus-sized hole in my heart", "My son-sized hole in my heart"),  # a word made of the name is no part of it
+    ("Gave Pickle our leftovers", "Gave our dog our leftovers"),  # no appositive: the pet is the one given to
+])
+def test_redact_apostrophes_and_hyphens_after_a_name(caption, expected):
+    vocab = Vocabulary((Term("Angus", "child", "son", "child-1"), Term("Pickle", "pet", "dog")))
+    assert redact(caption, vocab).text == expected

@@ -117,9 +117,10 @@ def test_browser_injection_checks_see_injected_markup(browser):
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     try:
         page.set_content("<p><img src='x' onerror='alert(1)'><a href='javascript:alert(2)'>click me</a><b>b</b>"
-                         "<img src='http://tracker.example/p.png'></p><script>alert(3)</script>")
+                         "<img src='http://tracker.example/p.png'><a href='http://www.example.com'>www.example.com</a>"
+                         "</p><script>alert(3)</script>")
         assert set(injected(page)) == {"img src=x", "javascript link", "tracker image", "script from a caption",
-                                       "link from a caption", "raw <b>"}
+                                       "link from a caption", "raw <b>", "web address made a link"}
         assert dialogs, "a payload that runs is seen"
     finally:
         page.close()

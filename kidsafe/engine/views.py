@@ -16,9 +16,14 @@ WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&apos;": "'", "&nbsp;": " ",
              "&#x27;": "'", "&rsquo;": "’", "&lsquo;": "‘"}
 _HTML_BITS = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|rsquo|lsquo|#39|#x27);|<br\s*/?>|</?p>", re.IGNORECASE)
-_HTML_BITS_AND_TAGS = re.compile(_HTML_BITS.pattern + r"|</?[a-z][\w:-]*(?:\s[^<>]{0,300})?/?>", re.IGNORECASE)
-"""Entities, line breaks and, in what people typed, any other tag ("<b>", "<a href=...>", "<Mia>"): a tag is markup,
-never a name. Text read in a photo keeps its angle brackets: a sign is no web page."""
+_HTML_ELEMENTS = ("a|b|i|u|s|em|strong|small|big|sub|sup|span|div|font|center|h[1-6]|ul|ol|li|table|tr|td|th|img"
+                  "|script|style|iframe|svg|video|audio|source|object|embed|link|meta|form|input|button|code|pre"
+                  "|blockquote|noscript|marquee")
+_HTML_BITS_AND_TAGS = re.compile(_HTML_BITS.pattern + r"|</?(?:" + _HTML_ELEMENTS + r")\b(?:\s[^<>]{0,300})?/?>",
+                                 re.IGNORECASE)
+"""Entities, line breaks and, in what people typed, the tags of HTML's own elements ("<b>", "<a href=...>",
+"<script>"): markup, never a name. A name in angle brackets ("to our <Oscar>") stays a name; text read in a photo
+keeps its brackets."""
 _BREAK = re.compile(r"<br\s*/?>|</?p>", re.IGNORECASE)
 
 

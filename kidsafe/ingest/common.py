@@ -20,7 +20,6 @@ logger = logging.getLogger(__name__)
 MAX_JSON_DEPTH = 64
 MAX_INT_DIGITS = 40
 LATEST_TS = 32_503_680_000  # year 3000: anything later is not a real timestamp
-EARLIEST_TS = 0  # 1970: an ISO date before the Unix epoch is no post's
 MS_TS = 100_000_000_000  # above this, a timestamp is in milliseconds
 
 
@@ -118,11 +117,10 @@ def as_number(value: Any) -> float | None:
 
 def utc(value: Any) -> datetime | None:
     """A Unix timestamp (seconds, or milliseconds) as an aware UTC datetime, or an ISO 8601 date-time some tools
-    write in its place; None if absent or absurd."""
+    write in its place (``_iso_stamp``: naive when it names no offset); None if absent or absurd."""
     ts = as_number(value)
     if ts is None and isinstance(value, str) and value.strip():
-        when = iso_utc(value)
-        return when if when is not None and EARLIEST_TS <= when.timestamp() <= LATEST_TS else None
+        return _iso_stamp(value)
     if ts is None or ts <= 0:
         return None
     if ts > MS_TS:
@@ -130,6 +128,20 @@ def utc(value: Any) -> datetime | None:
     if ts > LATEST_TS:
         return None
     return datetime.fromtimestamp(ts, tz=UTC)
+
+
+def _iso_stamp(text: str) -> datetime | None:
+    """An ISO 8601 date-time in place of a timestamp: aware when it names its offset; naive, as the family's own
+    clock, when it does not ("2024-03-09" is that day where they live, not 8 March in New York); None before 1970
+    (Unix time 0, the mark of a missing time) or after the year 3000."""
+    try:
+        when = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except (ValueError, OverflowError):
+        return None
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC)
+    seconds = when.replace(tzinfo=UTC).timestamp()
+    return when if 0 < seconds <= LATEST_TS else None
 
 
 def iso_utc(value: Any) -> datetime | None:

@@ -66,12 +66,14 @@ def _cited(fact: Fact) -> str:
     return "; ".join(cited + ([ACCOUNT_WORDS] if from_account(fact) else []))
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&=^\"'/@%])")
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&=^\"'/@%])")
+"""Every ASCII punctuation mark Markdown may read as syntax; CommonMark lets each be backslash-escaped (the app's
+``ui.render.esc`` escapes with it too)."""
 
 
 def _md(text: str) -> str:
     """Text from the posts made literal in Markdown: a post id or name like "<b>" or "[x](y)" is shown, not read."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def _line(dossier: Dossier, fact: Fact, markdown: bool) -> str:

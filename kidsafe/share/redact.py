@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.net.ages import age_spans
-from kidsafe.engine.net.name_shaped import FAMILY_GROUP_WORDS, first_name_acting
+from kidsafe.engine.net.name_shaped import before_family_word, first_name_acting
 from kidsafe.engine.net.names import name_rest_after, names_a_school_or_person
 from kidsafe.engine.net.shapes import (HASHTAG_RE, ends_a_set_phrase, greeted_after, in_a_set_phrase,
                                        opens_sentences_with_capitals, sentence_start, words_before)
@@ -24,7 +24,7 @@ from kidsafe.engine.text import fold
 from kidsafe.share.names import person_spans
 from kidsafe.share.phrases import Phrasebook
 from kidsafe.share.spans import Span, find_spans
-from kidsafe.share.terms import SPECIES, Cited, Term, Vocabulary
+from kidsafe.share.terms import SPECIES_WORDS, Cited, Term, Vocabulary
 from kidsafe.share.wording import child_runs, said
 
 # Priority of each kind of span when two overlap (lower wins), then the longer span.
@@ -92,37 +92,47 @@ def _rest_of_a_name(caption: str, spans: Sequence[Span], vocab: Vocabulary) -> I
 
 
 _BARE_APOSTROPHE = re.compile(r"['’](?![\w'’])")
-"""The apostrophe alone that makes a name ending in s its owner's ("Migs' bag", "Marites' flan")."""
-
-
+"""The apostrophe alone that makes a name ending in s its owner's ("Migs' bag", "Marites' flan"), or closes a quote."""
 _NOT_OWNED = frozenset({"and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "is", "said"})
-"""Words after a quote's closing apostrophe that no name owns ("'for Angus' and a story")."""
+"""Little words a hyphen may join to a name that are no part of it ("Maisie-and-James")."""
 
 
-def _owns(caption: str, end: int) -> bool:
-    """Whether the name ending at ``end`` owns what follows by an apostrophe after its s ("Migs' whole pandesal"),
-    taken into the name's span or not; a quote closing after a name ("'for Angus' and a story") owns nothing."""
+def _apostrophe_after(caption: str, end: int) -> int | None:
+    """Where a bare apostrophe right after a name stands (in the name's span or just after it), else None."""
     if _BARE_APOSTROPHE.match(caption, end):
-        at = end + 1
-    elif caption[end - 1:end] in ("'", "’") and not re.match(r"[\w'’]", caption[end:end + 1]):
-        at, end = end, end - 1
-    else:
-        return False
-    noun = re.match(r"\s+([a-z][\w'’-]*)", caption[at:at + 30])
-    return caption[end - 1:end].lower() == "s" and bool(noun) and noun[1] not in _NOT_OWNED
-_HYPHENED = re.compile(r"-[^\W\d_][\w'’]*")
+        return end
+    if caption[end - 1:end] in ("'", "’") and not re.match(r"[\w'’]", caption[end:end + 1]):
+        return end - 1
+    return None
+
+
+def _quote_open_before(caption: str, start: int) -> bool:
+    """Whether a quote opened with an apostrophe earlier in the sentence is still open at ``start`` ("'for Angus'")."""
+    sentence = re.split(r"[.!?\n]", caption[:start])[-1]
+    opened = len(re.findall(r"(?:^|(?<=[\s(\[]))['‘]", sentence))
+    closed = len(re.findall(r"['’](?=[\s.,!?;:)\]]|$)", sentence))
+    return opened > closed
+
+
+_HYPHENED = re.compile(r"-([^\W\d_]\w*)")
 _NAMED_KINDS = frozenset({"child", "other_child", "person", "pet", "parent", "relative"})
 
 
 def _with_hyphened_rest(caption: str, span: Span) -> Span:
     """A name goes with what a hyphen joins to it ("Cal-pal", "Tee-Tee", "Mary-Kate" with "Mary" known): rewriting
-    only its first part would leave "-pal scored" or "my son-my son"."""
+    only its first part would leave "-pal scored" or "my son-my son". A word made of it stays ("Maisie-sized")."""
     if span.kind not in _NAMED_KINDS:
         return span
     end = span.end
-    while (m := _HYPHENED.match(caption, end)) is not None:
+    while (m := _HYPHENED.match(caption, end)) is not None and _part_of_the_name(m[1], caption[span.start:span.end]):
         end = m.end()
     return span if end == span.end else replace(span, end=end)
+
+
+def _part_of_the_name(rest: str, name: str) -> bool:
+    """"Kate" of "Mary-Kate", "Tee" of "Tee-Tee", "pal" of "Cal-pal"; not "sized", "approved" or "and"."""
+    return rest[0].isupper() or fold(rest) == fold(name.split()[-1] if name.split() else name) or (
+        len(rest) <= 5 and not rest.endswith("ed") and fold(rest) not in _NOT_OWNED)
 
 
 TITLES = lx.KIN_TITLES | lx.ADULT_HONORIFICS | lx.PARENT_WORDS
@@ -141,8 +151,7 @@ def _titled_person(caption: str, span: Span) -> Span:
 def _family_named(caption: str, span: Span) -> Span:
     """A place the nets found right before "family", "crew", "clan"… is that family's name ("from the Jenkins family",
     "the Dela Cruz crew"): it goes, "the family" stays; not "the local family"."""
-    after = re.match(r"\s+([\w'’]+)", caption[span.end:span.end + 20])
-    if span.kind in ("place", "town") and span.term is None and after and fold(after[1]) in FAMILY_GROUP_WORDS:
+    if span.kind in ("place", "town") and span.term is None and before_family_word(caption, span.end):
         the = re.match(r"(?i)the\s+", caption[span.start:span.end])  # a place net takes "the" with the name
         return replace(span, start=span.start + (the.end() if the else 0), kind="surname", said="")
     return span
@@ -157,7 +166,6 @@ def _place_acting(caption: str, span: Span) -> Span:
     return span
 
 
-_SPECIES_WORDS = frozenset(w for words in SPECIES.values() for w in words if w.isalpha())
 
 
 def _with_its_kind(caption: str, span: Span) -> Span:
@@ -167,7 +175,7 @@ def _with_its_kind(caption: str, span: Span) -> Span:
         return span
     after = caption[span.end:span.end + 20]
     words = after.split()[:2]
-    if len(words) == 2 and words[0].lower() == "the" and fold(words[1].strip(".,!?;:")) in _SPECIES_WORDS:
+    if len(words) == 2 and words[0].lower() == "the" and fold(words[1].strip(".,!?;:")) in SPECIES_WORDS:
         return replace(span, end=span.end + after.index(words[1]) + len(words[1].rstrip(".,!?;:")))
     return span
 
@@ -235,10 +243,13 @@ def _apply(caption: str, spans: list[Span]) -> Redacted:
     edits: list[Edit] = []
     for group, (words, kind) in reversed(list(zip(groups, saids, strict=True))):
         start, end = group[0].start, group[-1].end
-        owner = kind in _NAMED_KINDS and _owns(caption, end)  # "Migs' whole pandesal"
-        end += 1 if owner and _BARE_APOSTROPHE.match(caption, end) else 0
-        if not owner and caption[end - 1:end] in ("'", "’") and not re.match(r"[\w'’]", caption[end:end + 1]):
-            end -= 1  # a quote closing after the name ("'for Angus' and"): the quote stays
+        apostrophe = _apostrophe_after(caption, end) if kind in _NAMED_KINDS else None
+        quoted = apostrophe is not None and _quote_open_before(caption, start)
+        # "Migs' whole pandesal", "Marcus' and my anniversary": the name owns what follows; "'for Angus' and": a quote
+        owner = apostrophe is not None and not quoted and caption[apostrophe - 1:apostrophe] in ("s", "S") \
+            and bool(re.match(r"\s+\w", caption[apostrophe + 1:apostrophe + 3]))
+        if apostrophe is not None:
+            end = apostrophe if quoted else apostrophe + 1  # a closing quote stays; an owner's mark is said again
         if not words:
             start, end = _widen(out, start, end)
             words = "'s" if owner else ""  # "Tita Marites' leche flan" -> "Tita's leche flan"

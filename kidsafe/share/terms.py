@@ -30,6 +30,8 @@ PERSON_KINDS = frozenset({"child", "relative", "pet", "parent", "other_child", "
 
 SPECIES: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in lx.locale_words("pets")["species"].items()}
 """Words (and emoji) of a post that say what kind of animal a pet is."""
+SPECIES_WORDS = frozenset(w for words in SPECIES.values() for w in words if w.isalpha())
+"""The words of ``SPECIES`` (no emoji): "dog", "kitten", "pony"."""
 
 SCHOOL_NAME_NOISE = frozenset({*lx.SCHOOL_TYPE_WORDS, "school", "the", "of", "st", "saint", "c", "e"})
 """Words of a school's name that are not its proper name ("Infant", "School")."""

@@ -21,7 +21,7 @@ from kidsafe.engine.text import fold
 from kidsafe.share.names import NEARBY
 from kidsafe.share.phrases import Phrasebook
 from kidsafe.share.spans import Span
-from kidsafe.share.terms import SPECIES
+from kidsafe.share.terms import SPECIES_WORDS
 
 POSSESSIVES = frozenset({"my", "our", "his", "her", "their", "your"})
 OWNERS = frozenset({"my", "our"})
@@ -78,7 +78,7 @@ def _word_after(text: str, end: int) -> str:
     return fold(m[1]) if m else ""
 
 
-_ANIMAL_WORDS = frozenset(w for words in SPECIES.values() for w in words if w.isalpha()) | {"pet"}
+_ANIMAL_WORDS = SPECIES_WORDS | {"pet"}
 """Words for an animal: after one, a pet's name says nothing more ("our dog Segun" -> "our dog")."""
 _LANDSCAPE = lx.PLACE_WORDS | {"bay", "hill", "river", "creek", "cove", "island", "point", "falls", "hills"}
 """Last words that make a name a place out of doors: never the school, however the caption speaks of school."""
@@ -137,8 +137,9 @@ def _said(caption: str, group: list[Span], book: Phrasebook) -> tuple[str, str]:
     if kind == "pet":
         if _word_after(caption, group[-1].end) in PEOPLE_VERBS:  # a person the dossier took for a pet
             return book.stranger(term.key if term else ""), kind
-        if adjacent and last_prev in _ANIMAL_WORDS or _word_after(caption, group[-1].end) in OWNERS:
-            return "", kind  # "our dog Segun" -> "our dog", "Lucy our old retriever" -> "our old retriever"
+        if adjacent and last_prev in _ANIMAL_WORDS or sentence_start(caption, first.start) \
+                and _word_after(caption, group[-1].end) in OWNERS:
+            return "", kind  # "our dog Segun" -> "our dog"; "Lucy our old retriever is 9" -> "Our old retriever is…"
         noun = book.pet(term.key if term else "", noun or "pet")
         # "his Merv story" -> "his dog story", "looks like a Merv" -> "looks like a dog"
         return (noun if last_prev in _ARTICLED else f"our {noun}"), kind

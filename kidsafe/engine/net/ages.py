@@ -52,10 +52,10 @@ DAYS = (
     re.compile(r"(?i)\b(?:on\s+)?" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?![:.]\d)"),
 )
 
-BIRTH_DATE = re.compile(r"(?i)\b(?:born|arrived)\s+((?:on\s+|in\s+)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+BIRTH_DATE = re.compile(r"(?i)\bborn\s+((?:on\s+|in\s+)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
                         + _MONTH + r"|" + _MONTH.replace("(", "(?:", 1) + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
-                        r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}))"
-                        r"(?:,?\s+(\d{4}))?)\b(?![:.]\d)")
+                        r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|(?=(?:in\s+)?(?:19|20)\d\d\b))"
+                        r"(?:,?\s*(?:in\s+)?((?:19|20)\d\d))?)\b(?![:.]\d)")
 """The day, month or year a child was born ("born on April 14 2015", "Born 12 April 2017", "born in March 2017",
 "born 14/12/2017"): each gives the birthday or the age away, so the date goes and "born" stays."""
 NUMERIC_DAY = re.compile(r"(?i)\b(?:born|arrived|on)\s+(?:on\s+)?(\d{1,2}/\d{1,2})\b(?!/\d)")

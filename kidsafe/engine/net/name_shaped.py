@@ -25,7 +25,9 @@ COMMON_NAME_RANK = 1000
 """A first name commoner in English than ``RARE_RANK`` but rarer than this ("Brooklyn", "Madison", "Tyler") is
 flagged where a person acts ("Brooklyn covered her ears"); a commoner one ("Summer", "April", "Will") is left."""
 AUXILIARIES = lx.word_set("share", "auxiliary_verbs")
-FAMILY_GROUP_WORDS = lx.word_set("people", "family_group_words") | {"boys", "girls", "kids", "twins", "house"}
+FAMILY_ONLY_WORDS = lx.word_set("people", "family_group_words")
+"""Words after a family name that name a family and nothing else ("clan", "crew", "whānau"), unlike "house"."""
+FAMILY_GROUP_WORDS = FAMILY_ONLY_WORDS | {"boys", "girls", "kids", "twins", "house"}
 """Words after a family name ("the Oyelaran boys", "the Oyelaran house"): an unknown word before one is the surname."""
 NAME_WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 _OUTWARD = re.compile(r"(?<![\w#@£$€])([A-Z]{1,2})\d[A-Z\d]?(?:\s+\d[A-Z]{2})?(?![\w@])")
@@ -92,7 +94,7 @@ def _reading(caption: str, start: int, word: str) -> str | None:
         return "a name" if rank >= COMMON_NAME_RANK and is_known_first_name(key) and _acts(caption, start, end) else None
     if is_known_first_name(key):
         return "a name"  # written in capitals too: "ZAYNE on every lid"
-    if _before_family_word(caption, end):  # "the whole Kowalski clan"
+    if before_family_word(caption, end, word_too=rank is not None):  # "the whole Kowalski clan"
         return "a family name"
     if not word.isupper() and key not in geo.region_names() and geo.is_place_name(word):
         return "a town"
@@ -117,9 +119,11 @@ def _acts(caption: str, start: int, end: int) -> bool:
             or len(verb) > 4 and verb.endswith("ed") and english_rank(verb) is not None)
 
 
-def _before_family_word(caption: str, end: int) -> bool:
+def before_family_word(caption: str, end: int, *, word_too: bool = False) -> bool:
+    """Whether a family word follows ("the Oyelaran boys"); for a word English knows too (``word_too``), only one
+    that names a family alone ("the Kowalski clan", not "the Gingerbread house")."""
     after = re.match(r"\s+(\w+)", caption[end:end + 20])
-    return bool(after) and fold(after[1]) in FAMILY_GROUP_WORDS
+    return bool(after) and fold(after[1]) in (FAMILY_ONLY_WORDS if word_too else FAMILY_GROUP_WORDS)
 
 
 def _names_a_thing(caption: str, end: int) -> bool:

@@ -163,8 +163,7 @@ def _tagged_spans(caption: str, people: set[str], kept: frozenset[str]) -> Itera
                 or any(a < m.end and m.start < b for a, b in protected) \
                 or after and after[0] in THING_AFTER or words[-1] in THING_AFTER \
                 or all(w in lx.ACTIVITIES for w in words) \
-                or _cut_from_a_longer_name(caption, m.start, m.end) \
-                or len(words) == 1 and _a_word_where_it_stands(caption, m.start, m.text, key):
+                or _cut_from_a_longer_name(caption, m.start, m.end):
             continue  # "Football on Saturdays" is the activity, no club's name; "Vitamin D" is no place
         if m.kind == "SCHOOL":
             yield m.start, m.end, "school", ""
@@ -229,8 +228,9 @@ def _first_place(caption: str, words: list[tuple[int, int, str]], people: set[st
 
 
 OPENING_WORD_RANK = 10_000
-"""A word this common in English that opens a sentence or is shouted ("Pray for her", "Bore da", "AN ENTIRE PACK")
-is that word, though a place bears its name, unless a place's cue stands before it ("back to Welsh")."""
+"""A word this common in English that opens a sentence or is shouted ("Pray for her", "Progress!", "AN ENTIRE PACK")
+is that word to the gazetteer, though a village bears its name, unless a place's cue stands before it ("back to
+Welsh"). The place tagger reads the words around it, so what it finds there stays a place ("Wells cathedral trip")."""
 _PLACE_CUE_BEFORE = re.compile(r"(?i)\b(?:in|at|from|to|near|around|into|outside|visiting)\s+$")
 
 
@@ -268,11 +268,12 @@ them of any school."""
 def school_word_telling_alone(word: str) -> bool:
     """Whether one word of a school's name gives the school away wherever it stands ("Macleay" of "Macleay Flats
     Public School", back as "Macleay Valley show"): capitalised, long, next to unknown in English, no word for a kind
-    of school and no first name ("Abigail" of "Abigail Adams Elementary" may be a child)."""
+    of school, no first name ("Abigail" of "Abigail Adams Elementary" may be a child) and no town's name."""
     key = fold(word)
     rank = english_rank(key)
     return (word[:1].isupper() and len(word) >= MIN_SCHOOL_WORD and (rank is None or rank > SCHOOL_WORD_ALONE_RANK)
-            and not is_known_first_name(key) and key not in _SCHOOL_KIND_WORDS)
+            and not is_known_first_name(key) and key not in _SCHOOL_KIND_WORDS
+            and not geo.is_place_name(word))  # "Pukekohe" of Pukekohe East School is the town: the town's own terms
 
 
 def school_initials(display: str) -> list[str]:

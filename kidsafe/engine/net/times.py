@@ -89,11 +89,13 @@ def _before_a_noun(text: str, start: int, end: int) -> bool:
     football", not "in the morning football"."""
     after = _NOUN_AFTER.match(text, end)
     return (bool(after) and text[start].isdigit() and after[1] not in STOP_WORDS | _WHEN_WORDS
-            and not after[1].endswith("ed") and not _PREPOSITION_BEFORE.search(text, max(0, start - 8), start))
+            and not after[1].endswith(("ed", "ing")) and after[1] not in lx.WEEKDAY_FORMS
+            and not _PREPOSITION_BEFORE.search(text, max(0, start - 8), start))
 
 
-_WHEN_WORDS = frozenset({"tonight", "today", "tomorrow", "yesterday", "again", "sharp", "onwards", "ish"})
-"""Words after a time that say when, not what ("7pm sharp", "9am tomorrow"): the time stays "in the evening"."""
+_WHEN_WORDS = frozenset({"tonight", "today", "tomorrow", "yesterday", "again", "sharp", "onwards", "ish", "till",
+                         "til", "until"})
+"""Words after a time that say when, not what ("7pm sharp", "2pm till late"): the time stays "in the evening"."""
 
 
 def _bare_clock(hour: str, end: str) -> str | None:
@@ -168,10 +170,11 @@ def time_spans(caption: str, *, routine: bool = False) -> Iterator[tuple[int, in
             yield start, end, "weekday", said
 
 
-_HABIT_RE = re.compile(r"(?i:\b(?:every|each)\s+(?:other\s+|single\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)"
-                       r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days\b")
-"""A weekday said as a habit: "every Tuesday", "each other Sat", "Tuesdays with Tyler" (capitalised: "sundays" is
-also a dessert)."""
+_HABIT_RE = re.compile(r"(?i:\b(?:every|each)\s+(?:other\s+|single\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+                       r"|mon|tue|tues|weds|thu|thur|thurs|fri)\b)|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days\b")
+"""A weekday said as a habit: "every Tuesday", "every other Thurs", "Tuesdays with Tyler"; not "every month" or
+"every wedding" (a short form that is an English word, "sat", "sun", "wed", needs its full name), and a plural only
+capitalised ("sundaes" aside, "mondays" in lower case is as often a mood)."""
 
 
 _WEEKLY_RE = re.compile(r"(?i)\b(?:every|each)\s+week\b|\bweekly\b|\bonce\s+a\s+week\b")
