@@ -29,6 +29,7 @@ AS_OF = date(2025, 6, 1)
     ("Fish and chips on the pier, then back home to Wrexham", [("a town", "Wrexham")]),
     ("Fireworks at the fairgrounds. Brooklyn covered her ears", [("a name", "Brooklyn")]),  # a common name, acting
     ("Thanksgiving at ours. The whole Kowalski clan was here", [("a family name", "Kowalski")]),
+    ("one turkey and the Runyon kids ate the most", [("a family name", "Runyon")]),  # a word English hardly knows
 ])
 def test_second_look_flags_words_shaped_like_a_name_a_town_or_a_postcode(caption, found):
     assert list(flagged(caption)) == found
@@ -40,6 +41,7 @@ def test_second_look_flags_words_shaped_like_a_name_a_town_or_a_postcode(caption
     "Summer is here, Canada Day at the park",  # a season; a day named after a country
     "We took the train to Brooklyn Bridge and walked",  # a common name beside a capitalised word: a place
     "Hope you had a lovely day, Grace is a virtue",  # a name this common is a word unless it acts
+    "We built the Gingerbread house together",  # an English word before "house" is a thing's name
     "My daughter and her friend at the club, so proud",  # the copy's own words
     "#staffylife #goodboy #morningchaos",  # a tag in lower case gives no word boundaries to trust
 ])

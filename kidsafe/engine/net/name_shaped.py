@@ -25,6 +25,9 @@ COMMON_NAME_RANK = 1000
 """A first name commoner in English than ``RARE_RANK`` but rarer than this ("Brooklyn", "Madison", "Tyler") is
 flagged where a person acts ("Brooklyn covered her ears"); a commoner one ("Summer", "April", "Will") is left."""
 AUXILIARIES = lx.word_set("share", "auxiliary_verbs")
+ENGLISH_WORD_RANK = 40_000
+"""A capitalised word this common in English ("Gingerbread", 27,873th) before "house" or "kids" is a thing's name; a
+rarer one ("Runyon", "Kowalski") is a family's, before any family word."""
 FAMILY_ONLY_WORDS = lx.word_set("people", "family_group_words")
 """Words after a family name that name a family and nothing else ("clan", "crew", "whānau"), unlike "house"."""
 FAMILY_GROUP_WORDS = FAMILY_ONLY_WORDS | {"boys", "girls", "kids", "twins", "house"}
@@ -94,7 +97,7 @@ def _reading(caption: str, start: int, word: str) -> str | None:
         return "a name" if rank >= COMMON_NAME_RANK and is_known_first_name(key) and _acts(caption, start, end) else None
     if is_known_first_name(key):
         return "a name"  # written in capitals too: "ZAYNE on every lid"
-    if before_family_word(caption, end, word_too=rank is not None):  # "the whole Kowalski clan"
+    if before_family_word(caption, end, word_too=rank is not None and rank < ENGLISH_WORD_RANK):  # "the Kowalski clan"
         return "a family name"
     if not word.isupper() and key not in geo.region_names() and geo.is_place_name(word):
         return "a town"
