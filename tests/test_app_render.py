@@ -110,3 +110,17 @@ def test_app_render_the_facts_count_says_how_many_are_photo_positions():
     pet = Fact(FactKind.PET, FAMILY, "Rex", 0.9, (ev,))
     d = Dossier(subjects=(Subject(FAMILY, "family"),), facts=(pet, *leaks), posts_read=2, audit_date=date(2025, 6, 1))
     assert facts_count(d) == "3 facts (2 of them the place photos were taken)"
+
+
+def test_app_render_when_says_a_day_given_without_its_time_without_one():
+    """A posts.csv date alone ("2024-03-09") was shown "…, 12:00am": a time the parent never gave."""
+    from datetime import datetime
+
+    from kidsafe.engine.views import PostView
+    from kidsafe.models import Post
+    from ui.render import when
+
+    day_only = PostView(post=Post(id="1"), local_time=datetime(2024, 3, 9), posted_local=datetime(2024, 3, 9))
+    timed = PostView(post=Post(id="2"), local_time=datetime(2024, 3, 9, 8, 40), posted_local=datetime(2024, 3, 9, 8, 40))
+    assert when(day_only) == "posted Saturday 9 March 2024"
+    assert when(timed) == "posted Saturday 9 March 2024, 8:40am"

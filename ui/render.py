@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, time
 
 import pandas as pd
 import streamlit as st
@@ -179,7 +179,9 @@ def when(view: PostView | None) -> str:
         return "date unknown"
     clock = f"{moment.hour % 12 or 12}:{moment:%M}{'am' if moment.hour < 12 else 'pm'}"
     taken = view is not None and view.posted_local is not None and view.posted_local != moment
-    return f"{'photo taken' if taken else 'posted'} {moment:%A} {moment.day} {moment:%B %Y}, {clock}"
+    day = f"{'photo taken' if taken else 'posted'} {moment:%A} {moment.day} {moment:%B %Y}"
+    # midnight to the second is a day given without its time (a posts.csv date): "12:00am" would invent one
+    return day if moment.time() == time(0) else f"{day}, {clock}"
 
 
 def post_label(view: PostView | None) -> str:
