@@ -377,3 +377,15 @@ def test_redact_a_common_word_that_opens_a_sentence_is_that_word_unless_a_city(c
 def test_redact_apostrophes_and_hyphens_after_a_name(caption, expected):
     vocab = Vocabulary((Term("Angus", "child", "son", "child-1"), Term("Pickle", "pet", "dog")))
     assert redact(caption, vocab).text == expected
+
+
+@pytest.mark.parametrize(("caption", "expected"), [
+    ("Tower Hamlets mums, where are you getting boots?", "The local mums, where are you getting boots?"),
+    ("Any Sutton parents know a swim school?", "Any local parents know a swim school?"),
+    ("Hockey moms unite", "Hockey moms unite"),  # every word common in English, and no town: no place
+    ("Twin mums are heroes", "Twin mums are heroes"),
+])
+def test_redact_a_place_named_by_the_parents_group_after_it(caption, expected):
+    """Suburbs the gazetteer lacks are said before a parents' group as a parent writes to neighbours."""
+    assert redact(caption, Vocabulary(())).text == expected
+

@@ -181,7 +181,7 @@ def _said(caption: str, group: list[Span], book: Phrasebook) -> tuple[str, str]:
             return (NEARBY if last_prev in NEARBY_PREPOSITIONS else "local" if last_prev == "the" else "our area"), kind
         return _nearby_said(caption, last_prev), kind
     if kind in ("place", "street") and first.said != PLACE_WORDS_SAID:
-        return (first.said if last_prev in _ARTICLED else f"the {first.said}"), kind
+        return (first.said if last_prev in _ARTICLED | {"any", "some"} else f"the {first.said}"), kind
     return first.said, kind
 
 

@@ -107,6 +107,7 @@ def shaped_spans(caption: str, people: set[str], kept: frozenset[str],
         start = m.start(1) if m[1] else words[0][0]
         kind = "street" if fold(m[3]) in STREET_WORDS else "place"
         yield start, m.end(), kind, STREET_WORDS.get(fold(m[3]), m[3].lower())
+    yield from _local_group_spans(caption)
     yield from _gazetteer_spans(caption, people, common)
     yield from _tagged_spans(caption, people, kept)
     for m in (*POSTCODE_RE.finditer(caption), *ZIP_RE.finditer(caption)):
@@ -252,6 +253,26 @@ def _not_a_place(key: str, phrase: str, n: int, after: list[str]) -> bool:
         return True  # "Born", "Bath" with a capital: a common word, not the place of that name
     return n == 1 and name_count(phrase) >= COMMON_NAME_COUNT
 
+
+
+_LOCAL_GROUPS = "|".join(w for w in lx.LOCAL_HASHTAG_SUFFIXES if w in ("mums", "moms", "mummies", "mommies", "mamas",
+                                                                        "parents", "dads", "families"))
+LOCAL_GROUP_RE = re.compile(r"(?<![\w#@])((?:[A-Z][\w'’\-]+[ \t]+){1,3})(?:" + _LOCAL_GROUPS + r")\b")
+"""A place named by the parents' group after it ("Tower Hamlets mums, where…", "Sutton parents"): a place, said
+"local"; "Twin mums" or "Hockey moms" name no place (every word common in English, and no gazetteer town)."""
+LOCAL_GROUP_RARE = 10_000
+
+
+def _local_group_spans(caption: str) -> Iterator[Found]:
+    """The place before a parents' group ("Tower Hamlets mums"), its sentence's opening little words left out
+    ("Any Sutton parents")."""
+    for m in LOCAL_GROUP_RE.finditer(caption):
+        words = _words(caption, m.start(1), m.start(1) + len(m[1].rstrip()))
+        while words and fold(words[0][2]) in STOP_WORDS | FUNCTION_WORDS:
+            words = words[1:]
+        if words and (any((english_rank(fold(w)) or LOCAL_GROUP_RARE) >= LOCAL_GROUP_RARE for _, _, w in words)
+                      or geo.is_place_name(caption[words[0][0]:words[-1][1]])):
+            yield words[0][0], words[-1][1], "place", "local"
 
 
 MIN_SCHOOL_WORD = 4
