@@ -504,8 +504,8 @@ def undated_warnings(views: Sequence[PostView], info: dict[str, PhotoInfo]) -> l
 
 
 def _dated_by_file_time(post: Post, info: dict[str, PhotoInfo]) -> bool:
-    return post.posted_at is None and not any(
-        (meta := info.get(ph.path)) is not None and meta.taken_at or ph.taken_at for ph in post.photos)
+    """Whether only the file-time fallback of ``post_times`` can have dated the post: no posting or photo time."""
+    return post.posted_at is None and _photo_taken(post, info, None) is None
 
 
 def _posts_named(ids: Sequence[str]) -> str:
@@ -524,15 +524,22 @@ def post_times(post: Post, info: dict[str, PhotoInfo], feed: Feed | None,
     when it is a time a photo could have been taken. An export's post carries its own time: a file time there is
     the day the archive was made (or 1970 in a tar), and a birthday read from it would be false.
     """
-    taken: datetime | None = None
-    for photo in post.photos:
-        meta = info.get(photo.path)
-        taken = taken or (meta.taken_at if meta else None) or to_local(photo.taken_at, zone)
+    taken = _photo_taken(post, info, zone)
     posted = to_local(post.posted_at, zone)
     if posted is None and taken is None and feed is not None and post.photos and post.platform == "plain":
         stamp = feed.source.mtime(post.photos[0].path)
         posted = stamp if stamp is not None and FILE_TIMES_FROM <= stamp <= datetime.now() else None
     return taken or posted, posted or taken
+
+
+def _photo_taken(post: Post, info: dict[str, PhotoInfo], zone: tzinfo | None) -> datetime | None:
+    """When the post's first dated photo was taken (its EXIF, else its export record read in ``zone``), or None."""
+    for photo in post.photos:
+        meta = info.get(photo.path)
+        taken = (meta.taken_at if meta else None) or to_local(photo.taken_at, zone)
+        if taken is not None:
+            return taken
+    return None
 
 
 FILE_TIMES_FROM = datetime(2000, 1, 1)

@@ -26,7 +26,7 @@ from kidsafe.models import Dossier, Evidence, EvidenceSource, Fact, FactKind
 from kidsafe.report import leaks, plain
 from kidsafe.report.handout import sureness
 from kidsafe.report.risk import Risk
-from kidsafe.report.summary import ACCOUNT_WORDS, MARKDOWN_SPECIAL
+from kidsafe.report.summary import ACCOUNT_WORDS, markdown_literal
 from ui import state
 
 #: How the leaking words stand out: bold (meaning not carried by colour) on a highlight colour.
@@ -63,7 +63,7 @@ def _unlinked(escaped: str) -> str:
 
 def esc(text: object) -> str:
     """Text made safe for any Streamlit Markdown: shown character for character, never as markup or a link."""
-    escaped = _unlinked(MARKDOWN_SPECIAL.sub(r"\\\1", str(text)))
+    escaped = _unlinked(markdown_literal(str(text)))
     lines = [line.strip() for line in escaped.splitlines()]
     return "  \n".join(line for line in lines if line) if len(lines) > 1 else (lines[0] if lines else "")
 
@@ -81,7 +81,7 @@ def highlighted(text: str, terms: Iterable[str]) -> str:
 
 def _escape_inline(piece: str) -> str:
     """Escape a piece without trimming its edge spaces (they separate it from a highlight)."""
-    escaped = _unlinked(MARKDOWN_SPECIAL.sub(r"\\\1", piece))
+    escaped = _unlinked(markdown_literal(piece))
     return re.sub(r"[ \t]*\n\s*", "  \n", escaped)
 
 

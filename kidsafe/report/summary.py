@@ -67,11 +67,10 @@ def _cited(fact: Fact) -> str:
 
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&=^\"'/@%])")
-"""Every ASCII punctuation mark Markdown may read as syntax; CommonMark lets each be backslash-escaped (the app's
-``ui.render.esc`` escapes with it too)."""
+"""Every ASCII punctuation mark Markdown may read as syntax; CommonMark lets each be backslash-escaped."""
 
 
-def _md(text: str) -> str:
+def markdown_literal(text: str) -> str:
     """Text from the posts made literal in Markdown: a post id or name like "<b>" or "[x](y)" is shown, not read."""
     return MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
@@ -82,7 +81,7 @@ def _line(dossier: Dossier, fact: Fact, markdown: bool) -> str:
     sure = "" if fact.confidence >= 0.5 else " (possible)"
     label = KINDS[fact.kind].label
     if markdown:
-        return f"- {label}: {_md(fact_words(dossier, fact))}{sure}  \\[{_md(_cited(fact))}\\]"
+        return f"- {label}: {markdown_literal(fact_words(dossier, fact))}{sure}  \\[{markdown_literal(_cited(fact))}\\]"
     return f"  {label}: {fact_words(dossier, fact)}{sure}  [{_cited(fact)}]"
 
 
@@ -91,7 +90,7 @@ def to_text(dossier: Dossier, markdown: bool = False) -> str:
     h1, h2 = ("# ", "## ") if markdown else ("", "")
     posts = f"{dossier.posts_read} post{'s' if dossier.posts_read != 1 else ''}"
     out = [f"{h1}The stranger's dossier ({posts}, as of {dossier.audit_date})", ""]
-    lit = _md if markdown else str
+    lit = markdown_literal if markdown else str
     for child in dossier.children:
         aliases = f" (also {', '.join(child.aliases)})" if child.aliases else ""
         out.append(f"{h2}{lit(child.name + aliases)}")

@@ -93,17 +93,13 @@ def _rest_of_a_name(caption: str, spans: Sequence[Span], vocab: Vocabulary) -> I
 
 _BARE_APOSTROPHE = re.compile(r"['’](?![\w'’])")
 """The apostrophe alone that makes a name ending in s its owner's ("Migs' bag", "Marites' flan"), or closes a quote."""
-_NOT_OWNED = frozenset({"and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "is", "said"})
+_NOT_NAME_PARTS = frozenset({"and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "is", "said"})
 """Little words a hyphen may join to a name that are no part of it ("Maisie-and-James")."""
 
 
 def _apostrophe_after(caption: str, end: int) -> int | None:
     """Where a bare apostrophe right after a name stands (in the name's span or just after it), else None."""
-    if _BARE_APOSTROPHE.match(caption, end):
-        return end
-    if caption[end - 1:end] in ("'", "’") and not re.match(r"[\w'’]", caption[end:end + 1]):
-        return end - 1
-    return None
+    return next((at for at in (end, end - 1) if _BARE_APOSTROPHE.match(caption, at)), None)
 
 
 def _quote_open_before(caption: str, start: int) -> bool:
@@ -132,7 +128,7 @@ def _with_hyphened_rest(caption: str, span: Span) -> Span:
 def _part_of_the_name(rest: str, name: str) -> bool:
     """"Kate" of "Mary-Kate", "Tee" of "Tee-Tee", "pal" of "Cal-pal"; not "sized", "approved" or "and"."""
     return rest[0].isupper() or fold(rest) == fold(name.split()[-1] if name.split() else name) or (
-        len(rest) <= 5 and not rest.endswith("ed") and fold(rest) not in _NOT_OWNED)
+        len(rest) <= 5 and not rest.endswith("ed") and fold(rest) not in _NOT_NAME_PARTS)
 
 
 TITLES = lx.KIN_TITLES | lx.ADULT_HONORIFICS | lx.PARENT_WORDS

@@ -15,7 +15,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.net.name_shaped import FAMILY_GROUP_WORDS
 from kidsafe.engine.net.places import PLACE_WORDS_SAID, SCHOOL_NAME_DROPPED
-from kidsafe.engine.net.shapes import GREETINGS, capitalised_after, capitalised_before, sentence_start, words_before
+from kidsafe.engine.net.shapes import (GREETINGS, capitalised_after, capitalised_before, sentence_start, stands_alone,
+                                       words_before)
 from kidsafe.engine.net.unknown_words import PLACE_CUES
 from kidsafe.engine.text import fold
 from kidsafe.share.names import NEARBY
@@ -175,11 +176,9 @@ def _said(caption: str, group: list[Span], book: Phrasebook) -> tuple[str, str]:
         # "the Reading we know" -> "the place we know"
         return ("local" if _noun_after(caption, group[-1].end) else "place"), kind
     if kind == "place" and first.said == NEARBY:
-        last_word = fold(caption[first.start:group[-1].end].split()[-1]) if caption[first.start:group[-1].end].split() \
-            else ""
-        if last_word in _LANDSCAPE:  # "at Cockle Bay after school": a bay, whatever the caption is about
-            return (NEARBY if last_prev in NEARBY_PREPOSITIONS else "local" if last_prev == "the" else "our area"), kind
-        return _nearby_said(caption, last_prev), kind
+        # "at Cockle Bay after school": a bay, whatever the caption says of school
+        name = fold(caption[first.start:group[-1].end]).split()
+        return _nearby_said(caption, last_prev, outdoors=bool(name) and name[-1] in _LANDSCAPE), kind
     if kind in ("place", "street") and first.said != PLACE_WORDS_SAID:
         return (first.said if last_prev in _ARTICLED | {"any", "some"} else f"the {first.said}"), kind
     return first.said, kind
@@ -211,7 +210,7 @@ def _person_said(caption: str, group: list[Span], prev: list[str], book: Phraseb
     """A name the dossier did not place: gone after a greeting, "my friend" or when it stands alone, else
     "someone"."""
     last_prev = prev[-1] if prev else ""
-    alone = sentence_start(caption, group[0].start) and not re.match(r"\s*[\w'’,;:&+(]", caption[group[-1].end:])
+    alone = stands_alone(caption, group[0].start, group[-1].end)
     # alone: the sentence holds nothing else ("Three today! X"); before a comma or "+" it is the sentence's subject
     signed = bool(re.search(r"[,\-–—]\s*$", caption[:group[0].start])) and not re.search(r"[\w'’]",
                                                                                          caption[group[-1].end:])
@@ -225,9 +224,12 @@ def _person_said(caption: str, group: list[Span], prev: list[str], book: Phraseb
     return book.stranger(fold(caption[group[0].start:group[-1].end]))
 
 
-def _nearby_said(caption: str, last_prev: str) -> str:
+def _nearby_said(caption: str, last_prev: str, *, outdoors: bool = False) -> str:
     """A place no list holds, said from the words around it: "nursery" or "school" after "at", "to"… in a caption
-    about one, else "a place nearby"; "local" after "the" or "our"; "our area" where it stands alone."""
+    about one (never for a place ``outdoors``), else "a place nearby"; "local" after "the" or "our"; "our area" where
+    it stands alone."""
+    if last_prev in NEARBY_PREPOSITIONS and outdoors:
+        return NEARBY
     if last_prev in NEARBY_PREPOSITIONS:
         words = _words(caption)
         return "school" if "school" in words else "nursery" if words & NURSERY_WORDS else NEARBY

@@ -16,6 +16,7 @@ from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import is_known_first_name
 from kidsafe.engine.net.names import SUBJECT_VERBS, THING_WORDS, not_a_name
 from kidsafe.engine.net.places import POSTCODE_AREAS
+from kidsafe.engine.net.shapes import capitalised_after, capitalised_before
 from kidsafe.engine.text import HASHTAG, english_rank, fold, split_hashtag
 
 RARE_RANK = 20_000
@@ -94,7 +95,8 @@ def _reading(caption: str, start: int, word: str) -> str | None:
     if len(key) < 3 or not_a_name(key) or _names_a_thing(caption, end):
         return None  # a word of the engine's lists, or a thing ("Canada Day")
     if rank is not None and rank < RARE_RANK:  # a word too ("Summer", "Brooklyn"): a name only where one acts
-        return "a name" if rank >= COMMON_NAME_RANK and is_known_first_name(key) and _acts(caption, start, end) else None
+        acting = rank >= COMMON_NAME_RANK and is_known_first_name(key) and _acts(caption, start, end)
+        return "a name" if acting else None
     if is_known_first_name(key):
         return "a name"  # written in capitals too: "ZAYNE on every lid"
     if before_family_word(caption, end, word_too=rank is not None and rank < ENGLISH_WORD_RANK):  # "the Kowalski clan"
@@ -114,8 +116,7 @@ def _acts(caption: str, start: int, end: int) -> bool:
     """Whether the word stands alone (no capitalised word beside it) before a verb a person does ("Brooklyn
     covered her ears", "Madison said grace"); "is", "was", "will" follow words as often as names."""
     after = re.match(r"[ \t]+([a-z][\w'’]*)", caption[end:end + 30])
-    if not after or re.match(r"[ \t]+[A-Z]", caption[end:end + 3]) or re.search(r"[A-Z][\w'’\-]*[ \t]+$",
-                                                                                 caption[max(0, start - 30):start]):
+    if not after or capitalised_after(caption, end) or capitalised_before(caption, start):
         return False
     verb = fold(after[1])
     return (verb in SUBJECT_VERBS and verb not in AUXILIARIES

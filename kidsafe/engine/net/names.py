@@ -17,8 +17,8 @@ from kidsafe import geo
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import is_known_first_name, name_count
 from kidsafe.engine.net.initials import initial_spans
-from kidsafe.engine.net.shapes import (GREETINGS, is_rare_word, protected_spans, sentence_start, tags_and_mentions,
-                                       words_before)
+from kidsafe.engine.net.shapes import (GREETINGS, is_rare_word, protected_spans, sentence_start, stands_alone,
+                                       tags_and_mentions, words_before)
 from kidsafe.engine.text import english_rank, fold
 from kidsafe.engine.views import PostView
 from kidsafe.models import EvidenceSource
@@ -105,7 +105,7 @@ alone is the word said; "Three today! Olivia" (Olivia ranks 13,197 in English, 4
 def _exclaimed(caption: str, start: int, end: int, key: str) -> bool:
     rank = english_rank(key)
     return (rank is not None and rank < EXCLAIMED_RANK and name_count(caption[start:end]) < EXCLAIMED_NAME_COUNT
-            and sentence_start(caption, start) and not re.match(r"\s*[\w'’,;:&+(]", caption[end:]))
+            and stands_alone(caption, start, end))
 
 
 def _reading(caption: str, start: int, word: str, tagged: set[str], claimed: Collection[str]) -> str | None:

@@ -255,8 +255,7 @@ def _not_a_place(key: str, phrase: str, n: int, after: list[str]) -> bool:
 
 
 
-_LOCAL_GROUPS = "|".join(w for w in lx.LOCAL_HASHTAG_SUFFIXES if w in ("mums", "moms", "mummies", "mommies", "mamas",
-                                                                        "parents", "dads", "families"))
+_LOCAL_GROUPS = "mums|moms|mummies|mommies|mamas|parents|dads|families"
 LOCAL_GROUP_RE = re.compile(r"(?<![\w#@])((?:[A-Z][\w'’\-]+[ \t]+){1,3})(?:" + _LOCAL_GROUPS + r")\b")
 """A place named by the parents' group after it ("Tower Hamlets mums, where…", "Sutton parents"): a place, said
 "local"; "Twin mums" or "Hockey moms" name no place (every word common in English, and no gazetteer town)."""

@@ -106,6 +106,12 @@ def sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:;" or not re.search(r"[\w,]", before[-2:])
 
 
+def stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether the word at [start, end) makes its sentence alone: it opens one and nothing but its end follows
+    ("Three today! Olivia", "Both towels. Miracle.")."""
+    return sentence_start(text, start) and not re.match(r"\s*[\w'’,;:&+(]", text[end:])
+
+
 def capitalised_before(text: str, start: int) -> bool:
     """The word right before ``start`` (a space apart) is written with a capital: a first name before a family name
     ("Sam Henderson")."""
