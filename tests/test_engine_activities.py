@@ -59,3 +59,42 @@ def _routines_of(caption, posted="2024-05-04 10:00"):
 def test_the_shipped_model_names_activities_no_list_holds_and_beside_a_time(caption, weekday, activity):
     assert activities.shipped_model() is not None
     assert any(day == weekday and activity.lower() in said.lower() for day, said in _routines_of(caption))
+
+
+def test_the_feed_tells_how_often_a_candidate_comes_back_and_on_its_weekday():
+    feed = activities.FeedWords.of([("steel pan every thursday after school", "Thursday"),
+                                    ("steel pan again, she loves it", "Thursday"),
+                                    ("steel pan concert at the church hall", "Saturday"),
+                                    ("thursday: dentist after school", None)])
+    assert feed.posts["steel pan"] == 3 and feed.on_day[("steel pan", "Thursday")] == 2
+    assert feed.on_day[("dentist", "Thursday")] == 1  # said beside the day, posted on no known day
+    pan = feed.features("steel pan", "Thursday")
+    assert pan["feed_posts=<4"] == 1.0
+    assert pan["feed_on_day=<4"] == 1.0 and pan["feed_day_share=<9"] == 1.0  # 2 of 3: share 7 in tenths
+    once = feed.features("dentist", "Thursday")
+    assert once["feed_posts=<2"] == 1.0 and once["feed_day_share=>=9"] == 1.0
+
+
+def test_candidates_carry_the_feeds_repetition_when_given_it():
+    text = "steel pan every thursday after school"
+    feed = activities.FeedWords.of([(text, "Thursday"), ("steel pan again", "Thursday")])
+    found = {c.phrase: c.feats for c in activities.candidates(text, lambda a, b: text[a:b], (16, 24), recurring=True,
+                                                             entities={}, feed=feed, weekday="Thursday")}
+    assert found["steel pan"]["feed_posts=<4"] == 1.0 and found["steel pan"]["feed_on_day=<4"] == 1.0
+    assert found["school"]["feed_posts=<2"] == 1.0
+    assert not any(k.startswith("feed_") for k in _candidates(text, "thursday")["steel pan"])  # no feed, none
+
+
+def test_a_week_said_in_one_sentence_still_has_its_days_weighed_by_the_model():
+    """Five days in one sentence ("me Wed & Fri, Steph Mon/Tue/Thu") are no working week's range: the model weighs
+    the words beside each of them, where before round 33 no day of such a sentence was read."""
+    from kidsafe.engine import routines
+
+    activities.RECORDER = []
+    try:
+        routines.clues(view("1", "Timetable: school pick-up 3pm, me Wed & Fri, Steph Mon/Tue/Thu", "2024-05-04 10:00"))
+        weighed = {(day, phrase) for _, day, phrase, _ in activities.RECORDER}
+    finally:
+        activities.RECORDER = None
+    assert {day for day, _ in weighed} == {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}
+    assert ("Wednesday", "school pick-up") in weighed or ("Wednesday", "school pick") in weighed

@@ -40,7 +40,9 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
              child_threshold: float = 0.6, sensitive_threshold: float = 0.1, balance: float = 0.5,
              town_threshold: float | _Shipped | None = SHIPPED, favourite_threshold: float = 0.4,
              tagger_threshold: float = 0.5, owner_threshold: float | None = 0.4,
-             routine_owner_threshold: float = 0.8, role_floors: dict[str, float] | None = None,
+             routine_owner_threshold: float = train_owners.KIND_THRESHOLDS["routine"],
+             school_owner_threshold: float = train_owners.KIND_THRESHOLDS["school"],
+             role_floors: dict[str, float] | None = None,
              school_threshold: float | None = train_schools.THRESHOLD,
              alias_threshold: float | None = train_aliases.THRESHOLD,
              activity_threshold: float | None = train_activities.THRESHOLD,
@@ -95,7 +97,8 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
             owner_model = replace(fit([r for vid in rest for r in owner_ex[vid][0]],
                                       [y for vid in rest for y in owner_ex[vid][1]], train_owners.CLASSES, 1.0,
                                       balance=0.0), threshold=owner_threshold,
-                                  meta={"thresholds": {**train_owners.KIND_THRESHOLDS, "routine": routine_owner_threshold}})
+                                  meta={"thresholds": {"routine": routine_owner_threshold,
+                                                        "school": school_owner_threshold}})
         school_model = None
         if school_threshold is not None:
             school_model = replace(fit([r for vid in rest for r in school_ex[vid][1]],
@@ -125,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="default: the shipped town model's; a negative value: the town rules")
     parser.add_argument("--owner-threshold", type=float, default=0.4, help="a negative value: the owner rules")
     parser.add_argument("--routine-owner-threshold", type=float, default=train_owners.KIND_THRESHOLDS["routine"])
+    parser.add_argument("--school-owner-threshold", type=float, default=train_owners.KIND_THRESHOLDS["school"])
     parser.add_argument("--role-floor", action="append", default=[], metavar="ROLE=P",
                         help="least probability for a role (parent=0.6); repeatable; default train_roles.ROLE_FLOORS")
     parser.add_argument("--quiet", action="store_true", help="print only the closing line")
@@ -134,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
                       else args.town_threshold if args.town_threshold >= 0 else None,
                       owner_threshold=args.owner_threshold if args.owner_threshold >= 0 else None,
                       routine_owner_threshold=args.routine_owner_threshold,
+                      school_owner_threshold=args.school_owner_threshold,
                       role_floors={r: float(p) for r, p in (f.split("=") for f in args.role_floor)}
                       if args.role_floor else train_roles.ROLE_FLOORS)
     if not args.quiet:
