@@ -56,6 +56,9 @@ VOCAB = Vocabulary((
     ("Football. Zetland Park. Theo-pal scored his first goal.", "Football. The park. My son scored his first goal."),
     ("Every Tuesday at 3:15 I pick up Theo from school", "Every weekday in the afternoon I pick up my son from school"),
     ("Tuesdays with Theo are back!", "Weekdays with my son are back!"),  # a habit, whatever the habit is
+    ("Every weekday at 4 I collect Theo from the gate", "Every weekday in the afternoon I collect my son from the gate"),
+    ("Cubs every Tuesday at 6 o'clock, Theo loves it", "Cubs every weekday in the evening, my son loves it"),
+    ("We left the party at 4 with Theo", "We left the party at 4 with my son"),  # an hour of no habit stays
     ("Tuesday = tinikling. 6pm. Every week.", "Weekday = tinikling. In the evening. Every week."),
     ("Football on Saturday mornings", "Football on weekend mornings"),  # not "at the weekend mornings"
     ("Ice cream at Cockle Bay after school", "Ice cream at a place nearby after school"),  # a bay is no school

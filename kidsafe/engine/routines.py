@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from statistics import median
@@ -162,6 +162,25 @@ def _time_of(text: str, m: re.Match[str]) -> str | None:
     if not (0 <= hour < 24 and 0 <= minute < 60):
         return None
     return f"{hour:02d}:{minute:02d}"
+
+
+_OCLOCK = re.compile(r"(?:\s*o['’]clock\b)?")
+
+
+def bare_hours(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, clock) of each hour a text says bare, after "at" or before "o'clock" ("Tuesdays at 6", "every
+    weekday at 4"): what a routine's time often is, and what no clock-time pattern takes for one alone (not "at 4
+    years old", "at 20 to 7"). The span holds the "at"."""
+    low = text.lower()
+    if len(low) != len(text):  # a letter that lower-cases longer would shift every offset
+        return
+    for m in _TIME.finditer(low):
+        if m[11] or m[12]:
+            clock = _time_of(low, m)
+            start = m.start() - 3 if m[11] and low[m.start() - 3:m.start()] == "at " else m.start()
+            end = m.end() + len(_OCLOCK.match(low, m.end())[0])
+            if clock is not None:
+                yield start, end, clock
 
 
 def activity_in(text_folded: str, raw: str = "") -> str | None:

@@ -10,7 +10,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.net.shapes import HASHTAG_RE
-from kidsafe.engine.routines import activity_in, parse_time
+from kidsafe.engine.routines import activity_in, bare_hours, parse_time
 from kidsafe.engine.text import day_part, fold
 
 TIME_RE = re.compile(
@@ -161,10 +161,16 @@ def time_spans(caption: str, *, routine: bool = False) -> Iterator[tuple[int, in
     """(start, end, kind, vague words) of each clock time, and of each weekday in a post about an activity or that
     says a weekday as a habit ("every Tuesday"; then, as with ``routine``, where the dossier already read one in
     this post, abbreviations too)."""
+    said_times = []
     for start, end, said in times(caption):
+        said_times.append((start, end))
         yield start, end, "time", said
     no_tags = HASHTAG_RE.sub(" ", caption)
     habit = said_as_a_habit(no_tags)
+    if routine or habit or _DAILY_RE.search(no_tags):  # "Tuesdays at 6", "every weekday at 4": the hour of a habit
+        for start, end, clock in bare_hours(caption):
+            if not any(a < end and start < b for a, b in said_times):
+                yield start, end, "time", part_of_day(clock)
     if routine or habit or activity_in(re.sub(r"#\w+", " ", fold(no_tags)), no_tags):
         for start, end, said in _days_listed_once(caption, list(weekdays(caption, abbreviations=routine or habit))):
             yield start, end, "weekday", said
@@ -175,6 +181,10 @@ _HABIT_RE = re.compile(r"(?i:\b(?:every|each)\s+(?:other\s+|single\s+)?(?:(?:mon
 """A weekday said as a habit: "every Tuesday", "every other Thurs", "Tuesdays with Tyler"; not "every month" or
 "every wedding" (a short form that is an English word, "sat", "sun", "wed", needs its full name), and a plural only
 capitalised ("sundaes" aside, "mondays" in lower case is as often a mood)."""
+
+
+_DAILY_RE = re.compile(r"(?i)\b(?:every|each)\s+(?:week\s?day|school\s+day|day|morning|afternoon|evening|night)s?\b")
+"""A daily habit ("every weekday", "each morning"): an hour said beside it is where a child is, day after day."""
 
 
 _WEEKLY_RE = re.compile(r"(?i)\b(?:every|each)\s+week\b|\bweekly\b|\bonce\s+a\s+week\b")
