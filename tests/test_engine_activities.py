@@ -86,15 +86,15 @@ def test_candidates_carry_the_feeds_repetition_when_given_it():
 
 
 def test_a_week_said_in_one_sentence_still_has_its_days_weighed_by_the_model():
-    """Five days in one sentence ("me Wed & Fri, Steph Mon/Tue/Thu") are no working week's range: the model weighs
+    """Five days in one sentence ("Dad Mon & Wed, Gran Tue/Thu/Fri") are no working week's range: the model weighs
     the words beside each of them, where before round 33 no day of such a sentence was read."""
     from kidsafe.engine import routines
 
     activities.RECORDER = []
     try:
-        routines.clues(view("1", "Timetable: school pick-up 3pm, me Wed & Fri, Steph Mon/Tue/Thu", "2024-05-04 10:00"))
+        routines.clues(view("1", "Timetable: school pick-up 3pm, Dad Mon & Wed, Gran Tue/Thu/Fri", "2024-05-04 10:00"))
         weighed = {(day, phrase) for _, day, phrase, _ in activities.RECORDER}
     finally:
         activities.RECORDER = None
     assert {day for day, _ in weighed} == {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}
-    assert ("Wednesday", "school pick-up") in weighed or ("Wednesday", "school pick") in weighed
+    assert ("Monday", "school pick-up") in weighed or ("Monday", "school pick") in weighed

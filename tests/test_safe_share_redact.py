@@ -59,6 +59,12 @@ VOCAB = Vocabulary((
     ("Every weekday at 4 I collect Theo from the gate", "Every weekday in the afternoon I collect my son from the gate"),
     ("Cubs every Tuesday at 6 o'clock, Theo loves it", "Cubs every weekday in the evening, my son loves it"),
     ("We left the party at 4 with Theo", "We left the party at 4 with my son"),  # an hour of no habit stays
+    ("Every weekday Theo plays from 4 o'clock", "Every weekday my son plays in the afternoon"),  # not "from in the"
+    ("Theo swims every weekday at 4 or 5", "My son swims every weekday in the afternoon"),  # both hours go
+    ("Theo swims every weekday at 4 till 6, then tea", "My son swims every weekday in the afternoon, then tea"),
+    ("Theo swims every Tuesday at 5 till 7pm", "My son swims every weekday in the evening"),  # the range said once
+    ("Every morning Theo reads. He was reading at 4!", "Every morning my son reads. He was reading at 4!"),  # an age
+    ("Every Saturday Theo's team tied at 1 each", "Every weekend my son's team tied at 1 each"),  # a score
     ("Tuesday = tinikling. 6pm. Every week.", "Weekday = tinikling. In the evening. Every week."),
     ("Football on Saturday mornings", "Football on weekend mornings"),  # not "at the weekend mornings"
     ("Ice cream at Cockle Bay after school", "Ice cream at a place nearby after school"),  # a bay is no school

@@ -81,8 +81,9 @@ class FeedWords:
             days = {lx.WEEKDAYS[lx.WEEKDAY_FORMS[t]] for t in tokens if t in lx.WEEKDAY_FORMS}
             if posted_on:
                 days.add(posted_on)
-            runs = {" ".join(tokens[i:j]) for i in range(len(tokens))
-                    for j in range(i + 1, min(i + MAX_WORDS, len(tokens)) + 1)}
+            runs = {" ".join(tokens[i:j]) for i in range(len(tokens)) if _may_open_or_close(tokens[i])
+                    for j in range(i + 1, min(i + MAX_WORDS, len(tokens)) + 1)
+                    if _may_open_or_close(tokens[j - 1]) and not any(_parts_a_run(t) for t in tokens[i:j])}
             words.posts.update(runs)
             words.on_day.update((run, day) for run in runs for day in days)
         return words
@@ -91,6 +92,16 @@ class FeedWords:
         posts, on_day = self.posts[phrase], self.on_day[(phrase, weekday)]
         return {f"feed_posts={bucket(posts, (1, 2, 4))}": 1.0, f"feed_on_day={bucket(on_day, (1, 2, 4))}": 1.0,
                 f"feed_day_share={bucket(round(10 * on_day / posts) if posts else 0, (3, 6, 9))}": 1.0}
+
+
+def _may_open_or_close(word: str) -> bool:
+    """A candidate neither starts nor ends on a little word (`candidates`): the feed counts no other run."""
+    return word not in STOP_WORDS
+
+
+def _parts_a_run(word: str) -> bool:
+    """A weekday or a verb "to be" is in no candidate (`candidates`)."""
+    return word in lx.WEEKDAY_FORMS or word in _COPULAS
 
 
 def shipped_model() -> LinearModel | None:
@@ -245,5 +256,5 @@ def best(found: list[Candidate], model: LinearModel | None, post: str = "", week
         return top, probs[k]
     whole = [k] + [n for n in range(len(found)) if found[n].start <= top.start and found[n].end >= top.end
                    and probs[n] >= probs[k] - WHOLE_NAME_MARGIN and not found[n].feats.get("emoji")]
-    k = max(whole, key=lambda n: (found[n].end - found[n].start, probs[n]))
-    return found[k], probs[k]
+    longest = max(whole, key=lambda n: (found[n].end - found[n].start, probs[n]))
+    return found[longest], probs[k]  # the likeliest's probability: the longer run only names it

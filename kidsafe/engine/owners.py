@@ -145,7 +145,7 @@ def pair_features(kind: str, views: Sequence[PostView], family: Family, subject:
     same_sentence = any(any(re.search(rf"\b{re.escape(k)}\b", s) for k in keys) for s in anchor_sentences)
     add("same_sentence", float(same_sentence))
     # siblings who share it: the sentences that say the fact name several children, or say it is several's
-    # ("Idrisa Year 4, Zawadi Reception, both at Bahari"); how many of its posts name this child
+    # ("Ava Year 4, Leo Reception, both at Oakfield"); how many of its posts name this child
     in_sentences = sum(1 for child in children if any(
         re.search(rf"\b{re.escape(k)}\b", s) for k in {fold(n) for n in (child.name, *child.aliases)}
         for s in anchor_sentences))

@@ -165,22 +165,47 @@ def _time_of(text: str, m: re.Match[str]) -> str | None:
 
 
 _OCLOCK = re.compile(r"(?:\s*o['’]clock\b)?")
+#: What stands before a bare hour and goes with it: "at 6", "from 4 o'clock", "until 5 o'clock".
+_HOUR_LEAD = re.compile(r"\b(?:at|from|until|till|by|around|about|before|after|since)\s+$")
+#: What after a bare number makes it no hour: a list or a score ("at 4 or 5", "tied at 1 each"), a count, "past".
+_NO_HOUR_AFTER = re.compile(r"\s*(?:,\s*\d|or\b|and\b|each\b|apiece\b|all\b|past\b|noon\b|midnight\b|people\b|"
+                            r"events?\b|times\b|[a-z]+s\b(?<!\bis)(?<!\bwas)(?<!\bus)(?<!\bas)(?<!\bthis))")
+
+
+def _lower_as_long(text: str) -> str:
+    """The text in lower case, letter for letter: a letter whose lower case is longer ("İ") stays as it is."""
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+#: Two bare hours as one time: "at 4 or 5", "at 4-6" (not a score, "at 2-1 down", nor ages).
+_HOUR_PAIR = re.compile(r"\bat\s+(\d{1,2})\s*(?:-|–|or|to)\s*(\d{1,2})(?![\d:.%]|\s*(?:years?|yrs?|months?|weeks?|"
+                        r"days?|goals?|points?|down|up|wins?|won|lost|loss|draw|nil)\b)")
 
 
 def bare_hours(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, clock) of each hour a text says bare, after "at" or before "o'clock" ("Tuesdays at 6", "every
-    weekday at 4"): what a routine's time often is, and what no clock-time pattern takes for one alone (not "at 4
-    years old", "at 20 to 7"). The span holds the "at"."""
-    low = text.lower()
-    if len(low) != len(text):  # a letter that lower-cases longer would shift every offset
-        return
+    """(start, end, clock) of each hour a text says bare, after "at" or before "o'clock", or as the start of a range
+    ("Tuesdays at 6", "every weekday at 4", "at 4 till 6", "at 4 or 5"): what a routine's time often is, and what no
+    clock-time pattern takes for one alone (not "at 4 years old", "at 18", "at 20 to 7", "tied at 1 each"). The span
+    holds the word before it ("at", "from") and a range's end."""
+    low = _lower_as_long(text)
+    found = []
+    for m in _HOUR_PAIR.finditer(low):
+        if 1 <= int(m[1]) <= 12 and 1 <= int(m[2]) <= 12 and (clock := parse_time(f"at {m[1]}")):
+            found.append((m.start(), m.end(), clock))
     for m in _TIME.finditer(low):
-        if m[11] or m[12]:
-            clock = _time_of(low, m)
-            start = m.start() - 3 if m[11] and low[m.start() - 3:m.start()] == "at " else m.start()
-            end = m.end() + len(_OCLOCK.match(low, m.end())[0])
-            if clock is not None:
-                yield start, end, clock
+        if not (m[9] or m[11] or m[12]) or _NO_HOUR_AFTER.match(low, m.end()) or int(m[9] or m[11] or m[12]) > 12:
+            continue  # an hour over 12 said bare is an age or a count ("at 18 she moved out")
+        clock = _time_of(low, m)
+        if clock is None:
+            continue
+        lead = _HOUR_LEAD.search(low, max(0, m.start() - 12), m.start())
+        end = m.end() + len(_OCLOCK.match(low, m.end())[0])
+        if m[9] and (after := _RANGE_END.match(low, m.end())):
+            end = m.end() + len(after[0].rstrip())
+        start = lead.start() if lead else m.start()
+        if not any(a < end and start < b for a, b, _ in found):
+            found.append((start, end, clock))
+    yield from sorted(found)
 
 
 def activity_in(text_folded: str, raw: str = "") -> str | None:
@@ -374,7 +399,7 @@ def _segment_clues(view: PostView, index: int, text: str, where: list[int], raw:
     characters in the part, ``raw`` the stretch as written, ``days`` the weekdays it says (`_days_said`)."""
     part = view.parts[index]
     model = activities.shipped_model()
-    # the model weighs each day on its own, so a week said in one sentence ("me Wed & Fri, Steph Mon/Tue/Thu") too
+    # the model weighs each day on its own, so a week said in one sentence ("Dad Mon & Wed, Gran Tue/Thu/Fri") too
     if (model is not None or activities.RECORDER is not None) and days:
         learned_clues = _learned_clues(view, index, text, where, days, model, feed)
         if model is not None:
@@ -448,8 +473,9 @@ def _learned_clues(view: PostView, index: int, text: str, where: list[int], days
         else:
             # "Tuesdays and Thursdays at 6": days said as one list share what is said of the list, though
             # the words stand nearer the first; the day is cited with the list's activity. Not a day said
-            # again on its own ("Saturday and Sunday: Saturday is a lie in, Sunday football")
-            if len(spans) > 1:
+            # again on its own ("Saturday and Sunday: Saturday is a lie in, Sunday football"), nor a day of a week
+            # said in one sentence ("Mon swimming, Tue piano, Wed rest": each day has its own words)
+            if len(spans) > 1 or len(days) > MOST_RANGE_DAYS:
                 continue
             in_list = [picked[d] for d in _listed_with(text, day, spans_of) if d in picked]
             cand, span, p = max(in_list, key=lambda pick: pick[2], default=(None, None, 0.0))

@@ -161,16 +161,22 @@ def time_spans(caption: str, *, routine: bool = False) -> Iterator[tuple[int, in
     """(start, end, kind, vague words) of each clock time, and of each weekday in a post about an activity or that
     says a weekday as a habit ("every Tuesday"; then, as with ``routine``, where the dossier already read one in
     this post, abbreviations too)."""
-    said_times = []
-    for start, end, said in times(caption):
-        said_times.append((start, end))
-        yield start, end, "time", said
     no_tags = HASHTAG_RE.sub(" ", caption)
     habit = said_as_a_habit(no_tags)
-    if routine or habit or _DAILY_RE.search(no_tags):  # "Tuesdays at 6", "every weekday at 4": the hour of a habit
-        for start, end, clock in bare_hours(caption):
-            if not any(a < end and start < b for a, b in said_times):
-                yield start, end, "time", part_of_day(clock)
+    clocks = list(times(caption))
+    bare = []
+    if routine or habit or _DAILY_RE.search(no_tags):  # "every weekday at 4": a habit's hour
+        bare = [(start, end, clock) for start, end, clock in bare_hours(caption) if _a_habits_sentence(caption, start)]
+    # a bare range holding a clock time ("at 5 till 7pm") is said once, as the bare range
+    clocks = [c for c in clocks if not any(b[0] < c[1] and c[0] < b[1] and b[0] <= c[0] and b[1] >= c[1] for b in bare)]
+    for start, end, said in clocks:
+        yield start, end, "time", said
+    for start, end, clock in bare:
+        if any(a < end and start < b for a, b, _ in clocks):
+            continue
+        # "the 6 o'clock bus": the bare part ("the evening bus"), as `times` says a time before its noun
+        article = caption[start].isdigit() and _ADJECTIVE_BEFORE.search(caption, max(0, start - 8), start)
+        yield start, end, "time", day_part(int(clock[:2])) if article else part_of_day(clock)
     if routine or habit or activity_in(re.sub(r"#\w+", " ", fold(no_tags)), no_tags):
         for start, end, said in _days_listed_once(caption, list(weekdays(caption, abbreviations=routine or habit))):
             yield start, end, "weekday", said
@@ -181,6 +187,19 @@ _HABIT_RE = re.compile(r"(?i:\b(?:every|each)\s+(?:other\s+|single\s+)?(?:(?:mon
 """A weekday said as a habit: "every Tuesday", "every other Thurs", "Tuesdays with Tyler"; not "every month" or
 "every wedding" (a short form that is an English word, "sat", "sun", "wed", needs its full name), and a plural only
 capitalised ("sundaes" aside, "mondays" in lower case is as often a mood)."""
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _a_habits_sentence(text: str, at: int) -> bool:
+    """Whether the sentence holding ``at`` says a weekday or a habit ("Every morning she reads. She was reading at 4!":
+    the 4 is no hour of the habit)."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    end = _SENTENCE_END.search(text, at)
+    sentence = HASHTAG_RE.sub(" ", text[start:end.start() if end else len(text)])
+    return bool(_HABIT_RE.search(sentence) or _DAILY_RE.search(sentence) or _WEEKLY_RE.search(sentence)
+                or any(weekdays(sentence)))
 
 
 _DAILY_RE = re.compile(r"(?i)\b(?:every|each)\s+(?:week\s?day|school\s+day|day|morning|afternoon|evening|night)s?\b")
