@@ -14,9 +14,6 @@ it. Its features:
   a comma between, the word before the day ("every", "on"); not the day's own form ("Weds", "Tuesdays": left
   out since round 23, the model judged better out of fold without it);
 - whether the text says it repeats (`routines.RECURRING`);
-- how the feed repeats it (`FeedWords`): in how many posts the words come back, and in how many of those posted on
-  the day's weekday or saying it. An activity is what a family does week after week, so its name returns; the
-  one-off words beside a weekday do not;
 - an activity's emoji near the day ("Weds 🩰 then tea") is a candidate of its own, named by the list.
 
 The candidate the model likes best for a day, at or above its threshold, is that day's activity.
@@ -25,9 +22,7 @@ The candidate the model likes best for a day, at or above its threshold, is that
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -64,46 +59,6 @@ class Candidate:
     feats: dict[str, float]
 
 
-@dataclass(frozen=True, slots=True)
-class FeedWords:
-    """How often each run of up to `MAX_WORDS` words comes back across a feed's posts: in how many posts, and in how
-    many posted on each weekday or saying it."""
-
-    posts: Counter[str] = field(default_factory=Counter)
-    on_day: Counter[tuple[str, str]] = field(default_factory=Counter)
-
-    @classmethod
-    def of(cls, posts: Iterable[tuple[str, str | None]]) -> FeedWords:
-        """From each post's text (folded, hashtags out) and the weekday it was posted on (None: not known)."""
-        words = cls()
-        for text, posted_on in posts:
-            tokens = _WORD.findall(text)
-            days = {lx.WEEKDAYS[lx.WEEKDAY_FORMS[t]] for t in tokens if t in lx.WEEKDAY_FORMS}
-            if posted_on:
-                days.add(posted_on)
-            runs = {" ".join(tokens[i:j]) for i in range(len(tokens)) if _may_open_or_close(tokens[i])
-                    for j in range(i + 1, min(i + MAX_WORDS, len(tokens)) + 1)
-                    if _may_open_or_close(tokens[j - 1]) and not any(_parts_a_run(t) for t in tokens[i:j])}
-            words.posts.update(runs)
-            words.on_day.update((run, day) for run in runs for day in days)
-        return words
-
-    def features(self, phrase: str, weekday: str) -> dict[str, float]:
-        posts, on_day = self.posts[phrase], self.on_day[(phrase, weekday)]
-        return {f"feed_posts={bucket(posts, (1, 2, 4))}": 1.0, f"feed_on_day={bucket(on_day, (1, 2, 4))}": 1.0,
-                f"feed_day_share={bucket(round(10 * on_day / posts) if posts else 0, (3, 6, 9))}": 1.0}
-
-
-def _may_open_or_close(word: str) -> bool:
-    """A candidate neither starts nor ends on a little word (`candidates`): the feed counts no other run."""
-    return word not in STOP_WORDS
-
-
-def _parts_a_run(word: str) -> bool:
-    """A weekday or a verb "to be" is in no candidate (`candidates`)."""
-    return word in lx.WEEKDAY_FORMS or word in _COPULAS
-
-
 def shipped_model() -> LinearModel | None:
     """The activity model that ships with kidsafe; None before it is trained (the lists decide then)."""
     return learned.shipped("activities")
@@ -122,15 +77,13 @@ def _sentences(text: str, day: tuple[int, int]) -> tuple[int, int, int, int]:
 
 
 def candidates(text: str, raw_of, day: tuple[int, int], recurring: bool, entities: dict[str, str],
-               rule_phrases: frozenset[str] = frozenset(), feed: FeedWords | None = None,
-               weekday: str = "") -> list[Candidate]:
+               rule_phrases: frozenset[str] = frozenset()) -> list[Candidate]:
     """Every run of words near the weekday at ``day`` in ``text`` (folded, hashtags out) with its features:
     in its sentence within `REACH` words of it, and anywhere in the sentences either side ("Netball season
     starting again. Saturday mornings at 9").
 
     ``raw_of(start, end)`` gives the words as written (for capitals); ``entities`` maps a folded word to
-    spaCy's label for it in this text; ``rule_phrases`` are what the lists would name (a feature); ``feed``: how the
-    feed repeats each phrase, on ``weekday`` (the day's name) among others."""
+    spaCy's label for it in this text; ``rule_phrases`` are what the lists would name (a feature)."""
     before_lo, lo, hi, after_hi = _sentences(text, day)
     words = [(m.start(), m.end(), m[0]) for m in _WORD.finditer(text, before_lo, after_hi)]
     day_at = [i for i, (a, b, _) in enumerate(words) if a < day[1] and b > day[0]]
@@ -158,8 +111,6 @@ def candidates(text: str, raw_of, day: tuple[int, int], recurring: bool, entitie
             if recurring:
                 feats["recurring"] = 1.0
             phrase = " ".join(toks)
-            if feed is not None:
-                feats.update(feed.features(phrase, weekday))
             if phrase in rule_phrases:
                 feats["rule_choice"] = 1.0
             elif any(r in phrase or phrase in r for r in rule_phrases):
@@ -236,25 +187,13 @@ def _features(toks: list[str], text: str, raw: str, words: list, i: int, j: int,
     return feats
 
 
-#: A longer run holding the likeliest candidate is the activity's whole name when the model is this nearly as sure of
-#: it ("pizza night" over "night", 0.994 against 0.995): the choice between them is no more than noise.
-WHOLE_NAME_MARGIN = 0.05
-
-
-def best(found: list[Candidate], model: LinearModel | None, post: str = "", weekday: str = ""
-         ) -> tuple[Candidate, float] | None:
-    """The candidate the model likes best, with its probability (or a longer run holding it, as likely within
-    `WHOLE_NAME_MARGIN`); None when there is none. While training, every candidate is recorded."""
+def best(found: list[Candidate], model: LinearModel, post: str = "", weekday: str = "") -> tuple[Candidate, float] | None:
+    """The candidate the model likes best, with its probability; None when there is none. While
+    training, every candidate is recorded."""
     if RECORDER is not None:
         RECORDER.extend((post, weekday, c.phrase, c.feats) for c in found)
     if not found or model is None:
         return None
-    probs = [p.get("activity", 0.0) for p in model.probabilities_of([c.feats for c in found])]
-    k = max(range(len(found)), key=lambda n: probs[n])
-    top = found[k]
-    if top.feats.get("emoji"):  # named by the list, not by words a run could hold
-        return top, probs[k]
-    whole = [k] + [n for n in range(len(found)) if found[n].start <= top.start and found[n].end >= top.end
-                   and probs[n] >= probs[k] - WHOLE_NAME_MARGIN and not found[n].feats.get("emoji")]
-    longest = max(whole, key=lambda n: (found[n].end - found[n].start, probs[n]))
-    return found[longest], probs[k]  # the likeliest's probability: the longer run only names it
+    probs = model.probabilities_of([c.feats for c in found])
+    k = max(range(len(found)), key=lambda n: probs[n].get("activity", 0.0))
+    return found[k], probs[k].get("activity", 0.0)

@@ -1,8 +1,7 @@
 """Whose fact it is: which of the family's children a school or a weekly routine belongs to.
 
 A careful reader decides by more than one post: the child named beside the school's name, the only
-child old enough for school then, "her" when only one child is a girl, the twins starting together, a
-sentence that says it of several ("Ava Year 4, Leo Reception, both at Oakfield").
+child old enough for school then, "her" when only one child is a girl, the twins starting together.
 Each (fact, child) pair is scored by a logistic regression over those signals, the engine's old
 rule among them (`kidsafe.learn.train_owners`): every child above the model's threshold owns the
 fact; when none is, the likeliest does if the model gives it a fair chance, else the family. In a
@@ -30,9 +29,6 @@ _SENTENCES = re.compile(r"[^.!?\n]+")
 _SHE = re.compile(r"\b(?:she|her|hers|herself|daughter|girl|sister)\b")
 _HE = re.compile(r"\b(?:he|him|his|himself|son|boy|brother)\b")
 _TWINS = re.compile(r"\btwins?\b")
-#: Words that say a fact's sentence is about more than one child: "both at Oakfield", "the big two", "same gate".
-_SEVERAL = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(lx.word_set("school", "several_children_words"),
-                                                                        key=len, reverse=True)) + r")\b")
 _DAY_NAMES = frozenset(fold(day) for day in lx.WEEKDAYS)
 #: What ends a clause between a fact's words and a child's name: a comma or a sentence's end, not a time's dot
 #: ("Fridays 9.30 for Hux", "9 a.m. for Hux").
@@ -144,15 +140,6 @@ def pair_features(kind: str, views: Sequence[PostView], family: Family, subject:
     anchor_sentences = [s for t in texts for s in _SENTENCES.findall(t) if any(a in s for a in anchors)]
     same_sentence = any(any(re.search(rf"\b{re.escape(k)}\b", s) for k in keys) for s in anchor_sentences)
     add("same_sentence", float(same_sentence))
-    # siblings who share it: the sentences that say the fact name several children, or say it is several's
-    # ("Ava Year 4, Leo Reception, both at Oakfield"); how many of its posts name this child
-    in_sentences = sum(1 for child in children if any(
-        re.search(rf"\b{re.escape(k)}\b", s) for k in {fold(n) for n in (child.name, *child.aliases)}
-        for s in anchor_sentences))
-    several = bool(_SEVERAL.search(" ".join(anchor_sentences)))
-    add(f"several_said:{several}|same_sentence:{same_sentence}")
-    add(f"children_in_sentences:{min(in_sentences, 3)}|same_sentence:{same_sentence}")
-    add(f"named_posts:{min(len(named), 3)}")
     if nearest is None:
         nearest = _nearest_child_posts(views, family, anchors)
     if nearest:

@@ -16,7 +16,6 @@ from kidsafe.engine import owners
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.learned import LinearModel
 from kidsafe.engine.places import Recurrence
-from kidsafe.engine.roles import SMALL_FEED
 from kidsafe.engine.text import (CLAUSE_BREAK, CLAUSE_GAP, clause_distance, contains_phrase, fold, phrase_spans,
                                  split_hashtag, without_hashtags)
 from kidsafe.engine.views import PostView
@@ -358,19 +357,8 @@ def _segments(text: str, raw_of) -> list[tuple[int, int, set[str]]]:
     return out
 
 
-def feed_words(views: Sequence[PostView]) -> activities.FeedWords | None:
-    """How the feed repeats each run of words (`activities.FeedWords`), from the texts `clues` reads; None in a feed
-    too small to say (`roles.SMALL_FEED`), where the model weighs each post alone."""
-    texts = [("\n".join(without_hashtags(view.folded[i])[0] for i, part in enumerate(view.parts)
-                        if part.source is not EvidenceSource.OCR), view.weekday) for view in views]
-    if sum(1 for text, _ in texts if text.strip()) < SMALL_FEED:
-        return None
-    return activities.FeedWords.of(texts)
-
-
-def clues(view: PostView, feed: activities.FeedWords | None = None) -> list[RoutineClue]:
-    """Weekday + activity pairs said in the post's caption or hashtags; ``feed``: how the feed repeats each run of
-    words (`feed_words`), which the activity model weighs."""
+def clues(view: PostView) -> list[RoutineClue]:
+    """Weekday + activity pairs said in the post's caption or hashtags."""
     out = []
     for index, part in enumerate(view.parts):
         if part.source is EvidenceSource.OCR:
@@ -382,7 +370,7 @@ def clues(view: PostView, feed: activities.FeedWords | None = None) -> list[Rout
             return re.sub(r"#\w+", " ", view.span_folded(index, where[lo], where[hi - 1] + 1).text) if hi > lo else ""
 
         for lo, hi, days in _segments(text, raw_of):
-            out += _segment_clues(view, index, text[lo:hi], where[lo:hi], raw_of(lo, hi), days, feed)
+            out += _segment_clues(view, index, text[lo:hi], where[lo:hi], raw_of(lo, hi), days)
     for tag, span in view.hashtag_spans():
         words = split_hashtag(tag)
         days = [lx.WEEKDAYS[lx.WEEKDAY_FORMS[w]] for w in words if w in lx.WEEKDAY_FORMS and len(w) > 3]
@@ -394,14 +382,13 @@ def clues(view: PostView, feed: activities.FeedWords | None = None) -> list[Rout
 
 
 def _segment_clues(view: PostView, index: int, text: str, where: list[int], raw: str,
-                   days: set[str], feed: activities.FeedWords | None = None) -> list[RoutineClue]:
+                   days: set[str]) -> list[RoutineClue]:
     """The clues one stretch of a part says: ``text`` folded with hashtags out, ``where`` each of its
     characters in the part, ``raw`` the stretch as written, ``days`` the weekdays it says (`_days_said`)."""
     part = view.parts[index]
     model = activities.shipped_model()
-    # the model weighs each day on its own, so a week said in one sentence ("Dad Mon & Wed, Gran Tue/Thu/Fri") too
-    if (model is not None or activities.RECORDER is not None) and days:
-        learned_clues = _learned_clues(view, index, text, where, days, model, feed)
+    if (model is not None or activities.RECORDER is not None) and 1 <= len(days) <= MOST_RANGE_DAYS:
+        learned_clues = _learned_clues(view, index, text, where, days, model)
         if model is not None:
             return learned_clues
     out = []
@@ -443,9 +430,10 @@ _PARTICLE = re.compile(r"[ -](?:up|off)\b")
 
 
 def _learned_clues(view: PostView, index: int, text: str, where: list[int], days: set[str],
-                   model: LinearModel | None, feed: activities.FeedWords | None = None) -> list[RoutineClue]:
+                   model: LinearModel | None) -> list[RoutineClue]:
     """Clues whose activity the activity model chooses among the words beside each weekday said (none
     while training, with no model: the candidates are only recorded)."""
+    part = view.parts[index]
     said = view.entities[index] if index < len(view.entities) else ()
     entities = {w: label for words, label in said for w in fold(words).split()}
 
@@ -460,7 +448,7 @@ def _learned_clues(view: PostView, index: int, text: str, where: list[int], days
         headed = [h[0] for s in spans if (h := headed_activity(text, s))]
         rule = frozenset(filter(None, [nearest, *headed]))
         found = [(c, span) for span in spans
-                 for c in activities.candidates(text, raw_of, span, recurring, entities, rule, feed, day)]
+                 for c in activities.candidates(text, raw_of, span, recurring, entities, rule)]
         chosen = activities.best([c for c, _ in found], model, view.id, day)
         if chosen is not None:
             picked[day] = (chosen[0], next(s for c, s in found if c is chosen[0]), chosen[1])
@@ -473,49 +461,40 @@ def _learned_clues(view: PostView, index: int, text: str, where: list[int], days
         else:
             # "Tuesdays and Thursdays at 6": days said as one list share what is said of the list, though
             # the words stand nearer the first; the day is cited with the list's activity. Not a day said
-            # again on its own ("Saturday and Sunday: Saturday is a lie in, Sunday football"), nor a day of a week
-            # said in one sentence ("Mon swimming, Tue piano, Wed rest": each day has its own words)
-            if len(spans) > 1 or len(days) > MOST_RANGE_DAYS:
+            # again on its own ("Saturday and Sunday: Saturday is a lie in, Sunday football")
+            if len(spans) > 1:
                 continue
             in_list = [picked[d] for d in _listed_with(text, day, spans_of) if d in picked]
             cand, span, p = max(in_list, key=lambda pick: pick[2], default=(None, None, 0.0))
             if p < model.threshold:
                 continue
             span = min(spans, key=lambda s: abs(s[0] - span[0]))
-        out.append(_learned_clue(view, index, text, where, cand, span, day, spans_of, recurring))
-    return out
-
-
-def _learned_clue(view: PostView, index: int, text: str, where: list[int], cand: activities.Candidate,
-                  span: tuple[int, int], day: str, spans_of: dict[str, list[tuple[int, int]]], recurring: bool
-                  ) -> RoutineClue:
-    """The clue of the activity ``cand`` said of ``day`` (said at ``span``), named as the lists name it."""
-    part = view.parts[index]
-    emoji = bool(cand.feats.get("emoji"))
-    listed = cand.phrase if emoji else contains_phrase(cand.phrase, ACTIVITY_WORDS)
-    particle = None if emoji or listed else _PARTICLE.match(text, cand.end)
-    if particle:  # "Thursday pick up": a candidate ends before a stop word, but "up" is the verb's own
-        cand = replace(cand, phrase=f"{cand.phrase}-{particle[0][1:]}", end=particle.end())  # one name: "pick-up"
-    longer = [(start, p) for start, p in phrase_spans(text, ACTIVITY_WORDS)
-              if start < cand.end and start + len(p) > cand.start and len(p) > len(cand.phrase)]
-    if listed and longer and not emoji:  # "ballet" said as "ballet folklórico": the list's whole name
-        start, listed = max(longer, key=lambda sp: len(sp[1]))
-        cand = replace(cand, phrase=listed, start=min(start, cand.start), end=max(start + len(listed), cand.end))
-    near = [(cand.start, cand.end)]  # where the activity is said: its time is the one said nearest
-    if emoji:  # named by the list; the day is what the words say
-        a, b = span
-    elif listed:  # one name for the activity across posts ("footy" is football); the day cited with it
-        at = max(cand.start, text.find(listed, cand.start, cand.end))  # the listed words alone
-        a, b = min(at, span[0]), max(at + len(listed), span[1])
-        near = _said_at(text, listed)
-        if b - a > len(listed) + (span[1] - span[0]) + NEAR_CHARS:
+        emoji = bool(cand.feats.get("emoji"))
+        listed = cand.phrase if emoji else contains_phrase(cand.phrase, ACTIVITY_WORDS)
+        particle = None if emoji or listed else _PARTICLE.match(text, cand.end)
+        if particle:  # "Thursday pick up": a candidate ends before a stop word, but "up" is the verb's own
+            cand = replace(cand, phrase=f"{cand.phrase}-{particle[0][1:]}", end=particle.end())  # one name: "pick-up"
+        longer = [(start, p) for start, p in phrase_spans(text, ACTIVITY_WORDS)
+                  if start < cand.end and start + len(p) > cand.start and len(p) > len(cand.phrase)]
+        if listed and longer and not emoji:  # "ballet" said as "ballet folklórico": the list's whole name
+            start, listed = max(longer, key=lambda sp: len(sp[1]))
+            cand = replace(cand, phrase=listed, start=min(start, cand.start), end=max(start + len(listed), cand.end))
+        near = [(cand.start, cand.end)]  # where the activity is said: its time is the one said nearest
+        if emoji:  # named by the list; the day is what the words say
             a, b = span
-    else:
-        a, b = cand.start, cand.end
-    name = lx.ROUTINE_ACTIVITIES.get(listed, listed) if listed else _of_its_post(cand.phrase, view, index)
-    return RoutineClue(view.id, day, name, parse_time(text, near, _own_spans(text, day, spans_of)),
-                       part.text[:120], part.source, recurring, listed or cand.phrase,
-                       view.span_folded(index, where[a], where[b - 1] + 1))
+        elif listed:  # one name for the activity across posts ("footy" is football); the day cited with it
+            at = max(cand.start, text.find(listed, cand.start, cand.end))  # the listed words alone
+            a, b = min(at, span[0]), max(at + len(listed), span[1])
+            near = _said_at(text, listed)
+            if b - a > len(listed) + (span[1] - span[0]) + NEAR_CHARS:
+                a, b = span
+        else:
+            a, b = cand.start, cand.end
+        name = lx.ROUTINE_ACTIVITIES.get(listed, listed) if listed else _of_its_post(cand.phrase, view, index)
+        out.append(RoutineClue(view.id, day, name, parse_time(text, near, _own_spans(text, day, spans_of)),
+                               part.text[:120], part.source, recurring, listed or cand.phrase,
+                               view.span_folded(index, where[a], where[b - 1] + 1)))
+    return out
 
 
 _BARE_HEADS = frozenset(lx.ACTIVITY_HEADS)
@@ -607,9 +586,8 @@ def add_routine_facts(book: FactBook, family: Family, views: Sequence[PostView],
     """Routines said in words, joined with the ones the photos' times and places repeat."""
     by_id = {v.id: v for v in views}
     grouped: dict[tuple[str, str], list[RoutineClue]] = defaultdict(list)
-    feed = feed_words(views)
     for view in views:
-        for clue in clues(view, feed):
+        for clue in clues(view):
             grouped[(clue.weekday, clue.activity or "")].append(clue)
     # Posts that name the activity without the day, on that weekday, join the routine.
     for (weekday, activity), items in list(grouped.items()):

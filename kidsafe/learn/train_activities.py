@@ -32,9 +32,7 @@ CLASSES = ("other", "activity")
 #: Chosen leave-voices-out on the 85 train voices of round 11 (`kidsafe.learn.crossval`; the lists alone:
 #: 0.758, routines found 217 of 413 for 297 claimed): 0.5 gave 0.759 (231 for 316), 0.6 0.763 (227 for
 #: 294), 0.7 0.764 (219 for 277) and 0.8 0.765 (207 for 254, fewer found than the lists). 0.7 finds more
-#: routines than the lists and claims fewer wrong ones. Round 33 (136 train voices, with how the feed repeats each
-#: candidate): 0.7 gave 0.7762 (534 routines found for 692 claimed), 0.8 0.7765 (495 for 621); 0.7 kept, as a
-#: routine missed is a place and time a stranger learns unwarned.
+#: routines than the lists and claims fewer wrong ones.
 THRESHOLD = 0.7
 
 

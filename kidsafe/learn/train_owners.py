@@ -34,11 +34,8 @@ CLASSES = ("no", "yes")
 #: (`python -m kidsafe.learn.crossval --routine-owner-threshold 0.8`): a routine is most often one
 #: child's, and a second owner was wrong more often than right. So is a school (three in four of the
 #: corpus's schools are one child's): round 8, 79 train voices, 0.45 gave 0.735 (school precision
-#: 0.66), 0.8 gave 0.737 (0.69); when no child passes, the likeliest still owns it (`owners.FLOOR`). Round 33, 136
-#: train voices, with the features of a fact said of several children ("both at Oakfield"): school 0.7 gave 0.7766
-#: (schools found 260 for 315 claimed), 0.8 0.7759 (245 for 293); without those features 0.8 gave 0.7762 (241 for
-#: 289) and 0.6 0.7741 (264 for 344). Routines at 0.6: 0.7762 (540 for 706 against 532 for 694), kept at 0.8.
-KIND_THRESHOLDS = {"routine": 0.8, "school": 0.7}
+#: 0.66), 0.8 gave 0.737 (0.69); when no child passes, the likeliest still owns it (`owners.FLOOR`).
+KIND_THRESHOLDS = {"routine": 0.8, "school": 0.8}
 #: The threshold, chosen leave-voices-out on the end-to-end F1 (round 7, 68 train voices, schools'
 #: contextual weight 0.3: 0.45 gave 0.721, the dev voices' best owner-pair F1 at 0.35 gave 0.714, with
 #: more schools given to a sibling the posts never name beside them). The dev pair F1 of every
