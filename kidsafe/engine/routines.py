@@ -16,8 +16,8 @@ from kidsafe.engine import owners
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.learned import LinearModel
 from kidsafe.engine.places import Recurrence
-from kidsafe.engine.text import (CLAUSE_BREAK, CLAUSE_GAP, clause_distance, contains_phrase, fold, phrase_spans,
-                                 split_hashtag, without_hashtags)
+from kidsafe.engine.text import (CLAUSE_BREAK, CLAUSE_GAP, clause_distance, contains_phrase, fold, fold_each,
+                                 phrase_spans, split_hashtag, without_hashtags)
 from kidsafe.engine.views import PostView
 from kidsafe.models import Evidence, EvidenceSource, FactKind, Span
 
@@ -171,11 +171,6 @@ _NO_HOUR_AFTER = re.compile(r"\s*(?:,\s*\d|or\b|and\b|each\b|apiece\b|all\b|past
                             r"events?\b|times\b|[a-z]+s\b(?<!\bis)(?<!\bwas)(?<!\bus)(?<!\bas)(?<!\bthis))")
 
 
-def _lower_as_long(text: str) -> str:
-    """The text in lower case, letter for letter: a letter whose lower case is longer ("İ") stays as it is."""
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
 #: Two bare hours as one time: "at 4 or 5", "at 4-6" (not a score, "at 2-1 down", nor ages).
 _HOUR_PAIR = re.compile(r"\bat\s+(\d{1,2})\s*(?:-|–|or|to)\s*(\d{1,2})(?![\d:.%]|\s*(?:years?|yrs?|months?|weeks?|"
                         r"days?|goals?|points?|down|up|wins?|won|lost|loss|draw|nil)\b)")
@@ -186,7 +181,7 @@ def bare_hours(text: str) -> Iterator[tuple[int, int, str]]:
     ("Tuesdays at 6", "every weekday at 4", "at 4 till 6", "at 4 or 5"): what a routine's time often is, and what no
     clock-time pattern takes for one alone (not "at 4 years old", "at 18", "at 20 to 7", "tied at 1 each"). The span
     holds the word before it ("at", "from") and a range's end."""
-    low = _lower_as_long(text)
+    low = fold_each(text)  # offsets as the text's, whatever a letter folds to ("İ")
     found = []
     for m in _HOUR_PAIR.finditer(low):
         if 1 <= int(m[1]) <= 12 and 1 <= int(m[2]) <= 12 and (clock := parse_time(f"at {m[1]}")):
