@@ -66,6 +66,15 @@ VOCAB = Vocabulary((
     ("Every morning Theo reads. He was reading at 4!", "Every morning my son reads. He was reading at 4!"),  # an age
     ("Every Saturday Theo's team tied at 1 each", "Every weekend my son's team tied at 1 each"),  # a score
     ("Tuesday = tinikling. 6pm. Every week.", "Weekday = tinikling. In the evening. Every week."),
+    # the part of the day said beside the time: the time goes, not "Each evening in the evening"
+    ("Each evening at 7 Theo reads", "Each evening my son reads"),
+    ("Each morning at 7.30 Theo walks to school", "Each morning my son walks to school"),  # not "in the evening"
+    ("Each evening, at 7, Theo reads", "Each evening, my son reads"),
+    ("Cubs every Tuesday at 6 in the evening", "Cubs every weekday in the evening"),
+    ("Football every Saturday morning at 9", "Football every weekend morning"),
+    ("Every night at 8pm Theo reads", "Every night my son reads"),
+    ("Swimming every Thursday at 4:30pm, then tea in the evening", "Swimming every weekday in the afternoon, then tea "
+     "in the evening"),  # another clause's part of the day
     ("Football on Saturday mornings", "Football on weekend mornings"),  # not "at the weekend mornings"
     ("Ice cream at Cockle Bay after school", "Ice cream at a place nearby after school"),  # a bay is no school
     ("Saturday 9am football again", "Weekend morning football again"),  # a time before the noun it describes

@@ -170,16 +170,35 @@ def time_spans(caption: str, *, routine: bool = False) -> Iterator[tuple[int, in
     # a bare range holding a clock time ("at 5 till 7pm") is said once, as the bare range
     clocks = [c for c in clocks if not any(b[0] < c[1] and c[0] < b[1] and b[0] <= c[0] and b[1] >= c[1] for b in bare)]
     for start, end, said in clocks:
-        yield start, end, "time", said
+        yield _without_the_time(caption, start, end, said)
     for start, end, clock in bare:
         if any(a < end and start < b for a, b, _ in clocks):
             continue
         # "the 6 o'clock bus": the bare part ("the evening bus"), as `times` says a time before its noun
         article = caption[start].isdigit() and _ADJECTIVE_BEFORE.search(caption, max(0, start - 8), start)
-        yield start, end, "time", day_part(int(clock[:2])) if article else part_of_day(clock)
+        yield _without_the_time(caption, start, end, day_part(int(clock[:2])) if article else part_of_day(clock))
     if routine or habit or activity_in(re.sub(r"#\w+", " ", fold(no_tags)), no_tags):
         for start, end, said in _days_listed_once(caption, list(weekdays(caption, abbreviations=routine or habit))):
             yield start, end, "weekday", said
+
+
+_PART_WORDS = r"(?:mornings?|afternoons?|evenings?|nights?|tonight|arvos?)"
+_PART_BEFORE = re.compile(r"(?i)\b" + _PART_WORDS + r"(?:[ \t]+[\w'’]+){0,3}[ \t]*$")
+_PART_AFTER_TIME = re.compile(r"(?i)(?:[ \t]+[\w'’]+){0,2}?[ \t]+" + _PART_WORDS + r"\b")
+
+
+_ASIDE_BEFORE = re.compile(r",[ \t]*$")
+
+
+def _without_the_time(text: str, start: int, end: int, said: str) -> tuple[int, int, str, str]:
+    """The span of a time and the words said instead, none where the part of the day is said a few words away in
+    the same clause ("Each evening at 7", "at 6 in the evening", "Saturday mornings at 9", "Each evening, at 7,"):
+    "Each evening in the evening" reads as no English, and the part of the day is already all the copy says."""
+    aside = _ASIDE_BEFORE.search(text, max(0, start - 4), start) if text[end:end + 1] == "," else None
+    before = aside.start() if aside else start
+    if _PART_BEFORE.search(text, max(0, before - 40), before) or _PART_AFTER_TIME.match(text, end):
+        return before, end, "time", ""
+    return start, end, "time", said
 
 
 _HABIT_RE = re.compile(r"(?i:\b(?:every|each)\s+(?:other\s+|single\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
