@@ -42,6 +42,17 @@ VOCAB = Vocabulary((
     ("Picnic at Hillside Park", "Picnic at the park"),
     ("Marcus took the kids to 12 Elm Street", "My partner took the kids to the street"),
     ("Day out in Dundee", "Day out in this place"),
+    ("Walk by the river Kent with Pickle", "Walk by the river with our dog"),  # not "the river someone"
+    ("Fathers Day lunch with my son in law Peter", "Fathers Day lunch with my son in law"),  # a character's name too
+    ("Peter Rabbit cake for Theo", "Peter Rabbit cake for my son"),  # ... said with its franchise
+    # a city written in lower case where a place stands; not a word that a village shares
+    ("Parade through Qwenbury today", "Parade through a place nearby today"),  # a word no list reads, where a place is
+    ("best dog in belfast, no contest", "best dog in this place, no contest"),
+    ("happy new year from dundee (from the sofa)", "happy new year from this place (from the sofa)"),
+    ("sorry in advance, pics at sunset", "sorry in advance, pics at sunset"),
+    ("party in the village hall", "party in the village hall"),
+    ("splash in bath then bed", "splash in bath then bed"),
+    ("The twins in ski school", "The twins in ski school"),
     ("thanks Mrs Patel", "thanks Mrs P."),
     ("love from @grandma_jo x", "love from x"),
     ("Theo and his bestie Priya", "My son and his bestie"),
@@ -82,9 +93,12 @@ VOCAB = Vocabulary((
     ("Happy birthday! Born 12 April 2017, feels like yesterday.", "Happy birthday! Born, feels like yesterday."),
     ("Maisie, happy birthday mami, born 14/12/2017, my whole heart", "My daughter, happy birthday mami, born, my whole heart"),
     ("you were born on April 14 2015 at 9am", "you were born in the morning"),
+    ("Happy 7th birthday!! Seven whole years of chaos", "Happy birthday!! Years of chaos"),  # an age in words
+    ("First day of school! 7 going on 17", "First day of school! Growing up fast"),
     ("Sports day 🏃 #BPS", "Sports day 🏃"),  # the school's initials as a tag
     ("#TeamWhitfield back to school. So proud", "Back to school. So proud"),  # the copy still opens a sentence
     ("#sundayswimming again", "again"),
+    ("Walk by the water #sydneyharbour #summer", "Walk by the water #summer"),  # a city that names its district, though common
 ])
 def test_redact_rewrites_leaks(caption, expected):
     assert redact(caption, VOCAB).text == expected

@@ -37,12 +37,14 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?i)\b" + _NTH + r"(?=\s+(?:birthday|bday|b-day)\b)"), ""),
     (re.compile(r"(?<=[a-z])\s*\(\s*\d{1,2}\s*\)"), ""),
     (re.compile(r"(?i),?\s*\baged?\s+" + _N + r"\b" + NOT_YEARS), ""),
+    (re.compile(r"(?i)\b" + NOT_A_CLOCK + _N + r"\s+going\s+on\s+(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\b"),
+     "growing up fast"),  # "7 going on 17": the first is the age
 )
 
 SHOUTED_NUMBER = re.compile(r"(?<![\w-])(?:" + "|".join(w.upper() for w in NUMBER_WORDS) + r")(?![\w-])")
 """A number shouted in words ("FIVE!!!"): an age in a birthday post."""
 IN_BIRTHDAY_POSTS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?i)\b" + _N + r"\s+years?(?=\s+of\b)"), "years"),
+    (re.compile(r"(?i)\b" + _N + r"(?:\s+(?!of\b)[a-z]+)?\s+years?(?=\s+of\b)"), "years"),  # "Seven whole years of"
     (SHOUTED_NUMBER, BIG),
     (re.compile(r"(?<![\w-])(?:" + "|".join(NUMBER_WORDS) + r")(?=\s*[?!])"), BIG),
     (re.compile(r"^\W*?(?:1[0-8]|[1-9])(?=\s*!)"), BIG),

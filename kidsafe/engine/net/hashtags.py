@@ -154,10 +154,19 @@ def _place_like(low: str) -> bool:
     return False
 
 
+CITY_IN_TAG_RANK = 1000
+"""A city that names its district counts among a hashtag's words from this rank ("#sydneyharbour", "sydney" 1888):
+a tag dropped for a word that is also common ("#readingchallenge") costs the copy little."""
+
+
 def _place_in_tag(word: str) -> bool:
-    """#halloweeninbrooklyn, #brooklynnanny: one of the tag's words is a gazetteer place that is no common word."""
+    """#halloweeninbrooklyn, #brooklynnanny: one of the tag's words is a gazetteer place that is no common word, or a
+    city that names its district."""
     rank = english_rank(word)
-    return (len(word) >= MIN_PLACE_IN_TAG and (rank is None or rank >= PLACE_IN_TAG_RANK) and word not in lx.NOT_NAMES
+    common = rank is not None and rank < PLACE_IN_TAG_RANK
+    if common and (rank < CITY_IN_TAG_RANK or not geo.names_its_district(word)):
+        return False
+    return (len(word) >= MIN_PLACE_IN_TAG and word not in lx.NOT_NAMES
             and word not in lx.CHARACTERS and word not in lx.WEEKDAY_FORMS and word not in lx.MONTH_FORMS
             and geo.is_place_name(word))  # "brooklyn" is a first name too: a place or a name, it goes either way
 

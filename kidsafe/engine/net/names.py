@@ -42,14 +42,31 @@ INITIAL_NICKNAME = re.compile(r"(?i:\b(?:baby|little|lil|big|miss|master)\s+)[A-
 """A nickname made of an initial ("baby Z", "little J"): the cue word goes with it."""
 
 
-def not_a_name(key: str, *, called: bool = False) -> bool:
-    """Words that are no one's name; a child word said as one ("my Squidge!") may be."""
+def not_a_name(key: str, *, called: bool = False, caption: str | None = None) -> bool:
+    """Words that are no one's name; a child word said as one ("my Squidge!") may be. A character's name that is
+    also a common first name ("Peter", "Anna") is a name, in a ``caption`` that names neither its franchise nor a
+    fan's phrase ("my son in law Peter", not "Peter Rabbit" nor "dressed as Anna")."""
     bare = re.sub(r"(?:'s|’s)$", "", key)
+    character = bare in lx.CHARACTER_FIRST_NAMES and (caption is None or _a_character_here(bare, caption))
     return (len(bare) < 2 or bare in STOP_WORDS or bare in lx.NOT_NAMES and not called or bare in lx.CHARACTERS
-            or bare in lx.CHARACTER_FIRST_NAMES or bare in lx.KIN_TITLES or bare in lx.KIN_TITLE_SECOND
+            or character or bare in lx.KIN_TITLES or bare in lx.KIN_TITLE_SECOND
             or bare in lx.PARENT_WORDS or bare in lx.WEEKDAY_FORMS
             or bare in lx.MONTH_FORMS or bare in lx.PLACE_WORDS or bare in lx.PET_WORDS or bare in lx.ADULT_HONORIFICS
             or bare in lx.CHILD_WORDS and not called)
+
+
+CHARACTER_AS_NAME_COUNT = 20_000
+"""A character's first name given to this many babies is a person's name too ("Peter", "Holly"); a rarer one ("Bingo",
+"Boots", "Stitch") is the character, or a shop, wherever it stands."""
+
+
+def _a_character_here(key: str, caption: str) -> bool:
+    if name_count(key) < CHARACTER_AS_NAME_COUNT:
+        return True
+    folded = fold(caption)
+    franchise = lx.CHARACTER_FRANCHISE.get(key)
+    return bool(franchise and franchise in folded) or any(re.search(pattern.format(name=re.escape(key)), folded)
+                                                         for pattern in lx.FAN_PATTERNS)
 
 
 def tagged_people(view: PostView) -> set[str]:
@@ -112,7 +129,7 @@ def _reading(caption: str, start: int, word: str, tagged: set[str], claimed: Col
     """"person", "place" (a name after "at", "in"… that the gazetteer knows: "at Dundee") or None."""
     key, end = fold(word), start + len(word)
     called = _called(caption, start, end, key)
-    if not_a_name(key, called=called) or key in claimed:
+    if not_a_name(key, called=called, caption=caption) or key in claimed:
         return None
     known = is_known_first_name(key) or called
     if not (key in tagged or known) or key in geo.region_names():

@@ -26,6 +26,9 @@ STREET_WORDS = lx.word_dict("share", "street_words")
 PREFIX_PLACE_RE = re.compile(r"(?<![\w#@])(?:Fort|Mount|Mt\.?|Lake|Port|Camp|Cape|Lake)\s+[A-Z][\w'’\-]+"
                              r"(?:\s+[A-Z][\w'’\-]+)?", re.UNICODE)
 """A place named by a word before it ("Fort Quillan", "Port Isaac", "Lake Tahoe")."""
+RIVER_RE = re.compile(r"(?<![\w#@])([Rr]iver)\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?", re.UNICODE)
+"""A river named after the word ("the river Kent", "the River Dee"): the name goes and "river" stays, as "the river"
+reads in any caption, where "the this place" would not."""
 HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Coach)(\.?\s+)(([A-Z])[\w'’\-]+)", re.UNICODE)
 _NAME_WORD = r"[A-Z][\w'’\-]*"
 _PLACE_ALT = "|".join(sorted((re.escape(w) for w in lx.PLACE_WORDS | set(STREET_WORDS) if " " not in w),
@@ -109,6 +112,7 @@ def shaped_spans(caption: str, people: set[str], kept: frozenset[str],
         yield start, m.end(), kind, STREET_WORDS.get(fold(m[3]), m[3].lower())
     yield from _local_group_spans(caption)
     yield from _gazetteer_spans(caption, people, common)
+    yield from _lower_case_place_spans(caption, people)
     yield from _tagged_spans(caption, people, kept)
     for m in (*POSTCODE_RE.finditer(caption), *ZIP_RE.finditer(caption)):
         group = 1 if m[1] else 0
@@ -126,6 +130,8 @@ def shaped_spans(caption: str, people: set[str], kept: frozenset[str],
             yield m.start(1), m.end(), "school", SCHOOL_NAME_DROPPED
     for m in PREFIX_PLACE_RE.finditer(caption):
         yield m.start(), m.end(), "place", PLACE_WORDS_SAID
+    for m in RIVER_RE.finditer(caption):
+        yield m.start(), m.end(), "place", m[1]
     for m in HONORIFIC_RE.finditer(caption):
         if fold(m[3]) not in STOP_WORDS and fold(m[3]) not in lx.NOT_NAMES:  # not "Miss You"
             yield m.start(), m.end(), "adult", f"{m[1]}{m[2]}{m[4]}."
@@ -226,6 +232,28 @@ def _first_place(caption: str, words: list[tuple[int, int, str]], people: set[st
             if geo.places_named(bare):
                 return start, end
     return None
+
+
+_LOWER_RUN_AFTER_CUE = re.compile(r"\b(?:in|at|from|to|near|around|round|into|outside|through|visiting)[ \t]+"
+                                  r"([a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+){0,%d})" % (MAX_PLACE_WORDS - 1))
+"""Words in lower case after a place's cue ("roastie in liverpool", "from sth akl"), where a gazetteer place may be."""
+
+
+def _lower_case_place_spans(caption: str, people: set[str]) -> Iterator[Found]:
+    """A gazetteer place written in lower case where a place stands ("best dog in belfast"), as a capitalised one
+    is found: many a parent never types a capital for their town. A common English word ("in time", "at home"), a
+    kin word ("at nana's"), a school or activity word ("to kinder") or a common first name is that word."""
+    for m in _LOWER_RUN_AFTER_CUE.finditer(caption):
+        words = _words(caption, m.start(1), m.end(1))
+        hit = _first_place(caption, words[:1] if len(words) == 1 else words, people)
+        if hit is None or hit[0] != words[0][0]:
+            continue  # the place must follow its cue: "in the village hall" holds no town
+        key = fold(caption[hit[0]:hit[1]])
+        after = re.findall(r"\w+", fold(caption[hit[1]:hit[1] + 20]))[:1]
+        if key.split()[0] in FUNCTION_WORDS or not geo.names_its_district(key) or any(
+                w in lx.SCHOOL_TYPE_WORDS or w in lx.ACTIVITIES or w in lx.PLACE_WORDS for w in key.split() + after):
+            continue  # "in the village"; "at sunset", "in advance": a word, and no village of that name is a city
+        yield hit[0], hit[1], "place", PLACE_WORDS_SAID
 
 
 OPENING_WORD_RANK = 10_000

@@ -20,7 +20,7 @@ from kidsafe.engine.net.names import NAME_CUES, SUBJECT_VERBS, THING_WORDS, not_
 from kidsafe.engine.net.shapes import GREETINGS, protected_spans, sentence_start, tags_and_mentions, words_before
 from kidsafe.engine.text import english_rank, fold
 
-PLACE_CUES = frozenset({"at", "in", "from", "near", "around", "into", "outside"})
+PLACE_CUES = frozenset({"at", "in", "from", "near", "around", "into", "outside", "through", "across"})
 """Words after which an unknown word is a place ("pickup at X"), not a person."""
 NOT_AFTER = frozenset({"a", "an", "the", "st", "saint", "this", "that", "these", "those", "some", "any", "no"})
 """Words after which a capitalised word is a thing ("a Duplo giraffe", "the Bluey episode")."""
