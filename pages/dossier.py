@@ -57,8 +57,8 @@ if run is not None:
     left, middle, right = st.columns(3)
     left.download_button("Download the dossier (JSON)", dossier_json.to_json(d), file_name="dossier.json",
                          mime="application/json", icon=":material/download:")
-    middle.download_button("Printable dossier (HTML)", handout_html(d), file_name="kidsafe-handout.html",
+    middle.download_button("Printable dossier (HTML)", handout_html(d), file_name="kidsafe-dossier.html",
                            mime="text/html", icon=":material/print:")
     right.download_button("One-page handout (HTML)", take_home_html(d, source=run.label),
-                          file_name="kidsafe-take-home.html", mime="text/html", icon=":material/description:")
+                          file_name="kidsafe-handout.html", mime="text/html", icon=":material/description:")
     st.caption("kidsafe can miss things: what is not listed here may still be out there.")

@@ -4,6 +4,7 @@ import dataclasses
 
 import streamlit as st
 
+from kidsafe.report.plain import counted
 from ui import loading, render, state
 
 state.init_defaults()
@@ -51,6 +52,6 @@ if st.button("Audit these posts", icon=":material/search:", disabled=not files):
 run = state.current_run()
 if run is not None:
     st.divider()
-    st.success(f"Loaded {render.esc(run.label)}: {run.dossier.posts_read} posts, "
-               f"{len(run.dossier.children)} children named.", icon=":material/check_circle:")
+    st.success(f"Loaded {render.esc(run.label)}: {counted(run.dossier.posts_read, 'post')}, "
+               f"{counted(len(run.dossier.children), 'child', 'children')} named.", icon=":material/check_circle:")
     render.warnings(run)

@@ -78,8 +78,8 @@ if run is not None:
         notes = st.toggle("Presenter notes", key=state.WORKSHOP_NOTES,
                           help="What to say at each step, under the stage (keep them off the projector "
                                "by showing this page on your own screen).")
-        st.download_button("One-page handout (print it: A4 or Letter)", take_home_html(d, source=run.label),
-                           file_name="kidsafe-take-home.html", mime="text/html", icon=":material/print:",
+        st.download_button("One-page handout to print (A4 or Letter)", take_home_html(d, source=run.label),
+                           file_name="kidsafe-handout.html", mime="text/html", icon=":material/print:",
                            width="stretch")
     st.html(KEY_HINTS)
     if large:

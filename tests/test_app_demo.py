@@ -149,6 +149,22 @@ def test_app_demo_workshop_reveals_one_fact_at_a_time():
     assert any(b.label.startswith("One-page handout") for b in at.get("download_button"))
 
 
+def test_app_demo_advice_for_a_place_several_photos_give_away_speaks_of_the_photos():
+    places = [f for f in resources.demo_result().dossier.facts if f.kind == "place" and len(set(f.posts)) > 1]
+    assert places and all("this photo" not in f.advice for f in places)
+
+
+def test_app_demo_workshop_large_type_stays_off_after_another_page():
+    """A presenter who turns large type off and looks at the dossier finds it still off back in the workshop
+    (Streamlit forgets a widget's key on a page that does not draw it)."""
+    at = demo_app()
+    at.switch_page("pages/workshop.py").run()
+    next(t for t in at.toggle if t.label == "Large type for a projector").set_value(False).run()
+    at.switch_page("pages/dossier.py").run()
+    at.switch_page("pages/workshop.py").run()
+    assert next(t for t in at.toggle if t.label == "Large type for a projector").value is False
+
+
 def test_app_demo_workshop_steps_move_from_the_step_showing(monkeypatch):
     """Next and Back move one step from where the reveal is, so a click that reaches the callback of a page
     drawn a step earlier still moves on (a fixed "go to step n" would undo it); never past either end."""

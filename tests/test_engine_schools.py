@@ -202,6 +202,18 @@ def test_a_school_read_in_a_photo_is_weighed_by_the_rule_the_corpus_cannot_teach
     assert any("Larkhill" in s for s in found), found
 
 
+def test_a_school_read_in_capitals_in_a_photo_is_said_as_a_name_is_written():
+    """"ST BRENDAN'S" reads "St Brendan's", not "St Brendan'S" (``str.title`` capitalises after the apostrophe)."""
+    posts = [view("1", "Our girl Noor is 7 today 🎂", "2024-03-02 09:00"),
+             view("2", "Big day for Noor 🎒", "2024-04-02 08:30", ocr=("ST BRENDAN'S PRIMARY SCHOOL",)),
+             view("3", "Home time, Noor", "2024-04-09 15:30", ocr=("ST BRENDAN'S PRIMARY SCHOOL",))]
+    fillers = ["Pancakes again", "Rainy walk in the woods", "Soup weather", "Lego all afternoon",
+               "Noor made a card for her gran", "Beach day, so windy"]
+    posts += [view(str(i), caption, f"2024-05-{i:02d} 10:00") for i, caption in enumerate(fillers, 4)]
+    found = values(dossier(*posts), FactKind.SCHOOL)
+    assert any("Brendan's" in s for s in found) and not any("'S" in s for s in found), found
+
+
 @pytest.mark.parametrize(("caption", "school"), [
     ("Noah started 5th grade at Kestrel Rise today, taller than his teacher", "Kestrel Rise"),
     ("Noah is in 4th grade now at Sycamore Run and loves it", "Sycamore Run"),

@@ -153,6 +153,18 @@ def test_plain_evidence_cited_counts_posts_once_and_never_the_account_as_a_post(
     assert plain.cited_by([caption, account]) == "1 post and your account's profile"
 
 
+def test_plain_evidence_is_shown_once_per_post():
+    """A fact "given away by 2 posts" shows two: a post cited for its caption, its hashtag and its photo's text is one."""
+    cap, tag, sign = (Evidence("5", s, "x") for s in (EvidenceSource.CAPTION, EvidenceSource.HASHTAG, EvidenceSource.OCR))
+    other, account = Evidence("9", EvidenceSource.CAPTION, "y"), Evidence("", EvidenceSource.SIDECAR, "z")
+    assert plain.one_per_post([cap, tag, sign, other, account]) == [cap, other, account]
+
+
+def test_plain_counts_say_their_noun_in_the_right_number():
+    assert [plain.counted(n, "child", "children") for n in (0, 1, 2)] == ["0 children", "1 child", "2 children"]
+    assert plain.counted(1, "photo") == "1 photo" and plain.counted(3, "photo") == "3 photos"
+
+
 def test_plain_dates_and_counts_read_as_a_person_writes_them():
     from datetime import date
 

@@ -48,6 +48,15 @@ def test_wherewhen_week_grid_counts_and_marks_routines():
         ("Thursday", 16, 2, "Zara: swimming"), ("Saturday", 10, 1, "")]
 
 
+def test_wherewhen_week_grid_leaves_out_posts_dated_without_a_time():
+    """A posts.csv date with no time ("2025-01-04") reads as midnight: no hour is known, so it fills no square;
+    a photo's own time of midnight on a post of that day is an hour all the same."""
+    midnight = datetime(2025, 1, 4, 0, 0)
+    dated = PostView(post=Post(id="1"), local_time=midnight, posted_local=midnight)
+    taken = PostView(post=Post(id="2"), local_time=midnight, posted_local=datetime(2025, 1, 4, 9, 30))
+    assert [(c.weekday, c.hour, c.posts) for c in week_grid([dated, taken])] == [("Saturday", 0, 1)]
+
+
 def test_wherewhen_places_gone_back_to_are_labelled_in_words():
     other = (FactKind.PLACE, "child-1", {"name": None, "lat": 51.44, "lon": -2.60, "role": "other"})
     nana = (FactKind.PLACE, FAMILY, {"name": None, "lat": 51.47, "lon": -2.61, "role": "relative"})

@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from kidsafe.engine.places import LEAK_ADVICE, LEAKS_ADVICE
 from kidsafe.engine.text import day_part
 from kidsafe.engine.views import PostView
 from kidsafe.errors import KidsafeError
@@ -297,10 +298,11 @@ def plain_excerpt(run: state.LoadedRun, fact: Fact, ev: Evidence, view: PostView
 def evidence(run: state.LoadedRun, fact: Fact, sensitive: frozenset[str], limit: int = EVIDENCE_SHOWN) -> None:
     """The posts that give a fact away: the first few in full, the rest by number."""
     views = views_by_id(run)
-    shown = fact.evidence[:limit]
+    each_post = plain.one_per_post(fact.evidence)
+    shown = each_post[:limit]
     for ev in shown:
         evidence_item(run, fact, ev, views.get(ev.post), sensitive)
-    rest = fact.evidence[limit:]
+    rest = each_post[limit:]
     if rest:
         st.caption(f"…and {plain.cited_by(rest)} more.")
     if fact.advice:
@@ -329,7 +331,8 @@ def fact_expanders(run: state.LoadedRun, facts: Sequence[Fact], sensitive: froze
                 st.dataframe(pd.DataFrame([{"Post": r["Post"], "Latitude": f.value.get("lat"),
                                             "Longitude": f.value.get("lon")} for r, f in zip(rows, gps)]),
                              hide_index=True)
-            st.markdown(f":material/lightbulb: **What to do:** {esc(gps[0].advice)}" if gps[0].advice else "")
+            advice = LEAKS_ADVICE if len(gps) > 1 and gps[0].advice == LEAK_ADVICE else gps[0].advice
+            st.markdown(f":material/lightbulb: **What to do:** {esc(advice)}" if advice else "")
 
 
 def reading_note(run: state.LoadedRun) -> None:

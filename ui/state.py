@@ -67,6 +67,9 @@ def init_defaults() -> None:
                                 WORKSHOP_LARGE: True, WORKSHOP_NOTES: False}
     for key, value in defaults.items():
         st.session_state.setdefault(key, value)
+    for key in (WORKSHOP_LARGE, WORKSHOP_NOTES):
+        # a toggle's key is forgotten on a page that does not draw it: saved again here, it outlives the visit
+        st.session_state[key] = st.session_state[key]
 
 
 def mark_routed() -> str | None:

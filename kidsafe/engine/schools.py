@@ -15,8 +15,8 @@ from kidsafe.engine import learned, owners, tagger
 from kidsafe.engine.facts import FactBook, Family
 from kidsafe.engine.gazetteer import name_count
 from kidsafe.engine.roles import SMALL_FEED
-from kidsafe.engine.text import (POSSESSIVE_END, contains_phrase, english_rank, fold, fold_each, split_hashtag,
-                                 title_case)
+from kidsafe.engine.text import (POSSESSIVE_END, contains_phrase, english_rank, fold, fold_each, headline_case,
+                                 split_hashtag, title_case)
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind, Span
 
@@ -152,7 +152,7 @@ def _explicit(view: PostView) -> list[tuple[str, str, EvidenceSource, str, Span]
     ocr_parts = [i for i, p in enumerate(view.parts) if p.source is EvidenceSource.OCR]
     ocr = " ".join(view.parts[i].text for i in ocr_parts)
     if ocr:
-        texts.append((ocr.title(), EvidenceSource.OCR, ocr_parts))
+        texts.append((headline_case(ocr), EvidenceSource.OCR, ocr_parts))
     for text, source, parts in texts:
         for m in _type_words(text, source, view):
             run, kind = _name_run(text, m.start(), source is EvidenceSource.OCR), m[1]

@@ -139,6 +139,18 @@ HASHTAG = re.compile(r"(?<![\w&])#(\w+)", re.UNICODE)
 CAMEL_WORD = re.compile(r"[A-Z][a-z\u00C0-\u024F]+|[A-Z]+(?![a-z])|[a-z\u00C0-\u024F]+|\d+")
 
 
+_WORD_OPENING = re.compile(r"(?<![\w'’])([^\W\d_])([\w'’]*)")
+
+
+def headline_case(text: str) -> str:
+    """Each word of the text with a capital first letter and the rest small, as a sign is read ("ST BRENDAN'S" ->
+    "St Brendan's", not ``str.title``'s "St Brendan'S"); every character keeps its place, so spans hold."""
+    def one(m: re.Match[str]) -> str:
+        first, rest = m[1].upper(), m[2].lower()
+        return (first if len(first) == 1 else m[1]) + (rest if len(rest) == len(m[2]) else m[2])
+    return _WORD_OPENING.sub(one, text)
+
+
 def title_case(word: str) -> str:
     """A word written in capitals as a name is written ("MITCHELL" -> "Mitchell"); any other as it is."""
     return word[:1].upper() + word[1:].lower() if word.isupper() else word

@@ -199,9 +199,9 @@ def fact_words(dossier: Dossier, fact: Fact, places: Places | None = None) -> st
     return describe_value(fact) if said is None else said
 
 
-def counted(n: int, noun: str) -> str:
-    """'1 face', '3 faces': a number and its noun, plural by an "s"."""
-    return f"{n} {noun}{'s' if n != 1 else ''}"
+def counted(n: int, noun: str, nouns: str | None = None) -> str:
+    """'1 face', '3 faces': a number and its noun, plural by an "s" unless the plural is given ("children")."""
+    return f"{n} {noun if n == 1 else nouns or noun + 's'}"
 
 
 def posts_count(n: int) -> str:
@@ -228,6 +228,19 @@ def photos_carry_place(n: int) -> str:
 def given_away_by(fact: Fact) -> str:
     """What gives a fact away, counted: '4 posts', 'your account's profile' (the account's name), or both."""
     return cited_by(fact.evidence)
+
+
+def one_per_post(evidence: Sequence[Evidence]) -> list[Evidence]:
+    """The first piece of evidence of each post, in order (and each that cites no post): a post cited for its caption
+    and for its photo's text is one post to a parent, so a fact "given away by 2 posts" shows two."""
+    seen: set[str] = set()
+    out = []
+    for ev in evidence:
+        if ev.post and ev.post in seen:
+            continue
+        seen.add(ev.post)
+        out.append(ev)
+    return out
 
 
 def cited_by(evidence: Sequence[Evidence]) -> str:

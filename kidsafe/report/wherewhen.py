@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import time
 from statistics import median
 
 from kidsafe.engine.views import WEEKDAY_NAMES, PostView
@@ -94,12 +95,21 @@ def _hour(time: object) -> int | None:
         return None
 
 
+def _time_of_day_known(view: PostView) -> bool:
+    """Whether the view's moment has a time of day: a post dated without one (a posts.csv date "2024-05-04") reads as
+    exactly midnight, and counted there it would fill the grid's midnight column with posts of no known hour."""
+    moment = view.local_time
+    if moment is None:
+        return False
+    return moment.time() != time(0) or moment != view.posted_local
+
+
 def week_grid(views: Sequence[PostView], dossier: Dossier | None = None) -> tuple[WeekCell, ...]:
     """Posts counted by weekday and hour of the moment they show; routines of the dossier marked.
 
     Only cells with a post or a routine are returned, weekdays Monday first, hours in order.
     """
-    counts = Counter((v.local_time.weekday(), v.local_time.hour) for v in views if v.local_time is not None)
+    counts = Counter((v.local_time.weekday(), v.local_time.hour) for v in views if _time_of_day_known(v))
     routines: dict[tuple[int, int], list[str]] = {}
     for fact in dossier.facts_of_kind(FactKind.ROUTINE) if dossier else ():
         v = fact.value if isinstance(fact.value, dict) else {}

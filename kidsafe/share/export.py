@@ -34,7 +34,7 @@ from kidsafe.media import faces as face_detector
 from kidsafe.models import FactKind
 from kidsafe.pipeline import AuditOptions, AuditResult, audit
 from kidsafe.report.pictures import post_faces
-from kidsafe.report.plain import posts_count
+from kidsafe.report.plain import counted, posts_count
 from kidsafe.share import covers
 from kidsafe.share.captions import plan_captions
 from kidsafe.share.keep import KeepRule, keep_rule
@@ -235,7 +235,7 @@ class _Share:
             several = bool(view.post.photos) and post_faces(view.post, faces, self.result.dossier).several_children
             if left_out:
                 why = "; ".join(dict.fromkeys(str(e) for e in left_out))
-                self.notes.append(f"post {number}: {len(left_out)} photo(s) left out ({why})")
+                self.notes.append(f"post {number}: {counted(len(left_out), 'photo')} left out ({why})")
             if several:
                 self.notes.append(f"post {number}: several children show; ask their parents before sharing")
             posts.append(PostChange(post=str(number), source_post=view.id, date=self._copy_day(view),
