@@ -32,6 +32,7 @@ VOCAB = Vocabulary((
     ("Rose came round", "Auntie came round"),
     ("Pickle stole a sock", "Our dog stole a sock"),
     ("Christmas from the Whitfields #teamwhitfield", "Christmas from all of us"),
+    ("Easter at the Whitfields, 14 around the table", "Easter at our place, 14 around the table"),  # not "at all of us"
     ("Grandad's 60th, all the Whitfields in one room", "Grandad's 60th, all of us in one room"),  # not "all all"
     ("Theo Whitfield, aged 4", "My son"),
     ("Snow in Penrith #penrithmums", "Snow in our town"),
@@ -44,6 +45,7 @@ VOCAB = Vocabulary((
     ("Day out in Dundee", "Day out in this place"),
     ("Walk by the river Kent with Pickle", "Walk by the river with our dog"),  # not "the river someone"
     ("Fathers Day lunch with my son in law Peter", "Fathers Day lunch with my son in law"),  # a character's name too
+    ("She has the Quennell chin, God help her", "She has the chin, God help her"),  # a family name by its trait
     ("Peter Rabbit cake for Theo", "Peter Rabbit cake for my son"),  # ... said with its franchise
     # a city written in lower case where a place stands; not a word that a village shares
     ("Parade through Qwenbury today", "Parade through a place nearby today"),  # a word no list reads, where a place is

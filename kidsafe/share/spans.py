@@ -107,9 +107,10 @@ def _term_spans(caption: str, folded: Folded, vocab: Vocabulary) -> Iterator[Spa
                 continue
             if term.kind == "surname" and m.end() - m.start() > len(key):
                 the = re.search(r"(?i)\b(?:all\s+)?the\s+$", caption[max(0, start - 12):start])
-                if the:  # "the Parkers", "all the Parkers" as a whole
-                    yield Span(start - (len(caption[max(0, start - 12):start]) - the.start()), end, "surname",
-                                "all of us", term)
+                if the:  # "the Parkers", "all the Parkers" as a whole; "at the Parkers" is where they live
+                    begins = start - (len(caption[max(0, start - 12):start]) - the.start())
+                    home = words_before(caption, begins, 1)[-1:] in (["at"], ["to"])
+                    yield Span(begins, end, "surname", "our place" if home else "all of us", term)
                     continue
             if term.kind == "school":
                 end += name_rest(caption[end:], vocab.keys(PERSON_KINDS))

@@ -31,8 +31,10 @@ ENGLISH_WORD_RANK = 40_000
 rarer one ("Runyon", "Kowalski") is a family's, before any family word."""
 FAMILY_ONLY_WORDS = lx.word_set("people", "family_group_words")
 """Words after a family name that name a family and nothing else ("clan", "crew", "whānau"), unlike "house"."""
-FAMILY_GROUP_WORDS = FAMILY_ONLY_WORDS | {"boys", "girls", "kids", "twins", "house"}
-"""Words after a family name ("the Oyelaran boys", "the Oyelaran house"): an unknown word before one is the surname."""
+FAMILY_GROUP_WORDS = FAMILY_ONLY_WORDS | {"boys", "girls", "kids", "twins", "house"} | lx.word_set("people",
+                                                                                         "family_trait_words")
+"""Words after a family name ("the Oyelaran boys", "the Oyelaran house", "the Oyelaran chin"): an unknown word before
+one is the surname."""
 NAME_WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 _OUTWARD = re.compile(r"(?<![\w#@£$€])([A-Z]{1,2})\d[A-Z\d]?(?:\s+\d[A-Z]{2})?(?![\w@])")
 _CANADIAN = re.compile(r"(?<![\w#@])[A-Z]\d[A-Z]\s?\d[A-Z]\d(?!\w)")
