@@ -19,7 +19,7 @@ from kidsafe import geo, nlp
 from kidsafe.engine import build_dossier, load_reference_data, recase
 from kidsafe.engine.text import mask_for_nlp
 from kidsafe.engine.views import PostView, TextPart, cleaned
-from kidsafe.errors import ExtractorUnavailable, KidsafeError
+from kidsafe.errors import ExtractorUnavailable, KidsafeError, UnsupportedExportError
 from kidsafe.ingest import Feed, open_feed
 from kidsafe.media import photos, textcheck
 from kidsafe.models import Dossier, EvidenceSource, FeedWarning, GeoPoint, Photo, PhotoInfo, Post
@@ -179,6 +179,18 @@ def _noop(stage: str, done: int, total: int) -> None:
     return None
 
 
+def _has_words(post: Post) -> bool:
+    """Whether a post says anything without its photos: a caption, a comment, a place's name, someone tagged."""
+    return bool(post.caption.strip() or any(t.strip() for t in post.extra_text) or post.place_name or post.people)
+
+
+def _nothing_read(feed: Feed, warnings: Sequence[FeedWarning]) -> UnsupportedExportError:
+    """The error for a feed whose every photo failed and whose posts have no words: there is nothing to audit."""
+    problems = "; ".join(f"{w.file}: {w.message}" for w in warnings[:3])
+    return UnsupportedExportError(f"{feed.source.label}: nothing in it could be read, so there is nothing to audit."
+                                  + (f" Problems: {problems}" if problems else ""))
+
+
 def audit(src: Any, *, as_of: date | None = None, options: AuditOptions | None = None,
           progress: Progress | None = None, timings: Timings | None = None) -> AuditResult:
     """Audit a feed (folder, ZIP path or bytes, mapping of names to bytes) and build its dossier.
@@ -214,6 +226,8 @@ def audit(src: Any, *, as_of: date | None = None, options: AuditOptions | None =
                 if found:
                     findings[path] = found
                 progress("photos", done, len(all_photos))
+        if all_photos and not info and not any(_has_words(post) for post in feed.posts):
+            raise _nothing_read(feed, warnings)
         with _phase(timings, "views", "aggregation"):
             views = build_views(feed.posts, info, findings, feed, recasing=recasing)
         warnings += undated_warnings(views, info)

@@ -76,6 +76,11 @@ def test_app_upload_bad_file_is_a_clear_error(feed_zip):
     assert state.RUN not in at.session_state
     at = upload(open_app(), ("empty.zip", feed_zip({"notes.txt": "hello"}), "application/zip"))
     assert at.error and state.RUN not in at.session_state
+    # a "photo" that is no photo and nothing else: no dossier of 0 facts, but an error naming what went wrong
+    at = upload(open_app(), ("fake.zip", feed_zip({"x/notreally.jpg": b"<html>404</html>"}), "application/zip"))
+    assert at.error and render.esc("nothing in it could be read") in at.error[0].value
+    assert render.esc("notreally.jpg") in at.error[0].value
+    assert state.RUN not in at.session_state
 
 
 def _locked(data: bytes) -> bytes:

@@ -392,6 +392,7 @@ UNREADABLE_INPUTS = [
     ("empty-zip", "export.zip", {"export.zip": b"PK\x05\x06" + b"\0" * 18}),
     ("zip-of-text", "texts.zip", {"texts.zip": _zip({"a.txt": b"hello"})}),
     ("missing-path", "no-such-export.zip", {}),
+    ("only-a-photo-that-is-not-one", "fake.zip", {"fake.zip": _zip({"x/notreally.jpg": b"<html>404</html>"})}),
 ]
 
 
