@@ -49,6 +49,7 @@ VOCAB = Vocabulary((
     ("Peter Rabbit cake for Theo", "Peter Rabbit cake for my son"),  # ... said with its franchise
     # a city written in lower case where a place stands; not a word that a village shares
     ("Parade through Qwenbury today", "Parade through a place nearby today"),  # a word no list reads, where a place is
+    ("Party at Qwenbury soft play, 12 kids", "Party at the soft play, 12 kids"),  # not "at a place nearby soft play"
     ("best dog in belfast, no contest", "best dog in this place, no contest"),
     ("happy new year from dundee (from the sofa)", "happy new year from this place (from the sofa)"),
     ("sorry in advance, pics at sunset", "sorry in advance, pics at sunset"),

@@ -68,6 +68,16 @@ def child_runs(caption: str, spans: list[Span]) -> list[list[Span]]:
     return groups
 
 
+_NOT_A_THING = frozenset({"today", "tonight", "tomorrow", "yesterday", "again", "now", "later", "earlier", "tho",
+                          "lol", "sharp", "ish"})
+
+
+def _thing_after(text: str, end: int) -> bool:
+    """Whether the word after a place's name is the thing there ("soft play", "cafe"), not when ("today") or how."""
+    m = re.match(r"[ \t]+([a-z][\w'’]*)", text[end:end + 30])
+    return _noun_after(text, end) and fold(m[1]) not in _NOT_A_THING and not fold(m[1]).endswith(("ly", "ed"))
+
+
 def _noun_after(text: str, end: int) -> bool:
     """Whether a lower-case word that is no little word follows: the noun a name before it describes ("game")."""
     m = re.match(r"[ \t]+([a-z][\w'’]*)", text[end:end + 30])
@@ -176,6 +186,8 @@ def _said(caption: str, group: list[Span], book: Phrasebook) -> tuple[str, str]:
         # "the Reading we know" -> "the place we know"
         return ("local" if _noun_after(caption, group[-1].end) else "place"), kind
     if kind == "place" and first.said == NEARBY:
+        if last_prev in NEARBY_PREPOSITIONS and _thing_after(caption, group[-1].end):
+            return "the", kind  # "at Jungle Jim's soft play" -> "at the soft play", not "at a place nearby soft play"
         # "at Cockle Bay after school": a bay, whatever the caption says of school
         name = fold(caption[first.start:group[-1].end]).split()
         return _nearby_said(caption, last_prev, outdoors=bool(name) and name[-1] in _LANDSCAPE), kind
