@@ -51,6 +51,7 @@ VOCAB = Vocabulary((
     ("Parade through Qwenbury today", "Parade through a place nearby today"),  # a word no list reads, where a place is
     ("Party at Qwenbury soft play, 12 kids", "Party at the soft play, 12 kids"),  # not "at a place nearby soft play"
     ("best dog in belfast, no contest", "best dog in this place, no contest"),
+    ("bluebonnets all over round rock!!", "bluebonnets all over this place!!"),  # two words: any gazetteer place
     ("happy new year from dundee (from the sofa)", "happy new year from this place (from the sofa)"),
     ("sorry in advance, pics at sunset", "sorry in advance, pics at sunset"),
     ("party in the village hall", "party in the village hall"),
@@ -80,6 +81,11 @@ VOCAB = Vocabulary((
     ("Every morning Theo reads. He was reading at 4!", "Every morning my son reads. He was reading at 4!"),  # an age
     ("Every Saturday Theo's team tied at 1 each", "Every weekend my son's team tied at 1 each"),  # a score
     ("Tuesday = tinikling. 6pm. Every week.", "Weekday = tinikling. In the evening. Every week."),
+    # a time said in words, as a clock time said in figures is
+    ("Pick up every weekday half four at the gate", "Pick up every weekday in the afternoon at the gate"),
+    ("Piano at quarter past six every Tuesday", "Piano in the evening every weekday"),
+    ("Swimming every Saturday at ten, then chips", "Swimming every weekend in the morning, then chips"),
+    ("We left the party at ten with Theo", "We left the party at ten with my son"),  # an hour of no habit
     # the part of the day said beside the time: the time goes, not "Each evening in the evening"
     ("Each evening at 7 Theo reads", "Each evening my son reads"),
     ("Each morning at 7.30 Theo walks to school", "Each morning my son walks to school"),  # not "in the evening"
@@ -98,6 +104,12 @@ VOCAB = Vocabulary((
     ("you were born on April 14 2015 at 9am", "you were born in the morning"),
     ("Happy 7th birthday!! Seven whole years of chaos", "Happy birthday!! Years of chaos"),  # an age in words
     ("First day of school! 7 going on 17", "First day of school! Growing up fast"),
+    ("Maisie turned 8 and a half", "My daughter turned a year older"),  # not "a year older and a half"
+    ("he's five and a half now", "he's a year older now"),
+    ("only five and three quarters", "only so big"),
+    ("We walked two and a half miles", "We walked two and a half miles"),  # a distance, no age
+    ("Happy birthday, born Nov 3rd 2020!", "Happy birthday, born!"),  # a month in three letters, no town
+    ("Party on 3 Nov at ours", "Party in Nov at ours"),
     ("Sports day 🏃 #BPS", "Sports day 🏃"),  # the school's initials as a tag
     ("#TeamWhitfield back to school. So proud", "Back to school. So proud"),  # the copy still opens a sentence
     ("#sundayswimming again", "again"),

@@ -20,7 +20,12 @@ _N = r"(?:1[0-8]|[1-9]|" + "|".join(NUMBER_WORDS) + r")(?!\d)"  # a child's age:
 _NTH = (r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
         r"|twelfth)")
 _WHEN = r"(?:\s+(?:today|yesterday))?"
-_MONTH = r"(" + "|".join(sorted((m for m in lx.MONTH_FORMS if len(m) > 3 or m == "may"), key=len, reverse=True)) + r")"
+_MONTH = (r"(" + "|".join(sorted((m for m in lx.MONTH_FORMS if len(m) > 3 or m == "may"), key=len, reverse=True))
+          + r"|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?=\.?\s+\d|\.?$|(?<=\d\s\w{3})))\.?")
+"""A month: its name or a longer short form ("Sept"), or three letters with a capital beside a day ("Nov 3rd", "3 Nov"):
+alone, "Mar" or "Sat" may be a word."""
+_FRACTION = r"(?:\s+and\s+(?:a\s+)?(?:half|bit|quarter|three\s+quarters|\d{1,2}\s+months?))?"
+"""What a parent adds to an age ("five and a half", "three and a bit"): it goes with the age."""
 VERB_MONTHS = frozenset({"may", "march"})
 OLDER = "a year older"
 BIG = "so big"
@@ -28,8 +33,8 @@ BIG = "so big"
 # (pattern, words said instead): the group named "age" is replaced, else the whole match. Case is ignored,
 # as the engine folds.
 PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?i)\b(?:is|turned|turns|turning|now)\s+(?P<age>" + _N + r"(?:\s+years?\s+old)?" + NOT_YEARS
-                + r"\b" + _WHEN + ")"), OLDER),
+    (re.compile(r"(?i)(?:\b(?:is|turned|turns|turning|now)|(?<=\bhe)['’]s|(?<=\bshe)['’]s)\s+(?P<age>" + _N + _FRACTION
+                + r"(?:\s+years?\s+old)?" + NOT_YEARS + r"\b" + _WHEN + ")"), OLDER),
     (re.compile(r"(?i)\b" + NOT_A_CLOCK + _N + r"\s+years?\s+ago\s+today\b"), "some years ago"),
     (re.compile(r"(?i)\b(?:my|our|a|the|your|his|her)\s+(?P<age>" + _N + r"[\s-]+years?[\s-]+old)\b"), "little one"),
     (re.compile(r"(?i)\b" + NOT_A_CLOCK + _N + r"\s+(?:years?\s+old\s+)?today\b(?!\s*(?:months?|weeks?))"), OLDER),
@@ -37,6 +42,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?i)\b" + _NTH + r"(?=\s+(?:birthday|bday|b-day)\b)"), ""),
     (re.compile(r"(?<=[a-z])\s*\(\s*\d{1,2}\s*\)"), ""),
     (re.compile(r"(?i),?\s*\baged?\s+" + _N + r"\b" + NOT_YEARS), ""),
+    (re.compile(r"(?i)\b" + NOT_A_CLOCK + _N + r"\s+and\s+(?:a\s+)?(?:half|quarter|three\s+quarters)\b(?!\s*(?:"
+                r"hours?|hrs?|minutes?|mins?|miles?|km|kilos?|kg|pounds?|lbs?|litres?|liters?|weeks?|days?|months?|"
+                r"pints?|goals?|laps?|stone|metres?|meters?|feet|foot|inches?|percent|%))"), BIG),  # "only five and a half"
     (re.compile(r"(?i)\b" + NOT_A_CLOCK + _N + r"\s+going\s+on\s+(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\b"),
      "growing up fast"),  # "7 going on 17": the first is the age
 )

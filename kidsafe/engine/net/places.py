@@ -234,7 +234,8 @@ def _first_place(caption: str, words: list[tuple[int, int, str]], people: set[st
     return None
 
 
-_LOWER_RUN_AFTER_CUE = re.compile(r"\b(?:in|at|from|to|near|around|round|into|outside|through|visiting)[ \t]+"
+_LOWER_RUN_AFTER_CUE = re.compile(r"\b(?:in|at|from|to|near|around|round|into|outside|through|visiting|over|across|"
+                                  r"downtown)[ \t]+"
                                   r"([a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+){0,%d})" % (MAX_PLACE_WORDS - 1))
 """Words in lower case after a place's cue ("roastie in liverpool", "from sth akl"), where a gazetteer place may be."""
 
@@ -242,7 +243,9 @@ _LOWER_RUN_AFTER_CUE = re.compile(r"\b(?:in|at|from|to|near|around|round|into|ou
 def _lower_case_place_spans(caption: str, people: set[str]) -> Iterator[Found]:
     """A gazetteer place written in lower case where a place stands ("best dog in belfast"), as a capitalised one
     is found: many a parent never types a capital for their town. A common English word ("in time", "at home"), a
-    kin word ("at nana's"), a school or activity word ("to kinder") or a common first name is that word."""
+    kin word ("at nana's"), a school or activity word ("to kinder") or a common first name is that word; one word
+    alone counts only as a city that names its district ("belfast", not "sunset"), two or more as any place ("all
+    over round rock")."""
     for m in _LOWER_RUN_AFTER_CUE.finditer(caption):
         words = _words(caption, m.start(1), m.end(1))
         hit = _first_place(caption, words[:1] if len(words) == 1 else words, people)
@@ -250,7 +253,7 @@ def _lower_case_place_spans(caption: str, people: set[str]) -> Iterator[Found]:
             continue  # the place must follow its cue: "in the village hall" holds no town
         key = fold(caption[hit[0]:hit[1]])
         after = re.findall(r"\w+", fold(caption[hit[1]:hit[1] + 20]))[:1]
-        if key.split()[0] in FUNCTION_WORDS or not geo.names_its_district(key) or any(
+        if key.split()[0] in FUNCTION_WORDS or " " not in key and not geo.names_its_district(key) or any(
                 w in lx.SCHOOL_TYPE_WORDS or w in lx.ACTIVITIES or w in lx.PLACE_WORDS for w in key.split() + after):
             continue  # "in the village"; "at sunset", "in advance": a word, and no village of that name is a city
         yield hit[0], hit[1], "place", PLACE_WORDS_SAID
@@ -273,8 +276,8 @@ def _a_word_where_it_stands(caption: str, start: int, word: str, key: str) -> bo
 def _not_a_place(key: str, phrase: str, n: int, after: list[str]) -> bool:
     if len(key) < 3 or key in lx.NOT_NAMES or key in lx.KIN_TITLES or key in lx.KIN_TITLE_SECOND:
         return True
-    if key in lx.WEEKDAY_FORMS or key in lx.CHARACTERS or key in lx.PARENT_WORDS:
-        return True
+    if key in lx.WEEKDAY_FORMS or key in lx.CHARACTERS or key in lx.PARENT_WORDS or key in lx.MONTH_FORMS:
+        return True  # a month ("Nov 3rd", "in March") is the month, though a town bears its name
     if after and (after[0] in lx.PLACE_WORDS or after[0] in lx.SCHOOL_TYPE_WORDS):
         return True
     if n == 1 and (english_rank(key) or COMMON_WORD_RANK) < COMMON_WORD_RANK:

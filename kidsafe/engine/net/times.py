@@ -11,7 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.net.shapes import HASHTAG_RE
 from kidsafe.engine.routines import activity_in, bare_hours, parse_time
-from kidsafe.engine.text import day_part, fold
+from kidsafe.engine.text import NUMBER_WORDS, day_part, fold
 
 TIME_RE = re.compile(
     r"(?<![\w£$€.:])(?:(?:at|by|from|around|about|until|till)\s+)?"
@@ -47,6 +47,29 @@ RANGE_START_RE = re.compile(r"(?<![\w£$€.:])((?:(?:at|by|from|around|about)\s
 """A bare hour before a range's clock time ("9-3pm", "at 6-7pm"), with the preposition before it."""
 _ADJECTIVE_BEFORE = re.compile(r"(?i)\b(?:the|a|an|my|our|his|her|their|your|this|that|every)\s+$")
 _DURING = "during the day"
+
+
+_HOUR_WORDS = {word: n for word, n in NUMBER_WORDS.items() if n <= 12}
+_HOUR_WORD = r"(" + "|".join(sorted(_HOUR_WORDS, key=len, reverse=True)) + r")"
+WORDED_TIME_RE = re.compile(r"(?i)\b(?:(?:at|by|from|around|about|until|till)\s+)?(?:(half|quarter)\s+(past\s+|to\s+)?"
+                            + _HOUR_WORD + r"|" + _HOUR_WORD + r"\s+o['’]clock)(?![\w'’-])")
+"""A clock time said in words ("half four", "quarter past six", "ten o'clock"), with the preposition before it."""
+WORDED_HOUR_RE = re.compile(r"(?i)\b(?:at|from|by|around|about)\s+" + _HOUR_WORD
+                            + r"(?![\w'’-]|\s+(?:years?|yrs?|months?|weeks?|days?|and|or|of|each|apiece|people|kids|"
+                            r"children|goals?|points?|minutes?|mins?|hours?|hrs?)\b)")
+"""An hour said in words after "at" ("weekends at ten"): a time only where a habit is said (not "at two each")."""
+
+
+def worded_times(text: str, *, bare: bool) -> Iterator[tuple[int, int, str]]:
+    """(start, end, clock) of each clock time said in words; the bare "at ten" too when ``bare``."""
+    for m in WORDED_TIME_RE.finditer(text):
+        digits = (f"{m[1]} {m[2] or ''}{_HOUR_WORDS[m[3].lower()]}" if m[1]
+                  else f"{_HOUR_WORDS[m[4].lower()]} o'clock")
+        if clock := parse_time(digits.lower()):
+            yield m.start(), m.end(), clock
+    for m in WORDED_HOUR_RE.finditer(text) if bare else ():
+        if clock := parse_time(f"at {_HOUR_WORDS[m[1].lower()]}"):
+            yield m.start(), m.end(), clock
 
 
 def times(text: str) -> Iterator[tuple[int, int, str]]:
@@ -171,6 +194,12 @@ def time_spans(caption: str, *, routine: bool = False) -> Iterator[tuple[int, in
     clocks = [c for c in clocks if not any(b[0] < c[1] and c[0] < b[1] and b[0] <= c[0] and b[1] >= c[1] for b in bare)]
     for start, end, said in clocks:
         yield _without_the_time(caption, start, end, said)
+    habitual = bool(routine or habit or _DAILY_RE.search(no_tags))
+    for start, end, clock in worded_times(caption, bare=habitual):  # "half four"; "at ten" only in a habit's sentence
+        bare_hour = bool(WORDED_HOUR_RE.match(caption, start))
+        if not any(a < end and start < b for a, b, *_ in [*clocks, *bare]) and (
+                not bare_hour or _a_habits_sentence(caption, start)):
+            bare.append((start, end, clock))
     for start, end, clock in bare:
         if any(a < end and start < b for a, b, _ in clocks):
             continue
