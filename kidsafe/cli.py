@@ -153,7 +153,7 @@ def _share(args: argparse.Namespace) -> int:
         for label, n in report.counts():  # the same numbers, from the same place, as the app shows
             print(f"{label}: {n}")
         for post in report.left_out:
-            # the copy numbers posts in date order; `kidsafe audit` cites the feed's own ids: both, to find it
+            # the copy numbers posts in date order, undated ones last; `kidsafe audit` cites the feed's own ids: both
             print(f"sensitive: post {post.post} ({post.date or 'no date'}; post {post.source_post} in the audit), "
                   f"{post.reason}: " + ("put back by you" if post.put_back else "left out"))
         for note in report.notes:

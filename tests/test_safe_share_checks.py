@@ -247,6 +247,8 @@ def test_safe_share_leaves_undated_a_post_whose_day_gives_a_birthday_or_a_habit_
     (root / "posts.csv").write_text(rows.getvalue(), encoding="utf-8")
     report = safe_share.share(root, tmp_path / "out.zip", as_of=AS_OF, options=FAST)
     copied, _, _ = _copy(tmp_path / "out.zip")
-    # a weekday said as a habit: the post's day would give the weekday back ("Every weekday I pick her up")
-    assert [(r["id"], r["date"]) for r in copied] == [("1", ""), ("2", "2024-10-02"), ("3", "")]
+    # a weekday said as a habit: the post's day would give the weekday back ("Every weekday I pick her up"); the
+    # posts left undated come after the dated one, so their place gives no day away either
+    assert [(r["id"], r["date"]) for r in copied] == [("1", "2024-10-02"), ("2", ""), ("3", "")]
+    assert [r["caption"][:5] for r in copied] == ["Leave", "Happy", "Every"]
     assert any(n.startswith("2 posts left undated") for n in report.notes), report.notes

@@ -116,9 +116,12 @@ class _Share:
         self.result, self.style, self.mode, self.as_of = result, style, mode, as_of
         self.options, self.progress, self.started = options, progress, started
         self.seconds = {"audit": time.perf_counter() - started}
-        self.numbers = post_numbers(v.id for v in result.views)
         self.undated = _day_gives_away(result)
-        self.views = list(result.views)
+        # the posts left undated come after every dated one and are numbered on from them: in feed order, between
+        # two dated posts, their place would give their day away again (a birthday between 31 Oct and 27 Nov)
+        self.ordered = sorted(result.views, key=lambda v: v.id in self.undated)  # stable: dated ones keep their order
+        self.numbers = post_numbers(v.id for v in self.ordered)
+        self.views = list(self.ordered)
         self.remaining: list[Remaining] = []
         self.notes: list[str] = []
         self.facts_left: dict[str, int] = {}
@@ -131,7 +134,7 @@ class _Share:
         wanted = {str(n).strip() for n in put_back}
         self.sensitive = sensitive_posts(self.result, {p for p, n in self.numbers.items() if str(n) in wanted})
         gone = {p for p, s in self.sensitive.items() if s.whole_post and not s.put_back}
-        self.views = [v for v in self.result.views if v.id not in gone]
+        self.views = [v for v in self.ordered if v.id not in gone]
         self.keep_words = keep_words
         sensitive = sorted(self.numbers[p] for p in self.sensitive)
         for n in sorted(wanted - {str(n) for n in sensitive}, key=lambda n: (len(n), n)):
