@@ -179,13 +179,15 @@ def _noop(stage: str, done: int, total: int) -> None:
     return None
 
 
-def _has_words(post: Post) -> bool:
-    """Whether a post says anything without its photos: a caption, a comment, a place's name, someone tagged."""
-    return bool(post.caption.strip() or any(t.strip() for t in post.extra_text) or post.place_name or post.people)
+def _says_something(post: Post) -> bool:
+    """Whether a post gives anything away without its photos' pixels: a caption, a comment, a place's name or
+    position, someone tagged, or what the platform's export says of a photo (a Takeout sidecar's GPS and people)."""
+    return bool(post.caption.strip() or any(t.strip() for t in post.extra_text) or post.place_name or post.place_gps
+                or post.people or any(ph.gps or ph.people or ph.description.strip() for ph in post.photos))
 
 
 def _nothing_read(feed: Feed, warnings: Sequence[FeedWarning]) -> UnsupportedExportError:
-    """The error for a feed whose every photo failed and whose posts have no words: there is nothing to audit."""
+    """The error for a feed whose every photo failed and whose posts say nothing else: there is nothing to audit."""
     problems = "; ".join(f"{w.file}: {w.message}" for w in warnings[:3])
     return UnsupportedExportError(f"{feed.source.label}: nothing in it could be read, so there is nothing to audit."
                                   + (f" Problems: {problems}" if problems else ""))
@@ -226,7 +228,7 @@ def audit(src: Any, *, as_of: date | None = None, options: AuditOptions | None =
                 if found:
                     findings[path] = found
                 progress("photos", done, len(all_photos))
-        if all_photos and not info and not any(_has_words(post) for post in feed.posts):
+        if all_photos and not info and not any(_says_something(post) for post in feed.posts):
             raise _nothing_read(feed, warnings)
         with _phase(timings, "views", "aggregation"):
             views = build_views(feed.posts, info, findings, feed, recasing=recasing)

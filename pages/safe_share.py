@@ -4,9 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from kidsafe.media import thumbnails
-from kidsafe.share.export import CAPTION_MODES, FACE_STYLES
+from kidsafe.share.export import CAPTION_MODES, FACE_STYLES, copy_numbers
 from kidsafe.share.leftout import sensitive_posts
-from kidsafe.share.writer import post_numbers
 from ui import loading, render, state
 
 FACE_WORDS = {"blur": "Blur them", "fill": "Cover them with a solid patch", "emoji": "Cover them with an emoji"}
@@ -33,7 +32,7 @@ if run is not None:
         st.subheader("Sensitive pictures: left out of the copy")
         st.caption("Bath, nudity, potty or toilet, a child upset, swimwear. They stay out of the copy unless "
                    "you put one back.")
-        numbers, views = post_numbers(v.id for v in run.result.views), render.views_by_id(run)
+        numbers, views = copy_numbers(run.result), render.views_by_id(run)  # as the copy and its report number them
         blurred = thumbnails.sensitive_photos(run.result)
         for post_id, item in sensitive.items():
             with st.container(border=True):

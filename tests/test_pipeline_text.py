@@ -58,3 +58,17 @@ def test_lines_found_on_a_small_copy_are_read_on_the_large_one(make_scene):
     assert len(quads) == 1
     lines = ocr.read_lines(large, [quad * 2 for quad in quads])
     assert [line.text for line in lines] == [line.text for line in ocr.read_text(large)] == [SIGN]
+
+
+def test_a_post_whose_export_says_where_or_who_is_something_to_audit():
+    """A feed stops as unreadable only when every photo fails and no post says anything else: a Takeout photo's
+    sidecar (its GPS, the people tagged) still gives the family away though the photo itself is damaged."""
+    from kidsafe.models import GeoPoint, Photo, Post
+    from kidsafe.pipeline import _says_something
+
+    assert not _says_something(Post(id="1", photos=(Photo("a.jpg"),)))
+    assert not _says_something(Post(id="1", caption="   "))
+    assert _says_something(Post(id="1", photos=(Photo("a.jpg", gps=GeoPoint(53.8, -1.5)),)))
+    assert _says_something(Post(id="1", photos=(Photo("a.jpg", people=("Maisie Whitfield",)),)))
+    assert _says_something(Post(id="1", place_gps=GeoPoint(53.8, -1.5)))
+    assert _says_something(Post(id="1", caption="Snow day"))

@@ -154,8 +154,9 @@ def test_plain_evidence_cited_counts_posts_once_and_never_the_account_as_a_post(
 
 
 def test_plain_evidence_is_shown_once_per_post():
-    """A fact "given away by 2 posts" shows two: a post cited for its caption, its hashtag and its photo's text is one."""
-    cap, tag, sign = (Evidence("5", s, "x") for s in (EvidenceSource.CAPTION, EvidenceSource.HASHTAG, EvidenceSource.OCR))
+    """A fact "given away by 2 posts" shows two: a post cited for its caption, hashtag and photo text is one."""
+    cap, tag, sign = (Evidence("5", s, "x")
+                      for s in (EvidenceSource.CAPTION, EvidenceSource.HASHTAG, EvidenceSource.OCR))
     other, account = Evidence("9", EvidenceSource.CAPTION, "y"), Evidence("", EvidenceSource.SIDECAR, "z")
     assert plain.one_per_post([cap, tag, sign, other, account]) == [cap, other, account]
 

@@ -231,20 +231,41 @@ def test_a_bare_kin_title_left_in_the_copy_is_no_fact_counted_but_is_said(tmp_pa
     assert any(n.startswith("the copy still says") and "Grandad" in n for n in check.notes), check.notes
 
 
-def test_safe_share_leaves_undated_a_post_whose_day_gives_a_birthday_or_a_habit_away(tmp_path):
-    """"Happy birthday my girl" on the day is the birthday: that post is left undated (by the word list, whatever
-    the engine makes of it), the others keep their day, and a note says so."""
+def _three_posts(tmp_path, posts: list[tuple[str, str]]):
+    """A plain feed of three posts (date, caption), ids 1 to 3, each with a photo of its own."""
     root = tmp_path / "feed"
     root.mkdir()
     rows = io.StringIO()
     writer = csv.writer(rows)
     writer.writerow(["id", "date", "caption", "images"])
-    writer.writerows([("1", "2024-09-14 10:00", "Happy birthday my girl 🎂 #birthdaygirl", "a.jpg"),
-                      ("2", "2024-10-02 10:00", "Leaves everywhere in the park", "b.jpg"),
-                      ("3", "2024-10-08 15:15", "Every Tuesday I pick her up and we feed the ducks", "c.jpg")])
-    for i, name in enumerate(("a.jpg", "b.jpg", "c.jpg")):
+    names = ("a.jpg", "b.jpg", "c.jpg")
+    writer.writerows([(str(i), when, caption, name) for i, ((when, caption), name) in enumerate(zip(posts, names), 1)])
+    for i, name in enumerate(names):
         (root / name).write_bytes(_scene(20 * i))
     (root / "posts.csv").write_text(rows.getvalue(), encoding="utf-8")
+    return root
+
+
+def test_safe_share_numbers_a_post_put_back_as_the_copy_does(tmp_path):
+    """The app lists sensitive posts by the copy's numbers (``copy_numbers``): with an undated birthday post first,
+    the copy numbers the two bath posts 1 and 2, and putting back number 1 puts back the first bath post."""
+    from kidsafe.pipeline import audit
+
+    root = _three_posts(tmp_path, [("2024-09-14 10:00", "Happy birthday my girl 🎂 5 today"),
+                                   ("2024-10-02 18:00", "Bath time splashes"),
+                                   ("2024-10-09 18:00", "Bath time bubbles again")])
+    numbers = safe_share.copy_numbers(audit(root, as_of=AS_OF, options=FAST))
+    assert numbers == {"2": 1, "3": 2, "1": 3}
+    report = safe_share.share(root, tmp_path / "out.zip", as_of=AS_OF, options=FAST, put_back=[str(numbers["2"])])
+    assert {p.source_post: (p.post, p.put_back) for p in report.left_out} == {"2": ("1", True), "3": ("2", False)}
+
+
+def test_safe_share_leaves_undated_a_post_whose_day_gives_a_birthday_or_a_habit_away(tmp_path):
+    """"Happy birthday my girl" on the day is the birthday: that post is left undated (by the word list, whatever
+    the engine makes of it), the others keep their day, and a note says so."""
+    root = _three_posts(tmp_path, [("2024-09-14 10:00", "Happy birthday my girl 🎂 #birthdaygirl"),
+                                   ("2024-10-02 10:00", "Leaves everywhere in the park"),
+                                   ("2024-10-08 15:15", "Every Tuesday I pick her up and we feed the ducks")])
     report = safe_share.share(root, tmp_path / "out.zip", as_of=AS_OF, options=FAST)
     copied, _, _ = _copy(tmp_path / "out.zip")
     # a weekday said as a habit: the post's day would give the weekday back ("Every weekday I pick her up"); the

@@ -33,6 +33,7 @@ VOCAB = Vocabulary((
     ("Pickle stole a sock", "Our dog stole a sock"),
     ("Christmas from the Whitfields #teamwhitfield", "Christmas from all of us"),
     ("Easter at the Whitfields, 14 around the table", "Easter at our place, 14 around the table"),  # not "at all of us"
+    ("Look at the Whitfields go! Love to all the Whitfields", "Look at all of us go! Love to all of us"),
     ("Grandad's 60th, all the Whitfields in one room", "Grandad's 60th, all of us in one room"),  # not "all all"
     ("Theo Whitfield, aged 4", "My son"),
     ("Snow in Penrith #penrithmums", "Snow in our town"),
@@ -47,11 +48,14 @@ VOCAB = Vocabulary((
     ("Fathers Day lunch with my son in law Peter", "Fathers Day lunch with my son in law"),  # a character's name too
     ("She has the Quennell chin, God help her", "She has the chin, God help her"),  # a family name by its trait
     ("Peter Rabbit cake for Theo", "Peter Rabbit cake for my son"),  # ... said with its franchise
+    ("Lunch with my son in law Harry, then pottery", "Lunch with my son in law, then pottery"),  # no "Potter"
+    ("Singing Let It Go as Anna and Elsa", "Singing Let It Go as Anna and Elsa"),  # another character beside it
     # a city written in lower case where a place stands; not a word that a village shares
     ("Parade through Qwenbury today", "Parade through a place nearby today"),  # a word no list reads, where a place is
     ("Party at Qwenbury soft play, 12 kids", "Party at the soft play, 12 kids"),  # not "at a place nearby soft play"
     ("best dog in belfast, no contest", "best dog in this place, no contest"),
     ("bluebonnets all over round rock!!", "bluebonnets all over this place!!"),  # two words: any gazetteer place
+    ("We had to bury the goldfish, in derby shoes", "We had to bury the goldfish, in derby shoes"),  # words first
     ("happy new year from dundee (from the sofa)", "happy new year from this place (from the sofa)"),
     ("sorry in advance, pics at sunset", "sorry in advance, pics at sunset"),
     ("party in the village hall", "party in the village hall"),
@@ -84,7 +88,8 @@ VOCAB = Vocabulary((
     # a time said in words, as a clock time said in figures is
     ("Pick up every weekday half four at the gate", "Pick up every weekday in the afternoon at the gate"),
     ("Piano at quarter past six every Tuesday", "Piano in the evening every weekday"),
-    ("Swimming every Saturday at ten, then chips", "Swimming every weekend in the morning, then chips"),
+    ("Swimming every Saturday at ten, then chips", "Swimming every weekend, then chips"),  # no part of the day guessed
+    ("Every Sunday we eat at two tables", "Every weekend we eat at two tables"),  # no hour
     ("We left the party at ten with Theo", "We left the party at ten with my son"),  # an hour of no habit
     # the part of the day said beside the time: the time goes, not "Each evening in the evening"
     ("Each evening at 7 Theo reads", "Each evening my son reads"),
@@ -105,7 +110,8 @@ VOCAB = Vocabulary((
     ("Happy 7th birthday!! Seven whole years of chaos", "Happy birthday!! Years of chaos"),  # an age in words
     ("First day of school! 7 going on 17", "First day of school! Growing up fast"),
     ("Maisie turned 8 and a half", "My daughter turned a year older"),  # not "a year older and a half"
-    ("he's five and a half now", "he's a year older now"),
+    ("he's five and a half now", "he's so big now"),
+    ("she's one in a million, two and a half years on", "she's one in a million, two and a half years on"),
     ("only five and three quarters", "only so big"),
     ("We walked two and a half miles", "We walked two and a half miles"),  # a distance, no age
     ("Happy birthday, born Nov 3rd 2020!", "Happy birthday, born!"),  # a month in three letters, no town
@@ -113,7 +119,7 @@ VOCAB = Vocabulary((
     ("Sports day 🏃 #BPS", "Sports day 🏃"),  # the school's initials as a tag
     ("#TeamWhitfield back to school. So proud", "Back to school. So proud"),  # the copy still opens a sentence
     ("#sundayswimming again", "again"),
-    ("Walk by the water #sydneyharbour #summer", "Walk by the water #summer"),  # a city that names its district, though common
+    ("Walk by the water #sydneyharbour #summer", "Walk by the water #summer"),  # a city naming its district
 ])
 def test_redact_rewrites_leaks(caption, expected):
     assert redact(caption, VOCAB).text == expected

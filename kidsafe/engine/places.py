@@ -21,7 +21,9 @@ CLUSTER_RADIUS_M = 150.0
 HOME_WORDS = lx.word_tuple("places", "home_words")
 LEAK_ADVICE = "Remove the location from this photo before sharing (kidsafe's safe share strips it)."
 LEAKS_ADVICE = "Remove the location from these photos before sharing (kidsafe's safe share strips it)."
-"""The advice for a place several photos give away (a school's, an activity's): the photos, not "this photo"."""
+"""The advice for many photos that carry their place, shown together."""
+PLACE_ADVICE = "Remove the location from every photo taken there before sharing (kidsafe's safe share strips it)."
+"""The advice for a place the photos give away (a school's, an activity's): one photo or many, not "this photo"."""
 HOME_ADVICE = "Photos taken at home carry its GPS position: strip locations, or turn off camera location."
 
 
@@ -167,7 +169,7 @@ def add_place_facts(book: FactBook, family: Family, views: Sequence[PostView], h
         value = {"name": school, **view.gps.as_dict(), "role": "school"}
         book.add(FactKind.PLACE, family.about_most([view]), value,
                  _gps_evidence(view, f"a photo at {school}, with its position"), 0.7,
-                 key=f"place:school:{school}", advice=LEAKS_ADVICE)
+                 key=f"place:school:{school}", advice=PLACE_ADVICE)
         told.setdefault(f"school:{school}", GeoPoint(value["lat"], value["lon"]))
     for rec in recurrences:
         members = [by_id[p] for p in rec.posts]
@@ -175,7 +177,7 @@ def add_place_facts(book: FactBook, family: Family, views: Sequence[PostView], h
         for view in members:
             book.add(FactKind.PLACE, family.about_most(members), value,
                      _gps_evidence(view, f"one of several {rec.weekday} photos at this place"), 0.5,
-                     key=f"place:activity:{rec.point.lat:.4f},{rec.point.lon:.4f}", advice=LEAKS_ADVICE)
+                     key=f"place:activity:{rec.point.lat:.4f},{rec.point.lon:.4f}", advice=PLACE_ADVICE)
         told.setdefault(f"activity:{rec.point.lat:.4f},{rec.point.lon:.4f}", GeoPoint(value["lat"], value["lon"]))
     return list(told.values())
 
@@ -226,4 +228,4 @@ def add_return_facts(book: FactBook, family: Family, returns: Sequence[Spot]) ->
                else f"photos at this place on {len(members)} different days")
         for view in members:
             book.add(FactKind.PLACE, family.about_most(members), value, _gps_evidence(view, why), 0.5,
-                     key=f"place:return:{spot.centre.lat:.4f},{spot.centre.lon:.4f}", advice=LEAKS_ADVICE)
+                     key=f"place:return:{spot.centre.lat:.4f},{spot.centre.lon:.4f}", advice=PLACE_ADVICE)

@@ -108,6 +108,18 @@ def _day_gives_away(result: AuditResult) -> frozenset[str]:
     return frozenset(cited | worded)
 
 
+def copy_order(result: AuditResult, undated: frozenset[str] | None = None) -> list[PostView]:
+    """The posts in the copy's order: the dated ones as in the feed, then those left undated. In feed order, between
+    two dated posts, an undated one's place would give its day back (a birthday between 31 Oct and 27 Nov)."""
+    undated = _day_gives_away(result) if undated is None else undated
+    return sorted(result.views, key=lambda v: v.id in undated)  # stable: each group keeps the feed's order
+
+
+def copy_numbers(result: AuditResult) -> dict[str, int]:
+    """Each post's number in the copy (by its id in the feed), as posts.csv, the report and ``--put-back`` give it."""
+    return post_numbers(v.id for v in copy_order(result))
+
+
 class _Share:
     """One safe-share run over an audited feed."""
 
@@ -117,9 +129,7 @@ class _Share:
         self.options, self.progress, self.started = options, progress, started
         self.seconds = {"audit": time.perf_counter() - started}
         self.undated = _day_gives_away(result)
-        # the posts left undated come after every dated one and are numbered on from them: in feed order, between
-        # two dated posts, their place would give their day away again (a birthday between 31 Oct and 27 Nov)
-        self.ordered = sorted(result.views, key=lambda v: v.id in self.undated)  # stable: dated ones keep their order
+        self.ordered = copy_order(result, self.undated)
         self.numbers = post_numbers(v.id for v in self.ordered)
         self.views = list(self.ordered)
         self.remaining: list[Remaining] = []
@@ -248,8 +258,9 @@ class _Share:
 
     def _left_out(self) -> tuple[LeftOutPost, ...]:
         by_id = {v.id: v for v in self.result.views}
-        return tuple(LeftOutPost(post=str(self.numbers[p]), source_post=p, date=self._day(by_id[p]), reason=s.words,
-                                 photos=len(s.photos), whole_post=s.whole_post, put_back=s.put_back)
+        # the copy's own day: a post whose day gives a birthday away is undated in the report inside the copy too
+        return tuple(LeftOutPost(post=str(self.numbers[p]), source_post=p, date=self._copy_day(by_id[p]),
+                                 reason=s.words, photos=len(s.photos), whole_post=s.whole_post, put_back=s.put_back)
                      for p, s in sorted(self.sensitive.items(), key=lambda kv: self.numbers.get(kv[0], 0))
                      if p in by_id)
 

@@ -83,6 +83,11 @@ def _said_as_the_place(caption: str, start: int, term: Term) -> int | None:
     return begins if before and before[-1] in PLACE_LEAD_WORDS else None
 
 
+_PLACE_ENDS = re.compile(r"['’]?\s*(?:[.!?,;:)\n]|$|(?:for|on|in|with|today|tonight|this|last|again)\b)")
+"""After "at the Parkers", what shows it is where they are ("Easter at the Parkers: 14 round the table", "…for tea"),
+not what they do ("Look at the Parkers go")."""
+
+
 def _term_spans(caption: str, folded: Folded, vocab: Vocabulary) -> Iterator[Span]:
     characters = character_spans(folded.text)
     for term in vocab.terms:
@@ -107,9 +112,11 @@ def _term_spans(caption: str, folded: Folded, vocab: Vocabulary) -> Iterator[Spa
                 continue
             if term.kind == "surname" and m.end() - m.start() > len(key):
                 the = re.search(r"(?i)\b(?:all\s+)?the\s+$", caption[max(0, start - 12):start])
-                if the:  # "the Parkers", "all the Parkers" as a whole; "at the Parkers" is where they live
+                if the:  # "the Parkers", "all the Parkers" as a whole; "Easter at the Parkers." is where they live
                     begins = start - (len(caption[max(0, start - 12):start]) - the.start())
-                    home = words_before(caption, begins, 1)[-1:] in (["at"], ["to"])
+                    home = words_before(caption, begins, 1)[-1:] == ["at"] and _PLACE_ENDS.match(caption, end)
+                    if home and caption[end:end + 1] in ("'", "’"):
+                        end += 1  # "at the Parkers' tonight": the owner's mark goes with the name
                     yield Span(begins, end, "surname", "our place" if home else "all of us", term)
                     continue
             if term.kind == "school":

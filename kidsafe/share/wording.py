@@ -68,14 +68,15 @@ def child_runs(caption: str, spans: list[Span]) -> list[list[Span]]:
     return groups
 
 
-_NOT_A_THING = frozenset({"today", "tonight", "tomorrow", "yesterday", "again", "now", "later", "earlier", "tho",
-                          "lol", "sharp", "ish"})
+_THING_HEADS = lx.VENUE_WORDS | lx.PLACE_WORDS | {"soft", "play"}
+"""Words for the thing at a place ("pool", "cafe", "centre", "soft play")."""
 
 
 def _thing_after(text: str, end: int) -> bool:
-    """Whether the word after a place's name is the thing there ("soft play", "cafe"), not when ("today") or how."""
-    m = re.match(r"[ \t]+([a-z][\w'’]*)", text[end:end + 30])
-    return _noun_after(text, end) and fold(m[1]) not in _NOT_A_THING and not fold(m[1]).endswith(("ly", "ed"))
+    """Whether one of the two words after a place's name is the thing there ("soft play", "swimming club"), not when
+    ("soon") or how ("instead")."""
+    words = re.findall(r"[a-z][\w'’]*", fold(text[end:end + 30]))[:2]
+    return bool(_noun_after(text, end)) and any(w in _THING_HEADS for w in words)
 
 
 def _noun_after(text: str, end: int) -> bool:

@@ -34,7 +34,8 @@ class Row:
 
 
 def post_numbers(ids: Iterable[str]) -> dict[str, int]:
-    """The copy's number of each post (1, 2, 3… in feed order): the copy never shows the feed's own ids."""
+    """The copy's number of each post (1, 2, 3… in the order given: ``export.copy_order``): the copy never shows the
+    feed's own ids."""
     return {post_id: number for number, post_id in enumerate(ids, 1)}
 
 

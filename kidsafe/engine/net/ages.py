@@ -20,10 +20,12 @@ _N = r"(?:1[0-8]|[1-9]|" + "|".join(NUMBER_WORDS) + r")(?!\d)"  # a child's age:
 _NTH = (r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
         r"|twelfth)")
 _WHEN = r"(?:\s+(?:today|yesterday))?"
-_MONTH = (r"(" + "|".join(sorted((m for m in lx.MONTH_FORMS if len(m) > 3 or m == "may"), key=len, reverse=True))
-          + r"|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?=\.?\s+\d|\.?$|(?<=\d\s\w{3})))\.?")
-"""A month: its name or a longer short form ("Sept"), or three letters with a capital beside a day ("Nov 3rd", "3 Nov"):
-alone, "Mar" or "Sat" may be a word."""
+_NAMES = "|".join(sorted((m for m in lx.MONTH_FORMS if len(m) > 3 or m == "may"), key=len, reverse=True))
+_MON3 = r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+"""A month in three letters with its capital: only beside a day ("Nov 3rd", "3rd Nov") or after "born", since alone
+"Mar" or "Sat" may be a word."""
+_MONTH = r"(" + _NAMES + r")"
+_MONTH_WITH_DAY = r"(" + _NAMES + r"|" + _MON3 + r")\b"
 _FRACTION = r"(?:\s+and\s+(?:a\s+)?(?:half|bit|quarter|three\s+quarters|\d{1,2}\s+months?))?"
 """What a parent adds to an age ("five and a half", "three and a bit"): it goes with the age."""
 VERB_MONTHS = frozenset({"may", "march"})
@@ -33,8 +35,8 @@ BIG = "so big"
 # (pattern, words said instead): the group named "age" is replaced, else the whole match. Case is ignored,
 # as the engine folds.
 PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?i)(?:\b(?:is|turned|turns|turning|now)|(?<=\bhe)['’]s|(?<=\bshe)['’]s)\s+(?P<age>" + _N + _FRACTION
-                + r"(?:\s+years?\s+old)?" + NOT_YEARS + r"\b" + _WHEN + ")"), OLDER),
+    (re.compile(r"(?i)\b(?:is|turned|turns|turning|now)\s+(?P<age>" + _N + _FRACTION + r"(?:\s+years?\s+old)?"
+                + NOT_YEARS + r"\b" + _WHEN + ")"), OLDER),
     (re.compile(r"(?i)\b" + NOT_A_CLOCK + _N + r"\s+years?\s+ago\s+today\b"), "some years ago"),
     (re.compile(r"(?i)\b(?:my|our|a|the|your|his|her)\s+(?P<age>" + _N + r"[\s-]+years?[\s-]+old)\b"), "little one"),
     (re.compile(r"(?i)\b" + NOT_A_CLOCK + _N + r"\s+(?:years?\s+old\s+)?today\b(?!\s*(?:months?|weeks?))"), OLDER),
@@ -42,9 +44,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?i)\b" + _NTH + r"(?=\s+(?:birthday|bday|b-day)\b)"), ""),
     (re.compile(r"(?<=[a-z])\s*\(\s*\d{1,2}\s*\)"), ""),
     (re.compile(r"(?i),?\s*\baged?\s+" + _N + r"\b" + NOT_YEARS), ""),
-    (re.compile(r"(?i)\b" + NOT_A_CLOCK + _N + r"\s+and\s+(?:a\s+)?(?:half|quarter|three\s+quarters)\b(?!\s*(?:"
-                r"hours?|hrs?|minutes?|mins?|miles?|km|kilos?|kg|pounds?|lbs?|litres?|liters?|weeks?|days?|months?|"
-                r"pints?|goals?|laps?|stone|metres?|meters?|feet|foot|inches?|percent|%))"), BIG),  # "only five and a half"
+    (re.compile(r"(?i)\b" + NOT_A_CLOCK + _N + r"\s+and\s+(?:a\s+)?(?:half|quarter|three\s+quarters)\b"
+                r"(?=\s*(?:[.!?,;:)]|$|now\b|today\b|already\b|\())"), BIG),  # "only five and a half!", no measure
     (re.compile(r"(?i)\b" + NOT_A_CLOCK + _N + r"\s+going\s+on\s+(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\b"),
      "growing up fast"),  # "7 going on 17": the first is the age
 )
@@ -58,12 +59,13 @@ IN_BIRTHDAY_POSTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^\W*?(?:1[0-8]|[1-9])(?=\s*!)"), BIG),
 )
 DAYS = (
-    re.compile(r"(?i)\b(?:on\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b"),
-    re.compile(r"(?i)\b(?:on\s+)?" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?![:.]\d)"),
+    re.compile(r"(?i)\b(?:on\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_WITH_DAY),
+    re.compile(r"(?i)\b(?:on\s+)?" + _MONTH_WITH_DAY + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?![:.]\d)"),
 )
 
 BIRTH_DATE = re.compile(r"(?i)\bborn\s+((?:on\s+|in\s+)?(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                        + _MONTH + r"|" + _MONTH.replace("(", "(?:", 1) + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+                        + _MONTH_WITH_DAY + r"|" + _MONTH_WITH_DAY.replace("(", "(?:", 1)
+                        + r"\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
                         r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|(?=(?:in\s+)?(?:19|20)\d\d\b))"
                         r"(?:,?\s*(?:in\s+)?((?:19|20)\d\d))?)\b(?![:.]\d)")
 """The day, month or year a child was born ("born on April 14 2015", "Born 12 April 2017", "born in March 2017",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Iterator
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -19,7 +20,7 @@ from kidsafe.engine.gazetteer import is_known_first_name, name_count
 from kidsafe.engine.net.initials import initial_spans
 from kidsafe.engine.net.shapes import (GREETINGS, is_rare_word, protected_spans, sentence_start, stands_alone,
                                        tags_and_mentions, words_before)
-from kidsafe.engine.text import english_rank, fold
+from kidsafe.engine.text import contains_phrase, english_rank, fold
 from kidsafe.engine.views import PostView
 from kidsafe.models import EvidenceSource
 
@@ -60,13 +61,18 @@ CHARACTER_AS_NAME_COUNT = 20_000
 "Boots", "Stitch") is the character, or a shop, wherever it stands."""
 
 
+@lru_cache(maxsize=256)
 def _a_character_here(key: str, caption: str) -> bool:
+    """Whether the caption says the character: its franchise as words ("Peter Rabbit", not "pottery" for Potter), a
+    fan's phrase ("dressed as Anna"), or another character beside it ("Anna and Elsa"). Cached: a long caption
+    may name the same person many times."""
     if name_count(key) < CHARACTER_AS_NAME_COUNT:
         return True
     folded = fold(caption)
     franchise = lx.CHARACTER_FRANCHISE.get(key)
-    return bool(franchise and franchise in folded) or any(re.search(pattern.format(name=re.escape(key)), folded)
-                                                         for pattern in lx.FAN_PATTERNS)
+    return (bool(franchise and re.search(r"\b" + re.escape(franchise) + r"\b", folded))
+            or any(re.search(pattern.format(name=re.escape(key)), folded) for pattern in lx.FAN_PATTERNS)
+            or contains_phrase(folded, lx.CHARACTERS - {key}) is not None)
 
 
 def tagged_people(view: PostView) -> set[str]:

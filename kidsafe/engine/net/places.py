@@ -16,6 +16,7 @@ from kidsafe.engine import lexicon as lx
 from kidsafe.engine import tagger
 from kidsafe.engine.gazetteer import is_known_first_name, name_count
 from kidsafe.engine.net.shapes import CAPITAL_RUN_RE, TITLE_RUN, character_spans
+from kidsafe.engine.net.unknown_words import PLACE_CUES
 from kidsafe.engine.text import Folded, english_rank, fold
 
 Found = tuple[int, int, str, str]
@@ -131,7 +132,11 @@ def shaped_spans(caption: str, people: set[str], kept: frozenset[str],
     for m in PREFIX_PLACE_RE.finditer(caption):
         yield m.start(), m.end(), "place", PLACE_WORDS_SAID
     for m in RIVER_RE.finditer(caption):
-        yield m.start(), m.end(), "place", m[1]
+        key = fold(caption[m.end(1):m.end()].split()[0])
+        common = (english_rank(key) or 10**6) < COMMON_WORD_RANK
+        person = is_known_first_name(key) and not common and not geo.places_named(key)
+        if not person:  # "by the river Theo threw stones": a person, left to the name nets
+            yield m.start(), m.end(), "place", m[1]
     for m in HONORIFIC_RE.finditer(caption):
         if fold(m[3]) not in STOP_WORDS and fold(m[3]) not in lx.NOT_NAMES:  # not "Miss You"
             yield m.start(), m.end(), "adult", f"{m[1]}{m[2]}{m[4]}."
@@ -234,10 +239,14 @@ def _first_place(caption: str, words: list[tuple[int, int, str]], people: set[st
     return None
 
 
-_LOWER_RUN_AFTER_CUE = re.compile(r"\b(?:in|at|from|to|near|around|round|into|outside|through|visiting|over|across|"
-                                  r"downtown)[ \t]+"
+LOWER_PLACE_CUES = PLACE_CUES | {"to", "round", "visiting", "over", "downtown"}
+_LOWER_RUN_AFTER_CUE = re.compile(r"\b(" + "|".join(sorted(LOWER_PLACE_CUES)) + r")[ \t]+"
                                   r"([a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+){0,%d})" % (MAX_PLACE_WORDS - 1))
 """Words in lower case after a place's cue ("roastie in liverpool", "from sth akl"), where a gazetteer place may be."""
+LOWER_PLACE_RANK = 5000
+"""One word in lower case is a city only when this rare in English: "bury", "derby" and "sale" are words first."""
+RARE_AFTER_TO = 20_000
+"""After "to", rarer still: "to bury" is a verb, "moved to christchurch" a city."""
 
 
 def _lower_case_place_spans(caption: str, people: set[str]) -> Iterator[Found]:
@@ -247,16 +256,26 @@ def _lower_case_place_spans(caption: str, people: set[str]) -> Iterator[Found]:
     alone counts only as a city that names its district ("belfast", not "sunset"), two or more as any place ("all
     over round rock")."""
     for m in _LOWER_RUN_AFTER_CUE.finditer(caption):
-        words = _words(caption, m.start(1), m.end(1))
+        words = _words(caption, m.start(2), m.end(2))
         hit = _first_place(caption, words[:1] if len(words) == 1 else words, people)
         if hit is None or hit[0] != words[0][0]:
             continue  # the place must follow its cue: "in the village hall" holds no town
         key = fold(caption[hit[0]:hit[1]])
         after = re.findall(r"\w+", fold(caption[hit[1]:hit[1] + 20]))[:1]
-        if key.split()[0] in FUNCTION_WORDS or " " not in key and not geo.names_its_district(key) or any(
+        if key.split()[0] in FUNCTION_WORDS or any(
                 w in lx.SCHOOL_TYPE_WORDS or w in lx.ACTIVITIES or w in lx.PLACE_WORDS for w in key.split() + after):
-            continue  # "in the village"; "at sunset", "in advance": a word, and no village of that name is a city
+            continue  # "in the village", "to kinder"
+        if " " not in key and not _a_city_alone(key, m[1], after):
+            continue  # "at sunset", "in advance", "to bury", "in derby shoes": a word, though a town bears it
         yield hit[0], hit[1], "place", PLACE_WORDS_SAID
+
+
+def _a_city_alone(key: str, cue: str, after: list[str]) -> bool:
+    """Whether one lower-case word after a place's cue is the city: one that names its district, rare in English,
+    not a verb after "to", nor a word describing the noun after it."""
+    rank = english_rank(key) or 10**6
+    return (geo.names_its_district(key) and rank >= (LOWER_PLACE_RANK if cue != "to" else RARE_AFTER_TO)
+            and not (after and after[0] not in STOP_WORDS and after[0].isalpha()))
 
 
 OPENING_WORD_RANK = 10_000
@@ -277,7 +296,7 @@ def _not_a_place(key: str, phrase: str, n: int, after: list[str]) -> bool:
     if len(key) < 3 or key in lx.NOT_NAMES or key in lx.KIN_TITLES or key in lx.KIN_TITLE_SECOND:
         return True
     if key in lx.WEEKDAY_FORMS or key in lx.CHARACTERS or key in lx.PARENT_WORDS or key in lx.MONTH_FORMS:
-        return True  # a month ("Nov 3rd", "in March") is the month, though a town bears its name
+        return True  # to the gazetteer, a month ("Nov 3rd") is the month, though a town bears its name
     if after and (after[0] in lx.PLACE_WORDS or after[0] in lx.SCHOOL_TYPE_WORDS):
         return True
     if n == 1 and (english_rank(key) or COMMON_WORD_RANK) < COMMON_WORD_RANK:

@@ -55,21 +55,25 @@ WORDED_TIME_RE = re.compile(r"(?i)\b(?:(?:at|by|from|around|about|until|till)\s+
                             + _HOUR_WORD + r"|" + _HOUR_WORD + r"\s+o['’]clock)(?![\w'’-])")
 """A clock time said in words ("half four", "quarter past six", "ten o'clock"), with the preposition before it."""
 WORDED_HOUR_RE = re.compile(r"(?i)\b(?:at|from|by|around|about)\s+" + _HOUR_WORD
-                            + r"(?![\w'’-]|\s+(?:years?|yrs?|months?|weeks?|days?|and|or|of|each|apiece|people|kids|"
-                            r"children|goals?|points?|minutes?|mins?|hours?|hrs?)\b)")
-"""An hour said in words after "at" ("weekends at ten"): a time only where a habit is said (not "at two each")."""
+                            + r"(?=\s*(?:[.!?,;:)\n]|$|o['’]?clock\b|sharp\b|ish\b|then\b|every\b|each\b|on\b|till\b"
+                            r"|until\b|for\b))")
+"""An hour said in words after "at" that ends its phrase ("weekends at ten, then chips"; not "at two tables", "at
+one with nature"): a time only where a habit is said. Whether "eight" is morning or evening the words rarely say,
+so it goes with nothing said instead."""
 
 
-def worded_times(text: str, *, bare: bool) -> Iterator[tuple[int, int, str]]:
-    """(start, end, clock) of each clock time said in words; the bare "at ten" too when ``bare``."""
+def worded_times(text: str, *, bare: bool) -> Iterator[tuple[int, int, str, bool]]:
+    """(start, end, clock, a time wherever it stands) of each clock time said in words: "half four" is one anywhere,
+    as "half 4" is; "ten o'clock" and the bare "at ten" (no clock: the hour goes, no part of the day is guessed)
+    only when ``bare``, where a habit is said, as "10 o'clock" and "at 10" are."""
     for m in WORDED_TIME_RE.finditer(text):
-        digits = (f"{m[1]} {m[2] or ''}{_HOUR_WORDS[m[3].lower()]}" if m[1]
-                  else f"{_HOUR_WORDS[m[4].lower()]} o'clock")
-        if clock := parse_time(digits.lower()):
-            yield m.start(), m.end(), clock
+        if m[1]:
+            if clock := parse_time(f"{m[1]} {m[2] or ''}{_HOUR_WORDS[m[3].lower()]}".lower()):
+                yield m.start(), m.end(), clock, True
+        elif bare and (clock := parse_time(f"{_HOUR_WORDS[m[4].lower()]} o'clock")):
+            yield m.start(), m.end(), clock, False
     for m in WORDED_HOUR_RE.finditer(text) if bare else ():
-        if clock := parse_time(f"at {_HOUR_WORDS[m[1].lower()]}"):
-            yield m.start(), m.end(), clock
+        yield m.start(), m.end(), "", False
 
 
 def times(text: str) -> Iterator[tuple[int, int, str]]:
@@ -188,20 +192,22 @@ def time_spans(caption: str, *, routine: bool = False) -> Iterator[tuple[int, in
     habit = said_as_a_habit(no_tags)
     clocks = list(times(caption))
     bare = []
-    if routine or habit or _DAILY_RE.search(no_tags):  # "every weekday at 4": a habit's hour
+    habitual = bool(routine or habit or _DAILY_RE.search(no_tags))
+    if habitual:  # "every weekday at 4": a habit's hour
         bare = [(start, end, clock) for start, end, clock in bare_hours(caption) if _a_habits_sentence(caption, start)]
     # a bare range holding a clock time ("at 5 till 7pm") is said once, as the bare range
     clocks = [c for c in clocks if not any(b[0] < c[1] and c[0] < b[1] and b[0] <= c[0] and b[1] >= c[1] for b in bare)]
     for start, end, said in clocks:
         yield _without_the_time(caption, start, end, said)
-    habitual = bool(routine or habit or _DAILY_RE.search(no_tags))
-    for start, end, clock in worded_times(caption, bare=habitual):  # "half four"; "at ten" only in a habit's sentence
-        bare_hour = bool(WORDED_HOUR_RE.match(caption, start))
+    for start, end, clock, anywhere in worded_times(caption, bare=habitual):
         if not any(a < end and start < b for a, b, *_ in [*clocks, *bare]) and (
-                not bare_hour or _a_habits_sentence(caption, start)):
+                anywhere or _a_habits_sentence(caption, start)):
             bare.append((start, end, clock))
     for start, end, clock in bare:
         if any(a < end and start < b for a, b, _ in clocks):
+            continue
+        if not clock:
+            yield start, end, "time", ""
             continue
         # "the 6 o'clock bus": the bare part ("the evening bus"), as `times` says a time before its noun
         article = caption[start].isdigit() and _ADJECTIVE_BEFORE.search(caption, max(0, start - 8), start)
