@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Iterator
-from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -61,11 +60,10 @@ CHARACTER_AS_NAME_COUNT = 20_000
 "Boots", "Stitch") is the character, or a shop, wherever it stands."""
 
 
-@lru_cache(maxsize=256)
 def _a_character_here(key: str, caption: str) -> bool:
     """Whether the caption says the character: its franchise as words ("Peter Rabbit", not "pottery" for Potter), a
-    fan's phrase ("dressed as Anna"), or another character beside it ("Anna and Elsa"). Cached: a long caption
-    may name the same person many times."""
+    fan's phrase ("dressed as Anna"), or another character beside it ("Anna and Elsa"). Not cached: a cache keyed by
+    the caption would keep a family's words in the process after their audit (``engine.forget_user_text``)."""
     if name_count(key) < CHARACTER_AS_NAME_COUNT:
         return True
     folded = fold(caption)

@@ -257,7 +257,7 @@ def _lower_case_place_spans(caption: str, people: set[str]) -> Iterator[Found]:
     over round rock")."""
     for m in _LOWER_RUN_AFTER_CUE.finditer(caption):
         words = _words(caption, m.start(2), m.end(2))
-        hit = _first_place(caption, words[:1] if len(words) == 1 else words, people)
+        hit = _first_place(caption, words, people)
         if hit is None or hit[0] != words[0][0]:
             continue  # the place must follow its cue: "in the village hall" holds no town
         key = fold(caption[hit[0]:hit[1]])
