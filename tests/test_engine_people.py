@@ -79,6 +79,21 @@ def test_engine_posters_own_friend_is_an_adult_not_a_child():
     assert values(d, FactKind.OTHER_CHILD) == set()
 
 
+@pytest.mark.parametrize(("text", "name", "cue"), [("Thanks to my best mate Aunty Kel for today", "Kel", "adult"),
+                                                  ("Sleepover with her best friend Auntie Jo", "Jo", "friend"),
+                                                  ("Kite day with Uncle Carlton", "Carlton", None)])
+def test_a_friend_the_children_call_aunty_is_cued_as_a_friend(text, name, cue):
+    """"My best mate Aunty Kel": a kin title between the friend word and the name makes her no relative; a titled
+    name said alone keeps no friend cue."""
+    from kidsafe.engine.mentions import _cues
+    from kidsafe.engine.views import TextPart
+    from kidsafe.models import EvidenceSource
+
+    start = text.index(name)
+    cues = _cues(TextPart(text, EvidenceSource.CAPTION), text, text.lower(), start, start + len(name), name)
+    assert cues & {"adult", "friend"} == ({cue} if cue else set())
+
+
 def test_engine_name_missing_from_the_name_list_still_found_with_a_strong_cue():
     d = dossier(view("1", "Our boy Chukwuemeka turned 5 today 🎂", "2024-03-03 12:00"))
     assert child_names(d) == {"Chukwuemeka"}

@@ -146,7 +146,9 @@ def _time_of(text: str, m: re.Match[str]) -> str | None:
             hour = 0
     elif m[7]:
         hour, minute = int(m[7]), int(m[8])
-        if afternoon(hour):
+        end = _RANGE_END.match(text, m.end())
+        through_noon = end is not None and not end[2] and int(end[1]) < hour  # "7:45-4": a day at nursery
+        if afternoon(hour) and not through_noon:
             hour += 12
     elif m[9]:  # "5 till 7", "5 till 7pm", "9 till 11am", "6 to 7:30", "6-7pm": the start of a range of hours
         hour, minute = int(m[9]), 0
