@@ -147,7 +147,8 @@ def _time_of(text: str, m: re.Match[str]) -> str | None:
     elif m[7]:
         hour, minute = int(m[7]), int(m[8])
         end = _RANGE_END.match(text, m.end())
-        through_noon = end is not None and not end[2] and int(end[1]) < hour  # "7:45-4": a day at nursery
+        # "7:45-4", "7:45-4pm": a day at nursery that ends at a smaller hour runs through noon
+        through_noon = end is not None and int(end[1]) < hour and not (end[2] or "p").startswith("a")
         if afternoon(hour) and not through_noon:
             hour += 12
     elif m[9]:  # "5 till 7", "5 till 7pm", "9 till 11am", "6 to 7:30", "6-7pm": the start of a range of hours
