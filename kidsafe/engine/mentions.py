@@ -90,8 +90,12 @@ _OUR = lx.word_set("people", "our_words")
 _PLACE_PREFIXES = lx.word_set("places", "place_name_prefixes")
 
 
-#: A kin title between a friend word and the name: "my best mate Aunty Kel" is a friend the children call aunty.
-_KIN_TITLE_OPTIONAL = r"(?:(?:" + "|".join(sorted(map(re.escape, lx.KIN_TITLES), key=len, reverse=True)) + r")\s+)?"
+#: A friend word just before a name ("her best friend Maya", "my mate Jo"), with whose friend it is; a kin title may
+#: stand between: "my best mate Aunty Kel" is a friend the children call aunty. Built once, not for every word.
+_FRIEND_BEFORE = re.compile(
+    r"(?:(\w+)'s|\b(his|her|their|my|our))\s+(?:(?:little|new|school|nursery|best|good|old)\s+)*(?:"
+    + "|".join(sorted(lx.FRIEND_WORDS, key=len, reverse=True)) + r")\s+(?:(?:"
+    + "|".join(sorted(map(re.escape, lx.KIN_TITLES), key=len, reverse=True)) + r")\s+)?$")
 
 
 def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) -> set[str]:
@@ -143,9 +147,7 @@ def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) 
         cues.add("birthday")
     if _BORN_BEFORE.search(low[max(0, start - 40):start]) or _BORN_AFTER.match(low[end:end + 40]):
         cues.add("born")  # "Welcome to the world, Thea", "Thea Grace was born at 3am"
-    friend = re.search(r"(?:(\w+)'s|\b(his|her|their|my|our))\s+(?:(?:little|new|school|nursery|best|good|old)\s+)*(?:"
-                       + "|".join(sorted(lx.FRIEND_WORDS, key=len, reverse=True)) + r")\s+" + _KIN_TITLE_OPTIONAL + r"$",
-                       low[max(0, start - 40):start])
+    friend = _FRIEND_BEFORE.search(low[max(0, start - 40):start])
     if friend:
         cues.add("adult" if friend[2] in ("my", "our") else "friend")  # "my best friend Sarah" is the poster's
     if _GODCHILD_BEFORE.search(low[max(0, start - 30):start]) or _GODCHILD_AFTER.match(low[end:end + 30]):
