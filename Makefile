@@ -25,7 +25,8 @@ test: setup
 # train the recaser, the surname model, the place tagger, the role, sensitive-picture, town, favourite and activity models,
 # then the alias, school and owner models (they read the cast the others make) on the train voices, and tune each
 # on the dev voices. The town, school and owner models read each train voice with the models upstream of them
-# refitted without it (kidsafe.learn.crossfit).
+# refitted without it (kidsafe.learn.crossfit). Last, the engine's and the safe share's hand-written cases: a
+# retrained model that loses one does not ship, whatever the corpus figures say (round 36's lost eight).
 model: setup
 	$(PY) data/corpus/validate.py
 	$(PY) data/corpus/split.py
@@ -40,6 +41,7 @@ model: setup
 	$(PY) -m kidsafe.learn.train_aliases
 	$(PY) -m kidsafe.learn.train_schools
 	$(PY) -m kidsafe.learn.train_owners
+	$(PY) -m pytest -q tests/test_engine_*.py tests/test_safe_share_*.py
 
 # Grade the shipped models on the held-out test voices and the graded feeds.
 eval: setup
