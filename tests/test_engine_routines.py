@@ -441,7 +441,9 @@ def test_a_phrasal_verb_s_routine_gathers_the_posts_that_say_it_either_way():
 
 @pytest.mark.parametrize(("text", "time"), [("Hux at Saltbush 7:45-4", "07:45"), ("Mon/Tue/Thu 7.30-3", "07:30"),
                                             ("Tue 7:45-4pm at nursery", "07:45"), ("swimming 5:30-6:30", "17:30"),
-                                            ("training 6.15 till 7", "18:15")])
+                                            ("training 6.15 till 7", "18:15"), ("nursery 7 till 3", "07:00"),
+                                            ("nursery 7 till 3pm", "07:00"), ("swimming 5 till 6", "17:00"),
+                                            ("club 5 till 7pm", "17:00")])
 def test_a_range_of_hours_that_ends_at_a_smaller_hour_starts_in_the_morning(text, time):
     """"7:45-4" runs through noon: a day at nursery from a quarter to eight, not an evening at a quarter to eight."""
     assert parse_time(text) == time
