@@ -394,3 +394,19 @@ def test_cross_fitting_reads_each_voice_with_upstream_models_fitted_without_it(m
     assert set(read) == {v.id for v in voices}
     assert all(vid not in meta["trained_on"] and len(meta["trained_on"]) >= 4 for vid, meta in fitted_on.items())
     assert "trained_on" in learned.shipped("roles").meta and len(learned.shipped("roles").meta["trained_on"]) > 7
+
+
+def test_a_threshold_sweep_over_the_place_tagger_reads_each_threshold_afresh():
+    """Each stand-in model is read with its own threshold, though the one before it was freed and Python may
+    give the next the same id(): the tagger's cache of mentions once served the previous threshold's."""
+    from kidsafe.engine.tagger import find_mentions
+
+    caption = "Drop-off at Little Possums this morning, then swimming at Kingfisher Leisure Centre"
+    shipped = learned.shipped("tagger")
+    counts = []
+    for threshold in (0.99, 0.05, 0.99, 0.05):
+        stand_in = replace(shipped, threshold=threshold)
+        with models_in_use(tagger=stand_in):
+            counts.append(len(find_mentions(caption)))
+        del stand_in  # freed here, as a sweep frees each threshold's model before the next
+    assert counts[0] == counts[2] < counts[1] == counts[3], counts

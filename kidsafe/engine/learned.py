@@ -7,6 +7,7 @@ Training (scikit-learn) lives in `kidsafe.learn`; this module only reads and app
 
 from __future__ import annotations
 
+import itertools
 import json
 import weakref
 import zlib
@@ -58,6 +59,9 @@ def hashed(feats: dict[str, float]) -> dict[int, float]:
     return out
 
 
+_SERIALS = itertools.count()
+
+
 @dataclass(frozen=True)
 class LinearModel:
     """Trained weights: a column of coefficients per class, stored only for the hashed features in use."""
@@ -68,6 +72,11 @@ class LinearModel:
     intercept: np.ndarray  # (len(classes),)
     threshold: float  # the decision threshold chosen on held-out voices
     meta: dict
+
+    def __post_init__(self) -> None:
+        # What caches of a model's outputs are keyed on: an id() is reused once a model is freed, and a
+        # cache keyed on it handed a threshold sweep the previous threshold's results.
+        object.__setattr__(self, "serial", next(_SERIALS))
 
     def probabilities(self, feats: dict[str, float]) -> dict[str, float]:
         """Probability of each class for one example's features."""

@@ -167,15 +167,15 @@ def find_mentions(text: str) -> list[Mention]:
     model = learned.shipped("tagger")
     if model is None or not text:
         return []
-    return list(_tagged(text, id(model)))
+    return list(_tagged(text, model.serial))
 
 
 @lru_cache(maxsize=4096)
-def _tagged(text: str, model_id: int) -> tuple[Mention, ...]:
+def _tagged(text: str, model_serial: int) -> tuple[Mention, ...]:
     """Cached per text and model in use (schools and towns both read a caption's mentions); the cache
     holds caption text, so `engine.forget_user_text` empties it after every audit."""
     model = learned.shipped("tagger")
-    assert model is not None and id(model) == model_id
+    assert model is not None and model.serial == model_serial
     toks, scored, feats = text_features(text, names_only=True)
     probs: list[dict[str, float]] = [{"O": 1.0}] * len(toks)
     for i, p in zip(scored, model.probabilities_of(feats), strict=True):
