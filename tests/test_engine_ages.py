@@ -34,6 +34,9 @@ def test_engine_birthday_phrasings(caption, posted, birthday):
     ("Max is 6 months old today and already crawling", None),
     ("Max is 5 minutes late for everything", None),
     ("Max's game at the rink, 3:15 today", None),  # a clock time, not fifteen today
+    ("Max starts Year 2 today!", None),  # a school year begun, no birthday
+    ("Max moved up to Stage 5 today at swimming", None),
+    ("Max is in grade 1 today and loving it", None),
 ])
 def test_engine_ages_not_misread(caption, age):
     d = dossier(view("1", caption), view("2", "Our boy Max is 3 today", "2024-01-10 09:00"))

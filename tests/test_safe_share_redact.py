@@ -211,6 +211,7 @@ def test_vague_times_become_parts_of_the_day(text, said):
     ("from 9 to 3pm", "during the day"),
     ("Worth the 5am alarm", "Worth the morning alarm"),  # a time said as an adjective
     ("Game at 3:15 today", "Game in the afternoon today"),  # no age of fifteen inside the clock
+    ("First day of Year 3 today!", "First day of Year 3 today!"),  # a school year, not "Year a year older"
     ("Ages 9 to 12 welcome", "Ages 9 to 12 welcome"),  # no clock said: no time
     ("Gym 4:30-5:30. Then tea", "Gym in the afternoon. Then tea"),  # a full stop after the range ends it
 ])

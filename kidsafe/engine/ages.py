@@ -19,6 +19,8 @@ _N = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 _NTH = r"(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
 #: Not right after a clock's hour: "3:15 today" is a time, not fifteen today.
 NOT_A_CLOCK = r"(?<!\d[:.])"
+#: Not right after a word the number counts instead of years ("Year 3 today" is a school year begun, no birthday).
+NOT_COUNTED = "".join(rf"(?<!\b{re.escape(word)}\s)" for word in lx.COUNTED_NOT_AGES)
 #: (pattern, which group holds the number, day shift when the phrase itself says so)
 AGE_PATTERNS = (
     (re.compile(r"\b(?:is|turned|turns|turning|is now|now)\s+" + _N + r"(?:\s+years?\s+old)?\b" + NOT_YEARS), 1),
@@ -27,7 +29,7 @@ AGE_PATTERNS = (
     (re.compile(r"\b" + _NTH + r"\s+(?:birthday|bday|b-day)"), 1),
     (_YEARS_AGO_TODAY := re.compile(r"\b" + NOT_A_CLOCK + _N + r"\s+years?\s+ago\s+today\b"), 1),
     # "six the day": Scots and Irish for today, not "the day we met"
-    (re.compile(r"\b" + NOT_A_CLOCK + _N
+    (re.compile(r"\b" + NOT_A_CLOCK + NOT_COUNTED + _N
                 + r"\s+(?:today|the\s+day(?!\s+(?:we|you|i|he|she|they|was|were|before|after|of|that|when)\b)"
                 r"|years?\s+old\s+today)\b(?!\s*(?:months?|weeks?))"), 1),
     (re.compile(r"\b" + NOT_A_CLOCK + _N + r"\s+years?\s+old\b"), 1),

@@ -183,6 +183,8 @@ FOREIGN_NUMBER_WORDS = word_dict("time", "foreign_number_words")
 MORNING_WORDS = word_tuple("time", "morning_words")
 #: Words that put an hour before noon said without am/pm in the evening ("every Sunday night at 8").
 EVENING_WORDS = word_tuple("time", "evening_words")
+#: Words that, right before a number, make it a count of something else than an age ("Year 3 today", "week 3 today").
+COUNTED_NOT_AGES = word_tuple("time", "counted_not_ages")
 
 #: Folded month names and abbreviations -> month number.
 MONTH_FORMS = word_dict("time", "month_forms")

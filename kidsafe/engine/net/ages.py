@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from kidsafe.engine import lexicon as lx
-from kidsafe.engine.ages import AGE_PATTERNS, BIRTHDAY_CONTEXT, NOT_A_CLOCK
+from kidsafe.engine.ages import AGE_PATTERNS, BIRTHDAY_CONTEXT, NOT_A_CLOCK, NOT_COUNTED
 from kidsafe.engine.mentions import NOT_YEARS
 from kidsafe.engine.text import NUMBER_WORDS
 
@@ -39,7 +39,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
                 + NOT_YEARS + r"\b" + _WHEN + ")"), OLDER),
     (re.compile(r"(?i)\b" + NOT_A_CLOCK + _N + r"\s+years?\s+ago\s+today\b"), "some years ago"),
     (re.compile(r"(?i)\b(?:my|our|a|the|your|his|her)\s+(?P<age>" + _N + r"[\s-]+years?[\s-]+old)\b"), "little one"),
-    (re.compile(r"(?i)\b" + NOT_A_CLOCK + _N + r"\s+(?:years?\s+old\s+)?today\b(?!\s*(?:months?|weeks?))"), OLDER),
+    (re.compile(r"(?i)\b" + NOT_A_CLOCK + NOT_COUNTED + _N + r"\s+(?:years?\s+old\s+)?today\b(?!\s*(?:months?|weeks?))"),
+     OLDER),
     (re.compile(r"(?i)\b" + NOT_A_CLOCK + _N + r"[\s-]+years?[\s-]+old\b"), OLDER),
     (re.compile(r"(?i)\b" + _NTH + r"(?=\s+(?:birthday|bday|b-day)\b)"), ""),
     (re.compile(r"(?<=[a-z])\s*\(\s*\d{1,2}\s*\)"), ""),
