@@ -37,6 +37,10 @@ def test_engine_birthday_phrasings(caption, posted, birthday):
     ("Max starts Year 2 today!", None),  # a school year begun, no birthday
     ("Max moved up to Stage 5 today at swimming", None),
     ("Max is in grade 1 today and loving it", None),
+    ("Max kicked 3 today, proud of him", None),  # after another word, "3 today" counts goals
+    ("Top 3 today for Max at the gala", None),
+    ("Hot one today, Max in the paddling pool", None),
+    ("Max is 3 feet tall today", None),  # a measure
 ])
 def test_engine_ages_not_misread(caption, age):
     d = dossier(view("1", caption), view("2", "Our boy Max is 3 today", "2024-01-10 09:00"))
@@ -285,3 +289,14 @@ def test_a_countrys_day_is_nobodys_birthday():
     d = dossier(view("1", "Bonne fête Canada & happy 4th birthday to Elodie 🇨🇦🎂", "2024-07-01 17:00"))
     assert child_names(d) == {"Elodie"}
     assert values(d, FactKind.AGE, "Elodie") == {"4"}
+
+
+@pytest.mark.parametrize("caption", ["Max 3 today. Pancakes for breakfast", "Three today! Max", "Max's 3 today",
+                                     "Max you're 3 today", "Summer 3 today, Max and Summer at the park"])
+def test_engine_a_bare_age_today_after_a_name_an_age_verb_or_nothing_is_an_age(caption):
+    """Outside a birthday post, "N today" is an age first in its sentence, after "is", "you're" or "'s", or after a
+    name; after another word ("kicked 3 today") it counts something else."""
+    d = dossier(view("1", caption, "2024-01-10 09:00"), view("2", "Our boy Max and his trains again", "2024-02-01 10:00"),
+                view("3", "Max at the park with his big sister", "2024-03-01 10:00"))
+    assert values(d, FactKind.BIRTHDAY, "Max") == {"01-10"}
+    assert values(d, FactKind.BIRTH_YEAR, "Max") == {"2021"}

@@ -212,6 +212,8 @@ def test_vague_times_become_parts_of_the_day(text, said):
     ("Worth the 5am alarm", "Worth the morning alarm"),  # a time said as an adjective
     ("Game at 3:15 today", "Game in the afternoon today"),  # no age of fifteen inside the clock
     ("First day of Year 3 today!", "First day of Year 3 today!"),  # a school year, not "Year a year older"
+    ("Top 3 today at the gala", "Top 3 today at the gala"),  # a count, not "Top a year older"
+    ("Hot one today", "Hot one today"),
     ("Ages 9 to 12 welcome", "Ages 9 to 12 welcome"),  # no clock said: no time
     ("Gym 4:30-5:30. Then tea", "Gym in the afternoon. Then tea"),  # a full stop after the range ends it
 ])

@@ -10,8 +10,9 @@ from datetime import date, timedelta
 
 from kidsafe.engine import lexicon as lx
 from kidsafe.engine.facts import FactBook, Family
+from kidsafe.engine.gazetteer import name_count
 from kidsafe.engine.mentions import NOT_YEARS
-from kidsafe.engine.text import NUMBER_WORDS, fold, number_value
+from kidsafe.engine.text import NUMBER_WORDS, english_rank, fold, number_value
 from kidsafe.engine.views import PostView
 from kidsafe.models import FAMILY, Evidence, EvidenceSource, FactKind, Span
 
@@ -29,11 +30,39 @@ AGE_PATTERNS = (
     (re.compile(r"\b" + _NTH + r"\s+(?:birthday|bday|b-day)"), 1),
     (_YEARS_AGO_TODAY := re.compile(r"\b" + NOT_A_CLOCK + _N + r"\s+years?\s+ago\s+today\b"), 1),
     # "six the day": Scots and Irish for today, not "the day we met"
-    (re.compile(r"\b" + NOT_A_CLOCK + NOT_COUNTED + _N
+    (_N_TODAY := re.compile(r"\b" + NOT_A_CLOCK + NOT_COUNTED + _N
                 + r"\s+(?:today|the\s+day(?!\s+(?:we|you|i|he|she|they|was|were|before|after|of|that|when)\b)"
                 r"|years?\s+old\s+today)\b(?!\s*(?:months?|weeks?))"), 1),
     (re.compile(r"\b" + NOT_A_CLOCK + _N + r"\s+years?\s+old\b"), 1),
 )
+#: Before a bare "N today", words that make N an age: "is 4 today", "you're 5 today", "Kiah's 9 today".
+_AGE_LEAD = re.compile(r"(?:\b(?:is|turned|turns|turning|now|are|be|am|ur)|['’](?:s|re))\s+$", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
+
+
+#: A capitalised word this common in English ("Top", "Hard") is taken for a name before "N today" only when so many
+#: babies have been given it ("Summer", "Will").
+COMMON_WORD_RANK = 5000
+NAME_BEFORE_AGE_COUNT = 1000
+
+
+def said_as_an_age(text: str, start: int, end: int) -> bool:
+    """Whether a bare "N today" (the number at [start, end) of ``text`` as written) says an age outside a birthday
+    post: said first in its sentence ("Three today!"), after an age's verb ("is", "turned", "you're") or after a
+    name ("Clemmie 5 today"); not after another word ("kicked 3 today", "Top 3 today"), nor as "one" after a word
+    that opens the sentence ("Hot one today")."""
+    if _AGE_LEAD.search(text, max(0, start - 16), start):
+        return True
+    word = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if word is None:
+        return True
+    number, before = text[start:end], word[1]
+    if not before[:1].isupper() or not number[:1].isdigit() and number.islower():
+        return False
+    rank = english_rank(before.lower())  # a word that opens the sentence ("Top 3 today") is no name
+    return rank is None or rank >= COMMON_WORD_RANK or name_count(before) >= NAME_BEFORE_AGE_COUNT
+
+
 #: Words that make "N years ago today" a birth's anniversary.
 _A_BIRTH = re.compile(r"\bborn\b|\bbirth|\bb-?day\b|\barrived\b|\bcame (?:along|into)\b|\bmade (?:me|us) a\b|🎂")
 #: A number word shouted on its own ("FIVE!!!", "EIGHT 😭") is an age only in a birthday post.
@@ -112,6 +141,10 @@ def _claims(view: PostView, family: Family) -> Iterator[AgeClaim]:
             if rx is _YEARS_AGO_TODAY and not _A_BIRTH.search(low):
                 continue  # "One year ago today, a judge said forever. Happy Adoption Day": another day's anniversary
             for m in rx.finditer(low):
+                if rx is _N_TODAY and not context and "old" not in m[0]:
+                    said = view.span_folded(index, m.start(group), m.end(group))
+                    if not said_as_an_age(view.texts[said.part], said.start, said.end):
+                        continue
                 n = number_value(m[group])
                 if n is not None:
                     hits.append((n, m.start(group), 0.8 if context else 0.55,

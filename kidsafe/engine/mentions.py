@@ -21,7 +21,9 @@ _WORD = re.compile(r"(?<![\w#@&])([^\W\d_][^\W\d_'’\-]*)", re.UNICODE)
 _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)")
 #: An age right after a name: "Leo is 4", "Leo turned three", "Leo (4)", "Leo, 6,". Not "6 months".
 _NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-NOT_YEARS = r"(?!\s*(?:months?|mths?|mos?|weeks?|wks?|days?|hours?|hrs?|minutes?|mins?|am|pm|o'?clock|[:.]\d|%|x\b))"
+NOT_YEARS = (r"(?!\s*(?:months?|mths?|mos?|weeks?|wks?|days?|hours?|hrs?|minutes?|mins?|am|pm|o'?clock|[:.]\d|%|x\b"
+             r"|(?:feet|foot|ft|inch|inches|cm|kg|kilos?|lbs?|pounds?|stone|goals?|points?|stars?|teeth|km|miles?"
+             r"|metres?|meters?)\b))")  # "is 3 feet tall", "is on 5 stars": a measure or a count, not an age
 AGE_AFTER_NAME = re.compile(r"\s*(?:(?:is|was|turned|turns|turning|is now)\s+(?:now\s+)?" + _NUMBER + r"\b" + NOT_YEARS
                             + r"|\(\s*\d{1,2}\s*\)|,\s*\d{1,2}\s*,)")
 #: A birth announced around a name.

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from kidsafe.engine import lexicon as lx
-from kidsafe.engine.ages import AGE_PATTERNS, BIRTHDAY_CONTEXT, NOT_A_CLOCK, NOT_COUNTED
+from kidsafe.engine.ages import AGE_PATTERNS, BIRTHDAY_CONTEXT, NOT_A_CLOCK, NOT_COUNTED, said_as_an_age
 from kidsafe.engine.mentions import NOT_YEARS
 from kidsafe.engine.text import NUMBER_WORDS
 
@@ -39,8 +39,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
                 + NOT_YEARS + r"\b" + _WHEN + ")"), OLDER),
     (re.compile(r"(?i)\b" + NOT_A_CLOCK + _N + r"\s+years?\s+ago\s+today\b"), "some years ago"),
     (re.compile(r"(?i)\b(?:my|our|a|the|your|his|her)\s+(?P<age>" + _N + r"[\s-]+years?[\s-]+old)\b"), "little one"),
-    (re.compile(r"(?i)\b" + NOT_A_CLOCK + NOT_COUNTED + _N + r"\s+(?:years?\s+old\s+)?today\b(?!\s*(?:months?|weeks?))"),
-     OLDER),
+    (_N_TODAY := re.compile(r"(?i)\b" + NOT_A_CLOCK + NOT_COUNTED + _N + r"\s+(?:years?\s+old\s+)?today\b"
+                            r"(?!\s*(?:months?|weeks?))"), OLDER),
     (re.compile(r"(?i)\b" + NOT_A_CLOCK + _N + r"[\s-]+years?[\s-]+old\b"), OLDER),
     (re.compile(r"(?i)\b" + _NTH + r"(?=\s+(?:birthday|bday|b-day)\b)"), ""),
     (re.compile(r"(?<=[a-z])\s*\(\s*\d{1,2}\s*\)"), ""),
@@ -80,6 +80,8 @@ def age_spans(caption: str) -> Iterator[tuple[int, int, str, str]]:
     birthday = bool(BIRTHDAY_CONTEXT.search(caption.lower()))
     for rx, words in PATTERNS + (IN_BIRTHDAY_POSTS if birthday else ()):
         for m in rx.finditer(caption):
+            if rx is _N_TODAY and not birthday and "old" not in m[0].lower() and not said_as_an_age(caption, *m.span()):
+                continue  # "kicked 3 today": no age to make vague
             group = "age" if "age" in rx.groupindex else 0
             dated = words == OLDER and _dated(m[group])
             yield m.start(group), m.end(group), "age", words + (" this month" if dated else "")
