@@ -167,14 +167,16 @@ def _add_favourites(book: FactBook, family: Family, views: Sequence[PostView]) -
                 if m:
                     found.append((phrase, m.start(), view.all_span(m.start("thing"), m.end("thing"))))
                     break
+        # someone of the family is loved, not a thing ("our dog loves Mia more than us")
+        people = {p.key for p in family.cast.by_post.get(view.id, []) if p.role not in ("character", "place", "unknown")}
         for m in re.finditer(r"\b(?:favourite|favorite|fave|obsessed with|loves|mad about)\s+([a-z][a-z \-]{2,30}?)"
                              r"(?=[.!,?\n]|$| and | but | so )", text):
             thing = m[1].strip()
-            if thing.split()[0] not in _NOT_FAVOURITE_STARTS:
+            if thing.split()[0] not in _NOT_FAVOURITE_STARTS and thing.split()[0] not in people:
                 found.append((thing, m.start(), view.all_span(m.start(1), m.start(1) + len(thing))))
-        people = {p.key for p in family.cast.by_post.get(view.id, []) if p.role not in ("character", "place", "unknown")}
         learned_found = [(f.text, f.start, Span("caption", f.start, f.end, view.caption[f.start:f.end]))
-                         for f in find_favourites(view.caption) if fold(f.text) not in people]
+                         for f in find_favourites(view.caption)
+                         if fold(f.text) not in people and fold(f.text).split()[0] not in people]
         learned_pairs = {(phrase, pos) for phrase, pos, _ in learned_found}
         seen: set[str] = set()
         for phrase, pos, span in learned_found + found:
