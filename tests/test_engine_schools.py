@@ -31,6 +31,14 @@ def test_engine_saints_school_in_a_school_post():
     assert child_names(d) == {"Aoife"}
 
 
+def test_engine_a_schools_name_stops_at_the_end_of_its_sentence():
+    """"at Little Acorns. Kindy graduation": the name is Little Acorns, not "Little Acorns. Kindy"; "St." stays."""
+    d = dossier(view("1", "Noah's first day at nursery, Little Acorns, he didn't even look back"),
+                view("2", "Noah at Little Acorns. Kindy graduation with little caps"),
+                view("3", "Noah is 4 today", "2024-02-01 09:00"))
+    assert values(d, FactKind.SCHOOL, "Noah") == {"Little Acorns"}
+
+
 def test_engine_ordinary_words_in_school_posts_are_no_school():
     d = dossier(view("1", "Snacks packed, first day of school tomorrow"),
                 view("2", "Snacks for the school trip, Zero complaints"),

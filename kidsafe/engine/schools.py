@@ -30,6 +30,10 @@ _PREFIX_TYPE = re.compile(r"(?<!\w)(" + "|".join(sorted(lx.PREFIX_SCHOOL_TYPES, 
                           r"((?:[\w'’\-]+\s+){0,5}[\w'’\-]+)")
 
 
+#: A word that ends its sentence: a stop after a word longer than an abbreviation ("Acorns.", not "St." or "Mt.").
+_ENDS_SENTENCE = re.compile(r"[^\W\d_]{4,}\.+$")
+
+
 def _name_run(text: str, end: int, shouting_ok: bool) -> list[tuple[int, str]]:
     """(start, word) of the run of capitalised words just before ``end`` ("St Mary's RC" before "Primary").
 
@@ -44,6 +48,8 @@ def _name_run(text: str, end: int, shouting_ok: bool) -> list[tuple[int, str]]:
         capitalised = word[:1].isupper() and (shouting_ok or not word.isupper() or len(word) <= 2)
         if text[start + len(word):after].strip() or not (capitalised or (word in _CONNECTORS and run)):
             break
+        if _ENDS_SENTENCE.search(word):
+            break  # "at Little Acorns. Kindy graduation": the sentence before is no part of the name
         run.append((start, word))
         after = start
     while run and run[-1][1] in _CONNECTORS:
