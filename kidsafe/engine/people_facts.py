@@ -152,6 +152,10 @@ def _add_bare_kin_titles(book: FactBook, cast, views: Sequence[PostView]) -> Non
                      advice=ADVICE[FactKind.RELATIVE])
 
 
+#: The roles of the family's own people: a favourite never opens with one of their names.
+_FAMILY_ROLES = frozenset({"child", "parent", "pet", "relative"})
+
+
 def _add_favourites(book: FactBook, family: Family, views: Sequence[PostView]) -> None:
     """Characters, celebrities and favourite things named in a post about one child."""
     for view in views:
@@ -167,16 +171,18 @@ def _add_favourites(book: FactBook, family: Family, views: Sequence[PostView]) -
                 if m:
                     found.append((phrase, m.start(), view.all_span(m.start("thing"), m.end("thing"))))
                     break
-        # someone of the family is loved, not a thing ("our dog loves Mia more than us")
         people = {p.key for p in family.cast.by_post.get(view.id, []) if p.role not in ("character", "place", "unknown")}
+        # someone of the family is loved, not a thing ("our dog loves Mia more than us"); not another name the
+        # cast holds, which may be a character's read as a guest's ("Harry Potter")
+        family_keys = {p.key for p in family.cast.by_post.get(view.id, []) if p.role in _FAMILY_ROLES}
         for m in re.finditer(r"\b(?:favourite|favorite|fave|obsessed with|loves|mad about)\s+([a-z][a-z \-]{2,30}?)"
                              r"(?=[.!,?\n]|$| and | but | so )", text):
             thing = m[1].strip()
-            if thing.split()[0] not in _NOT_FAVOURITE_STARTS and thing.split()[0] not in people:
+            if thing.split()[0] not in _NOT_FAVOURITE_STARTS and thing.split()[0] not in family_keys:
                 found.append((thing, m.start(), view.all_span(m.start(1), m.start(1) + len(thing))))
         learned_found = [(f.text, f.start, Span("caption", f.start, f.end, view.caption[f.start:f.end]))
                          for f in find_favourites(view.caption)
-                         if fold(f.text) not in people and fold(f.text).split()[0] not in people]
+                         if fold(f.text) not in people and fold(f.text).split()[0] not in family_keys]
         learned_pairs = {(phrase, pos) for phrase, pos, _ in learned_found}
         seen: set[str] = set()
         for phrase, pos, span in learned_found + found:
