@@ -292,7 +292,8 @@ def test_a_countrys_day_is_nobodys_birthday():
 
 
 @pytest.mark.parametrize("caption", ["Max 3 today. Pancakes for breakfast", "Three today! Max", "Max's 3 today",
-                                     "Max you're 3 today", "Summer 3 today, Max and Summer at the park"])
+                                     "Max you're 3 today", "Summer 3 today, Max and Summer at the park",
+                                     "Our boy Max, my little man 3 today"])
 def test_engine_a_bare_age_today_after_a_name_an_age_verb_or_nothing_is_an_age(caption):
     """Outside a birthday post, "N today" is an age first in its sentence, after "is", "you're" or "'s", or after a
     name; after another word ("kicked 3 today") it counts something else."""

@@ -214,6 +214,7 @@ def test_vague_times_become_parts_of_the_day(text, said):
     ("First day of Year 3 today!", "First day of Year 3 today!"),  # a school year, not "Year a year older"
     ("Top 3 today at the gala", "Top 3 today at the gala"),  # a count, not "Top a year older"
     ("Hot one today", "Hot one today"),
+    ("Our girl ONE today", "Our girl a year older this month"),  # after a word for a child, an age
     ("Ages 9 to 12 welcome", "Ages 9 to 12 welcome"),  # no clock said: no time
     ("Gym 4:30-5:30. Then tea", "Gym in the afternoon. Then tea"),  # a full stop after the range ends it
 ])

@@ -37,7 +37,7 @@ AGE_PATTERNS = (
 )
 #: Before a bare "N today", words that make N an age: "is 4 today", "you're 5 today", "Kiah's 9 today".
 _AGE_LEAD = re.compile(r"(?:\b(?:is|turned|turns|turning|now|are|be|am|ur)|['’](?:s|re))\s+$", re.IGNORECASE)
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
+_WORD_BEFORE = re.compile(r"(?:([^\W\d_][\w'’-]*)\s+)?([^\W\d_][\w'’-]*)\s+$")
 
 
 #: A capitalised word this common in English ("Top", "Hard") is taken for a name before "N today" only when so many
@@ -48,15 +48,17 @@ NAME_BEFORE_AGE_COUNT = 1000
 
 def said_as_an_age(text: str, start: int, end: int) -> bool:
     """Whether a bare "N today" (the number at [start, end) of ``text`` as written) says an age outside a birthday
-    post: said first in its sentence ("Three today!"), after an age's verb ("is", "turned", "you're") or after a
-    name ("Clemmie 5 today"); not after another word ("kicked 3 today", "Top 3 today"), nor as "one" after a word
-    that opens the sentence ("Hot one today")."""
+    post: said first in its sentence ("Three today!"), after an age's verb ("is", "turned", "you're"), a word for a
+    child ("our girl 3 today") or a name ("Clemmie 5 today"); not after another word ("kicked 3 today", "Top 3
+    today"), nor as "one" after a word that opens the sentence ("Hot one today")."""
     if _AGE_LEAD.search(text, max(0, start - 16), start):
         return True
     word = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if word is None:
         return True
-    number, before = text[start:end], word[1]
+    number, before = text[start:end], word[2]
+    if fold(before) in lx.CHILD_WORDS or word[1] and fold(f"{word[1]} {before}") in lx.CHILD_WORDS:
+        return True  # "our girl 3 today", "my little man FIVE today"
     if not before[:1].isupper() or not number[:1].isdigit() and number.islower():
         return False
     rank = english_rank(before.lower())  # a word that opens the sentence ("Top 3 today") is no name
