@@ -119,10 +119,9 @@ def _days_spans(text: str, days: set[str]) -> dict[str, list[tuple[int, int]]]:
     return {day: _weekday_spans(text, day) for day in sorted(days)}
 
 
-def _runs_through_noon(text: str, m: re.Match[str], hour: int) -> bool:
-    """A range of hours that ends at a smaller hour, not said as morning ("7:45-4", "7 till 3", "8-2pm"): a day
-    at nursery or school, so its start is in the morning."""
-    end = _RANGE_END.match(text, m.end())
+def _runs_through_noon(end: re.Match[str] | None, hour: int) -> bool:
+    """A range of hours (``end``: `_RANGE_END` matched after its start) that ends at a smaller hour, not said as
+    morning ("7:45-4", "7 till 3", "8-2pm"): a day at nursery or school, so its start is in the morning."""
     return end is not None and int(end[1]) < hour and not (end[2] or "p").startswith("a")
 
 
@@ -154,7 +153,7 @@ def _time_of(text: str, m: re.Match[str]) -> str | None:
             hour = 0
     elif m[7]:
         hour, minute = int(m[7]), int(m[8])
-        if afternoon(hour) and not _runs_through_noon(text, m, hour):
+        if afternoon(hour) and not _runs_through_noon(_RANGE_END.match(text, m.end()), hour):
             hour += 12
     elif m[9]:  # "5 till 7", "5 till 7pm", "9 till 11am", "6 to 7:30", "6-7pm": the start of a range of hours
         hour, minute = int(m[9]), 0
@@ -162,7 +161,7 @@ def _time_of(text: str, m: re.Match[str]) -> str | None:
         suffix = end[2][0] if end and end[2] else ""
         if suffix == "p" and hour < 12 and hour <= int(end[1]):
             hour += 12
-        elif not suffix and afternoon(hour) and not _runs_through_noon(text, m, hour):
+        elif not suffix and afternoon(hour) and not _runs_through_noon(end, hour):
             hour += 12
     else:  # "at 6", "5 o'clock"
         hour, minute = int(m[11] or m[12]), 0

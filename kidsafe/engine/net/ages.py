@@ -80,9 +80,8 @@ def age_spans(caption: str) -> Iterator[tuple[int, int, str, str]]:
     birthday = bool(BIRTHDAY_CONTEXT.search(caption.lower()))
     for rx, words in PATTERNS + (IN_BIRTHDAY_POSTS if birthday else ()):
         for m in rx.finditer(caption):
-            number_end = m.start() + len(m[0].split()[0])  # the match opens with the number
             if rx is _N_TODAY and not birthday and "old" not in m[0].lower() and not said_as_an_age(
-                    caption, m.start(), number_end):
+                    caption, m.start(), m.start() + len(m[0].split()[0])):  # the match opens with the number
                 continue  # "kicked 3 today": no age to make vague
             group = "age" if "age" in rx.groupindex else 0
             dated = words == OLDER and _dated(m[group])
