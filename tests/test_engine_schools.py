@@ -265,3 +265,14 @@ def test_the_days_said_after_a_school_are_no_part_of_its_name():
     assert values(d, FactKind.SCHOOL) == {"Kōtuku Kindergarten"}
     assert _says_days("Mon-Wed") and _says_days("Tuesdays") and _says_days("Tue/Thu")
     assert not _says_days("Monday's Child") and not _says_days("Kindergarten")
+
+
+def test_engine_a_school_on_a_certificate_is_named_by_its_own_line():
+    """A photo's lines are joined to find a name split over two ("OAKFIELD" above "PRIMARY SCHOOL"), but the
+    certificate's other lines are no part of the school's name."""
+    d = dossier(view("1", "Ava is 6 today 🎂", "2024-03-01 09:00"),
+                view("2", "So proud of this one 🥹", "2024-05-10 17:00",
+                     ocr=("CERTIFICATE OF ACHIEVEMENT", "Awarded to", "Ava Pemberton", "Star of the Week",
+                          "Oakfield Primary School")),
+                view("3", "First day back! 🎒", "2024-09-04 08:30", ocr=("WELCOME TO", "OAKFIELD", "PRIMARY SCHOOL")))
+    assert values(d, FactKind.SCHOOL) == {"Oakfield Primary School"}

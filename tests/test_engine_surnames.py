@@ -167,3 +167,38 @@ def test_the_x_household_is_the_x_family_not_a_plural():
     found = _candidates("Happy Christmas from the Hollis household 🎄")
     assert "Hollis" in found and "Holli" not in found
 
+
+
+def _photo_feed(*photo_lines: tuple[str, ...]):
+    """Ten posts about Ava and Jack, the first ones with a photo whose text reads ``photo_lines``: enough posts for
+    the surname model to weigh what the photos give."""
+    captions = ["Ava and Jack in the garden", "Jack's first swim lesson", "Ava and Jack at the beach",
+                "Rainy day crafts with Ava", "Jack loves his dinosaurs", "Ava's ballet show", "Jack is 3 today 🎈",
+                "Ava turned 6 today! 🎂", "Park run with Jack", "Ava's new bike"]
+    return dossier(*[view(str(i), caption, f"2025-0{1 + i % 9}-1{i % 9} 12:00",
+                          ocr=photo_lines[i] if i < len(photo_lines) else ())
+                     for i, caption in enumerate(captions)])
+
+
+def test_engine_a_certificate_in_a_photo_gives_the_family_name():
+    d = _photo_feed(("CERTIFICATE OF ACHIEVEMENT", "Awarded to", "Ava Pemberton", "Star of the Week"))
+    assert values(d, FactKind.SURNAME) == {"Pemberton"}
+    fact = d.facts_of_kind(FactKind.SURNAME)[0]
+    assert [(e.post, e.source, e.span.text) for e in fact.evidence] == [("0", EvidenceSource.OCR, "Pemberton")]
+
+
+def test_engine_a_door_sign_in_a_photo_gives_the_family_name():
+    d = _photo_feed(("THE PEMBERTON FAMILY", "No 12"), ("WELCOME TO THE OKAFORS",))
+    assert values(d, FactKind.SURNAME) == {"Pemberton", "Okafor"}
+
+
+@pytest.mark.parametrize("lines", [
+    ("THE SMURFS",),  # a t-shirt
+    ("DECK THE HALLS",),  # a Christmas sign
+    ("AVA GRACE",),  # a first and middle name
+    ("AVA LOVES DANCE",),
+    ("Star of the week: Mia Pemberton",),  # a child the feed never names
+    ("ONCE UPON A TIME THE PEMBERTONS LIVED IN A HOUSE BY THE SEA",),  # a book's page, no sign
+])
+def test_engine_photo_text_that_names_no_family_gives_no_surname(lines):
+    assert values(_photo_feed(lines), FactKind.SURNAME) == set()

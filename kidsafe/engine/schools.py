@@ -4,9 +4,11 @@ proper name that keeps coming back in first-day and nativity posts."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -34,13 +36,14 @@ _PREFIX_TYPE = re.compile(r"(?<!\w)(" + "|".join(sorted(lx.PREFIX_SCHOOL_TYPES, 
 _ENDS_SENTENCE = re.compile(r"[^\W\d_]{4,}\.+$")
 
 
-def _name_run(text: str, end: int, shouting_ok: bool) -> list[tuple[int, str]]:
-    """(start, word) of the run of capitalised words just before ``end`` ("St Mary's RC" before "Primary").
+def _name_run(text: str, end: int, shouting_ok: bool, floor: int = 0) -> list[tuple[int, str]]:
+    """(start, word) of the run of capitalised words just before ``end`` ("St Mary's RC" before "Primary"), none
+    of them before ``floor``.
 
     In a caption, words in capitals are shouting ("FIRST DAY OF KINDERGARTEN"), not a name. A comma, a "!" or
     an emoji ends the run: "Esme Cruickshank, Scotstown School" names the child, then the school.
     """
-    window = max(0, end - 80)
+    window = max(floor, end - 80)
     words = [(window + w.start(), w[0]) for w in re.finditer(r"[\w'’.&\-]+", text[window:end])]
     run: list[tuple[int, str]] = []
     after = end  # where the word after this one starts
@@ -55,6 +58,17 @@ def _name_run(text: str, end: int, shouting_ok: bool) -> list[tuple[int, str]]:
     while run and run[-1][1] in _CONNECTORS:
         run.pop()
     return run[::-1]
+
+
+def _ocr_name_run(text: str, end: int, line_starts: list[int]) -> list[tuple[int, str]]:
+    """The name before a type word in a photo's lines joined by spaces: from the type word's own line, or, when
+    the type word opens its line ("OAKFIELD" above "PRIMARY SCHOOL"), from the line above. A certificate's or a
+    sign's other lines ("Awarded to Ava Jones", "Star of the Week") are no part of the school's name."""
+    line = bisect_right(line_starts, end) - 1
+    run = _name_run(text, end, True, floor=line_starts[line])
+    if run or line == 0 or text[line_starts[line]:end].strip():
+        return run
+    return _name_run(text, line_starts[line] - 1, True, floor=line_starts[line - 1])
 
 
 def _name_before(text: str, end: int, shouting_ok: bool) -> str:
@@ -159,9 +173,14 @@ def _explicit(view: PostView) -> list[tuple[str, str, EvidenceSource, str, Span]
     ocr = " ".join(view.parts[i].text for i in ocr_parts)
     if ocr:
         texts.append((headline_case(ocr), EvidenceSource.OCR, ocr_parts))
+    line_starts = list(accumulate((len(view.parts[i].text) + 1 for i in ocr_parts[:-1]), initial=0))
     for text, source, parts in texts:
         for m in _type_words(text, source, view):
-            run, kind = _name_run(text, m.start(), source is EvidenceSource.OCR), m[1]
+            if source is EvidenceSource.OCR:
+                run = _ocr_name_run(text, m.start(), line_starts)
+            else:
+                run = _name_run(text, m.start(), False)
+            kind = m[1]
             words = [w for _, w in run]
             while words and fold(words[0]) in LEADING_NON_NAMES and not _little_starts_name(words):
                 words = words[1:]

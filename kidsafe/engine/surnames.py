@@ -13,7 +13,7 @@ from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import is_known_first_name, name_count
 from kidsafe.engine.mentions import Mention
 from kidsafe.engine.roles import SMALL_FEED
-from kidsafe.engine.text import english_rank, fold, split_hashtag
+from kidsafe.engine.text import english_rank, fold, headline_case, split_hashtag
 from kidsafe.engine.views import PostView
 from kidsafe.models import EvidenceSource, Span
 
@@ -166,8 +166,11 @@ def find_surnames(views: Sequence[PostView]) -> Found:
 
 
 def _add_ocr(views: Sequence[PostView], found: Found) -> None:
-    """A full name read in a photo ("SAM HENDERSON" on a certificate) confirms a family name."""
+    """Family names read in a photo: a full name ("SAM HENDERSON") confirms one found otherwise; a sign naming the
+    family ("THE PEMBERTON FAMILY", "The Pembertons" on a door), or a certificate's full name whose given name the
+    captions say of someone ("Awarded to Ava Pemberton"), gives one of its own."""
     known = {fold(k) for k in found}
+    said = _names_said(views)
     for view in views:
         for index, part in enumerate(view.parts):
             if part.source is not EvidenceSource.OCR:
@@ -176,6 +179,67 @@ def _add_ocr(views: Sequence[PostView], found: Found) -> None:
             if m and is_known_first_name(m[1]) and (fold(m[2]) in known):
                 found[m[2].capitalize()].append((view.id, EvidenceSource.OCR, part.text.strip(),
                                                  view.span(index, m.start(2), m.end(2))))
+                continue
+            for start, end in _sign_names(part.text) + _certificate_names(part.text, said):
+                name = headline_case(part.text[start:end])
+                found[name].append((view.id, EvidenceSource.OCR, part.text.strip(), view.span(index, start, end)))
+
+
+#: A sign is a few words: a longer line (a book's page, a poster's blurb) says "the Xs" of anyone.
+SIGN_WORDS = 6
+#: "The Pemberton Family" as a sign is written: the family word capitalised too.
+_SIGN_GROUP = re.compile(r"\b(?:the|The)\s+(" + _PARTICLE + r"?" + _FAMILY_NAME + r")\s+(?i:" + _GROUP_WORD + r")")
+
+
+def _sign_names(line: str) -> list[tuple[int, int]]:
+    """Where a short line read in a photo names a family ("THE PEMBERTON FAMILY", "Welcome to the Pembertons")."""
+    text = headline_case(line)  # each character keeps its place
+    if len(text.split()) > SIGN_WORDS:
+        return []
+    return [m.span(2) if pattern is _SIGN_GROUP else m.span(1)
+            for pattern in (_SIGN_GROUP, _THE_PLURAL) for m in pattern.finditer(text)
+            if _sign_word(m[2] if pattern is _SIGN_GROUP else m[1])]
+
+
+#: How common in English a family's name on a sign may be: "The Parkers" is a family, "Deck the Halls" a carol.
+SIGN_ENGLISH_RANK = 5000
+
+
+def _sign_word(word: str) -> bool:
+    key = fold(word)
+    return (_plausible(word) and key + "s" not in lx.CHARACTERS and key not in lx.CHILD_WORDS
+            and key not in lx.PET_WORDS and (english_rank(word) or 10**6) > SIGN_ENGLISH_RANK)
+
+
+def _certificate_names(line: str, said: set[str]) -> list[tuple[int, int]]:
+    """Where a line read in a photo gives the family name after a given name the captions say ("Awarded to AVA
+    PEMBERTON", "Ava Grace Pemberton"): a word rare in English and as a given name ("Ava Grace" says no family;
+    "Ava Loves Dance" no name at all)."""
+    text = headline_case(line)
+    words = list(re.finditer(r"[\wÀ-ɏ'’\-]+", text))
+    out = []
+    for i, first in enumerate(words):
+        if fold(first[0]) not in said:
+            continue
+        for last in words[i + 1:i + 3]:
+            between = text[first.end():last.start()]
+            if between.strip() or not last[0][:1].isupper():
+                break
+            if _tag_word(last[0]) and name_count(last[0]) < CHEERED_NAME_COUNT and fold(last[0]) not in said:
+                out.append(last.span())
+                break
+            if not is_known_first_name(last[0]):
+                break
+            first = last  # a middle name: the family name may follow it
+    return out
+
+
+def _names_said(views: Sequence[PostView]) -> set[str]:
+    """Given names the feed's own words say with a capital (captions, comments, tags on people)."""
+    said = {fold(w) for v in views for p in v.parts if p.source is not EvidenceSource.OCR
+            for w in re.findall(r"(?<![\w#@])[A-Z][\wÀ-ɏ]+", p.text)}
+    said |= {fold(t.split()[0]) for v in views for t in v.people if t.split()}
+    return {w for w in said if is_known_first_name(w)}
 
 
 def _merge_case(found: Found) -> Found:
@@ -214,7 +278,10 @@ def kept_surnames(found: Found, mentions: Sequence[Mention], ents: dict[str, set
         feats = surname_features(name, items, as_person[key], after_given[key], ents.get(key, set()))
         if RECORDER is not None:
             RECORDER.append((name, feats))
-        if model is None or model.probabilities(feats)["surname"] >= model.threshold:
+        # read in a photo (a sign on the door, a child's certificate): the corpus has no photos to teach the model
+        # that way, and a stranger needs no model to read a family's name off its own door
+        in_photo = any(source is EvidenceSource.OCR for _, source, _, _ in items)
+        if model is None or in_photo or model.probabilities(feats)["surname"] >= model.threshold:
             kept[name] = items
     return kept
 
