@@ -276,3 +276,25 @@ def test_engine_a_school_on_a_certificate_is_named_by_its_own_line():
                           "Oakfield Primary School")),
                 view("3", "First day back! 🎒", "2024-09-04 08:30", ocr=("WELCOME TO", "OAKFIELD", "PRIMARY SCHOOL")))
     assert values(d, FactKind.SCHOOL) == {"Oakfield Primary School"}
+
+
+
+@pytest.mark.parametrize(("lines", "school"), [
+    (("ST JOHN THE", "BAPTIST PRIMARY SCHOOL"), "St John The Baptist Primary School"),
+    (("KING'S", "HEDGES", "PRIMARY SCHOOL"), "King's Hedges Primary School"),
+    (("HOLY TRINITY", "C OF E PRIMARY SCHOOL"), "Holy Trinity C Of E Primary School"),
+    (("OAKFIELD", "", "PRIMARY SCHOOL"), "Oakfield Primary School"),
+    (("WELCOME TO OAKFIELD", "PRIMARY SCHOOL"), "Oakfield Primary School"),
+    (("ÉCOLE JULES FERRY", "Ava Pemberton"), "École Jules Ferry"),
+])
+def test_engine_a_school_sign_over_several_lines_is_named_whole(lines, school):
+    d = dossier(view("1", "Ava is 6 today 🎂", "2024-03-01 09:00"),
+                view("2", "First day back! 🎒", "2024-09-04 08:30", ocr=lines))
+    assert values(d, FactKind.SCHOOL) == {school}
+
+
+def test_engine_a_childs_name_above_a_school_word_is_no_school():
+    d = dossier(view("1", "Ava is 6 today 🎂", "2024-03-01 09:00"),
+                view("2", "Sports day 🏅", "2024-07-04 14:30",
+                     ocr=("Awarded to Ava Pemberton", "Primary School Sports Day")))
+    assert not any("Pemberton" in v for v in values(d, FactKind.SCHOOL))

@@ -199,6 +199,25 @@ def test_engine_a_door_sign_in_a_photo_gives_the_family_name():
     ("AVA LOVES DANCE",),
     ("Star of the week: Mia Pemberton",),  # a child the feed never names
     ("ONCE UPON A TIME THE PEMBERTONS LIVED IN A HOUSE BY THE SEA",),  # a book's page, no sign
+    ("THE BAKERS",), ("Welcome to The Willows",), ("THE ACORNS",),  # a shop, a house's name, a nursery room
+    ("THE TWITS",), ("THE ADDAMS FAMILY",),  # a book, a Halloween banner
+    ("THE VERY HUNGRY CATERPILLAR", "ERIC CARLE"),  # an author: no certificate
+    ("JACK WOLFSKIN",), ("JACK DANIEL'S",),  # brands
 ])
 def test_engine_photo_text_that_names_no_family_gives_no_surname(lines):
     assert values(_photo_feed(lines), FactKind.SURNAME) == set()
+
+
+@pytest.mark.parametrize(("lines", "surname"), [
+    (("Welcome to the O'Briens",), "O'Brien"),  # written as a name is, not "O'brien"
+    (("THE DE SOUZA FAMILY",), "De Souza"),  # the particle is part of the name
+    (("THE HUGHES FAMILY",), "Hughes"),  # not "Hughe" too
+    (("Awarded to", "Ava McBride"), "McBride"),
+])
+def test_engine_a_family_name_in_a_photo_is_read_whole(lines, surname):
+    assert values(_photo_feed(lines), FactKind.SURNAME) == {surname}
+
+
+def test_engine_a_teacher_signing_a_certificate_gives_no_family_name():
+    d = _photo_feed(("Awarded to", "Ava Pemberton", "Signed", "Mrs Sarah Okafor"))
+    assert values(d, FactKind.SURNAME) == {"Pemberton"}

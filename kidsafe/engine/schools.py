@@ -61,14 +61,62 @@ def _name_run(text: str, end: int, shouting_ok: bool, floor: int = 0) -> list[tu
 
 
 def _ocr_name_run(text: str, end: int, line_starts: list[int]) -> list[tuple[int, str]]:
-    """The name before a type word in a photo's lines joined by spaces: from the type word's own line, or, when
-    the type word opens its line ("OAKFIELD" above "PRIMARY SCHOOL"), from the line above. A certificate's or a
-    sign's other lines ("Awarded to Ava Jones", "Star of the Week") are no part of the school's name."""
+    """The name before a type word in a photo's lines joined by spaces: from the type word's own line, then from
+    the lines above while the name runs on into them ("OAKFIELD" over "PRIMARY SCHOOL", "ST JOHN THE" over "BAPTIST
+    PRIMARY SCHOOL", "HOLY TRINITY" over "C OF E PRIMARY SCHOOL"). A certificate's or a sign's other lines ("Awarded
+    to", "Ava Jones", "Star of the Week") are no part of the school's name."""
     line = bisect_right(line_starts, end) - 1
     run = _name_run(text, end, True, floor=line_starts[line])
-    if run or line == 0 or text[line_starts[line]:end].strip():
-        return run
-    return _name_run(text, line_starts[line] - 1, True, floor=line_starts[line - 1])
+    while line > 0 and _runs_on_above(text, run, line_starts, line, end):
+        line -= 1
+        above_end = line_starts[line + 1] - 1
+        if not text[line_starts[line]:above_end].strip():
+            continue  # an empty line between
+        above = _name_run(text, above_end, True, floor=line_starts[line])
+        if not above or above[0][0] != len(text[:line_starts[line]]) + _indent(text, line_starts[line]):
+            break  # the line above is no name's start from its first word
+        run = above + run
+    if not run and line > 0:  # "WELCOME TO OAKFIELD" over "PRIMARY SCHOOL": the name ends the line above
+        above = _name_run(text, line_starts[line] - 1, True, floor=line_starts[line - 1])
+        cut = max((i + 1 for i, (_, w) in enumerate(above) if fold(w) in STOP_WORDS or fold(w) in _NOT_NAME_LINE),
+                  default=0)
+        run = above[cut:]
+        if len(run) == 2 and name_count(run[0][1]) >= 1000:
+            run = []  # "Awarded to Ava Pemberton" over "Primary School Sports Day": a child's name
+    return run
+
+
+def _indent(text: str, start: int) -> int:
+    return len(text[start:]) - len(text[start:].lstrip())
+
+
+#: A line above that opens with one of these is a certificate's or a sign's words, not a school's name.
+_NOT_NAME_LINE = frozenset({"awarded", "presented", "certificate", "star", "well", "congratulations", "welcome"})
+
+
+def _runs_on_above(text: str, run: list[tuple[int, str]], line_starts: list[int], line: int, end: int) -> bool:
+    """Whether a school's name read so far on a photo's line may go on from the line above: the name fills its
+    line from the first word (or the line holds only the type word, or only words like "C of E"), and the line
+    above ends in a joining word ("THE", "OF") or is one or two words that open no sentence and name no person."""
+    start = line_starts[line]
+    words = [w for _, w in run]
+    only_kind = all(fold(w) in lx.SCHOOL_TYPE_WORDS or fold(w) in _CONNECTORS or len(w) <= 1 for w in words)
+    if run and run[0][0] != start + _indent(text, start) and not only_kind:
+        return False
+    if not run and text[start:end].strip():
+        return False
+    above_start = line_starts[line - 1]
+    above = text[above_start:start - 1].split()
+    if not above:
+        return line - 1 > 0  # an empty line: look past it
+    if fold(above[-1]) in _CONNECTORS or fold(above[-1]) == "the":
+        return True
+    if fold(above[-1]) in STOP_WORDS:
+        return False  # "WELCOME TO" over "OAKFIELD": the sign's words, not the name's
+    if len(above) > 2 or fold(above[0]) in _NOT_NAME_LINE or fold(above[0]) in LEADING_NON_NAMES:
+        return False
+    # "Ava Pemberton" over "Primary School": a child's name, not the school's
+    return not (len(above) == 2 and name_count(above[0]) >= 1000 and fold(above[0]) not in ("st", "saint"))
 
 
 def _name_before(text: str, end: int, shouting_ok: bool) -> str:
@@ -194,7 +242,9 @@ def _explicit(view: PostView) -> list[tuple[str, str, EvidenceSource, str, Span]
                 kind = words.pop() + " " + kind
             out.append((" ".join(words), kind, source, f"{' '.join(words)} {m[0]}", span))
     for text, source, parts in texts:
-        out.extend((*found, view.span_joined(parts, " ", start, end)) for *found, start, end in _prefixed(text, source))
+        starts = line_starts if source is EvidenceSource.OCR else (0,)
+        out.extend((*found, view.span_joined(parts, " ", start, end))
+                   for *found, start, end in _prefixed(text, source, starts))
     for tag, span in view.hashtag_spans():
         named = _hashtag_school(tag)
         if named:
@@ -254,19 +304,23 @@ def _type_words(text: str, source: EvidenceSource, view: PostView) -> list[re.Ma
 _LOWER_PREFIX_TYPES = frozenset({"garderie", "guarderia", "cpe", "ecole", "escuela", "colegio"})
 
 
-def _prefixed(text: str, source: EvidenceSource) -> list[tuple[str, str, EvidenceSource, str, int, int]]:
+def _prefixed(text: str, source: EvidenceSource, line_starts: Sequence[int] = (0,)
+              ) -> list[tuple[str, str, EvidenceSource, str, int, int]]:
     """ "Gaelscoil na Coille", "École Jules Ferry": a capitalised type word, then the name's words
-    (name, type word, source, excerpt, and where the whole phrase starts and ends in ``text``)."""
+    (name, type word, source, excerpt, and where the whole phrase starts and ends in ``text``); a photo's name
+    stops at the end of its line (``line_starts``: where each OCR line starts), before a certificate's next line."""
     out = []
     shouting_ok = source is EvidenceSource.OCR
     for m in _PREFIX_TYPE.finditer(fold_each(text)):  # folded, same offsets
+        line = bisect_right(line_starts, m.start(1))
+        line_end = line_starts[line] - 1 if line < len(line_starts) else len(text)
         kind = text[m.start(1):m.end(1)]
         lower_ok = fold(kind) in _LOWER_PREFIX_TYPES and re.match(r"[A-Z]\w*\s+[A-Z]", text[m.start(2):])
         if not kind[:1].isupper() and not lower_ok:
             continue  # "her gaelscoil": which one is not said; "la garderie Les Petits Lutins" says it
         words: list[str] = []
         ends: list[int] = []
-        for raw in re.finditer(r"\S+", text[m.start(2):m.end(2)]):
+        for raw in re.finditer(r"\S+", text[m.start(2):min(m.end(2), line_end)]):
             word = raw[0].rstrip(".,!?;:)")
             capitalised = word[:1].isupper() and (shouting_ok or not word.isupper() or len(word) <= 2)
             if not (capitalised or fold(word) in lx.SCHOOL_NAME_CONNECTORS):

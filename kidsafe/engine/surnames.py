@@ -13,7 +13,7 @@ from kidsafe.engine import lexicon as lx
 from kidsafe.engine.gazetteer import is_known_first_name, name_count
 from kidsafe.engine.mentions import Mention
 from kidsafe.engine.roles import SMALL_FEED
-from kidsafe.engine.text import english_rank, fold, headline_case, split_hashtag
+from kidsafe.engine.text import english_rank, fold, split_hashtag
 from kidsafe.engine.views import PostView
 from kidsafe.models import EvidenceSource, Span
 
@@ -167,11 +167,13 @@ def find_surnames(views: Sequence[PostView]) -> Found:
 
 def _add_ocr(views: Sequence[PostView], found: Found) -> None:
     """Family names read in a photo: a full name ("SAM HENDERSON") confirms one found otherwise; a sign naming the
-    family ("THE PEMBERTON FAMILY", "The Pembertons" on a door), or a certificate's full name whose given name the
-    captions say of someone ("Awarded to Ava Pemberton"), gives one of its own."""
+    family ("THE PEMBERTON FAMILY", "Welcome to the Okonkwos" on a door), or a certificate's full name whose given
+    name the captions say of someone ("Awarded to AVA PEMBERTON"), gives one of its own."""
     known = {fold(k) for k in found}
     said = _names_said(views)
     for view in views:
+        photo_lines = [p.text for p in view.parts if p.source is EvidenceSource.OCR]
+        certificate = any(_CERTIFICATE.search(line) for line in photo_lines)
         for index, part in enumerate(view.parts):
             if part.source is not EvidenceSource.OCR:
                 continue
@@ -180,8 +182,9 @@ def _add_ocr(views: Sequence[PostView], found: Found) -> None:
                 found[m[2].capitalize()].append((view.id, EvidenceSource.OCR, part.text.strip(),
                                                  view.span(index, m.start(2), m.end(2))))
                 continue
-            for start, end in _sign_names(part.text) + _certificate_names(part.text, said):
-                name = headline_case(part.text[start:end])
+            spans = _sign_names(part.text) + (_certificate_names(part.text, said) if certificate else [])
+            for start, end in spans:
+                name = _as_name(part.text[start:end])
                 found[name].append((view.id, EvidenceSource.OCR, part.text.strip(), view.span(index, start, end)))
 
 
@@ -189,55 +192,89 @@ def _add_ocr(views: Sequence[PostView], found: Found) -> None:
 SIGN_WORDS = 6
 #: "The Pemberton Family" as a sign is written: the family word capitalised too.
 _SIGN_GROUP = re.compile(r"\b(?:the|The)\s+(" + _PARTICLE + r"?" + _FAMILY_NAME + r")\s+(?i:" + _GROUP_WORD + r")")
+#: "The Okonkwos" on a door, not before a family word ("The Hughes Family" is the Hughes family, not the Hughe).
+_SIGN_PLURAL = re.compile(r"\b(?:the|The)\s+((?:O['’]|Ma?c)?[A-Z][a-z\u00C0-\u024F]{2,}?)(?:e?s)\b"
+                          r"(?!\s+(?i:" + _GROUP_WORD + r"))")
+#: Words of a certificate in a photo: only there is a full name the child's own ("Awarded to AVA PEMBERTON").
+_CERTIFICATE = re.compile(r"(?i)\b(?:awarded|presented|certificate|certifies|achievement|congratulations|"
+                          r"star of the week|well done|diploma|graduate[sd]?|this is to)\b")
+
+
+def _sign_case(line: str) -> str:
+    """A line read in a photo as a name is written: words in capitals as "Pemberton", "O'Brien", "McBride"; words
+    in mixed case as they are ("McBride" stays). Every character keeps its place, so spans hold."""
+    def one(m: re.Match[str]) -> str:
+        word = m[0]
+        if not word.isupper():
+            return word
+        word = word[0] + word[1:].lower()
+        return re.sub(r"^(O['’]|Ma?c)([a-z])", lambda p: p[1] + p[2].upper(), word) if len(word) > 4 else word
+    return re.sub(r"[\w'’\-]+", one, line)
+
+
+def _as_name(text: str) -> str:
+    """A family name read in a photo as the dossier writes it."""
+    return _sign_case(text)
 
 
 def _sign_names(line: str) -> list[tuple[int, int]]:
-    """Where a short line read in a photo names a family ("THE PEMBERTON FAMILY", "Welcome to the Pembertons")."""
-    text = headline_case(line)  # each character keeps its place
+    """Where a short line read in a photo names a family ("THE PEMBERTON FAMILY", "Welcome to the Okonkwos"). A
+    name only in the plural must be no English word, place or common given name ("THE BAKERS", "The Willows", "THE
+    ACORNS" are a shop, a house and a nursery room); with a family word it may be commoner ("THE PARKER FAMILY")."""
+    text = _sign_case(line)
     if len(text.split()) > SIGN_WORDS:
         return []
-    return [m.span(2) if pattern is _SIGN_GROUP else m.span(1)
-            for pattern in (_SIGN_GROUP, _THE_PLURAL) for m in pattern.finditer(text)
-            if _sign_word(m[2] if pattern is _SIGN_GROUP else m[1])]
+    out = [m.span(1) for m in _SIGN_GROUP.finditer(text) if _sign_word(m[2])]
+    out += [m.span(1) for m in _SIGN_PLURAL.finditer(text) if _family_word(m[1]) and _sign_word(m[1])]
+    return out
 
 
-#: How common in English a family's name on a sign may be: "The Parkers" is a family, "Deck the Halls" a carol.
+#: How common in English a family's name on a sign may be: "The Parker Family" is a family, "Deck the Halls" a carol.
 SIGN_ENGLISH_RANK = 5000
 
 
 def _sign_word(word: str) -> bool:
     key = fold(word)
-    return (_plausible(word) and key + "s" not in lx.CHARACTERS and key not in lx.CHILD_WORDS
+    return (_plausible(word) and key + "s" not in lx.CHARACTERS and key + " family" not in lx.CHARACTERS
+            and key not in lx.CHILD_WORDS
             and key not in lx.PET_WORDS and (english_rank(word) or 10**6) > SIGN_ENGLISH_RANK)
 
 
+#: Words that stand before a grown-up's name on a certificate ("Signed", "Mrs Sarah Okafor", "Teacher: ...").
+_TITLED = re.compile(r"(?i)\b(?:mr|mrs|ms|miss|dr|teacher|signed|head|headteacher|principal|coach)\b\W*$")
+
+
 def _certificate_names(line: str, said: set[str]) -> list[tuple[int, int]]:
-    """Where a line read in a photo gives the family name after a given name the captions say ("Awarded to AVA
-    PEMBERTON", "Ava Grace Pemberton"): a word rare in English and as a given name ("Ava Grace" says no family;
-    "Ava Loves Dance" no name at all)."""
-    text = headline_case(line)
+    """Where a certificate's line read in a photo gives the family name after a given name the captions say
+    ("Awarded to AVA PEMBERTON", "Ava Grace Pemberton"): the line is the full name alone, or the name follows "to" or
+    "for"; its last word is rare in English and as a given name ("Ava Grace" says no family), and no possessive."""
+    text = _sign_case(line)
     words = list(re.finditer(r"[\wÀ-ɏ'’\-]+", text))
     out = []
     for i, first in enumerate(words):
-        if fold(first[0]) not in said:
+        if fold(first[0]) not in said or _TITLED.search(text[:first.start()]):
             continue
-        for last in words[i + 1:i + 3]:
-            between = text[first.end():last.start()]
-            if between.strip() or not last[0][:1].isupper():
+        before = text[:first.start()].strip()
+        if before and not re.search(r"(?i)\b(?:to|for)\W*$", before):
+            continue
+        for j in range(i + 1, min(i + 3, len(words))):
+            last = words[j]
+            if text[words[j - 1].end():last.start()].strip() or not last[0][:1].isupper():
                 break
-            if _tag_word(last[0]) and name_count(last[0]) < CHEERED_NAME_COUNT and fold(last[0]) not in said:
+            if (_tag_word(last[0]) and name_count(last[0]) < CHEERED_NAME_COUNT and fold(last[0]) not in said
+                    and not re.search(r"['’]s$", last[0]) and not text[last.end():].strip(" .!")):
                 out.append(last.span())
                 break
             if not is_known_first_name(last[0]):
                 break
-            first = last  # a middle name: the family name may follow it
     return out
 
 
 def _names_said(views: Sequence[PostView]) -> set[str]:
-    """Given names the feed's own words say with a capital (captions, comments, tags on people)."""
-    said = {fold(w) for v in views for p in v.parts if p.source is not EvidenceSource.OCR
-            for w in re.findall(r"(?<![\w#@])[A-Z][\wÀ-ɏ]+", p.text)}
+    """Given names the feed's own words say of someone: a capitalised known first name inside a sentence, not
+    opening it ("May half term fun" says no May), and the first names of people tagged."""
+    said = {fold(m[1]) for v in views for p in v.parts if p.source is not EvidenceSource.OCR
+            for m in re.finditer(r"(?<=[\w,] )([A-Z][\wÀ-ɏ]+)", p.text)}
     said |= {fold(t.split()[0]) for v in views for t in v.people if t.split()}
     return {w for w in said if is_known_first_name(w)}
 
