@@ -73,7 +73,7 @@ def _ocr_name_run(text: str, end: int, line_starts: list[int]) -> list[tuple[int
         if not text[line_starts[line]:above_end].strip():
             continue  # an empty line between
         above = _name_run(text, above_end, True, floor=line_starts[line])
-        if not above or above[0][0] != len(text[:line_starts[line]]) + _indent(text, line_starts[line]):
+        if not above or above[0][0] != _first_word(text, line_starts[line]):
             break  # the line above is no name's start from its first word
         run = above + run
     if not run and line > 0:  # "WELCOME TO OAKFIELD" over "PRIMARY SCHOOL": the name ends the line above
@@ -86,8 +86,12 @@ def _ocr_name_run(text: str, end: int, line_starts: list[int]) -> list[tuple[int
     return run
 
 
-def _indent(text: str, start: int) -> int:
-    return len(text[start:]) - len(text[start:].lstrip())
+_SPACES = re.compile(r"\s*")
+
+
+def _first_word(text: str, start: int) -> int:
+    """Where the first word from ``start`` begins (a line's own first word, past its spaces)."""
+    return _SPACES.match(text, start).end()
 
 
 #: A line above that opens with one of these is a certificate's or a sign's words, not a school's name.
@@ -101,7 +105,7 @@ def _runs_on_above(text: str, run: list[tuple[int, str]], line_starts: list[int]
     start = line_starts[line]
     words = [w for _, w in run]
     only_kind = all(fold(w) in lx.SCHOOL_TYPE_WORDS or fold(w) in _CONNECTORS or len(w) <= 1 for w in words)
-    if run and run[0][0] != start + _indent(text, start) and not only_kind:
+    if run and run[0][0] != _first_word(text, start) and not only_kind:
         return False
     if not run and text[start:end].strip():
         return False

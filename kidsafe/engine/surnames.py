@@ -59,12 +59,13 @@ FAMILY_TAG_AFTER = frozenset(GROUP_WORDS) | lx.word_set("people", "family_tag_af
 FAMILY_TAG_BEFORE = lx.word_set("people", "family_tag_before")
 
 
-def _tag_word(word: str) -> bool:
-    """A word a family tag may carry as its name: no common English word, no lexicon word. A town's name or a given
-    name may be a family's too ("#WhitfieldZoo", "#CampbellChristmas"): the surname model weighs those."""
+def _tag_word(word: str, least_rank: int = 20000) -> bool:
+    """A word a family tag may carry as its name: no common English word (none ranked before ``least_rank``), no
+    lexicon word. A town's name or a given name may be a family's too ("#WhitfieldZoo", "#CampbellChristmas"): the
+    surname model weighs those."""
     key = fold(word)
     return (_plausible(word) and key not in lx.CHILD_WORDS and key not in lx.PET_WORDS
-            and (english_rank(word) or 10**6) > 20000)
+            and (english_rank(word) or 10**6) > least_rank)
 
 
 def _family_word(word: str) -> bool:
@@ -170,10 +171,11 @@ def _add_ocr(views: Sequence[PostView], found: Found) -> None:
     family ("THE PEMBERTON FAMILY", "Welcome to the Okonkwos" on a door), or a certificate's full name whose given
     name the captions say of someone ("Awarded to AVA PEMBERTON"), gives one of its own."""
     known = {fold(k) for k in found}
-    said = _names_said(views)
+    said: set[str] | None = None  # read from every caption, so only once a certificate is seen
     for view in views:
-        photo_lines = [p.text for p in view.parts if p.source is EvidenceSource.OCR]
-        certificate = any(_CERTIFICATE.search(line) for line in photo_lines)
+        certificate = any(_CERTIFICATE.search(p.text) for p in view.parts if p.source is EvidenceSource.OCR)
+        if certificate and said is None:
+            said = _names_said(views)
         for index, part in enumerate(view.parts):
             if part.source is not EvidenceSource.OCR:
                 continue
@@ -182,9 +184,9 @@ def _add_ocr(views: Sequence[PostView], found: Found) -> None:
                 found[m[2].capitalize()].append((view.id, EvidenceSource.OCR, part.text.strip(),
                                                  view.span(index, m.start(2), m.end(2))))
                 continue
-            spans = _sign_names(part.text) + (_certificate_names(part.text, said) if certificate else [])
+            spans = _sign_names(part.text) + (_certificate_names(part.text, said) if said and certificate else [])
             for start, end in spans:
-                name = _as_name(part.text[start:end])
+                name = _sign_case(part.text[start:end])
                 found[name].append((view.id, EvidenceSource.OCR, part.text.strip(), view.span(index, start, end)))
 
 
@@ -212,11 +214,6 @@ def _sign_case(line: str) -> str:
     return re.sub(r"[\w'’\-]+", one, line)
 
 
-def _as_name(text: str) -> str:
-    """A family name read in a photo as the dossier writes it."""
-    return _sign_case(text)
-
-
 def _sign_names(line: str) -> list[tuple[int, int]]:
     """Where a short line read in a photo names a family ("THE PEMBERTON FAMILY", "Welcome to the Okonkwos"). A
     name only in the plural must be no English word, place or common given name ("THE BAKERS", "The Willows", "THE
@@ -234,10 +231,10 @@ SIGN_ENGLISH_RANK = 5000
 
 
 def _sign_word(word: str) -> bool:
+    """A name a sign may give: a family tag's word, if commoner in English, and no franchise ("THE SMURFS")."""
     key = fold(word)
-    return (_plausible(word) and key + "s" not in lx.CHARACTERS and key + " family" not in lx.CHARACTERS
-            and key not in lx.CHILD_WORDS
-            and key not in lx.PET_WORDS and (english_rank(word) or 10**6) > SIGN_ENGLISH_RANK)
+    return (_tag_word(word, SIGN_ENGLISH_RANK) and key + "s" not in lx.CHARACTERS
+            and key + " family" not in lx.CHARACTERS)
 
 
 #: Words that stand before a grown-up's name on a certificate ("Signed", "Mrs Sarah Okafor", "Teacher: ...").
