@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kidsafe.engine import aliases
-from kidsafe.engine.mentions import find_mentions
+from kidsafe.engine.mentions import Mention, find_mentions
 from kidsafe.engine.people import Person, is_alias
 from kidsafe.engine.roles import SMALL_FEED
 from kidsafe.models import EvidenceSource, FactKind
@@ -178,3 +178,28 @@ def test_mentions_first_names_inside_hashtags_with_their_cues(caption, name, cue
 ])
 def test_mentions_no_name_from_a_family_s_tag_a_school_s_tag_words_or_odd_tags(caption):
     assert not [m for m in find_mentions(view("1", caption)) if "hashtag" in m.cues]
+
+
+@pytest.mark.parametrize(("name", "pet_form"), [("Brynn", "Brynnie"), ("Ned", "Neddy"), ("Greer", "Greery")])
+def test_aliases_a_pet_ending_said_once_does_not_rename_the_child_said_all_year(name, pet_form):
+    feed = [("1", f"{name} painted the whole fence blue, and herself"),
+            ("2", f"Happy 7th birthday {name}!! We love you {pet_form} Bear 🎂"),
+            *((str(i), f"{name} at the park again, week {i}, Oscar on the swings") for i in range(3, 12))]
+    d = dossier(*(view(post, text, f"2024-05-{int(post) + 3:02d} 10:00") for post, text in feed))
+    child = next(c for c in d.children if c.name != "Oscar")
+    assert child.name == name and pet_form in {a.split()[0] for a in child.aliases}
+
+
+def test_aliases_kept_name_the_fuller_one_unless_a_pet_form_said_less():
+    def person(name, posts):
+        p = Person(key=name.lower(), name=name, role="child")
+        p.mentions.extend(Mention(name=name, key=p.key, post=str(n), source=EvidenceSource.CAPTION, start=0,
+                                  end=len(name), part=0, cues=frozenset()) for n in range(posts))
+        return p
+
+    brynn, brynnie = person("Brynn", 5), person("Brynnie", 1)
+    assert aliases.kept_and_joined(brynn, brynnie) == (brynn, brynnie)
+    gwen, gwennie = person("Gwen", 2), person("Gwennie", 6)  # the pet form is what the feed calls her
+    assert aliases.kept_and_joined(gwen, gwennie) == (gwennie, gwen)
+    bea, bella = person("Bea", 9), person("Bella", 1)  # no pet ending: the fuller name stays
+    assert aliases.kept_and_joined(bea, bella) == (bella, bea)

@@ -298,3 +298,31 @@ def test_engine_a_childs_name_above_a_school_word_is_no_school():
                 view("2", "Sports day 🏅", "2024-07-04 14:30",
                      ocr=("Awarded to Ava Pemberton", "Primary School Sports Day")))
     assert not any("Pemberton" in v for v in values(d, FactKind.SCHOOL))
+
+
+#: A grandad's year: the school's name is Irish, "Scoil an" and a word that is no English word and no name.
+SCOIL_FEED = [
+    ("1", "Back to Scoil an Ghleanna the day. Caolán into third class and Eimear into senior infants."),
+    ("2", "Lifted Eimear and Caolán from Scoil an Ghleanna and Naoise had the hour with me in the car."),
+    ("3", "Eimear was an angel in the Scoil an Ghleanna Christmas play and Caolán was a donkey."),
+    ("4", "Last day at Scoil an Ghleanna before the summer. Caolán got a medal for the reading."),
+    ("5", "Caolán is eight the day. Happy birthday to the big man 🎂"),
+    *((str(n), f"Eimear and Caolán down the shore again with wee Naoise, week {n}") for n in range(6, 12)),
+]
+
+
+def test_engine_the_word_after_an_irish_school_type_is_the_schools_name_not_a_child():
+    d = dossier(*(view(pid, text, f"2024-09-{int(pid) + 1:02d} 16:00") for pid, text in SCOIL_FEED))
+    assert "Ghleanna" not in child_names(d) and {"Caolán", "Eimear"} <= child_names(d)
+    # one school, named as the posts say it: not "... and Naoise", not "... Christmas", not the cut-off "Scoil an"
+    assert values(d, FactKind.SCHOOL) == {"Scoil an Ghleanna"}
+
+
+def test_a_school_is_shown_by_the_fullest_name_whose_words_are_said_again():
+    from kidsafe.engine.schools import SchoolCandidate
+
+    school = SchoolCandidate(tokens=frozenset({"oakfield"}))
+    school.names.update({"Oakfield": 5, "Oakfield Primary School": 1})  # a type word added: the fuller name
+    assert school.display == "Oakfield Primary School"
+    school.names.update({"Oakfield Primary School Sports": 1})  # a word said once after the name: no part of it
+    assert school.display == "Oakfield Primary School"

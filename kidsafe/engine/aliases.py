@@ -158,6 +158,23 @@ def may_be_one_child(a: Person, b: Person, views: dict[str, PostView], genders: 
     return not said_together(a, b) and "and" not in _gaps_between(a, b, views)[0]
 
 
+def diminutive_root(name: str) -> str:
+    """A folded name without its pet ending or a doubled last letter ("neddy", "ned" -> "ned"; "brynnie",
+    "brynn" -> "bryn")."""
+    root = re.sub(r"(?:ie|y|ey|ee|i|s)$", "", name) if len(name) > 3 else name
+    return re.sub(r"(.)\1$", r"\1", root)
+
+
+def kept_and_joined(short: Person, long: Person) -> tuple[Person, Person]:
+    """Of two names of one person, (the one that stays the name, the one that becomes its alias): the
+    fuller name, unless it is only the other with a pet ending and said in fewer posts ("Brynn" in fourteen
+    posts, "Brynnie Bear" in the birthday one: she is Brynn, as "Ned" is no "Neddy")."""
+    pet_form = long.key.startswith(short.key) and diminutive_root(long.key) == diminutive_root(short.key)
+    if pet_form and len(short.posts) > len(long.posts):
+        return short, long
+    return long, short
+
+
 def merge_children(people: dict[str, Person], views: dict[str, PostView], text_posts: int,
                    genders: dict[str, str | None], rule: Callable[[str, str], bool],
                    absorb: Callable[[dict[str, Person], Person, Person], None],
@@ -185,7 +202,7 @@ def merge_children(people: dict[str, Person], views: dict[str, PostView], text_p
             continue
         short, long = (a, b) if len(a.key) <= len(b.key) else (b, a)
         # the fuller name stays when the spelling says which is the nickname, else the one named more
-        kept, joined = (long, short) if rule(short.name, long.name) else (
+        kept, joined = kept_and_joined(short, long) if rule(short.name, long.name) else (
             (a, b) if len(a.posts) >= len(b.posts) else (b, a))
         kept.confidence = max(kept.confidence, joined.confidence)
         absorb(people, kept, joined)

@@ -116,6 +116,9 @@ def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) 
         cues.add("after_the")
     if prev and prev[-1].rstrip(".") in ("st", "saint", "ste"):
         cues.add("after_the")  # "St Brigid's" is a school or church, not a person
+    elif prev and (prev[-1] in lx.PREFIX_SCHOOL_TYPES
+                   or len(prev) >= 2 and prev[-2] in lx.PREFIX_SCHOOL_TYPES and prev[-1] in lx.SCHOOL_NAME_CONNECTORS):
+        cues.add("after_the")  # "Scoil an Ghleanna", "École Jules Ferry": a school's name, not a child
     elif prev and prev[-1] in _PLACE_PREFIXES and re.search(r"(?<!\w)[A-Z]\w*\s+$", text[max(0, start - 12):start]):
         cues.add("after_the")  # "Santa Rosa", "San Diego", "Port Louis": a place's name, not a person's
     poster_sibling = len(prev) >= 2 and prev[-2] == "my" and prev[-1] in ("sister", "brother", "sis", "bro")

@@ -105,11 +105,6 @@ def _same_gender(a: str, b: str) -> bool:
     return sa is None or sb is None or (sa > 0.5) == (sb > 0.5)
 
 
-def _diminutive_root(name: str) -> str:
-    root = re.sub(r"(?:ie|y|ey|ee|i|s)$", "", name) if len(name) > 3 else name
-    return re.sub(r"(.)\1$", r"\1", root)
-
-
 @lru_cache(maxsize=1)
 def _nicknames() -> dict[str, frozenset[str]]:
     """Folded first name -> its nicknames, from the `nicknames` package's hand-curated list."""
@@ -141,7 +136,7 @@ def _is_alias_key(a: str, b: str, short: str, long: str) -> bool:
         return True
     if len(a) >= 4 and b.endswith(a):
         return True
-    root = _diminutive_root(a)
+    root = aliases.diminutive_root(a)
     if len(root) >= 3 and (b.startswith(root) or b[1:].startswith(root)):
         return True
     pet_form = re.fullmatch(r"([a-z]+?)([bcdfgklmnprstvz])\2(?:y|ie|ee|ey)", a)  # Immy, Olly, Ellie, Abby
@@ -569,7 +564,7 @@ def _merge_aliases(people: dict[str, Person], views: dict[str, PostView]) -> Non
                 continue
             if _is_alias_key(short, long, p_short.name, p_long.name) and not _said_together(p_short, p_long, views) \
                     and not _other_surnames(p_short, p_long) and not _named_as_a_place(p_long, p_short):
-                _absorb(people, p_long, p_short)
+                _absorb(people, *aliases.kept_and_joined(p_short, p_long))
                 break
 
 

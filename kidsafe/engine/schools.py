@@ -143,6 +143,10 @@ HASHTAG_NON_NAMES = frozenset(STOP_WORDS) | {"day", "first", "last", "back", "bi
                                              "mum", "mom", "mama", "life", "love", "happy"}
 
 
+#: A school's name said this often in one form is its usual name: a word said once beside it is no part of it.
+USUAL_NAME_TIMES = 3
+
+
 @dataclass
 class SchoolCandidate:
     """A school name with the posts that give it away."""
@@ -158,8 +162,14 @@ class SchoolCandidate:
 
     @property
     def display(self) -> str:
-        """The fullest written form of the name."""
-        return max(self.names, key=lambda n: (len(n.split()), self.names[n], len(n)))
+        """The fullest written form of the name; where one form is said often, not a form with a word said
+        only that once: "Scoil an Ghleanna", said in four posts, not "Scoil an Ghleanna Christmas"."""
+        said: Counter[str] = Counter()
+        for name, times in self.names.items():
+            said.update(dict.fromkeys(_distinctive(name), times))
+        usual = any(n >= USUAL_NAME_TIMES for n in self.names.values())
+        confirmed = [n for n in self.names if not (usual and any(said[w] == 1 for w in _distinctive(n)))]
+        return max(confirmed or self.names, key=lambda n: (len(n.split()), self.names[n], len(n)))
 
     @property
     def strength(self) -> float:
@@ -327,8 +337,8 @@ def _prefixed(text: str, source: EvidenceSource, line_starts: Sequence[int] = (0
         for raw in re.finditer(r"\S+", text[m.start(2):min(m.end(2), line_end)]):
             word = raw[0].rstrip(".,!?;:)")
             capitalised = word[:1].isupper() and (shouting_ok or not word.isupper() or len(word) <= 2)
-            if not (capitalised or fold(word) in lx.SCHOOL_NAME_CONNECTORS):
-                break
+            if not (capitalised or fold(word) in lx.SCHOOL_NAME_CONNECTORS) or fold(word) in ("and", "&"):
+                break  # "Scoil an Ghleanna and Naoise": the school, then a child
             words.append(word)
             ends.append(m.start(2) + raw.start() + len(word))
             if word != raw[0]:
@@ -515,7 +525,9 @@ RULE_STRENGTH = 0.8
 
 def _is_a_school(c: SchoolCandidate, family: Family, n_views: int) -> bool:
     """Whether a candidate is a school a child goes to: the learned school model (`models/schools.npz`)
-    in a feed large enough for it, else the rule of strength."""
+    in a feed large enough for it, else the rule of strength. A name cut off at its link word is none ("Scoil an")."""
+    if fold(c.display.split()[-1]) in lx.SCHOOL_NAME_CONNECTORS:
+        return False
     # The corpus holds words, not photos: a school read in a photo is weighed by the rule, not by a
     # model that never saw one ("Oatlands Infant School" on a sign and in a hashtag).
     learnable = family.text_posts >= SMALL_FEED and "ocr" not in c.ways
