@@ -948,3 +948,32 @@ def test_a_parent_under_two_names_leaves_room_for_the_other_parent(monkeypatch):
     assert {"chelle", "rochelle"} <= set(people.gather_people(views)[0])  # a parent's cue keeps them apart till then
     cast = people.build_cast(views)
     assert sorted(p.name for p in cast.people if p.role == "parent") == ["Marcus", "Rochelle"]
+
+
+@pytest.mark.parametrize(("comments", "title"), [
+    (("Carol Wrightson: Oh no poor wee man. Love from Grandma xx", "Carol Wrightson: Grandma loves you"), "Grandma"),
+    (("Trevor McNabb: Happy birthday Greer from Poppa. Ten!",), "Poppa"),
+    (("Trevor McNabb: from Poppa and Nana x", "Trevor McNabb: Happy birthday from Poppa"), "Poppa"),
+    (("Carol Wrightson: lovely photo", "Sam: Grandma would love this"), None),  # not in her own comment
+    (("Carol Wrightson: from Nana and Grandad xx",), None),  # two titles signed: neither is hers alone
+])
+def test_a_relative_who_signs_their_comments_with_a_kin_title_is_called_by_it(comments, title):
+    """A bare "Grandma" elsewhere in the feed is then Carol, not one more relative (`_add_bare_kin_titles`)."""
+    from datetime import datetime
+
+    from kidsafe.engine.people import _title_signed_in_comments, gather_people
+    from kidsafe.learn.evaluate import post_views
+    from kidsafe.models import Post
+
+    views = post_views([Post(id="1", caption="Greer at the beach today", posted_at=datetime(2024, 5, 4, 10),
+                             platform="facebook", extra_text=comments)])
+    people, ctx, _ = gather_people(views)
+    writer = people["carol"] if "carol" in people else people["trevor"]
+    assert _title_signed_in_comments(writer, ctx.views) == title
+
+
+def test_an_animal_named_in_one_post_is_no_pet_unless_the_model_is_near_sure():
+    """The neighbours' dog said once is theirs; the family's dog comes back post after post (`roles.ONE_POST_PET`)."""
+    from kidsafe.engine.roles import sure_of_pet
+
+    assert not sure_of_pet(0.6, posts=1) and sure_of_pet(0.9, posts=1) and sure_of_pet(0.55, posts=2)

@@ -367,6 +367,29 @@ def gather_people(views: Sequence[PostView], ents: dict[str, set[str]] | None = 
     return people, ctx, surnames
 
 
+_SIGNING_TITLES = "|".join(sorted(map(re.escape, lx.KIN_TITLES - lx.word_set("people", "vague_kin_titles")),
+                                  key=len, reverse=True))
+#: A kin title its writer signs a comment with: "Love from Grandma xx", "Grandma loves you", "- Poppa".
+_SIGNED_TITLE = re.compile(r"(?i:\b(?:from|love|luv)\s*,?\s+|[-–—]\s*)(?P<t>(?i:" + _SIGNING_TITLES + r"))\b"
+                           r"(?:\s*(?i:and|&)\s+(?P<and>(?i:" + _SIGNING_TITLES + r"))\b)?"
+                           r"|\b(?P<u>(?i:" + _SIGNING_TITLES + r"))\s+(?i:loves|misses|says)\b")
+
+
+def _title_signed_in_comments(person: Person, views: dict[str, PostView]) -> str | None:
+    """The one kin title a relative signs their own comments with ("Carol Wrightson: ... Love from Grandma"):
+    the title the family calls them by, so a bare "Grandma" elsewhere is Carol, not another relative."""
+    signed = set()
+    for m in person.mentions:
+        view = views.get(m.post)
+        if view is None or not 0 <= m.part < len(view.parts) or not view.parts[m.part].name.startswith("extra"):
+            continue
+        text = view.parts[m.part].text
+        if roles.writes_comment(text, m.start, m.end):
+            # "from Poppa and Nana" is signed by two: only a title signed alone says which one writes
+            signed |= {(s["t"] or s["u"]).capitalize() for s in _SIGNED_TITLE.finditer(text, m.end) if not s["and"]}
+    return signed.pop() if len(signed) == 1 else None
+
+
 def _index_by_post(people: dict[str, Person]) -> dict[str, list[Person]]:
     by_post: dict[str, list[Person]] = defaultdict(list)
     for person in people.values():
@@ -399,6 +422,8 @@ def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = Non
             probs = model.probabilities(roles.person_features(person, ctx))
             role, person.confidence = roles.decide(probs, model.threshold, floors)
             person.role = _ROLE_OF.get(role, "unknown")
+            if person.role == "pet" and not roles.sure_of_pet(person.confidence, len(person.posts)):
+                person.role = "unknown"
             likeliest = max(probs, key=probs.get)
             if role == "none" and likeliest in ("child", "parent"):
                 odds[likeliest][person.key] = probs[likeliest]
@@ -426,6 +451,8 @@ def build_cast(views: Sequence[PostView], ents: dict[str, set[str]] | None = Non
             person.gender = _gender(person, ctx.views, child_keys, by_post) or _name_gender(person.name)
     for person in people.values():
         _hyphenated_name_first(person, ctx.views)
+        if person.role == "relative" and not person.title:
+            person.title = _title_signed_in_comments(person, ctx.views)
     ordered = sorted(people.values(), key=lambda p: _first_index(p, views))
     return Cast(people=ordered, surnames=surnames, by_post=by_post, ents=ctx.ents)
 
