@@ -98,7 +98,7 @@ def test_a_name_the_surname_model_turns_down_is_no_surname_and_stays_a_person():
 
     never = fit([{"bias": 1.0}, {"bias": 1.0}], ["other", "surname"], ("other", "surname"))
     feed = _feed_of_ten("Síofra scored twice today #TeamSíofra", "Síofra is 9 today 🎂 #TeamSíofra",
-                        "Síofra and her cousin at the beach")
+                        "Her cousin at the beach with us")
     with models_in_use(surnames=replace(never, threshold=1.1)):  # keeps no name
         d = dossier(*feed)
     assert values(d, FactKind.SURNAME) == set()
@@ -221,3 +221,16 @@ def test_engine_a_family_name_in_a_photo_is_read_whole(lines, surname):
 def test_engine_a_teacher_signing_a_certificate_gives_no_family_name():
     d = _photo_feed(("Awarded to", "Ava Pemberton", "Signed", "Mrs Sarah Okafor"))
     assert values(d, FactKind.SURNAME) == {"Pemberton"}
+
+
+def test_a_rare_first_name_cheered_on_in_a_team_tag_is_no_family_name_when_the_captions_say_it_alone():
+    """"#TeamSíofra" beside "Síofra is like a dog with two tails": the feed's eldest, not the family's name; the
+    patterns alone leave it weak (counted only if the name is found another way)."""
+    from kidsafe.engine.surnames import find_surnames
+
+    feed = _feed_of_ten("Happy 9th birthday to our Síofra! 🎂 #TeamSíofra", "Camogie is back and Síofra is thrilled",
+                        "Síofra into 3rd class, off she goes", "Síofra's whole personality right now is horses")
+    with models_in_use(surnames=None):
+        d = dossier(*feed)
+    assert values(d, FactKind.SURNAME) == set() and "Síofra" in child_names(d)
+    assert set(find_surnames(feed)) == set()

@@ -109,10 +109,25 @@ def _sighting(view: PostView, part: int, m: re.Match[str], said_from: int | None
     return view.id, view.parts[part].source, excerpt, view.span(part, m.start(1), m.end(1))
 
 
+#: A capitalised word said on its own as a name: not after "the" or in a tag, not before another capitalised word.
+_ALONE = re.compile(r"(?<![#@\w])(?<!\bthe )(?<!\bThe )([A-Z][\w'’\-]+)(?!['’\w]|\s+[A-Z])")
+#: In this many posts' captions a word said alone is a first name, not a family's name.
+FIRST_NAME_POSTS = 3
+
+
+def _said_as_first_names(views: Sequence[PostView]) -> set[str]:
+    """Folded words the captions say alone as a name ("Síofra into 3rd class") in `FIRST_NAME_POSTS` posts or more."""
+    posts: Counter[str] = Counter()
+    for view in views:
+        posts.update({fold(m[1]) for m in _ALONE.finditer(view.caption)})
+    return {word for word, n in posts.items() if n >= FIRST_NAME_POSTS}
+
+
 def find_surnames(views: Sequence[PostView]) -> Found:
     """Family names the feed gives away, with the posts and the words that give them."""
     found: Found = defaultdict(list)
     weak: Found = defaultdict(list)
+    said_alone = _said_as_first_names(views)
     for view in views:
         for index, part in enumerate(view.parts):
             if part.source is EvidenceSource.OCR:
@@ -138,8 +153,10 @@ def find_surnames(views: Sequence[PostView]) -> Found:
         for tag, span in view.hashtag_spans():
             name = _from_hashtag(tag) or _from_family_tag(tag)
             if name and _plausible(name) and name not in ("our", "my", "the"):
-                # "#TeamNoah" cheers a child on: a first name after "team" counts once known from elsewhere
-                cheer = fold(tag).startswith("team") and name_count(name) >= CHEERED_NAME_COUNT
+                # "#TeamNoah" cheers a child on: a first name after "team" counts once known from elsewhere, as
+                # does any tag's name the captions say as a first name ("Síofra is like a dog with two tails")
+                cheer = (fold(tag).startswith("team") and name_count(name) >= CHEERED_NAME_COUNT
+                         or fold(name) in said_alone)
                 (weak if cheer else found)[name.capitalize()].append((view.id, EvidenceSource.HASHTAG, "#" + tag, span))
     # a surname tagged on two people is a family's ("Nathan Kerr", "Huia Kerr"); one friend or in-law tagged
     # often ("Tania Walsh" x4) is one person, whose name is the family's only when no other surname is tagged
