@@ -977,3 +977,15 @@ def test_an_animal_named_in_one_post_is_no_pet_unless_the_model_is_near_sure():
     from kidsafe.engine.roles import sure_of_pet
 
     assert not sure_of_pet(0.6, posts=1) and sure_of_pet(0.9, posts=1) and sure_of_pet(0.55, posts=2)
+
+
+@pytest.mark.parametrize(("caption", "name"), [
+    ("Ele chegou 💙 Benício Augusto nasceu ontem à noite, 3.4kg", "Benício"),
+    ("Nuestra Lucía nació el martes a las 3am", "Lucía"),
+    ("Notre petite Inès est née ce matin", "Inès"),
+    ("Our Leo was born on Tuesday at 4am 💙", "Leo"),
+])
+def test_a_birth_said_in_the_parent_s_language_cues_the_child(caption, name):
+    from kidsafe.engine.mentions import find_mentions
+
+    assert "born" in next(m.cues for m in find_mentions(view("1", caption)) if m.name == name)

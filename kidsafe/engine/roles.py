@@ -360,8 +360,10 @@ def model_for(text_post_count: int) -> LinearModel | None:
 #: A pet named in one post only needs this probability, not the pets' floor: the family's pets come back post
 #: after post, while the class gecko home for the holidays, the neighbours' dog and a sea star named on the beach
 #: are said once (in the corpus truth 33 of 364 pets are named in one post, 97 of 197 animals a stranger must not
-#: claim as the family's).
-ONE_POST_PET = 0.7
+#: claim as the family's). Chosen leave-voices-out on the 157 train voices (round 39): none 0.7568, 95 stranger
+#: errors (pets 153 found for 206 claimed); 0.7 0.7581, 94 (152 for 196); 0.8 0.7592, 92 (152 for 188); 0.8 with
+#: 0.6 for a pet named in two posts as well, no better (151 for 193).
+ONE_POST_PET = 0.8
 
 
 def sure_of_pet(probability: float, posts: int) -> bool:
