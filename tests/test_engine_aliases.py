@@ -201,5 +201,7 @@ def test_aliases_kept_name_the_fuller_one_unless_a_pet_form_said_less():
     assert aliases.kept_and_joined(brynn, brynnie) == (brynn, brynnie)
     gwen, gwennie = person("Gwen", 2), person("Gwennie", 6)  # the pet form is what the feed calls her
     assert aliases.kept_and_joined(gwen, gwennie) == (gwennie, gwen)
+    chris, chrissy = person("Chris", 6), person("Chrissy", 1)
+    assert aliases.kept_and_joined(chris, chrissy) == (chris, chrissy)
     bea, bella = person("Bea", 9), person("Bella", 1)  # no pet ending: the fuller name stays
     assert aliases.kept_and_joined(bea, bella) == (bella, bea)

@@ -234,3 +234,13 @@ def test_a_rare_first_name_cheered_on_in_a_team_tag_is_no_family_name_when_the_c
         d = dossier(*feed)
     assert values(d, FactKind.SURNAME) == set() and "Síofra" in child_names(d)
     assert set(find_surnames(feed)) == set()
+
+
+def test_a_family_name_said_after_given_names_or_before_a_family_word_stays_the_family_s():
+    """"Aoife Maguire", "Maguire family day out": the name is said, but never alone as a first name."""
+    from kidsafe.engine.surnames import find_surnames
+
+    feed = _feed_of_ten("Player of the match Aoife Maguire! #TeamMaguire", "Well done Rory Maguire #TeamMaguire",
+                        "Aoife Maguire and Rory Maguire at the final #TeamMaguire", "Maguire family day out",
+                        "Go Team Maguire!")
+    assert set(find_surnames(feed)) == {"Maguire"}

@@ -169,7 +169,7 @@ def kept_and_joined(short: Person, long: Person) -> tuple[Person, Person]:
     """Of two names of one person, (the one that stays the name, the one that becomes its alias): the
     fuller name, unless it is only the other with a pet ending and said in fewer posts ("Brynn" in fourteen
     posts, "Brynnie Bear" in the birthday one: she is Brynn, as "Ned" is no "Neddy")."""
-    pet_form = long.key.startswith(short.key) and diminutive_root(long.key) == diminutive_root(short.key)
+    pet_form = long.key.startswith(short.key) and diminutive_root(long.key) in (short.key, diminutive_root(short.key))
     if pet_form and len(short.posts) > len(long.posts):
         return short, long
     return long, short

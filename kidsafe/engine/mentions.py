@@ -33,7 +33,7 @@ _NTH_BIRTHDAY_AFTER = re.compile(r"(?:'s|’s)\s+(?:(?:1[0-7]|[1-9])(?:st|nd|rd|
                                  r"eighth|ninth|tenth)\s*(?:birthday|bday|b-day|party|🎉|🎂|🎈|!)")
 _BORN_BEFORE = re.compile(r"welcome\s+to\s+the\s+world\W*\s*(?:(?:little|baby|sweet|our|my|wee|tiny|precious|beautiful|gorgeous|bonnie|darling)\s+)*$")
 _BORN_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:was\s+born|is\s+finally\s+here|has\s+arrived|nasceu|nacio|est\s+nee?|"
-                         r"ist\s+geboren|urodzil[ao]?\s+sie)\b")  # "Benício Augusto nasceu": born, as parents say it
+                         r"ist\s+geboren|urodzi[lł][ao]?\s+sie)\b")  # "Benício Augusto nasceu": born, as parents say it
 #: Words of the engine's own lists are what they are in those lists, never a name ("Walkies", "Ballet").
 LEXICON_WORDS = frozenset(lx.PET_WORDS) | frozenset(lx.ACTIVITIES) | frozenset(lx.SCHOOL_TYPE_WORDS) | frozenset(
     lx.WEEKDAY_FORMS) | frozenset(lx.PLACE_WORDS) | frozenset(lx.CHILD_WORDS)
@@ -101,6 +101,19 @@ _FRIEND_BEFORE = re.compile(
     + "|".join(sorted(map(re.escape, lx.KIN_TITLES), key=len, reverse=True)) + r")\s+)?$")
 
 
+_WORD_OR_MARK = re.compile(r"[^\W\d_]\w*|[^\w\s]")  # "l'École": "l", "'", "École"
+
+
+def _after_school_type(text: str, start: int) -> bool:
+    """Whether a capitalised school type word that names its school after it ("Scoil", "École", "Gaelscoil"), and
+    perhaps its link word ("an", "de"), stands right before ``start``: no mark between, so "escola! Helena" and a
+    lower-case "na escola" (the everyday word) are not one."""
+    words = _WORD_OR_MARK.findall(text[max(0, start - 40):start])
+    if len(words) >= 2 and fold(words[-1]) in lx.SCHOOL_NAME_CONNECTORS:
+        words = words[:-1]
+    return bool(words) and words[-1][:1].isupper() and fold(words[-1]) in lx.PREFIX_SCHOOL_TYPES
+
+
 def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) -> set[str]:
     """Cue words around one capitalised word (see module lexicon for the lists)."""
     cues: set[str] = set()
@@ -117,8 +130,7 @@ def _cues(part: TextPart, text: str, low: str, start: int, end: int, word: str) 
         cues.add("after_the")
     if prev and prev[-1].rstrip(".") in ("st", "saint", "ste"):
         cues.add("after_the")  # "St Brigid's" is a school or church, not a person
-    elif prev and (prev[-1] in lx.PREFIX_SCHOOL_TYPES
-                   or len(prev) >= 2 and prev[-2] in lx.PREFIX_SCHOOL_TYPES and prev[-1] in lx.SCHOOL_NAME_CONNECTORS):
+    elif _after_school_type(text, start):
         cues.add("after_the")  # "Scoil an Ghleanna", "École Jules Ferry": a school's name, not a child
     elif prev and prev[-1] in _PLACE_PREFIXES and re.search(r"(?<!\w)[A-Z]\w*\s+$", text[max(0, start - 12):start]):
         cues.add("after_the")  # "Santa Rosa", "San Diego", "Port Louis": a place's name, not a person's

@@ -369,10 +369,12 @@ def gather_people(views: Sequence[PostView], ents: dict[str, set[str]] | None = 
 
 _SIGNING_TITLES = "|".join(sorted(map(re.escape, lx.KIN_TITLES - lx.word_set("people", "vague_kin_titles")),
                                   key=len, reverse=True))
-#: A kin title its writer signs a comment with: "Love from Grandma xx", "Grandma loves you", "- Poppa".
+#: A kin title its writer signs a comment with: "Love from Grandma xx", "Grandma loves you", "- Poppa"; the title
+#: ends the words there ("from Nana's", "love Nana's cooking", "Grandad says hi" speak of someone else).
 _SIGNED_TITLE = re.compile(r"(?i:\b(?:from|love|luv)\s*,?\s+|[-–—]\s*)(?P<t>(?i:" + _SIGNING_TITLES + r"))\b"
                            r"(?:\s*(?i:and|&)\s+(?P<and>(?i:" + _SIGNING_TITLES + r"))\b)?"
-                           r"|\b(?P<u>(?i:" + _SIGNING_TITLES + r"))\s+(?i:loves|misses|says)\b")
+                           r"(?=\s*(?:(?i:x+o*|xo+)\b|[^\w\s'’]|$))"
+                           r"|\b(?P<u>(?i:" + _SIGNING_TITLES + r"))\s+(?i:loves|misses)\s+(?i:you|u|ya)\b")
 
 
 def _title_signed_in_comments(person: Person, views: dict[str, PostView]) -> str | None:

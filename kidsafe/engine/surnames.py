@@ -109,17 +109,26 @@ def _sighting(view: PostView, part: int, m: re.Match[str], said_from: int | None
     return view.id, view.parts[part].source, excerpt, view.span(part, m.start(1), m.end(1))
 
 
-#: A capitalised word said on its own as a name: not after "the" or in a tag, not before another capitalised word.
-_ALONE = re.compile(r"(?<![#@\w])(?<!\bthe )(?<!\bThe )([A-Z][\w'’\-]+)(?!['’\w]|\s+[A-Z])")
 #: In this many posts' captions a word said alone is a first name, not a family's name.
 FIRST_NAME_POSTS = 3
+_CAPTION_WORD = re.compile(r"(?<![#@\w'’])[^\W\d_][\w'’\-]*|[^\w\s]")
 
 
 def _said_as_first_names(views: Sequence[PostView]) -> set[str]:
-    """Folded words the captions say alone as a name ("Síofra into 3rd class") in `FIRST_NAME_POSTS` posts or more."""
+    """Folded words the captions say alone as a name ("Síofra into 3rd class") in `FIRST_NAME_POSTS` posts or more:
+    capitalised, not after "the", "Team" or another capitalised word ("Aoife Maguire"), not before another
+    capitalised word or a family word ("Maguire family day out")."""
     posts: Counter[str] = Counter()
     for view in views:
-        posts.update({fold(m[1]) for m in _ALONE.finditer(view.caption)})
+        words = _CAPTION_WORD.findall(view.caption)
+        alone = set()
+        for i, word in enumerate(words):
+            before = words[i - 1] if i else ""
+            after = words[i + 1] if i + 1 < len(words) else ""
+            if (word[:1].isupper() and not before[:1].isupper() and fold(before) != "the"
+                    and not after[:1].isupper() and fold(after) not in FAMILY_TAG_AFTER):
+                alone.add(fold(word))
+        posts.update(alone)
     return {word for word, n in posts.items() if n >= FIRST_NAME_POSTS}
 
 
