@@ -32,8 +32,9 @@ _NTH_BIRTHDAY_AFTER = re.compile(r"(?:'s|’s)\s+(?:(?:1[0-7]|[1-9])(?:st|nd|rd|
                                  r"|first|second|third|fourth|fifth|sixth|seventh|"
                                  r"eighth|ninth|tenth)\s*(?:birthday|bday|b-day|party|🎉|🎂|🎈|!)")
 _BORN_BEFORE = re.compile(r"welcome\s+to\s+the\s+world\W*\s*(?:(?:little|baby|sweet|our|my|wee|tiny|precious|beautiful|gorgeous|bonnie|darling)\s+)*$")
+#: Born, as the parents say it: "Thea Grace was born", "Benício Augusto nasceu", "Lucía nació", "Inès est née".
 _BORN_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:was\s+born|is\s+finally\s+here|has\s+arrived|nasceu|nacio|est\s+nee?|"
-                         r"ist\s+geboren|urodzi[lł][ao]?\s+sie)\b")  # "Benício Augusto nasceu": born, as parents say it
+                         r"ist\s+geboren|urodzi[lł][ao]?\s+sie)\b")
 #: Words of the engine's own lists are what they are in those lists, never a name ("Walkies", "Ballet").
 LEXICON_WORDS = frozenset(lx.PET_WORDS) | frozenset(lx.ACTIVITIES) | frozenset(lx.SCHOOL_TYPE_WORDS) | frozenset(
     lx.WEEKDAY_FORMS) | frozenset(lx.PLACE_WORDS) | frozenset(lx.CHILD_WORDS)
