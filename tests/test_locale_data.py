@@ -16,7 +16,7 @@ LOCALE_FILES = sorted((PACKAGE / "engine" / "locale").rglob("*.json"))
 
 #: Every public list of the lexicon and the type its callers rely on.
 LEXICON_TYPES = {
-    frozenset: ("KIN_TITLES", "PLAIN_KIN_TITLES", "KIN_TITLE_SECOND", "PARENT_WORDS", "CHILD_WORDS",
+    frozenset: ("KIN_TITLES", "VAGUE_KIN_TITLES", "PLAIN_KIN_TITLES", "KIN_TITLE_SECOND", "PARENT_WORDS", "CHILD_WORDS",
                 "SIBLING_ADJECTIVES", "FRIEND_WORDS", "NOT_KIN_WORDS", "KIN_LINK_WORDS", "ADULT_HONORIFICS", "PET_WORDS",
                 "PET_ANIMALS", "PET_EMOJI",
                 "PET_HASHTAG_PARTS", "CHARACTERS", "CHARACTER_FIRST_NAMES", "NOT_FAVOURITES", "STRONG_SCHOOL_TYPES",

@@ -40,6 +40,8 @@ def word_dict(topic: str, key: str) -> dict[str, Any]:
 
 #: Titles that make the next name a relative ("Nana Pat"), in several languages.
 KIN_TITLES = word_set("people", "kin_titles")
+#: Kin titles that, alone, say too little of who is meant: any aunt, a parent in some languages, a word.
+VAGUE_KIN_TITLES = word_set("people", "vague_kin_titles")
 
 #: Two-word kin titles that are the whole name ("Ah Ma", "Ah Gong"): first word -> the second words.
 KIN_PAIRS = {first: frozenset(seconds) for first, seconds in locale_words("people")["kin_pairs"].items()}

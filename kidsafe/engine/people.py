@@ -367,8 +367,7 @@ def gather_people(views: Sequence[PostView], ents: dict[str, set[str]] | None = 
     return people, ctx, surnames
 
 
-_SIGNING_TITLES = "|".join(sorted(map(re.escape, lx.KIN_TITLES - lx.word_set("people", "vague_kin_titles")),
-                                  key=len, reverse=True))
+_SIGNING_TITLES = roles.alternation(lx.KIN_TITLES - lx.VAGUE_KIN_TITLES)
 #: A kin title its writer signs a comment with: "Love from Grandma xx", "Grandma loves you", "- Poppa"; the title
 #: ends the words there ("from Nana's", "love Nana's cooking", "Grandad says hi" speak of someone else).
 _SIGNED_TITLE = re.compile(r"(?i:\b(?:from|love|luv)\s*,?\s+|[-–—]\s*)(?P<t>(?i:" + _SIGNING_TITLES + r"))\b"

@@ -109,8 +109,6 @@ def add_people_facts(book: FactBook, family: Family, views: Sequence[PostView]) 
     _add_favourites(book, family, views)
 
 
-#: Kin titles that, alone, say too little of who is meant: any aunt, a parent in some languages, a word.
-_VAGUE_KIN = lx.word_set("people", "vague_kin_titles")
 #: Words that open no favourite thing ("favourite part", "loves the"): what follows "favourite" is not one.
 _NOT_FAVOURITE_STARTS = lx.word_tuple("characters", "not_favourite_starts")
 #: A capitalised word, possessive or not ("Dadi's biryani").
@@ -137,7 +135,7 @@ def _add_bare_kin_titles(book: FactBook, cast, views: Sequence[PostView]) -> Non
                 continue
             for m in _CAPITALISED.finditer(part.text):
                 key = fold(m[1])
-                if key not in lx.KIN_TITLES or key in _VAGUE_KIN or key in named:
+                if key not in lx.KIN_TITLES or key in lx.VAGUE_KIN_TITLES or key in named:
                     continue
                 if re.match(r"(?:['’]s)?\s+[A-Z][a-z]", part.text[m.end():m.end() + 4]):
                     continue  # "Nana Sue": the named relative, found with the people

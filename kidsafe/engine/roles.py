@@ -152,12 +152,13 @@ def _signs_off(text: str, start: int, end: int) -> bool:
     return words <= 1 or words <= _SIGNATURE_WORDS and bool(_SIGNATURE_SET_OFF.search(head))
 
 
-def _words(words) -> str:
+def alternation(words) -> str:
+    """A regular expression's alternatives for ``words``, longest first, a space standing for any spacing."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 #: Words that call the children someone's grandchildren, nieces or nephews: the poster is no parent.
-_GRAND_WORDS = re.compile(r"\b(?:" + _words(lx.word_set("people", "not_parent_poster_words")) + r")\b")
+_GRAND_WORDS = re.compile(r"\b(?:" + alternation(lx.word_set("people", "not_parent_poster_words")) + r")\b")
 #: Share of the poster's captions with such words from which the poster is taken for a grandparent, aunt or
 #: uncle, and the least number of such captions: 16 of the 22 train voices written by a grandparent or aunt
 #: reach both, no parent's (a parent's captions: at most 0.033, in two captions; a grandmother's comments on
@@ -192,13 +193,13 @@ def grand_posts(views) -> int:
 #: What a grown child calls a parent: the parent words without the partner's ("Thanks Mum!!", not "thanks hubby");
 #: the ones anyone may say to a mother ("thank you ma", "you got this mama") only where a comment opens with them.
 _CHILD_CALLS = lx.PARENT_WORDS - lx.word_set("people", "spouse_words")
-_OWN_PARENT = "(?:" + _words(_CHILD_CALLS - lx.word_set("people", "parent_words_said_to_anyone")) + ")"
+_OWN_PARENT = "(?:" + alternation(_CHILD_CALLS - lx.word_set("people", "parent_words_said_to_anyone")) + ")"
 #: A comment whose writer speaks to the poster as their mother or father: "Huia: Mum, ...", "Tama: Ma! ...",
 #: "Bo: Mum you spoil them", "...thanks Mum", "love you Dad", "..., Mum!" (folded text). Not "Mum's", which speaks
 #: of her, nor a sign-off, where the writer is the parent ("Love, Mum x", "xx, Dad").
 _SPEAKS_TO_PARENT = re.compile(
-    r"^[^:\n]{1,40}:\s*(?:(?:" + _words(_CHILD_CALLS) + r")\s*[,!]|" + _OWN_PARENT + r"\s+you\b"
-    r"|.*?\b(?:" + _words(lx.word_set("people", "said_to_someone_words")) + r")\s*,?\s+" + _OWN_PARENT
+    r"^[^:\n]{1,40}:\s*(?:(?:" + alternation(_CHILD_CALLS) + r")\s*[,!]|" + _OWN_PARENT + r"\s+you\b"
+    r"|.*?\b(?:" + alternation(lx.word_set("people", "said_to_someone_words")) + r")\s*,?\s+" + _OWN_PARENT
     + r"\b(?!')|.*?(?<!love)(?<!from)(?<!x),\s*" + _OWN_PARENT + r"\s*(?:[!.?]|x+\b|$))")
 
 

@@ -136,7 +136,7 @@ def find_surnames(views: Sequence[PostView]) -> Found:
     """Family names the feed gives away, with the posts and the words that give them."""
     found: Found = defaultdict(list)
     weak: Found = defaultdict(list)
-    said_alone = _said_as_first_names(views)
+    said_alone: set[str] | None = None  # read from every caption, so only once a tag names a family
     for view in views:
         for index, part in enumerate(view.parts):
             if part.source is EvidenceSource.OCR:
@@ -162,6 +162,7 @@ def find_surnames(views: Sequence[PostView]) -> Found:
         for tag, span in view.hashtag_spans():
             name = _from_hashtag(tag) or _from_family_tag(tag)
             if name and _plausible(name) and name not in ("our", "my", "the"):
+                said_alone = _said_as_first_names(views) if said_alone is None else said_alone
                 # "#TeamNoah" cheers a child on: a first name after "team" counts once known from elsewhere, as
                 # does any tag's name the captions say as a first name ("Síofra is like a dog with two tails")
                 cheer = (fold(tag).startswith("team") and name_count(name) >= CHEERED_NAME_COUNT
