@@ -719,6 +719,30 @@ def test_not_really_their_uncle_is_a_courtesy_title():
     assert "near:not_kin" not in roles.person_features(people["ella"], ctx)
 
 
+def test_cousins_near_an_aunt_and_a_couple_s_day_near_a_name_are_cues_the_role_model_weighs():
+    """"Aunt Erin and the cousins" says the title is kinship, "not a real auntie" that it is a courtesy; a name in
+    the same sentence as "Mother's Day" or "10 years married" is often the children's other parent."""
+    from datetime import datetime
+
+    from kidsafe.engine import roles
+    from kidsafe.engine.people import gather_people
+    from kidsafe.learn.evaluate import post_views
+    from kidsafe.models import Post
+
+    views = post_views([
+        Post(id="1", caption="Beach day with Aunt Erin and the cousins. Auntie Fliss came too (not a real auntie, "
+                             "she's my assistant)", posted_at=datetime(2024, 5, 4, 10), platform="plain"),
+        Post(id="2", caption="Mother's Day breakfast in bed, Kabelo was in charge. Ella made the card.",
+             posted_at=datetime(2024, 5, 12, 10), platform="plain"),
+    ])
+    people, ctx, _ = gather_people(views)
+    feats = {key: roles.person_features(people[key], ctx) for key in ("erin", "fliss", "kabelo", "ella")}
+    assert feats["erin"]["near:cousin_word"] == 1.0 and "near:not_kin" not in feats["erin"]
+    assert feats["fliss"]["near:not_kin"] == 1.0
+    assert feats["kabelo"]["near:partner_occasion"] == 1.0
+    assert "near:partner_occasion" not in feats["ella"]  # the next sentence's name
+
+
 class _UnsureRoles:
     """A role model stub: each name's (child, parent) probabilities, read from the feature naming it."""
 

@@ -63,6 +63,10 @@ SIBLING_ADJECTIVES = word_set("people", "sibling_adjectives")
 
 #: Words that say the name next to them is a friend's child ("Ruby's bestie Mae").
 FRIEND_WORDS = word_set("people", "friend_words")
+#: Words for the children's cousins, nephews and nieces ("Aunt Erin and the cousins": kin, not a courtesy title).
+COUSIN_WORDS = word_set("people", "cousin_words")
+#: A couple's days ("Father's Day", "anniversary"): a name beside one is often the children's other parent.
+PARTNER_OCCASION_WORDS = word_set("people", "partner_occasion_words")
 
 
 def _not_really_kin() -> set[str]:

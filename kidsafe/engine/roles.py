@@ -64,7 +64,8 @@ def _window_tokens(text: str, start: int, end: int) -> tuple[list[str], list[str
 #: Word classes of the lexicon looked for near each mention: their words are evidence, the model weighs them.
 _NEAR_CLASSES = (
     ("pet_word", lx.PET_WORDS | lx.PET_ANIMALS), ("child_word", lx.CHILD_WORDS), ("kin_title", lx.KIN_TITLES),
-    ("friend_word", lx.FRIEND_WORDS), ("school_word", frozenset(lx.SCHOOL_TYPE_WORDS)),
+    ("friend_word", lx.FRIEND_WORDS), ("cousin_word", lx.COUSIN_WORDS),
+    ("school_word", frozenset(lx.SCHOOL_TYPE_WORDS)),
     ("activity", frozenset(a for a in lx.ACTIVITIES if " " not in a)), ("parent_word", lx.PARENT_WORDS),
     ("adult_word", frozenset(a for a in lx.ADULT_CONTEXT if " " not in a)),
     ("birthday_word", frozenset({"birthday", "bday", "b-day", "cumpleanos", "anniversaire", "turns", "turned", "today"})),
@@ -72,7 +73,8 @@ _NEAR_CLASSES = (
 _NEAR_CHARS = 60
 #: Phrases looked for near each mention (several words each): a title said as a courtesy ("Aunty Tatu next
 #: door", "not actually our uncle") or kinship said outright ("my sister", "hubby's brother").
-_NEAR_PHRASES = (("not_kin", tuple(sorted(lx.NOT_KIN_WORDS))), ("kin_link", tuple(sorted(lx.KIN_LINK_WORDS))))
+_NEAR_PHRASES = (("not_kin", tuple(sorted(lx.NOT_KIN_WORDS))), ("kin_link", tuple(sorted(lx.KIN_LINK_WORDS))),
+                 ("partner_occasion", tuple(sorted(lx.PARTNER_OCCASION_WORDS))))
 
 
 def _near_classes(text: str, start: int, end: int) -> set[str]:
