@@ -719,9 +719,10 @@ def test_not_really_their_uncle_is_a_courtesy_title():
     assert "near:not_kin" not in roles.person_features(people["ella"], ctx)
 
 
-def test_cousins_near_an_aunt_and_a_couple_s_day_near_a_name_are_cues_the_role_model_weighs():
-    """"Aunt Erin and the cousins" says the title is kinship, "not a real auntie" that it is a courtesy; a name in
-    the same sentence as "Mother's Day" or "10 years married" is often the children's other parent."""
+def test_cousins_in_a_titled_name_s_sentence_and_a_couple_s_day_near_a_name_are_role_features():
+    """"Aunt Erin and the cousins" gives Erin the cousins' feature, "Noah and his cousin" gives Noah none (a child
+    is no titled name); "not a real auntie" is a courtesy, "not a real Sunday" none; a name in the same sentence as
+    "Mother's Day" (any apostrophe, "Fête des Mères") gets the couple's-day feature, one in the next sentence not."""
     from datetime import datetime
 
     from kidsafe.engine import roles
@@ -731,15 +732,20 @@ def test_cousins_near_an_aunt_and_a_couple_s_day_near_a_name_are_cues_the_role_m
 
     views = post_views([
         Post(id="1", caption="Beach day with Aunt Erin and the cousins. Auntie Fliss came too (not a real auntie, "
-                             "she's my assistant)", posted_at=datetime(2024, 5, 4, 10), platform="plain"),
-        Post(id="2", caption="Mother's Day breakfast in bed, Kabelo was in charge. Ella made the card.",
+                             "she's my assistant). Noah and his cousin built a fort.",
+             posted_at=datetime(2024, 5, 4, 10), platform="plain"),
+        Post(id="2", caption="Mother’s Day breakfast in bed, Kabelo was in charge. Ella made the card.",
              posted_at=datetime(2024, 5, 12, 10), platform="plain"),
+        Post(id="3", caption="Not a real Sunday without Grandma Jo. Bonne Fête des Mères, Sandrine a tout préparé",
+             posted_at=datetime(2024, 5, 26, 10), platform="plain"),
     ])
     people, ctx, _ = gather_people(views)
-    feats = {key: roles.person_features(people[key], ctx) for key in ("erin", "fliss", "kabelo", "ella")}
+    feats = {key: roles.person_features(people[key], ctx) for key in ("erin", "fliss", "noah", "kabelo", "ella", "jo",
+                                                                      "sandrine")}
     assert feats["erin"]["near:cousin_word"] == 1.0 and "near:not_kin" not in feats["erin"]
-    assert feats["fliss"]["near:not_kin"] == 1.0
-    assert feats["kabelo"]["near:partner_occasion"] == 1.0
+    assert "near:cousin_word" not in feats["noah"] and "near:cousin_word" not in feats["fliss"]
+    assert feats["fliss"]["near:not_kin"] == 1.0 and "near:not_kin" not in feats["jo"]
+    assert feats["kabelo"]["near:partner_occasion"] == 1.0 and feats["sandrine"]["near:partner_occasion"] == 1.0
     assert "near:partner_occasion" not in feats["ella"]  # the next sentence's name
 
 

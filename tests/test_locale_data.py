@@ -125,3 +125,14 @@ def test_every_allowed_literal_is_still_there() -> None:
     present |= {(module, "*") for module, _ in present}
     stale = [key for key in ALLOWED_LITERALS if key not in present]
     assert not stale
+
+
+def test_phrases_read_near_a_name_are_written_folded():
+    """The role model's phrase classes are looked for in folded text ("Mother’s Day" reads "mother's day"): a phrase
+    written with a curly apostrophe, an accent or a capital would never match."""
+    from kidsafe.engine import lexicon as lx
+    from kidsafe.engine.text import fold
+
+    for name in ("NOT_KIN_WORDS", "KIN_LINK_WORDS", "PARTNER_OCCASION_WORDS", "COUSIN_WORDS"):
+        unfolded = sorted(w for w in getattr(lx, name) if fold(w) != w)
+        assert not unfolded, (name, unfolded)

@@ -63,16 +63,18 @@ SIBLING_ADJECTIVES = word_set("people", "sibling_adjectives")
 
 #: Words that say the name next to them is a friend's child ("Ruby's bestie Mae").
 FRIEND_WORDS = word_set("people", "friend_words")
-#: Words for the children's cousins, nephews and nieces ("Aunt Erin and the cousins": kin, not a courtesy title).
+#: Cousins, nephews, nieces: in a titled name's sentence ("Aunt Erin and the cousins") a sign the title is kinship.
 COUSIN_WORDS = word_set("people", "cousin_words")
-#: A couple's days ("Father's Day", "anniversary"): a name beside one is often the children's other parent.
+#: A couple's days ("Father's Day", "years married"): a name in the same sentence is often the other parent.
 PARTNER_OCCASION_WORDS = word_set("people", "partner_occasion_words")
 
 
 def _not_really_kin() -> set[str]:
-    """ "Not really our aunty", "not really his grandad": every pair of the locale's whose- and kin-words."""
+    """ "Not really our aunty", "not really his grandad": every pair of the locale's whose- and kin-words; "not a real
+    auntie", "not an actual uncle": every kin word ("not a real Sunday" is no courtesy)."""
     pairs = word_dict("people", "not_really_kin")
-    return {f"not really {whose} {kin}" for whose in pairs["whose"] for kin in pairs["kin"]}
+    return ({f"not really {whose} {kin}" for whose in pairs["whose"] for kin in pairs["kin"]}
+            | {f"{lead} {kin}" for lead in ("not a real", "not an actual") for kin in pairs["kin"]})
 
 
 #: Words near a titled adult that make the title a courtesy ("next door", "not really our aunty").

@@ -64,8 +64,7 @@ def _window_tokens(text: str, start: int, end: int) -> tuple[list[str], list[str
 #: Word classes of the lexicon looked for near each mention: their words are evidence, the model weighs them.
 _NEAR_CLASSES = (
     ("pet_word", lx.PET_WORDS | lx.PET_ANIMALS), ("child_word", lx.CHILD_WORDS), ("kin_title", lx.KIN_TITLES),
-    ("friend_word", lx.FRIEND_WORDS), ("cousin_word", lx.COUSIN_WORDS),
-    ("school_word", frozenset(lx.SCHOOL_TYPE_WORDS)),
+    ("friend_word", lx.FRIEND_WORDS), ("school_word", frozenset(lx.SCHOOL_TYPE_WORDS)),
     ("activity", frozenset(a for a in lx.ACTIVITIES if " " not in a)), ("parent_word", lx.PARENT_WORDS),
     ("adult_word", frozenset(a for a in lx.ADULT_CONTEXT if " " not in a)),
     ("birthday_word", frozenset({"birthday", "bday", "b-day", "cumpleanos", "anniversaire", "turns", "turned", "today"})),
@@ -74,7 +73,11 @@ _NEAR_CHARS = 60
 #: Phrases looked for near each mention (several words each): a title said as a courtesy ("Aunty Tatu next
 #: door", "not actually our uncle") or kinship said outright ("my sister", "hubby's brother").
 _NEAR_PHRASES = (("not_kin", tuple(sorted(lx.NOT_KIN_WORDS))), ("kin_link", tuple(sorted(lx.KIN_LINK_WORDS))),
-                 ("partner_occasion", tuple(sorted(lx.PARTNER_OCCASION_WORDS))))
+                 ("partner_occasion", tuple(sorted(lx.PARTNER_OCCASION_WORDS))),
+                 ("cousin_word", tuple(sorted(lx.COUSIN_WORDS))))
+#: Classes that speak only of a titled name: "Aunt Erin and the cousins" says Erin is kin; "Noah and his cousin"
+#: says nothing of Noah.
+_TITLED_ONLY = frozenset({"cousin_word"})
 
 
 def _near_classes(text: str, start: int, end: int) -> set[str]:
@@ -328,7 +331,8 @@ def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
                 context[f"L:{left[-1]}|R:{right[0] if right else '<end>'}"] += 1
             context[f"src:{m.source.value}"] += 1
             for near in _near_classes(text, m.start, m.end):
-                context[f"near:{near}"] += 1
+                if m.title or near not in _TITLED_ONLY:
+                    context[f"near:{near}"] += 1
         if m.post not in seen_posts:
             seen_posts.add(m.post)
             for tok in set(_TOKEN.findall(view.all_folded)):
