@@ -70,8 +70,9 @@ _NEAR_CLASSES = (
     ("birthday_word", frozenset({"birthday", "bday", "b-day", "cumpleanos", "anniversaire", "turns", "turned", "today"})),
 )
 _NEAR_CHARS = 60
-#: Phrases looked for near each mention (several words each): a title said as a courtesy ("Aunty Tatu next
-#: door", "not actually our uncle") or kinship said outright ("my sister", "hubby's brother").
+#: Phrases looked for in each mention's own sentence: a title said as a courtesy ("Aunty Tatu next door", "not
+#: actually our uncle"), kinship said outright ("my sister", "hubby's brother"), a couple's day ("Mother's Day
+#: breakfast"), cousins ("Aunt Erin and the cousins").
 _NEAR_PHRASES = (("not_kin", tuple(sorted(lx.NOT_KIN_WORDS))), ("kin_link", tuple(sorted(lx.KIN_LINK_WORDS))),
                  ("partner_occasion", tuple(sorted(lx.PARTNER_OCCASION_WORDS))),
                  ("cousin_word", tuple(sorted(lx.COUSIN_WORDS))))
