@@ -226,7 +226,8 @@ def test_engine_a_routine_s_time_is_the_one_said_nearest_its_activity():
 
 
 def test_engine_a_week_s_schedule_is_read_line_by_line():
-    """Six days in one post are no one activity's, but each line of a timetable is, with its own hour."""
+    """Six days in one post are no one activity's, but each line of a timetable is, with its own hour; and a
+    timetable says each line is weekly, so one post is enough ("Mon-Wed nursery": the days at nursery are routines)."""
     timetable = ("New term timetable:\nNoah: swimming Tuesdays and Thursdays 4pm\nMia: ballet Saturdays 9am\n"
                  "Both: football Sunday mornings\nMon-Wed nursery for Mia")
     d = dossier(view("1", timetable, "2024-05-04 10:00"), view("2", "Noah is 5 today", "2024-02-01 09:00"),
@@ -234,7 +235,14 @@ def test_engine_a_week_s_schedule_is_read_line_by_line():
     found = {(r.value["weekday"], r.value["activity"], r.value["time"]) for r in d.facts_of_kind(FactKind.ROUTINE)}
     assert {("Tuesday", "swimming", "16:00"), ("Thursday", "swimming", "16:00"),
             ("Saturday", "ballet (dance)", "09:00")} <= found, found
-    assert not any(day in ("Monday", "Wednesday") for day, _, _ in found)  # nursery on weekdays: no one's routine
+    assert {("Sunday", "football", None), ("Monday", "nursery", None), ("Wednesday", "nursery", None)} <= found, found
+
+
+def test_engine_one_post_naming_a_day_once_is_no_routine():
+    """"Football on Saturday" said once, outside a timetable, is a match, not a weekly thing."""
+    d = dossier(view("1", "Football on Saturday, then cake at Nana's.", "2024-05-04 10:00"),
+                view("2", "Noah is 5 today", "2024-02-01 09:00"))
+    assert not d.facts_of_kind(FactKind.ROUTINE)
 
 
 def test_engine_a_one_line_schedule_is_read_between_its_slashes():

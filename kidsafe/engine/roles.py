@@ -341,6 +341,8 @@ def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
                     post_words[f"P:{_token_shape(tok)}"] += 1
     for key, value in context.items():
         feats[key] = value / n_mentions
+    if context["near:not_kin"]:  # "Nikki is no relation" said once holds for every mention: a stranger reads it so
+        feats["near_any:not_kin"] = 1.0
     for key, value in post_words.items():
         feats[key] = 0.25 * value / n_posts
     if ctx.grand_share >= GRAND_SHARE:

@@ -380,8 +380,11 @@ def clues(view: PostView) -> list[RoutineClue]:
             # the folded text's offsets are not the caption's ("…" folds to "..."): map them as the view does
             return re.sub(r"#\w+", " ", view.span_folded(index, where[lo], where[hi - 1] + 1).text) if hi > lo else ""
 
-        for lo, hi, days in _segments(text, raw_of):
-            out += _segment_clues(view, index, text[lo:hi], where[lo:hi], raw_of(lo, hi), days)
+        segments = _segments(text, raw_of)
+        for lo, hi, days in segments:
+            found = _segment_clues(view, index, text[lo:hi], where[lo:hi], raw_of(lo, hi), days)
+            # a week's timetable, read line by line, says each line is weekly: "TUE - hockey 5:45" needs no "every"
+            out += [replace(c, recurring=True) for c in found] if len(segments) > 1 else found
     for tag, span in view.hashtag_spans():
         words = split_hashtag(tag)
         days = [lx.WEEKDAYS[lx.WEEKDAY_FORMS[w]] for w in words if w in lx.WEEKDAY_FORMS and len(w) > 3]
