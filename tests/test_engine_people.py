@@ -720,8 +720,10 @@ def test_not_really_their_uncle_is_a_courtesy_title():
 
 
 def test_a_courtesy_title_said_once_is_a_feature_of_every_mention_of_the_name():
-    """"Nikki is no blood relation" in one post of four: the share of mentions is a quarter, and the flag that it was
-    said at all is whole; "not their tio", "not by blood" and "my best mate" are courtesy words too."""
+    """"Nikki is nae relation" in one post of four: the share of mentions is a quarter, and the flag that it was said
+    of a titled name at all is whole; "not really their tio", "not by blood" and "my best mate" are courtesy words too.
+    A name with no title never gets the flag ("my best mate's son Tom"), and everyday sentences say no courtesy ("It
+    isn't actually raining, says Uncle Dave", "not my uncle's boat")."""
     from datetime import datetime
 
     from kidsafe.engine import roles
@@ -731,8 +733,10 @@ def test_a_courtesy_title_said_once_is_a_feature_of_every_mention_of_the_name():
 
     captions = ["Beach with Auntie Nikki and the bairns", "Auntie Nikki did the face paint",
                 "Chips with Auntie Nikki after", "Fur onybody wonderin, Nikki is nae relation, just ma pal",
-                "Out at Tío Güero's farm, not their tío but try telling them", "Thanks to my best mate Aunty Kel",
-                "Aunt Rosa made the cake, family just not by blood", "Aunt Pam made the cake. Not by blood, Ella said."]
+                "Out at Tío Güero's farm, not really their tío but try telling them", "Thanks to my best mate Aunty Kel",
+                "Aunt Rosa made the cake, family just not by blood", "Aunt Pam made the cake. Not by blood, Ella said.",
+                "My best mate's son Tom came round", "It isn't actually raining, says Uncle Dave",
+                "Not my uncle's boat, Uncle Dave borrowed it"]
     views = post_views([Post(id=str(i), caption=c, posted_at=datetime(2024, 5, 4 + i, 10), platform="plain")
                         for i, c in enumerate(captions)])
     people, ctx, _ = gather_people(views)
@@ -740,7 +744,8 @@ def test_a_courtesy_title_said_once_is_a_feature_of_every_mention_of_the_name():
     assert nikki["near:not_kin"] == 0.25 and nikki["near_any:not_kin"] == 1.0
     for key in ("guero", "kel", "rosa"):
         assert roles.person_features(people[key], ctx)["near_any:not_kin"] == 1.0, key
-    assert "near_any:not_kin" not in roles.person_features(people["pam"], ctx)  # said in the next sentence
+    for key in ("pam", "tom", "dave"):  # said in the next sentence; no title; no courtesy said
+        assert "near_any:not_kin" not in roles.person_features(people[key], ctx), key
 
 
 def test_cousins_in_a_titled_name_s_sentence_and_a_couple_s_day_near_a_name_are_role_features():

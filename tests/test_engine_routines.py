@@ -238,11 +238,27 @@ def test_engine_a_week_s_schedule_is_read_line_by_line():
     assert {("Sunday", "football", None), ("Monday", "nursery", None), ("Wednesday", "nursery", None)} <= found, found
 
 
-def test_engine_one_post_naming_a_day_once_is_no_routine():
-    """"Football on Saturday" said once, outside a timetable, is a match, not a weekly thing."""
-    d = dossier(view("1", "Football on Saturday, then cake at Nana's.", "2024-05-04 10:00"),
-                view("2", "Noah is 5 today", "2024-02-01 09:00"))
-    assert not d.facts_of_kind(FactKind.ROUTINE)
+@pytest.mark.parametrize("caption", [
+    "Football on Saturday, then cake at Nana's.",
+    "Half term diary! Monday we went swimming. Tuesday soft play. Wednesday football camp. Thursday the beach. "
+    "Friday cinema.",
+    "Football match on Saturday. So proud of Noah! Sunday roast, Monday back to school, Tuesday dentist, Wednesday "
+    "swimming gala",
+])
+def test_engine_one_post_that_is_no_timetable_says_no_routine(caption):
+    """"Football on Saturday" said once is a match, and a week told as a diary is no timetable: neither is weekly."""
+    d = dossier(view("1", caption, "2024-05-04 10:00"), view("2", "Noah is 5 today", "2024-02-01 09:00"))
+    assert not d.facts_of_kind(FactKind.ROUTINE), [r.value for r in d.facts_of_kind(FactKind.ROUTINE)]
+
+
+def test_engine_a_timetable_opens_its_lines_with_days_or_says_it_is_one():
+    from kidsafe.engine.routines import is_timetable
+
+    assert is_timetable("mon - swimming 5.15\ntue - footy half 5\nwed: cubs 6.30\nthu - dance", False)
+    assert is_timetable("sat - hujur after asr\nsun-thu - school\nmon & wed - hujur again", False)
+    assert not is_timetable("monday we went swimming. tuesday soft play. wednesday football camp", True)
+    assert is_timetable("new term timetable:\nnoah: swimming tuesdays and thursdays\nmia: ballet saturdays", True)
+    assert not is_timetable("new term timetable: swimming tuesdays", False)  # one activity's days: read as ever
 
 
 def test_engine_a_one_line_schedule_is_read_between_its_slashes():

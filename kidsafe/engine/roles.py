@@ -173,7 +173,7 @@ _GRAND_WORDS = re.compile(r"\b(?:" + alternation(lx.word_set("people", "not_pare
 GRAND_SHARE = 0.04
 LEAST_GRAND_POSTS = 3
 #: Features read again in such a feed: there "my husband" is a grandfather and "my daughter" a parent.
-_CROSSED_PREFIXES = ("cue:", "near:", "title:", "comment_author", "author_", "addressed_in_comment", "in_comments",
+_CROSSED_PREFIXES = ("cue:", "near:", "near_any:", "title:", "comment_author", "author_", "addressed_in_comment", "in_comments",
                      "tagged", "has_title", "L0:", "R0:")
 
 
@@ -317,6 +317,7 @@ def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
     context: Counter[str] = Counter()
     post_words: Counter[str] = Counter()
     seen_posts: set[str] = set()
+    courtesy_titled = False
     for m in person.mentions:
         view = ctx.views.get(m.post)
         if view is None:
@@ -334,6 +335,7 @@ def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
             for near in _near_classes(text, m.start, m.end):
                 if m.title or near not in _TITLED_ONLY:
                     context[f"near:{near}"] += 1
+                courtesy_titled = courtesy_titled or (near == "not_kin" and bool(person.title))
         if m.post not in seen_posts:
             seen_posts.add(m.post)
             for tok in set(_TOKEN.findall(view.all_folded)):
@@ -341,7 +343,7 @@ def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
                     post_words[f"P:{_token_shape(tok)}"] += 1
     for key, value in context.items():
         feats[key] = value / n_mentions
-    if context["near:not_kin"]:  # "Nikki is no relation" said once holds for every mention: a stranger reads it so
+    if courtesy_titled:  # "Auntie Nikki ... Nikki is nae relation" said once holds for every mention of her
         feats["near_any:not_kin"] = 1.0
     for key, value in post_words.items():
         feats[key] = 0.25 * value / n_posts

@@ -368,6 +368,23 @@ def _segments(text: str, raw_of) -> list[tuple[int, int, set[str]]]:
     return out
 
 
+#: A timetable's line: it opens with a day or a range of days, then a dash or a colon ("Mon - swimming 5.15", "TUE –
+#: Nash @ Little Chinooks", "Mon-Wed: nursery").
+_TIMETABLE_LINE = re.compile(r"^[^\w\n]*" + _WEEKDAY.pattern + r"(?:\s*(?:-|–|—|to|&|and|/)\s*" + _WEEKDAY.pattern
+                             + r")?\s*[-–—:]", re.MULTILINE)
+#: Lines opening so that make a post a week's timetable, not a diary ("Monday we went swimming. Tuesday soft play").
+TIMETABLE_LINES = 3
+_TIMETABLE_WORD = re.compile(r"\b(?:timetable|schedule|rota)s?\b")
+
+
+def is_timetable(text_folded: str, many_days: bool) -> bool:
+    """Whether a folded text is a week's timetable, each of whose lines a stranger reads as weekly: at least
+    `TIMETABLE_LINES` lines that open with a day and a dash or a colon, or, when it says more days than one activity
+    could have (``many_days``), the word for one ("New term timetable:\nNoah: swimming Tuesdays ...")."""
+    return (sum(1 for _ in _TIMETABLE_LINE.finditer(text_folded)) >= TIMETABLE_LINES
+            or many_days and _TIMETABLE_WORD.search(text_folded) is not None)
+
+
 def clues(view: PostView) -> list[RoutineClue]:
     """Weekday + activity pairs said in the post's caption or hashtags."""
     out = []
@@ -381,10 +398,10 @@ def clues(view: PostView) -> list[RoutineClue]:
             return re.sub(r"#\w+", " ", view.span_folded(index, where[lo], where[hi - 1] + 1).text) if hi > lo else ""
 
         segments = _segments(text, raw_of)
+        weekly = is_timetable(text, len(segments) > 1)  # "TUE - hockey 5:45" in a timetable needs no "every"
         for lo, hi, days in segments:
             found = _segment_clues(view, index, text[lo:hi], where[lo:hi], raw_of(lo, hi), days)
-            # a week's timetable, read line by line, says each line is weekly: "TUE - hockey 5:45" needs no "every"
-            out += [replace(c, recurring=True) for c in found] if len(segments) > 1 else found
+            out += [replace(c, recurring=True) for c in found] if weekly else found
     for tag, span in view.hashtag_spans():
         words = split_hashtag(tag)
         days = [lx.WEEKDAYS[lx.WEEKDAY_FORMS[w]] for w in words if w in lx.WEEKDAY_FORMS and len(w) > 3]
