@@ -733,10 +733,11 @@ def test_a_courtesy_title_said_once_is_a_feature_of_every_mention_of_the_name():
 
     captions = ["Beach with Auntie Nikki and the bairns", "Auntie Nikki did the face paint",
                 "Chips with Auntie Nikki after", "Fur onybody wonderin, Nikki is nae relation, just ma pal",
-                "Out at Tío Güero's farm, not really their tío but try telling them", "Thanks to my best mate Aunty Kel",
+                "Out at Tío Güero's farm, not really their tío but try telling them",
+                "Thanks to my best mate Aunty Kel",
                 "Aunt Rosa made the cake, family just not by blood", "Aunt Pam made the cake. Not by blood, Ella said.",
                 "My best mate's son Tom came round", "It isn't actually raining, says Uncle Dave",
-                "Not my uncle's boat, Uncle Dave borrowed it"]
+                "Not my uncle's boat, Uncle Dave borrowed it", "It's not actually cold, says Uncle Jim"]
     views = post_views([Post(id=str(i), caption=c, posted_at=datetime(2024, 5, 4 + i, 10), platform="plain")
                         for i, c in enumerate(captions)])
     people, ctx, _ = gather_people(views)
@@ -744,7 +745,7 @@ def test_a_courtesy_title_said_once_is_a_feature_of_every_mention_of_the_name():
     assert nikki["near:not_kin"] == 0.25 and nikki["near_any:not_kin"] == 1.0
     for key in ("guero", "kel", "rosa"):
         assert roles.person_features(people[key], ctx)["near_any:not_kin"] == 1.0, key
-    for key in ("pam", "tom", "dave"):  # said in the next sentence; no title; no courtesy said
+    for key in ("pam", "tom", "dave", "jim"):  # said in the next sentence; no title; no courtesy said
         assert "near_any:not_kin" not in roles.person_features(people[key], ctx), key
 
 

@@ -259,6 +259,19 @@ def test_engine_a_timetable_opens_its_lines_with_days_or_says_it_is_one():
     assert not is_timetable("monday we went swimming. tuesday soft play. wednesday football camp", True)
     assert is_timetable("new term timetable:\nnoah: swimming tuesdays and thursdays\nmia: ballet saturdays", True)
     assert not is_timetable("new term timetable: swimming tuesdays", False)  # one activity's days: read as ever
+    # on one line between bars, slashes or full stops; numbered; an hour before the dash
+    assert is_timetable("mon - swimming 5.15 | tue - football 5 | wed - cubs 6.30 | thu - dance", True)
+    assert is_timetable("mon - swimming. tue - football. wed - cubs. thu - dance", True)
+    assert is_timetable("1. mon - swimming\n2. tue - football\n3. wed - cubs", False)
+    assert is_timetable("mon 5pm - swimming\ntue 4.30pm - football\nwed 6 - cubs", False)
+    assert not is_timetable("monday-ish: chaos\ntuesday-ish: more\nwednesday-ish: sleep", False)
+
+
+def test_engine_half_term_is_no_term():
+    """"Half term diary! Monday we went swimming...": a holiday, not a term's weekly activities."""
+    d = dossier(view("1", "Half term diary! Monday we went swimming. Tuesday soft play. Wednesday football camp.",
+                     "2024-05-04 10:00"), view("2", "Noah is 5 today", "2024-02-01 09:00"))
+    assert not d.facts_of_kind(FactKind.ROUTINE), [r.value for r in d.facts_of_kind(FactKind.ROUTINE)]
 
 
 def test_engine_a_one_line_schedule_is_read_between_its_slashes():

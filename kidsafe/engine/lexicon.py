@@ -70,10 +70,11 @@ PARTNER_OCCASION_WORDS = word_set("people", "partner_occasion_words")
 
 
 def _not_really_kin() -> set[str]:
-    """ "Not really our aunty", "not really his grandad": every pair of the locale's whose- and kin-words; "not a real
-    auntie", "not an actual uncle": every kin word ("not a real Sunday" is no courtesy)."""
+    """ "Not really our aunty", "not actually his grandad": every pair of the locale's whose- and kin-words; "not a real
+    auntie", "not an actual uncle": every kin word ("not a real Sunday" and "not actually raining" are no courtesy)."""
     pairs = word_dict("people", "not_really_kin")
-    return ({f"not really {whose} {kin}" for whose in pairs["whose"] for kin in pairs["kin"]}
+    return ({f"{lead} {whose} {kin}" for lead in ("not really", "not actually") for whose in pairs["whose"]
+             for kin in pairs["kin"]}
             | {f"{lead} {kin}" for lead in ("not a real", "not an actual") for kin in pairs["kin"]})
 
 

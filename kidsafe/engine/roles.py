@@ -173,8 +173,8 @@ _GRAND_WORDS = re.compile(r"\b(?:" + alternation(lx.word_set("people", "not_pare
 GRAND_SHARE = 0.04
 LEAST_GRAND_POSTS = 3
 #: Features read again in such a feed: there "my husband" is a grandfather and "my daughter" a parent.
-_CROSSED_PREFIXES = ("cue:", "near:", "near_any:", "title:", "comment_author", "author_", "addressed_in_comment", "in_comments",
-                     "tagged", "has_title", "L0:", "R0:")
+_CROSSED_PREFIXES = ("cue:", "near:", "near_any:", "title:", "comment_author", "author_", "addressed_in_comment",
+                     "in_comments", "tagged", "has_title", "L0:", "R0:")
 
 
 def grand_share(views) -> float:

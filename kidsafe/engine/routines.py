@@ -62,7 +62,8 @@ class RoutineClue:
 RECURRING = re.compile(
     r"\b(?:every|each|weekly|week in|week after week|always|usual|again|regular|"
     r"mornings|afternoons|evenings|(?:" + "|".join(lx.WEEKDAY_FORMS) + r")\s+nights|lessons?|class|classes|club|practice|"
-    r"training|session|sessions|term|season|rain or shine|now|of the week|tous\s+les|chaque|cada|todos\s+los|"
+    r"training|session|sessions|(?<!half )(?<!half-)term|season|rain or shine|now|of the week|tous\s+les|chaque|cada|"
+    r"todos\s+los|"
     + "|".join(sorted(lx.WEEKDAY_PLURALS)) + r")\b")
 
 
@@ -370,8 +371,12 @@ def _segments(text: str, raw_of) -> list[tuple[int, int, set[str]]]:
 
 #: A timetable's line: it opens with a day or a range of days, then a dash or a colon ("Mon - swimming 5.15", "TUE –
 #: Nash @ Little Chinooks", "Mon-Wed: nursery").
-_TIMETABLE_LINE = re.compile(r"^[^\w\n]*" + _WEEKDAY.pattern + r"(?:\s*(?:-|–|—|to|&|and|/)\s*" + _WEEKDAY.pattern
-                             + r")?\s*[-–—:]", re.MULTILINE)
+#: A timetable's line or stretch: it opens (after a bullet or a number, or after " | ", " / ", ". " on one line) with a
+#: day or a range of days, perhaps an hour, then a dash or a colon ("Mon - swimming 5.15", "TUE – Nash @ Little
+#: Chinooks", "Mon-Wed: nursery", "2. Tue 4pm - football"); "Monday-ish" is no line of one.
+_TIMETABLE_LINE = re.compile(r"(?:^|(?<=[|/.;] ))[^\w\n]*(?:\d{1,2}[.)]\s*)?" + _WEEKDAY.pattern
+                             + r"(?:\s*(?:-|–|—|to|&|and|/|,|\+)\s*" + _WEEKDAY.pattern + r")?"
+                             + r"(?:\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)?\s*[-–—:](?=\s|$)", re.MULTILINE)
 #: Lines opening so that make a post a week's timetable, not a diary ("Monday we went swimming. Tuesday soft play").
 TIMETABLE_LINES = 3
 _TIMETABLE_WORD = re.compile(r"\b(?:timetable|schedule|rota)s?\b")
