@@ -317,7 +317,6 @@ def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
     context: Counter[str] = Counter()
     post_words: Counter[str] = Counter()
     seen_posts: set[str] = set()
-    courtesy_titled = False
     for m in person.mentions:
         view = ctx.views.get(m.post)
         if view is None:
@@ -335,7 +334,6 @@ def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
             for near in _near_classes(text, m.start, m.end):
                 if m.title or near not in _TITLED_ONLY:
                     context[f"near:{near}"] += 1
-                courtesy_titled = courtesy_titled or (near == "not_kin" and bool(person.title))
         if m.post not in seen_posts:
             seen_posts.add(m.post)
             for tok in set(_TOKEN.findall(view.all_folded)):
@@ -343,7 +341,8 @@ def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
                     post_words[f"P:{_token_shape(tok)}"] += 1
     for key, value in context.items():
         feats[key] = value / n_mentions
-    if courtesy_titled:  # "Auntie Nikki ... Nikki is nae relation" said once holds for every mention of her
+    # "Auntie Nikki ... Nikki is nae relation" said once holds for every mention of her
+    if person.title and context["near:not_kin"]:
         feats["near_any:not_kin"] = 1.0
     for key, value in post_words.items():
         feats[key] = 0.25 * value / n_posts

@@ -369,8 +369,6 @@ def _segments(text: str, raw_of) -> list[tuple[int, int, set[str]]]:
     return out
 
 
-#: A timetable's line: it opens with a day or a range of days, then a dash or a colon ("Mon - swimming 5.15", "TUE –
-#: Nash @ Little Chinooks", "Mon-Wed: nursery").
 #: A timetable's line or stretch: it opens (after a bullet or a number, or after " | ", " / ", ". " on one line) with a
 #: day or a range of days, perhaps an hour, then a dash or a colon ("Mon - swimming 5.15", "TUE – Nash @ Little
 #: Chinooks", "Mon-Wed: nursery", "2. Tue 4pm - football"); "Monday-ish" is no line of one.
