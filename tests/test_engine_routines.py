@@ -335,6 +335,25 @@ def test_an_hour_before_8_is_in_the_morning_only_when_the_text_says_so(text, tim
     assert parse_time(text) == time
 
 
+@pytest.mark.parametrize(("text", "time"), [
+    # two sentences on, a time is another thing's; the next sentence's is still the activity's
+    ("ballet tuesdays and fridays 6 to 7. the teacher is strict. she practised in the kitchen till 10pm", None),
+    ("swimming on tuesdays. starts at 5.30 p.m. sharp", "17:30"),
+    ("swimming at 9 a.m. on tuesdays. then lunch. home by 3pm", "09:00"),
+    ("swimming on tuesdays! lessons at 4.30", "16:30"),
+    # a number's, a clock's, a title's or an abbreviation's stop ends no sentence, and a run of end marks is one end
+    ("swimming tuesdays, 2.5 km. starts at 6pm", "18:00"),
+    ("swimming on tuesday a.m. with coach. lessons at 9", "09:00"),
+    ("swimming lessons every tuesday.\n5pm at the leisure centre", "17:00"),
+    ("swimming lessons every tuesday... 5pm at the leisure centre", "17:00"),
+    ("swimming with mrs. lee every tuesday. lessons at 4.30", "16:30"),
+    ("swimming every tuesday at st. peter's. starts at 5pm", "17:00"),
+    ("swimming tuesdays!! 🙌\n\nlessons at 4.30", "16:30"),
+])
+def test_a_time_two_sentences_from_the_activity_is_not_its_time(text, time):
+    assert parse_time(text, [(0, len(text.split()[0]))]) == time
+
+
 @pytest.mark.parametrize(("caption", "weekday", "activity"), [
     ("Rippa rugby is back! Noah's with the juniors again. Training is Thursdays after school at the park.",
      "Thursday", "rugby training"),

@@ -80,12 +80,29 @@ def parse_time(text: str, near: Sequence[tuple[int, int]] = (), own: Sequence[tu
              if not (i and found[i - 1][9] and _RANGE_JOIN.fullmatch(text, found[i - 1].end(), m.start()))]
     if near:
         found = [m for m in found if own is None or not _other_day_between(text, (m.start(), m.end()), near, own)]
+        # a time two sentences on from the activity is another thing's: "ballet Tuesdays 6 to 7. The teacher is
+        # strict. She practised in the kitchen till 10pm" has ballet at no time said (not 22:00)
+        ends = [m.start() for m in _SENTENCE_ENDS.finditer(text)]
+        found = [m for m in found if min(_sentences_between(ends, m.span(), n) for n in near) < 2]
         gaps = {m.start(): min(clause_distance(text, m.span(), n) for n in near) for m in found}
         found.sort(key=lambda m: gaps[m.start()])
         if any(gap >= CLAUSE_GAP for gap in gaps.values()):
             ours = {lx.ROUTINE_ACTIVITIES[p] for a, b in near for _, p in phrase_spans(text[a:b], ACTIVITY_WORDS)}
             found = [m for m in found if gaps[m.start()] < CLAUSE_GAP or not _beside_another(text, m, ours)]
     return _time_of(text, found[0]) if found else None
+
+
+#: A sentence's end, a run of end marks counting once ("...", "!!\n\n"): not a stop inside a number or a clock time
+#: ("6.30", "2.5 km", "a.m."), nor a title's or an abbreviation's ("Mrs. Lee", "St. Peter's", "e.g.").
+_SENTENCE_ENDS = re.compile(r"(?:(?:(?<!\d)\.|\.(?!\d))(?<!\b[ap]\.)(?<!\b[ap]\.m\.)"
+                            r"(?<!\bmrs\.)(?<!\bmr\.)(?<!\bms\.)(?<!\bdr\.)(?<!\bst\.)"
+                            r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bi\.e)(?<!\be\.g)|[!?\n])(?:[^\w]*[.!?\n])?")
+
+
+def _sentences_between(ends: list[int], a: tuple[int, int], b: tuple[int, int]) -> int:
+    """How many sentence ends (``ends``: where each starts, in order) stand between two stretches of a text."""
+    lo, hi = sorted((a, b))
+    return max(0, bisect_left(ends, hi[0]) - bisect_left(ends, lo[1]))
 
 
 def _beside_another(text: str, time: re.Match[str], ours: set[str]) -> bool:
