@@ -721,9 +721,10 @@ def test_not_really_their_uncle_is_a_courtesy_title():
 
 def test_a_courtesy_title_said_once_is_a_feature_of_every_mention_of_the_name():
     """"Nikki is nae relation" in one post of four: the share of mentions is a quarter, and the flag that it was said
-    of a titled name at all is whole; "not really their tio", "not by blood" and "my best mate" are courtesy words too.
-    A name with no title never gets the flag ("my best mate's son Tom"), and everyday sentences say no courtesy ("It
-    isn't actually raining, says Uncle Dave", "not my uncle's boat")."""
+    of a titled name at all is whole; "not really their tio", "not by blood" and "my best mate" are courtesy words too,
+    in the name's sentence or opening the next. A name with no title never gets the flag ("my best mate's son
+    Tom"), and everyday sentences say no courtesy ("It isn't actually raining, says Uncle Dave", "not my uncle's
+    boat")."""
     from datetime import datetime
 
     from kidsafe.engine import roles
@@ -743,10 +744,37 @@ def test_a_courtesy_title_said_once_is_a_feature_of_every_mention_of_the_name():
     people, ctx, _ = gather_people(views)
     nikki = roles.person_features(people["nikki"], ctx)
     assert nikki["near:not_kin"] == 0.25 and nikki["near_any:not_kin"] == 1.0
-    for key in ("guero", "kel", "rosa"):
+    for key in ("guero", "kel", "rosa", "pam"):  # "Not by blood" opening the next sentence denies Pam's title
         assert roles.person_features(people[key], ctx)["near_any:not_kin"] == 1.0, key
-    for key in ("pam", "tom", "dave", "jim"):  # said in the next sentence; no title; no courtesy said
+    for key in ("tom", "dave", "jim"):  # no title; no courtesy said
         assert "near_any:not_kin" not in roles.person_features(people[key], ctx), key
+
+
+@pytest.mark.parametrize("caption, denied", [
+    ("Uncle Osric came for the barbecue 🔥 Not actually our uncle", True),
+    ("The kids call him Uncle Osric. Not their uncle", True),
+    ("Uncle Osric came round!! Not their uncle", True),
+    ("Aunty Osric brought cake. Not our aunt by blood but close", True),
+    ("Uncle Osric and Mrs. Ames came over. not really our uncle x", True),
+    ("Uncle Osric came round. Not bad for a Monday", False),
+    ("Uncle Osric came round. Not my uncle's boat, his", False),
+    ("Uncle Osric came round. Not our nan though", False),  # another kin word: says nothing of Osric's title
+    ("Uncle Osric came round. Lovely day. Not their uncle", False),  # two sentences on
+])
+def test_a_titled_name_whose_title_the_next_sentence_denies_is_a_courtesy(caption, denied):
+    """Only a denial that opens the very next sentence, and names the title's own kin (or none: "not by blood"),
+    makes the title a courtesy; a run of marks or an emoji ends a sentence, a title's dot does not."""
+    from datetime import datetime
+
+    from kidsafe.engine import roles
+    from kidsafe.engine.people import gather_people
+    from kidsafe.learn.evaluate import post_views
+    from kidsafe.models import Post
+
+    views = post_views([Post(id="1", caption=caption, posted_at=datetime(2024, 5, 4, 10), platform="plain")])
+    people, ctx, _ = gather_people(views)
+    feats = roles.person_features(people["osric"], ctx)
+    assert ("near_any:not_kin" in feats) is denied
 
 
 def test_cousins_in_a_titled_name_s_sentence_and_a_couple_s_day_near_a_name_are_role_features():

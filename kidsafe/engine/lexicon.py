@@ -80,6 +80,12 @@ def _not_really_kin() -> set[str]:
 
 #: Words near a titled adult that make the title a courtesy ("next door", "not really our aunty").
 NOT_KIN_WORDS = word_set("people", "not_kin_words") | _not_really_kin()
+#: "Not their uncle", "not a real auntie", "no relation": what opens a sentence that denies the title said just
+#: before it. The kin words are kept apart so that a denial counts only for its own title ("Uncle Sid came round.
+#: Not our nan though" denies nothing of Sid).
+KIN_DENIAL_WHOSE = tuple(word_dict("people", "not_really_kin")["whose"])
+KIN_DENIAL_KIN = tuple(word_dict("people", "not_really_kin")["kin"])
+KIN_DENIAL_BARE = frozenset(w for w in NOT_KIN_WORDS if w.split()[0] in ("no", "not", "nae"))
 KIN_LINK_WORDS = word_set("people", "kin_link_words")
 
 #: Phrases that make the name in them a friend's child ("playdate with Noor", "sleepover at Ada's").

@@ -104,6 +104,33 @@ _SENTENCE_BREAK = re.compile(r"(?<!\b[Mm]r)(?<!\b[Mm]rs)(?<!\b[Mm]s)(?<!\b[Dd]r)
                              r"(?<!\b[Rr]ev)(?<!\b[Pp]rof)[.!?;\n]")
 
 
+def _denied_next(text: str, end: int, title: str) -> bool:
+    """Whether the sentence right after a titled name's opens by denying that title: "Uncle Osric came 🔥 Not actually
+    our uncle", "Aunt Pam made it. Not by blood". A run of stops or an emoji ends a sentence; the denial must open the
+    next one and name the same kin ("Uncle Sid came round. Not our nan though" denies nothing of Sid)."""
+    after = text[end:end + _NEAR_CHARS + 140]
+    breaks = [found.start() for found in (_SENTENCE_BREAK.search(after), _EMOJI.search(after)) if found]
+    if not breaks:
+        return False
+    opening = _END_RUN.match(after, min(breaks)).end()
+    denial = _KIN_DENIAL.match(after, opening)
+    if denial is None:
+        return False
+    kin = denial.group("kin") or denial.group("any_kin")
+    return kin is None or fold(kin)[:3] == fold(title)[:3]  # "no relation" names no kin; "not our aunt" for an Aunty
+
+
+#: Emoji (and their joiners), which end a caption's sentences as often as stops do.
+_EMOJI = re.compile(r"[\u2190-\u2bff\U0001f000-\U0001faff]")
+_END_RUN = re.compile(r"(?:[.!?;\s\u200d\ufe0f\u2190-\u2bff\U0001f000-\U0001faff])*")
+_KIN_DENIAL = re.compile(
+    r"not\s+(?:(?:really|actually)\s+)?(?:" + "|".join(lx.KIN_DENIAL_WHOSE) + r")\s+"
+    r"(?P<kin>" + "|".join(sorted(lx.KIN_DENIAL_KIN, key=len, reverse=True)) + r")\b(?!['’])"
+    r"|not\s+an?\s+(?:real|actual)\s+(?P<any_kin>" + "|".join(lx.KIN_DENIAL_KIN) + r")\b"
+    r"|(?:" + "|".join(re.escape(w) for w in sorted(lx.KIN_DENIAL_BARE, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE)
+
+
 #: After a comment's first name, what makes it the comment's writer: a colon, perhaps after a surname.
 _AUTHOR_AFTER = re.compile(r"(?:[ _][A-Z][\w'’\-]*)?\s*:")
 #: Before a comment writer's name: nothing, or a title ("Nan Rita:", "Aunty Jo:").
@@ -331,7 +358,10 @@ def person_features(person: Person, ctx: FeedContext) -> dict[str, float]:
             if left:
                 context[f"L:{left[-1]}|R:{right[0] if right else '<end>'}"] += 1
             context[f"src:{m.source.value}"] += 1
-            for near in _near_classes(text, m.start, m.end):
+            nears = _near_classes(text, m.start, m.end)
+            if m.title and _denied_next(text, m.end, m.title):
+                nears.add("not_kin")
+            for near in nears:
                 if m.title or near not in _TITLED_ONLY:
                     context[f"near:{near}"] += 1
         if m.post not in seen_posts:
