@@ -760,10 +760,22 @@ def test_a_courtesy_title_said_once_is_a_feature_of_every_mention_of_the_name():
     ("Uncle Osric came round. Not my uncle's boat, his", False),
     ("Uncle Osric came round. Not our nan though", False),  # another kin word: says nothing of Osric's title
     ("Uncle Osric came round. Lovely day. Not their uncle", False),  # two sentences on
+    ("Uncle Osric 🔥 Not their uncle", True),  # an emoji ends a sentence
+    ("Uncle Osric came round… Not their uncle", True),  # so does an ellipsis of one character
+    ("Uncle Osric came round… Lovely day. Not their uncle", False),
+    ("Tito Osric came. Not really our tio", True),  # one kinship, two languages
+    ("Great-grandma Osric baked. Not really our grandma", True),
+    ("Grandma Osric baked. Not their grandad", False),  # another kinship with the same first letters
+    ("Uncle Osric came round. No relation but family", True),
+    ("Uncle Osric fell off his bike! No blood, thankfully", False),
+    ("Uncle Osric came round. Not related, but the cold is back", False),
+    ("Uncle Osric came round. Not really our nan's cup of tea", False),
+    ("Uncle Osric came round. Not a real uncle's job, that", False),
 ])
 def test_a_titled_name_whose_title_the_next_sentence_denies_is_a_courtesy(caption, denied):
-    """Only a denial that opens the very next sentence, and names the title's own kin (or none: "not by blood"),
-    makes the title a courtesy; a run of marks or an emoji ends a sentence, a title's dot does not."""
+    """Only a denial that opens the very next sentence, and names kin of the title's own group (or none: "no
+    relation"), makes the title a courtesy; a run of marks, an ellipsis or an emoji ends a sentence, a title's dot
+    does not; a possessive ("our nan's cup of tea") and an injury's "no blood" deny nothing."""
     from datetime import datetime
 
     from kidsafe.engine import roles

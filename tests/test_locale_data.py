@@ -29,7 +29,7 @@ LEXICON_TYPES = {
             "MORNING_WORDS", "EVENING_WORDS", "COUNTED_NOT_AGES"),
     dict: ("KIN_PAIRS", "CHARACTER_FRANCHISE", "SCHOOL_TYPE_WORDS", "WEEKDAY_FORMS", "FOREIGN_NUMBER_WORDS",
            "MONTH_FORMS", "ACTIVITIES", "CARE_DAYS", "ROUTINE_ACTIVITIES", "ACTIVITY_EMOJI", "ACTIVITY_KINDS",
-           "SENSITIVE_CUES"),
+           "SENSITIVE_CUES", "KIN_DENIAL_GROUPS"),
 }
 
 #: A literal with more string constants than this is a word list, and belongs in a locale file.

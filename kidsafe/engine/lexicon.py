@@ -80,12 +80,14 @@ def _not_really_kin() -> set[str]:
 
 #: Words near a titled adult that make the title a courtesy ("next door", "not really our aunty").
 NOT_KIN_WORDS = word_set("people", "not_kin_words") | _not_really_kin()
-#: "Not their uncle", "not a real auntie", "no relation": what opens a sentence that denies the title said just
-#: before it. The kin words are kept apart so that a denial counts only for its own title ("Uncle Sid came round.
-#: Not our nan though" denies nothing of Sid).
+#: "Not their uncle", "not a real auntie": the words of a denial that opens the sentence right after a titled name.
+#: The kin words are kept apart so that a denial counts only for its own title ("Uncle Sid came round. Not our nan
+#: though" denies nothing of Sid), by the group each kin word is in (`KIN_DENIAL_GROUPS`).
 KIN_DENIAL_WHOSE = tuple(word_dict("people", "not_really_kin")["whose"])
 KIN_DENIAL_KIN = tuple(word_dict("people", "not_really_kin")["kin"])
-KIN_DENIAL_BARE = frozenset(w for w in NOT_KIN_WORDS if w.split()[0] in ("no", "not", "nae"))
+KIN_DENIAL_GROUPS = {word: group for group, words in word_dict("people", "kin_denial_groups").items() for word in words}
+#: Denials that name no kin ("No relation", "Not by blood"): they count for any title.
+KIN_DENIAL_BARE = word_set("people", "kin_denials")
 KIN_LINK_WORDS = word_set("people", "kin_link_words")
 
 #: Phrases that make the name in them a friend's child ("playdate with Noor", "sleepover at Ada's").

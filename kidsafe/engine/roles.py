@@ -106,27 +106,36 @@ _SENTENCE_BREAK = re.compile(r"(?<!\b[Mm]r)(?<!\b[Mm]rs)(?<!\b[Mm]s)(?<!\b[Dd]r)
 
 def _denied_next(text: str, end: int, title: str) -> bool:
     """Whether the sentence right after a titled name's opens by denying that title: "Uncle Osric came 🔥 Not actually
-    our uncle", "Aunt Pam made it. Not by blood". A run of stops or an emoji ends a sentence; the denial must open the
-    next one and name the same kin ("Uncle Sid came round. Not our nan though" denies nothing of Sid)."""
+    our uncle", "Aunt Pam made it. Not by blood". A run of stops, an ellipsis or an emoji ends a sentence; the denial
+    must open the next one and name kin of the title's own group ("Uncle Sid came round. Not our nan though" denies
+    nothing of Sid), or none ("No relation")."""
     after = text[end:end + _NEAR_CHARS + 140]
-    breaks = [found.start() for found in (_SENTENCE_BREAK.search(after), _EMOJI.search(after)) if found]
+    breaks = [found.start() for found in (_SENTENCE_BREAK.search(after), _END_SIGN.search(after)) if found]
     if not breaks:
         return False
-    opening = _END_RUN.match(after, min(breaks)).end()
-    denial = _KIN_DENIAL.match(after, opening)
+    opening = end + _END_RUN.match(after, min(breaks)).end()
+    denial = _KIN_DENIAL.match(text, opening)  # in the whole text: a possessive after the window still counts
     if denial is None:
         return False
     kin = denial.group("kin") or denial.group("any_kin")
-    return kin is None or fold(kin)[:3] == fold(title)[:3]  # "no relation" names no kin; "not our aunt" for an Aunty
+    return kin is None or _kin_group(kin) == _kin_group(title)
 
 
-#: Emoji (and their joiners), which end a caption's sentences as often as stops do.
-_EMOJI = re.compile(r"[\u2190-\u2bff\U0001f000-\U0001faff]")
-_END_RUN = re.compile(r"(?:[.!?;\s\u200d\ufe0f\u2190-\u2bff\U0001f000-\U0001faff])*")
+def _kin_group(word: str) -> str:
+    """The kinship a kin word or title names ("tita" and "Aunty": aunt); a word in no group is its own."""
+    key = fold(word).split("-")[-1]  # "great-grandma" is a grandma
+    return lx.KIN_DENIAL_GROUPS.get(key, key)
+
+
+#: Signs that end a caption's sentences as often as stops do: an ellipsis, "‼", an emoji.
+_END_SIGN = re.compile(r"[\u2026\u203c\u2047-\u2049\u2190-\u2bff\U0001f000-\U0001faff]")
+#: The run of stops, signs, emoji joiners and spaces between two sentences.
+_END_RUN = re.compile(r"(?:[.!?;\s\u200d\ufe0f\u2026\u203c\u2047-\u2049\u2190-\u2bff\U0001f000-\U0001faff])*")
 _KIN_DENIAL = re.compile(
     r"not\s+(?:(?:really|actually)\s+)?(?:" + "|".join(lx.KIN_DENIAL_WHOSE) + r")\s+"
     r"(?P<kin>" + "|".join(sorted(lx.KIN_DENIAL_KIN, key=len, reverse=True)) + r")\b(?!['’])"
-    r"|not\s+an?\s+(?:real|actual)\s+(?P<any_kin>" + "|".join(lx.KIN_DENIAL_KIN) + r")\b"
+    r"|not\s+an?\s+(?:real|actual)\s+(?P<any_kin>" + "|".join(sorted(lx.KIN_DENIAL_KIN, key=len, reverse=True))
+    + r")\b(?!['’])"
     r"|(?:" + "|".join(re.escape(w) for w in sorted(lx.KIN_DENIAL_BARE, key=len, reverse=True)) + r")\b",
     re.IGNORECASE)
 
