@@ -769,6 +769,30 @@ def test_the_name_of_a_language_is_no_one_s_name():
     assert not {"english", "welsh", "spanish", "tagalog"} & set(people)
 
 
+def test_the_name_of_a_language_is_still_a_family_s_or_a_teacher_s():
+    """Only the people finder reads the languages' list: "the Welsh family" is a family name, and "Mrs English" a
+    teacher the safe copy shortens, as any other."""
+    from datetime import datetime
+
+    from kidsafe.engine.surnames import find_surnames
+    from kidsafe.learn.evaluate import post_views
+    from kidsafe.models import Post
+    from kidsafe.share.redact import Vocabulary, redact
+
+    views = post_views([Post(id="1", caption="Christmas love from the Welsh family", posted_at=datetime(2024, 12, 24))])
+    assert "Welsh" in find_surnames(views)
+    assert redact("Mrs English says she is doing great", Vocabulary(())).text == "Mrs E. says she is doing great"
+
+
+def test_no_language_on_the_list_is_a_common_given_name():
+    """A language given to many babies ("Irish", "Shona") may be a child's name: it stays off the list, which would
+    hide the child from the people finder."""
+    from kidsafe.engine import lexicon as lx
+    from kidsafe.engine.gazetteer import name_count
+
+    assert lx.LANGUAGE_NAMES and not [w for w in lx.LANGUAGE_NAMES if name_count(w) >= 1000]
+
+
 @pytest.mark.parametrize("caption, denied", [
     ("Uncle Osric came for the barbecue 🔥 Not actually our uncle", True),
     ("The kids call him Uncle Osric. Not their uncle", True),

@@ -229,5 +229,8 @@ SENSITIVE_CUES = {reason: tuple(cues) for reason, cues in locale_words("sensitiv
 
 # --- Calendar and other capitalised non-names ------------------------------------------------------
 
-#: Capitalised words that are never a first name in a caption, folded, and the names of languages ("English and Ana").
-NOT_NAMES = word_set("not_names", "not_names") | word_set("not_names", "language_names")
+#: Capitalised words that are never a first name in a caption, folded.
+NOT_NAMES = word_set("not_names", "not_names")
+#: The names of languages ("top of her class for English and Ana"): no person a caption speaks of, though a family
+#: name ("the Welsh family"), a teacher's ("Mrs French") or a town may be one; only the people finder reads them.
+LANGUAGE_NAMES = word_set("not_names", "language_names")

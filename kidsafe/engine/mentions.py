@@ -49,6 +49,8 @@ _LOWERCASE_NAME = (
 
 #: Capitalised words after a name that end a place's name, never a family name.
 _NOT_SURNAMES = lx.TOWN_PART_WORDS | lx.word_set("places", "not_surname_endings")
+#: Capitalised words that are no person a caption speaks of: never a first name, or the name of a language.
+_NOT_PERSONS = lx.NOT_NAMES | lx.LANGUAGE_NAMES
 
 
 
@@ -248,7 +250,7 @@ def _shouted_name(word: str) -> bool:
     """In an all-capitals caption, a word is a name only when the first-name list knows it well and
     it is no ordinary word ("MASON" yes; "HAPPY", "FIVE", "POP" no)."""
     key = fold(word)
-    return (is_known_first_name(word) and key not in lx.NOT_NAMES and key not in NUMBER_WORDS
+    return (is_known_first_name(word) and key not in _NOT_PERSONS and key not in NUMBER_WORDS
             and key not in lx.KIN_TITLES and (english_rank(key) or 10**6) > 3000)
 
 
@@ -277,7 +279,7 @@ def find_mentions(view: PostView) -> Iterator[Mention]:
             kin_pair = (prev is not None and prev.group(1)[:1].isupper() and text[prev.end():m.start()].strip() == ""
                         and key in lx.KIN_PAIRS.get(fold(prev.group(1)), ()))
             titled = _after_kin_title(text, prev, m, key, word)
-            if not kin_pair and not titled and (key in lx.NOT_NAMES or key in lx.PARENT_WORDS or key in STOP_WORDS
+            if not kin_pair and not titled and (key in _NOT_PERSONS or key in lx.PARENT_WORDS or key in STOP_WORDS
                                                 or key in LEXICON_WORDS):
                 continue
             if key in _INITIAL_HONORIFICS and _INITIAL_AFTER.match(text, m.end()):
@@ -346,7 +348,7 @@ def _follows_a_name(text: str, prev: re.Match | None, m: re.Match) -> bool:
     if key in lx.PARENT_WORDS or key in STOP_WORDS or key in lx.KIN_TITLES or key in _PLACE_PREFIXES:
         return False
     # a word of the lists that is also a common first name ("June", "Rose") may still be one here
-    return not (key in lx.NOT_NAMES or key in LEXICON_WORDS) or name_count(word) >= 1000
+    return not (key in _NOT_PERSONS or key in LEXICON_WORDS) or name_count(word) >= 1000
 
 
 def _lowercase_mentions(view: PostView, part: TextPart, index: int) -> Iterator[Mention]:
@@ -357,7 +359,7 @@ def _lowercase_mentions(view: PostView, part: TextPart, index: int) -> Iterator[
         for m in rx.finditer(text):
             word = POSSESSIVE_END.sub("", m[1])
             key = fold(word)
-            if (not word.islower() or key in STOP_WORDS or key in lx.NOT_NAMES or key in lx.PARENT_WORDS
+            if (not word.islower() or key in STOP_WORDS or key in _NOT_PERSONS or key in lx.PARENT_WORDS
                     or key in lx.CHILD_WORDS or name_count(word) < 1000
                     or (english_rank(word) or 10**6) < common_rank):
                 continue
@@ -394,7 +396,7 @@ def _hashtag_mentions(view: PostView, part: TextPart, index: int) -> Iterator[Me
                 continue
             key = fold(word)
             if (len(word) < 3 or name_count(word) < 300 or (english_rank(word) or 10**6) < 5000
-                    or key in lx.NOT_NAMES or key in lx.PARENT_WORDS or key in STOP_WORDS or key in lx.KIN_TITLES):
+                    or key in _NOT_PERSONS or key in lx.PARENT_WORDS or key in STOP_WORDS or key in lx.KIN_TITLES):
                 continue
             cues = {"hashtag"}
             if _BIRTHDAY_TAG.search(low):
