@@ -128,14 +128,14 @@ def _kin_group(word: str) -> str:
 
 
 #: Signs that end a caption's sentences as often as stops do: an ellipsis, "‼", an emoji.
-_END_SIGN = re.compile(r"[\u2026\u203c\u2047-\u2049\u2190-\u2bff\U0001f000-\U0001faff]")
+_END_SIGNS = "\u2026\u203c\u2047-\u2049\u2190-\u2bff\U0001f000-\U0001faff"
+_END_SIGN = re.compile(f"[{_END_SIGNS}]")
 #: The run of stops, signs, emoji joiners and spaces between two sentences.
-_END_RUN = re.compile(r"(?:[.!?;\s\u200d\ufe0f\u2026\u203c\u2047-\u2049\u2190-\u2bff\U0001f000-\U0001faff])*")
+_END_RUN = re.compile(f"(?:[.!?;\\s\u200d\ufe0f{_END_SIGNS}])*")
+_KIN_WORDS = "|".join(sorted(lx.KIN_DENIAL_KIN, key=len, reverse=True))
 _KIN_DENIAL = re.compile(
-    r"not\s+(?:(?:really|actually)\s+)?(?:" + "|".join(lx.KIN_DENIAL_WHOSE) + r")\s+"
-    r"(?P<kin>" + "|".join(sorted(lx.KIN_DENIAL_KIN, key=len, reverse=True)) + r")\b(?!['’])"
-    r"|not\s+an?\s+(?:real|actual)\s+(?P<any_kin>" + "|".join(sorted(lx.KIN_DENIAL_KIN, key=len, reverse=True))
-    + r")\b(?!['’])"
+    r"not\s+(?:(?:really|actually)\s+)?(?:" + "|".join(lx.KIN_DENIAL_WHOSE) + r")\s+(?P<kin>" + _KIN_WORDS
+    + r")\b(?!['’])|not\s+an?\s+(?:real|actual)\s+(?P<any_kin>" + _KIN_WORDS + r")\b(?!['’])"
     r"|(?:" + "|".join(re.escape(w) for w in sorted(lx.KIN_DENIAL_BARE, key=len, reverse=True)) + r")\b",
     re.IGNORECASE)
 

@@ -82,7 +82,7 @@ def parse_time(text: str, near: Sequence[tuple[int, int]] = (), own: Sequence[tu
         found = [m for m in found if own is None or not _other_day_between(text, (m.start(), m.end()), near, own)]
         # a time two sentences on from the activity is another thing's: "ballet Tuesdays 6 to 7. The teacher is
         # strict. She practised in the kitchen till 10pm" has ballet at no time said (not 22:00)
-        ends = [m.start() for m in _SENTENCE_ENDS.finditer(text)]
+        ends = [m.start() for m in _SENTENCE_ENDS.finditer(text)] if found else []
         found = [m for m in found if min(_sentences_between(ends, m.span(), n) for n in near) < 2]
         gaps = {m.start(): min(clause_distance(text, m.span(), n) for n in near) for m in found}
         found.sort(key=lambda m: gaps[m.start()])
