@@ -42,7 +42,7 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
              tagger_threshold: float = 0.5, owner_threshold: float | None = 0.4,
              routine_owner_threshold: float = train_owners.KIND_THRESHOLDS["routine"],
              school_owner_threshold: float = train_owners.KIND_THRESHOLDS["school"],
-             role_floors: dict[str, float] | None = None,
+             role_floors: dict[str, float] | None = train_roles.ROLE_FLOORS,
              school_threshold: float | None = train_schools.THRESHOLD,
              alias_threshold: float | None = train_aliases.THRESHOLD,
              activity_threshold: float | None = train_activities.THRESHOLD,
@@ -55,7 +55,7 @@ def crossval(split: str = "train", folds: int = 5, c_roles: float = 1.0, c_sensi
     routine's activity; ``cross_fitted_schools`` False: the school examples read with the shipped models, as
     before round 28; ``cross_fitted_owners`` False: the owner examples so, as before round 29;
     ``cross_fitted_towns`` False: the town candidates the graded fold's town model learns from so, as before round
-    29)."""
+    29; ``role_floors`` None: no floor, a role wins on its probability alone; by default the shipped model's)."""
     if town_threshold is SHIPPED:
         town_threshold = crossfit.shipped_threshold("towns", 0.5)
     voices = load_split(split)
