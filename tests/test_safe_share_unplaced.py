@@ -34,7 +34,7 @@ FAMILY = Vocabulary((Term("Zosia", "child", "daughter", "child-1"), Term("Kuba",
     ("First day at Ysgol Glantaf today", "First day at school today"),  # the tagger reads the whole name
     ("Sports day at Tadika Seri Bunga", "Sports day at Tadika"),  # a word for school before its name, in Malay
     ("Kermesse at Collège Saint-Michel 🎪", "Kermesse at Collège 🎪"),
-    ("Saltbush Early Learning had a pyjama day", "The school had a pyjama day"),  # a nursery's type after its name
+    ("Bluegum Early Learning had a pyjama day", "The school had a pyjama day"),  # a nursery's type after its name
     ("first day at Little Acorns Early Learning", "first day at school"),  # "Little" is part of the name
     ("Chicken rice at Heathcote hawker centre", "Chicken rice at the local hawker centre"),  # a venue's name
 ])

@@ -31,7 +31,7 @@ _HE = re.compile(r"\b(?:he|him|his|himself|son|boy|brother)\b")
 _TWINS = re.compile(r"\btwins?\b")
 _DAY_NAMES = frozenset(fold(day) for day in lx.WEEKDAYS)
 #: What ends a clause between a fact's words and a child's name: a comma or a sentence's end, not a time's dot
-#: ("Fridays 9.30 for Hux", "9 a.m. for Hux").
+#: ("Fridays 9.30 for Kit", "9 a.m. for Kit").
 _CLAUSE_BREAK = re.compile(r"[,;!?\n]|(?<!\b[ap])(?<!\b[ap]\.m)(?:(?<!\d)\.|\.(?!\d))")
 _LEVELS = (("early", re.compile(r"\b(?:nursery|pre-?school|day\s?care|creche|crèche|kindy|kinder|montessori|"
                                 r"playgroup|childcare|early learning|toddler)\b")),
@@ -65,8 +65,8 @@ def _age_bucket(age: int | None) -> str:
 def _nearest_child_posts(views: Sequence[PostView], family: Family, anchors: Sequence[str]) -> list[str]:
     """In each post that names the fact and a child in one text, the child named nearest to the fact's
     words ("Back to Scoil Mhuire for Ciarán and Saoirse. And Tadhg starts crèche": Ciarán), by key. A comma or
-    a sentence's end between them counts as far (`clause_distance`: "Swimming Wednesdays for Leni, Fridays
-    9:30 for Hux" gives Friday to Hux; a time's dot, "9.30", "a.m.", ends nothing), and a weekday may take a plural
+    a sentence's end between them counts as far (`clause_distance`: "Judo Wednesdays for Ada, Fridays
+    9:30 for Kit" gives Friday to Kit; a time's dot, "9.30", "a.m.", ends nothing), and a weekday may take a plural
     "s" ("Fridays")."""
     words = [re.escape(a) + ("s?" if a in _DAY_NAMES else "") for a in anchors if a]  # not "sats" for "sat"
     pattern = re.compile(r"\b(?:" + "|".join(words) + r")\b") if words else None

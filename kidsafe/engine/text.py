@@ -233,8 +233,8 @@ CLAUSE_GAP = 1000
 
 def clause_distance(text: str, a: tuple[int, int], b: tuple[int, int], breaks: re.Pattern[str] = CLAUSE_BREAK) -> int:
     """Characters between two stretches of a text, and `CLAUSE_GAP` more when a sentence ends or a comma stands
-    between them (``breaks``): in "lessons Wednesdays for Leni, Fridays for Hux" Fridays goes with Hux, not the
-    nearer Leni."""
+    between them (``breaks``): in "lessons Wednesdays for Ada, Fridays for Kit" Fridays goes with Kit, not the
+    nearer Ada."""
     lo, hi = sorted((a, b))
     gap = max(0, hi[0] - lo[1])
     return gap + (CLAUSE_GAP if breaks.search(text, lo[1], hi[0]) else 0)

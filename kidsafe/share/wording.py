@@ -43,7 +43,7 @@ NAME_KINDS = frozenset({"child", "other_child", "person", "relative", "parent", 
 
 
 _SAME_CHILD_GAP = re.compile(r"\s*|,\s*(?:(?:my|our)\s+)?", re.IGNORECASE)
-"""What may stand between two names of one child said as one ("Jai Jai", "our Eleni, our Leni")."""
+"""What may stand between two names of one child said as one ("Jai Jai", "our Matilda, our Tilly")."""
 
 
 def child_runs(caption: str, spans: list[Span]) -> list[list[Span]]:
@@ -55,7 +55,7 @@ def child_runs(caption: str, spans: list[Span]) -> list[list[Span]]:
         if (last is not None and span.kind == "child" and last.kind == "child" and last.term and span.term
                 and last.term.who and last.term.who == span.term.who
                 and _SAME_CHILD_GAP.fullmatch(caption, last.end, span.start)):
-            # "Jai Jai", "Ama Serwaa", "our Eleni, our Leni": one child's names said together are said once
+            # "Jai Jai", "Ama Serwaa", "our Matilda, our Tilly": one child's names said together are said once
             groups[-1][-1] = replace(last, end=span.end)
         elif (last is not None and span.kind == "child" and last.kind == "child"
                 and CONNECTOR_RE.match(caption[last.end:span.start])):
