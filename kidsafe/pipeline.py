@@ -22,6 +22,7 @@ from kidsafe.engine.views import PostView, TextPart, cleaned
 from kidsafe.errors import ExtractorUnavailable, KidsafeError, UnsupportedExportError
 from kidsafe.ingest import Feed, open_feed
 from kidsafe.media import photos, textcheck
+from kidsafe.media._onnx import FP32, INT8, int8_is_exact
 from kidsafe.models import Dossier, EvidenceSource, FeedWarning, GeoPoint, Photo, PhotoInfo, Post
 from kidsafe.timezones import feed_zone, to_local, zone_at
 
@@ -39,19 +40,23 @@ DETECT_SIDE = 640
 """Faces (a 512x384 input), nudity (224x224) and the text check need no more: photos are decoded once
 at about this size for them (OCR reads the regions the text check finds at ``AuditOptions.max_side``)."""
 
-AUDIT_FACE_INPUT = (448, 320)
+_INT8_EXACT = int8_is_exact()
+
+AUDIT_FACE_INPUT = (448, 320) if _INT8_EXACT else (512, 384)
 """The face detector's input in an audit (long side, short side). The dossier asks which photos show
 faces, so faces of about 3% of the photo's width (48 px in 1600) are enough. With the int8 model this
 input finds as many of the reference photos' faces as the fp32 model at 512x384 (41 of 50: one face
-of a crowd fewer, one small face more), at about 70% of the cost; fp32 at 448x320 finds 39. The safe
-share looks again at 640x480 with the fp32 model, and in tiles on large photos, before it covers faces."""
+of a crowd fewer, one small face more), at about 70% of the cost; fp32 at 448x320 finds 39, so fp32 keeps
+512x384. The safe share looks again at 640x480 with the fp32 model, and in tiles on large photos, before it
+covers faces."""
 
-AUDIT_FACE_PRECISION = "int8"
-AUDIT_NUDITY_PRECISION = "int8"
+AUDIT_FACE_PRECISION = INT8 if _INT8_EXACT else FP32
+AUDIT_NUDITY_PRECISION = INT8 if _INT8_EXACT else FP32
 """Which copy of each model the audit runs: "fp32" as shipped, or the committed "int8" copy (about half
 the CPU). int8 is used only where the accuracy guard (``python -m kidsafe bench --accuracy``) shows it
 no worse than fp32 on the reference photos: on reference set v1, at 512x384, it finds the same faces
 (recall 0.82, precision 1.0) and gives the same sensitive verdicts, nudity scores within 0.04 of fp32's.
+That holds on a CPU with VNNI only (`int8_is_exact`): elsewhere the audit runs fp32.
 The safe share, which must cover every face, keeps the fp32 face model."""
 
 AUDIT_NUDITY_GATE = True

@@ -10,7 +10,7 @@ import pytest
 from kidsafe import pipeline
 from kidsafe.bench import accuracy, reference
 from kidsafe.cli import main
-from kidsafe.media._onnx import INT8_DIR, INT8_SUMS, int8_model
+from kidsafe.media._onnx import INT8_DIR, INT8_SUMS, int8_is_exact, int8_model
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +97,21 @@ def test_accuracy_int8_calibration_reads_photo_like_images_not_noise():
         grey = np.asarray(image.convert("L"), dtype=np.float32)
         neighbours = np.corrcoef(grey[:, :-1].ravel(), grey[:, 1:].ravel())[0, 1]
         assert grey.std() > 10 and neighbours > 0.5  # structure: neighbouring pixels agree, unlike random data
+
+
+@pytest.mark.parametrize(("flags", "exact"), [
+    ("fpu sse sse2 avx avx2 fma", False),  # an AVX2-only CPU: int8 saturates, the audit runs fp32
+    ("fpu sse sse2 avx avx2 avx512f avx512_vnni", True),
+    ("fpu sse2 avx2 avx_vnni", True),
+    ("", False),
+])
+def test_the_audit_runs_int8_only_on_a_cpu_that_computes_it_exactly(flags, exact):
+    cpuinfo = f"processor\t: 0\nmodel name\t: Some CPU\nflags\t\t: {flags}\n"
+    assert int8_is_exact(cpuinfo) is exact
+    assert int8_is_exact("processor\t: 0\n") is False  # no flags line: unknown, so fp32
+
+
+def test_the_audit_s_face_settings_follow_its_precision():
+    """fp32 at the int8 input finds fewer faces (39 of 50): fp32 keeps the larger input."""
+    assert (pipeline.AUDIT_FACE_PRECISION, pipeline.AUDIT_FACE_INPUT) in {("int8", (448, 320)), ("fp32", (512, 384))}
+    assert pipeline.AUDIT_NUDITY_PRECISION == pipeline.AUDIT_FACE_PRECISION
