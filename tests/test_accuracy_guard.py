@@ -103,12 +103,22 @@ def test_accuracy_int8_calibration_reads_photo_like_images_not_noise():
     ("fpu sse sse2 avx avx2 fma", False),  # an AVX2-only CPU: int8 saturates, the audit runs fp32
     ("fpu sse sse2 avx avx2 avx512f avx512_vnni", True),
     ("fpu sse2 avx2 avx_vnni", True),
+    ("fpu avx2 amx_bf16 amx_int8", True),
     ("", False),
 ])
 def test_the_audit_runs_int8_only_on_a_cpu_that_computes_it_exactly(flags, exact):
-    cpuinfo = f"processor\t: 0\nmodel name\t: Some CPU\nflags\t\t: {flags}\n"
+    cpuinfo = "".join(f"processor\t: {n}\nmodel name\t: Some CPU\nflags\t\t: {flags}\n\n" for n in range(2))
     assert int8_is_exact(cpuinfo) is exact
-    assert int8_is_exact("processor\t: 0\n") is False  # no flags line: unknown, so fp32
+
+
+@pytest.mark.parametrize("cpuinfo", [
+    "processor\t: 0\n",  # no flags line: unknown, so fp32
+    "processor\t: 0\nFeatures\t: fp asimd asimddp\n",  # ARM says its features otherwise
+    "vmx flags\t: avx_vnni\n",  # a line that only starts like the flags line
+    "flagsomething\nflags\n",  # no colon: read as no flags, never an error at import
+])
+def test_a_cpu_whose_flags_are_not_said_runs_fp32(cpuinfo):
+    assert int8_is_exact(cpuinfo) is False
 
 
 def test_the_audit_s_face_settings_follow_its_precision():

@@ -33,8 +33,12 @@ def int8_is_exact(cpuinfo: str | None = None) -> bool:
             cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
         except OSError:
             return False
-    flags = next((line.split(":", 1)[1].split() for line in cpuinfo.splitlines() if line.startswith("flags")), [])
+    # x86's "flags" line (every core says the same); ARM's "Features" line, or any other, says no
+    flags = next((value.split() for key, _, value in (line.partition(":") for line in cpuinfo.splitlines())
+                  if key.strip() == "flags"), [])
     return bool(_EXACT_INT8_FLAGS & set(flags))
+
+
 INT8_DIR = Path(__file__).resolve().parent / "models_int8"
 """The int8 copies of the face and nudity models, made by ``python -m kidsafe.bench.quantise``."""
 INT8_SUMS = "SHA256SUMS"
